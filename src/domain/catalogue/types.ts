@@ -1,0 +1,144 @@
+/**
+ * The vocabulary of the internationalisation-instrument catalogue (SPACE2ID D4.2, section 1).
+ * Pure types and constant lists: no I/O. The HTTP schemas, the database rows and the web app
+ * all derive from these.
+ */
+
+/** The three groups of D4.2: 1.1 preparatory, 1.2 leads & new business, 1.3 improve & sustain. */
+export const PHASES = ['preparatory', 'leads', 'sustain'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  preparatory: 'Preparatory instruments for internationalisation',
+  leads: 'Instruments to achieve international leads / create new business opportunities',
+  sustain: 'Instruments to improve & sustain the international business',
+};
+
+/** Who pays. A fixed vocabulary shared with budget lines (planning issue). */
+export const FUNDING_SOURCES = [
+  'eu_programme',
+  'cluster',
+  'member_self_funding',
+  'national_regional',
+  'subscriptions',
+  'external_other',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  eu_programme: 'EU programme',
+  cluster: 'Cluster',
+  member_self_funding: 'Member self-funding',
+  national_regional: 'National / regional',
+  subscriptions: 'Subscriptions',
+  external_other: 'External / other',
+};
+
+/** Cost categories a budget model can name besides staff effort. */
+export const COST_CATEGORIES = [
+  'travel',
+  'accommodation',
+  'food_beverage',
+  'marketing_material',
+  'stand_room_rental',
+  'external_services',
+] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
+  travel: 'Travel',
+  accommodation: 'Accommodation',
+  food_beverage: 'Food & beverage',
+  marketing_material: 'Marketing material',
+  stand_room_rental: 'Stand / room rental',
+  external_services: 'External services',
+};
+
+/** What one block of effort days is counted per. */
+export const EFFORT_UNITS = [
+  'training_package',
+  'toolkit',
+  'mission',
+  'event',
+  'month',
+  'issue',
+  'foreign_market',
+] as const;
+export type EffortUnit = (typeof EFFORT_UNITS)[number];
+
+export const EFFORT_UNIT_LABELS: Record<EffortUnit, { one: string; many: string }> = {
+  training_package: { one: 'training package', many: 'training packages' },
+  toolkit: { one: 'toolkit', many: 'toolkits' },
+  mission: { one: 'mission', many: 'missions' },
+  event: { one: 'event', many: 'events' },
+  month: { one: 'month', many: 'months' },
+  issue: { one: 'issue', many: 'issues' },
+  foreign_market: { one: 'foreign market', many: 'foreign markets' },
+};
+
+/**
+ * One structured item of an instrument's budget model. Every figure the seed gives is an item;
+ * where the seed gives no figure it says what the cost depends on (`depends_on`) or makes a
+ * remark (`note`), kept in its own words.
+ */
+export type BudgetItem =
+  /** Staff effort of the cluster: `days` working days per `unit` (4 days per training package). */
+  | { kind: 'effort_days_per_unit'; days: number; unit: EffortUnit; source: string }
+  /** Recurring staff effort: `days` per month, optionally producing one `unit` a month. */
+  | { kind: 'recurring_days_per_month'; days: number; unit?: EffortUnit; source: string }
+  /** Travellers per mission, as a range (2–3 cluster representatives). */
+  | { kind: 'travellers_per_mission'; min: number; max: number; who: string; source: string }
+  /** A fee per participating entity in EUR and what it includes (1500 EUR, travel included). */
+  | {
+      kind: 'fee_per_entity';
+      amountEur: number;
+      includes: CostCategory[];
+      orderOfMagnitude: boolean;
+      source: string;
+    }
+  /** A minimum number of meeting days per unit (at least one day per foreign market). */
+  | { kind: 'min_days_per_unit'; days: number; unit: EffortUnit; source: string }
+  /** Extra effort the seed names without a figure (mentor interventions when needed). */
+  | { kind: 'additional_effort'; who: string; when: string; source: string }
+  /** The cost categories the instrument must cover. */
+  | { kind: 'cost_categories'; categories: CostCategory[]; source: string }
+  /** Factors the cost depends on, where the seed gives no figure. */
+  | { kind: 'depends_on'; factors: string[]; source: string }
+  /** Any other remark of the seed on cost. */
+  | { kind: 'note'; text: string };
+
+export type BudgetItemKind = BudgetItem['kind'];
+
+export interface BudgetModel {
+  /** The seed's "Budget Estimation" text, verbatim (whitespace normalised). */
+  text: string;
+  items: BudgetItem[];
+}
+
+export const KPI_KINDS = ['count', 'money', 'percent', 'rating', 'text'] as const;
+export type KpiKind = (typeof KPI_KINDS)[number];
+
+export interface KpiDefinition {
+  /** Stable snake_case key, unique within its instrument. */
+  key: string;
+  /** The seed's wording. */
+  label: string;
+  kind: KpiKind;
+  /** What one unit counts ("contacts", "EUR", "%", "1–5"); null for text. */
+  unit: string | null;
+}
+
+export interface InstrumentDefinition {
+  /** D4.2 section number, e.g. `1.2.1`. */
+  code: string;
+  /** Stable slug, e.g. `matchmaking-events`. */
+  key: string;
+  phase: Phase;
+  name: string;
+  description: string;
+  benefits: string[];
+  businessModel: string;
+  fundingSources: FundingSource[];
+  budget: BudgetModel;
+  kpis: KpiDefinition[];
+}
