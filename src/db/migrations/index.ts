@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-catalogue.ts';
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so start-up does no
+ * directory scan and a bundler or type checker sees them all. Never edit a landed migration: add one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-catalogue': m0001,
+};

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/databases.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { D42_INSTRUMENTS } from '../../domain/catalogue/instruments.ts';
+import type { InstrumentDefinition } from '../../domain/catalogue/types.ts';
+import { seedCatalogue } from './seed.ts';
+
+describe.each(testDialects())('instrument catalogue API on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('GET /api/health', () => {
+    it('reports ok with the database engine and the version', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        status: 'ok',
+        database: kind,
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      });
+    });
+  });
+
+  describe('GET /api/v1/instruments', () => {
+    it('lists the 17 instruments in code order', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/instruments' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      const { items } = res.json();
+      expect(items.map((i: { code: string }) => i.code)).toEqual(D42_INSTRUMENTS.map((d) => d.code));
+    });
+
+    it('returns every field of every instrument as defined, plus origin and formula', async () => {
+      const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/instruments' })).json();
+      for (const [index, definition] of D42_INSTRUMENTS.entries()) {
+        const { origin, budget, ...rest } = items[index];
+        expect(origin).toBe('d4.2');
+        expect(budget.text).toBe(definition.budget.text);
+        expect(budget.items).toEqual(definition.budget.items);
+        expect(budget.formula.length).toBeGreaterThan(0);
+        const { budget: _, ...expected } = definition;
+        expect(rest).toEqual(expected);
+      }
+    });
+
+    it('answers 304 to a request carrying the current entity tag', async () => {
+      const first = await t.app.inject({ method: 'GET', url: '/api/v1/instruments' });
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^".+"$/);
+      const again = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/instruments',
+        headers: { 'if-none-match': etag },
+      });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+    });
+
+    it.each([
+      ['preparatory', 6],
+      ['leads', 5],
+      ['sustain', 6],
+    ])('filters by phase %s (%i instruments)', async (phase, count) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/instruments?phase=${phase}` });
+      expect(res.statusCode).toBe(200);
+      const { items } = res.json();
+      expect(items).toHaveLength(count);
+      expect(new Set(items.map((i: { phase: string }) => i.phase))).toEqual(new Set([phase]));
+    });
+
+    it('answers 400 problem+json naming the parameter for an unknown phase', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/instruments?phase=foo' });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const body = res.json();
+      expect(body).toMatchObject({ status: 400, title: 'Invalid input', type: expect.any(String) });
+      expect(body.detail).toContain('query.phase');
+      expect(body.errors).toEqual([{ field: 'query.phase', message: expect.any(String) }]);
+    });
+  });
+
+  describe('GET /api/v1/instruments/{key}', () => {
+    it('returns one instrument by key', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/instruments/study-visits' });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ code: '1.1.3', key: 'study-visits', phase: 'preparatory' });
+      expect(body.budget.formula).toContain('8 days');
+    });
+
+    it('also finds an instrument by its D4.2 code', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/instruments/1.2.1' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().key).toBe('matchmaking-events');
+    });
+
+    it('answers 404 problem+json naming the unknown key', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/instruments/no-such-thing' });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ status: 404, detail: expect.stringContaining('no-such-thing') });
+    });
+
+    it('answers 400 naming params.key for an oversized key', async () => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/instruments/${'x'.repeat(500)}` });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().errors[0].field).toBe('params.key');
+    });
+  });
+
+  describe('unknown API routes', () => {
+    it('answer 404 problem+json, also for other methods', async () => {
+      for (const [method, url] of [
+        ['GET', '/api/v1/nothing-here'],
+        ['DELETE', '/api/v1/instruments/study-visits'],
+        ['POST', '/api/v1/instruments'],
+      ] as const) {
+        const res = await t.app.inject({
+          method,
+          url,
+          payload: method === 'POST' ? '{"broken":' : undefined,
+        });
+        expect(res.statusCode, `${method} ${url}`).toBe(404);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+    });
+  });
+
+  describe('GET /api/openapi.json', () => {
+    it('documents the catalogue routes and the problem schema', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(res.statusCode).toBe(200);
+      const doc = res.json();
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/health', '/api/v1/instruments', '/api/v1/instruments/{key}']),
+      );
+      expect(doc.components.schemas).toHaveProperty('Instrument');
+      expect(doc.components.schemas).toHaveProperty('Problem');
+    });
+
+    it('serves an API reference page', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    });
+  });
+
+  describe('catalogue seed', () => {
+    it('is idempotent: a second run writes nothing', async () => {
+      const before = await t.database.db.selectFrom('instrument').select(['id', 'version']).execute();
+      const again = await seedCatalogue(t.database.db);
+      expect(again.changed).toBe(false);
+      const after = await t.database.db.selectFrom('instrument').select(['id', 'version']).execute();
+      expect(after).toEqual(before);
+    });
+
+    it('applies a changed definition in place, keeping ids and dropping removed KPIs', async () => {
+      const original = structuredClone(D42_INSTRUMENTS) as InstrumentDefinition[];
+      const changed = structuredClone(original);
+      const target = changed[2] as InstrumentDefinition;
+      target.name = `${target.name} (edited)`;
+      const removedKpi = target.kpis.pop();
+      const idBefore = (
+        await t.database.db
+          .selectFrom('instrument')
+          .select('id')
+          .where('key', '=', target.key)
+          .executeTakeFirstOrThrow()
+      ).id;
+
+      expect((await seedCatalogue(t.database.db, changed)).changed).toBe(true);
+      const edited = (await t.app.inject({ method: 'GET', url: `/api/v1/instruments/${target.key}` })).json();
+      expect(edited.name).toBe(target.name);
+      expect(edited.kpis.map((k: { key: string }) => k.key)).not.toContain(removedKpi?.key);
+      const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/instruments' })).json();
+      expect(listed.items[2].name).toBe(target.name);
+      const row = await t.database.db
+        .selectFrom('instrument')
+        .select(['id', 'version'])
+        .where('key', '=', target.key)
+        .executeTakeFirstOrThrow();
+      expect(row.id).toBe(idBefore);
+      expect(row.version).toBe(2);
+
+      // Restore the real catalogue for the other tests.
+      expect((await seedCatalogue(t.database.db, original)).changed).toBe(true);
+      const restored = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/instruments/${target.key}` })
+      ).json();
+      expect(restored.kpis).toEqual(D42_INSTRUMENTS[2]?.kpis);
+    });
+  });
+});

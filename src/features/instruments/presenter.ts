@@ -1,0 +1,24 @@
+import { budgetFormula } from '../../domain/catalogue/budget-formula.ts';
+import type { StoredInstrument } from './repository.ts';
+import type { InstrumentDto } from './schema.ts';
+
+/** The exact JSON a client sees for an instrument (no database ids or bookkeeping). */
+export function presentInstrument(instrument: StoredInstrument): InstrumentDto {
+  return {
+    code: instrument.code,
+    key: instrument.key,
+    phase: instrument.phase,
+    origin: instrument.origin,
+    name: instrument.name,
+    description: instrument.description,
+    benefits: instrument.benefits,
+    businessModel: instrument.businessModel,
+    fundingSources: instrument.fundingSources,
+    budget: {
+      text: instrument.budget.text,
+      formula: budgetFormula(instrument.budget),
+      items: instrument.budget.items,
+    },
+    kpis: instrument.kpis,
+  };
+}

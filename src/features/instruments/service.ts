@@ -1,0 +1,59 @@
+import type { Phase } from '../../domain/catalogue/types.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { presentInstrument } from './presenter.ts';
+import type { InstrumentRepository } from './repository.ts';
+import { type InstrumentDto, instrumentListSchema } from './schema.ts';
+
+/** A serialized catalogue list, ready to send, and the entity tag that names it. */
+export interface SerializedList {
+  revision: string;
+  etag: string;
+  body: Buffer;
+}
+
+/**
+ * Use cases of the catalogue. The D4.2 catalogue is public reference material, so reading it
+ * needs no access check; workspace-owned instruments (a later issue) will add one here first.
+ */
+export class InstrumentService {
+  /**
+   * Serialized lists by phase filter. Valid while the stored catalogue revision is unchanged;
+   * the revision is read from the database on every call, so several servers on one database
+   * never serve a stale catalogue.
+   */
+  private readonly serialized = new Map<string, SerializedList>();
+
+  constructor(private readonly instruments: InstrumentRepository) {}
+
+  async list(options: { phase?: Phase } = {}): Promise<InstrumentDto[]> {
+    const rows = await this.instruments.listGlobal(options.phase ? { phase: options.phase } : {});
+    return rows.map(presentInstrument);
+  }
+
+  /**
+   * The list as `{"items":[…]}` JSON bytes, checked against the response schema once per revision
+   * and then reused: the catalogue is read on every page and changes only when it is re-seeded.
+   */
+  async listSerialized(options: { phase?: Phase } = {}): Promise<SerializedList> {
+    const revision = (await this.instruments.catalogueRevision()) ?? 'empty';
+    const cacheKey = options.phase ?? '*';
+    const cached = this.serialized.get(cacheKey);
+    if (cached?.revision === revision) return cached;
+
+    const payload = instrumentListSchema.parse({ items: await this.list(options) });
+    const entry: SerializedList = {
+      revision,
+      etag: `"${revision.slice(0, 16)}-${cacheKey}"`,
+      body: Buffer.from(JSON.stringify(payload)),
+    };
+    this.serialized.set(cacheKey, entry);
+    return entry;
+  }
+
+  /** @throws NotFoundError when no instrument has that key or code. */
+  async get(keyOrCode: string): Promise<InstrumentDto> {
+    const found = await this.instruments.findGlobal(keyOrCode);
+    if (!found) throw new NotFoundError('instrument', keyOrCode);
+    return presentInstrument(found);
+  }
+}

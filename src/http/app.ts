@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.ts';
+import { InstrumentRepository } from '../features/instruments/repository.ts';
+import { instrumentRoutes } from '../features/instruments/routes.ts';
+import { InstrumentService } from '../features/instruments/service.ts';
+import { VERSION } from '../version.ts';
+import { healthRoutes } from './health-routes.ts';
+import { handleError, problem, sendProblem } from './problem.ts';
+
+export interface AppOptions {
+  database: Database;
+  /** Fastify's logger option: false in tests, pino options when serving. */
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; the SPA is served from it when it exists. */
+  webDist?: string;
+}
+
+/** Largest JSON body accepted (bigger answers 413). Imports send files by multipart instead. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Assembles the Hub: schema compilers, OpenAPI, error mapping, the features' routes under
+ * `/api/v1`, and the web app. No I/O happens here besides what the routes do when called.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Long path parameters reach the zod schemas, which answer 400 naming the field (not a bare 414).
+    routerOptions: { maxParamLength: 2048 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SPACE2ID Hub API',
+        version: VERSION,
+        description:
+          'Plan, run and prove a cluster partnership’s internationalisation programme. Errors are ' +
+          '`application/problem+json` (RFC 9457) with a list of field errors.',
+      },
+      tags: [
+        { name: 'catalogue', description: 'The internationalisation instruments of SPACE2ID D4.2' },
+        { name: 'system', description: 'Health and metadata' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const { database } = options;
+  await app.register(healthRoutes(database), { prefix: '/api' });
+  const instruments = new InstrumentService(new InstrumentRepository(database.db));
+  await app.register(instrumentRoutes(instruments), { prefix: '/api/v1' });
+
+  await registerWebApp(app, options.webDist);
+  return app;
+}
+
+/** Serves the built SPA; unknown non-API paths get `index.html` so client routes deep-link. */
+async function registerWebApp(app: FastifyInstance, webDist: string | undefined): Promise<void> {
+  const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      setHeaders(res, filePath) {
+        // Vite's hashed assets never change; index.html must always be revalidated.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    if (pathname === '/api' || pathname.startsWith('/api/') || request.method !== 'GET') {
+      return sendProblem(reply, {
+        ...problem(404, `No route ${request.method} ${pathname}`),
+        instance: request.url,
+      });
+    }
+    if (!hasWeb) {
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built: run `npm run build:web` (npm start does it for you).');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

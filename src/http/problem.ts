@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type FieldError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+
+/**
+ * Errors as `application/problem+json` (RFC 9457). Every 4xx names what was wrong; 5xx answers
+ * never leak internals (the details go to the log).
+ */
+export const problemSchema = z
+  .object({
+    type: z.string().describe('A URI naming the kind of problem'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .describe('One entry per invalid field'),
+  })
+  .meta({ id: 'Problem' });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+const PROBLEM_TYPES: Record<number, { type: string; title: string }> = {
+  400: { type: 'urn:space2id:problem:invalid-input', title: 'Invalid input' },
+  404: { type: 'urn:space2id:problem:not-found', title: 'Not found' },
+  405: { type: 'urn:space2id:problem:method-not-allowed', title: 'Method not allowed' },
+  409: { type: 'urn:space2id:problem:conflict', title: 'Conflict' },
+  413: { type: 'urn:space2id:problem:too-large', title: 'Payload too large' },
+  414: { type: 'urn:space2id:problem:uri-too-long', title: 'URI too long' },
+  415: { type: 'urn:space2id:problem:unsupported-media-type', title: 'Unsupported media type' },
+  429: { type: 'urn:space2id:problem:too-many-requests', title: 'Too many requests' },
+  500: { type: 'urn:space2id:problem:internal', title: 'Internal server error' },
+};
+
+export function problem(status: number, detail: string, errors?: FieldError[]): Problem {
+  const known = PROBLEM_TYPES[status] ?? { type: 'about:blank', title: `HTTP ${status}` };
+  return { ...known, status, detail, ...(errors && errors.length > 0 ? { errors } : {}) };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+/** Fastify error handler: domain errors, schema validation, client errors, then the rest. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const instance = request.url;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = error.validationContext ?? 'request';
+    const errors = error.validation.map((issue) => ({
+      field: fieldPath(context, issue.instancePath),
+      message: issue.message ?? 'is invalid',
+    }));
+    const names = [...new Set(errors.map((e) => e.field))].join(', ');
+    return sendProblem(reply, { ...problem(400, `Invalid ${names}`, errors), instance });
+  }
+  if (error instanceof NotFoundError) {
+    return sendProblem(reply, { ...problem(404, error.message), instance });
+  }
+  if (error instanceof InvalidInputError) {
+    return sendProblem(reply, { ...problem(400, error.message, error.errors), instance });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return sendProblem(reply, { ...problem(status, error.message), instance });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, {
+    ...problem(500, 'The server failed to answer; the error is logged.'),
+    instance,
+  });
+}
+
+/** `querystring` + `/phase` → `query.phase`; `body` + `/items/2/name` → `body.items.2.name`. */
+function fieldPath(context: string, instancePath: string): string {
+  const prefix = context === 'querystring' ? 'query' : context;
+  const rest = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return rest ? `${prefix}.${rest}` : prefix;
+}
