@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { buildApp } from '../../http/app.ts';
+import { openReadyDatabase } from '../context.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('migrate, seed and serve the Hub (API and web app)')
+    .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+    .action(async (options: { port?: string; host?: string }) => {
+      const startedAt = performance.now();
+      const config = loadConfig({
+        ...process.env,
+        ...(options.port ? { PORT: options.port } : {}),
+        ...(options.host ? { HOST: options.host } : {}),
+      });
+      const database = await openReadyDatabase(config);
+      const app = await buildApp({
+        database,
+        webDist: config.webDist,
+        logger: { level: config.logLevel },
+      });
+      const shutdown = async (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+      const ms = Math.round(performance.now() - startedAt);
+      console.log(
+        `\n  SPACE2ID Hub is running at http://${shownHost}:${port}  (${database.kind}: ${database.location}, ready in ${ms} ms)\n`,
+      );
+    });
+}

@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.ts';
+import { registerCatalogueCommand } from './commands/catalogue.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerSeedCommand } from './commands/seed.ts';
+import { registerServeCommand } from './commands/serve.ts';
+
+/** `space2id <command>`: the Hub's command-line interface. */
+export function createProgram(): Command {
+  const program = new Command('space2id')
+    .description('SPACE2ID Hub command-line interface')
+    .version(VERSION)
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerSeedCommand(program);
+  registerCatalogueCommand(program);
+  return program;
+}
+
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (error) {
+  console.error(`space2id: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
