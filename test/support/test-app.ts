@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { type Database, type DatabaseKind, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { seedCatalogue } from '../../src/features/instruments/seed.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+
+/** The Hub over a fresh database of one kind, migrated and seeded, ready for `inject()`. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  testDatabase: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(kind: DatabaseKind, options: { webDist?: string } = {}): Promise<TestApp> {
+  const testDatabase = await createTestDatabase(kind);
+  const database = openDatabase(testDatabase.url);
+  await migrateToLatest(database.db);
+  await seedCatalogue(database.db);
+  const app = await buildApp({ database, ...options });
+  return {
+    app,
+    database,
+    testDatabase,
+    async close() {
+      await app.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
