@@ -1,0 +1,17 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one benchmark and writes `bench/results/<name>.md`.
+ * Benchmarks are not tests: they are run by hand (heavy), and their results are committed.
+ */
+const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
+  api: () => import('./api.ts'),
+  startup: () => import('./startup.ts'),
+  b2b: () => import('./b2b/run.ts'),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? BENCHMARKS[name] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> [options]`);
+  process.exit(2);
+}
+await (await load()).main(args);
