@@ -34,8 +34,18 @@ export function isPostgresUrl(url: string): boolean {
 export function openDatabase(url: string): Database {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    let closing = false;
+    // An idle client can lose its connection (server restart, admin termination); without a
+    // listener pg would throw it as an uncaught error. The pool replaces the client on next use.
+    pool.on('error', (error) => {
+      if (!closing) console.warn(`PostgreSQL idle connection error: ${error.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+    const close = async () => {
+      closing = true;
+      await db.destroy();
+    };
+    return { db, kind: 'postgres', location: redactPassword(url), close };
   }
   const file = url.replace(/^sqlite:/, '');
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
