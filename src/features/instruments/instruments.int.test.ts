@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -46,6 +47,26 @@ describe.each(testDialects())('instrument catalogue API on %s', (kind) => {
         const { budget: _, ...expected } = definition;
         expect(rest).toEqual(expected);
       }
+    });
+
+    it('sends the same JSON gzip-compressed to a client that accepts gzip', async () => {
+      const plain = await t.app.inject({ method: 'GET', url: '/api/v1/instruments' });
+      const zipped = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/instruments',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toContain('accept-encoding');
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+      const refused = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/instruments',
+        headers: { 'accept-encoding': 'gzip;q=0, identity' },
+      });
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.body).toBe(plain.body);
     });
 
     it('answers 304 to a request carrying the current entity tag', async () => {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB, InstrumentKpiTable, InstrumentTable } from '../../db/schema.ts';
 import type {
@@ -33,7 +33,16 @@ export const CATALOGUE_REVISION_KEY = 'catalogue.d42.digest';
 
 /** The only place with SQL for instruments and their KPI definitions. */
 export class InstrumentRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** Compiled once: the revision is read on every catalogue request, so skip rebuilding its SQL. */
+  private readonly revisionQuery: CompiledQuery<{ value: string }>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.revisionQuery = db
+      .selectFrom('app_meta')
+      .select('value')
+      .where('key', '=', CATALOGUE_REVISION_KEY)
+      .compile();
+  }
 
   /** Global (D4.2) instruments in catalogue order, each with its KPIs. */
   async listGlobal(filter: InstrumentFilter = {}): Promise<StoredInstrument[]> {
@@ -118,7 +127,8 @@ export class InstrumentRepository {
 
   /** The global catalogue's revision: one indexed read, cheap enough for every request. */
   async catalogueRevision(): Promise<string | undefined> {
-    return this.getMeta(CATALOGUE_REVISION_KEY);
+    const { rows } = await this.db.executeQuery(this.revisionQuery);
+    return rows[0]?.value;
   }
 
   async getMeta(key: string): Promise<string | undefined> {
