@@ -31,7 +31,8 @@ describe.skipIf(!chromiumPath)('instrument catalogue in the browser', () => {
   });
 
   it('shows the 17 instruments in three phase columns and opens an instrument page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
     await page.goto(`${baseUrl}/catalogue`);
     await expect.poll(() => page.getByTestId('instrument-card').count()).toBe(17);
     for (const [phase, count] of [
@@ -42,6 +43,7 @@ describe.skipIf(!chromiumPath)('instrument catalogue in the browser', () => {
       expect(await page.getByTestId(`phase-${phase}`).getByTestId('instrument-card').count()).toBe(count);
     }
     await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'catalogue.png'), fullPage: true });
 
     await page
       .getByTestId('instrument-card')
@@ -60,17 +62,19 @@ describe.skipIf(!chromiumPath)('instrument catalogue in the browser', () => {
     const screenshot = path.join(ARTIFACTS_DIR, 'instrument-study-visits.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     expect(existsSync(screenshot) && statSync(screenshot).size).toBeGreaterThan(10_000);
-    await page.close();
+    await context.close();
   });
 
   it('deep-links to an instrument page and shows a not-found state for an unknown key', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(`${baseUrl}/catalogue/matchmaking-events`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Matchmaking');
     expect(await page.getByTestId('budget-formula').textContent()).toContain('1,500 EUR');
 
     await page.goto(`${baseUrl}/catalogue/no-such-instrument`);
-    await expect.poll(() => page.getByText('no-such-instrument').count()).toBeGreaterThan(0);
-    await page.close();
+    await expect.poll(() => page.getByTestId('instrument-not-found').count()).toBe(1);
+    expect(await page.getByTestId('instrument-not-found').textContent()).toContain('no-such-instrument');
+    await context.close();
   });
 });
