@@ -5,7 +5,6 @@
 const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   api: () => import('./api.ts'),
   startup: () => import('./startup.ts'),
-  b2b: () => import('./b2b/run.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
