@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetFormula, describeBudgetItem } from './budget-formula.ts';
@@ -12,10 +12,21 @@ import {
   type Phase,
 } from './types.ts';
 
-const SEED_PATH = path.resolve(
-  import.meta.dirname,
-  '../../../../shared/seed/space2id-d4.2-internationalisation-instruments.txt',
-);
+/**
+ * The source document lives beside the repository (`../shared/seed/`, as on the project's machines
+ * and in CI); `SPACE2ID_SEED_FILE` points elsewhere.
+ */
+const SEED_PATH =
+  process.env.SPACE2ID_SEED_FILE ??
+  path.resolve(
+    import.meta.dirname,
+    '../../../../shared/seed/space2id-d4.2-internationalisation-instruments.txt',
+  );
+if (!existsSync(SEED_PATH)) {
+  throw new Error(
+    `The D4.2 seed text is not at ${SEED_PATH}: put shared/ beside the repository or set SPACE2ID_SEED_FILE`,
+  );
+}
 
 // --- A small parser of the seed's instrument sections -------------------------------------------
 
