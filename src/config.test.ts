@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SQLITE_FILE, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 on 127.0.0.1 with the SQLite file under ./data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: DEFAULT_SQLITE_FILE,
+      logLevel: 'info',
+    });
+    expect(config.webDist).toMatch(/web[/\\]dist$/);
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/srv/web',
+    });
+    expect(config).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/hub',
+      logLevel: 'warn',
+      webDist: '/srv/web',
+    });
+  });
+
+  it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s with a message naming the variable', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be an integer/);
+  });
+});
