@@ -22,10 +22,12 @@ export async function main(args: string[]): Promise<void> {
         target === 'hubGzip' ? { 'accept-encoding': 'gzip, deflate, br' } : {};
       try {
         await load(url, connections, 2, headers); // warm-up: JIT, caches, connection set-up
+        const cpuBefore = await server.cpuMicros();
         const run = await load(url, connections, seconds, headers);
+        run.cpuMicrosPerRequest = ((await server.cpuMicros()) - cpuBefore) / run.requests;
         runs[target].push(run);
         console.log(
-          `round ${round} ${target}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${(run.bytesPerRequest / 1024).toFixed(1)} KiB/response`,
+          `round ${round} ${target}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMicrosPerRequest.toFixed(0)} µs server CPU/request, ${(run.bytesPerRequest / 1024).toFixed(1)} KiB/response`,
         );
       } finally {
         await server.stop();
@@ -44,25 +46,26 @@ export async function main(args: string[]): Promise<void> {
           : 'NOT met';
     return `| ${LABELS[target]} | ${ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')} | ${(r.median * 100).toFixed(0)} % | ${verdict} |`;
   };
+  const spread = (list: Run[], pick: (run: Run) => number) => formatSpread(list.map(pick), 0);
   const row = (name: string, list: Run[]) =>
-    `| ${name} | ${formatSpread(
-      list.map((r) => r.rps),
-      0,
-    )} | ${formatSpread(
-      list.map((r) => r.p50),
-      0,
-    )} | ${formatSpread(
-      list.map((r) => r.p99),
-      0,
-    )} | ${(summarize(list.map((r) => r.bytesPerRequest)).median / 1024).toFixed(1)} |`;
+    [
+      name,
+      spread(list, (r) => r.rps),
+      spread(list, (r) => r.p50),
+      spread(list, (r) => r.p99),
+      spread(list, (r) => r.cpuMicrosPerRequest),
+      (summarize(list.map((r) => r.bytesPerRequest)).median / 1024).toFixed(1),
+    ].join(' | ');
   const body = `
 Load: autocannon, ${connections} connections, ${seconds} s per run after a 2 s warm-up, ${rounds} rounds
-alternating the two servers (each in its own process; the load generator in a third).
+alternating the servers (each in its own process; the load generator in a third). Server CPU per
+request is the server process's user + system time over the run divided by the requests served:
+it shows the server's own cost even when the load generator, not the server, is the bottleneck.
 Figures are median (min–max) over the rounds.
 
-| route | throughput (req/s) | p50 latency (ms) | p99 latency (ms) | response size (KiB) |
-|---|---|---|---|---|
-${TARGETS.map((target) => row(LABELS[target], runs[target])).join('\n')}
+| route | throughput (req/s) | p50 latency (ms) | p99 latency (ms) | server CPU per request (µs) | response size (KiB) |
+|---|---|---|---|---|---|
+${TARGETS.map((target) => `| ${row(LABELS[target], runs[target])} |`).join('\n')}
 
 Throughput relative to the bare route of the same round (target: at least 50 %):
 
@@ -84,6 +87,9 @@ const LABELS: Record<Target, string> = {
 
 interface Run {
   rps: number;
+  requests: number;
+  /** Server process CPU time per request: a figure that other load on the machine disturbs little. */
+  cpuMicrosPerRequest: number;
   p50: number;
   p99: number;
   bytesPerRequest: number;
@@ -100,6 +106,8 @@ async function load(
   if (bad > 0) throw new Error(`${url}: ${bad} failed requests under load`);
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
+    cpuMicrosPerRequest: 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     bytesPerRequest: result.throughput.total / Math.max(1, result.requests.total),

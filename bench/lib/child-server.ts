@@ -5,17 +5,20 @@ import path from 'node:path';
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** CPU time (user + system, microseconds) the server process has used so far. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Runs `bench/servers/<script>` with tsx; the script prints `LISTENING <url>` on stdout once ready.
+ * Runs `bench/servers/<script>` with tsx; the script prints `LISTENING <url>` on stdout once ready
+ * and calls `answerCpuQueries()` so the runner can read its CPU time.
  */
 export function startChildServer(script: string, env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
   const file = path.resolve(import.meta.dirname, '../servers', script);
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -28,6 +31,11 @@ export function startChildServer(script: string, env: NodeJS.ProcessEnv = {}): P
       resolve({
         url: match[1] as string,
         process: child,
+        cpuMicros: () =>
+          new Promise((answer) => {
+            child.once('message', (message) => answer(Number(message)));
+            child.send('cpu');
+          }),
         stop: () =>
           new Promise((done) => {
             child.once('exit', () => done());
@@ -35,5 +43,13 @@ export function startChildServer(script: string, env: NodeJS.ProcessEnv = {}): P
           }),
       });
     });
+  });
+}
+
+/** For server scripts: answer the runner's `cpu` messages with this process's CPU time in µs. */
+export function answerCpuQueries(): void {
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.(String(user + system));
   });
 }

@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCatalogue } from '../../src/features/instruments/seed.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { answerCpuQueries } from '../lib/child-server.ts';
 
 const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'space2id-bench-')), 'bench.db');
 const database = openDatabase(process.env.DATABASE_URL ?? file);
@@ -13,6 +14,7 @@ await migrateToLatest(database.db);
 await seedCatalogue(database.db);
 const app = await buildApp({ database, logger: false });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
+answerCpuQueries();
 console.log(`LISTENING ${url}`);
 process.on('SIGTERM', () =>
   app
