@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -26,6 +27,24 @@ export interface AppOptions {
   webDist?: string;
 }
 
+/**
+ * Only the app's own origin may provide scripts, styles, images and API calls; no page may frame
+ * the Hub. Mantine sets CSS variables in style attributes and one style element, hence the
+ * 'unsafe-inline' for styles only.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** Largest JSON body accepted (bigger answers 413). Imports send files by multipart instead. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -43,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -62,7 +82,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The reference page ships an inline script: swagger-ui sets a CSP with its hash, which we align
+  // with ours (no framing, no outside validator, inline styles as swagger-ui applies them).
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null },
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .split(';')
+        .map((directive) => directive.trim())
+        .filter((directive) => directive !== '')
+        .map((directive) => {
+          if (directive.startsWith('style-src ')) return "style-src 'self' 'unsafe-inline'";
+          if (directive.startsWith('frame-ancestors ')) return "frame-ancestors 'none'";
+          if (directive.startsWith('img-src ')) return "img-src 'self' data:";
+          return directive;
+        })
+        .join('; '),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const { database } = options;

@@ -33,6 +33,10 @@ describe.skipIf(!chromiumPath)('instrument catalogue in the browser', () => {
   it('shows the 17 instruments in three phase columns and opens an instrument page', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await page.goto(`${baseUrl}/catalogue`);
     await expect.poll(() => page.getByTestId('instrument-card').count()).toBe(17);
     for (const [phase, count] of [
@@ -61,6 +65,7 @@ describe.skipIf(!chromiumPath)('instrument catalogue in the browser', () => {
 
     const screenshot = path.join(ARTIFACTS_DIR, 'instrument-study-visits.png');
     await page.screenshot({ path: screenshot, fullPage: true });
+    expect(cspViolations).toEqual([]);
     expect(existsSync(screenshot) && statSync(screenshot).size).toBeGreaterThan(10_000);
     await context.close();
   });
@@ -75,6 +80,20 @@ describe.skipIf(!chromiumPath)('instrument catalogue in the browser', () => {
     await page.goto(`${baseUrl}/catalogue/no-such-instrument`);
     await expect.poll(() => page.getByTestId('instrument-not-found').count()).toBe(1);
     expect(await page.getByTestId('instrument-not-found').textContent()).toContain('no-such-instrument');
+    await context.close();
+  });
+
+  it('renders the API reference page under its content security policy', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${baseUrl}/api/docs/`);
+    await expect.poll(() => page.getByText('SPACE2ID Hub API').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('/api/v1/instruments/{key}').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
     await context.close();
   });
 });

@@ -135,6 +135,20 @@ describe.each(testDialects())('instrument catalogue API on %s', (kind) => {
     });
   });
 
+  describe('security headers', () => {
+    it('forbid framing, limit sources to the own origin and send no referrer', async () => {
+      for (const url of ['/api/health', '/api/v1/instruments', '/api/v1/nothing-here', '/api/docs/']) {
+        const res = await t.app.inject({ method: 'GET', url });
+        const csp = String(res.headers['content-security-policy']);
+        expect(csp, url).toContain("frame-ancestors 'none'");
+        expect(csp, url).toContain("default-src 'self'");
+        expect(csp, url).toContain("script-src 'self'");
+        expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      }
+    });
+  });
+
   describe('unknown API routes', () => {
     it('answer 404 problem+json, also for other methods', async () => {
       for (const [method, url] of [
