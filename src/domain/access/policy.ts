@@ -1,0 +1,90 @@
+/**
+ * The access policy: the one place that decides who may do what in a workspace. Pure: routes
+ * declare a permission, services call `requireAccess` with the resource's scope before acting.
+ *
+ * A user acts in a workspace through one membership with one role. Outside its workspaces a user
+ * sees nothing at all: the HTTP layer answers 404, never 403, so ids of other workspaces leak
+ * nothing.
+ */
+
+export const ROLES = ['coordinator', 'cluster_manager', 'member', 'mentor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'workspace.read',
+  'cluster.read',
+  'cluster.create',
+  'cluster.update',
+  'cluster.delete',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Who is acting, in which workspace, with which role (and, for a cluster manager, which cluster). */
+export interface Actor {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  clusterId: string | null;
+}
+
+/** What an action touches, as far as the policy cares. */
+export interface Scope {
+  /** The cluster the resource belongs to (for a cluster: itself). */
+  clusterId?: string;
+}
+
+type Rule = (actor: Actor, scope: Scope) => boolean;
+
+const anyone: Rule = () => true;
+const coordinator: Rule = (actor) => actor.role === 'coordinator';
+const coordinatorOrOwnCluster: Rule = (actor, scope) =>
+  actor.role === 'coordinator' ||
+  (actor.role === 'cluster_manager' && scope.clusterId !== undefined && scope.clusterId === actor.clusterId);
+
+const RULES: Record<Permission, Rule> = {
+  'workspace.read': anyone,
+  'cluster.read': anyone,
+  'cluster.create': coordinator,
+  'cluster.update': coordinatorOrOwnCluster,
+  'cluster.delete': coordinator,
+  'audit.read': coordinator,
+};
+
+/** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
+const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
+  'workspace.read': new Set(ROLES),
+  'cluster.read': new Set(ROLES),
+  'cluster.create': new Set(['coordinator']),
+  'cluster.update': new Set(['coordinator', 'cluster_manager']),
+  'cluster.delete': new Set(['coordinator']),
+  'audit.read': new Set(['coordinator']),
+};
+
+/**
+ * Whether `actor` may do `permission` on a resource of `scope`.
+ *
+ * @example
+ * can({ userId, workspaceId, role: 'cluster_manager', clusterId: 'c1' }, 'cluster.update', { clusterId: 'c1' }); // true
+ */
+export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
+  return RULES[permission](actor, scope);
+}
+
+/** Whether a role could hold the permission on some resource (a route-level pre-check). */
+export function roleMay(role: Role, permission: Permission): boolean {
+  return ROLES_THAT_MAY[permission].has(role);
+}
+
+/** Raised when a member of the workspace lacks a permission (HTTP 403). */
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`Your role does not allow ${permission}`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** @throws ForbiddenError unless `can(actor, permission, scope)`. */
+export function requireAccess(actor: Actor, permission: Permission, scope: Scope = {}): void {
+  if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
+}
