@@ -52,9 +52,88 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface ClusterTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  short_name: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  city: string;
+  day_rate_cents: number;
+  website: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  /** argon2id encoded hash; null until the user has chosen a password. */
+  password_hash: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  role: 'coordinator' | 'cluster_manager' | 'member' | 'mentor' | 'viewer';
+  /** The cluster a cluster manager manages. */
+  cluster_id: string | null;
+  created_at: string;
+}
+
+export interface UserSessionTable {
+  id: string;
+  /** SHA-256 of the cookie's token: a database leak does not hand out sessions. */
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  workspace_id: string;
+  actor_user_id: string | null;
+  /** `create` | `update` | `delete` */
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  /** JSON: { field: [before, after] } */
+  changes: string;
+  created_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
   instrument_kpi: InstrumentKpiTable;
   app_meta: AppMetaTable;
+  cluster: ClusterTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
 }

@@ -28,3 +28,22 @@ export class InvalidInputError extends Error {
     this.name = 'InvalidInputError';
   }
 }
+
+/** The record changed since the client read it: its `version` is stale (HTTP 409). */
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The request carries no valid session or token (HTTP 401). */
+export class UnauthenticatedError extends Error {
+  constructor(message = 'Sign in first, or send a valid API token.') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-catalogue.ts';
+import * as m0002 from './0002-identity.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -7,4 +8,5 @@ import * as m0001 from './0001-catalogue.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-catalogue': m0001,
+  '0002-identity': m0002,
 };
