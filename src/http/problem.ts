@@ -1,7 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type FieldError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { ForbiddenError } from '../domain/access/policy.ts';
+import {
+  ConflictError,
+  type FieldError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../domain/errors.ts';
+import { InvalidCredentialsError } from '../features/auth/service.ts';
+import { CsrfError } from './authentication.ts';
 
 /**
  * Errors as `application/problem+json` (RFC 9457). Every 4xx names what was wrong; 5xx answers
@@ -25,6 +34,8 @@ export type Problem = z.infer<typeof problemSchema>;
 
 const PROBLEM_TYPES: Record<number, { type: string; title: string }> = {
   400: { type: 'urn:space2id:problem:invalid-input', title: 'Invalid input' },
+  401: { type: 'urn:space2id:problem:unauthenticated', title: 'Not signed in' },
+  403: { type: 'urn:space2id:problem:forbidden', title: 'Forbidden' },
   404: { type: 'urn:space2id:problem:not-found', title: 'Not found' },
   405: { type: 'urn:space2id:problem:method-not-allowed', title: 'Method not allowed' },
   409: { type: 'urn:space2id:problem:conflict', title: 'Conflict' },
@@ -61,6 +72,15 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof InvalidInputError) {
     return sendProblem(reply, { ...problem(400, error.message, error.errors), instance });
+  }
+  if (error instanceof UnauthenticatedError || error instanceof InvalidCredentialsError) {
+    return sendProblem(reply, { ...problem(401, error.message), instance });
+  }
+  if (error instanceof ForbiddenError || error instanceof CsrfError) {
+    return sendProblem(reply, { ...problem(403, error.message), instance });
+  }
+  if (error instanceof ConflictError) {
+    return sendProblem(reply, { ...problem(409, error.message), instance });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/databases.ts';
+import { Factory, signIn } from '../../../test/support/factories.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { MAX_FAILED_SIGN_INS } from './service.ts';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) => {
+  let t: TestApp;
+  let factory: Factory;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    factory = new Factory(t.database.db);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('POST /api/v1/auth/sign-in', () => {
+    it('opens a session: an HttpOnly SameSite cookie and a CSRF token', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const { response, csrfToken } = await signIn(t.app, user.email.toUpperCase(), PASSWORD);
+      const cookie = response.cookies.find((c) => c.name === 'space2id_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(csrfToken.length).toBeGreaterThan(30);
+      expect(response.json().user).toEqual({ id: user.id, email: user.email, name: 'Test User' });
+    });
+
+    it('stores only a hash of the session token', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const { cookie } = await signIn(t.app, user.email, PASSWORD);
+      const token = cookie.split('=')[1] as string;
+      const rows = await t.database.db
+        .selectFrom('user_session')
+        .select('token_hash')
+        .where('user_id', '=', user.id)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.token_hash).not.toContain(token);
+      expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('answers the same 401 for a wrong password and an unknown e-mail', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: user.email, password: 'nope' },
+      });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'nobody@example.test', password: 'nope' },
+      });
+      expect(wrong.statusCode).toBe(401);
+      expect(unknown.statusCode).toBe(401);
+      expect(wrong.json().detail).toBe(unknown.json().detail);
+      expect(wrong.cookies).toEqual([]);
+    });
+
+    it(`locks the account after ${MAX_FAILED_SIGN_INS} failures, even for the right password`, async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          payload: { email: user.email, password: `wrong-${i}` },
+        });
+        expect(res.statusCode).toBe(401);
+      }
+      const locked = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: user.email, password: PASSWORD },
+      });
+      expect(locked.statusCode).toBe(401);
+      const row = await t.database.db
+        .selectFrom('app_user')
+        .select('locked_until')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      expect(new Date(row.locked_until ?? 0).getTime()).toBeGreaterThan(Date.now());
+    });
+
+    it('rate-limits repeated attempts for one address and e-mail with 429', async () => {
+      const payload = { email: 'rate-limited@example.test', password: 'x' };
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        statuses.push(
+          (await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload })).statusCode,
+        );
+      }
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(statuses.slice(10)).toEqual([429, 429]);
+    });
+
+    it.each([
+      ['malformed JSON', '{"email":', 'application/json', 400],
+      ['a non-e-mail', JSON.stringify({ email: 'not-an-email', password: 'x' }), 'application/json', 400],
+      ['a missing password', JSON.stringify({ email: 'a@example.test' }), 'application/json', 400],
+      [
+        'a number as password',
+        JSON.stringify({ email: 'a@example.test', password: 5 }),
+        'application/json',
+        400,
+      ],
+      ['a form body', 'email=a', 'application/x-www-form-urlencoded', 415],
+    ])('refuses %s with a problem naming it', async (_name, payload, contentType, status) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload,
+        headers: { 'content-type': contentType },
+      });
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it('refuses an oversized body with 413', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'a@example.test', password: 'x'.repeat(2 * 1024 * 1024) },
+      });
+      expect(res.statusCode).toBe(413);
+    });
+  });
+
+  describe('a session', () => {
+    it('identifies the user on GET /api/v1/me, with the workspaces and roles', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const workspace = await factory.workspace('Orbit');
+      await factory.addMember(workspace.id, user.id, 'viewer');
+      const { cookie, csrfToken } = await signIn(t.app, user.email, PASSWORD);
+      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toEqual({
+        user: { id: user.id, email: user.email, name: 'Test User' },
+        via: 'session',
+        csrfToken,
+        workspaces: [{ slug: workspace.slug, name: 'Orbit', role: 'viewer', clusterId: null }],
+      });
+    });
+
+    it('needs the CSRF token for mutations, and signs out', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const { cookie, csrfToken } = await signIn(t.app, user.email, PASSWORD);
+      const noCsrf = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out',
+        headers: { cookie },
+      });
+      expect(noCsrf.statusCode).toBe(403);
+      expect(noCsrf.json().detail).toContain('x-csrf-token');
+      const out = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+      });
+      expect(out.statusCode).toBe(204);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(
+        401,
+      );
+    });
+
+    it('ends everywhere: every session of the user stops working', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const first = await signIn(t.app, user.email, PASSWORD);
+      const second = await signIn(t.app, user.email, PASSWORD);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out-everywhere',
+        headers: { cookie: second.cookie, 'x-csrf-token': second.csrfToken },
+      });
+      expect(res.json()).toEqual({ sessionsEnded: 2 });
+      for (const { cookie } of [first, second]) {
+        expect(
+          (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode,
+        ).toBe(401);
+      }
+    });
+
+    it('answers 401 without a session, with an unknown cookie or a bad bearer token', async () => {
+      for (const headers of [
+        {},
+        { cookie: 'space2id_session=forged' },
+        { authorization: 'Bearer s2id_forged' },
+      ]) {
+        const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+        expect(res.statusCode).toBe(401);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+    });
+  });
+
+  describe('personal API tokens', () => {
+    it('are created once with their secret, authenticate without CSRF, and can be revoked', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const session = await signIn(t.app, user.email, PASSWORD);
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/tokens',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        payload: { name: 'nightly export' },
+      });
+      expect(created.statusCode).toBe(201);
+      const { secret, token } = created.json();
+      expect(secret).toMatch(/^s2id_/);
+      expect(token.expiresAt).not.toBeNull();
+
+      const bearer = { authorization: `Bearer ${secret}` };
+      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
+      expect(me.json()).toMatchObject({ via: 'token', csrfToken: null });
+      const listed = await t.app.inject({ method: 'GET', url: '/api/v1/me/tokens', headers: bearer });
+      expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([token.id]);
+      expect(JSON.stringify(listed.json())).not.toContain(secret);
+
+      const revoked = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/me/tokens/${token.id}`,
+        headers: bearer,
+      });
+      expect(revoked.statusCode).toBe(204);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(
+        401,
+      );
+    });
+
+    it("cannot revoke another user's token (404)", async () => {
+      const workspace = await factory.workspace();
+      const owner = await factory.memberWithToken(workspace.id, 'viewer');
+      const other = await factory.memberWithToken(workspace.id, 'viewer');
+      const { items } = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/me/tokens', headers: owner.headers })
+      ).json();
+      const res = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/me/tokens/${items[0].id}`,
+        headers: other.headers,
+      });
+      expect(res.statusCode).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/access/policy.ts';
+
+/** HTTP contract of sign-in, sessions, the current user and personal API tokens. */
+
+export const signInBody = z.object({
+  email: z.string().trim().max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+export const userSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string() })
+  .meta({ id: 'User' });
+
+export const signInResponse = z
+  .object({
+    user: userSchema,
+    csrfToken: z.string().describe('Send it as X-CSRF-Token with every cookie-authenticated mutation'),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'SignIn' });
+
+export const meResponse = z
+  .object({
+    user: userSchema,
+    via: z.enum(['session', 'token']),
+    csrfToken: z.string().nullable().describe('null when authenticated by API token'),
+    workspaces: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        role: z.enum(ROLES),
+        clusterId: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Me' });
+
+export const apiTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const createApiTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).nullable().default(90),
+});
+
+export const createdApiTokenResponse = z
+  .object({
+    token: apiTokenSchema,
+    secret: z.string().describe('Shown once: send as `Authorization: Bearer <secret>`'),
+  })
+  .meta({ id: 'CreatedApiToken' });
+
+export const tokenParams = z.object({ id: z.string().min(1).max(100) });

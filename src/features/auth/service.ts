@@ -1,0 +1,155 @@
+import type { ApiTokenRow, AuthRepository, SessionRow, UserRow } from './repository.ts';
+import { hashPassword, hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets.ts';
+
+/** How long a session lives without use; each use extends it (sliding expiry). */
+export const SESSION_IDLE_MS = 14 * 24 * 3600 * 1000;
+/** After this many failed sign-ins in a row the account is locked for LOCK_MS. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+/** A session's expiry is written back at most this often (not on every request). */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Sign-in failed. One message for every cause, so nobody learns whether an e-mail has an account. */
+export class InvalidCredentialsError extends Error {
+  constructor() {
+    super('E-mail or password is incorrect, or the account is locked for a while after failed attempts.');
+    this.name = 'InvalidCredentialsError';
+  }
+}
+
+/** Who made a request, and how. */
+export interface Authentication {
+  user: Pick<UserRow, 'id' | 'email' | 'name'>;
+  via: 'session' | 'token';
+  /** Present when signed in by cookie: mutations must echo `session.csrf_token`. */
+  session?: SessionRow;
+  token?: ApiTokenRow;
+}
+
+export class AuthService {
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Checks e-mail and password and opens a session.
+   * @returns the session's secret token (for the cookie; only its hash is stored) and the session.
+   * @throws InvalidCredentialsError for a wrong password, an unknown e-mail or a locked account.
+   */
+  async signIn(
+    email: string,
+    password: string,
+  ): Promise<{ token: string; session: SessionRow; user: UserRow }> {
+    const user = await this.repository.findUserByEmail(email);
+    const now = this.clock();
+    if (!user?.password_hash) {
+      await verifyAgainstDummy(password);
+      throw new InvalidCredentialsError();
+    }
+    if (user.locked_until && new Date(user.locked_until) > now) {
+      await verifyAgainstDummy(password);
+      throw new InvalidCredentialsError();
+    }
+    if (!(await verifyPassword(user.password_hash, password))) {
+      const failures = user.failed_sign_ins + 1;
+      const lockedUntil =
+        failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+      await this.repository.recordFailedSignIn(user.id, lockedUntil);
+      throw new InvalidCredentialsError();
+    }
+    if (user.failed_sign_ins > 0 || user.locked_until) await this.repository.clearFailedSignIns(user.id);
+    const token = newSecret();
+    const session = await this.repository.createSession({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      csrfToken: newSecret(),
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    });
+    return { token, session, user };
+  }
+
+  /** The signed-in user of a session cookie, or undefined when unknown or expired (then removed). */
+  async authenticateSession(token: string): Promise<Authentication | undefined> {
+    const session = await this.repository.findSessionByTokenHash(hashSecret(token));
+    if (!session) return undefined;
+    const now = this.clock();
+    if (new Date(session.expires_at) <= now) {
+      await this.repository.deleteSession(session.id);
+      return undefined;
+    }
+    const user = await this.repository.findUserById(session.user_id);
+    if (!user) return undefined;
+    if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+      await this.repository.touchSession(
+        session.id,
+        now.toISOString(),
+        new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+      );
+    }
+    return { user: pickUser(user), via: 'session', session };
+  }
+
+  /** The owner of a personal API token (`Authorization: Bearer s2id_…`), if live. */
+  async authenticateToken(token: string): Promise<Authentication | undefined> {
+    const row = await this.repository.findApiTokenByHash(hashSecret(token));
+    if (!row || row.revoked_at) return undefined;
+    const now = this.clock();
+    if (row.expires_at && new Date(row.expires_at) <= now) return undefined;
+    const user = await this.repository.findUserById(row.user_id);
+    if (!user) return undefined;
+    await this.repository.markApiTokenUsed(row.id, now.toISOString());
+    return { user: pickUser(user), via: 'token', token: row };
+  }
+
+  signOut(sessionId: string): Promise<void> {
+    return this.repository.deleteSession(sessionId);
+  }
+
+  /** Ends every session of the user (all browsers); API tokens stay (they are revoked one by one). */
+  signOutEverywhere(userId: string): Promise<number> {
+    return this.repository.deleteSessionsOfUser(userId);
+  }
+
+  /** Creates a personal API token; its secret is returned once and never stored. */
+  async createApiToken(userId: string, name: string, expiresInDays: number | null) {
+    const secret = newSecret('s2id_');
+    const expiresAt =
+      expiresInDays === null
+        ? null
+        : new Date(this.clock().getTime() + expiresInDays * 86_400_000).toISOString();
+    const row = await this.repository.createApiToken({
+      tokenHash: hashSecret(secret),
+      userId,
+      name,
+      expiresAt,
+    });
+    return { secret, token: row };
+  }
+
+  listApiTokens(userId: string) {
+    return this.repository.listApiTokens(userId);
+  }
+
+  revokeApiToken(userId: string, id: string) {
+    return this.repository.revokeApiToken(userId, id);
+  }
+
+  listMemberships(userId: string) {
+    return this.repository.listMemberships(userId);
+  }
+
+  /** A password hash with the Hub's parameters, for seeding several users with one password. */
+  hashForSeed(password: string): Promise<string> {
+    return hashPassword(password);
+  }
+
+  /** Creates a user with a password (demo data, invitations later). */
+  async createUser(email: string, name: string, password: string): Promise<UserRow> {
+    return this.repository.createUser({ email, name, passwordHash: await hashPassword(password) });
+  }
+}
+
+function pickUser(user: UserRow): Authentication['user'] {
+  return { id: user.id, email: user.email, name: user.name };
+}

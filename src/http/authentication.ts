@@ -1,0 +1,90 @@
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, ForbiddenError, type Permission, roleMay } from '../domain/access/policy.ts';
+import { NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
+import { safeEqual } from '../features/auth/secrets.ts';
+import type { Authentication, AuthService } from '../features/auth/service.ts';
+import type { WorkspaceRepository } from '../features/workspaces/repository.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `authenticate`: who is calling. */
+    auth: Authentication | null;
+    /** Set by `resolveWorkspaceActor`: the caller's role in the workspace of the URL. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** The permission a workspace route needs; checked for the caller's role before the handler. */
+    permission?: Permission;
+  }
+}
+
+export const SESSION_COOKIE = 'space2id_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A preHandler: finds the caller from `Authorization: Bearer <token>` or the session cookie, or
+ * answers 401. Cookie-authenticated mutations must also send the session's CSRF token in
+ * `X-CSRF-Token` (403 otherwise); token-authenticated calls need none (no ambient credentials).
+ */
+export function authenticate(auth: AuthService) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      request.auth = match?.[1] ? ((await auth.authenticateToken(match[1])) ?? null) : null;
+      if (!request.auth) throw new UnauthenticatedError('The API token is unknown, revoked or expired.');
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.auth = cookie ? ((await auth.authenticateSession(cookie)) ?? null) : null;
+    if (!request.auth) throw new UnauthenticatedError();
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      const expected = request.auth.session?.csrf_token ?? '';
+      if (typeof sent !== 'string' || !safeEqual(sent, expected)) {
+        throw new CsrfError();
+      }
+    }
+  };
+}
+
+/** A cookie-authenticated mutation without the session's CSRF token (HTTP 403). */
+export class CsrfError extends Error {
+  constructor() {
+    super(`Missing or wrong ${CSRF_HEADER} header: send the csrfToken of GET /api/v1/me`);
+    this.name = 'CsrfError';
+  }
+}
+
+/**
+ * A preHandler for `/workspaces/:workspace/…` routes (after `authenticate`): the caller must be a
+ * member of that workspace — otherwise 404, exactly as for a workspace that does not exist — and
+ * its role must allow the route's declared permission (403).
+ */
+export function resolveWorkspaceActor(workspaces: WorkspaceRepository) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const slug = (request.params as { workspace?: string }).workspace ?? '';
+    const userId = request.auth?.user.id;
+    if (!userId) throw new UnauthenticatedError();
+    const actor = await workspaces.findActor(slug, userId);
+    if (!actor) throw new NotFoundError('workspace', slug);
+    request.actor = actor;
+    const permission = request.routeOptions.config.permission;
+    if (!permission) throw new Error(`route ${request.routeOptions.url} declares no permission`);
+    if (!roleMay(actor.role, permission)) throw new ForbiddenError(permission);
+  };
+}
+
+/** The workspace actor of a request that went through `resolveWorkspaceActor`. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('no workspace actor: the route misses resolveWorkspaceActor');
+  return request.actor;
+}
+
+/** The caller of a request that went through `authenticate`. */
+export function authOf(request: FastifyRequest): Authentication {
+  if (!request.auth) throw new UnauthenticatedError();
+  return request.auth;
+}
