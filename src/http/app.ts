@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -12,10 +14,18 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
+import { AuthRepository } from '../features/auth/repository.ts';
+import { authRoutes } from '../features/auth/routes.ts';
+import { AuthService } from '../features/auth/service.ts';
+import { clusterRoutes } from '../features/clusters/routes.ts';
+import { ClusterService } from '../features/clusters/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
+import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { VERSION } from '../version.ts';
+import { authenticate, resolveWorkspaceActor } from './authentication.ts';
 import { healthRoutes } from './health-routes.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
 
@@ -76,6 +86,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'catalogue', description: 'The internationalisation instruments of SPACE2ID D4.2' },
+        { name: 'auth', description: 'Sign-in, sessions, the current user and personal API tokens' },
+        { name: 'registry', description: 'Clusters of a workspace' },
+        { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
     },
@@ -103,13 +116,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(fastifyCookie);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('actor', null);
+  // Only routes that ask for it are limited (sign-in); checked after the body is parsed, so the
+  // key can include the e-mail. Counters live in this process.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+
   const { database } = options;
   await app.register(healthRoutes(database), { prefix: '/api' });
   const instruments = new InstrumentService(new InstrumentRepository(database.db));
   await app.register(instrumentRoutes(instruments), { prefix: '/api/v1' });
 
+  const auth = new AuthService(new AuthRepository(database.db));
+  await app.register(authRoutes(auth), { prefix: '/api/v1' });
+  await app.register(workspaceScope(database, auth), { prefix: '/api/v1/workspaces/:workspace' });
+
   await registerWebApp(app, options.webDist);
   return app;
+}
+
+/**
+ * Everything under `/api/v1/workspaces/{workspace}`: the caller must be signed in (401) and a
+ * member of that workspace (404 otherwise), and each route declares the permission it needs.
+ */
+function workspaceScope(database: Database, auth: AuthService): FastifyPluginAsync {
+  return async (scope) => {
+    scope.addHook('onRequest', authenticate(auth));
+    scope.addHook('onRequest', resolveWorkspaceActor(new WorkspaceRepository(database.db)));
+    await scope.register(clusterRoutes(new ClusterService(database.db)));
+    await scope.register(auditRoutes(database));
+  };
 }
 
 /** Serves the built SPA; unknown non-API paths get `index.html` so client routes deep-link. */

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
+
+/** What changed: field → [before, after]; a create has before = null, a delete after = null. */
+export type Changes = Record<string, [unknown, unknown]>;
+
+export interface AuditEntry {
+  workspaceId: string;
+  actorUserId: string;
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string;
+  changes: Changes;
+}
+
+/** The only SQL for the audit log. Writes happen in the caller's transaction, with the change itself. */
+export class AuditRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.db
+      .insertInto('audit_event')
+      .values({
+        id: newId(),
+        workspace_id: entry.workspaceId,
+        actor_user_id: entry.actorUserId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        changes: JSON.stringify(entry.changes),
+        created_at: nowIso(),
+      })
+      .execute();
+  }
+
+  /** Newest first; `before` is the id of the last entry of the previous page. */
+  async list(workspaceId: string, options: { limit: number; before?: string; entityId?: string }) {
+    let query = this.db
+      .selectFrom('audit_event')
+      .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+      .select([
+        'audit_event.id',
+        'audit_event.action',
+        'audit_event.entity_type',
+        'audit_event.entity_id',
+        'audit_event.changes',
+        'audit_event.created_at',
+        'app_user.email as actor_email',
+      ])
+      .where('audit_event.workspace_id', '=', workspaceId);
+    if (options.before) query = query.where('audit_event.id', '<', options.before);
+    if (options.entityId) query = query.where('audit_event.entity_id', '=', options.entityId);
+    return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
+  }
+}
+
+/** The fields whose values differ between two versions of a record. */
+export function diff(before: object, after: object): Changes {
+  const old = before as Record<string, unknown>;
+  const changes: Changes = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value !== undefined && value !== old[field]) changes[field] = [old[field] ?? null, value];
+  }
+  return changes;
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../../db/ids.ts';
+import type { DB, MembershipTable } from '../../db/schema.ts';
+import type { Actor } from '../../domain/access/policy.ts';
+
+/** The only SQL for workspaces and memberships. */
+export class WorkspaceRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The caller's role in the workspace with that slug, or undefined when not a member (or no such workspace). */
+  async findActor(slug: string, userId: string): Promise<Actor | undefined> {
+    const row = await this.db
+      .selectFrom('membership')
+      .innerJoin('workspace', 'workspace.id', 'membership.workspace_id')
+      .select(['membership.workspace_id', 'membership.role', 'membership.cluster_id'])
+      .where('workspace.slug', '=', slug)
+      .where('membership.user_id', '=', userId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { userId, workspaceId: row.workspace_id, role: row.role, clusterId: row.cluster_id };
+  }
+
+  findBySlug(slug: string) {
+    return this.db.selectFrom('workspace').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  async create(slug: string, name: string) {
+    return this.db
+      .insertInto('workspace')
+      .values({ id: newId(), slug, name, created_at: nowIso() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async addMember(values: {
+    workspaceId: string;
+    userId: string;
+    role: MembershipTable['role'];
+    clusterId: string | null;
+  }): Promise<void> {
+    await this.db
+      .insertInto('membership')
+      .values({
+        id: newId(),
+        workspace_id: values.workspaceId,
+        user_id: values.userId,
+        role: values.role,
+        cluster_id: values.clusterId,
+        created_at: nowIso(),
+      })
+      .execute();
+  }
+}

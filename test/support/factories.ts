@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.ts';
+import type { Role } from '../../src/domain/access/policy.ts';
+import { AuthRepository } from '../../src/features/auth/repository.ts';
+import { AuthService } from '../../src/features/auth/service.ts';
+import { ClusterRepository } from '../../src/features/clusters/repository.ts';
+import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+/** Small builders of test data straight through the repositories (tests make their own data). */
+export class Factory {
+  private readonly auth: AuthService;
+  private readonly workspaces: WorkspaceRepository;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.auth = new AuthService(new AuthRepository(db));
+    this.workspaces = new WorkspaceRepository(db);
+  }
+
+  workspace(name = 'Test consortium') {
+    return this.workspaces.create(unique('ws'), name);
+  }
+
+  cluster(
+    workspaceId: string,
+    overrides: Partial<{ name: string; short_name: string; country: string }> = {},
+  ) {
+    const shortName = overrides.short_name ?? unique('CL');
+    return new ClusterRepository(this.db).create(workspaceId, {
+      name: overrides.name ?? `Cluster ${shortName}`,
+      short_name: shortName,
+      country: overrides.country ?? 'BE',
+      city: 'Brussels',
+      day_rate_cents: 45_000,
+      website: null,
+    });
+  }
+
+  /** A user with a password (argon2id: ~50–150 ms), for sign-in tests. */
+  userWithPassword(password: string, email = `${unique('user')}@example.test`) {
+    return this.auth.createUser(email, 'Test User', password);
+  }
+
+  /** A member of the workspace with a role, reached by an API token (no password hashing). */
+  async memberWithToken(workspaceId: string, role: Role, clusterId: string | null = null) {
+    const user = await new AuthRepository(this.db).createUser({
+      email: `${unique(role)}@example.test`,
+      name: `A ${role}`,
+      passwordHash: null,
+    });
+    await this.workspaces.addMember({ workspaceId, userId: user.id, role, clusterId });
+    const { secret } = await this.auth.createApiToken(user.id, 'tests', null);
+    return { user, headers: { authorization: `Bearer ${secret}` } };
+  }
+
+  addMember(workspaceId: string, userId: string, role: Role, clusterId: string | null = null) {
+    return this.workspaces.addMember({ workspaceId, userId, role, clusterId });
+  }
+}
+
+/** Signs in through the API; returns the cookie and CSRF headers a browser would send. */
+export async function signIn(app: FastifyInstance, email: string, password: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'space2id_session');
+  if (!cookie) throw new Error('no session cookie');
+  return {
+    cookie: `${cookie.name}=${cookie.value}`,
+    csrfToken: res.json().csrfToken as string,
+    response: res,
+  };
+}
