@@ -27,7 +27,9 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/hub',
       logLevel: 'warn',
       webDist: '/srv/web',
+      seedDemo: true,
     });
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
   });
 
   it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s with a message naming the variable', (port) => {

@@ -9,6 +9,8 @@ export interface Config {
   logLevel: string;
   /** Folder of the built web app; served when it exists. */
   webDist: string;
+  /** Create the demo workspace on a database without any workspace (default true). */
+  seedDemo: boolean;
 }
 
 export const DEFAULT_SQLITE_FILE = './data/space2id.db';
@@ -20,6 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? DEFAULT_SQLITE_FILE,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, '../web/dist'),
+    seedDemo: env.SEED_DEMO !== 'false' && env.SEED_DEMO !== '0',
   };
 }
 

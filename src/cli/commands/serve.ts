@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
+import { DEMO_PASSWORD } from '../../features/demo/seed-demo.ts';
 import { buildApp } from '../../http/app.ts';
 import { openReadyDatabase } from '../context.ts';
 
@@ -39,5 +40,10 @@ export function registerServeCommand(program: Command): void {
       console.log(
         `\n  SPACE2ID Hub is running at http://${shownHost}:${port}  (${database.kind}: ${database.location}, ready in ${ms} ms)\n`,
       );
+      if (database.demo.created) {
+        console.log(`  Demo workspace created. Sign in with password "${DEMO_PASSWORD}" as:`);
+        for (const user of database.demo.users) console.log(`    ${user.email.padEnd(40)} (${user.role})`);
+        console.log('  (set SEED_DEMO=false to start without demo data)\n');
+      }
     });
 }

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Role } from '../../domain/access/policy.ts';
+import { AuthRepository } from '../auth/repository.ts';
+import { AuthService } from '../auth/service.ts';
+import { ClusterRepository } from '../clusters/repository.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
+
+/** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
+export const DEMO_PASSWORD = 'space2id-demo';
+export const DEMO_WORKSPACE_SLUG = 'demo';
+
+/** A fictional consortium: 8 partner clusters in 6 EU countries (names invented for the demo). */
+const DEMO_CLUSTERS = [
+  { short_name: 'BSN', name: 'Brabant Space Network', country: 'BE', city: 'Leuven', day_rate_cents: 52_000 },
+  {
+    short_name: 'OVS',
+    name: 'Occitanie Valley of Space',
+    country: 'FR',
+    city: 'Toulouse',
+    day_rate_cents: 55_000,
+  },
+  {
+    short_name: 'MAR',
+    name: 'Mediterranean Aerospace Ring',
+    country: 'FR',
+    city: 'Marseille',
+    day_rate_cents: 50_000,
+  },
+  {
+    short_name: 'HSC',
+    name: 'Hellenic Space Constellation',
+    country: 'GR',
+    city: 'Athens',
+    day_rate_cents: 38_000,
+  },
+  { short_name: 'TSD', name: 'Tiber Space District', country: 'IT', city: 'Rome', day_rate_cents: 46_000 },
+  {
+    short_name: 'PSA',
+    name: 'Po Valley Space Alliance',
+    country: 'IT',
+    city: 'Turin',
+    day_rate_cents: 46_000,
+  },
+  {
+    short_name: 'VOC',
+    name: 'Vistula Orbital Cluster',
+    country: 'PL',
+    city: 'Warsaw',
+    day_rate_cents: 32_000,
+  },
+  { short_name: 'MSH', name: 'Meseta Space Hub', country: 'ES', city: 'Madrid', day_rate_cents: 42_000 },
+] as const;
+
+const DEMO_USERS: { email: string; name: string; role: Role; cluster?: string }[] = [
+  { email: 'coordinator@demo.space2id.example', name: 'Clara Coordinator', role: 'coordinator' },
+  { email: 'manager@demo.space2id.example', name: 'Marc Manager', role: 'cluster_manager', cluster: 'BSN' },
+  { email: 'viewer@demo.space2id.example', name: 'Vera Viewer', role: 'viewer' },
+];
+
+export interface DemoSeedResult {
+  created: boolean;
+  users: { email: string; role: Role }[];
+}
+
+/**
+ * Creates the demo workspace when the database has no workspace at all (a fresh install), so a
+ * newcomer sees the Hub working at once. Never touches a database that already has workspaces.
+ */
+export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult> {
+  const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
+  if (existing) return { created: false, users: [] };
+  const passwordHash = await new AuthService(new AuthRepository(db)).hashForSeed(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const workspaces = new WorkspaceRepository(trx);
+    const workspace = await workspaces.create(DEMO_WORKSPACE_SLUG, 'Orbit Alliance (demo consortium)');
+    const clusters = new ClusterRepository(trx);
+    const clusterIds = new Map<string, string>();
+    for (const cluster of DEMO_CLUSTERS) {
+      const row = await clusters.create(workspace.id, { ...cluster, website: null });
+      clusterIds.set(cluster.short_name, row.id);
+    }
+    const users = new AuthRepository(trx);
+    for (const person of DEMO_USERS) {
+      const user = await users.createUser({ email: person.email, name: person.name, passwordHash });
+      await workspaces.addMember({
+        workspaceId: workspace.id,
+        userId: user.id,
+        role: person.role,
+        clusterId: person.cluster ? (clusterIds.get(person.cluster) ?? null) : null,
+      });
+    }
+  });
+  return { created: true, users: DEMO_USERS.map(({ email, role }) => ({ email, role })) };
+}
