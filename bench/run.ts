@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   api: () => import('./api.ts'),
   startup: () => import('./startup.ts'),
+  argon2: () => import('./argon2.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
