@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommand } from './commands/serve.ts';
 
@@ -15,6 +16,7 @@ export function createProgram(): Command {
   registerMigrateCommand(program);
   registerSeedCommand(program);
   registerCatalogueCommand(program);
+  registerScheduleCommand(program);
   return program;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Runs the scheduler in a worker thread (so a server or CLI stays responsive), relays progress, and
+ * enforces the time limit from outside: if the worker has not answered by the limit plus a grace
+ * period, it is terminated and the answer is 'unknown'.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ScheduleResult, SchedulingProblem, SolveOptions, SolveProgress } from './model.ts';
+
+export interface WorkerRunOptions extends SolveOptions {
+  /** Extra seconds allowed past timeLimitSeconds before the worker is terminated (default 5). */
+  graceSeconds?: number;
+}
+
+/**
+ * Worker source: registers tsx's ESM loader inside the worker, then imports worker.ts. (On Node 20,
+ * `execArgv: ['--import', 'tsx']` does not make a `.ts` worker entry loadable; registering from the
+ * worker itself works both under `node --import tsx` and under vitest.)
+ */
+function bootstrap(): string {
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+export function runInWorker(
+  problem: SchedulingProblem,
+  options: WorkerRunOptions = {},
+): Promise<ScheduleResult> {
+  const { onProgress, graceSeconds = 5, ...rest } = options;
+  const limit = rest.timeLimitSeconds ?? 60;
+  const t0 = Date.now();
+  return new Promise<ScheduleResult>((resolve, reject) => {
+    const worker = new Worker(bootstrap(), {
+      eval: true,
+      workerData: { problem, options: { ...rest, timeLimitSeconds: limit } },
+    });
+    let done = false;
+    const finish = (f: () => void) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      f();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          resolve({
+            status: 'unknown',
+            breaks: null,
+            lowerBound: 0,
+            maxBreakSpread: null,
+            seconds: (Date.now() - t0) / 1000,
+            assignments: [],
+          }),
+        ),
+      (limit + graceSeconds) * 1000,
+    );
+    worker.on(
+      'message',
+      (msg: { type: string; progress?: SolveProgress; result?: ScheduleResult; message?: string }) => {
+        if (msg.type === 'progress' && msg.progress) onProgress?.(msg.progress);
+        else if (msg.type === 'result' && msg.result) {
+          const r = msg.result;
+          finish(() => resolve(r));
+        } else if (msg.type === 'error') finish(() => reject(new Error(msg.message)));
+      },
+    );
+    worker.on('error', (e) => finish(() => reject(e)));
+    worker.on('exit', (code) => {
+      if (!done) finish(() => reject(new Error(`scheduler worker exited with code ${code}`)));
+    });
+  });
+}

@@ -1,0 +1,898 @@
+/**
+ * A compact CDCL SAT solver with native (weighted) at-most constraints and assumptions.
+ *
+ * - Literals: variable v (0-based) gives literals 2v (positive) and 2v+1 (negative); `lit ^ 1` negates.
+ * - Clauses: two watched literals with blockers, binary clauses in separate implication lists.
+ * - Native constraints `sum(w_i * l_i) <= k` (optionally active only when a guard literal is true)
+ *   propagated by counters, with lazily built explanations.
+ * - 1UIP learning with recursive minimisation, VSIDS, phase saving, Luby restarts, LBD-based
+ *   learnt-clause database reduction.
+ * - `solve(assumptions, budget)` answers 'sat' | 'unsat' | 'unknown' (budget or deadline hit); an
+ *   'unsat' under assumptions leaves the solver usable (the formula itself may still be satisfiable).
+ * Pure: no I/O.
+ */
+
+export type SatAnswer = 'sat' | 'unsat' | 'unknown';
+
+class Clause {
+  lits: Int32Array;
+  learnt: boolean;
+  lbd: number;
+  activity = 0;
+  deleted = false;
+  constructor(lits: Int32Array, learnt: boolean, lbd: number) {
+    this.lits = lits;
+    this.learnt = learnt;
+    this.lbd = lbd;
+  }
+}
+
+class AtMost {
+  lits: Int32Array;
+  weights: Int32Array | null;
+  maxW: number;
+  k: number;
+  guard: number;
+  /** Weighted sum of the literals that are true and already processed by propagation. */
+  count = 0;
+  removed = false;
+  constructor(lits: Int32Array, weights: Int32Array | null, k: number, guard: number) {
+    this.lits = lits;
+    this.weights = weights;
+    this.k = k;
+    this.guard = guard;
+    let m = 1;
+    if (weights) for (const w of weights) m = Math.max(m, w);
+    this.maxW = m;
+  }
+}
+
+const R_NONE = 0;
+const R_CLAUSE = 1;
+const R_BIN = 2;
+const R_EXPL = 3;
+
+function luby(y: number, x: number): number {
+  let size = 1;
+  let seq = 0;
+  while (size < x + 1) {
+    seq++;
+    size = 2 * size + 1;
+  }
+  let xx = x;
+  while (size - 1 !== xx) {
+    size = (size - 1) >> 1;
+    seq--;
+    xx = xx % size;
+  }
+  return y ** seq;
+}
+
+export interface SolveBudget {
+  maxConflicts?: number;
+  deadline?: number; // Date.now() ms
+}
+
+export class SatSolver {
+  nVars = 0;
+  private val: Int8Array = new Int8Array(0); // per literal: 1 true, -1 false, 0 unassigned
+  private level: Int32Array = new Int32Array(0);
+  private trailPos: Int32Array = new Int32Array(0);
+  private reasonType: Int8Array = new Int8Array(0);
+  private reasonCl: (Clause | null)[] = [];
+  private reasonBin: Int32Array = new Int32Array(0);
+  private reasonExpl: (Int32Array | null)[] = [];
+  private polarity: Int8Array = new Int8Array(0); // saved phase: 1 true, 0 false
+  private activity: Float64Array = new Float64Array(0);
+  private seen: Uint8Array = new Uint8Array(0);
+  private heap: Int32Array = new Int32Array(0);
+  private heapIdx: Int32Array = new Int32Array(0);
+  private heapSize = 0;
+  private decisionVar: Uint8Array = new Uint8Array(0);
+
+  private watches: Clause[][] = [];
+  private watchBlk: number[][] = [];
+  private bins: number[][] = [];
+  private occ: AtMost[][] = [];
+  private occW: number[][] = [];
+  private guardOcc: AtMost[][] = [];
+
+  private trail: Int32Array = new Int32Array(0);
+  private trailLen = 0;
+  private trailLim: number[] = [];
+  private qhead = 0;
+
+  private clauses: Clause[] = [];
+  private learnts: Clause[] = [];
+  private atMosts: AtMost[] = [];
+  private varInc = 1;
+  private claInc = 1;
+  private okFlag = true;
+
+  conflicts = 0;
+  decisions = 0;
+  propagations = 0;
+  private nextReduce = 2000;
+  private reduceCount = 0;
+
+  /** The model of the last 'sat' answer (per variable 1/0). */
+  model: Uint8Array = new Uint8Array(0);
+
+  newVar(): number {
+    const v = this.nVars++;
+    if (v >= this.level.length) this.grow(Math.max(1024, this.level.length * 2));
+    this.watches.push([], []);
+    this.watchBlk.push([], []);
+    this.bins.push([], []);
+    this.occ.push([], []);
+    this.occW.push([], []);
+    this.guardOcc.push([], []);
+    this.reasonCl.push(null);
+    this.reasonExpl.push(null);
+    this.decisionVar[v] = 1;
+    this.heapInsert(v);
+    return v;
+  }
+
+  newVars(n: number): number {
+    const first = this.nVars;
+    for (let i = 0; i < n; i++) this.newVar();
+    return first;
+  }
+
+  private grow(cap: number): void {
+    const g8 = (a: Int8Array, n: number) => {
+      const b = new Int8Array(n);
+      b.set(a);
+      return b;
+    };
+    const g32 = (a: Int32Array, n: number) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.val = g8(this.val, 2 * cap);
+    this.level = g32(this.level, cap);
+    this.trailPos = g32(this.trailPos, cap);
+    this.reasonType = g8(this.reasonType, cap);
+    this.reasonBin = g32(this.reasonBin, cap);
+    this.polarity = g8(this.polarity, cap);
+    const act = new Float64Array(cap);
+    act.set(this.activity);
+    this.activity = act;
+    const seen = new Uint8Array(cap);
+    seen.set(this.seen);
+    this.seen = seen;
+    this.heap = g32(this.heap, cap);
+    this.heapIdx = g32(this.heapIdx, cap).fill(-1, this.heapIdx.length);
+    const dv = new Uint8Array(cap);
+    dv.set(this.decisionVar);
+    this.decisionVar = dv;
+    this.trail = g32(this.trail, cap);
+  }
+
+  get ok(): boolean {
+    return this.okFlag;
+  }
+
+  /** Value of a literal in the last model. */
+  modelValue(lit: number): boolean {
+    const v = this.model[lit >> 1] === 1;
+    return (lit & 1) === 0 ? v : !v;
+  }
+
+  /** Current value at decision level 0 (1 true, -1 false, 0 unknown). */
+  rootValue(lit: number): number {
+    if (this.trailLim.length !== 0) return 0;
+    return this.val[lit]!;
+  }
+
+  setPolarity(v: number, positive: boolean): void {
+    this.polarity[v] = positive ? 1 : 0;
+  }
+
+  bumpVar(v: number, amount = 1): void {
+    this.varBump(v, amount * this.varInc);
+  }
+
+  // ---------------- heap (max-activity) ----------------
+  private heapLess(a: number, b: number): boolean {
+    return this.activity[a]! > this.activity[b]!;
+  }
+  private heapUp(i0: number): void {
+    const heap = this.heap;
+    let i = i0;
+    const v = heap[i]!;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pv = heap[p]!;
+      if (!this.heapLess(v, pv)) break;
+      heap[i] = pv;
+      this.heapIdx[pv] = i;
+      i = p;
+    }
+    heap[i] = v;
+    this.heapIdx[v] = i;
+  }
+  private heapDown(i0: number): void {
+    const heap = this.heap;
+    let i = i0;
+    const v = heap[i]!;
+    const n = this.heapSize;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.heapLess(heap[c + 1]!, heap[c]!)) c++;
+      if (!this.heapLess(heap[c]!, v)) break;
+      heap[i] = heap[c]!;
+      this.heapIdx[heap[i]!] = i;
+      i = c;
+    }
+    heap[i] = v;
+    this.heapIdx[v] = i;
+  }
+  private heapInsert(v: number): void {
+    if (this.heapIdx[v]! >= 0 && this.heapIdx[v]! < this.heapSize && this.heap[this.heapIdx[v]!] === v)
+      return;
+    this.heap[this.heapSize] = v;
+    this.heapIdx[v] = this.heapSize;
+    this.heapSize++;
+    this.heapUp(this.heapSize - 1);
+  }
+  private heapInHeap(v: number): boolean {
+    const i = this.heapIdx[v]!;
+    return i >= 0 && i < this.heapSize && this.heap[i] === v;
+  }
+  private heapPop(): number {
+    const v = this.heap[0]!;
+    this.heapSize--;
+    this.heapIdx[v] = -1;
+    if (this.heapSize > 0) {
+      this.heap[0] = this.heap[this.heapSize]!;
+      this.heapIdx[this.heap[0]!] = 0;
+      this.heapDown(0);
+    }
+    return v;
+  }
+  private varBump(v: number, inc: number): void {
+    const a = this.activity[v]! + inc;
+    this.activity[v] = a;
+    if (a > 1e100) {
+      for (let i = 0; i < this.nVars; i++) this.activity[i] = this.activity[i]! * 1e-100;
+      this.varInc *= 1e-100;
+    }
+    if (this.heapInHeap(v)) this.heapUp(this.heapIdx[v]!);
+  }
+
+  // ---------------- assignment ----------------
+  private ensureLbd(): void {
+    if (this.lbdSeen.length <= this.trailLim.length + 1)
+      this.lbdSeen = new Int32Array(2 * this.trailLim.length + 16);
+  }
+
+  private decisionLevel(): number {
+    return this.trailLim.length;
+  }
+
+  private assign(lit: number, rtype: number): void {
+    const v = lit >> 1;
+    this.val[lit] = 1;
+    this.val[lit ^ 1] = -1;
+    this.level[v] = this.trailLim.length;
+    this.trailPos[v] = this.trailLen;
+    this.reasonType[v] = rtype;
+    this.trail[this.trailLen++] = lit;
+  }
+
+  private cancelUntil(lvl: number): void {
+    if (this.trailLim.length <= lvl) return;
+    const start = this.trailLim[lvl]!;
+    for (let i = this.trailLen - 1; i >= start; i--) {
+      const lit = this.trail[i]!;
+      const v = lit >> 1;
+      if (i < this.qhead) {
+        const os = this.occ[lit]!;
+        if (os.length) {
+          const ow = this.occW[lit]!;
+          for (let j = 0; j < os.length; j++) os[j]!.count -= ow[j]!;
+        }
+      }
+      this.val[lit] = 0;
+      this.val[lit ^ 1] = 0;
+      this.polarity[v] = (lit & 1) === 0 ? 1 : 0;
+      this.reasonCl[v] = null;
+      this.reasonExpl[v] = null;
+      if (!this.heapInHeap(v) && this.decisionVar[v]) this.heapInsert(v);
+    }
+    this.trailLen = start;
+    this.qhead = start;
+    this.trailLim.length = lvl;
+  }
+
+  // ---------------- constraints ----------------
+  /** Adds a clause at level 0. Returns false if the formula became unsatisfiable. */
+  addClause(input: ArrayLike<number>): boolean {
+    if (!this.okFlag) return false;
+    this.cancelUntil(0);
+    const lits: number[] = [];
+    for (let i = 0; i < input.length; i++) {
+      const l = input[i]!;
+      const vl = this.val[l]!;
+      if (vl === 1 || lits.includes(l ^ 1)) return true;
+      if (vl === -1 || lits.includes(l)) continue;
+      lits.push(l);
+    }
+    if (lits.length === 0) {
+      this.okFlag = false;
+      return false;
+    }
+    if (lits.length === 1) {
+      this.assign(lits[0]!, R_NONE);
+      if (this.propagate() !== null) this.okFlag = false;
+      return this.okFlag;
+    }
+    if (lits.length === 2) {
+      this.bins[lits[0]!]!.push(lits[1]!);
+      this.bins[lits[1]!]!.push(lits[0]!);
+      return true;
+    }
+    const c = new Clause(Int32Array.from(lits), false, 0);
+    this.clauses.push(c);
+    this.attach(c);
+    return true;
+  }
+
+  private attach(c: Clause): void {
+    const l0 = c.lits[0]!;
+    const l1 = c.lits[1]!;
+    this.watches[l0]!.push(c);
+    this.watchBlk[l0]!.push(l1);
+    this.watches[l1]!.push(c);
+    this.watchBlk[l1]!.push(l0);
+  }
+
+  /**
+   * Adds `sum(weights_i * lits_i) <= k`, active only while `guard` is true (guard = -1: always).
+   * Duplicate literals are merged (weights summed).
+   */
+  addAtMost(lits: ArrayLike<number>, k: number, weights?: ArrayLike<number>, guard = -1): boolean {
+    if (!this.okFlag) return false;
+    this.cancelUntil(0);
+    const wmap = new Map<number, number>();
+    let fixed = 0;
+    for (let i = 0; i < lits.length; i++) {
+      const l = lits[i]!;
+      const w = weights ? weights[i]! : 1;
+      if (w <= 0) continue;
+      const vl = this.val[l]!;
+      if (vl === -1) continue;
+      if (vl === 1) {
+        fixed += w;
+        continue;
+      }
+      wmap.set(l, (wmap.get(l) ?? 0) + w);
+    }
+    // l and ¬l both present: exactly one of them is true.
+    for (const [l, w] of [...wmap]) {
+      const w2 = wmap.get(l ^ 1);
+      if (w2 !== undefined && l % 2 === 0) {
+        const m = Math.min(w, w2);
+        fixed += m;
+        if (w - m > 0) wmap.set(l, w - m);
+        else wmap.delete(l);
+        if (w2 - m > 0) wmap.set(l ^ 1, w2 - m);
+        else wmap.delete(l ^ 1);
+      }
+    }
+    const kk = k - fixed;
+    if (guard >= 0 && this.val[guard] === -1) return true;
+    if (kk < 0) {
+      if (guard >= 0) return this.addClause([guard ^ 1]);
+      this.okFlag = false;
+      return false;
+    }
+    const ls = [...wmap.keys()];
+    const ws = ls.map((l) => wmap.get(l)!);
+    let total = 0;
+    for (const w of ws) total += w;
+    if (total <= kk) return true;
+    const unit = ws.every((w) => w === 1);
+    if (guard < 0 && kk === 0) {
+      for (const l of ls) if (!this.addClause([l ^ 1])) return false;
+      return true;
+    }
+    if (guard < 0 && unit && kk === 1 && ls.length <= 6) {
+      for (let i = 0; i < ls.length; i++)
+        for (let j = i + 1; j < ls.length; j++) if (!this.addClause([ls[i]! ^ 1, ls[j]! ^ 1])) return false;
+      return true;
+    }
+    const c = new AtMost(Int32Array.from(ls), unit ? null : Int32Array.from(ws), kk, guard);
+    this.atMosts.push(c);
+    for (let i = 0; i < ls.length; i++) {
+      this.occ[ls[i]!]!.push(c);
+      this.occW[ls[i]!]!.push(ws[i]!);
+    }
+    if (guard >= 0) this.guardOcc[guard]!.push(c);
+    if (guard >= 0 && this.val[guard] === 1) {
+      const confl = this.checkAtMost(c);
+      if (confl !== null || this.propagate() !== null) this.okFlag = false;
+    }
+    return this.okFlag;
+  }
+
+  /** Detaches a constraint whose guard is false for good (saves counter work). */
+  private removeAtMost(c: AtMost): void {
+    if (c.removed) return;
+    c.removed = true;
+    for (let i = 0; i < c.lits.length; i++) {
+      const l = c.lits[i]!;
+      const os = this.occ[l]!;
+      const ow = this.occW[l]!;
+      const j = os.indexOf(c);
+      if (j >= 0) {
+        os.splice(j, 1);
+        ow.splice(j, 1);
+      }
+    }
+    if (c.guard >= 0) {
+      const g = this.guardOcc[c.guard]!;
+      const j = g.indexOf(c);
+      if (j >= 0) g.splice(j, 1);
+    }
+  }
+
+  private explainAtMost(c: AtMost): Int32Array {
+    const out: number[] = [];
+    const lits = c.lits;
+    for (let i = 0; i < lits.length; i++) {
+      const l = lits[i]!;
+      if (this.val[l] === 1) out.push(l ^ 1);
+    }
+    if (c.guard >= 0) out.push(c.guard ^ 1);
+    return Int32Array.from(out);
+  }
+
+  /** Returns a conflict explanation (array of false literals) or null. */
+  private checkAtMost(c: AtMost): Int32Array | null {
+    const slack = c.k - c.count;
+    if (slack >= c.maxW) return null;
+    if (c.guard >= 0) {
+      const gv = this.val[c.guard]!;
+      if (gv === -1) return null;
+      if (gv === 0) {
+        if (slack < 0) {
+          const ex = this.explainGuardless(c);
+          this.assign(c.guard ^ 1, R_EXPL);
+          this.reasonExpl[c.guard >> 1] = ex;
+        }
+        return null;
+      }
+    }
+    if (slack < 0) return this.explainAtMost(c);
+    let expl: Int32Array | null = null;
+    const lits = c.lits;
+    const ws = c.weights;
+    for (let i = 0; i < lits.length; i++) {
+      const l = lits[i]!;
+      if (this.val[l] !== 0) continue;
+      if (ws !== null && ws[i]! <= slack) continue;
+      if (expl === null) expl = this.explainAtMost(c);
+      this.assign(l ^ 1, R_EXPL);
+      this.reasonExpl[l >> 1] = expl;
+    }
+    return null;
+  }
+
+  private explainGuardless(c: AtMost): Int32Array {
+    const out: number[] = [];
+    for (let i = 0; i < c.lits.length; i++) {
+      const l = c.lits[i]!;
+      if (this.val[l] === 1) out.push(l ^ 1);
+    }
+    return Int32Array.from(out);
+  }
+
+  // ---------------- propagation ----------------
+  /** Returns null or the conflict as an array of false literals. */
+  private propagate(): Int32Array | null {
+    const val = this.val;
+    while (this.qhead < this.trailLen) {
+      const p = this.trail[this.qhead++]!;
+      this.propagations++;
+      const falseLit = p ^ 1;
+      // counters first (always complete, to keep counts consistent with qhead)
+      const os = this.occ[p]!;
+      if (os.length) {
+        const ow = this.occW[p]!;
+        for (let j = 0; j < os.length; j++) os[j]!.count += ow[j]!;
+      }
+      // binary clauses
+      const bl = this.bins[falseLit]!;
+      for (let j = 0; j < bl.length; j++) {
+        const q = bl[j]!;
+        const vq = val[q]!;
+        if (vq === 1) continue;
+        if (vq === -1) return Int32Array.of(falseLit, q);
+        this.assign(q, R_BIN);
+        this.reasonBin[q >> 1] = falseLit;
+      }
+      // long clauses
+      const ws = this.watches[falseLit]!;
+      const wb = this.watchBlk[falseLit]!;
+      let i = 0;
+      let j = 0;
+      const n = ws.length;
+      let confl: Int32Array | null = null;
+      while (i < n) {
+        const c = ws[i]!;
+        const blk = wb[i]!;
+        i++;
+        if (c.deleted) continue;
+        if (val[blk] === 1) {
+          ws[j] = c;
+          wb[j] = blk;
+          j++;
+          continue;
+        }
+        const lits = c.lits;
+        if (lits[0] === falseLit) {
+          lits[0] = lits[1]!;
+          lits[1] = falseLit;
+        }
+        const first = lits[0]!;
+        if (first !== blk && val[first] === 1) {
+          ws[j] = c;
+          wb[j] = first;
+          j++;
+          continue;
+        }
+        let found = false;
+        for (let k = 2; k < lits.length; k++) {
+          const lk = lits[k]!;
+          if (val[lk] !== -1) {
+            lits[1] = lk;
+            lits[k] = falseLit;
+            this.watches[lk]!.push(c);
+            this.watchBlk[lk]!.push(first);
+            found = true;
+            break;
+          }
+        }
+        if (found) continue;
+        ws[j] = c;
+        wb[j] = first;
+        j++;
+        if (val[first] === -1) {
+          confl = c.lits;
+          while (i < n) {
+            ws[j] = ws[i]!;
+            wb[j] = wb[i]!;
+            i++;
+            j++;
+          }
+          break;
+        }
+        this.assign(first, R_CLAUSE);
+        this.reasonCl[first >> 1] = c;
+      }
+      if (j !== n) {
+        ws.length = j;
+        wb.length = j;
+      }
+      if (confl !== null) return confl;
+      // native constraints
+      for (let k = 0; k < os.length; k++) {
+        const cc = os[k]!;
+        if (cc.k - cc.count >= cc.maxW) continue;
+        const r = this.checkAtMost(cc);
+        if (r !== null) return r;
+      }
+      const gs = this.guardOcc[p]!;
+      for (let k = 0; k < gs.length; k++) {
+        const r = this.checkAtMost(gs[k]!);
+        if (r !== null) return r;
+      }
+    }
+    return null;
+  }
+
+  // ---------------- conflict analysis ----------------
+  private reasonLits(v: number): ArrayLike<number> | null {
+    switch (this.reasonType[v]) {
+      case R_CLAUSE:
+        return this.reasonCl[v]!.lits;
+      case R_BIN:
+        return [this.reasonBin[v]!];
+      case R_EXPL:
+        return this.reasonExpl[v]!;
+      default:
+        return null;
+    }
+  }
+
+  private analyzeStack: number[] = [];
+  private lbdSeen: Int32Array = new Int32Array(1024);
+  private lbdStamp = 0;
+  private emaFast = 0;
+  private emaSlow = 0;
+  /** Glucose-style dynamic restarts (LBD moving averages) instead of Luby. */
+  glucose = false;
+  private analyzeToClear: number[] = [];
+
+  private analyze(confl: ArrayLike<number>): { learnt: number[]; btLevel: number; lbd: number } {
+    const seen = this.seen;
+    const learnt: number[] = [0];
+    let pathC = 0;
+    let p = -1;
+    let idx = this.trailLen - 1;
+    let reason: ArrayLike<number> | null = confl;
+    const dl = this.decisionLevel();
+    for (;;) {
+      if (reason === null) throw new Error('analyze: missing reason');
+      for (let j = 0; j < reason.length; j++) {
+        const q = reason[j]!;
+        if (q === p) continue; // the implied literal itself (clause reasons contain it)
+        const v = q >> 1;
+        if (seen[v] || this.level[v] === 0) continue;
+        if (p >= 0 && v === p >> 1) continue;
+        seen[v] = 1;
+        this.varBump(v, this.varInc);
+        if (this.level[v]! >= dl) pathC++;
+        else learnt.push(q);
+      }
+      // next literal on the trail to expand
+      while (!seen[this.trail[idx]! >> 1]) idx--;
+      p = this.trail[idx]!;
+      idx--;
+      seen[p >> 1] = 0;
+      pathC--;
+      if (pathC <= 0) break;
+      const rv = p >> 1;
+      if (this.reasonType[rv] === R_CLAUSE) {
+        const c = this.reasonCl[rv]!;
+        if (c.learnt) this.claBump(c);
+      }
+      reason = this.reasonLits(rv);
+      if (reason !== null && this.reasonType[rv] === R_CLAUSE) {
+        // clause reasons contain the implied literal p (true); skip it via q === p check
+      }
+    }
+    learnt[0] = p ^ 1;
+    // minimisation (recursive)
+    const toClear = this.analyzeToClear;
+    toClear.length = 0;
+    for (let i = 1; i < learnt.length; i++) {
+      seen[learnt[i]! >> 1] = 1;
+      toClear.push(learnt[i]! >> 1);
+    }
+    let abstract = 0;
+    for (let i = 1; i < learnt.length; i++) abstract |= 1 << (this.level[learnt[i]! >> 1]! & 31);
+    let j = 1;
+    for (let i = 1; i < learnt.length; i++) {
+      const v = learnt[i]! >> 1;
+      if (this.reasonType[v] === R_NONE || !this.litRedundant(learnt[i]!, abstract)) learnt[j++] = learnt[i]!;
+    }
+    learnt.length = j;
+    for (const v of toClear) seen[v] = 0;
+    // backtrack level: max level among learnt[1..]
+    let btLevel = 0;
+    if (learnt.length > 1) {
+      let maxI = 1;
+      for (let i = 2; i < learnt.length; i++)
+        if (this.level[learnt[i]! >> 1]! > this.level[learnt[maxI]! >> 1]!) maxI = i;
+      const t = learnt[1]!;
+      learnt[1] = learnt[maxI]!;
+      learnt[maxI] = t;
+      btLevel = this.level[learnt[1]! >> 1]!;
+    }
+    // LBD
+    this.lbdStamp++;
+    let lbd = 0;
+    for (const l of learnt) {
+      const lv = this.level[l >> 1]!;
+      if (this.lbdSeen[lv] !== this.lbdStamp) {
+        this.lbdSeen[lv] = this.lbdStamp;
+        lbd++;
+      }
+    }
+    return { learnt, btLevel, lbd };
+  }
+
+  private litRedundant(p0: number, abstract: number): boolean {
+    const stack = this.analyzeStack;
+    stack.length = 0;
+    stack.push(p0);
+    const seen = this.seen;
+    const top = this.analyzeToClear.length;
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      const qv = q >> 1;
+      const r = this.reasonLits(qv);
+      if (r === null) return false;
+      for (let i = 0; i < r.length; i++) {
+        const l = r[i]!;
+        const v = l >> 1;
+        if (v === qv) continue;
+        if (seen[v] || this.level[v] === 0) continue;
+        if (this.reasonType[v] !== R_NONE && (abstract & (1 << (this.level[v]! & 31))) !== 0) {
+          seen[v] = 1;
+          stack.push(l);
+          this.analyzeToClear.push(v);
+        } else {
+          for (let k = top; k < this.analyzeToClear.length; k++) seen[this.analyzeToClear[k]!] = 0;
+          this.analyzeToClear.length = top;
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private claBump(c: Clause): void {
+    c.activity += this.claInc;
+    if (c.activity > 1e20) {
+      for (const l of this.learnts) l.activity *= 1e-20;
+      this.claInc *= 1e-20;
+    }
+  }
+
+  private isLocked(c: Clause): boolean {
+    const l0 = c.lits[0]!;
+    const v = l0 >> 1;
+    return this.val[l0] === 1 && this.reasonType[v] === R_CLAUSE && this.reasonCl[v] === c;
+  }
+
+  private reduceDb(): void {
+    const ls = this.learnts;
+    ls.sort((a, b) => (a.lbd !== b.lbd ? b.lbd - a.lbd : a.activity - b.activity));
+    const target = ls.length >> 1;
+    let removed = 0;
+    const keep: Clause[] = [];
+    for (const c of ls) {
+      if (removed < target && c.lbd > 2 && c.lits.length > 2 && !this.isLocked(c)) {
+        c.deleted = true;
+        removed++;
+      } else keep.push(c);
+    }
+    this.learnts = keep;
+  }
+
+  // ---------------- search ----------------
+  private pickBranch(): number {
+    while (this.heapSize > 0) {
+      const v = this.heapPop();
+      if (this.val[2 * v] === 0 && this.decisionVar[v]) return this.polarity[v] ? 2 * v : 2 * v + 1;
+    }
+    // second tier: variables excluded from branching, once every branching variable is assigned
+    for (let v = 0; v < this.nVars; v++)
+      if (this.val[2 * v] === 0) return this.polarity[v] ? 2 * v : 2 * v + 1;
+    return -1;
+  }
+
+  /** Excludes (or re-admits) a variable from VSIDS branching; it is still decided last if left open. */
+  setDecisionVar(v: number, on: boolean): void {
+    this.decisionVar[v] = on ? 1 : 0;
+    if (on) this.heapInsert(v);
+  }
+
+  /** Solve under assumptions. */
+  solve(assumptions: number[] = [], budget: SolveBudget = {}): SatAnswer {
+    if (!this.okFlag) return 'unsat';
+    this.cancelUntil(0);
+    if (this.propagate() !== null) {
+      this.okFlag = false;
+      return 'unsat';
+    }
+    // drop guarded constraints whose guard is false at level 0
+    for (const c of this.atMosts)
+      if (!c.removed && c.guard >= 0 && this.val[c.guard] === -1) this.removeAtMost(c);
+    const startConf = this.conflicts;
+    let restarts = 0;
+    for (;;) {
+      const limit = luby(2, restarts) * 100;
+      const r = this.search(limit, assumptions, budget, startConf);
+      restarts++;
+      if (r !== 'unknown') return r;
+      if (budget.maxConflicts !== undefined && this.conflicts - startConf >= budget.maxConflicts) {
+        this.cancelUntil(0);
+        return 'unknown';
+      }
+      if (budget.deadline !== undefined && Date.now() >= budget.deadline) {
+        this.cancelUntil(0);
+        return 'unknown';
+      }
+    }
+  }
+
+  private search(
+    nofConflicts: number,
+    assumptions: number[],
+    budget: SolveBudget,
+    startConf: number,
+  ): SatAnswer {
+    let conflictC = 0;
+    for (;;) {
+      const confl = this.propagate();
+      if (confl !== null) {
+        this.conflicts++;
+        conflictC++;
+        if (this.decisionLevel() === 0) {
+          this.okFlag = false;
+          return 'unsat';
+        }
+        this.ensureLbd();
+        const { learnt, btLevel, lbd } = this.analyze(confl);
+        this.cancelUntil(btLevel);
+        if (learnt.length === 1) {
+          this.assign(learnt[0]!, R_NONE);
+        } else if (learnt.length === 2) {
+          this.bins[learnt[0]!]!.push(learnt[1]!);
+          this.bins[learnt[1]!]!.push(learnt[0]!);
+          this.assign(learnt[0]!, R_BIN);
+          this.reasonBin[learnt[0]! >> 1] = learnt[1]!;
+        } else {
+          const c = new Clause(Int32Array.from(learnt), true, lbd);
+          this.learnts.push(c);
+          this.attach(c);
+          this.claBump(c);
+          this.assign(learnt[0]!, R_CLAUSE);
+          this.reasonCl[learnt[0]! >> 1] = c;
+        }
+        this.emaFast += (lbd - this.emaFast) / 32;
+        this.emaSlow += (lbd - this.emaSlow) / 4096;
+        this.varInc /= 0.95;
+        this.claInc /= 0.999;
+        if ((this.conflicts & 255) === 0) {
+          if (budget.deadline !== undefined && Date.now() >= budget.deadline) {
+            this.cancelUntil(0);
+            return 'unknown';
+          }
+        }
+        if (budget.maxConflicts !== undefined && this.conflicts - startConf >= budget.maxConflicts) {
+          this.cancelUntil(0);
+          return 'unknown';
+        }
+        continue;
+      }
+      if (
+        this.glucose
+          ? conflictC >= 50 && this.emaFast * 0.8 > this.emaSlow && this.conflicts > 1000
+          : conflictC >= nofConflicts
+      ) {
+        this.cancelUntil(0);
+        return 'unknown';
+      }
+      if (this.conflicts >= this.nextReduce) {
+        this.reduceCount++;
+        this.nextReduce = this.conflicts + 2000 + 300 * this.reduceCount;
+        this.reduceDb();
+      }
+      let next = -1;
+      while (this.decisionLevel() < assumptions.length) {
+        const a = assumptions[this.decisionLevel()]!;
+        const va = this.val[a]!;
+        if (va === 1) {
+          this.trailLim.push(this.trailLen);
+        } else if (va === -1) {
+          this.cancelUntil(0);
+          return 'unsat';
+        } else {
+          next = a;
+          break;
+        }
+      }
+      if (next === -1) {
+        next = this.pickBranch();
+        if (next === -1) {
+          this.model = new Uint8Array(this.nVars);
+          for (let v = 0; v < this.nVars; v++) this.model[v] = this.val[2 * v] === 1 ? 1 : 0;
+          this.cancelUntil(0);
+          return 'sat';
+        }
+      }
+      this.decisions++;
+      this.trailLim.push(this.trailLen);
+      this.assign(next, R_NONE);
+    }
+  }
+}

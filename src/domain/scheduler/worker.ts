@@ -1,0 +1,23 @@
+/**
+ * Worker-thread entry: runs `solve` on the problem in workerData and posts
+ * { type: 'progress', progress } messages, then { type: 'result', result } or { type: 'error', message }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SchedulingProblem, SolveOptions } from './model.ts';
+import { solve } from './solver.ts';
+
+interface Job {
+  problem: SchedulingProblem;
+  options: Omit<SolveOptions, 'onProgress'>;
+}
+
+const job = workerData as Job;
+try {
+  const result = solve(job.problem, {
+    ...job.options,
+    onProgress: (progress) => parentPort?.postMessage({ type: 'progress', progress }),
+  });
+  parentPort?.postMessage({ type: 'result', result });
+} catch (e) {
+  parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+}
