@@ -6,6 +6,8 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   api: () => import('./api.ts'),
   startup: () => import('./startup.ts'),
   argon2: () => import('./argon2.ts'),
+  members: () => import('./members-list.ts'),
+  b2b: () => import('./b2b/run.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -28,8 +28,32 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       webDist: '/srv/web',
       seedDemo: true,
+      smtpUrl: null,
+      mailFrom: 'SPACE2ID Hub <no-reply@localhost>',
+      publicUrl: 'http://localhost:3000',
     });
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('reads the mail settings: SMTP server, sender and the public address of links', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://user:pass@mail.example.org:587',
+        MAIL_FROM: 'Hub <hub@example.org>',
+        PUBLIC_URL: 'https://hub.example.org/',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtp://user:pass@mail.example.org:587',
+      mailFrom: 'Hub <hub@example.org>',
+      publicUrl: 'https://hub.example.org',
+    });
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['PUBLIC_URL', 'hub.example.org'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must`));
   });
 
   it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s with a message naming the variable', (port) => {

@@ -11,6 +11,12 @@ export interface Config {
   webDist: string;
   /** Create the demo workspace on a database without any workspace (default true). */
   seedDemo: boolean;
+  /** `smtp://user:pass@host:587` (or `smtps://`); null keeps mail in the database outbox (development). */
+  smtpUrl: string | null;
+  /** The sender of the Hub's mails. */
+  mailFrom: string;
+  /** Where the Hub is reached from outside: the base of the links in mails. */
+  publicUrl: string;
 }
 
 export const DEFAULT_SQLITE_FILE = './data/space2id.db';
@@ -23,7 +29,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, '../web/dist'),
     seedDemo: env.SEED_DEMO !== 'false' && env.SEED_DEMO !== '0',
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'SPACE2ID Hub <no-reply@localhost>',
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
+}
+
+function parseSmtpUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!URL.canParse(value) || !['smtp:', 'smtps:'].includes(new URL(value).protocol)) {
+    throw new Error('SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
+  }
+  return value;
+}
+
+function parsePublicUrl(value: string | undefined): string {
+  if (value === undefined || value === '') return 'http://localhost:3000';
+  if (!URL.canParse(value) || !['http:', 'https:'].includes(new URL(value).protocol)) {
+    throw new Error(`PUBLIC_URL must be an http(s) URL such as https://hub.example.org, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
 }
 
 function parsePort(value: string | undefined): number {

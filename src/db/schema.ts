@@ -67,6 +67,58 @@ export interface ClusterTable {
   updated_at: string;
 }
 
+/** A member organisation of a workspace, belonging to one partner cluster. */
+export interface OrganisationTable {
+  id: string;
+  workspace_id: string;
+  cluster_id: string;
+  name: string;
+  /** Lower-case, no accents, punctuation or legal suffix: for search and duplicate detection. */
+  normalised_name: string;
+  type: 'sme' | 'large_company' | 'rd_centre' | 'university' | 'other';
+  size: 'micro' | 'small' | 'medium' | 'large' | null;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  city: string | null;
+  website: string | null;
+  /** VAT or registration number; unique per workspace when present. */
+  registration_id: string | null;
+  /** JSON: SpaceSegment[] */
+  space_segments: string;
+  /** JSON: Melca[] */
+  melca: string;
+  offers: string;
+  /** JSON: string[] */
+  offer_tags: string;
+  requests: string;
+  /** JSON: string[] */
+  request_tags: string;
+  /** JSON: ISO 3166-1 alpha-2 codes */
+  target_market_interests: string;
+  export_experience: 'none' | 'occasional' | 'regular' | 'established';
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person of the registry, usually working for a member organisation. */
+export interface PersonTable {
+  id: string;
+  workspace_id: string;
+  organisation_id: string | null;
+  name: string;
+  /** Lower-cased; unique per workspace when present. */
+  email: string | null;
+  phone: string | null;
+  role_title: string | null;
+  /** 0/1: agreed to be contacted and listed. */
+  consent: number;
+  consent_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AppUserTable {
   id: string;
   /** Lower-cased. */
@@ -87,6 +139,8 @@ export interface MembershipTable {
   role: 'coordinator' | 'cluster_manager' | 'member' | 'mentor' | 'viewer';
   /** The cluster a cluster manager manages. */
   cluster_id: string | null;
+  /** The organisation a `member` acts for. */
+  organisation_id: Generated<string | null>;
   created_at: string;
 }
 
@@ -125,15 +179,64 @@ export interface AuditEventTable {
   created_at: string;
 }
 
+/** A mail kept in the database instead of sent (no SMTP_URL: development). */
+export interface MailOutboxTable {
+  id: string;
+  /** The account the mail is for, when the recipient has one. */
+  user_id: string | null;
+  /** Who caused the mail (e.g. the inviting coordinator). */
+  sent_by_user_id: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  workspace_id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: MembershipTable['role'];
+  /** The cluster of an invited cluster manager. */
+  cluster_id: string | null;
+  /** The organisation of an invited member (optional). */
+  organisation_id: string | null;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
   instrument_kpi: InstrumentKpiTable;
   app_meta: AppMetaTable;
   cluster: ClusterTable;
+  organisation: OrganisationTable;
+  person: PersonTable;
   app_user: AppUserTable;
   membership: MembershipTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  mail_outbox: MailOutboxTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
 }

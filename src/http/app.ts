@@ -23,6 +23,13 @@ import { ClusterService } from '../features/clusters/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
+import type { BackgroundTasks } from '../features/mail/background.ts';
+import type { MailSettings } from '../features/mail/mailer.ts';
+import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
+import { organisationRoutes } from '../features/organisations/routes.ts';
+import { OrganisationService } from '../features/organisations/service.ts';
+import { personRoutes } from '../features/people/routes.ts';
+import { PersonService } from '../features/people/service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
@@ -35,6 +42,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; the SPA is served from it when it exists. */
   webDist?: string;
+  /** How mail leaves and where its links point (default: the database outbox, http://localhost:3000). */
+  mail?: Partial<MailSettings>;
+  /** The clock of invitations and password resets (tests move it forward). */
+  clock?: () => Date;
+  /** Where work after the answer runs, such as reset mails (tests wait with `idle()`). */
+  background?: BackgroundTasks;
 }
 
 /**
@@ -87,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'catalogue', description: 'The internationalisation instruments of SPACE2ID D4.2' },
         { name: 'auth', description: 'Sign-in, sessions, the current user and personal API tokens' },
-        { name: 'registry', description: 'Clusters of a workspace' },
+        { name: 'registry', description: 'Clusters, member organisations and people of a workspace' },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -130,7 +143,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const auth = new AuthService(new AuthRepository(database.db));
   await app.register(authRoutes(auth), { prefix: '/api/v1' });
-  await app.register(workspaceScope(database, auth), { prefix: '/api/v1/workspaces/:workspace' });
+  const mail = mailFeatures({
+    database,
+    auth,
+    log: app.log,
+    ...(options.mail ? { settings: options.mail } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.background ? { background: options.background } : {}),
+  });
+  app.addHook('onClose', () => mail.close());
+  await app.register(mail.publicRoutes, { prefix: '/api/v1' });
+  await app.register(workspaceScope(database, auth, mail), { prefix: '/api/v1/workspaces/:workspace' });
 
   await registerWebApp(app, options.webDist);
   return app;
@@ -140,12 +163,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
  * Everything under `/api/v1/workspaces/{workspace}`: the caller must be signed in (401) and a
  * member of that workspace (404 otherwise), and each route declares the permission it needs.
  */
-function workspaceScope(database: Database, auth: AuthService): FastifyPluginAsync {
+function workspaceScope(database: Database, auth: AuthService, mail: MailFeatures): FastifyPluginAsync {
   return async (scope) => {
     scope.addHook('onRequest', authenticate(auth));
     scope.addHook('onRequest', resolveWorkspaceActor(new WorkspaceRepository(database.db)));
     await scope.register(clusterRoutes(new ClusterService(database.db)));
+    await scope.register(organisationRoutes(new OrganisationService(database.db)));
+    await scope.register(personRoutes(new PersonService(database.db)));
     await scope.register(auditRoutes(database));
+    await scope.register(mail.workspaceRoutes);
   };
 }
 

@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
+import { InvitationRepository } from '../../src/features/invitations/repository.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -8,15 +12,24 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
  * Every workspace route, for every role, in the caller's own workspace and in another one.
  * The expected statuses are written out by hand; a route without a row here fails the first test.
  */
-type Caller = Role | 'cluster_manager_of_other_cluster';
+type Caller = Role | 'cluster_manager_of_other_cluster' | 'member_of_other_organisation';
 const CALLERS: Caller[] = [
   'coordinator',
   'cluster_manager',
   'cluster_manager_of_other_cluster',
   'member',
+  'member_of_other_organisation',
   'mentor',
   'viewer',
 ];
+
+/** The table a route's `{id}` points into. */
+type Resource = 'cluster' | 'organisation' | 'person';
+/** The own workspace's targets: the cluster manager's cluster and the member's organisation (in it). */
+interface OwnIds {
+  clusterId: string;
+  organisationId: string;
+}
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -24,10 +37,17 @@ interface RouteCase {
   path: string;
   /** Status in the own workspace, per caller (the target cluster is the cluster manager's own). */
   expected: Record<Caller, number>;
-  body?: (version: number) => unknown;
+  body?: (version: number, own: OwnIds) => unknown;
   query?: (version: number) => string;
-  /** `fresh`: a new cluster without managers per request (deleting the own one is refused while it has managers). */
+  /** `fresh`: a new record per request (deleting the own cluster is refused while it has managers). */
   target?: 'own' | 'fresh';
+  /**
+   * What `{id}` is (default: a cluster). The own organisation is the `member`'s, in the cluster
+   * manager's cluster; the own person works there.
+   */
+  resource?: Resource;
+  /** A new record of the own workspace per request, whose id replaces `{id}` (routes not about clusters). */
+  freshId?: (db: Kysely<DB>, workspaceId: string) => Promise<string>;
 }
 
 const all = (status: number): Record<Caller, number> =>
@@ -66,16 +86,127 @@ const CASES: RouteCase[] = [
     target: 'fresh',
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/audit', expected: only({ coordinator: 200 }) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations', expected: all(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/organisations',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({
+      clusterId: own.clusterId,
+      name: `New member ${Math.random().toString(36).slice(2, 10)}`,
+      type: 'sme',
+      country: 'ES',
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}',
+    expected: all(200),
+    resource: 'organisation',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    body: (version) => ({ version, city: 'Edited' }),
+    resource: 'organisation',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'organisation',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}/people',
+    expected: all(200),
+    resource: 'organisation',
+  },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/people', expected: all(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/people',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({
+      organisationId: own.organisationId,
+      name: 'New person',
+      email: `new-${Math.random().toString(36).slice(2, 10)}@member.example`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/people/{id}',
+    expected: all(200),
+    resource: 'person',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/people/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    body: (version) => ({ version, roleTitle: 'Edited' }),
+    resource: 'person',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/people/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'person',
+  },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/invitations', expected: only({ coordinator: 200 }) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/invitations',
+    expected: only({ coordinator: 201 }),
+    body: () => ({
+      email: `matrix-${randomBytes(4).toString('hex')}@example.test`,
+      name: 'M',
+      role: 'viewer',
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/invitations/{id}',
+    expected: only({ coordinator: 204 }),
+    freshId: freshInvitation,
+  },
 ];
+
+/** A pending invitation of the workspace, straight through the repository. */
+async function freshInvitation(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const now = new Date();
+  const row = await new InvitationRepository(db).create(
+    workspaceId,
+    null,
+    {
+      email: `matrix-${randomBytes(4).toString('hex')}@example.test`,
+      name: 'Matrix',
+      role: 'viewer',
+      cluster_id: null,
+      organisation_id: null,
+      token_hash: randomBytes(32).toString('hex'),
+      expires_at: new Date(now.getTime() + 3600_000).toISOString(),
+    },
+    now.toISOString(),
+  );
+  return row.id;
+}
 
 describe.each(testDialects())('role matrix on %s', (kind) => {
   let t: TestApp;
   let factory: Factory;
   const home = { slug: '', id: '' };
-  const foreign = { slug: '', id: '', clusterId: '' };
+  const foreign = { slug: '', id: '', clusterId: '', organisationId: '', personId: '' };
   const callers = new Map<Caller, Record<string, string>>();
   let ownClusterId = '';
   let otherOwnClusterId = '';
+  let ownOrganisationId = '';
+  let otherOwnOrganisationId = '';
+  let ownPersonId = '';
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -87,15 +218,38 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     Object.assign(foreign, { slug: other.slug, id: other.id, clusterId: otherCluster.id });
     ownClusterId = (await factory.cluster(workspace.id)).id;
     otherOwnClusterId = (await factory.cluster(workspace.id)).id;
+    // The other organisation is in the same cluster: being in the cluster gives a member nothing.
+    ownOrganisationId = (await factory.organisation(workspace.id, ownClusterId)).id;
+    otherOwnOrganisationId = (await factory.organisation(workspace.id, ownClusterId)).id;
+    ownPersonId = (await factory.person(workspace.id, ownOrganisationId)).id;
+    const foreignOrganisation = await factory.organisation(other.id, otherCluster.id);
+    Object.assign(foreign, {
+      organisationId: foreignOrganisation.id,
+      personId: (await factory.person(other.id, foreignOrganisation.id)).id,
+    });
     for (const caller of CALLERS) {
-      const role: Role = caller === 'cluster_manager_of_other_cluster' ? 'cluster_manager' : caller;
+      const role: Role =
+        caller === 'cluster_manager_of_other_cluster'
+          ? 'cluster_manager'
+          : caller === 'member_of_other_organisation'
+            ? 'member'
+            : caller;
       const clusterId =
         caller === 'cluster_manager'
           ? ownClusterId
           : caller === 'cluster_manager_of_other_cluster'
             ? otherOwnClusterId
             : null;
-      callers.set(caller, (await factory.memberWithToken(workspace.id, role, clusterId)).headers);
+      const organisationId =
+        caller === 'member'
+          ? ownOrganisationId
+          : caller === 'member_of_other_organisation'
+            ? otherOwnOrganisationId
+            : null;
+      callers.set(
+        caller,
+        (await factory.memberWithToken(workspace.id, role, clusterId, organisationId)).headers,
+      );
     }
   });
   afterAll(async () => {
@@ -115,57 +269,109 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     route: RouteCase,
     caller: Caller,
     workspaceSlug: string,
-    clusterId: string,
+    targetId: string,
     version: number,
   ) {
     const url =
-      route.path.replace('{workspace}', workspaceSlug).replace('{id}', clusterId) +
+      route.path.replace('{workspace}', workspaceSlug).replace('{id}', targetId) +
       (route.query?.(version) ?? '');
+    const own = { clusterId: ownClusterId, organisationId: ownOrganisationId };
     return t.app.inject({
       method: route.method,
       url,
       headers: callers.get(caller),
-      ...(route.body ? { payload: route.body(version) as object } : {}),
+      ...(route.body ? { payload: route.body(version, own) as object } : {}),
     });
+  }
+
+  /** The own workspace's target of a route: the shared record, or a fresh one (deletes). */
+  async function ownTarget(route: RouteCase): Promise<string> {
+    const fresh = route.target === 'fresh';
+    switch (route.resource ?? 'cluster') {
+      case 'cluster':
+        return fresh ? (await factory.cluster(home.id)).id : ownClusterId;
+      case 'organisation':
+        return fresh ? (await factory.organisation(home.id, ownClusterId)).id : ownOrganisationId;
+      case 'person':
+        return fresh ? (await factory.person(home.id, ownOrganisationId)).id : ownPersonId;
+    }
+  }
+
+  /** The rows of the route's table in a workspace (to prove a refused request changed nothing). */
+  function rowsOf(route: RouteCase, workspaceId: string) {
+    return t.database.db
+      .selectFrom(route.resource ?? 'cluster')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute();
   }
 
   describe.each(CASES)('$method $path', (route) => {
     it.each(CALLERS)('in the own workspace: %s gets the expected status', async (caller) => {
-      const targetId = route.target === 'fresh' ? (await factory.cluster(home.id)).id : ownClusterId;
+      const targetId = await ownTarget(route);
       const current = await t.database.db
-        .selectFrom('cluster')
-        .select(['id', 'version', 'city'])
+        .selectFrom(route.resource ?? 'cluster')
+        .select(['id', 'version'])
         .where('id', '=', targetId)
         .executeTakeFirstOrThrow();
-      const res = await request(route, caller, home.slug, current.id, current.version);
+      const id = route.freshId ? await route.freshId(t.database.db, home.id) : current.id;
+      const before = await rowsOf(route, home.id);
+      const res = await request(route, caller, home.slug, id, current.version);
       expect(res.statusCode, res.body).toBe(route.expected[caller]);
-      if (res.statusCode === 403) {
-        const after = await t.database.db
-          .selectFrom('cluster')
-          .select(['version', 'city'])
-          .where('id', '=', current.id)
-          .executeTakeFirstOrThrow();
-        expect(after).toEqual({ version: current.version, city: current.city });
-      }
+      if (res.statusCode === 403) expect(await rowsOf(route, home.id)).toEqual(before);
     });
 
     it.each(CALLERS)('in another workspace: %s gets 404 and changes nothing', async (caller) => {
-      const before = await t.database.db
-        .selectFrom('cluster')
-        .selectAll()
-        .where('workspace_id', '=', foreign.id)
-        .execute();
-      const res = await request(route, caller, foreign.slug, foreign.clusterId, 1);
+      const before = await rowsOf(route, foreign.id);
+      const foreignTarget = {
+        cluster: foreign.clusterId,
+        organisation: foreign.organisationId,
+        person: foreign.personId,
+      }[route.resource ?? 'cluster'];
+      const res = await request(route, caller, foreign.slug, foreignTarget, 1);
       expect(res.statusCode).toBe(404);
       expect(res.json().detail).toContain(foreign.slug);
-      const after = await t.database.db
-        .selectFrom('cluster')
-        .selectAll()
-        .where('workspace_id', '=', foreign.id)
-        .execute();
-      expect(after).toEqual(before);
+      expect(await rowsOf(route, foreign.id)).toEqual(before);
     });
   });
+
+  it.each(CALLERS)(
+    "%s gets 404 for another workspace's organisation or person id in the own workspace's URL",
+    async (caller) => {
+      const targets = [
+        { path: 'organisations', id: foreign.organisationId, payload: { version: 1, city: 'Hijacked' } },
+        { path: 'people', id: foreign.personId, payload: { version: 1, roleTitle: 'Hijacked' } },
+      ];
+      for (const target of targets) {
+        for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+          const res = await t.app.inject({
+            method,
+            url: `/api/v1/workspaces/${home.slug}/${target.path}/${target.id}${method === 'DELETE' ? '?version=1' : ''}`,
+            headers: callers.get(caller),
+            ...(method === 'PATCH' ? { payload: target.payload } : {}),
+          });
+          // Roles without the permission are refused before the lookup (403); nobody learns of the record.
+          expect([403, 404], `${method} ${target.path}`).toContain(res.statusCode);
+          if (method === 'GET' || caller === 'coordinator' || caller.startsWith('cluster_manager')) {
+            expect(res.statusCode, `${method} ${target.path}`).toBe(404);
+          }
+        }
+      }
+      const organisation = await t.database.db
+        .selectFrom('organisation')
+        .select(['version', 'city'])
+        .where('id', '=', foreign.organisationId)
+        .executeTakeFirstOrThrow();
+      expect(organisation).toEqual({ version: 1, city: null });
+      const person = await t.database.db
+        .selectFrom('person')
+        .select('version')
+        .where('id', '=', foreign.personId)
+        .executeTakeFirstOrThrow();
+      expect(person.version).toBe(1);
+    },
+  );
 
   it.each(CALLERS)(
     "%s gets 404 for another workspace's cluster id in the own workspace's URL",

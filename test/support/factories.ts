@@ -5,6 +5,11 @@ import type { Role } from '../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../src/features/auth/repository.ts';
 import { AuthService } from '../../src/features/auth/service.ts';
 import { ClusterRepository } from '../../src/features/clusters/repository.ts';
+import {
+  OrganisationRepository,
+  type OrganisationValues,
+} from '../../src/features/organisations/repository.ts';
+import { PersonRepository, type PersonValues } from '../../src/features/people/repository.ts';
 import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
 
 let counter = 0;
@@ -44,14 +49,61 @@ export class Factory {
     return this.auth.createUser(email, 'Test User', password);
   }
 
-  /** A member of the workspace with a role, reached by an API token (no password hashing). */
-  async memberWithToken(workspaceId: string, role: Role, clusterId: string | null = null) {
+  /** A member organisation of the cluster (unique name), straight through the repository. */
+  organisation(workspaceId: string, clusterId: string, overrides: Partial<OrganisationValues> = {}) {
+    const name = overrides.name ?? unique('Org');
+    return new OrganisationRepository(this.db).create(workspaceId, {
+      cluster_id: clusterId,
+      name,
+      normalised_name: name.toLowerCase(),
+      type: 'sme',
+      size: null,
+      country: 'BE',
+      city: null,
+      website: null,
+      registration_id: null,
+      space_segments: '[]',
+      melca: '[]',
+      offers: '',
+      offer_tags: '[]',
+      requests: '',
+      request_tags: '[]',
+      target_market_interests: '[]',
+      export_experience: 'none',
+      ...overrides,
+    });
+  }
+
+  /** A person, by default of no organisation and without e-mail. */
+  person(workspaceId: string, organisationId: string | null, overrides: Partial<PersonValues> = {}) {
+    return new PersonRepository(this.db).create(workspaceId, {
+      organisation_id: organisationId,
+      name: unique('Person'),
+      email: null,
+      phone: null,
+      role_title: null,
+      consent: 0,
+      consent_at: null,
+      ...overrides,
+    });
+  }
+
+  /**
+   * A member of the workspace with a role, reached by an API token (no password hashing); a
+   * cluster manager has a cluster, a `member` an organisation.
+   */
+  async memberWithToken(
+    workspaceId: string,
+    role: Role,
+    clusterId: string | null = null,
+    organisationId: string | null = null,
+  ) {
     const user = await new AuthRepository(this.db).createUser({
       email: `${unique(role)}@example.test`,
       name: `A ${role}`,
       passwordHash: null,
     });
-    await this.workspaces.addMember({ workspaceId, userId: user.id, role, clusterId });
+    await this.workspaces.addMember({ workspaceId, userId: user.id, role, clusterId, organisationId });
     const { secret } = await this.auth.createApiToken(user.id, 'tests', null);
     return { user, headers: { authorization: `Bearer ${secret}` } };
   }

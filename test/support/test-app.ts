@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Database, type DatabaseKind, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCatalogue } from '../../src/features/instruments/seed.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { type AppOptions, buildApp } from '../../src/http/app.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 /** The Hub over a fresh database of one kind, migrated and seeded, ready for `inject()`. */
@@ -13,7 +13,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind, options: { webDist?: string } = {}): Promise<TestApp> {
+/** `options`: any of buildApp's besides the database (web app folder, mail settings, clock…). */
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: Omit<AppOptions, 'database'> = {},
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase(kind);
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database.db);

@@ -22,6 +22,7 @@ export function registerServeCommand(program: Command): void {
         database,
         webDist: config.webDist,
         logger: { level: config.logLevel },
+        mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
@@ -40,6 +41,11 @@ export function registerServeCommand(program: Command): void {
       console.log(
         `\n  SPACE2ID Hub is running at http://${shownHost}:${port}  (${database.kind}: ${database.location}, ready in ${ms} ms)\n`,
       );
+      if (!config.smtpUrl) {
+        console.log(
+          '  Mail is kept in the dev outbox (no SMTP_URL): signed in, see GET /api/v1/dev/outbox\n',
+        );
+      }
       if (database.demo.created) {
         console.log(`  Demo workspace created. Sign in with password "${DEMO_PASSWORD}" as:`);
         for (const user of database.demo.users) console.log(`    ${user.email.padEnd(40)} (${user.role})`);

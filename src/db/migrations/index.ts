@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-catalogue.ts';
 import * as m0002 from './0002-identity.ts';
+import * as m0003 from './0003-registry.ts';
+import * as m0004 from './0004-mail.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -9,4 +11,6 @@ import * as m0002 from './0002-identity.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-catalogue': m0001,
   '0002-identity': m0002,
+  '0003-registry': m0003,
+  '0004-mail': m0004,
 };

@@ -11,11 +11,12 @@ import {
   roleMay,
 } from './policy.ts';
 
-const actor = (role: Role, clusterId: string | null = null): Actor => ({
+const actor = (role: Role, clusterId: string | null = null, organisationId: string | null = null): Actor => ({
   userId: 'u1',
   workspaceId: 'w1',
   role,
   clusterId,
+  organisationId,
 });
 
 /** Expected answers, written out by hand: role → permissions allowed on another cluster's resource. */
@@ -26,18 +27,99 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'cluster.create',
     'cluster.update',
     'cluster.delete',
+    'organisation.read',
+    'organisation.create',
+    'organisation.update',
+    'organisation.delete',
+    'person.read',
+    'person.create',
+    'person.update',
+    'person.delete',
     'audit.read',
+    'invitation.read',
+    'invitation.create',
+    'invitation.revoke',
   ],
-  cluster_manager: ['workspace.read', 'cluster.read'],
-  member: ['workspace.read', 'cluster.read'],
-  mentor: ['workspace.read', 'cluster.read'],
-  viewer: ['workspace.read', 'cluster.read'],
+  cluster_manager: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
+  member: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
+  mentor: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
+  viewer: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
+};
+
+/**
+ * Expected answers, written out by hand: role → registry permissions allowed on a resource of the
+ * actor's own cluster (`mine`) and own organisation (`my-org`).
+ */
+const REGISTRY_ALLOWED_ON_OWN: Record<Role, Permission[]> = {
+  coordinator: [
+    'organisation.read',
+    'organisation.create',
+    'organisation.update',
+    'organisation.delete',
+    'person.read',
+    'person.create',
+    'person.update',
+    'person.delete',
+  ],
+  cluster_manager: [
+    'organisation.read',
+    'organisation.create',
+    'organisation.update',
+    'organisation.delete',
+    'person.read',
+    'person.create',
+    'person.update',
+    'person.delete',
+  ],
+  member: ['organisation.read', 'organisation.update', 'person.read', 'person.update'],
+  mentor: ['organisation.read', 'person.read'],
+  viewer: ['organisation.read', 'person.read'],
 };
 
 describe('access policy', () => {
   it.each(ROLES)('gives a %s exactly its permissions on another cluster', (role) => {
     const allowed = PERMISSIONS.filter((p) => can(actor(role, 'mine'), p, { clusterId: 'other' }));
     expect(allowed).toEqual(ALLOWED_ON_OTHER_CLUSTER[role]);
+  });
+
+  it.each(ROLES)(
+    'gives a %s exactly its registry permissions on its own cluster and organisation',
+    (role) => {
+      const self = actor(
+        role,
+        role === 'cluster_manager' ? 'mine' : null,
+        role === 'member' ? 'my-org' : null,
+      );
+      const allowed = PERMISSIONS.filter(
+        (p) =>
+          (p.startsWith('organisation.') || p.startsWith('person.')) &&
+          can(self, p, { clusterId: 'mine', organisationId: 'my-org' }),
+      );
+      expect(allowed).toEqual(REGISTRY_ALLOWED_ON_OWN[role]);
+    },
+  );
+
+  it('lets a member edit its own organisation and its people only, never create or delete', () => {
+    const member = actor('member', null, 'my-org');
+    expect(can(member, 'organisation.update', { clusterId: 'c', organisationId: 'my-org' })).toBe(true);
+    expect(can(member, 'organisation.update', { clusterId: 'c', organisationId: 'other-org' })).toBe(false);
+    expect(can(member, 'organisation.update', { clusterId: 'c' })).toBe(false);
+    expect(can(member, 'person.update', { organisationId: 'my-org' })).toBe(true);
+    expect(can(member, 'person.update', { organisationId: 'other-org' })).toBe(false);
+    expect(can(member, 'organisation.delete', { organisationId: 'my-org' })).toBe(false);
+    expect(can(member, 'person.create', { organisationId: 'my-org' })).toBe(false);
+    expect(can(actor('member', null, null), 'organisation.update', {})).toBe(false);
+  });
+
+  it('lets a cluster manager manage the organisations and people of its cluster only', () => {
+    const manager = actor('cluster_manager', 'mine');
+    expect(can(manager, 'organisation.create', { clusterId: 'mine' })).toBe(true);
+    expect(can(manager, 'organisation.create', { clusterId: 'other' })).toBe(false);
+    expect(can(manager, 'person.delete', { clusterId: 'mine', organisationId: 'o' })).toBe(true);
+    expect(can(manager, 'person.delete', { clusterId: 'other', organisationId: 'o' })).toBe(false);
+    // A person without an organisation belongs to no cluster: coordinators only.
+    expect(can(manager, 'person.update', {})).toBe(false);
+    expect(can(actor('coordinator'), 'person.update', {})).toBe(true);
   });
 
   it('lets a cluster manager update its own cluster only', () => {
@@ -55,9 +137,10 @@ describe('access policy', () => {
   it('agrees with the route-level pre-check: a role that may never holds no grant', () => {
     for (const role of ROLES) {
       for (const permission of PERMISSIONS) {
-        const grantedSomewhere = ['mine', 'other'].some((clusterId) =>
-          can(actor(role, 'mine'), permission, { clusterId }),
-        );
+        const grantedSomewhere = [
+          { clusterId: 'mine', organisationId: 'my-org' },
+          { clusterId: 'other', organisationId: 'other-org' },
+        ].some((scope) => can(actor(role, 'mine', 'my-org'), permission, scope));
         expect(roleMay(role, permission), `${role} ${permission}`).toBe(grantedSomewhere);
       }
     }

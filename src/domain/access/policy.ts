@@ -16,22 +16,39 @@ export const PERMISSIONS = [
   'cluster.create',
   'cluster.update',
   'cluster.delete',
+  'organisation.read',
+  'organisation.create',
+  'organisation.update',
+  'organisation.delete',
+  'person.read',
+  'person.create',
+  'person.update',
+  'person.delete',
   'audit.read',
+  'invitation.read',
+  'invitation.create',
+  'invitation.revoke',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Who is acting, in which workspace, with which role (and, for a cluster manager, which cluster). */
+/**
+ * Who is acting, in which workspace, with which role (and, for a cluster manager, which cluster;
+ * for a member, which organisation).
+ */
 export interface Actor {
   userId: string;
   workspaceId: string;
   role: Role;
   clusterId: string | null;
+  organisationId: string | null;
 }
 
 /** What an action touches, as far as the policy cares. */
 export interface Scope {
   /** The cluster the resource belongs to (for a cluster: itself). */
   clusterId?: string;
+  /** The member organisation the resource belongs to (for an organisation: itself). */
+  organisationId?: string;
 }
 
 type Rule = (actor: Actor, scope: Scope) => boolean;
@@ -41,6 +58,11 @@ const coordinator: Rule = (actor) => actor.role === 'coordinator';
 const coordinatorOrOwnCluster: Rule = (actor, scope) =>
   actor.role === 'coordinator' ||
   (actor.role === 'cluster_manager' && scope.clusterId !== undefined && scope.clusterId === actor.clusterId);
+const coordinatorOwnClusterOrOwnOrganisation: Rule = (actor, scope) =>
+  coordinatorOrOwnCluster(actor, scope) ||
+  (actor.role === 'member' &&
+    scope.organisationId !== undefined &&
+    scope.organisationId === actor.organisationId);
 
 const RULES: Record<Permission, Rule> = {
   'workspace.read': anyone,
@@ -48,7 +70,18 @@ const RULES: Record<Permission, Rule> = {
   'cluster.create': coordinator,
   'cluster.update': coordinatorOrOwnCluster,
   'cluster.delete': coordinator,
+  'organisation.read': anyone,
+  'organisation.create': coordinatorOrOwnCluster,
+  'organisation.update': coordinatorOwnClusterOrOwnOrganisation,
+  'organisation.delete': coordinatorOrOwnCluster,
+  'person.read': anyone,
+  'person.create': coordinatorOrOwnCluster,
+  'person.update': coordinatorOwnClusterOrOwnOrganisation,
+  'person.delete': coordinatorOrOwnCluster,
   'audit.read': coordinator,
+  'invitation.read': coordinator,
+  'invitation.create': coordinator,
+  'invitation.revoke': coordinator,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -58,7 +91,18 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'cluster.create': new Set(['coordinator']),
   'cluster.update': new Set(['coordinator', 'cluster_manager']),
   'cluster.delete': new Set(['coordinator']),
+  'organisation.read': new Set(ROLES),
+  'organisation.create': new Set(['coordinator', 'cluster_manager']),
+  'organisation.update': new Set(['coordinator', 'cluster_manager', 'member']),
+  'organisation.delete': new Set(['coordinator', 'cluster_manager']),
+  'person.read': new Set(ROLES),
+  'person.create': new Set(['coordinator', 'cluster_manager']),
+  'person.update': new Set(['coordinator', 'cluster_manager', 'member']),
+  'person.delete': new Set(['coordinator', 'cluster_manager']),
   'audit.read': new Set(['coordinator']),
+  'invitation.read': new Set(['coordinator']),
+  'invitation.create': new Set(['coordinator']),
+  'invitation.revoke': new Set(['coordinator']),
 };
 
 /**

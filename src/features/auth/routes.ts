@@ -17,7 +17,12 @@ import {
 import { type AuthService, SESSION_IDLE_MS } from './service.ts';
 
 /** Sign-in attempts per client address and e-mail per minute (the account lock-out is separate). */
-const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
+export const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
+
+/** The rate-limit key of a request whose body names an e-mail: client address and that e-mail. */
+export function addressAndEmailKey(request: FastifyRequest): string {
+  return `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`;
+}
 
 /** `/api/v1/auth/*` and `/api/v1/me*`: sessions, the current user, personal API tokens. */
 export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
@@ -28,11 +33,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
       '/auth/sign-in',
       {
         config: {
-          rateLimit: {
-            ...SIGN_IN_RATE,
-            keyGenerator: (request: FastifyRequest) =>
-              `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-          },
+          rateLimit: { ...SIGN_IN_RATE, keyGenerator: addressAndEmailKey },
         },
         schema: {
           tags: ['auth'],
@@ -173,7 +174,8 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
   };
 }
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+/** Sets the HttpOnly session cookie (sign-in, accepting an invitation). */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -41,6 +41,16 @@ export class AuthService {
     email: string,
     password: string,
   ): Promise<{ token: string; session: SessionRow; user: UserRow }> {
+    const user = await this.checkPassword(email, password);
+    return { ...(await this.openSession(user.id)), user };
+  }
+
+  /**
+   * Checks e-mail and password, counting failures towards the lock-out (sign-in, and accepting an
+   * invitation with an existing account).
+   * @throws InvalidCredentialsError for a wrong password, an unknown e-mail or a locked account.
+   */
+  async checkPassword(email: string, password: string): Promise<UserRow> {
     const user = await this.repository.findUserByEmail(email);
     const now = this.clock();
     if (!user?.password_hash) {
@@ -59,14 +69,19 @@ export class AuthService {
       throw new InvalidCredentialsError();
     }
     if (user.failed_sign_ins > 0 || user.locked_until) await this.repository.clearFailedSignIns(user.id);
+    return user;
+  }
+
+  /** Opens a session for a user whose identity is proven. @returns the cookie's secret token (only its hash is stored). */
+  async openSession(userId: string): Promise<{ token: string; session: SessionRow }> {
     const token = newSecret();
     const session = await this.repository.createSession({
       tokenHash: hashSecret(token),
-      userId: user.id,
+      userId,
       csrfToken: newSecret(),
-      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+      expiresAt: new Date(this.clock().getTime() + SESSION_IDLE_MS).toISOString(),
     });
-    return { token, session, user };
+    return { token, session };
   }
 
   /** The signed-in user of a session cookie, or undefined when unknown or expired (then removed). */

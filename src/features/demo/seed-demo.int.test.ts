@@ -28,6 +28,44 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(new Set(clusters.map((c) => c.country)).size).toBe(6);
   });
 
+  it('has about 60 member organisations over the 8 clusters, about 80 people, and a member who edits its own', async () => {
+    const db = t.database.db;
+    const organisations = await db.selectFrom('organisation').selectAll().execute();
+    expect(organisations.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(organisations.map((o) => o.cluster_id)).size).toBe(8);
+    const markets = new Set(organisations.flatMap((o) => JSON.parse(o.target_market_interests) as string[]));
+    expect(
+      [...markets].every((m) => ['CN', 'AE', 'CA', 'CO', 'CL', 'JP', 'US', 'BR', 'IN'].includes(m)),
+    ).toBe(true);
+    expect(new Set(organisations.map((o) => o.type)).size).toBeGreaterThanOrEqual(3);
+    const people = await db.selectFrom('person').selectAll().execute();
+    expect(people.length).toBeGreaterThanOrEqual(75);
+    expect(people.every((p) => p.email === null || /@[a-z0-9.-]+\.example$/.test(p.email))).toBe(true);
+
+    const { cookie, csrfToken } = await signIn(t.app, 'member@demo.space2id.example', DEMO_PASSWORD);
+    const base = `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}/organisations`;
+    const list = await t.app.inject({ method: 'GET', url: `${base}?limit=200`, headers: { cookie } });
+    expect(list.json().items).toHaveLength(organisations.length);
+    const membership = await db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select('membership.organisation_id')
+      .where('app_user.email', '=', 'member@demo.space2id.example')
+      .executeTakeFirstOrThrow();
+    const own = organisations.find((o) => o.id === membership.organisation_id);
+    const other = organisations.find((o) => o.id !== membership.organisation_id);
+    if (!own || !other) throw new Error('the demo member has no organisation');
+    const edit = (id: string, version: number) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `${base}/${id}`,
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        payload: { version, offers: 'Edited by the demo member' },
+      });
+    expect((await edit(own.id, own.version)).statusCode).toBe(200);
+    expect((await edit(other.id, other.version)).statusCode).toBe(403);
+  });
+
   it('is never created again, nor on a database that has workspaces', async () => {
     expect((await seedDemoWorkspace(t.database.db)).created).toBe(false);
     const workspaces = await t.database.db.selectFrom('workspace').select('id').execute();

@@ -4,7 +4,10 @@ import type { Role } from '../../domain/access/policy.ts';
 import { AuthRepository } from '../auth/repository.ts';
 import { AuthService } from '../auth/service.ts';
 import { ClusterRepository } from '../clusters/repository.ts';
+import { OrganisationRepository } from '../organisations/repository.ts';
+import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
+import { demoRegistry } from './demo-registry.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
 export const DEMO_PASSWORD = 'space2id-demo';
@@ -52,10 +55,12 @@ const DEMO_CLUSTERS = [
   { short_name: 'MSH', name: 'Meseta Space Hub', country: 'ES', city: 'Madrid', day_rate_cents: 42_000 },
 ] as const;
 
-const DEMO_USERS: { email: string; name: string; role: Role; cluster?: string }[] = [
+/** `organisation`: index into the generated demo organisations (0 is a member of BSN). */
+const DEMO_USERS: { email: string; name: string; role: Role; cluster?: string; organisation?: number }[] = [
   { email: 'coordinator@demo.space2id.example', name: 'Clara Coordinator', role: 'coordinator' },
   { email: 'manager@demo.space2id.example', name: 'Marc Manager', role: 'cluster_manager', cluster: 'BSN' },
   { email: 'viewer@demo.space2id.example', name: 'Vera Viewer', role: 'viewer' },
+  { email: 'member@demo.space2id.example', name: 'Mia Member', role: 'member', organisation: 0 },
 ];
 
 export interface DemoSeedResult {
@@ -80,6 +85,22 @@ export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult>
       const row = await clusters.create(workspace.id, { ...cluster, website: null });
       clusterIds.set(cluster.short_name, row.id);
     }
+    const registry = demoRegistry(DEMO_CLUSTERS, new Date().toISOString());
+    const organisations = new OrganisationRepository(trx);
+    const organisationIds: string[] = [];
+    for (const organisation of registry.organisations) {
+      const clusterId = clusterIds.get(organisation.clusterShortName) as string;
+      organisationIds.push(
+        (await organisations.create(workspace.id, { ...organisation.values, cluster_id: clusterId })).id,
+      );
+    }
+    const people = new PersonRepository(trx);
+    for (const person of registry.people) {
+      await people.create(workspace.id, {
+        ...person.values,
+        organisation_id: organisationIds[person.organisation] ?? null,
+      });
+    }
     const users = new AuthRepository(trx);
     for (const person of DEMO_USERS) {
       const user = await users.createUser({ email: person.email, name: person.name, passwordHash });
@@ -88,6 +109,8 @@ export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult>
         userId: user.id,
         role: person.role,
         clusterId: person.cluster ? (clusterIds.get(person.cluster) ?? null) : null,
+        organisationId:
+          person.organisation === undefined ? null : (organisationIds[person.organisation] ?? null),
       });
     }
   });

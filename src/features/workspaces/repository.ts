@@ -12,12 +12,23 @@ export class WorkspaceRepository {
     const row = await this.db
       .selectFrom('membership')
       .innerJoin('workspace', 'workspace.id', 'membership.workspace_id')
-      .select(['membership.workspace_id', 'membership.role', 'membership.cluster_id'])
+      .select([
+        'membership.workspace_id',
+        'membership.role',
+        'membership.cluster_id',
+        'membership.organisation_id',
+      ])
       .where('workspace.slug', '=', slug)
       .where('membership.user_id', '=', userId)
       .executeTakeFirst();
     if (!row) return undefined;
-    return { userId, workspaceId: row.workspace_id, role: row.role, clusterId: row.cluster_id };
+    return {
+      userId,
+      workspaceId: row.workspace_id,
+      role: row.role,
+      clusterId: row.cluster_id,
+      organisationId: row.organisation_id,
+    };
   }
 
   findBySlug(slug: string) {
@@ -37,6 +48,8 @@ export class WorkspaceRepository {
     userId: string;
     role: MembershipTable['role'];
     clusterId: string | null;
+    /** The organisation of a `member`. */
+    organisationId?: string | null;
   }): Promise<void> {
     await this.db
       .insertInto('membership')
@@ -46,6 +59,7 @@ export class WorkspaceRepository {
         user_id: values.userId,
         role: values.role,
         cluster_id: values.clusterId,
+        organisation_id: values.organisationId ?? null,
         created_at: nowIso(),
       })
       .execute();

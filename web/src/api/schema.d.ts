@@ -45,6 +45,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation (sets the session cookie)
+         * @description Creates the account when the address has none, or, with that account’s current password, adds the workspace to it. A used, withdrawn or expired link answers 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your name, for a new account (default: the invitation’s) */
+                        name?: string;
+                        /** @description For a new account, its password (at least 12 characters); for an existing one, its current password */
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcceptedInvitation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link by mail
+         * @description Always 202 with the same body, whether or not the address has an account. At most 3 mails per account and hour; requests are rate-limited per client address and e-mail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordResetRequested"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with a reset link’s token (signs out everywhere) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -199,6 +388,73 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only: the mails kept in the outbox for you (404 when SMTP_URL is set) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxMail"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -954,10 +1210,1188 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations of the workspace (coordinators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Invitation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite someone by e-mail (coordinators)
+         * @description Mails a single-use link that works for 7 days. A pending invitation of the same address is replaced.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Required for a cluster manager
+                         * @default null
+                         */
+                        clusterId?: string | null;
+                        email: string;
+                        name: string;
+                        /**
+                         * @description The organisation of a member (optional); no other role has one
+                         * @default null
+                         */
+                        organisationId?: string | null;
+                        /** @enum {string} */
+                        role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending invitation (coordinators): its link stops working */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the member organisations, with search and filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Id of a partner cluster */
+                    cluster?: string;
+                    country?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the name (accents, case and legal form ignored) */
+                    q?: string;
+                    segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a member organisation (coordinators; a cluster manager to its cluster)
+         * @description A second organisation with the same registration id, or the same name (ignoring case, accents, punctuation and legal form) in the same country, is refused with 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        city?: string | null;
+                        /** @description The partner cluster the organisation is a member of */
+                        clusterId: string;
+                        country: string;
+                        /**
+                         * @default none
+                         * @enum {string}
+                         */
+                        exportExperience?: "none" | "occasional" | "regular" | "established";
+                        /** @default [] */
+                        melca?: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+                        name: string;
+                        /**
+                         * @description What the organisation offers, free text
+                         * @default
+                         */
+                        offers?: string;
+                        /**
+                         * @description At most 20 tags of at most 40 characters
+                         * @default []
+                         */
+                        offerTags?: string[];
+                        /**
+                         * @description VAT or registration number; unique in the workspace
+                         * @default null
+                         */
+                        registrationId?: string | null;
+                        /**
+                         * @description What the organisation looks for, free text
+                         * @default
+                         */
+                        requests?: string;
+                        /**
+                         * @description At most 20 tags of at most 40 characters
+                         * @default []
+                         */
+                        requestTags?: string[];
+                        /** @default null */
+                        size?: ("micro" | "small" | "medium" | "large") | null;
+                        /** @default [] */
+                        spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                        /** @default [] */
+                        targetMarketInterests?: string[];
+                        /** @enum {string} */
+                        type: "sme" | "large_company" | "rd_centre" | "university" | "other";
+                        /** @default null */
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member organisation, with its number of people */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member organisation (coordinators; its cluster's manager)
+         * @description Its people stay in the registry, without an organisation.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a member organisation (coordinators; its cluster's manager; a member its own)
+         * @description Send the `version` you read; if someone changed the organisation since, the answer is 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string | null;
+                        /** @description The partner cluster the organisation is a member of */
+                        clusterId?: string;
+                        country?: string;
+                        /** @enum {string} */
+                        exportExperience?: "none" | "occasional" | "regular" | "established";
+                        melca?: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+                        name?: string;
+                        /** @description What the organisation offers, free text */
+                        offers?: string;
+                        /** @description At most 20 tags of at most 40 characters */
+                        offerTags?: string[];
+                        /** @description VAT or registration number; unique in the workspace */
+                        registrationId?: string | null;
+                        /** @description What the organisation looks for, free text */
+                        requests?: string;
+                        /** @description At most 20 tags of at most 40 characters */
+                        requestTags?: string[];
+                        size?: ("micro" | "small" | "medium" | "large") | null;
+                        spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                        targetMarketInterests?: string[];
+                        /** @enum {string} */
+                        type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
+                        version: number;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/organisations/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the people of one member organisation */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the name and e-mail */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the people of the registry */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Id of a member organisation */
+                    organisation?: string;
+                    /** @description Search in the name and e-mail */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a person (coordinators; a cluster manager to its cluster's organisations)
+         * @description A second person with the same e-mail in the workspace is refused with 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        consent?: boolean;
+                        /**
+                         * @description Stored lower-cased; unique in the workspace
+                         * @default null
+                         */
+                        email?: string | null;
+                        name: string;
+                        /** @default null */
+                        organisationId?: string | null;
+                        /** @default null */
+                        phone?: string | null;
+                        /** @default null */
+                        roleTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a person (coordinators; its cluster's manager) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a person (coordinators; its cluster's manager; a member its organisation's people)
+         * @description Send the `version` you read; if someone changed the person since, the answer is 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consent?: boolean;
+                        /** @description Stored lower-cased; unique in the workspace */
+                        email?: string | null;
+                        name?: string;
+                        organisationId?: string | null;
+                        phone?: string | null;
+                        roleTitle?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedInvitation: {
+            /** @description Send it as X-CSRF-Token with every cookie-authenticated mutation */
+            csrfToken: string;
+            expiresAt: string;
+            user: components["schemas"]["User"];
+            workspace: {
+                name: string;
+                /** @enum {string} */
+                role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+                slug: string;
+            };
+        };
+        AcceptedInvitationInput: {
+            /** @description Send it as X-CSRF-Token with every cookie-authenticated mutation */
+            csrfToken: string;
+            expiresAt: string;
+            user: components["schemas"]["UserInput"];
+            workspace: {
+                name: string;
+                /** @enum {string} */
+                role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+                slug: string;
+            };
+        };
         ApiToken: {
             createdAt: string;
             expiresAt: string | null;
@@ -1232,6 +2666,32 @@ export interface components {
         InstrumentListInput: {
             items: components["schemas"]["InstrumentInput"][];
         };
+        Invitation: {
+            clusterId: string | null;
+            createdAt: string;
+            email: string;
+            expiresAt: string;
+            id: string;
+            /** @description E-mail of the coordinator who sent it */
+            invitedBy: string | null;
+            name: string;
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+        };
+        InvitationInput: {
+            clusterId: string | null;
+            createdAt: string;
+            email: string;
+            expiresAt: string;
+            id: string;
+            /** @description E-mail of the coordinator who sent it */
+            invitedBy: string | null;
+            name: string;
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+        };
         KpiDefinition: {
             key: string;
             /** @enum {string} */
@@ -1275,6 +2735,198 @@ export interface components {
                 role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
                 slug: string;
             }[];
+        };
+        Organisation: {
+            city: string | null;
+            clusterId: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @enum {string} */
+            exportExperience: "none" | "occasional" | "regular" | "established";
+            id: string;
+            /** @description Cross-sector fields (MELCA) */
+            melca: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+            name: string;
+            offers: string;
+            offerTags: string[];
+            /** @description VAT or registration number */
+            registrationId: string | null;
+            requests: string;
+            requestTags: string[];
+            size: ("micro" | "small" | "medium" | "large") | null;
+            spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+            /** @description ISO 3166-1 alpha-2 codes */
+            targetMarketInterests: string[];
+            /** @enum {string} */
+            type: "sme" | "large_company" | "rd_centre" | "university" | "other";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            website: string | null;
+        };
+        OrganisationDetail: {
+            city: string | null;
+            clusterId: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @enum {string} */
+            exportExperience: "none" | "occasional" | "regular" | "established";
+            id: string;
+            /** @description Cross-sector fields (MELCA) */
+            melca: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+            name: string;
+            offers: string;
+            offerTags: string[];
+            /** @description People recorded for this organisation */
+            peopleCount: number;
+            /** @description VAT or registration number */
+            registrationId: string | null;
+            requests: string;
+            requestTags: string[];
+            size: ("micro" | "small" | "medium" | "large") | null;
+            spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+            /** @description ISO 3166-1 alpha-2 codes */
+            targetMarketInterests: string[];
+            /** @enum {string} */
+            type: "sme" | "large_company" | "rd_centre" | "university" | "other";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            website: string | null;
+        };
+        OrganisationDetailInput: {
+            city: string | null;
+            clusterId: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @enum {string} */
+            exportExperience: "none" | "occasional" | "regular" | "established";
+            id: string;
+            /** @description Cross-sector fields (MELCA) */
+            melca: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+            name: string;
+            offers: string;
+            offerTags: string[];
+            /** @description People recorded for this organisation */
+            peopleCount: number;
+            /** @description VAT or registration number */
+            registrationId: string | null;
+            requests: string;
+            requestTags: string[];
+            size: ("micro" | "small" | "medium" | "large") | null;
+            spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+            /** @description ISO 3166-1 alpha-2 codes */
+            targetMarketInterests: string[];
+            /** @enum {string} */
+            type: "sme" | "large_company" | "rd_centre" | "university" | "other";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            website: string | null;
+        };
+        OrganisationInput: {
+            city: string | null;
+            clusterId: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @enum {string} */
+            exportExperience: "none" | "occasional" | "regular" | "established";
+            id: string;
+            /** @description Cross-sector fields (MELCA) */
+            melca: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+            name: string;
+            offers: string;
+            offerTags: string[];
+            /** @description VAT or registration number */
+            registrationId: string | null;
+            requests: string;
+            requestTags: string[];
+            size: ("micro" | "small" | "medium" | "large") | null;
+            spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+            /** @description ISO 3166-1 alpha-2 codes */
+            targetMarketInterests: string[];
+            /** @enum {string} */
+            type: "sme" | "large_company" | "rd_centre" | "university" | "other";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            website: string | null;
+        };
+        OrganisationList: {
+            items: components["schemas"]["Organisation"][];
+            nextCursor: string | null;
+        };
+        OrganisationListInput: {
+            items: components["schemas"]["OrganisationInput"][];
+            nextCursor: string | null;
+        };
+        OutboxMail: {
+            createdAt: string;
+            html: string;
+            id: string;
+            subject: string;
+            text: string;
+            to: string;
+        };
+        OutboxMailInput: {
+            createdAt: string;
+            html: string;
+            id: string;
+            subject: string;
+            text: string;
+            to: string;
+        };
+        PasswordResetRequested: {
+            detail: string;
+        };
+        PasswordResetRequestedInput: {
+            detail: string;
+        };
+        Person: {
+            /** @description Agreed to be contacted and listed */
+            consent: boolean;
+            /** @description When consent was last given */
+            consentAt: string | null;
+            createdAt: string;
+            /** @description Lower-cased */
+            email: string | null;
+            id: string;
+            name: string;
+            organisationId: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        PersonInput: {
+            /** @description Agreed to be contacted and listed */
+            consent: boolean;
+            /** @description When consent was last given */
+            consentAt: string | null;
+            createdAt: string;
+            /** @description Lower-cased */
+            email: string | null;
+            id: string;
+            name: string;
+            organisationId: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        PersonList: {
+            items: components["schemas"]["Person"][];
+            nextCursor: string | null;
+        };
+        PersonListInput: {
+            items: components["schemas"]["PersonInput"][];
+            nextCursor: string | null;
         };
         Problem: {
             detail: string;

@@ -1,0 +1,299 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Insertable } from 'kysely';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { newId, nowIso } from '../src/db/ids.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { OrganisationTable } from '../src/db/schema.ts';
+import { normaliseOrganisationName } from '../src/domain/registry/duplicates.ts';
+import { AuthRepository } from '../src/features/auth/repository.ts';
+import { AuthService } from '../src/features/auth/service.ts';
+import { ClusterRepository } from '../src/features/clusters/repository.ts';
+import {
+  EXPORT_EXPERIENCE,
+  MELCA_FIELDS,
+  ORGANISATION_TYPES,
+  SPACE_SEGMENTS,
+} from '../src/features/organisations/schema.ts';
+import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
+import { buildApp } from '../src/http/app.ts';
+import { summarize, writeResult } from './lib/report.ts';
+
+/**
+ * `npm run bench -- members [--organisations N] [--requests N]`: the members list over 100,000
+ * organisations of one workspace, on a fresh SQLite file and a fresh PostgreSQL database, through
+ * the whole HTTP stack (`app.inject`: authentication by API token, membership, validation, query,
+ * serialisation). Target: p95 under 50 ms on both.
+ */
+const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const QUERIES = [
+  'country=FR&q=orb&limit=50',
+  'country=FR&q=orb&segment=satcom&limit=50',
+  'segment=earth_observation&q=orb&limit=50',
+  'q=orb&limit=50',
+];
+
+export async function main(args: string[]): Promise<void> {
+  const total = numberArg(args, '--organisations', 100_000);
+  const requests = numberArg(args, '--requests', 200);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+  const sections: string[] = [];
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    const target = await freshDatabase(kind);
+    try {
+      const database = openDatabase(target.url);
+      try {
+        await migrateToLatest(database.db);
+        const started = performance.now();
+        const { slug, token } = await generate(database, total);
+        const seconds = (performance.now() - started) / 1000;
+        console.log(`${kind}: ${total} organisations generated in ${seconds.toFixed(1)} s`);
+        sections.push(await measure(kind, database, slug, token, requests, seconds));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }
+  const body = `
+${total.toLocaleString('en')} organisations in one workspace (8 clusters, 20 countries, names from
+random syllables), a fresh database of each kind. Each query: 20 warm-up calls, then ${requests}
+sequential \`GET /api/v1/workspaces/{w}/organisations?…\` through \`app.inject\` with an API token
+(the whole stack: authentication, membership, validation, SQL, JSON). Times in milliseconds.
+Load average when the run started: ${load} (${os.cpus().length} cores).
+
+${sections.join('\n\n')}
+`;
+  console.log(
+    `\nwritten ${writeResult('members', 'Members list: filter + search over 100,000 organisations', body)}`,
+  );
+}
+
+async function measure(
+  kind: string,
+  database: Database,
+  slug: string,
+  token: string,
+  requests: number,
+  seconds: number,
+): Promise<string> {
+  const app = await buildApp({ database, logger: false });
+  const rows: string[] = [];
+  try {
+    for (const query of QUERIES) {
+      const url = `/api/v1/workspaces/${slug}/organisations?${query}`;
+      const call = async () => {
+        const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+        return res.json().items.length as number;
+      };
+      for (let i = 0; i < 20; i++) await call();
+      const times: number[] = [];
+      let items = 0;
+      for (let i = 0; i < requests; i++) {
+        const start = performance.now();
+        items = await call();
+        times.push(performance.now() - start);
+      }
+      const { min, median, max } = summarize(times);
+      const p95 = percentile(times, 0.95);
+      console.log(
+        `${kind} ${query}: p95 ${p95.toFixed(1)} ms, median ${median.toFixed(1)} ms (${items} items)`,
+      );
+      rows.push(
+        `| \`${query}\` | ${items} | **${p95.toFixed(1)}** | ${min.toFixed(1)} | ${median.toFixed(1)} | ${max.toFixed(1)} | ${p95 < 50 ? 'met' : 'NOT met'} |`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+  return `### ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (data generated in ${seconds.toFixed(1)} s)
+
+| query | items | p95 | min | median | max | p95 < 50 ms |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}`;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+/** mulberry32 with a fixed seed: the same data set on every run. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const SYLLABLES = [
+  'or',
+  'b',
+  'ast',
+  'ra',
+  'nov',
+  'a',
+  'sat',
+  'el',
+  'geo',
+  'lun',
+  'ar',
+  'vek',
+  'tor',
+  'is',
+  'on',
+  'ix',
+];
+const COUNTRIES = [
+  'FR',
+  'BE',
+  'IT',
+  'ES',
+  'GR',
+  'PL',
+  'DE',
+  'NL',
+  'PT',
+  'AT',
+  'SE',
+  'FI',
+  'DK',
+  'IE',
+  'CZ',
+  'RO',
+  'HU',
+  'LU',
+  'SI',
+  'EE',
+];
+
+/** A workspace with 8 clusters and `total` organisations, plus a coordinator's API token. */
+async function generate(database: Database, total: number): Promise<{ slug: string; token: string }> {
+  const { db } = database;
+  const workspace = await new WorkspaceRepository(db).create(`bench-${process.pid}`, 'Benchmark consortium');
+  const clusters = new ClusterRepository(db);
+  const clusterIds: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const cluster = await clusters.create(workspace.id, {
+      name: `Cluster ${i}`,
+      short_name: `C${i}`,
+      country: COUNTRIES[i % 6] as string,
+      city: 'City',
+      day_rate_cents: 40_000,
+      website: null,
+    });
+    clusterIds.push(cluster.id);
+  }
+  const random = prng(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const now = nowIso();
+  const batchSize = 500;
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < total; start += batchSize) {
+      const batch: Insertable<OrganisationTable>[] = [];
+      for (let i = start; i < Math.min(total, start + batchSize); i++) {
+        const word = () => {
+          let w = '';
+          const n = 2 + Math.floor(random() * 3);
+          for (let k = 0; k < n; k++) w += pick(SYLLABLES);
+          return w.charAt(0).toUpperCase() + w.slice(1);
+        };
+        const name = `${word()} ${word()} ${i}`;
+        const segments = SPACE_SEGMENTS.filter(() => random() < 0.25);
+        batch.push({
+          id: newId(),
+          workspace_id: workspace.id,
+          cluster_id: pick(clusterIds),
+          name,
+          normalised_name: normaliseOrganisationName(name),
+          type: pick(ORGANISATION_TYPES),
+          size: null,
+          // About one in six in France, as in a consortium with two French clusters.
+          country: random() < 0.17 ? 'FR' : pick(COUNTRIES),
+          city: 'City',
+          website: null,
+          registration_id: `BENCH${i}`,
+          space_segments: JSON.stringify(segments),
+          melca: JSON.stringify(MELCA_FIELDS.filter(() => random() < 0.2)),
+          offers: 'Offers of a generated organisation',
+          offer_tags: '["generated"]',
+          requests: 'Requests of a generated organisation',
+          request_tags: '[]',
+          target_market_interests: '["CN","CL"]',
+          export_experience: pick(EXPORT_EXPERIENCE),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      await trx.insertInto('organisation').values(batch).execute();
+    }
+  });
+  if (database.kind === 'postgres') await sqlAnalyze(database);
+  const auth = new AuthService(new AuthRepository(db));
+  const user = await new AuthRepository(db).createUser({
+    email: `bench-${process.pid}@example.test`,
+    name: 'Bench',
+    passwordHash: null,
+  });
+  await new WorkspaceRepository(db).addMember({
+    workspaceId: workspace.id,
+    userId: user.id,
+    role: 'coordinator',
+    clusterId: null,
+  });
+  const { secret } = await auth.createApiToken(user.id, 'bench', null);
+  return { slug: workspace.slug, token: secret };
+}
+
+/** Fresh statistics after the bulk load, as autovacuum would gather them shortly after. */
+async function sqlAnalyze(database: Database): Promise<void> {
+  const { sql } = await import('kysely');
+  await sql`analyze organisation`.execute(database.db);
+}
+
+async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'space2id-bench-members-'));
+    return {
+      url: path.join(dir, 'bench.db'),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `space2id_bench_members_${process.pid}`;
+  await admin(`drop database if exists "${name}" with (force)`);
+  await admin(`create database "${name}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+}
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function numberArg(args: string[], name: string, fallback: number): number {
+  const index = args.indexOf(name);
+  if (index < 0) return fallback;
+  const value = Number(args[index + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive whole number`);
+  return value;
+}

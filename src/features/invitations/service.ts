@@ -1,0 +1,293 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { AuditRepository, diff } from '../audit/repository.ts';
+import { AuthRepository, type UserRow } from '../auth/repository.ts';
+import { hashPassword, hashSecret, newSecret } from '../auth/secrets.ts';
+import type { AuthService } from '../auth/service.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { MESSAGES } from '../mail/messages.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
+import { InvitationRepository, type InvitationRow } from './repository.ts';
+import {
+  type AcceptInvitationInput,
+  type CreateInvitationInput,
+  type InvitationDto,
+  MIN_PASSWORD_LENGTH,
+} from './schema.ts';
+
+const USED = 'This invitation link is not valid, or was already used.';
+
+/** How long an invitation link works. */
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export interface InvitationServiceOptions {
+  db: Kysely<DB>;
+  auth: AuthService;
+  mailer: Mailer;
+  /** Base of the links in mails, e.g. `http://localhost:3000`. */
+  publicUrl: string;
+  clock?: () => Date;
+}
+
+/**
+ * Invitations to a workspace: coordinators send them by mail; the invitee accepts with the link's
+ * single-use token, which creates the account if needed, adds the membership and signs them in.
+ */
+export class InvitationService {
+  private readonly db: Kysely<DB>;
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: InvitationServiceOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async listPending(actor: Actor): Promise<InvitationDto[]> {
+    requireAccess(actor, 'invitation.read');
+    const rows = await new InvitationRepository(this.db).listPending(actor.workspaceId, this.now());
+    return rows.map((row) => presentInvitation(row, row.created_by_email));
+  }
+
+  /**
+   * Records an invitation and mails its link. A pending invitation of the same address is
+   * replaced (its link stops working).
+   */
+  async create(actor: Actor, input: CreateInvitationInput): Promise<InvitationDto> {
+    requireAccess(actor, 'invitation.create');
+    const invitations = new InvitationRepository(this.db);
+    await this.checkRoleScope(invitations, actor.workspaceId, input);
+    if (await invitations.isMember(actor.workspaceId, input.email)) {
+      throw new ConflictError(`${input.email} is already a member of this workspace.`);
+    }
+    const token = newSecret();
+    const now = this.clock();
+    const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const repository = new InvitationRepository(trx);
+      const audit = new AuditRepository(trx);
+      for (const old of await repository.listPending(actor.workspaceId, now.toISOString(), input)) {
+        await repository.revoke(actor.workspaceId, old.id, now.toISOString());
+        await audit.record({
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.userId,
+          action: 'update',
+          entityType: 'invitation',
+          entityId: old.id,
+          changes: { revoked_at: [null, now.toISOString()] },
+        });
+      }
+      const values = {
+        email: input.email.toLowerCase(),
+        name: input.name,
+        role: input.role,
+        cluster_id: input.clusterId,
+        organisation_id: input.organisationId,
+        expires_at: expiresAt,
+      };
+      const created = await repository.create(
+        actor.workspaceId,
+        actor.userId,
+        { ...values, token_hash: hashSecret(token) },
+        now.toISOString(),
+      );
+      await audit.record({
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'create',
+        entityType: 'invitation',
+        entityId: created.id,
+        changes: diff({}, values),
+      });
+      return created;
+    });
+    // After the commit: the outbox writes through its own connection.
+    const inviter = await this.user(actor.userId);
+    await this.sendInvitation(row, token, inviter);
+    return presentInvitation(row, inviter?.email ?? null);
+  }
+
+  async revoke(actor: Actor, id: string): Promise<void> {
+    requireAccess(actor, 'invitation.revoke');
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await new InvitationRepository(trx).revoke(actor.workspaceId, id, now))) {
+        throw new NotFoundError('pending invitation', id);
+      }
+      await new AuditRepository(trx).record({
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'update',
+        entityType: 'invitation',
+        entityId: id,
+        changes: { revoked_at: [null, now] },
+      });
+    });
+  }
+
+  /**
+   * Accepts an invitation: creates the account when the address has none (else the password must
+   * be the account's current one), adds the membership and opens a session.
+   * @throws InvalidInputError for an unknown, used, revoked or expired token.
+   * @throws InvalidCredentialsError when the existing account's password is wrong.
+   */
+  async accept(input: AcceptInvitationInput) {
+    const invitations = new InvitationRepository(this.db);
+    const invitation = await invitations.findByTokenHash(hashSecret(input.token));
+    this.checkUsable(invitation);
+    const auth = new AuthRepository(this.db);
+    const existing = await auth.findUserByEmail(invitation.email);
+    let newPasswordHash: string | undefined;
+    if (existing) {
+      await this.options.auth.checkPassword(invitation.email, input.password);
+    } else {
+      if (input.password.length < MIN_PASSWORD_LENGTH) {
+        throw new InvalidInputError('Choose a longer password', [
+          { field: 'body.password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` },
+        ]);
+      }
+      newPasswordHash = await hashPassword(input.password);
+    }
+    const now = this.now();
+    const user = await this.db.transaction().execute(async (trx) => {
+      const repository = new InvitationRepository(trx);
+      if (await repository.isMember(invitation.workspace_id, invitation.email)) {
+        throw new ConflictError('You are already a member of this workspace: sign in instead.');
+      }
+      if (!(await repository.markAccepted(invitation.id, now))) {
+        // Someone else accepted (or a coordinator revoked) it since the check above.
+        throw new InvalidInputError(USED, [{ field: 'body.token', message: USED }]);
+      }
+      const member =
+        existing ??
+        (await new AuthRepository(trx).createUser({
+          email: invitation.email,
+          name: input.name ?? invitation.name,
+          passwordHash: newPasswordHash ?? null,
+        }));
+      await new WorkspaceRepository(trx).addMember({
+        workspaceId: invitation.workspace_id,
+        userId: member.id,
+        role: invitation.role,
+        clusterId: invitation.cluster_id,
+        organisationId: invitation.organisation_id,
+      });
+      const audit = new AuditRepository(trx);
+      await audit.record({
+        workspaceId: invitation.workspace_id,
+        actorUserId: member.id,
+        action: 'update',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        changes: { accepted_at: [null, now] },
+      });
+      await audit.record({
+        workspaceId: invitation.workspace_id,
+        actorUserId: member.id,
+        action: 'create',
+        entityType: 'membership',
+        entityId: member.id,
+        changes: diff(
+          {},
+          {
+            email: member.email,
+            role: invitation.role,
+            cluster_id: invitation.cluster_id,
+            organisation_id: invitation.organisation_id,
+          },
+        ),
+      });
+      return member;
+    });
+    const { token, session } = await this.options.auth.openSession(user.id);
+    const workspace = await invitations.findWorkspace(invitation.workspace_id);
+    return {
+      token,
+      session,
+      user,
+      workspace: { slug: workspace.slug, name: workspace.name, role: invitation.role },
+    };
+  }
+
+  /** @throws InvalidInputError naming `body.token` unless the invitation can still be accepted. */
+  private checkUsable(invitation: InvitationRow | undefined): asserts invitation is InvitationRow {
+    const refuse = (message: string) => {
+      throw new InvalidInputError(message, [{ field: 'body.token', message }]);
+    };
+    if (!invitation) return refuse(USED);
+    if (invitation.accepted_at) return refuse('This invitation was already accepted: sign in instead.');
+    if (invitation.revoked_at)
+      return refuse('This invitation was withdrawn: ask the coordinator for a new one.');
+    if (invitation.expires_at <= this.now()) {
+      return refuse(
+        `This invitation expired on ${invitation.expires_at}: ask the coordinator for a new one.`,
+      );
+    }
+  }
+
+  /** A cluster manager needs a cluster of this workspace; only a member may name an organisation. */
+  private async checkRoleScope(
+    invitations: InvitationRepository,
+    workspaceId: string,
+    input: CreateInvitationInput,
+  ): Promise<void> {
+    const invalid = (field: string, message: string) =>
+      new InvalidInputError(`Invalid ${field}: ${message}`, [{ field, message }]);
+    if (input.role === 'cluster_manager') {
+      if (input.clusterId === null) throw invalid('body.clusterId', 'is required for a cluster manager');
+      if (!(await invitations.clusterBelongsTo(workspaceId, input.clusterId))) {
+        throw invalid('body.clusterId', 'is not a cluster of this workspace');
+      }
+    } else if (input.clusterId !== null) {
+      throw invalid('body.clusterId', 'is only for a cluster manager');
+    }
+    if (input.organisationId !== null) {
+      if (input.role !== 'member') throw invalid('body.organisationId', 'is only for a member');
+      if (!(await invitations.organisationBelongsTo(workspaceId, input.organisationId))) {
+        throw invalid('body.organisationId', 'is not an organisation of this workspace');
+      }
+    }
+  }
+
+  private async sendInvitation(row: InvitationRow, token: string, inviter: UserRow | undefined) {
+    const workspace = await new InvitationRepository(this.db).findWorkspace(row.workspace_id);
+    const recipient = await new AuthRepository(this.db).findUserByEmail(row.email);
+    const content = MESSAGES.invitation({
+      name: row.name,
+      workspaceName: workspace.name,
+      role: row.role,
+      invitedBy: inviter?.name ?? 'A coordinator',
+      link: `${this.options.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`,
+      expiresAt: row.expires_at,
+    });
+    await this.options.mailer.send({
+      to: row.email,
+      ...content,
+      userId: recipient?.id ?? null,
+      sentByUserId: row.created_by,
+    });
+  }
+
+  private user(id: string) {
+    return new AuthRepository(this.db).findUserById(id);
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+}
+
+export function presentInvitation(row: InvitationRow, invitedBy: string | null): InvitationDto {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    clusterId: row.cluster_id,
+    organisationId: row.organisation_id,
+    invitedBy,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+  };
+}

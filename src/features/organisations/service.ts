@@ -1,0 +1,268 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import {
+  findDuplicateOrganisations,
+  normaliseOrganisationName,
+  normaliseRegistrationId,
+} from '../../domain/registry/duplicates.ts';
+import { AuditRepository, diff } from '../audit/repository.ts';
+import { OrganisationRepository, type OrganisationRow, type OrganisationValues } from './repository.ts';
+import type {
+  CreateOrganisationInput,
+  ListOrganisationsQuery,
+  OrganisationDetailDto,
+  OrganisationDto,
+  UpdateOrganisationInput,
+} from './schema.ts';
+
+/** Use cases of the member organisations of a workspace. Every method checks access first. */
+export class OrganisationService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(actor: Actor, options: ListOrganisationsQuery) {
+    requireAccess(actor, 'organisation.read');
+    const q = options.q ? normaliseOrganisationName(options.q) : '';
+    const rows = await new OrganisationRepository(this.db).list(actor.workspaceId, {
+      limit: options.limit + 1,
+      ...(options.cursor ? { after: options.cursor } : {}),
+      ...(q ? { q } : {}),
+      ...(options.cluster ? { clusterId: options.cluster } : {}),
+      ...(options.country ? { country: options.country } : {}),
+      ...(options.segment ? { segment: options.segment } : {}),
+      ...(options.type ? { type: options.type } : {}),
+    });
+    const page = rows.slice(0, options.limit);
+    return {
+      items: page.map(presentOrganisation),
+      nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  }
+
+  /** One organisation with the number of its people (its profile page). */
+  async get(actor: Actor, id: string): Promise<OrganisationDetailDto> {
+    requireAccess(actor, 'organisation.read');
+    const organisations = new OrganisationRepository(this.db);
+    const row = await loadOrganisation(organisations, actor, id);
+    return {
+      ...presentOrganisation(row),
+      peopleCount: await organisations.countPeople(actor.workspaceId, id),
+    };
+  }
+
+  async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationDto> {
+    requireAccess(actor, 'organisation.create', { clusterId: input.clusterId });
+    const values = createValues(input);
+    return this.db.transaction().execute(async (trx) => {
+      const organisations = new OrganisationRepository(trx);
+      await ensureClusterOfWorkspace(organisations, actor.workspaceId, values.cluster_id);
+      await ensureNoDuplicate(organisations, actor.workspaceId, values, null);
+      const row = await organisations.create(actor.workspaceId, values);
+      await new AuditRepository(trx).record({
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'create',
+        entityType: 'organisation',
+        entityId: row.id,
+        changes: diff({}, values),
+      });
+      return presentOrganisation(row);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationDto> {
+    return this.db.transaction().execute(async (trx) => {
+      const organisations = new OrganisationRepository(trx);
+      const current = await loadOrganisation(organisations, actor, id);
+      requireAccess(actor, 'organisation.update', { clusterId: current.cluster_id, organisationId: id });
+      const { version, ...rest } = input;
+      const values = updateValues(rest);
+      if (values.cluster_id !== undefined && values.cluster_id !== current.cluster_id) {
+        // Moving a member into a cluster is like adding it there.
+        requireAccess(actor, 'organisation.create', { clusterId: values.cluster_id });
+        await ensureClusterOfWorkspace(organisations, actor.workspaceId, values.cluster_id);
+      }
+      const changes = diff(current, values);
+      if (changes.normalised_name || changes.country || changes.registration_id) {
+        await ensureNoDuplicate(organisations, actor.workspaceId, { ...current, ...values }, id);
+      }
+      const updated = await organisations.update(actor.workspaceId, id, version, values);
+      if (!updated) throw staleVersion('organisation', id, version, current.version);
+      if (Object.keys(changes).length > 0) {
+        await new AuditRepository(trx).record({
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.userId,
+          action: 'update',
+          entityType: 'organisation',
+          entityId: id,
+          changes,
+        });
+      }
+      return presentOrganisation(updated);
+    });
+  }
+
+  async delete(actor: Actor, id: string, version: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const organisations = new OrganisationRepository(trx);
+      const current = await loadOrganisation(organisations, actor, id);
+      requireAccess(actor, 'organisation.delete', { clusterId: current.cluster_id, organisationId: id });
+      if (!(await organisations.delete(actor.workspaceId, id, version))) {
+        throw staleVersion('organisation', id, version, current.version);
+      }
+      const { id: _id, workspace_id: _w, version: _v, created_at: _c, updated_at: _u, ...gone } = current;
+      await new AuditRepository(trx).record({
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'delete',
+        entityType: 'organisation',
+        entityId: id,
+        changes: Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
+      });
+    });
+  }
+}
+
+/** An organisation of the actor's workspace, or 404 (also for another workspace's id). */
+export async function loadOrganisation(
+  organisations: OrganisationRepository,
+  actor: Actor,
+  id: string,
+): Promise<OrganisationRow> {
+  const row = await organisations.find(actor.workspaceId, id);
+  if (!row) throw new NotFoundError('organisation', id);
+  return row;
+}
+
+async function ensureClusterOfWorkspace(
+  organisations: OrganisationRepository,
+  workspaceId: string,
+  clusterId: string,
+): Promise<void> {
+  if (!(await organisations.clusterExists(workspaceId, clusterId))) {
+    throw new InvalidInputError(`No cluster "${clusterId}" in this workspace`, [
+      { field: 'body.clusterId', message: 'is not a cluster of this workspace' },
+    ]);
+  }
+}
+
+/** Refuses the same registration id, or the same normalised name in the same country (400). */
+async function ensureNoDuplicate(
+  organisations: OrganisationRepository,
+  workspaceId: string,
+  values: Pick<OrganisationValues, 'name' | 'normalised_name' | 'country' | 'registration_id'>,
+  ownId: string | null,
+): Promise<void> {
+  const candidates = (
+    await organisations.findPossibleDuplicates(workspaceId, {
+      normalisedName: values.normalised_name,
+      country: values.country,
+      registrationId: values.registration_id,
+    })
+  ).filter((row) => row.id !== ownId);
+  const duplicates = findDuplicateOrganisations(
+    { name: values.name, country: values.country, registrationId: values.registration_id },
+    candidates.map((row) => ({ ...row, registrationId: row.registration_id })),
+  );
+  const first = duplicates[0];
+  if (!first) return;
+  const byRegistration = first.reason === 'registration_id';
+  throw new InvalidInputError(
+    byRegistration
+      ? `The organisation "${first.existing.name}" (${first.existing.id}) already has this registration id`
+      : `The organisation "${first.existing.name}" (${first.existing.id}) has the same name in ${values.country}`,
+    [
+      {
+        field: byRegistration ? 'body.registrationId' : 'body.name',
+        message: byRegistration
+          ? 'is already used by another organisation of this workspace'
+          : 'duplicates another organisation of this workspace in the same country',
+      },
+    ],
+  );
+}
+
+function staleVersion(resource: string, id: string, sent: number, current: number): ConflictError {
+  return new ConflictError(
+    `The ${resource} ${id} was changed by someone else (version ${current}, you sent ${sent}): reload it and apply your edit again.`,
+    current,
+  );
+}
+
+function createValues(input: CreateOrganisationInput): OrganisationValues {
+  return {
+    cluster_id: input.clusterId,
+    name: input.name,
+    normalised_name: normaliseOrganisationName(input.name),
+    type: input.type,
+    size: input.size,
+    country: input.country,
+    city: input.city,
+    website: input.website,
+    registration_id: input.registrationId === null ? null : normaliseRegistrationId(input.registrationId),
+    space_segments: JSON.stringify(input.spaceSegments),
+    melca: JSON.stringify(input.melca),
+    offers: input.offers,
+    offer_tags: JSON.stringify(input.offerTags),
+    requests: input.requests,
+    request_tags: JSON.stringify(input.requestTags),
+    target_market_interests: JSON.stringify(input.targetMarketInterests),
+    export_experience: input.exportExperience,
+  };
+}
+
+/** Only the fields the edit sends. */
+function updateValues(input: Omit<UpdateOrganisationInput, 'version'>): Partial<OrganisationValues> {
+  const values: Partial<OrganisationValues> = {};
+  if (input.clusterId !== undefined) values.cluster_id = input.clusterId;
+  if (input.name !== undefined) {
+    values.name = input.name;
+    values.normalised_name = normaliseOrganisationName(input.name);
+  }
+  if (input.type !== undefined) values.type = input.type;
+  if (input.size !== undefined) values.size = input.size;
+  if (input.country !== undefined) values.country = input.country;
+  if (input.city !== undefined) values.city = input.city;
+  if (input.website !== undefined) values.website = input.website;
+  if (input.registrationId !== undefined) {
+    values.registration_id =
+      input.registrationId === null ? null : normaliseRegistrationId(input.registrationId);
+  }
+  if (input.spaceSegments !== undefined) values.space_segments = JSON.stringify(input.spaceSegments);
+  if (input.melca !== undefined) values.melca = JSON.stringify(input.melca);
+  if (input.offers !== undefined) values.offers = input.offers;
+  if (input.offerTags !== undefined) values.offer_tags = JSON.stringify(input.offerTags);
+  if (input.requests !== undefined) values.requests = input.requests;
+  if (input.requestTags !== undefined) values.request_tags = JSON.stringify(input.requestTags);
+  if (input.targetMarketInterests !== undefined) {
+    values.target_market_interests = JSON.stringify(input.targetMarketInterests);
+  }
+  if (input.exportExperience !== undefined) values.export_experience = input.exportExperience;
+  return values;
+}
+
+export function presentOrganisation(row: OrganisationRow): OrganisationDto {
+  return {
+    id: row.id,
+    clusterId: row.cluster_id,
+    name: row.name,
+    type: row.type,
+    size: row.size,
+    country: row.country,
+    city: row.city,
+    website: row.website,
+    registrationId: row.registration_id,
+    spaceSegments: JSON.parse(row.space_segments),
+    melca: JSON.parse(row.melca),
+    offers: row.offers,
+    offerTags: JSON.parse(row.offer_tags),
+    requests: row.requests,
+    requestTags: JSON.parse(row.request_tags),
+    targetMarketInterests: JSON.parse(row.target_market_interests),
+    exportExperience: row.export_experience,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,220 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, requireAccess, type Scope } from '../../domain/access/policy.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { AuditRepository, diff } from '../audit/repository.ts';
+import { OrganisationRepository } from '../organisations/repository.ts';
+import { loadOrganisation } from '../organisations/service.ts';
+import { PersonRepository, type PersonRow, type PersonValues, type PersonWithScope } from './repository.ts';
+import type { CreatePersonInput, ListPeopleQuery, PersonDto, UpdatePersonInput } from './schema.ts';
+
+/** Use cases of the people of a workspace's registry. Every method checks access first. */
+export class PersonService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(actor: Actor, options: ListPeopleQuery) {
+    requireAccess(actor, 'person.read');
+    return this.page(actor, options, options.organisation);
+  }
+
+  /** The people of one organisation (404 when the organisation is not of this workspace). */
+  async listForOrganisation(
+    actor: Actor,
+    organisationId: string,
+    options: Omit<ListPeopleQuery, 'organisation'>,
+  ) {
+    requireAccess(actor, 'person.read');
+    await loadOrganisation(new OrganisationRepository(this.db), actor, organisationId);
+    return this.page(actor, options, organisationId);
+  }
+
+  async get(actor: Actor, id: string): Promise<PersonDto> {
+    requireAccess(actor, 'person.read');
+    return presentPerson(await loadPerson(new PersonRepository(this.db), actor, id));
+  }
+
+  async create(actor: Actor, input: CreatePersonInput): Promise<PersonDto> {
+    return this.db.transaction().execute(async (trx) => {
+      const people = new PersonRepository(trx);
+      const scope = await organisationScope(people, actor.workspaceId, input.organisationId);
+      requireAccess(actor, 'person.create', scope);
+      const values: PersonValues = {
+        organisation_id: input.organisationId,
+        name: input.name,
+        email: input.email === null ? null : input.email.toLowerCase(),
+        phone: input.phone,
+        role_title: input.roleTitle,
+        consent: input.consent ? 1 : 0,
+        consent_at: input.consent ? nowIso() : null,
+      };
+      if (values.email !== null) await ensureEmailFree(people, actor.workspaceId, values.email);
+      const row = await people.create(actor.workspaceId, values);
+      await new AuditRepository(trx).record({
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'create',
+        entityType: 'person',
+        entityId: row.id,
+        changes: diff({}, values),
+      });
+      return presentPerson(row);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdatePersonInput): Promise<PersonDto> {
+    return this.db.transaction().execute(async (trx) => {
+      const people = new PersonRepository(trx);
+      const current = await loadPerson(people, actor, id);
+      requireAccess(actor, 'person.update', personScope(current));
+      const { version, ...rest } = input;
+      const values = updateValues(rest, current);
+      if (values.organisation_id !== undefined && values.organisation_id !== current.organisation_id) {
+        // Moving a person to an organisation is like adding it there.
+        requireAccess(
+          actor,
+          'person.create',
+          await organisationScope(people, actor.workspaceId, values.organisation_id),
+        );
+      }
+      if (values.email && values.email !== current.email) {
+        await ensureEmailFree(people, actor.workspaceId, values.email);
+      }
+      const { cluster_id: _cluster, ...stored } = current;
+      const changes = diff(stored, values);
+      const updated = await people.update(actor.workspaceId, id, version, values);
+      if (!updated) throw staleVersion(id, version, current.version);
+      if (Object.keys(changes).length > 0) {
+        await new AuditRepository(trx).record({
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.userId,
+          action: 'update',
+          entityType: 'person',
+          entityId: id,
+          changes,
+        });
+      }
+      return presentPerson(updated);
+    });
+  }
+
+  async delete(actor: Actor, id: string, version: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const people = new PersonRepository(trx);
+      const current = await loadPerson(people, actor, id);
+      requireAccess(actor, 'person.delete', personScope(current));
+      if (!(await people.delete(actor.workspaceId, id, version))) {
+        throw staleVersion(id, version, current.version);
+      }
+      const {
+        id: _id,
+        workspace_id: _w,
+        version: _v,
+        created_at: _c,
+        updated_at: _u,
+        cluster_id: _cluster,
+        ...gone
+      } = current;
+      await new AuditRepository(trx).record({
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'delete',
+        entityType: 'person',
+        entityId: id,
+        changes: Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
+      });
+    });
+  }
+
+  private async page(actor: Actor, options: Omit<ListPeopleQuery, 'organisation'>, organisationId?: string) {
+    const rows = await new PersonRepository(this.db).list(actor.workspaceId, {
+      limit: options.limit + 1,
+      ...(options.cursor ? { after: options.cursor } : {}),
+      ...(options.q ? { q: options.q } : {}),
+      ...(organisationId ? { organisationId } : {}),
+    });
+    const page = rows.slice(0, options.limit);
+    return {
+      items: page.map(presentPerson),
+      nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  }
+}
+
+/** A person of the actor's workspace, or 404 (also for another workspace's id). */
+async function loadPerson(people: PersonRepository, actor: Actor, id: string): Promise<PersonWithScope> {
+  const row = await people.find(actor.workspaceId, id);
+  if (!row) throw new NotFoundError('person', id);
+  return row;
+}
+
+/** The policy scope of a person: its organisation and that organisation's cluster. */
+function personScope(person: PersonWithScope): Scope {
+  return {
+    ...(person.cluster_id ? { clusterId: person.cluster_id } : {}),
+    ...(person.organisation_id ? { organisationId: person.organisation_id } : {}),
+  };
+}
+
+/** The scope of a person placed in `organisationId`; 400 when it is not an organisation of the workspace. */
+async function organisationScope(
+  people: PersonRepository,
+  workspaceId: string,
+  organisationId: string | null,
+): Promise<Scope> {
+  if (organisationId === null) return {};
+  const clusterId = await people.organisationCluster(workspaceId, organisationId);
+  if (clusterId === undefined) {
+    throw new InvalidInputError(`No organisation "${organisationId}" in this workspace`, [
+      { field: 'body.organisationId', message: 'is not an organisation of this workspace' },
+    ]);
+  }
+  return { clusterId, organisationId };
+}
+
+async function ensureEmailFree(people: PersonRepository, workspaceId: string, email: string): Promise<void> {
+  const other = await people.findByEmail(workspaceId, email);
+  if (other) {
+    throw new InvalidInputError(`The person "${other.name}" (${other.id}) already has the e-mail ${email}`, [
+      { field: 'body.email', message: 'is already used by another person of this workspace' },
+    ]);
+  }
+}
+
+function staleVersion(id: string, sent: number, current: number): ConflictError {
+  return new ConflictError(
+    `The person ${id} was changed by someone else (version ${current}, you sent ${sent}): reload it and apply your edit again.`,
+    current,
+  );
+}
+
+/** Only the fields the edit sends; consent_at follows a change of consent. */
+function updateValues(input: Omit<UpdatePersonInput, 'version'>, current: PersonRow): Partial<PersonValues> {
+  const values: Partial<PersonValues> = {};
+  if (input.organisationId !== undefined) values.organisation_id = input.organisationId;
+  if (input.name !== undefined) values.name = input.name;
+  if (input.email !== undefined) values.email = input.email === null ? null : input.email.toLowerCase();
+  if (input.phone !== undefined) values.phone = input.phone;
+  if (input.roleTitle !== undefined) values.role_title = input.roleTitle;
+  if (input.consent !== undefined && (input.consent ? 1 : 0) !== current.consent) {
+    values.consent = input.consent ? 1 : 0;
+    values.consent_at = input.consent ? nowIso() : null;
+  }
+  return values;
+}
+
+export function presentPerson(row: PersonRow): PersonDto {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    roleTitle: row.role_title,
+    consent: row.consent === 1,
+    consentAt: row.consent_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
