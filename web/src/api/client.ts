@@ -1,4 +1,22 @@
-import type { InstrumentDto, InstrumentListDto, Phase, ProblemDetails } from './types.ts';
+import type {
+  ApiTokenDto,
+  AuditListDto,
+  ClusterDto,
+  ClusterListDto,
+  CreateApiTokenBody,
+  CreateClusterBody,
+  CreatedApiTokenDto,
+  InstrumentDto,
+  InstrumentListDto,
+  ListAuditQuery,
+  ListClustersQuery,
+  MeDto,
+  Phase,
+  ProblemDetails,
+  SignInBody,
+  SignInDto,
+  UpdateClusterBody,
+} from './types.ts';
 
 const API_BASE = '/api/v1';
 
@@ -48,15 +66,55 @@ export function getInstrument(key: string, signal?: AbortSignal): Promise<Instru
   return getJson<InstrumentDto>(`/instruments/${encodeURIComponent(key)}`, signal);
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/**
+ * How the client reaches the session: where the CSRF token is kept (the `/me` answer in the query
+ * cache) and who to tell when the server says the session is gone (401), so the app can send the
+ * user to sign-in with a way back.
+ */
+export interface ApiSession {
+  csrfToken(): string | null;
+  onUnauthenticated(error: ApiError): void;
+}
+
+let session: ApiSession = { csrfToken: () => null, onUnauthenticated: () => {} };
+
+export function configureApiSession(next: ApiSession): void {
+  session = next;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** A 401 is an expected answer here (who am I, sign-in): do not treat it as a lost session. */
+  unauthenticatedIsAnswer?: boolean;
+}
+
+/**
+ * One API call: same-origin cookies, JSON in and out, the session's CSRF token on every mutation,
+ * and every failure as an `ApiError` carrying the server's problem document.
+ */
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = session.csrfToken();
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+  }
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
-      headers: { Accept: 'application/json, application/problem+json' },
-      signal,
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (cause) {
-    if (signal?.aborted) throw cause;
+    if (options.signal?.aborted) throw cause;
     throw new ApiError({
       type: 'about:blank',
       title: 'Network error',
@@ -64,8 +122,102 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
       detail: 'The server could not be reached. Check your connection and try again.',
     });
   }
-  if (!response.ok) throw await problemFrom(response);
+  if (!response.ok) {
+    const error = await problemFrom(response);
+    if (error.status === 401 && !options.unauthenticatedIsAnswer) session.onUnauthenticated(error);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { signal });
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(params).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
+  );
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+}
+
+const ws = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;
+
+// --- Session ---------------------------------------------------------------------------------
+
+/** The signed-in user, or `null` when there is no session (401). */
+export async function getMe(signal?: AbortSignal): Promise<MeDto | null> {
+  try {
+    return await request<MeDto>('/me', { signal, unauthenticatedIsAnswer: true });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function signIn(body: SignInBody): Promise<SignInDto> {
+  return request<SignInDto>('/auth/sign-in', { method: 'POST', body, unauthenticatedIsAnswer: true });
+}
+
+export function signOut(): Promise<void> {
+  return request<void>('/auth/sign-out', { method: 'POST', unauthenticatedIsAnswer: true });
+}
+
+export function signOutEverywhere(): Promise<{ sessionsEnded: number }> {
+  return request('/auth/sign-out-everywhere', { method: 'POST', unauthenticatedIsAnswer: true });
+}
+
+// --- Personal API tokens ---------------------------------------------------------------------
+
+export function listApiTokens(signal?: AbortSignal): Promise<{ items: ApiTokenDto[] }> {
+  return getJson('/me/tokens', signal);
+}
+
+export function createApiToken(body: CreateApiTokenBody): Promise<CreatedApiTokenDto> {
+  return request('/me/tokens', { method: 'POST', body });
+}
+
+export function revokeApiToken(id: string): Promise<void> {
+  return request(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+// --- Clusters --------------------------------------------------------------------------------
+
+export function listClusters(
+  workspace: string,
+  query: ListClustersQuery,
+  signal?: AbortSignal,
+): Promise<ClusterListDto> {
+  return getJson(`${ws(workspace)}/clusters${queryString({ ...query })}`, signal);
+}
+
+export function getCluster(workspace: string, id: string, signal?: AbortSignal): Promise<ClusterDto> {
+  return getJson(`${ws(workspace)}/clusters/${encodeURIComponent(id)}`, signal);
+}
+
+export function createCluster(workspace: string, body: CreateClusterBody): Promise<ClusterDto> {
+  return request(`${ws(workspace)}/clusters`, { method: 'POST', body });
+}
+
+export function updateCluster(workspace: string, id: string, body: UpdateClusterBody): Promise<ClusterDto> {
+  return request(`${ws(workspace)}/clusters/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
+export function deleteCluster(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${ws(workspace)}/clusters/${encodeURIComponent(id)}${queryString({ version })}`, {
+    method: 'DELETE',
+  });
+}
+
+// --- Audit log -------------------------------------------------------------------------------
+
+export function listAudit(
+  workspace: string,
+  query: ListAuditQuery,
+  signal?: AbortSignal,
+): Promise<AuditListDto> {
+  return getJson(`${ws(workspace)}/audit${queryString({ ...query })}`, signal);
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

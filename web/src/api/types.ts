@@ -27,3 +27,38 @@ export type ListInstrumentsQuery = NonNullable<paths['/api/v1/instruments']['get
 /** An `application/problem+json` error body (RFC 9457) with the project's field-error list. */
 export type ProblemDetails = Schemas['Problem'];
 export type FieldError = NonNullable<ProblemDetails['errors']>[number];
+
+type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** `GET /api/v1/me`: the signed-in user, how they authenticated, their CSRF token and workspaces. */
+export type MeDto = Schemas['Me'];
+export type MembershipDto = MeDto['workspaces'][number];
+export type Role = MembershipDto['role'];
+/** `POST /api/v1/auth/sign-in`. */
+export type SignInDto = Schemas['SignIn'];
+export type SignInBody = JsonBody<paths['/api/v1/auth/sign-in']['post']['requestBody']>;
+
+/** A personal API token (never its secret, except once in `CreatedApiTokenDto`). */
+export type ApiTokenDto = Schemas['ApiToken'];
+export type CreatedApiTokenDto = Schemas['CreatedApiToken'];
+export type CreateApiTokenBody = JsonBody<paths['/api/v1/me/tokens']['post']['requestBody']>;
+
+/** A partner cluster of a workspace. */
+export type ClusterDto = Schemas['Cluster'];
+export type ClusterListDto = Schemas['ClusterList'];
+export type ListClustersQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/clusters']['get']['parameters']['query']
+>;
+export type CreateClusterBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/clusters']['post']['requestBody']
+>;
+export type UpdateClusterBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/clusters/{id}']['patch']['requestBody']
+>;
+
+/** One entry of the audit log; `changes` maps a field to `[before, after]`. */
+export type AuditEventDto = Schemas['AuditEvent'];
+export type AuditListDto = JsonBody<paths['/api/v1/workspaces/{workspace}/audit']['get']['responses'][200]>;
+export type ListAuditQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/audit']['get']['parameters']['query']
+>;

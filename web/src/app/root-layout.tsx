@@ -1,10 +1,24 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  NavLink,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useMatchRoute, useRouter } from '@tanstack/react-router';
+import { Link, Outlet, useMatchRoute, useNavigate, useParams, useRouter } from '@tanstack/react-router';
 import { type MouseEvent, useEffect } from 'react';
+import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
 import { BrandMark } from './brand-mark.tsx';
-import { NavLinkLink } from './links.tsx';
+import { ButtonLink, NavLinkLink } from './links.tsx';
+import { useMe } from './session.ts';
+import { UserMenu } from './user-menu.tsx';
 
 const MAIN_ID = 'main-content';
 
@@ -19,6 +33,13 @@ export function RootLayout() {
   const router = useRouter();
   const matchRoute = useMatchRoute();
   const closeNav = nav.close;
+  const me = useMe();
+  const signedIn = me.data ?? null;
+  const params = useParams({ strict: false }) as { workspace?: string };
+  // The workspace in the address, else the user's first: navigation always shows one workspace.
+  const current =
+    signedIn?.workspaces.find((w) => w.slug === params.workspace) ?? signedIn?.workspaces[0] ?? null;
+  const onSignIn = Boolean(matchRoute({ to: '/sign-in' }));
 
   // After a client-side page change, move focus to the new page so keyboard and screen-reader users
   // start at its top instead of on a link that no longer exists. Filter changes (search only) keep focus.
@@ -65,6 +86,15 @@ export function RootLayout() {
           <Text component="span" c="dimmed" fz="sm" visibleFrom="md">
             {messages.app.tagline}
           </Text>
+          <Group ml="auto" gap="sm" wrap="nowrap">
+            {signedIn ? (
+              <UserMenu me={signedIn} />
+            ) : me.isSuccess && !onSignIn ? (
+              <ButtonLink to="/sign-in" variant="light" size="sm">
+                {messages.session.signIn}
+              </ButtonLink>
+            ) : null}
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -77,6 +107,7 @@ export function RootLayout() {
             active={Boolean(matchRoute({ to: '/catalogue', fuzzy: true }))}
             leftSection={<CatalogueIcon />}
           />
+          {signedIn && current && <WorkspaceNav me={signedIn} current={current} />}
         </AppShell.Section>
         <AppShell.Section>
           <NavSectionLabel>{messages.nav.developers}</NavSectionLabel>
@@ -88,6 +119,78 @@ export function RootLayout() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The current workspace (a switcher when the user has several) and its pages for the user's role. */
+function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
+  const matchRoute = useMatchRoute();
+  const navigate = useNavigate();
+  const workspace = current.slug;
+  return (
+    <Stack gap={0} mt="md" data-testid="workspace-nav">
+      <NavSectionLabel>{messages.nav.workspace}</NavSectionLabel>
+      <Stack gap={6} px="sm" pb="xs">
+        {me.workspaces.length > 1 ? (
+          <Select
+            aria-label={messages.nav.switchWorkspace}
+            data={me.workspaces.map((w) => ({ value: w.slug, label: w.name }))}
+            value={workspace}
+            allowDeselect={false}
+            onChange={(slug) => {
+              if (slug) void navigate({ to: '/w/$workspace/clusters', params: { workspace: slug } });
+            }}
+            size="sm"
+            comboboxProps={{ withinPortal: true }}
+          />
+        ) : (
+          <Text fz="sm" fw={600} lh={1.3}>
+            {current.name}
+          </Text>
+        )}
+        <Group gap={6}>
+          <Badge variant="light" color="gray" size="sm" tt="none" c="var(--mantine-color-text)">
+            {messages.roles[current.role]}
+          </Badge>
+        </Group>
+      </Stack>
+      <NavLinkLink
+        to="/w/$workspace/clusters"
+        params={{ workspace }}
+        label={messages.nav.clusters}
+        active={Boolean(matchRoute({ to: '/w/$workspace/clusters', params: { workspace }, fuzzy: true }))}
+        leftSection={<ClustersIcon />}
+      />
+      {current.role === 'coordinator' && (
+        <NavLinkLink
+          to="/w/$workspace/audit"
+          params={{ workspace }}
+          label={messages.nav.audit}
+          active={Boolean(matchRoute({ to: '/w/$workspace/audit', params: { workspace }, fuzzy: true }))}
+          leftSection={<AuditIcon />}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ClustersIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <circle cx="12" cy="6" r="2.5" />
+      <circle cx="5.5" cy="17" r="2.5" />
+      <circle cx="18.5" cy="17" r="2.5" />
+      <path d="M10.8 8.2l-4 6.5M13.2 8.2l4 6.5M8 17h8" />
+    </svg>
+  );
+}
+
+function AuditIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M9 11h7M9 15h7M9 7h4" />
+    </svg>
   );
 }
 

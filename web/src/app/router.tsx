@@ -1,6 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { accountRoutes } from '../routes/account/routes.ts';
 import { catalogueRoutes } from '../routes/catalogue/routes.ts';
+import { sessionRoutes } from '../routes/session/routes.ts';
+import { workspaceRoutes } from '../routes/workspace/routes.ts';
 import { rootRoute } from './root-route.tsx';
 
 /** `/` has no page of its own yet: the catalogue is the home. */
@@ -12,7 +15,13 @@ const homeRoute = createRoute({
   },
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, ...catalogueRoutes]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  ...catalogueRoutes,
+  ...sessionRoutes,
+  ...workspaceRoutes,
+  ...accountRoutes,
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

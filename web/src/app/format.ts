@@ -1,0 +1,60 @@
+/**
+ * Formatting of countries, money and dates for the interface: English names and numbers (the
+ * interface language), dates in the reader's own locale and time zone.
+ */
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** Region codes ICU names that are not countries (groupings, pseudo-regions). */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB']);
+
+/** The English name of an ISO 3166-1 alpha-2 code, or the code itself when ICU does not know it. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Mirrors the server: two capitals that ICU knows as a region. */
+export function isKnownCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countryName(code) !== code && !NOT_COUNTRIES.has(code);
+}
+
+let countryOptions: { value: string; label: string }[] | undefined;
+
+/** Every country ICU knows, sorted by English name, as `{ value: 'BE', label: 'Belgium (BE)' }`. */
+export function countrySelectOptions(): { value: string; label: string }[] {
+  if (!countryOptions) {
+    const options: { value: string; label: string }[] = [];
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (isKnownCountryCode(code)) options.push({ value: code, label: `${countryName(code)} (${code})` });
+      }
+    }
+    countryOptions = options.sort((x, y) => x.label.localeCompare(y.label, 'en'));
+  }
+  return countryOptions;
+}
+
+const eur = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' });
+
+/** `520` → `€520.00`. */
+export function formatEur(amount: number): string {
+  return eur.format(amount);
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** A timestamp in the reader's locale and time zone: `27 Nov 2026, 01:12`. */
+export function formatDateTime(iso: string): string {
+  const value = new Date(iso);
+  return Number.isNaN(value.getTime()) ? iso : dateTime.format(value);
+}
+
+export function formatDate(iso: string): string {
+  const value = new Date(iso);
+  return Number.isNaN(value.getTime()) ? iso : date.format(value);
+}

@@ -1,0 +1,377 @@
+import {
+  Alert,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Modal,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { createCluster, deleteCluster, getCluster, isApiError, updateCluster } from '../../api/client.ts';
+import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import type { ClusterDto, MembershipDto } from '../../api/types.ts';
+import { countryName, isKnownCountryCode } from '../../app/format.ts';
+import { messages } from '../../messages/en.ts';
+import {
+  BELOW,
+  bodyOf,
+  CLUSTER_FIELDS,
+  type ClusterField,
+  type ClusterFieldErrors,
+  type ClusterFormValues,
+  EMPTY_CLUSTER_FORM,
+  patchOf,
+  validateCluster,
+  valuesOf,
+} from './cluster-form.ts';
+import type { DrawerState } from './clusters-page.tsx';
+import { workspaceKeys } from './queries.ts';
+
+const t = messages.clusters;
+
+/** The drawer that adds a cluster (coordinators) or edits one (coordinators, its cluster manager). */
+export function ClusterFormDrawer({
+  workspace,
+  membership,
+  state,
+  onClose,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  state: DrawerState;
+  onClose: () => void;
+}) {
+  const title =
+    state.mode === 'edit' ? t.editTitle(state.cluster.name) : state.mode === 'create' ? t.addTitle : '';
+  return (
+    <Drawer
+      opened={state.mode !== 'closed'}
+      onClose={onClose}
+      title={title}
+      position="right"
+      size="md"
+      padding="lg"
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      {state.mode !== 'closed' && (
+        <ClusterForm
+          key={state.mode === 'edit' ? state.cluster.id : 'new'}
+          workspace={workspace}
+          membership={membership}
+          initial={state.mode === 'edit' ? state.cluster : null}
+          onDone={onClose}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function ClusterForm({
+  workspace,
+  membership,
+  initial,
+  onDone,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  initial: ClusterDto | null;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState<ClusterDto | null>(initial);
+  const [values, setValues] = useState<ClusterFormValues>(initial ? valuesOf(initial) : EMPTY_CLUSTER_FORM);
+  const [errors, setErrors] = useState<ClusterFieldErrors>({});
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  const refreshLists = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.clusters(workspace) }),
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+    ]);
+
+  const save = useMutation({
+    mutationFn: (next: ClusterFormValues) =>
+      base ? updateCluster(workspace, base.id, patchOf(base, next)) : createCluster(workspace, bodyOf(next)),
+    onSuccess: async () => {
+      await refreshLists();
+      onDone();
+    },
+    onError: (error) => {
+      const server = fieldErrorsOf(error);
+      setErrors(Object.fromEntries(CLUSTER_FIELDS.filter((f) => server[f]).map((f) => [f, server[f]])));
+    },
+  });
+
+  const reload = useMutation({
+    mutationFn: () => {
+      if (!base) throw new Error('nothing to reload');
+      return queryClient.fetchQuery({
+        queryKey: workspaceKeys.cluster(workspace, base.id),
+        queryFn: ({ signal }) => getCluster(workspace, base.id, signal),
+        staleTime: 0,
+      });
+    },
+    onSuccess: (fresh) => {
+      setBase(fresh);
+      setValues(valuesOf(fresh));
+      setErrors({});
+      save.reset();
+      void refreshLists();
+    },
+  });
+
+  const set = <K extends ClusterField>(field: K, value: ClusterFormValues[K]) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateCluster(values);
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) {
+      const first = CLUSTER_FIELDS.find((field) => found[field]);
+      if (first) document.getElementById(`cluster-${first}`)?.focus();
+      return;
+    }
+    save.mutate(values);
+  };
+
+  const conflict = isApiError(save.error) && save.error.status === 409;
+  const serverFieldErrors = fieldErrorsOf(save.error);
+  const unplacedError =
+    save.isError && !conflict && !CLUSTER_FIELDS.some((field) => serverFieldErrors[field])
+      ? save.error
+      : null;
+  const countryLabel =
+    values.country && /^[A-Z]{2}$/.test(values.country) && isKnownCountryCode(values.country)
+      ? countryName(values.country)
+      : t.countryHint;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="cluster-form">
+      <Stack gap="md">
+        {conflict && (
+          <Alert
+            color="orange"
+            variant="light"
+            title={t.conflictTitle}
+            role="alert"
+            data-testid="cluster-conflict"
+            styles={{
+              root: { borderLeft: '4px solid var(--mantine-color-orange-9)' },
+              title: { color: 'var(--mantine-color-text)' },
+            }}
+          >
+            <Stack gap="sm" align="flex-start">
+              <Text fz="sm">{t.conflictBody}</Text>
+              <Button size="xs" color="orange.9" onClick={() => reload.mutate()} loading={reload.isPending}>
+                {t.reload}
+              </Button>
+              {reload.isError && <Text fz="sm">{describeError(reload.error)}</Text>}
+            </Stack>
+          </Alert>
+        )}
+        {unplacedError && (
+          <Alert
+            color="red"
+            variant="light"
+            title={t.saveFailed}
+            role="alert"
+            data-testid="cluster-save-error"
+            styles={{
+              root: { borderLeft: '4px solid var(--mantine-color-red-9)' },
+              title: { color: 'var(--mantine-color-text)' },
+            }}
+          >
+            <Text fz="sm">{describeError(unplacedError)}</Text>
+          </Alert>
+        )}
+        <TextInput
+          id="cluster-name"
+          label={t.name}
+          required
+          value={values.name}
+          onChange={(event) => set('name', event.currentTarget.value)}
+          error={errors.name}
+          autoComplete="off"
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <TextInput
+            id="cluster-shortName"
+            label={t.shortName}
+            description={t.shortNameHint}
+            inputWrapperOrder={BELOW}
+            required
+            value={values.shortName}
+            onChange={(event) => set('shortName', event.currentTarget.value)}
+            error={errors.shortName}
+            autoComplete="off"
+          />
+          <TextInput
+            id="cluster-country"
+            label={t.country}
+            description={countryLabel}
+            inputWrapperOrder={BELOW}
+            required
+            value={values.country}
+            onChange={(event) => set('country', event.currentTarget.value.toUpperCase())}
+            error={errors.country}
+            autoComplete="off"
+            spellCheck={false}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: 1 } }}
+          />
+          <TextInput
+            id="cluster-city"
+            label={t.city}
+            inputWrapperOrder={BELOW}
+            required
+            value={values.city}
+            onChange={(event) => set('city', event.currentTarget.value)}
+            error={errors.city}
+            autoComplete="off"
+          />
+          <NumberInput
+            id="cluster-dayRateEur"
+            label={t.dayRate}
+            description={t.dayRateHint}
+            inputWrapperOrder={BELOW}
+            required
+            value={values.dayRateEur}
+            onChange={(value) => set('dayRateEur', value)}
+            error={errors.dayRateEur}
+            clampBehavior="none"
+            decimalScale={2}
+            thousandSeparator=","
+            prefix="€"
+            hideControls
+          />
+        </SimpleGrid>
+        <TextInput
+          id="cluster-website"
+          label={t.website}
+          description={t.websiteHint}
+          inputWrapperOrder={BELOW}
+          type="url"
+          value={values.website}
+          onChange={(event) => set('website', event.currentTarget.value)}
+          error={errors.website}
+          autoComplete="off"
+          placeholder="https://"
+        />
+        <Group justify="flex-end" gap="sm" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {messages.common.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={conflict}>
+            {base ? t.save : t.create}
+          </Button>
+        </Group>
+        {base && membership.role === 'coordinator' && (
+          <>
+            <Divider mt="md" />
+            <Group justify="space-between" gap="sm" wrap="nowrap">
+              <Text fz="sm" c="dimmed">
+                {t.deleteHint}
+              </Text>
+              <Button
+                variant="outline"
+                color="red.9"
+                style={{ flexShrink: 0 }}
+                onClick={() => setConfirmingDelete(true)}
+              >
+                {t.delete}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+      {base && (
+        <DeleteClusterModal
+          workspace={workspace}
+          cluster={base}
+          opened={confirmingDelete}
+          onClose={() => setConfirmingDelete(false)}
+          onDeleted={async () => {
+            setConfirmingDelete(false);
+            await refreshLists();
+            onDone();
+          }}
+        />
+      )}
+    </form>
+  );
+}
+
+function DeleteClusterModal({
+  workspace,
+  cluster,
+  opened,
+  onClose,
+  onDeleted,
+}: {
+  workspace: string;
+  cluster: ClusterDto;
+  opened: boolean;
+  onClose: () => void;
+  onDeleted: () => Promise<void>;
+}) {
+  const remove = useMutation({
+    mutationFn: () => deleteCluster(workspace, cluster.id, cluster.version),
+    onSuccess: onDeleted,
+  });
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t.deleteTitle(cluster.name)}
+      centered
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      styles={{ title: { fontWeight: 650 } }}
+    >
+      <Stack gap="md">
+        <Text fz="sm">{t.deleteBody(`${cluster.name} (${cluster.shortName})`)}</Text>
+        {remove.isError && (
+          <Alert
+            color="red"
+            variant="light"
+            title={t.deleteFailed}
+            role="alert"
+            data-testid="cluster-delete-error"
+            styles={{
+              root: { borderLeft: '4px solid var(--mantine-color-red-9)' },
+              title: { color: 'var(--mantine-color-text)' },
+            }}
+          >
+            <Text fz="sm">
+              {isApiError(remove.error) && remove.error.status === 409
+                ? remove.error.detail
+                : describeError(remove.error)}
+            </Text>
+          </Alert>
+        )}
+        <Divider />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close}>
+            {messages.common.cancel}
+          </Button>
+          <Button color="red.9" onClick={() => remove.mutate()} loading={remove.isPending}>
+            {t.deleteConfirm(cluster.shortName)}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,60 @@
+import { createRoute, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { rootRoute } from '../../app/root-route.tsx';
+import { requireMembership } from '../../app/session.ts';
+import { auditListQuery, clusterListQuery } from './queries.ts';
+
+/** `/w/$workspace/…`: every page of a workspace needs a signed-in member of it. */
+export const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'w/$workspace',
+  beforeLoad: ({ context, location, params }) =>
+    requireMembership(context.queryClient, location, params.workspace),
+  component: Outlet,
+});
+
+const workspaceIndexRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/w/$workspace/clusters', params, replace: true });
+  },
+});
+
+export interface ClustersSearch {
+  /** Search in name and short name. */
+  q?: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string;
+}
+
+export const clustersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'clusters',
+  validateSearch: (search: Record<string, unknown>): ClustersSearch => ({
+    ...(typeof search.q === 'string' && search.q.trim() !== '' ? { q: search.q } : {}),
+    ...(typeof search.country === 'string' && /^[A-Z]{2}$/.test(search.country)
+      ? { country: search.country }
+      : {}),
+  }),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(clusterListQuery(params.workspace, deps));
+  },
+  // Workspace pages load on first visit: visitors of the public catalogue never download them.
+  component: lazyRouteComponent(() => import('./clusters-page.tsx'), 'ClustersPage'),
+});
+
+export const auditRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'audit',
+  loader: ({ context, params }) => {
+    if (context.membership.role === 'coordinator') {
+      void context.queryClient.prefetchInfiniteQuery(auditListQuery(params.workspace));
+    }
+  },
+  component: lazyRouteComponent(() => import('./audit-page.tsx'), 'AuditPage'),
+});
+
+export const workspaceRoutes = [
+  workspaceRoute.addChildren([workspaceIndexRoute, clustersRoute, auditRoute]),
+] as const;
