@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -35,6 +34,7 @@ import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
 import { healthRoutes } from './health-routes.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   database: Database;
@@ -48,6 +48,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Where work after the answer runs, such as reset mails (tests wait with `idle()`). */
   background?: BackgroundTasks;
+  /** How often the catalogue list re-reads the stored catalogue revision (default 1000 ms). */
+  catalogueRevalidateMs?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  addSecurityHeaders(app, CONTENT_SECURITY_POLICY);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -138,7 +140,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   await app.register(healthRoutes(database), { prefix: '/api' });
-  const instruments = new InstrumentService(new InstrumentRepository(database.db));
+  const instruments = new InstrumentService(new InstrumentRepository(database.db), {
+    revalidateMs: options.catalogueRevalidateMs,
+  });
   await app.register(instrumentRoutes(instruments), { prefix: '/api/v1' });
 
   const auth = new AuthService(new AuthRepository(database.db));

@@ -4,12 +4,15 @@ import { testDialects } from '../../../test/support/databases.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { D42_INSTRUMENTS } from '../../domain/catalogue/instruments.ts';
 import type { InstrumentDefinition } from '../../domain/catalogue/types.ts';
+import { CATALOGUE_REVISION_KEY, InstrumentRepository } from './repository.ts';
 import { seedCatalogue } from './seed.ts';
+import { InstrumentService } from './service.ts';
 
 describe.each(testDialects())('instrument catalogue API on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // Revalidate on every request: the seed tests below change the catalogue in this process.
+    t = await startTestApp(kind, { catalogueRevalidateMs: 0 });
   });
   afterAll(async () => {
     await t?.close();
@@ -80,6 +83,25 @@ describe.each(testDialects())('instrument catalogue API on %s', (kind) => {
       });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
+    });
+
+    it('sees a re-seed by another process once the revalidation interval has passed', async () => {
+      let clock = 0;
+      const repository = new InstrumentRepository(t.database.db);
+      const service = new InstrumentService(repository, { revalidateMs: 1000, now: () => clock });
+      const before = await service.listSerialized();
+      const revision = await repository.catalogueRevision();
+      try {
+        await repository.setMeta(CATALOGUE_REVISION_KEY, 'changed-elsewhere-0000');
+        clock = 999;
+        expect((await service.listSerialized()).etag).toBe(before.etag);
+        clock = 1000;
+        const after = await service.listSerialized();
+        expect(after.etag).not.toBe(before.etag);
+        expect(after.etag).toContain('changed-elsewher');
+      } finally {
+        await repository.setMeta(CATALOGUE_REVISION_KEY, revision as string);
+      }
     });
 
     it.each([

@@ -20,13 +20,26 @@ export interface SerializedList {
  */
 export class InstrumentService {
   /**
-   * Serialized lists by phase filter. Valid while the stored catalogue revision is unchanged;
-   * the revision is read from the database on every call, so several servers on one database
-   * never serve a stale catalogue.
+   * Serialized lists by phase filter. Valid while the stored catalogue revision is unchanged.
+   * The revision is re-read from the database at most every `revalidateMs` (1 s by default), so a
+   * re-seed by another process (`space2id seed`) shows within a second, without a query per request.
    */
   private readonly serialized = new Map<string, SerializedList>();
+  private knownRevision: { value: string; readAt: number } | undefined;
 
-  constructor(private readonly instruments: InstrumentRepository) {}
+  constructor(
+    private readonly instruments: InstrumentRepository,
+    private readonly options: { revalidateMs?: number; now?: () => number } = {},
+  ) {}
+
+  private async currentRevision(): Promise<string> {
+    const now = this.options.now ? this.options.now() : performance.now();
+    const known = this.knownRevision;
+    if (known && now - known.readAt < (this.options.revalidateMs ?? 1000)) return known.value;
+    const value = (await this.instruments.catalogueRevision()) ?? 'empty';
+    this.knownRevision = { value, readAt: now };
+    return value;
+  }
 
   async list(options: { phase?: Phase } = {}): Promise<InstrumentDto[]> {
     const rows = await this.instruments.listGlobal(options.phase ? { phase: options.phase } : {});
@@ -38,7 +51,7 @@ export class InstrumentService {
    * and then reused: the catalogue is read on every page and changes only when it is re-seeded.
    */
   async listSerialized(options: { phase?: Phase } = {}): Promise<SerializedList> {
-    const revision = (await this.instruments.catalogueRevision()) ?? 'empty';
+    const revision = await this.currentRevision();
     const cacheKey = options.phase ?? '*';
     const cached = this.serialized.get(cacheKey);
     if (cached?.revision === revision) return cached;
