@@ -34,6 +34,10 @@ const QUERIES = [
   'country=FR&q=orb&segment=satcom&limit=50',
   'segment=earth_observation&q=orb&limit=50',
   'q=orb&limit=50',
+  // Searches that match nothing: the worst case, every index entry of the workspace is read.
+  'q=zzzz&limit=50',
+  'country=FR&q=zzzz&limit=50',
+  'segment=earth_observation&q=zzzz&limit=50',
 ];
 
 export async function main(args: string[]): Promise<void> {
@@ -180,7 +184,7 @@ const COUNTRIES = [
 ];
 
 /** A workspace with 8 clusters and `total` organisations, plus a coordinator's API token. */
-async function generate(database: Database, total: number): Promise<{ slug: string; token: string }> {
+export async function generate(database: Database, total: number): Promise<{ slug: string; token: string }> {
   const { db } = database;
   const workspace = await new WorkspaceRepository(db).create(`bench-${process.pid}`, 'Benchmark consortium');
   const clusters = new ClusterRepository(db);

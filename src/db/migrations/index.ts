@@ -3,6 +3,7 @@ import * as m0001 from './0001-catalogue.ts';
 import * as m0002 from './0002-identity.ts';
 import * as m0003 from './0003-registry.ts';
 import * as m0004 from './0004-mail.ts';
+import * as m0005 from './0005-organisation-list-indexes.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-identity': m0002,
   '0003-registry': m0003,
   '0004-mail': m0004,
+  '0005-organisation-list-indexes': m0005,
 };

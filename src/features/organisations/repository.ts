@@ -29,24 +29,33 @@ function containsPattern(text: string): string {
 export class OrganisationRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** In creation order (ids are UUIDv7). */
+  /**
+   * In creation order (ids are UUIDv7). Two steps in one statement: the page's ids from the
+   * filter indexes (which hold the searched name), then those rows; see migration 0005.
+   */
   list(workspaceId: string, options: OrganisationListOptions): Promise<OrganisationRow[]> {
-    let query = this.db.selectFrom('organisation').selectAll().where('workspace_id', '=', workspaceId);
-    if (options.after) query = query.where('id', '>', options.after);
-    if (options.clusterId) query = query.where('cluster_id', '=', options.clusterId);
-    if (options.country) query = query.where('country', '=', options.country);
-    if (options.type) query = query.where('type', '=', options.type);
+    let page = this.db.selectFrom('organisation').select('id').where('workspace_id', '=', workspaceId);
+    if (options.after) page = page.where('id', '>', options.after);
+    if (options.clusterId) page = page.where('cluster_id', '=', options.clusterId);
+    if (options.country) page = page.where('country', '=', options.country);
+    if (options.type) page = page.where('type', '=', options.type);
     if (options.q) {
       // Explicit ESCAPE: the same meaning on SQLite (no default escape) and PostgreSQL.
-      query = query.where(sql<boolean>`normalised_name like ${containsPattern(options.q)} escape '\\'`);
+      page = page.where(sql<boolean>`normalised_name like ${containsPattern(options.q)} escape '\\'`);
     }
     if (options.segment) {
       // Membership in the JSON list, portable: the list holds the value as a quoted JSON string.
-      query = query.where(
+      page = page.where(
         sql<boolean>`space_segments like ${containsPattern(JSON.stringify(options.segment))} escape '\\'`,
       );
     }
-    return query.orderBy('id').limit(options.limit).execute();
+    return this.db
+      .selectFrom('organisation')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', page.orderBy('id').limit(options.limit))
+      .orderBy('id')
+      .execute();
   }
 
   find(workspaceId: string, id: string): Promise<OrganisationRow | undefined> {
