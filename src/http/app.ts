@@ -44,7 +44,7 @@ export interface AppOptions {
   webDist?: string;
   /** How mail leaves and where its links point (default: the database outbox, http://localhost:3000). */
   mail?: Partial<MailSettings>;
-  /** The clock of invitations and password resets (tests move it forward). */
+  /** The clock of sign-in, invitations and password resets (tests move it forward). */
   clock?: () => Date;
   /** Where work after the answer runs, such as reset mails (tests wait with `idle()`). */
   background?: BackgroundTasks;
@@ -145,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(instrumentRoutes(instruments), { prefix: '/api/v1' });
 
-  const auth = new AuthService(new AuthRepository(database.db));
+  const auth = new AuthService(new AuthRepository(database.db), options.clock);
   await app.register(authRoutes(auth), { prefix: '/api/v1' });
   const mail = mailFeatures({
     database,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory, signIn } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { MAX_FAILED_SIGN_INS } from './service.ts';
+import { AuthRepository } from './repository.ts';
+import { AuthService, MAX_FAILED_SIGN_INS } from './service.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -225,6 +226,27 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(
         401,
       );
+    });
+
+    it('records when a token was last used, at most once a minute', async () => {
+      const workspace = await factory.workspace();
+      const { user, headers } = await factory.memberWithToken(workspace.id, 'viewer');
+      const secret = headers.authorization.slice('Bearer '.length);
+      let now = new Date('2026-03-02T10:00:00.000Z');
+      const repository = new AuthRepository(t.database.db);
+      const service = new AuthService(repository, () => now);
+      const lastUsed = async () => {
+        const tokens = await repository.listApiTokens(user.id);
+        return tokens[0]?.last_used_at;
+      };
+      expect(await service.authenticateToken(secret)).toMatchObject({ via: 'token' });
+      expect(await lastUsed()).toBe('2026-03-02T10:00:00.000Z');
+      now = new Date('2026-03-02T10:00:59.000Z');
+      await service.authenticateToken(secret);
+      expect(await lastUsed()).toBe('2026-03-02T10:00:00.000Z');
+      now = new Date('2026-03-02T10:01:01.000Z');
+      await service.authenticateToken(secret);
+      expect(await lastUsed()).toBe('2026-03-02T10:01:01.000Z');
     });
 
     it("cannot revoke another user's token (404)", async () => {

@@ -113,7 +113,10 @@ export class AuthService {
     if (row.expires_at && new Date(row.expires_at) <= now) return undefined;
     const user = await this.repository.findUserById(row.user_id);
     if (!user) return undefined;
-    await this.repository.markApiTokenUsed(row.id, now.toISOString());
+    // A write per script request would serialise reads on SQLite: the mark is kept to the minute.
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
+      await this.repository.markApiTokenUsed(row.id, now.toISOString());
+    }
     return { user: pickUser(user), via: 'token', token: row };
   }
 
