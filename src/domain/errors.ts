@@ -47,3 +47,11 @@ export class UnauthenticatedError extends Error {
     this.name = 'UnauthenticatedError';
   }
 }
+
+/** A service the Hub depends on (the mail server) did not do its part; retrying later may work (HTTP 503). */
+export class ServiceUnavailableError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'ServiceUnavailableError';
+  }
+}

@@ -7,6 +7,7 @@ import {
   type FieldError,
   InvalidInputError,
   NotFoundError,
+  ServiceUnavailableError,
   UnauthenticatedError,
 } from '../domain/errors.ts';
 import { InvalidCredentialsError } from '../features/auth/service.ts';
@@ -81,6 +82,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof ConflictError) {
     return sendProblem(reply, { ...problem(409, error.message), instance });
+  }
+  if (error instanceof ServiceUnavailableError) {
+    request.log.warn({ err: error.cause }, error.message);
+    return sendProblem(reply, { ...problem(503, error.message), instance });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

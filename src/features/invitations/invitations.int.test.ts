@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory, signIn } from '../../../test/support/factories.ts';
@@ -321,5 +322,37 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/dev/outbox', headers: coordinator });
       expect(res.statusCode).toBe(404);
     });
+  });
+});
+
+describe.each(testDialects())('invitations when the mail server is down, on %s', (kind) => {
+  it('answers 503 saying the invitation is saved and can be sent again', async () => {
+    // A port nobody listens on: the connection is refused.
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const t = await startTestApp(kind, {
+      mail: { smtpUrl: `smtp://127.0.0.1:${closed}`, from: 'hub@example.test', publicUrl: PUBLIC_URL },
+    });
+    try {
+      const factory = new Factory(t.database.db);
+      const workspace = await factory.workspace();
+      const { headers } = await factory.memberWithToken(workspace.id, 'coordinator');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${workspace.slug}/invitations`,
+        headers,
+        payload: { name: 'Nina Invitee', role: 'viewer', email: `down-${kind}@example.test` },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().detail).toContain('invite again later');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { AuthRepository, type UserRow } from '../auth/repository.ts';
 import { hashPassword, hashSecret, newSecret } from '../auth/secrets.ts';
@@ -261,12 +266,19 @@ export class InvitationService {
       link: `${this.options.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`,
       expiresAt: row.expires_at,
     });
-    await this.options.mailer.send({
-      to: row.email,
-      ...content,
-      userId: recipient?.id ?? null,
-      sentByUserId: row.created_by,
-    });
+    try {
+      await this.options.mailer.send({
+        to: row.email,
+        ...content,
+        userId: recipient?.id ?? null,
+        sentByUserId: row.created_by,
+      });
+    } catch (cause) {
+      throw new ServiceUnavailableError(
+        'The invitation is saved, but the mail server did not take the mail: invite again later (the new link replaces this one).',
+        { cause },
+      );
+    }
   }
 
   private user(id: string) {
