@@ -3,8 +3,10 @@
  * enforces the time limit from outside: if the worker has not answered by the limit plus a grace
  * period, it is terminated and the answer is 'unknown'.
  */
+
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScheduleResult, SchedulingProblem, SolveOptions, SolveProgress } from './model.ts';
 
@@ -19,6 +21,9 @@ export interface WorkerRunOptions extends SolveOptions {
  * worker itself works both under `node --import tsx` and under vitest.)
  */
 function bootstrap(): string {
+  // Bundled (`npm start` runs dist/space2id.mjs): the worker was bundled beside it.
+  const bundled = new URL('./scheduler-worker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return `import(${JSON.stringify(bundled.href)});`;
   const entry = new URL('./worker.ts', import.meta.url).href;
   const tsx = pathToFileURL(
     createRequire(import.meta.url)
