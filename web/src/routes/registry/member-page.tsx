@@ -129,7 +129,7 @@ function MemberProfile({
         <Stack gap={6}>
           <Title order={1}>{organisation.name}</Title>
           <Group gap={8}>
-            <Badge variant="light" color="indigo" tt="none">
+            <Badge variant="light" color="indigo" c="indigo.9" tt="none">
               {r.organisationType[organisation.type]}
             </Badge>
             <Text fz="sm" c="dimmed">
@@ -317,7 +317,7 @@ function BadgeList({ items, color, label }: { items: string[]; color: string; la
           variant="light"
           color={color}
           tt="none"
-          c={color === 'gray' ? 'var(--mantine-color-text)' : undefined}
+          c={color === 'indigo' ? 'indigo.9' : 'var(--mantine-color-text)'}
         >
           {item}
         </Badge>

@@ -274,7 +274,14 @@ export function MembersPage() {
                         <Table.Td>
                           <Group gap={4}>
                             {shown.map((segment) => (
-                              <Badge key={segment} variant="light" color="indigo" tt="none" size="sm">
+                              <Badge
+                                key={segment}
+                                variant="light"
+                                color="indigo"
+                                c="indigo.9"
+                                tt="none"
+                                size="sm"
+                              >
                                 {r.spaceSegment[segment]}
                               </Badge>
                             ))}

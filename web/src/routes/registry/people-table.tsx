@@ -159,7 +159,13 @@ export function PersonTable({
                       }
                       withinPortal
                     >
-                      <Badge variant="light" color="teal.9" tt="none" tabIndex={0}>
+                      <Badge
+                        variant="light"
+                        color="teal"
+                        c="var(--mantine-color-text)"
+                        tt="none"
+                        tabIndex={0}
+                      >
                         {t.consentGiven}
                       </Badge>
                     </Tooltip>
