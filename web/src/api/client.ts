@@ -1,21 +1,38 @@
 import type {
+  AcceptedInvitationDto,
+  AcceptInvitationBody,
   ApiTokenDto,
   AuditListDto,
   ClusterDto,
   ClusterListDto,
+  ConfirmPasswordResetBody,
   CreateApiTokenBody,
   CreateClusterBody,
   CreatedApiTokenDto,
+  CreateInvitationBody,
+  CreateOrganisationBody,
+  CreatePersonBody,
   InstrumentDto,
   InstrumentListDto,
+  InvitationDto,
   ListAuditQuery,
   ListClustersQuery,
+  ListOrganisationsQuery,
+  ListPeopleQuery,
   MeDto,
+  OrganisationDetailDto,
+  OrganisationDto,
+  OrganisationListDto,
+  OutboxMailDto,
+  PersonDto,
+  PersonListDto,
   Phase,
   ProblemDetails,
   SignInBody,
   SignInDto,
   UpdateClusterBody,
+  UpdateOrganisationBody,
+  UpdatePersonBody,
 } from './types.ts';
 
 const API_BASE = '/api/v1';
@@ -218,6 +235,126 @@ export function listAudit(
   signal?: AbortSignal,
 ): Promise<AuditListDto> {
   return getJson(`${ws(workspace)}/audit${queryString({ ...query })}`, signal);
+}
+
+// --- Member organisations ---------------------------------------------------------------------
+
+export function listOrganisations(
+  workspace: string,
+  query: ListOrganisationsQuery,
+  signal?: AbortSignal,
+): Promise<OrganisationListDto> {
+  return getJson(`${ws(workspace)}/organisations${queryString({ ...query })}`, signal);
+}
+
+export function getOrganisation(
+  workspace: string,
+  id: string,
+  signal?: AbortSignal,
+): Promise<OrganisationDetailDto> {
+  return getJson(`${ws(workspace)}/organisations/${encodeURIComponent(id)}`, signal);
+}
+
+export function createOrganisation(
+  workspace: string,
+  body: CreateOrganisationBody,
+): Promise<OrganisationDto> {
+  return request(`${ws(workspace)}/organisations`, { method: 'POST', body });
+}
+
+export function updateOrganisation(
+  workspace: string,
+  id: string,
+  body: UpdateOrganisationBody,
+): Promise<OrganisationDto> {
+  return request(`${ws(workspace)}/organisations/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
+export function deleteOrganisation(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${ws(workspace)}/organisations/${encodeURIComponent(id)}${queryString({ version })}`, {
+    method: 'DELETE',
+  });
+}
+
+// --- People ----------------------------------------------------------------------------------
+
+export function listPeople(
+  workspace: string,
+  query: ListPeopleQuery,
+  signal?: AbortSignal,
+): Promise<PersonListDto> {
+  return getJson(`${ws(workspace)}/people${queryString({ ...query })}`, signal);
+}
+
+export function listOrganisationPeople(
+  workspace: string,
+  organisationId: string,
+  query: Omit<ListPeopleQuery, 'organisation'>,
+  signal?: AbortSignal,
+): Promise<PersonListDto> {
+  return getJson(
+    `${ws(workspace)}/organisations/${encodeURIComponent(organisationId)}/people${queryString({ ...query })}`,
+    signal,
+  );
+}
+
+export function getPerson(workspace: string, id: string, signal?: AbortSignal): Promise<PersonDto> {
+  return getJson(`${ws(workspace)}/people/${encodeURIComponent(id)}`, signal);
+}
+
+export function createPerson(workspace: string, body: CreatePersonBody): Promise<PersonDto> {
+  return request(`${ws(workspace)}/people`, { method: 'POST', body });
+}
+
+export function updatePerson(workspace: string, id: string, body: UpdatePersonBody): Promise<PersonDto> {
+  return request(`${ws(workspace)}/people/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
+export function deletePerson(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${ws(workspace)}/people/${encodeURIComponent(id)}${queryString({ version })}`, {
+    method: 'DELETE',
+  });
+}
+
+// --- Invitations, password reset, development outbox ----------------------------------------
+
+export function listInvitations(
+  workspace: string,
+  signal?: AbortSignal,
+): Promise<{ items: InvitationDto[] }> {
+  return getJson(`${ws(workspace)}/invitations`, signal);
+}
+
+export function createInvitation(workspace: string, body: CreateInvitationBody): Promise<InvitationDto> {
+  return request(`${ws(workspace)}/invitations`, { method: 'POST', body });
+}
+
+export function revokeInvitation(workspace: string, id: string): Promise<void> {
+  return request(`${ws(workspace)}/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** Accepting needs no session: the token is the proof. A wrong current password is a 401 answer. */
+export function acceptInvitation(body: AcceptInvitationBody): Promise<AcceptedInvitationDto> {
+  return request('/auth/accept-invitation', { method: 'POST', body, unauthenticatedIsAnswer: true });
+}
+
+/** Always answers the same neutral sentence, whether or not the address has an account. */
+export function requestPasswordReset(email: string): Promise<{ detail: string }> {
+  return request('/auth/password-reset', { method: 'POST', body: { email }, unauthenticatedIsAnswer: true });
+}
+
+export function confirmPasswordReset(body: ConfirmPasswordResetBody): Promise<void> {
+  return request('/auth/password-reset/confirm', { method: 'POST', body, unauthenticatedIsAnswer: true });
+}
+
+/** The development outbox's mails for the signed-in user; `null` when mail goes out by SMTP (404). */
+export async function listOutbox(signal?: AbortSignal): Promise<OutboxMailDto[] | null> {
+  try {
+    return (await getJson<{ items: OutboxMailDto[] }>('/dev/outbox?limit=20', signal)).items;
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

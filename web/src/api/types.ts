@@ -62,3 +62,48 @@ export type AuditListDto = JsonBody<paths['/api/v1/workspaces/{workspace}/audit'
 export type ListAuditQuery = NonNullable<
   paths['/api/v1/workspaces/{workspace}/audit']['get']['parameters']['query']
 >;
+
+/** A member organisation of the registry; the detail adds its number of people. */
+export type OrganisationDto = Schemas['Organisation'];
+export type OrganisationDetailDto = Schemas['OrganisationDetail'];
+export type OrganisationListDto = Schemas['OrganisationList'];
+export type OrganisationType = OrganisationDto['type'];
+export type OrganisationSize = NonNullable<OrganisationDto['size']>;
+export type SpaceSegment = OrganisationDto['spaceSegments'][number];
+export type MelcaField = OrganisationDto['melca'][number];
+export type ExportExperience = OrganisationDto['exportExperience'];
+export type ListOrganisationsQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/organisations']['get']['parameters']['query']
+>;
+export type CreateOrganisationBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/organisations']['post']['requestBody']
+>;
+export type UpdateOrganisationBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/organisations/{id}']['patch']['requestBody']
+>;
+
+/** A person of the registry (a contact at a member organisation, or on their own). */
+export type PersonDto = Schemas['Person'];
+export type PersonListDto = Schemas['PersonList'];
+export type ListPeopleQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/people']['get']['parameters']['query']
+>;
+export type CreatePersonBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/people']['post']['requestBody']
+>;
+export type UpdatePersonBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/people/{id}']['patch']['requestBody']
+>;
+
+/** A pending invitation to a workspace. */
+export type InvitationDto = Schemas['Invitation'];
+export type CreateInvitationBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/invitations']['post']['requestBody']
+>;
+export type AcceptInvitationBody = JsonBody<paths['/api/v1/auth/accept-invitation']['post']['requestBody']>;
+export type AcceptedInvitationDto = Schemas['AcceptedInvitation'];
+export type ConfirmPasswordResetBody = JsonBody<
+  paths['/api/v1/auth/password-reset/confirm']['post']['requestBody']
+>;
+/** A mail kept by the development outbox (no SMTP configured). */
+export type OutboxMailDto = Schemas['OutboxMail'];

@@ -161,6 +161,29 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/clusters', params: { workspace }, fuzzy: true }))}
         leftSection={<ClustersIcon />}
       />
+      <NavLinkLink
+        to="/w/$workspace/members"
+        params={{ workspace }}
+        label={messages.nav.members}
+        active={Boolean(matchRoute({ to: '/w/$workspace/members', params: { workspace }, fuzzy: true }))}
+        leftSection={<MembersIcon />}
+      />
+      <NavLinkLink
+        to="/w/$workspace/people"
+        params={{ workspace }}
+        label={messages.nav.people}
+        active={Boolean(matchRoute({ to: '/w/$workspace/people', params: { workspace }, fuzzy: true }))}
+        leftSection={<PeopleIcon />}
+      />
+      {current.role === 'coordinator' && (
+        <NavLinkLink
+          to="/w/$workspace/users"
+          params={{ workspace }}
+          label={messages.nav.users}
+          active={Boolean(matchRoute({ to: '/w/$workspace/users', params: { workspace }, fuzzy: true }))}
+          leftSection={<UsersIcon />}
+        />
+      )}
       {current.role === 'coordinator' && (
         <NavLinkLink
           to="/w/$workspace/audit"
@@ -181,6 +204,34 @@ function ClustersIcon() {
       <circle cx="5.5" cy="17" r="2.5" />
       <circle cx="18.5" cy="17" r="2.5" />
       <path d="M10.8 8.2l-4 6.5M13.2 8.2l4 6.5M8 17h8" />
+    </svg>
+  );
+}
+
+function MembersIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <path d="M4 20V9l5-3v14M9 20V4l7 3v13M16 20v-9l4 2v7M3 20h18" />
+    </svg>
+  );
+}
+
+function PeopleIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <circle cx="9" cy="8" r="3.2" />
+      <path d="M3 20c.6-3.4 3-5.5 6-5.5s5.4 2.1 6 5.5" />
+      <circle cx="17" cy="9" r="2.4" />
+      <path d="M16.5 14.6c2.3.2 4 1.9 4.5 4.4" />
+    </svg>
+  );
+}
+
+function UsersIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
     </svg>
   );
 }

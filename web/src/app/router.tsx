@@ -2,8 +2,10 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accountRoutes } from '../routes/account/routes.ts';
 import { catalogueRoutes } from '../routes/catalogue/routes.ts';
+import { registryRoutes } from '../routes/registry/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
-import { workspaceRoutes } from '../routes/workspace/routes.ts';
+import { usersRoutes } from '../routes/users/routes.ts';
+import { workspaceChildRoutes, workspaceRoute } from '../routes/workspace/routes.ts';
 import { rootRoute } from './root-route.tsx';
 
 /** `/` has no page of its own yet: the catalogue is the home. */
@@ -19,7 +21,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   ...catalogueRoutes,
   ...sessionRoutes,
-  ...workspaceRoutes,
+  workspaceRoute.addChildren([...workspaceChildRoutes, ...registryRoutes, ...usersRoutes]),
   ...accountRoutes,
 ]);
 

@@ -7,6 +7,7 @@ import { signIn } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { MeDto } from '../../api/types.ts';
 import { BrandMark } from '../../app/brand-mark.tsx';
+import { AnchorLink } from '../../app/links.tsx';
 import { homePathOf, meQuery, sessionKeys } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 
@@ -97,6 +98,9 @@ export function SignInPage() {
               onChange={(event) => setPassword(event.currentTarget.value)}
               error={fieldErrors.password}
             />
+            <AnchorLink to="/forgot-password" fz="sm" style={{ alignSelf: 'flex-end' }}>
+              {t.forgotPassword}
+            </AnchorLink>
             <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
               {mutation.isPending ? t.submitting : t.submit}
             </Button>

@@ -55,6 +55,5 @@ export const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./audit-page.tsx'), 'AuditPage'),
 });
 
-export const workspaceRoutes = [
-  workspaceRoute.addChildren([workspaceIndexRoute, clustersRoute, auditRoute]),
-] as const;
+/** The workspace's own pages; the router adds the other features' pages beside them. */
+export const workspaceChildRoutes = [workspaceIndexRoute, clustersRoute, auditRoute] as const;

@@ -1,0 +1,395 @@
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { createOrganisation, getOrganisation, isApiError, updateOrganisation } from '../../api/client.ts';
+import { fieldErrorsOf } from '../../api/describe-error.ts';
+import type { MembershipDto, OrganisationDto } from '../../api/types.ts';
+import { countrySelectOptions } from '../../app/format.ts';
+import { messages } from '../../messages/en.ts';
+import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import {
+  emptyMemberForm,
+  MEMBER_FIELDS,
+  type MemberField,
+  type MemberFieldErrors,
+  type MemberFormValues,
+  memberBodyOf,
+  memberPatchOf,
+  memberValuesOf,
+  validateMember,
+} from './member-form.ts';
+import { BELOW, ConflictAlert, FailureAlert } from './parts.tsx';
+import { registryKeys } from './queries.ts';
+import {
+  EXPORT_EXPERIENCE,
+  MELCA_FIELDS,
+  ORGANISATION_SIZES,
+  ORGANISATION_TYPES,
+  SPACE_SEGMENTS,
+} from './search-params.ts';
+
+const t = messages.member;
+const r = messages.registry;
+
+/** The server's field errors by form field: `body.offerTags.3` counts for `offerTags`. */
+export function serverFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const result: Partial<Record<F, string>> = {};
+  for (const [name, message] of Object.entries(fieldErrorsOf(error))) {
+    const field = name.split('.')[0] as F;
+    if (fields.includes(field)) result[field] = result[field] ? `${result[field]}; ${message}` : message;
+  }
+  return result;
+}
+
+/** Adds a member organisation (coordinators, cluster managers) or edits one. */
+export function MemberFormDrawer({
+  workspace,
+  membership,
+  opened,
+  initial,
+  onClose,
+  onCreated,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  opened: boolean;
+  initial: OrganisationDto | null;
+  onClose: () => void;
+  onCreated?: (organisation: OrganisationDto) => void;
+}) {
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      title={initial ? t.editTitle(initial.name) : t.addTitle}
+      position="right"
+      size="lg"
+      padding="lg"
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      {opened && (
+        <MemberForm
+          key={initial?.id ?? 'new'}
+          workspace={workspace}
+          membership={membership}
+          initial={initial}
+          onDone={onClose}
+          {...(onCreated ? { onCreated } : {})}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function MemberForm({
+  workspace,
+  membership,
+  initial,
+  onDone,
+  onCreated,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  initial: OrganisationDto | null;
+  onDone: () => void;
+  onCreated?: (organisation: OrganisationDto) => void;
+}) {
+  const queryClient = useQueryClient();
+  const clusters = useQuery(allClustersQuery(workspace));
+  const ownCluster = membership.role === 'cluster_manager' ? membership.clusterId : null;
+  const [base, setBase] = useState<OrganisationDto | null>(initial);
+  const [values, setValues] = useState<MemberFormValues>(
+    initial ? memberValuesOf(initial) : emptyMemberForm(ownCluster ?? ''),
+  );
+  const [errors, setErrors] = useState<MemberFieldErrors>({});
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: registryKeys.organisations(workspace) }),
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+    ]);
+
+  const save = useMutation({
+    mutationFn: (next: MemberFormValues) =>
+      base
+        ? updateOrganisation(workspace, base.id, memberPatchOf(base, next))
+        : createOrganisation(workspace, memberBodyOf(next)),
+    onSuccess: async (saved) => {
+      await refresh();
+      if (!base && onCreated) onCreated(saved);
+      else onDone();
+    },
+    onError: (error) => setErrors(serverFieldErrors(error, MEMBER_FIELDS)),
+  });
+
+  const reload = useMutation({
+    mutationFn: () => {
+      if (!base) throw new Error('nothing to reload');
+      return getOrganisation(workspace, base.id);
+    },
+    onSuccess: (fresh) => {
+      setBase(fresh);
+      setValues(memberValuesOf(fresh));
+      setErrors({});
+      save.reset();
+      void refresh();
+    },
+  });
+
+  const set = <K extends MemberField>(field: K, value: MemberFormValues[K]) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateMember(values);
+    setErrors(found);
+    const first = MEMBER_FIELDS.find((field) => found[field]);
+    if (first) {
+      document.getElementById(`member-${first}`)?.focus();
+      return;
+    }
+    save.mutate(values);
+  };
+
+  const conflict = isApiError(save.error) && save.error.status === 409;
+  const placed = serverFieldErrors(save.error, MEMBER_FIELDS);
+  const unplaced = save.isError && !conflict && Object.keys(placed).length === 0 ? save.error : null;
+  const clusterOptions = (clusters.data?.items ?? [])
+    .filter((c) => !ownCluster || c.id === ownCluster)
+    .map((c) => ({ value: c.id, label: `${c.shortName} · ${c.name}` }));
+  const common = (field: MemberField) => ({
+    id: `member-${field}`,
+    error: errors[field],
+    inputWrapperOrder: BELOW,
+  });
+  const portal = { comboboxProps: { withinPortal: true } };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="member-form">
+      <Stack gap="md">
+        {conflict && (
+          <ConflictAlert
+            testId="member-conflict"
+            body={t.conflictBody}
+            onReload={() => reload.mutate()}
+            reloading={reload.isPending}
+            reloadError={reload.error}
+          />
+        )}
+        {unplaced && <FailureAlert testId="member-save-error" title={t.saveFailed} error={unplaced} />}
+
+        <Title order={3} fz="md">
+          {t.sectionIdentity}
+        </Title>
+        <TextInput
+          {...common('name')}
+          label={messages.members.name}
+          placeholder={t.namePlaceholder}
+          required
+          value={values.name}
+          onChange={(event) => set('name', event.currentTarget.value)}
+          autoComplete="off"
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <Select
+            {...common('clusterId')}
+            {...portal}
+            label={t.cluster}
+            placeholder={t.clusterPlaceholder}
+            required
+            data={clusterOptions}
+            value={values.clusterId || null}
+            onChange={(value) => set('clusterId', value ?? '')}
+            searchable
+            nothingFoundMessage="—"
+          />
+          <Select
+            {...common('type')}
+            {...portal}
+            label={t.type}
+            required
+            data={ORGANISATION_TYPES.map((value) => ({ value, label: r.organisationType[value] }))}
+            value={values.type}
+            onChange={(value) => value && set('type', value as MemberFormValues['type'])}
+            allowDeselect={false}
+          />
+          <Select
+            {...common('size')}
+            {...portal}
+            label={t.size}
+            placeholder={t.sizePlaceholder}
+            data={ORGANISATION_SIZES.map((value) => ({ value, label: r.organisationSize[value] }))}
+            value={values.size || null}
+            onChange={(value) => set('size', (value ?? '') as MemberFormValues['size'])}
+            clearable
+          />
+          <Select
+            {...common('exportExperience')}
+            {...portal}
+            label={t.exportExperience}
+            required
+            data={EXPORT_EXPERIENCE.map((value) => ({ value, label: r.exportExperience[value] }))}
+            value={values.exportExperience}
+            onChange={(value) =>
+              value && set('exportExperience', value as MemberFormValues['exportExperience'])
+            }
+            allowDeselect={false}
+          />
+          <Select
+            {...common('country')}
+            {...portal}
+            label={t.country}
+            description={t.countryHint}
+            required
+            data={countrySelectOptions()}
+            value={values.country || null}
+            onChange={(value) => set('country', value ?? '')}
+            searchable
+            nothingFoundMessage="—"
+          />
+          <TextInput
+            {...common('city')}
+            label={t.city}
+            value={values.city}
+            onChange={(event) => set('city', event.currentTarget.value)}
+            autoComplete="off"
+          />
+          <TextInput
+            {...common('website')}
+            label={t.website}
+            description={t.websiteHint}
+            type="url"
+            placeholder="https://"
+            value={values.website}
+            onChange={(event) => set('website', event.currentTarget.value)}
+            autoComplete="off"
+          />
+          <TextInput
+            {...common('registrationId')}
+            label={t.registrationId}
+            description={t.registrationIdHint}
+            value={values.registrationId}
+            onChange={(event) => set('registrationId', event.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </SimpleGrid>
+
+        <Divider />
+        <Title order={3} fz="md">
+          {t.sectionSectors}
+        </Title>
+        <MultiSelect
+          {...common('spaceSegments')}
+          {...portal}
+          label={t.spaceSegments}
+          placeholder={values.spaceSegments.length ? undefined : t.pickSome}
+          data={SPACE_SEGMENTS.map((value) => ({ value, label: r.spaceSegment[value] }))}
+          value={values.spaceSegments}
+          onChange={(value) => set('spaceSegments', value as MemberFormValues['spaceSegments'])}
+          clearable
+        />
+        <MultiSelect
+          {...common('melca')}
+          {...portal}
+          label={t.melca}
+          placeholder={values.melca.length ? undefined : t.pickSome}
+          data={MELCA_FIELDS.map((value) => ({ value, label: r.melca[value] }))}
+          value={values.melca}
+          onChange={(value) => set('melca', value as MemberFormValues['melca'])}
+          clearable
+        />
+
+        <Divider />
+        <Title order={3} fz="md">
+          {t.sectionOffers}
+        </Title>
+        <Textarea
+          {...common('offers')}
+          label={t.offers}
+          description={t.offersHint}
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.offers}
+          onChange={(event) => set('offers', event.currentTarget.value)}
+        />
+        <TagsInput
+          {...common('offerTags')}
+          {...portal}
+          label={t.offerTags}
+          description={t.tagsHint}
+          value={values.offerTags}
+          onChange={(value) => set('offerTags', value)}
+          clearable
+        />
+        <Textarea
+          {...common('requests')}
+          label={t.requests}
+          description={t.requestsHint}
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.requests}
+          onChange={(event) => set('requests', event.currentTarget.value)}
+        />
+        <TagsInput
+          {...common('requestTags')}
+          {...portal}
+          label={t.requestTags}
+          description={t.tagsHint}
+          value={values.requestTags}
+          onChange={(value) => set('requestTags', value)}
+          clearable
+        />
+
+        <Divider />
+        <Title order={3} fz="md">
+          {t.sectionMarkets}
+        </Title>
+        <MultiSelect
+          {...common('targetMarketInterests')}
+          {...portal}
+          label={t.targetMarkets}
+          description={t.targetMarketsHint}
+          placeholder={values.targetMarketInterests.length ? undefined : t.pickSome}
+          data={countrySelectOptions()}
+          value={values.targetMarketInterests}
+          onChange={(value) => set('targetMarketInterests', value)}
+          searchable
+          clearable
+          nothingFoundMessage="—"
+        />
+
+        <Group justify="flex-end" gap="sm" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {messages.common.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={conflict}>
+            {base ? t.save : t.create}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

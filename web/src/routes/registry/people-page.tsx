@@ -1,0 +1,208 @@
+import { Button, CloseButton, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import type { PersonDto } from '../../api/types.ts';
+import { ErrorState } from '../../app/error-state.tsx';
+import { useMembership } from '../../app/session.ts';
+import { messages } from '../../messages/en.ts';
+import { EmptyState, PlusIcon, TableSkeleton } from './parts.tsx';
+import { PersonTable } from './people-table.tsx';
+import { canChangeInCluster, canCreateInRegistry } from './permissions.ts';
+import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
+import { organisationDirectoryQuery, personListQuery } from './queries.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  isFiltered,
+  PAGE_SIZES,
+  type PeopleSearch,
+  withoutFilters,
+} from './search-params.ts';
+
+const t = messages.people;
+const r = messages.registry;
+const route = getRouteApi('/w/$workspace/people');
+
+/** `/w/$workspace/people`: the people of the registry, searchable and by organisation (in the address). */
+export function PeoplePage() {
+  useDocumentTitle(messages.app.documentTitle(t.title));
+  const { workspace } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const { membership: contextMembership } = route.useRouteContext();
+  const membership = useMembership(workspace) ?? contextMembership;
+  const mayCreate = canCreateInRegistry(membership);
+  const [query, setQuery] = useState(search.q ?? '');
+  const [drawer, setDrawer] = useState<PersonDrawerState>({ mode: 'closed' });
+  const list = useInfiniteQuery(personListQuery(workspace, search));
+  const directory = useQuery(organisationDirectoryQuery(workspace));
+  const organisations = useMemo(
+    () => new Map((directory.data ?? []).map((o) => [o.id, o] as const)),
+    [directory.data],
+  );
+  const names = useMemo(
+    () => new Map([...organisations.values()].map((o) => [o.id, o.name] as const)),
+    [organisations],
+  );
+
+  const setSearch = (change: Partial<PeopleSearch>) => {
+    void navigate({
+      search: (previous) => {
+        const next: Record<string, unknown> = { ...previous, ...change };
+        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+        return next as PeopleSearch;
+      },
+      replace: true,
+    });
+  };
+  const writeQuery = useDebouncedCallback(
+    (value: string) => setSearch({ q: value.trim() ? value : undefined }),
+    300,
+  );
+  const changeQuery = (value: string) => {
+    setQuery(value);
+    writeQuery(value);
+  };
+  const clearFilters = () => {
+    setQuery('');
+    void navigate({ search: withoutFilters(search), replace: true });
+  };
+
+  const people = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const filtered = isFiltered(search);
+  const mayEdit = (person: PersonDto) =>
+    canChangeInCluster(
+      membership,
+      person.organisationId ? (organisations.get(person.organisationId)?.clusterId ?? null) : null,
+    );
+  const anyEditable = membership.role === 'coordinator' || membership.role === 'cluster_manager';
+
+  return (
+    <Stack gap="lg" maw={1200} mx="auto">
+      <Group justify="space-between" align="flex-end" gap="md">
+        <Stack gap={6}>
+          <Title order={1}>{t.title}</Title>
+          <Text c="dimmed" maw={720}>
+            {t.intro}
+          </Text>
+        </Stack>
+        {mayCreate && (
+          <Button onClick={() => setDrawer({ mode: 'create' })} leftSection={<PlusIcon />}>
+            {t.add}
+          </Button>
+        )}
+      </Group>
+
+      <Group justify="space-between" align="flex-end" gap="md">
+        <Group align="flex-end" gap="md">
+          <TextInput
+            label={t.search}
+            placeholder={t.searchPlaceholder}
+            value={query}
+            onChange={(event) => changeQuery(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && query) changeQuery('');
+            }}
+            w={{ base: '100%', xs: 260 }}
+            autoComplete="off"
+            spellCheck={false}
+            rightSection={
+              query ? (
+                <CloseButton size="sm" aria-label={t.clearSearch} onClick={() => changeQuery('')} />
+              ) : null
+            }
+          />
+          <Select
+            label={t.organisation}
+            placeholder={t.anyOrganisation}
+            data={(directory.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.country})` }))}
+            value={search.organisation ?? null}
+            onChange={(value) => setSearch({ organisation: value ?? undefined })}
+            searchable
+            clearable
+            limit={50}
+            nothingFoundMessage="—"
+            w={{ base: '100%', xs: 320 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+        <Group align="flex-end" gap="md">
+          <Text role="status" fw={600} c="dimmed" data-testid="person-count">
+            {list.data ? t.count(people.length, list.hasNextPage) : ''}
+          </Text>
+          <Select
+            label={r.pageSize}
+            data={PAGE_SIZES.map((n) => String(n))}
+            value={String(search.limit ?? DEFAULT_PAGE_SIZE)}
+            onChange={(value) => {
+              const n = Number(value);
+              setSearch({ limit: n === DEFAULT_PAGE_SIZE ? undefined : n });
+            }}
+            allowDeselect={false}
+            w={120}
+            size="xs"
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+      </Group>
+
+      {list.isPending ? (
+        <TableSkeleton label={t.loading} columns={5} />
+      ) : list.isError ? (
+        <ErrorState
+          title={t.loadError}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
+      ) : people.length === 0 ? (
+        <EmptyState
+          testId="people-empty"
+          title={filtered ? t.emptyFilteredTitle : t.emptyTitle}
+          body={filtered ? t.emptyFilteredBody : t.emptyBody}
+          action={
+            filtered ? (
+              <Button variant="light" mt="sm" onClick={clearFilters}>
+                {t.clearFilters}
+              </Button>
+            ) : mayCreate ? (
+              <Button variant="light" mt="sm" onClick={() => setDrawer({ mode: 'create' })}>
+                {t.add}
+              </Button>
+            ) : null
+          }
+        />
+      ) : (
+        <Stack gap="md">
+          <PersonTable
+            workspace={workspace}
+            people={people}
+            caption={t.tableCaption}
+            organisations={names}
+            onEdit={anyEditable ? (person) => setDrawer({ mode: 'edit', person }) : undefined}
+            canEdit={mayEdit}
+          />
+          {list.hasNextPage && (
+            <Group justify="center">
+              <Button
+                variant="default"
+                onClick={() => void list.fetchNextPage()}
+                loading={list.isFetchingNextPage}
+              >
+                {r.loadMore}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+
+      <PersonFormDrawer
+        workspace={workspace}
+        membership={membership}
+        state={drawer}
+        onClose={() => setDrawer({ mode: 'closed' })}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,324 @@
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { createPerson, deletePerson, getPerson, isApiError, updatePerson } from '../../api/client.ts';
+import type { MembershipDto, PersonDto } from '../../api/types.ts';
+import { messages } from '../../messages/en.ts';
+import { workspaceKeys } from '../workspace/queries.ts';
+import { serverFieldErrors } from './member-form-drawer.tsx';
+import { BELOW, ConflictAlert, FailureAlert } from './parts.tsx';
+import { canChangeInCluster } from './permissions.ts';
+import {
+  emptyPersonForm,
+  PERSON_FIELDS,
+  type PersonField,
+  type PersonFieldErrors,
+  type PersonFormValues,
+  personBodyOf,
+  personPatchOf,
+  personValuesOf,
+  validatePerson,
+} from './person-form.ts';
+import { organisationDirectoryQuery, registryKeys } from './queries.ts';
+
+const t = messages.people;
+
+export type PersonDrawerState =
+  | { mode: 'closed' }
+  | { mode: 'create'; organisationId?: string }
+  | { mode: 'edit'; person: PersonDto };
+
+/** Adds a person, or edits and deletes one (deleting behind a confirmation). */
+export function PersonFormDrawer({
+  workspace,
+  membership,
+  state,
+  onClose,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  state: PersonDrawerState;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer
+      opened={state.mode !== 'closed'}
+      onClose={onClose}
+      title={state.mode === 'edit' ? t.editTitle(state.person.name) : t.addTitle}
+      position="right"
+      size="md"
+      padding="lg"
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      {state.mode !== 'closed' && (
+        <PersonForm
+          key={state.mode === 'edit' ? state.person.id : 'new'}
+          workspace={workspace}
+          membership={membership}
+          initial={state.mode === 'edit' ? state.person : null}
+          presetOrganisation={state.mode === 'create' ? (state.organisationId ?? '') : ''}
+          onDone={onClose}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function PersonForm({
+  workspace,
+  membership,
+  initial,
+  presetOrganisation,
+  onDone,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  initial: PersonDto | null;
+  presetOrganisation: string;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const directory = useQuery(organisationDirectoryQuery(workspace));
+  const [base, setBase] = useState<PersonDto | null>(initial);
+  const [values, setValues] = useState<PersonFormValues>(
+    initial ? personValuesOf(initial) : emptyPersonForm(presetOrganisation),
+  );
+  const [errors, setErrors] = useState<PersonFieldErrors>({});
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  // A cluster manager may only place people at organisations of their cluster.
+  const choosable = (directory.data ?? []).filter(
+    (o) => membership.role !== 'cluster_manager' || o.clusterId === membership.clusterId,
+  );
+  const clusterOf = (organisationId: string | null) =>
+    organisationId ? (directory.data?.find((o) => o.id === organisationId)?.clusterId ?? null) : null;
+  const mayDelete = base ? canChangeInCluster(membership, clusterOf(base.organisationId)) : false;
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: registryKeys.people(workspace) }),
+      queryClient.invalidateQueries({ queryKey: registryKeys.organisations(workspace) }),
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+    ]);
+
+  const save = useMutation({
+    mutationFn: (next: PersonFormValues) =>
+      base
+        ? updatePerson(workspace, base.id, personPatchOf(base, next))
+        : createPerson(workspace, personBodyOf(next)),
+    onSuccess: async () => {
+      await refresh();
+      onDone();
+    },
+    onError: (error) => setErrors(serverFieldErrors(error, PERSON_FIELDS)),
+  });
+
+  const reload = useMutation({
+    mutationFn: () => {
+      if (!base) throw new Error('nothing to reload');
+      return getPerson(workspace, base.id);
+    },
+    onSuccess: (fresh) => {
+      setBase(fresh);
+      setValues(personValuesOf(fresh));
+      setErrors({});
+      save.reset();
+      void refresh();
+    },
+  });
+
+  const set = <K extends PersonField>(field: K, value: PersonFormValues[K]) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validatePerson(values);
+    setErrors(found);
+    const first = PERSON_FIELDS.find((field) => found[field]);
+    if (first) {
+      document.getElementById(`person-${first}`)?.focus();
+      return;
+    }
+    save.mutate(values);
+  };
+
+  const conflict = isApiError(save.error) && save.error.status === 409;
+  const placed = serverFieldErrors(save.error, PERSON_FIELDS);
+  const unplaced = save.isError && !conflict && Object.keys(placed).length === 0 ? save.error : null;
+  const common = (field: PersonField) => ({
+    id: `person-${field}`,
+    error: errors[field],
+    inputWrapperOrder: BELOW,
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="person-form">
+      <Stack gap="md">
+        {conflict && (
+          <ConflictAlert
+            testId="person-conflict"
+            body={t.conflictBody}
+            onReload={() => reload.mutate()}
+            reloading={reload.isPending}
+            reloadError={reload.error}
+          />
+        )}
+        {unplaced && <FailureAlert testId="person-save-error" title={t.saveFailed} error={unplaced} />}
+        <TextInput
+          {...common('name')}
+          label={t.name}
+          required
+          value={values.name}
+          onChange={(event) => set('name', event.currentTarget.value)}
+          autoComplete="off"
+          data-autofocus
+        />
+        <Select
+          {...common('organisationId')}
+          label={t.organisation}
+          description={t.organisationHint}
+          placeholder={t.noOrganisation}
+          data={choosable.map((o) => ({ value: o.id, label: `${o.name} (${o.country})` }))}
+          value={values.organisationId || null}
+          onChange={(value) => set('organisationId', value ?? '')}
+          searchable
+          clearable
+          limit={50}
+          nothingFoundMessage="—"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          {...common('roleTitle')}
+          label={t.roleTitle}
+          value={values.roleTitle}
+          onChange={(event) => set('roleTitle', event.currentTarget.value)}
+          autoComplete="off"
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <TextInput
+            {...common('email')}
+            label={t.email}
+            description={t.emailHint}
+            type="email"
+            value={values.email}
+            onChange={(event) => set('email', event.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextInput
+            {...common('phone')}
+            label={t.phone}
+            description={t.phoneHint}
+            type="tel"
+            value={values.phone}
+            onChange={(event) => set('phone', event.currentTarget.value)}
+            autoComplete="off"
+          />
+        </SimpleGrid>
+        <Checkbox
+          id="person-consent"
+          label={t.consentLabel}
+          description={t.consentHint}
+          checked={values.consent}
+          onChange={(event) => set('consent', event.currentTarget.checked)}
+          error={errors.consent}
+        />
+        <Group justify="flex-end" gap="sm" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {messages.common.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={conflict}>
+            {base ? t.save : t.create}
+          </Button>
+        </Group>
+        {base && mayDelete && (
+          <>
+            <Divider mt="md" />
+            <Group justify="flex-end">
+              <Button variant="outline" color="red.9" onClick={() => setConfirmingDelete(true)}>
+                {t.delete}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+      {base && (
+        <DeletePersonModal
+          workspace={workspace}
+          person={base}
+          opened={confirmingDelete}
+          onClose={() => setConfirmingDelete(false)}
+          onDeleted={async () => {
+            setConfirmingDelete(false);
+            await refresh();
+            onDone();
+          }}
+        />
+      )}
+    </form>
+  );
+}
+
+function DeletePersonModal({
+  workspace,
+  person,
+  opened,
+  onClose,
+  onDeleted,
+}: {
+  workspace: string;
+  person: PersonDto;
+  opened: boolean;
+  onClose: () => void;
+  onDeleted: () => Promise<void>;
+}) {
+  const remove = useMutation({
+    mutationFn: () => deletePerson(workspace, person.id, person.version),
+    onSuccess: onDeleted,
+  });
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t.deleteTitle(person.name)}
+      centered
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      styles={{ title: { fontWeight: 650 } }}
+    >
+      <Stack gap="md">
+        <Text fz="sm">{t.deleteBody(person.name)}</Text>
+        {remove.isError && (
+          <FailureAlert testId="person-delete-error" title={t.deleteFailed} error={remove.error} />
+        )}
+        <Divider />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close}>
+            {messages.common.cancel}
+          </Button>
+          <Button color="red.9" onClick={() => remove.mutate()} loading={remove.isPending}>
+            {t.deleteConfirm}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isFiltered,
+  membersApiQuery,
+  parseMembersSearch,
+  parsePeopleSearch,
+  peopleApiQuery,
+  withoutFilters,
+} from './search-params.ts';
+
+describe('parseMembersSearch reads the address leniently', () => {
+  it('keeps every known filter', () => {
+    expect(
+      parseMembersSearch({
+        q: 'orbit',
+        cluster: 'c1',
+        country: 'BE',
+        segment: 'satcom',
+        type: 'sme',
+        limit: 50,
+      }),
+    ).toEqual({ q: 'orbit', cluster: 'c1', country: 'BE', segment: 'satcom', type: 'sme', limit: 50 });
+  });
+
+  it('drops unknown values, blank text and the default page size', () => {
+    expect(
+      parseMembersSearch({ q: '  ', country: 'be', segment: 'moon', type: 'startup', limit: 25, other: 'x' }),
+    ).toEqual({});
+    expect(parseMembersSearch({ limit: 7 })).toEqual({});
+    expect(parseMembersSearch({ limit: '100' })).toEqual({ limit: 100 });
+  });
+});
+
+describe('parsePeopleSearch', () => {
+  it('keeps the search and organisation, drops the rest', () => {
+    expect(parsePeopleSearch({ q: 'anna', organisation: 'o1', cluster: 'c1' })).toEqual({
+      q: 'anna',
+      organisation: 'o1',
+    });
+    expect(parsePeopleSearch({ q: 'x'.repeat(101) })).toEqual({});
+  });
+});
+
+describe('filters', () => {
+  it('counts anything but the page size as a filter', () => {
+    expect(isFiltered({})).toBe(false);
+    expect(isFiltered({ limit: 100 })).toBe(false);
+    expect(isFiltered({ segment: 'launch' })).toBe(true);
+    expect(isFiltered({ organisation: 'o1' })).toBe(true);
+  });
+
+  it('clears filters but keeps the page size', () => {
+    expect(withoutFilters({ q: 'a', country: 'FR', limit: 100 })).toEqual({ limit: 100 });
+    expect(withoutFilters({ q: 'a' })).toEqual({});
+  });
+});
+
+describe('API queries', () => {
+  it('sends the filters, the page size (default 25) and the cursor', () => {
+    expect(membersApiQuery({ q: ' orbit ', segment: 'satcom' }, null)).toEqual({
+      q: 'orbit',
+      segment: 'satcom',
+      limit: 25,
+    });
+    expect(membersApiQuery({ cluster: 'c1', limit: 100 }, 'next')).toEqual({
+      cluster: 'c1',
+      limit: 100,
+      cursor: 'next',
+    });
+    expect(peopleApiQuery({ organisation: 'o1' }, 'abc')).toEqual({
+      organisation: 'o1',
+      limit: 25,
+      cursor: 'abc',
+    });
+  });
+});

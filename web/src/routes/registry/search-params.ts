@@ -1,0 +1,146 @@
+/**
+ * The registry lists' filters as they live in the address (`?q=orbit&segment=satcom&limit=25`):
+ * read leniently (anything unknown is dropped, so an edited or old link still opens), and turned
+ * into the API's query. Pure, so it is unit-tested.
+ */
+import type {
+  ExportExperience,
+  ListOrganisationsQuery,
+  ListPeopleQuery,
+  MelcaField,
+  OrganisationSize,
+  OrganisationType,
+  SpaceSegment,
+} from '../../api/types.ts';
+
+/** `L` itself when it lists every member of the union `T`, else a type error where it is used. */
+type EveryOf<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? L : never;
+const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: EveryOf<T, L>): L =>
+    list;
+
+// The API's vocabularies, in display order; `everyOf` fails to compile when the API gains a value.
+export const ORGANISATION_TYPES = everyOf<OrganisationType>()([
+  'sme',
+  'large_company',
+  'rd_centre',
+  'university',
+  'other',
+]);
+export const ORGANISATION_SIZES = everyOf<OrganisationSize>()(['micro', 'small', 'medium', 'large']);
+export const SPACE_SEGMENTS = everyOf<SpaceSegment>()([
+  'earth_observation',
+  'satcom',
+  'navigation',
+  'launch',
+  'ground_segment',
+  'downstream_applications',
+  'space_science',
+  'in_orbit_services',
+]);
+export const MELCA_FIELDS = everyOf<MelcaField>()([
+  'mobility',
+  'energy',
+  'logistics',
+  'creative_industries',
+  'agriculture',
+]);
+export const EXPORT_EXPERIENCE = everyOf<ExportExperience>()([
+  'none',
+  'occasional',
+  'regular',
+  'established',
+]);
+
+/** Rows per page offered; the first is the default and is left out of the address. */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = PAGE_SIZES[0];
+
+export interface MembersSearch {
+  q?: string;
+  /** Id of a partner cluster. */
+  cluster?: string;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  segment?: SpaceSegment;
+  type?: OrganisationType;
+  limit?: number;
+}
+
+export interface PeopleSearch {
+  q?: string;
+  /** Id of a member organisation. */
+  organisation?: string;
+  limit?: number;
+}
+
+const text = (value: unknown, max: number): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= max ? value : undefined;
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
+  typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T) : undefined;
+
+function pageSize(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return (PAGE_SIZES as readonly number[]).includes(n) && n !== DEFAULT_PAGE_SIZE ? n : undefined;
+}
+
+/** Drops the keys whose value is undefined, so the address stays short and the query key stable. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** `validateSearch` of the members page. */
+export function parseMembersSearch(raw: Record<string, unknown>): MembersSearch {
+  return compact({
+    q: text(raw.q, 100),
+    cluster: text(raw.cluster, 100),
+    country: typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country) ? raw.country : undefined,
+    segment: oneOf(SPACE_SEGMENTS, raw.segment),
+    type: oneOf(ORGANISATION_TYPES, raw.type),
+    limit: pageSize(raw.limit),
+  });
+}
+
+/** `validateSearch` of the people page. */
+export function parsePeopleSearch(raw: Record<string, unknown>): PeopleSearch {
+  return compact({
+    q: text(raw.q, 100),
+    organisation: text(raw.organisation, 100),
+    limit: pageSize(raw.limit),
+  });
+}
+
+/** Whether the list is narrowed by anything besides the page size (the "nothing matches" empty state). */
+export function isFiltered(search: MembersSearch | PeopleSearch): boolean {
+  return Object.entries(search).some(([key, value]) => key !== 'limit' && value !== undefined);
+}
+
+/** The same search with every filter removed; the page size stays. */
+export function withoutFilters<T extends MembersSearch | PeopleSearch>(search: T): T {
+  return compact({ limit: search.limit }) as T;
+}
+
+/** The API query of one page of members. */
+export function membersApiQuery(search: MembersSearch, cursor: string | null): ListOrganisationsQuery {
+  return compact({
+    q: search.q?.trim() || undefined,
+    cluster: search.cluster,
+    country: search.country,
+    segment: search.segment,
+    type: search.type,
+    limit: search.limit ?? DEFAULT_PAGE_SIZE,
+    cursor: cursor ?? undefined,
+  });
+}
+
+/** The API query of one page of people. */
+export function peopleApiQuery(search: PeopleSearch, cursor: string | null): ListPeopleQuery {
+  return compact({
+    q: search.q?.trim() || undefined,
+    organisation: search.organisation,
+    limit: search.limit ?? DEFAULT_PAGE_SIZE,
+    cursor: cursor ?? undefined,
+  });
+}

@@ -1,0 +1,140 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { acceptInvitation, isApiError } from '../../api/client.ts';
+import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import { ButtonLink } from '../../app/links.tsx';
+import { PasswordStrengthHint } from '../../app/password-strength-hint.tsx';
+import { meQuery, sessionKeys } from '../../app/session.ts';
+import { messages } from '../../messages/en.ts';
+import { AuthCard } from './auth-card.tsx';
+
+const t = messages.invitation;
+const route = getRouteApi('/accept-invitation');
+const alertStyles = {
+  root: { borderLeft: '4px solid var(--mantine-color-red-9)' },
+  title: { color: 'var(--mantine-color-text)' },
+};
+
+/**
+ * `/accept-invitation?token=…`: the link of an invitation mail. A newcomer chooses a name and a
+ * password; someone who already has an account enters its password. Then they are signed in.
+ */
+export function AcceptInvitationPage() {
+  useDocumentTitle(messages.app.documentTitle(t.title));
+  const { token } = route.useSearch();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
+
+  const accept = useMutation({
+    mutationFn: acceptInvitation,
+    onSuccess: async (result) => {
+      queryClient.setQueryData(sessionKeys.csrf, result.csrfToken);
+      await queryClient.invalidateQueries();
+      await queryClient.fetchQuery({ ...meQuery(), staleTime: 0 });
+      router.history.push(`/w/${encodeURIComponent(result.workspace.slug)}/members`);
+    },
+  });
+
+  const tokenRefused = accept.isError && Boolean(fieldErrorsOf(accept.error).token);
+  if (!token || tokenRefused) {
+    return (
+      <AuthCard title={t.invalidTitle}>
+        <Text fz="sm" data-testid="invitation-invalid">
+          {token ? t.invalidBody : t.missingToken}
+        </Text>
+        <ButtonLink to="/sign-in" variant="light">
+          {t.goToSignIn}
+        </ButtonLink>
+      </AuthCard>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!password) found.password = t.passwordRequired;
+    else if (password !== repeat) found.repeat = t.passwordMismatch;
+    setErrors(found);
+    if (found.password || found.repeat) return;
+    accept.mutate({ token, password, ...(name.trim() ? { name: name.trim() } : {}) });
+  };
+
+  const status = isApiError(accept.error) ? accept.error.status : 0;
+  const failure =
+    status === 401
+      ? t.wrongPassword
+      : status === 409
+        ? t.alreadyMember
+        : accept.isError
+          ? describeError(accept.error)
+          : null;
+  const passwordError = fieldErrorsOf(accept.error).password;
+
+  return (
+    <AuthCard title={t.title} intro={t.intro}>
+      <form onSubmit={submit} noValidate aria-label={t.title}>
+        <Stack gap="md">
+          {failure && !passwordError && (
+            <Alert
+              color="red"
+              variant="light"
+              title={t.failed}
+              role="alert"
+              data-testid="invitation-error"
+              styles={alertStyles}
+            >
+              <Stack gap="xs" align="flex-start">
+                <Text fz="sm">{failure}</Text>
+                {status === 409 && (
+                  <ButtonLink to="/sign-in" size="xs" variant="light">
+                    {t.goToSignIn}
+                  </ButtonLink>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          <TextInput
+            label={t.name}
+            description={t.nameHint}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            data-autofocus
+          />
+          <PasswordInput
+            label={t.password}
+            name="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={errors.password ?? passwordError}
+            aria-describedby="invitation-password-strength"
+          />
+          <PasswordStrengthHint password={password} id="invitation-password-strength" />
+          <PasswordInput
+            label={t.passwordRepeat}
+            name="password-repeat"
+            autoComplete="new-password"
+            required
+            value={repeat}
+            onChange={(event) => setRepeat(event.currentTarget.value)}
+            error={errors.repeat}
+          />
+          <Button type="submit" fullWidth loading={accept.isPending}>
+            {t.submit}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
