@@ -19,6 +19,8 @@ import { authRoutes } from '../features/auth/routes.ts';
 import { AuthService } from '../features/auth/service.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { ClusterService } from '../features/clusters/service.ts';
+import { exportRoutes } from '../features/exports/routes.ts';
+import { ExportService } from '../features/exports/service.ts';
 import { importRoutes } from '../features/imports/routes.ts';
 import { ImportService } from '../features/imports/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
@@ -177,6 +179,7 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     await scope.register(organisationRoutes(new OrganisationService(database.db)));
     await scope.register(personRoutes(new PersonService(database.db)));
     await scope.register(importRoutes(new ImportService(database.db)));
+    await scope.register(exportRoutes(new ExportService(database.db)));
     await scope.register(auditRoutes(database));
     await scope.register(mail.workspaceRoutes);
   };

@@ -89,6 +89,7 @@ const CASES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/audit', expected: only({ coordinator: 200 }) },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations', expected: all(200) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations/export', expected: all(200) },
   {
     method: 'POST',
     path: '/api/v1/workspaces/{workspace}/organisations',
@@ -128,6 +129,7 @@ const CASES: RouteCase[] = [
     resource: 'organisation',
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/people', expected: all(200) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/people/export', expected: all(200) },
   {
     method: 'POST',
     path: '/api/v1/workspaces/{workspace}/people',
