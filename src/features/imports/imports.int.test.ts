@@ -160,6 +160,34 @@ describe.each(testDialects())('registry import on %s', (kind) => {
       });
     });
 
+    it('reads only the first worksheet, and a filled-down formula as its stored value', async () => {
+      const book = new ExcelJS.Workbook();
+      const first = book.addWorksheet('First');
+      first.addRow(['Name', 'Total']);
+      first.getCell('A2').value = 'Orbitech';
+      first.getCell('B2').value = { formula: 'LEN(A2)', result: 8 } as ExcelJS.CellFormulaValue;
+      first.getCell('A3').value = 'Astra';
+      first.getCell('B3').value = { sharedFormula: 'B2', result: 5 } as unknown as ExcelJS.CellValue;
+      book.addWorksheet('Second').addRow(['Ignored', 'Sheet']);
+      const res = await upload(Buffer.from(await book.xlsx.writeBuffer()), XLSX);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        headers: ['Name', 'Total'],
+        rows: [
+          ['Orbitech', '=LEN(A2)'],
+          ['Astra', '5'],
+        ],
+      });
+    });
+
+    it('refuses an XLSX of 50,001 data rows naming the limit', async () => {
+      const rows: ExcelJS.CellValue[][] = [['Name']];
+      for (let i = 0; i <= 50_000; i++) rows.push([`Org ${i}`]);
+      const res = await upload(await workbook(rows), XLSX);
+      expect(res.statusCode).toBe(413);
+      expect(res.json().detail).toContain('50,000');
+    });
+
     it('refuses Latin-1 bytes naming the encoding problem', async () => {
       const res = await upload(Buffer.from('Name;Country\nLi\xe8ge Space;BE\n', 'latin1'));
       expect(res.statusCode).toBe(400);
