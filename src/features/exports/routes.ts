@@ -7,6 +7,12 @@ import { exportFileSchema, organisationExportQuery, personExportQuery } from './
 import type { ExportService } from './service.ts';
 import { csvStream, type ExportTable, xlsxStream } from './writers.ts';
 
+/** The 200 answer: a file in either format (streamed, so no serializer runs on it). */
+const fileResponse = {
+  description: 'The file, as an attachment',
+  content: { 'text/csv': { schema: exportFileSchema }, [XLSX_MEDIA_TYPE]: { schema: exportFileSchema } },
+};
+
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /** `/organisations/export` and `/people/export` (registered in the workspace scope). */
@@ -23,8 +29,7 @@ export function exportRoutes(exports: ExportService): FastifyPluginAsyncZod {
             'Columns: ID and the import fields under the headers the import recognises, lists joined by "; ". Cells starting with = + - @ tab or CR get a leading \' in CSV; XLSX holds them as text.',
           params: workspaceParams,
           querystring: organisationExportQuery,
-          produces: ['text/csv', XLSX_MEDIA_TYPE],
-          response: { 200: exportFileSchema, ...errors },
+          response: { 200: fileResponse, ...errors },
         },
       },
       async (request, reply) => {
@@ -45,8 +50,7 @@ export function exportRoutes(exports: ExportService): FastifyPluginAsyncZod {
             "Columns: ID, Name, E-mail, Phone, Role, Consent (yes/no), Organisation ID and the organisation's name.",
           params: workspaceParams,
           querystring: personExportQuery,
-          produces: ['text/csv', XLSX_MEDIA_TYPE],
-          response: { 200: exportFileSchema, ...errors },
+          response: { 200: fileResponse, ...errors },
         },
       },
       async (request, reply) => {

@@ -484,6 +484,13 @@ describe.each(testDialects())('registry import on %s', (kind) => {
       expect(malformed.statusCode).toBe(400);
       expect((await importRows('organisations', [{ name: 42 }], false)).statusCode).toBe(400);
       expect((await importRows('organisations', [{ nonsense: 'x' }], false)).statusCode).toBe(400);
+      const nul = await importRows('organisations', [{ ...orbita, city: 'Ma\u0000drid' }], false);
+      expect(nul.statusCode).toBe(400);
+      expect(nul.json().errors).toEqual([
+        { field: 'body.rows.0.city', message: expect.stringContaining('NUL') },
+      ]);
+      const tooLong = await importRows('organisations', [{ ...orbita, offers: 'x'.repeat(10_001) }], true);
+      expect(tooLong.statusCode).toBe(400);
       const noDryRun = await t.app.inject({
         method: 'POST',
         url: url('/imports/organisations'),

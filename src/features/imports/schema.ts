@@ -31,7 +31,12 @@ export const parsedFileSchema = z
   })
   .meta({ id: 'ParsedImportFile' });
 
-const cell = z.string().max(MAX_CELL_CHARS).nullable();
+// PostgreSQL text cannot hold NUL: refused here (400) rather than failing the insert.
+const cell = z
+  .string()
+  .max(MAX_CELL_CHARS)
+  .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
+  .nullable();
 const rowOf = <F extends string>(fields: readonly F[]) =>
   z.strictObject(
     Object.fromEntries(fields.map((field) => [field, cell.optional()])) as Record<
