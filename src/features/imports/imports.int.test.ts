@@ -180,6 +180,21 @@ describe.each(testDialects())('registry import on %s', (kind) => {
       });
     });
 
+    it('answers 400 to an XLSX with an empty first sheet, a header only, or no readable workbook inside the ZIP', async () => {
+      const empty = new ExcelJS.Workbook();
+      empty.addWorksheet('Empty');
+      const cases: Array<[Buffer, RegExp]> = [
+        [Buffer.from(await empty.xlsx.writeBuffer()), /empty/],
+        [await workbook([['Name', 'Country']]), /no data rows/],
+        [zipBomb(1_000), /not a readable XLSX workbook|no worksheet/],
+      ];
+      for (const [file, detail] of cases) {
+        const res = await upload(file, XLSX);
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().detail).toMatch(detail);
+      }
+    });
+
     it('refuses an XLSX of 50,001 data rows naming the limit', async () => {
       const rows: ExcelJS.CellValue[][] = [['Name']];
       for (let i = 0; i <= 50_000; i++) rows.push([`Org ${i}`]);
