@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   startup: () => import('./startup.ts'),
   argon2: () => import('./argon2.ts'),
   members: () => import('./members-list.ts'),
+  import: () => import('./import.ts'),
   b2b: () => import('./b2b/run.ts'),
 };
 

@@ -19,6 +19,10 @@ import { authRoutes } from '../features/auth/routes.ts';
 import { AuthService } from '../features/auth/service.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { ClusterService } from '../features/clusters/service.ts';
+import { exportRoutes } from '../features/exports/routes.ts';
+import { ExportService } from '../features/exports/service.ts';
+import { importRoutes } from '../features/imports/routes.ts';
+import { ImportService } from '../features/imports/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
@@ -70,7 +74,7 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** Largest JSON body accepted (bigger answers 413). Imports send files by multipart instead. */
+/** Largest JSON body accepted (bigger answers 413); the import routes set their own limits. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
@@ -174,6 +178,8 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     await scope.register(clusterRoutes(new ClusterService(database.db)));
     await scope.register(organisationRoutes(new OrganisationService(database.db)));
     await scope.register(personRoutes(new PersonService(database.db)));
+    await scope.register(importRoutes(new ImportService(database.db)));
+    await scope.register(exportRoutes(new ExportService(database.db)));
     await scope.register(auditRoutes(database));
     await scope.register(mail.workspaceRoutes);
   };

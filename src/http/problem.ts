@@ -8,6 +8,7 @@ import {
   InvalidInputError,
   NotFoundError,
   ServiceUnavailableError,
+  TooLargeError,
   UnauthenticatedError,
 } from '../domain/errors.ts';
 import { InvalidCredentialsError } from '../features/auth/service.ts';
@@ -79,6 +80,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof ForbiddenError || error instanceof CsrfError) {
     return sendProblem(reply, { ...problem(403, error.message), instance });
+  }
+  if (error instanceof TooLargeError) {
+    return sendProblem(reply, { ...problem(413, error.message), instance });
   }
   if (error instanceof ConflictError) {
     return sendProblem(reply, { ...problem(409, error.message), instance });

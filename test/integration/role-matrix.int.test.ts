@@ -38,6 +38,8 @@ interface RouteCase {
   /** Status in the own workspace, per caller (the target cluster is the cluster manager's own). */
   expected: Record<Caller, number>;
   body?: (version: number, own: OwnIds) => unknown;
+  /** Extra request headers, e.g. the content type of an uploaded file. */
+  headers?: Record<string, string>;
   query?: (version: number) => string;
   /** `fresh`: a new record per request (deleting the own cluster is refused while it has managers). */
   target?: 'own' | 'fresh';
@@ -87,6 +89,7 @@ const CASES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/audit', expected: only({ coordinator: 200 }) },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations', expected: all(200) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations/export', expected: all(200) },
   {
     method: 'POST',
     path: '/api/v1/workspaces/{workspace}/organisations',
@@ -126,6 +129,7 @@ const CASES: RouteCase[] = [
     resource: 'organisation',
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/people', expected: all(200) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/people/export', expected: all(200) },
   {
     method: 'POST',
     path: '/api/v1/workspaces/{workspace}/people',
@@ -155,6 +159,47 @@ const CASES: RouteCase[] = [
     expected: only({ coordinator: 204, cluster_manager: 204 }),
     query: (version) => `?version=${version}`,
     target: 'fresh',
+    resource: 'person',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/imports/parse',
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    headers: { 'content-type': 'text/csv' },
+    body: () => 'Name,Country\nOrbitech,ES\n',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/imports/organisations',
+    // A cluster manager of another cluster gets 200 with the row refused ("not your cluster").
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    body: (_version, own) => ({
+      dryRun: false,
+      rows: [
+        {
+          name: `Imported ${randomBytes(4).toString('hex')}`,
+          cluster: own.clusterId,
+          type: 'sme',
+          country: 'ES',
+        },
+      ],
+    }),
+    resource: 'organisation',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/imports/people',
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    body: (_version, own) => ({
+      dryRun: false,
+      rows: [
+        {
+          name: 'Imported',
+          organisation: own.organisationId,
+          email: `i-${randomBytes(4).toString('hex')}@x.example`,
+        },
+      ],
+    }),
     resource: 'person',
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/invitations', expected: only({ coordinator: 200 }) },
@@ -279,7 +324,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     return t.app.inject({
       method: route.method,
       url,
-      headers: callers.get(caller),
+      headers: { ...callers.get(caller), ...route.headers },
       ...(route.body ? { payload: route.body(version, own) as object } : {}),
     });
   }

@@ -31,10 +31,12 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'organisation.create',
     'organisation.update',
     'organisation.delete',
+    'organisation.import',
     'person.read',
     'person.create',
     'person.update',
     'person.delete',
+    'person.import',
     'audit.read',
     'invitation.read',
     'invitation.create',
@@ -56,20 +58,24 @@ const REGISTRY_ALLOWED_ON_OWN: Record<Role, Permission[]> = {
     'organisation.create',
     'organisation.update',
     'organisation.delete',
+    'organisation.import',
     'person.read',
     'person.create',
     'person.update',
     'person.delete',
+    'person.import',
   ],
   cluster_manager: [
     'organisation.read',
     'organisation.create',
     'organisation.update',
     'organisation.delete',
+    'organisation.import',
     'person.read',
     'person.create',
     'person.update',
     'person.delete',
+    'person.import',
   ],
   member: ['organisation.read', 'organisation.update', 'person.read', 'person.update'],
   mentor: ['organisation.read', 'person.read'],
@@ -120,6 +126,18 @@ describe('access policy', () => {
     // A person without an organisation belongs to no cluster: coordinators only.
     expect(can(manager, 'person.update', {})).toBe(false);
     expect(can(actor('coordinator'), 'person.update', {})).toBe(true);
+  });
+
+  it('lets a cluster manager import rows of its own cluster only', () => {
+    const manager = actor('cluster_manager', 'mine');
+    expect(can(manager, 'organisation.import', { clusterId: 'mine' })).toBe(true);
+    expect(can(manager, 'organisation.import', { clusterId: 'other' })).toBe(false);
+    expect(can(manager, 'person.import', { clusterId: 'mine', organisationId: 'o' })).toBe(true);
+    // A person without an organisation belongs to no cluster: coordinators only.
+    expect(can(manager, 'person.import', {})).toBe(false);
+    expect(can(actor('coordinator'), 'person.import', {})).toBe(true);
+    expect(roleMay('member', 'organisation.import')).toBe(false);
+    expect(roleMay('viewer', 'person.import')).toBe(false);
   });
 
   it('lets a cluster manager update its own cluster only', () => {

@@ -53,7 +53,7 @@ export class OrganisationService {
 
   async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationDto> {
     requireAccess(actor, 'organisation.create', { clusterId: input.clusterId });
-    const values = createValues(input);
+    const values = organisationCreateValues(input);
     return this.db.transaction().execute(async (trx) => {
       const organisations = new OrganisationRepository(trx);
       await ensureClusterOfWorkspace(organisations, actor.workspaceId, values.cluster_id);
@@ -190,7 +190,8 @@ function staleVersion(resource: string, id: string, sent: number, current: numbe
   );
 }
 
-function createValues(input: CreateOrganisationInput): OrganisationValues {
+/** The stored values of a new organisation (also used by the import). */
+export function organisationCreateValues(input: CreateOrganisationInput): OrganisationValues {
   return {
     cluster_id: input.clusterId,
     name: input.name,

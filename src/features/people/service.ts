@@ -39,15 +39,7 @@ export class PersonService {
       const people = new PersonRepository(trx);
       const scope = await organisationScope(people, actor.workspaceId, input.organisationId);
       requireAccess(actor, 'person.create', scope);
-      const values: PersonValues = {
-        organisation_id: input.organisationId,
-        name: input.name,
-        email: input.email === null ? null : input.email.toLowerCase(),
-        phone: input.phone,
-        role_title: input.roleTitle,
-        consent: input.consent ? 1 : 0,
-        consent_at: input.consent ? nowIso() : null,
-      };
+      const values = personCreateValues(input, nowIso());
       if (values.email !== null) await ensureEmailFree(people, actor.workspaceId, values.email);
       const row = await people.create(actor.workspaceId, values);
       await new AuditRepository(trx).record({
@@ -139,6 +131,19 @@ export class PersonService {
       nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
     };
   }
+}
+
+/** The stored values of a new person (also used by the import); `now` is the consent time. */
+export function personCreateValues(input: CreatePersonInput, now: string): PersonValues {
+  return {
+    organisation_id: input.organisationId,
+    name: input.name,
+    email: input.email === null ? null : input.email.toLowerCase(),
+    phone: input.phone,
+    role_title: input.roleTitle,
+    consent: input.consent ? 1 : 0,
+    consent_at: input.consent ? now : null,
+  };
 }
 
 /** A person of the actor's workspace, or 404 (also for another workspace's id). */

@@ -1210,6 +1210,321 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/imports/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dryRun) or import member organisations from mapped rows
+         * @description Each row is validated like `POST /organisations` and checked for duplicates against the workspace and the earlier rows. With `dryRun: false` the valid, non-duplicate rows are written in one transaction. A cluster manager may import into its own cluster only (other rows: "cluster: not your cluster").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: check only, write nothing; false: import the valid, non-duplicate rows */
+                        dryRun: boolean;
+                        /** @description Rows as import field → cell text; lists separated by ";" (or "," when a cell has no ";"); cluster by id, short name or name */
+                        rows: {
+                            city?: string | null;
+                            cluster?: string | null;
+                            country?: string | null;
+                            exportExperience?: string | null;
+                            melca?: string | null;
+                            name?: string | null;
+                            offers?: string | null;
+                            offerTags?: string | null;
+                            registrationId?: string | null;
+                            requests?: string | null;
+                            requestTags?: string | null;
+                            size?: string | null;
+                            spaceSegments?: string | null;
+                            targetMarketInterests?: string | null;
+                            type?: string | null;
+                            website?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/imports/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read an uploaded CSV or XLSX file as text rows, with a suggested column mapping
+         * @description Send the file itself as the body, with `Content-Type: text/csv` or `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. CSV: UTF-8 (with or without BOM) or UTF-16 with BOM, delimiter `,` `;` or tab. XLSX: the first worksheet; formulas are returned as their text, never evaluated. Limits: 20 MB, 50,000 data rows (413 beyond), 10,000 characters per cell. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            /** @description The CSV or XLSX file itself */
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParsedImportFile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/imports/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dryRun) or import people from mapped rows
+         * @description Each row is validated like `POST /people`; a second person with an e-mail already in the workspace or earlier in the file is a duplicate. With `dryRun: false` the valid, non-duplicate rows are written in one transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: check only, write nothing; false: import the valid, non-duplicate rows */
+                        dryRun: boolean;
+                        /** @description Rows as import field → cell text; organisation by id, registration id or name; consent as yes/no, true/false or 1/0 */
+                        rows: {
+                            consent?: string | null;
+                            email?: string | null;
+                            name?: string | null;
+                            organisation?: string | null;
+                            phone?: string | null;
+                            roleTitle?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/invitations": {
         parameters: {
             query?: never;
@@ -1975,6 +2290,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/organisations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the member organisations as CSV or XLSX (the list filters apply)
+         * @description Columns: ID and the import fields under the headers the import recognises, lists joined by "; ". Cells starting with = + - @ tab or CR get a leading ' in CSV; XLSX holds them as text.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Id of a partner cluster */
+                    cluster?: string;
+                    country?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                    /** @description Search in the name (accents, case and legal form ignored) */
+                    q?: string;
+                    segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/people": {
         parameters: {
             query?: never;
@@ -2364,6 +2767,91 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the people as CSV or XLSX (the list filters apply)
+         * @description Columns: ID, Name, E-mail, Phone, Role, Consent (yes/no), Organisation ID and the organisation's name.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                    /** @description Id of a member organisation */
+                    organisation?: string;
+                    /** @description Search in the name and e-mail */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2614,6 +3102,64 @@ export interface components {
             status: "ok";
             version: string;
         };
+        ImportResult: {
+            /** @description Rows written (0 on a dry run) */
+            created: number;
+            dryRun: boolean;
+            duplicates: number;
+            invalid: number;
+            rows: {
+                duplicateOf?: {
+                    /** @description The stored record; null for an earlier row of the same file */
+                    id: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "registration id" | "name and country" | "e-mail" | "same file";
+                    /** @description For "same file": the index of the earlier row */
+                    row?: number;
+                };
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based index of the row in the request */
+                index: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "duplicate" | "created";
+            }[];
+            total: number;
+            /** @description Rows that pass validation and duplicate nothing (imported unless dryRun) */
+            valid: number;
+        };
+        ImportResultInput: {
+            /** @description Rows written (0 on a dry run) */
+            created: number;
+            dryRun: boolean;
+            duplicates: number;
+            invalid: number;
+            rows: {
+                duplicateOf?: {
+                    /** @description The stored record; null for an earlier row of the same file */
+                    id: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "registration id" | "name and country" | "e-mail" | "same file";
+                    /** @description For "same file": the index of the earlier row */
+                    row?: number;
+                };
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based index of the row in the request */
+                index: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "duplicate" | "created";
+            }[];
+            total: number;
+            /** @description Rows that pass validation and duplicate nothing (imported unless dryRun) */
+            valid: number;
+        };
         Instrument: {
             benefits: string[];
             budget: {
@@ -2827,6 +3373,44 @@ export interface components {
             version: number;
             website: string | null;
         };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        OrganisationImportMapping: {
+            city: number | null;
+            cluster: number | null;
+            country: number | null;
+            exportExperience: number | null;
+            melca: number | null;
+            name: number | null;
+            offers: number | null;
+            offerTags: number | null;
+            registrationId: number | null;
+            requests: number | null;
+            requestTags: number | null;
+            size: number | null;
+            spaceSegments: number | null;
+            targetMarketInterests: number | null;
+            type: number | null;
+            website: number | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        OrganisationImportMappingInput: {
+            city: number | null;
+            cluster: number | null;
+            country: number | null;
+            exportExperience: number | null;
+            melca: number | null;
+            name: number | null;
+            offers: number | null;
+            offerTags: number | null;
+            registrationId: number | null;
+            requests: number | null;
+            requestTags: number | null;
+            size: number | null;
+            spaceSegments: number | null;
+            targetMarketInterests: number | null;
+            type: number | null;
+            website: number | null;
+        };
         OrganisationInput: {
             city: string | null;
             clusterId: string;
@@ -2880,6 +3464,32 @@ export interface components {
             text: string;
             to: string;
         };
+        ParsedImportFile: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description The header row (an empty header is named "Column N") */
+            headers: string[];
+            rowCount: number;
+            /** @description Every data row, each cell as text, as wide as the headers */
+            rows: string[][];
+            suggestedMapping: {
+                organisations: components["schemas"]["OrganisationImportMapping"];
+                people: components["schemas"]["PersonImportMapping"];
+            };
+        };
+        ParsedImportFileInput: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description The header row (an empty header is named "Column N") */
+            headers: string[];
+            rowCount: number;
+            /** @description Every data row, each cell as text, as wide as the headers */
+            rows: string[][];
+            suggestedMapping: {
+                organisations: components["schemas"]["OrganisationImportMappingInput"];
+                people: components["schemas"]["PersonImportMappingInput"];
+            };
+        };
         PasswordResetRequested: {
             detail: string;
         };
@@ -2902,6 +3512,24 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        PersonImportMapping: {
+            consent: number | null;
+            email: number | null;
+            name: number | null;
+            organisation: number | null;
+            phone: number | null;
+            roleTitle: number | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        PersonImportMappingInput: {
+            consent: number | null;
+            email: number | null;
+            name: number | null;
+            organisation: number | null;
+            phone: number | null;
+            roleTitle: number | null;
         };
         PersonInput: {
             /** @description Agreed to be contacted and listed */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, TooLargeError } from '../errors.ts';
+import { decodeText, detectDelimiter, MAX_DATA_ROWS, toTextTable } from './text-table.ts';
+
+const line = (index: number) => index + 1;
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without BOM, and UTF-16 LE and BE with BOM', () => {
+    expect(decodeText(Buffer.from('\uFEFFLiège'))).toBe('Liège');
+    expect(decodeText(Buffer.from('Liège'))).toBe('Liège');
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Liège', 'utf16le')]))).toBe(
+      'Liège',
+    );
+    const be = Buffer.from('Liège', 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe('Liège');
+  });
+
+  it('refuses Latin-1 and binary data with a message saying what to do', () => {
+    expect(() => decodeText(Buffer.from('Li\xe8ge', 'latin1'))).toThrow(/save the file as CSV UTF-8/);
+    expect(() => decodeText(Buffer.from([0x41, 0x00, 0x42]))).toThrow(/binary/);
+  });
+});
+
+describe('detectDelimiter', () => {
+  it('picks the most frequent delimiter of the first line, ignoring quoted text', () => {
+    expect(detectDelimiter('a;b;c\n1,2;3')).toBe(';');
+    expect(detectDelimiter('a\tb\n')).toBe('\t');
+    expect(detectDelimiter('"x;y;z",b\n')).toBe(',');
+    expect(detectDelimiter('single')).toBe(',');
+  });
+});
+
+describe('toTextTable', () => {
+  it('skips empty rows, pads short rows and names empty headers', () => {
+    expect(toTextTable([['Name', '', 'City', ''], ['', '', ''], ['A'], ['B', 'x', 'y']], line)).toEqual({
+      headers: ['Name', 'Column 2', 'City'],
+      rows: [
+        ['A', '', ''],
+        ['B', 'x', 'y'],
+      ],
+    });
+  });
+
+  it('refuses an empty file, a header alone, a ragged row and a too long cell', () => {
+    expect(() => toTextTable([], line)).toThrow(InvalidInputError);
+    expect(() => toTextTable([['Name']], line)).toThrow(/no data rows/);
+    expect(() => toTextTable([['Name'], ['A', 'B']], line)).toThrow(/Line 2 has a value in column 2/);
+    expect(() => toTextTable([['Name'], ['x'.repeat(10_001)]], line)).toThrow(/Line 2, column 1/);
+  });
+
+  it('accepts the row limit and refuses one more', () => {
+    const rows = (n: number) => [['Name'], ...Array.from({ length: n }, (_, i) => [`r${i}`])];
+    expect(toTextTable(rows(MAX_DATA_ROWS), line).rows).toHaveLength(MAX_DATA_ROWS);
+    expect(() => toTextTable(rows(MAX_DATA_ROWS + 1), line)).toThrow(TooLargeError);
+  });
+});
