@@ -37,6 +37,7 @@ import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
 import { healthRoutes } from './health-routes.ts';
+import { rejectNulCharacters } from './nul-characters.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   addSecurityHeaders(app, CONTENT_SECURITY_POLICY);
+  rejectNulCharacters(app);
 
   await app.register(fastifySwagger, {
     openapi: {

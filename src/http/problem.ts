@@ -87,6 +87,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof ConflictError) {
     return sendProblem(reply, { ...problem(409, error.message), instance });
   }
+  if (isUniqueViolation(error)) {
+    // A check-then-write race lost to a concurrent write (the unique index caught it).
+    return sendProblem(reply, {
+      ...problem(
+        409,
+        'Another change saved the same unique value (such as a registration id or an e-mail) at the same time; nothing was written. Reload and try again.',
+      ),
+      instance,
+    });
+  }
   if (error instanceof ServiceUnavailableError) {
     request.log.warn({ err: error.cause }, error.message);
     return sendProblem(reply, { ...problem(503, error.message), instance });
@@ -107,4 +117,10 @@ function fieldPath(context: string, instancePath: string): string {
   const prefix = context === 'querystring' ? 'query' : context;
   const rest = instancePath.replace(/^\//, '').replaceAll('/', '.');
   return rest ? `${prefix}.${rest}` : prefix;
+}
+
+/** A unique index refused a write: SQLite (better-sqlite3) or PostgreSQL (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
