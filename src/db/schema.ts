@@ -141,6 +141,8 @@ export interface MembershipTable {
   cluster_id: string | null;
   /** The organisation a `member` acts for. */
   organisation_id: Generated<string | null>;
+  /** Raised by every role change; a stale one is refused (409). */
+  version: Generated<number>;
   created_at: string;
 }
 

@@ -29,6 +29,8 @@ import { InstrumentService } from '../features/instruments/service.ts';
 import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
 import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
+import { memberRoutes } from '../features/members/routes.ts';
+import { MemberService } from '../features/members/service.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { personRoutes } from '../features/people/routes.ts';
@@ -184,6 +186,7 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     await scope.register(exportRoutes(new ExportService(database.db)));
     await scope.register(auditRoutes(database));
     await scope.register(mail.workspaceRoutes);
+    await scope.register(memberRoutes(new MemberService(database.db)));
   };
 }
 

@@ -75,6 +75,12 @@ describe.skipIf(!chromiumPath)('invitations and password reset through the devel
     await expect
       .poll(() => nina.getByRole('heading', { level: 1 }).textContent())
       .toBe('Accept your invitation');
+    // The preview says who invites her where, and that she needs a new password (no account yet).
+    await expect
+      .poll(() => nina.getByTestId('invitation-preview').textContent())
+      .toMatch(
+        /Clara Coordinator invites you to .+ as Viewer\..*nina\.newcomer@example\.org.*create your account/,
+      );
     await nina.locator('input[name=password]').fill('first-Password-2026');
     await nina.locator('input[name=password-repeat]').fill('first-Password-2026');
     expect(await nina.getByTestId('password-strength').textContent()).toContain('Strong');
@@ -86,12 +92,10 @@ describe.skipIf(!chromiumPath)('invitations and password reset through the devel
     expect(await nina.getByTestId('workspace-nav').textContent()).toContain('Viewer');
     expect(await nina.getByRole('button', { name: 'Add member' }).count()).toBe(0);
 
-    // The link works once.
+    // The link works once: the preview already says so, without asking for a password.
     await nina.goto(`${baseUrl}${link}`);
-    await nina.locator('input[name=password]').fill('first-Password-2026');
-    await nina.locator('input[name=password-repeat]').fill('first-Password-2026');
-    await nina.getByRole('button', { name: 'Accept and sign in' }).click();
-    await expect.poll(() => nina.locator('main').textContent()).toMatch(/already a member|does not work/);
+    await expect.poll(() => nina.getByTestId('invitation-invalid').count()).toBe(1);
+    expect(await nina.locator('input[name=password]').count()).toBe(0);
 
     // Signed out, she forgets her password: the same neutral answer as for any address.
     await nina.getByTestId('user-menu').click();
@@ -147,5 +151,68 @@ describe.skipIf(!chromiumPath)('invitations and password reset through the devel
     await nina.getByRole('button', { name: 'Sign in' }).click();
     await nina.waitForURL(/\/w\/demo\/clusters$/);
     await newcomer.close();
+  });
+
+  it('lists the members, changes a role, keeps the last coordinator, and lets a member edit its own organisation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in?redirect=%2Fw%2Fdemo%2Fusers`);
+    await page.locator('input[name=email]').fill('coordinator@demo.space2id.example');
+    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/w\/demo\/users$/);
+    const rows = page.getByTestId('member-row');
+    await expect.poll(() => rows.filter({ hasText: 'Vera Viewer' }).count()).toBe(1);
+
+    // Filter by role, then search by e-mail.
+    await page.getByTestId('members-role-filter').click();
+    await page.getByRole('option', { name: 'Coordinator' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Clara Coordinator (you)');
+    await page.getByTestId('members-role-filter').click();
+    await page.getByRole('option', { name: 'Coordinator' }).click();
+    await page.getByTestId('members-search').fill('viewer@demo');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    // Vera becomes a mentor.
+    await page.getByRole('button', { name: 'Change the role of Vera Viewer' }).click();
+    await page.locator('#member-role-role').click();
+    await page.getByRole('option', { name: 'Mentor' }).click();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByTestId('member-role-form').getByRole('button', { name: 'Save role' }).click();
+    await expect.poll(() => page.getByTestId('members-notice').textContent()).toContain('Vera Viewer');
+    await expect.poll(() => rows.first().getByTestId('member-role').textContent()).toBe('Mentor');
+
+    // The only coordinator cannot demote herself: the server's 409 is shown in the form.
+    await page.getByTestId('members-search').fill('coordinator@demo');
+    await expect.poll(() => rows.filter({ hasText: 'Clara' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Change the role of Clara Coordinator' }).click();
+    await page.locator('#member-role-role').click();
+    await page.getByRole('option', { name: 'Viewer' }).click();
+    await page.getByTestId('member-role-form').getByRole('button', { name: 'Save role' }).click();
+    await expect
+      .poll(() => page.getByTestId('member-role-error').textContent())
+      .toContain('at least one coordinator');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'users-members.png'), fullPage: true });
+    await context.close();
+
+    // Mia, a member, gets the edit button on her own organisation's profile (not delete).
+    const mia = await t.database.db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select('membership.organisation_id')
+      .where('app_user.email', '=', 'member@demo.space2id.example')
+      .executeTakeFirstOrThrow();
+    const memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const memberPage = await memberContext.newPage();
+    const ownPath = `/w/demo/members/${mia.organisation_id}`;
+    await memberPage.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(ownPath)}`);
+    await memberPage.locator('input[name=email]').fill('member@demo.space2id.example');
+    await memberPage.locator('input[name=password]').fill(DEMO_PASSWORD);
+    await memberPage.getByRole('button', { name: 'Sign in' }).click();
+    await memberPage.waitForURL((url) => url.pathname === ownPath);
+    await expect.poll(() => memberPage.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(1);
+    expect(await memberPage.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+    await memberContext.close();
   });
 });

@@ -23,8 +23,8 @@ const CALLERS: Caller[] = [
   'viewer',
 ];
 
-/** The table a route's `{id}` points into. */
-type Resource = 'cluster' | 'organisation' | 'person';
+/** The table a route's `{id}` (or `{userId}`) points into. */
+type Resource = 'cluster' | 'organisation' | 'person' | 'membership';
 /** The own workspace's targets: the cluster manager's cluster and the member's organisation (in it). */
 interface OwnIds {
   clusterId: string;
@@ -219,6 +219,23 @@ const CASES: RouteCase[] = [
     expected: only({ coordinator: 204 }),
     freshId: freshInvitation,
   },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/members', expected: only({ coordinator: 200 }) },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/members/{userId}',
+    expected: only({ coordinator: 200 }),
+    body: (version) => ({ version, role: 'mentor' }),
+    target: 'fresh',
+    resource: 'membership',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/members/{userId}',
+    expected: only({ coordinator: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'membership',
+  },
 ];
 
 /** A pending invitation of the workspace, straight through the repository. */
@@ -245,7 +262,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let t: TestApp;
   let factory: Factory;
   const home = { slug: '', id: '' };
-  const foreign = { slug: '', id: '', clusterId: '', organisationId: '', personId: '' };
+  const foreign = { slug: '', id: '', clusterId: '', organisationId: '', personId: '', memberUserId: '' };
   const callers = new Map<Caller, Record<string, string>>();
   let ownClusterId = '';
   let otherOwnClusterId = '';
@@ -271,6 +288,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     Object.assign(foreign, {
       organisationId: foreignOrganisation.id,
       personId: (await factory.person(other.id, foreignOrganisation.id)).id,
+      memberUserId: (await factory.memberWithToken(other.id, 'viewer')).user.id,
     });
     for (const caller of CALLERS) {
       const role: Role =
@@ -318,7 +336,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     version: number,
   ) {
     const url =
-      route.path.replace('{workspace}', workspaceSlug).replace('{id}', targetId) +
+      route.path.replace('{workspace}', workspaceSlug).replace(/\{(id|userId)\}/, targetId) +
       (route.query?.(version) ?? '');
     const own = { clusterId: ownClusterId, organisationId: ownOrganisationId };
     return t.app.inject({
@@ -339,7 +357,27 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? (await factory.organisation(home.id, ownClusterId)).id : ownOrganisationId;
       case 'person':
         return fresh ? (await factory.person(home.id, ownOrganisationId)).id : ownPersonId;
+      case 'membership': {
+        // A new viewer each time: the callers' own memberships stay as they are.
+        const { user } = await factory.memberWithToken(home.id, 'viewer');
+        return (
+          await t.database.db
+            .selectFrom('membership')
+            .select('id')
+            .where('user_id', '=', user.id)
+            .executeTakeFirstOrThrow()
+        ).id;
+      }
     }
+  }
+
+  async function userOfMembership(membershipId: string): Promise<string> {
+    const row = await t.database.db
+      .selectFrom('membership')
+      .select('user_id')
+      .where('id', '=', membershipId)
+      .executeTakeFirstOrThrow();
+    return row.user_id;
   }
 
   /** The rows of the route's table in a workspace (to prove a refused request changed nothing). */
@@ -360,7 +398,11 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         .select(['id', 'version'])
         .where('id', '=', targetId)
         .executeTakeFirstOrThrow();
-      const id = route.freshId ? await route.freshId(t.database.db, home.id) : current.id;
+      const id = route.freshId
+        ? await route.freshId(t.database.db, home.id)
+        : route.resource === 'membership'
+          ? await userOfMembership(current.id)
+          : current.id;
       const before = await rowsOf(route, home.id);
       const res = await request(route, caller, home.slug, id, current.version);
       expect(res.statusCode, res.body).toBe(route.expected[caller]);
@@ -373,6 +415,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         cluster: foreign.clusterId,
         organisation: foreign.organisationId,
         person: foreign.personId,
+        membership: foreign.memberUserId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1);
       expect(res.statusCode).toBe(404);
@@ -419,6 +462,27 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   );
 
   it.each(CALLERS)(
+    "%s gets 404 (or 403 without the permission) for another workspace's member in the own workspace's URL",
+    async (caller) => {
+      for (const method of ['PATCH', 'DELETE'] as const) {
+        const res = await t.app.inject({
+          method,
+          url: `/api/v1/workspaces/${home.slug}/members/${foreign.memberUserId}${method === 'DELETE' ? '?version=1' : ''}`,
+          headers: callers.get(caller),
+          ...(method === 'PATCH' ? { payload: { version: 1, role: 'coordinator' } } : {}),
+        });
+        expect(res.statusCode, method).toBe(caller === 'coordinator' ? 404 : 403);
+      }
+      const untouched = await t.database.db
+        .selectFrom('membership')
+        .select(['role', 'version'])
+        .where('user_id', '=', foreign.memberUserId)
+        .executeTakeFirstOrThrow();
+      expect(untouched).toEqual({ role: 'viewer', version: 1 });
+    },
+  );
+
+  it.each(CALLERS)(
     "%s gets 404 for another workspace's cluster id in the own workspace's URL",
     async (caller) => {
       for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
@@ -446,7 +510,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       const res = await request(route, 'viewer', home.slug, ownClusterId, 1).then(() =>
         t.app.inject({
           method: route.method,
-          url: route.path.replace('{workspace}', home.slug).replace('{id}', ownClusterId),
+          url: route.path.replace('{workspace}', home.slug).replace(/\{(id|userId)\}/, ownClusterId),
         }),
       );
       expect(res.statusCode, `${route.method} ${route.path}`).toBe(401);

@@ -4,6 +4,7 @@ import * as m0002 from './0002-identity.ts';
 import * as m0003 from './0003-registry.ts';
 import * as m0004 from './0004-mail.ts';
 import * as m0005 from './0005-organisation-list-indexes.ts';
+import * as m0006 from './0006-membership-version.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-registry': m0003,
   '0004-mail': m0004,
   '0005-organisation-list-indexes': m0005,
+  '0006-membership-version': m0006,
 };

@@ -41,6 +41,9 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'invitation.read',
     'invitation.create',
     'invitation.revoke',
+    'membership.read',
+    'membership.update',
+    'membership.delete',
   ],
   cluster_manager: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
   member: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
@@ -161,6 +164,16 @@ describe('access policy', () => {
         ].some((scope) => can(actor(role, 'mine', 'my-org'), permission, scope));
         expect(roleMay(role, permission), `${role} ${permission}`).toBe(grantedSomewhere);
       }
+    }
+  });
+
+  it('leaves memberships (who holds which role) to coordinators, whatever the scope', () => {
+    for (const permission of ['membership.read', 'membership.update', 'membership.delete'] as const) {
+      expect(can(actor('coordinator'), permission)).toBe(true);
+      expect(can(actor('cluster_manager', 'mine'), permission, { clusterId: 'mine' })).toBe(false);
+      expect(can(actor('member', null, 'my-org'), permission, { organisationId: 'my-org' })).toBe(false);
+      expect(roleMay('mentor', permission)).toBe(false);
+      expect(roleMay('viewer', permission)).toBe(false);
     }
   });
 

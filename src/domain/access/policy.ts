@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'invitation.read',
   'invitation.create',
   'invitation.revoke',
+  'membership.read',
+  'membership.update',
+  'membership.delete',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +90,9 @@ const RULES: Record<Permission, Rule> = {
   'invitation.read': coordinator,
   'invitation.create': coordinator,
   'invitation.revoke': coordinator,
+  'membership.read': coordinator,
+  'membership.update': coordinator,
+  'membership.delete': coordinator,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -110,6 +116,9 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'invitation.read': new Set(['coordinator']),
   'invitation.create': new Set(['coordinator']),
   'invitation.revoke': new Set(['coordinator']),
+  'membership.read': new Set(['coordinator']),
+  'membership.update': new Set(['coordinator']),
+  'membership.delete': new Set(['coordinator']),
 };
 
 /**

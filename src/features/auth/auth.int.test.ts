@@ -140,7 +140,9 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
         user: { id: user.id, email: user.email, name: 'Test User' },
         via: 'session',
         csrfToken,
-        workspaces: [{ slug: workspace.slug, name: 'Orbit', role: 'viewer', clusterId: null }],
+        workspaces: [
+          { slug: workspace.slug, name: 'Orbit', role: 'viewer', clusterId: null, organisationId: null },
+        ],
       });
     });
 

@@ -162,6 +162,7 @@ export class AuthRepository {
         'workspace.name as workspaceName',
         'membership.role',
         'membership.cluster_id as clusterId',
+        'membership.organisation_id as organisationId',
       ])
       .where('membership.user_id', '=', userId)
       .orderBy('workspace.name')

@@ -109,6 +109,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
             name: m.workspaceName,
             role: m.role,
             clusterId: m.clusterId,
+            organisationId: m.organisationId,
           })),
         };
       },

@@ -30,7 +30,8 @@ export const meResponse = z
         slug: z.string(),
         name: z.string(),
         role: z.enum(ROLES),
-        clusterId: z.string().nullable(),
+        clusterId: z.string().nullable().describe('The cluster of a cluster manager'),
+        organisationId: z.string().nullable().describe('The organisation of a member'),
       }),
     ),
   })

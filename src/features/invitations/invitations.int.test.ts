@@ -50,13 +50,11 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
     return t.app.inject({ method: 'POST', url: '/api/v1/auth/accept-invitation', payload });
   }
   /** Invites `email` and returns the token of the link in the mail that arrives. */
-  async function inviteAndReadToken(payload: {
-    email: string;
-    name?: string;
-    role?: string;
-    clusterId?: string;
-  }) {
-    const res = await invite({ name: 'Nina Invitee', role: 'viewer', ...payload });
+  async function inviteAndReadToken(
+    payload: { email: string; name?: string; role?: string; clusterId?: string },
+    headers = coordinator,
+  ) {
+    const res = await invite({ name: 'Nina Invitee', role: 'viewer', ...payload }, headers);
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
     const mail = await smtp.waitFor(
@@ -172,7 +170,13 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
         headers: { cookie: `space2id_session=${cookie?.value}` },
       });
       expect(me.json().workspaces).toEqual([
-        { slug: home.slug, name: 'Orbit Consortium', role: 'cluster_manager', clusterId: home.clusterId },
+        {
+          slug: home.slug,
+          name: 'Orbit Consortium',
+          role: 'cluster_manager',
+          clusterId: home.clusterId,
+          organisationId: null,
+        },
       ]);
       expect(me.json().csrfToken).toBe(res.json().csrfToken);
       // The new password signs in.
@@ -212,6 +216,15 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
         .where('user_id', '=', accepted.json().user.id)
         .executeTakeFirstOrThrow();
       expect(membership).toEqual({ role: 'member', organisation_id: organisation.id });
+      const cookie = accepted.cookies.find((c) => c.name === 'space2id_session');
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { cookie: `space2id_session=${cookie?.value}` },
+      });
+      expect(me.json().workspaces).toEqual([
+        expect.objectContaining({ role: 'member', clusterId: null, organisationId: organisation.id }),
+      ]);
     });
 
     it('refuses a new account with a short password, naming the field, and keeps the link usable', async () => {
@@ -283,6 +296,88 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
       const res = await accept({ token: 'made-up-token', password: PASSWORD });
       expect(res.statusCode).toBe(400);
       expect(res.json().detail).toMatch(/not valid/);
+    });
+  });
+
+  describe('POST /auth/invitation-preview', () => {
+    function preview(token: string) {
+      return t.app.inject({ method: 'POST', url: '/api/v1/auth/invitation-preview', payload: { token } });
+    }
+
+    it('tells a new invitee who invites them where, in which role, and that a new password is needed — changing nothing', async () => {
+      const inviter = await factory.userWithPassword('inviter password 1');
+      await factory.addMember(home.id, inviter.id, 'coordinator');
+      const { cookie, csrfToken } = await signIn(t.app, inviter.email, 'inviter password 1');
+      const email = newEmail();
+      const { token, id } = await inviteAndReadToken(
+        { email, role: 'mentor' },
+        {
+          cookie,
+          'x-csrf-token': csrfToken,
+        },
+      );
+      const res = await preview(token);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({
+        email,
+        name: 'Nina Invitee',
+        workspaceName: 'Orbit Consortium',
+        role: 'mentor',
+        invitedBy: 'Test User',
+        expiresAt: expect.any(String),
+        accountExists: false,
+      });
+      const row = await t.database.db
+        .selectFrom('invitation')
+        .select(['accepted_at', 'revoked_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ accepted_at: null, revoked_at: null });
+      expect((await accept({ token, password: PASSWORD })).statusCode).toBe(200);
+    });
+
+    it('says when the address already has an account (accepting then asks for its password)', async () => {
+      const existing = await factory.userWithPassword('existing password 2');
+      const { token } = await inviteAndReadToken({ email: existing.email });
+      const res = await preview(token);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ email: existing.email, accountExists: true });
+    });
+
+    it('answers 400 naming body.token for an unknown, used, withdrawn or expired link, as accepting does', async () => {
+      expect((await preview('made-up-token')).json()).toMatchObject({
+        status: 400,
+        detail: expect.stringMatching(/not valid/),
+        errors: [{ field: 'body.token' }],
+      });
+      const used = await inviteAndReadToken({ email: newEmail() });
+      expect((await accept({ token: used.token, password: PASSWORD })).statusCode).toBe(200);
+      expect((await preview(used.token)).json().detail).toMatch(/already accepted/);
+      const withdrawn = await inviteAndReadToken({ email: newEmail() });
+      await t.app.inject({ method: 'DELETE', url: url(`/${withdrawn.id}`), headers: coordinator });
+      expect((await preview(withdrawn.token)).json().detail).toMatch(/withdrawn/);
+      const expired = await inviteAndReadToken({ email: newEmail() });
+      clockOffsetMs = INVITATION_TTL_MS + 60_000;
+      try {
+        const res = await preview(expired.token);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().detail).toMatch(/expired/);
+      } finally {
+        clockOffsetMs = 0;
+      }
+    });
+
+    it('refuses a body without a token, naming the field', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/invitation-preview', payload: {} });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('body.token');
+    });
+
+    it('is rate-limited per client address like sign-in (429)', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await preview(`guess-${i}`)).statusCode);
+      expect(statuses).toContain(429);
+      expect(statuses.at(-1)).toBe(429);
     });
   });
 

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
 import { problemSchema } from '../../http/problem.ts';
-import { setSessionCookie } from '../auth/routes.ts';
+import { SIGN_IN_RATE, setSessionCookie } from '../auth/routes.ts';
 import {
   acceptInvitationBody,
   acceptInvitationResponse,
   createInvitationBody,
   invitationParams,
+  invitationPreviewBody,
+  invitationPreviewResponse,
   invitationSchema,
   workspaceParams,
 } from './schema.ts';
@@ -69,9 +71,31 @@ export function invitationRoutes(invitations: InvitationService): FastifyPluginA
   };
 }
 
-/** `POST /auth/accept-invitation`: no session needed, the link's token is the proof. */
+/**
+ * `POST /auth/invitation-preview` and `POST /auth/accept-invitation`: no session needed, the
+ * link's token is the proof. The token travels in the body, never in an API URL, so it stays out
+ * of access logs and proxies.
+ */
 export function acceptInvitationRoutes(invitations: InvitationService): FastifyPluginAsyncZod {
   return async (app) => {
+    app.post(
+      '/auth/invitation-preview',
+      {
+        // Guessing tokens is hopeless (256 bits), but the answer should not be free to ask for.
+        config: { rateLimit: SIGN_IN_RATE },
+        schema: {
+          tags: ['auth'],
+          summary: 'What an invitation link offers, before accepting it',
+          description:
+            'Changes nothing. A used, withdrawn or expired link answers 400 saying which, as accepting does. ' +
+            'The token is sent in the body (not the URL) so it stays out of logs.',
+          body: invitationPreviewBody,
+          response: { 200: invitationPreviewResponse, 400: problemSchema, 429: problemSchema },
+        },
+      },
+      async (request) => invitations.preview(request.body.token),
+    );
+
     app.post(
       '/auth/accept-invitation',
       {

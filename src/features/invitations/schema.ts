@@ -72,6 +72,23 @@ export const acceptInvitationResponse = z
   })
   .meta({ id: 'AcceptedInvitation' });
 
+export const invitationPreviewBody = z.strictObject({ token: z.string().min(1).max(200) });
+
+export const invitationPreviewResponse = z
+  .object({
+    email: z.string().describe('The invited address (the account it creates or joins)'),
+    name: z.string().describe('The name the coordinator gave (a default for a new account)'),
+    workspaceName: z.string(),
+    role: z.enum(ROLES),
+    invitedBy: z.string().nullable().describe('Name of the coordinator who sent it'),
+    expiresAt: z.string(),
+    accountExists: z
+      .boolean()
+      .describe('true: accepting asks for that account’s current password; false: for a new password'),
+  })
+  .meta({ id: 'InvitationPreview' });
+
 export type InvitationDto = z.infer<typeof invitationSchema>;
 export type CreateInvitationInput = z.infer<typeof createInvitationBody>;
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationBody>;
+export type InvitationPreviewDto = z.infer<typeof invitationPreviewResponse>;

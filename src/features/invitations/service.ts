@@ -13,12 +13,14 @@ import { hashPassword, hashSecret, newSecret } from '../auth/secrets.ts';
 import type { AuthService } from '../auth/service.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { MESSAGES } from '../mail/messages.ts';
+import { checkRoleScope } from '../members/role-scope.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { InvitationRepository, type InvitationRow } from './repository.ts';
 import {
   type AcceptInvitationInput,
   type CreateInvitationInput,
   type InvitationDto,
+  type InvitationPreviewDto,
   MIN_PASSWORD_LENGTH,
 } from './schema.ts';
 
@@ -62,7 +64,7 @@ export class InvitationService {
   async create(actor: Actor, input: CreateInvitationInput): Promise<InvitationDto> {
     requireAccess(actor, 'invitation.create');
     const invitations = new InvitationRepository(this.db);
-    await this.checkRoleScope(invitations, actor.workspaceId, input);
+    await checkRoleScope(invitations, actor.workspaceId, input);
     if (await invitations.isMember(actor.workspaceId, input.email)) {
       throw new ConflictError(`${input.email} is already a member of this workspace.`);
     }
@@ -129,6 +131,32 @@ export class InvitationService {
         changes: { revoked_at: [null, now] },
       });
     });
+  }
+
+  /**
+   * What a link offers, before accepting it: who invites whom to which workspace in which role,
+   * and whether the address already has an account (then accepting asks for its password).
+   * @throws InvalidInputError for an unknown, used, revoked or expired token (as `accept`).
+   */
+  async preview(token: string): Promise<InvitationPreviewDto> {
+    const invitations = new InvitationRepository(this.db);
+    const invitation = await invitations.findByTokenHash(hashSecret(token));
+    this.checkUsable(invitation);
+    const auth = new AuthRepository(this.db);
+    const [workspace, inviter, account] = await Promise.all([
+      invitations.findWorkspace(invitation.workspace_id),
+      invitation.created_by ? auth.findUserById(invitation.created_by) : undefined,
+      auth.findUserByEmail(invitation.email),
+    ]);
+    return {
+      email: invitation.email,
+      name: invitation.name,
+      workspaceName: workspace.name,
+      role: invitation.role,
+      invitedBy: inviter?.name ?? null,
+      expiresAt: invitation.expires_at,
+      accountExists: account !== undefined,
+    };
   }
 
   /**
@@ -228,30 +256,6 @@ export class InvitationService {
       return refuse(
         `This invitation expired on ${invitation.expires_at}: ask the coordinator for a new one.`,
       );
-    }
-  }
-
-  /** A cluster manager needs a cluster of this workspace; only a member may name an organisation. */
-  private async checkRoleScope(
-    invitations: InvitationRepository,
-    workspaceId: string,
-    input: CreateInvitationInput,
-  ): Promise<void> {
-    const invalid = (field: string, message: string) =>
-      new InvalidInputError(`Invalid ${field}: ${message}`, [{ field, message }]);
-    if (input.role === 'cluster_manager') {
-      if (input.clusterId === null) throw invalid('body.clusterId', 'is required for a cluster manager');
-      if (!(await invitations.clusterBelongsTo(workspaceId, input.clusterId))) {
-        throw invalid('body.clusterId', 'is not a cluster of this workspace');
-      }
-    } else if (input.clusterId !== null) {
-      throw invalid('body.clusterId', 'is only for a cluster manager');
-    }
-    if (input.organisationId !== null) {
-      if (input.role !== 'member') throw invalid('body.organisationId', 'is only for a member');
-      if (!(await invitations.organisationBelongsTo(workspaceId, input.organisationId))) {
-        throw invalid('body.organisationId', 'is not an organisation of this workspace');
-      }
     }
   }
 

@@ -15,10 +15,12 @@ import type {
   InstrumentDto,
   InstrumentListDto,
   InvitationDto,
+  InvitationPreviewDto,
   ListAuditQuery,
   ListClustersQuery,
   ListOrganisationsQuery,
   ListPeopleQuery,
+  ListWorkspaceMembersQuery,
   MeDto,
   OrganisationDetailDto,
   OrganisationDto,
@@ -33,6 +35,9 @@ import type {
   UpdateClusterBody,
   UpdateOrganisationBody,
   UpdatePersonBody,
+  UpdateWorkspaceMemberBody,
+  WorkspaceMemberDto,
+  WorkspaceMemberListDto,
 } from './types.ts';
 
 const API_BASE = '/api/v1';
@@ -331,6 +336,39 @@ export function createInvitation(workspace: string, body: CreateInvitationBody):
 
 export function revokeInvitation(workspace: string, id: string): Promise<void> {
   return request(`${ws(workspace)}/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** Who invites whom where; the token goes in the body so it stays out of server logs. */
+export function previewInvitation(token: string): Promise<InvitationPreviewDto> {
+  return request('/auth/invitation-preview', {
+    method: 'POST',
+    body: { token },
+    unauthenticatedIsAnswer: true,
+  });
+}
+
+// --- Workspace members (coordinators) ----------------------------------------------------------
+
+export function listWorkspaceMembers(
+  workspace: string,
+  query: ListWorkspaceMembersQuery,
+  signal?: AbortSignal,
+): Promise<WorkspaceMemberListDto> {
+  return getJson(`${ws(workspace)}/members${queryString({ ...query })}`, signal);
+}
+
+export function updateWorkspaceMember(
+  workspace: string,
+  userId: string,
+  body: UpdateWorkspaceMemberBody,
+): Promise<WorkspaceMemberDto> {
+  return request(`${ws(workspace)}/members/${encodeURIComponent(userId)}`, { method: 'PATCH', body });
+}
+
+export function removeWorkspaceMember(workspace: string, userId: string, version: number): Promise<void> {
+  return request(`${ws(workspace)}/members/${encodeURIComponent(userId)}?version=${version}`, {
+    method: 'DELETE',
+  });
 }
 
 /** Accepting needs no session: the token is the proof. A wrong current password is a 401 answer. */

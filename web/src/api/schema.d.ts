@@ -121,6 +121,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What an invitation link offers, before accepting it
+         * @description Changes nothing. A used, withdrawn or expired link answers 400 saying which, as accepting does. The token is sent in the body (not the URL) so it stays out of logs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -1763,6 +1826,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of the workspace with their roles (coordinators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in name and e-mail (case ignored) */
+                    q?: string;
+                    role?: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from the workspace (coordinators)
+         * @description The account stays (with its other workspaces). Removing the last coordinator is refused with 409.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    userId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role (coordinators)
+         * @description A cluster manager needs `clusterId`, a member may have `organisationId`, no other role has either. Send the `version` you read (a stale one is 409). Demoting the last coordinator is refused with 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Required for a cluster manager
+                         * @default null
+                         */
+                        clusterId?: string | null;
+                        /**
+                         * @description The organisation of a member (optional); no other role has one
+                         * @default null
+                         */
+                        organisationId?: string | null;
+                        /** @enum {string} */
+                        role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations": {
         parameters: {
             query?: never;
@@ -3238,6 +3558,34 @@ export interface components {
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
         };
+        InvitationPreview: {
+            /** @description true: accepting asks for that account’s current password; false: for a new password */
+            accountExists: boolean;
+            /** @description The invited address (the account it creates or joins) */
+            email: string;
+            expiresAt: string;
+            /** @description Name of the coordinator who sent it */
+            invitedBy: string | null;
+            /** @description The name the coordinator gave (a default for a new account) */
+            name: string;
+            /** @enum {string} */
+            role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+            workspaceName: string;
+        };
+        InvitationPreviewInput: {
+            /** @description true: accepting asks for that account’s current password; false: for a new password */
+            accountExists: boolean;
+            /** @description The invited address (the account it creates or joins) */
+            email: string;
+            expiresAt: string;
+            /** @description Name of the coordinator who sent it */
+            invitedBy: string | null;
+            /** @description The name the coordinator gave (a default for a new account) */
+            name: string;
+            /** @enum {string} */
+            role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+            workspaceName: string;
+        };
         KpiDefinition: {
             key: string;
             /** @enum {string} */
@@ -3261,8 +3609,11 @@ export interface components {
             /** @enum {string} */
             via: "session" | "token";
             workspaces: {
+                /** @description The cluster of a cluster manager */
                 clusterId: string | null;
                 name: string;
+                /** @description The organisation of a member */
+                organisationId: string | null;
                 /** @enum {string} */
                 role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
                 slug: string;
@@ -3275,12 +3626,53 @@ export interface components {
             /** @enum {string} */
             via: "session" | "token";
             workspaces: {
+                /** @description The cluster of a cluster manager */
                 clusterId: string | null;
                 name: string;
+                /** @description The organisation of a member */
+                organisationId: string | null;
                 /** @enum {string} */
                 role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
                 slug: string;
             }[];
+        };
+        Member: {
+            /** @description The cluster of a cluster manager */
+            clusterId: string | null;
+            /** @description When the user joined the workspace */
+            createdAt: string;
+            email: string;
+            name: string;
+            /** @description The organisation of a member */
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+            userId: string;
+            /** @description Send it back with a change or removal; a stale one gets 409 */
+            version: number;
+        };
+        MemberInput: {
+            /** @description The cluster of a cluster manager */
+            clusterId: string | null;
+            /** @description When the user joined the workspace */
+            createdAt: string;
+            email: string;
+            name: string;
+            /** @description The organisation of a member */
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
+            userId: string;
+            /** @description Send it back with a change or removal; a stale one gets 409 */
+            version: number;
+        };
+        MemberList: {
+            items: components["schemas"]["Member"][];
+            nextCursor: string | null;
+        };
+        MemberListInput: {
+            items: components["schemas"]["MemberInput"][];
+            nextCursor: string | null;
         };
         Organisation: {
             city: string | null;

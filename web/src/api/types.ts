@@ -102,6 +102,17 @@ export type CreateInvitationBody = JsonBody<
 >;
 export type AcceptInvitationBody = JsonBody<paths['/api/v1/auth/accept-invitation']['post']['requestBody']>;
 export type AcceptedInvitationDto = Schemas['AcceptedInvitation'];
+/** `POST /api/v1/auth/invitation-preview`: what a link offers, before accepting it. */
+export type InvitationPreviewDto = Schemas['InvitationPreview'];
+/** A member of a workspace (a user's membership) with its role, as coordinators see it. */
+export type WorkspaceMemberDto = Schemas['Member'];
+export type WorkspaceMemberListDto = Schemas['MemberList'];
+export type ListWorkspaceMembersQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/members']['get']['parameters']['query']
+>;
+export type UpdateWorkspaceMemberBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/members/{userId}']['patch']['requestBody']
+>;
 export type ConfirmPasswordResetBody = JsonBody<
   paths['/api/v1/auth/password-reset/confirm']['post']['requestBody']
 >;

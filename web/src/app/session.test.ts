@@ -29,7 +29,7 @@ describe('homePathOf', () => {
         user,
         via: 'session',
         csrfToken: 'x',
-        workspaces: [{ slug: 'demo', name: 'Demo', role: 'viewer', clusterId: null }],
+        workspaces: [{ slug: 'demo', name: 'Demo', role: 'viewer', clusterId: null, organisationId: null }],
       }),
     ).toBe('/w/demo/clusters');
     expect(homePathOf({ user, via: 'session', csrfToken: 'x', workspaces: [] })).toBe('/catalogue');

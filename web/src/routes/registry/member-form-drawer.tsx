@@ -222,6 +222,8 @@ function MemberForm({
             onChange={(value) => set('clusterId', value ?? '')}
             searchable
             nothingFoundMessage="—"
+            // A member edits its organisation's profile but cannot move it to another cluster.
+            disabled={membership.role === 'member'}
           />
           <Select
             {...common('type')}

@@ -29,7 +29,7 @@ import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { FailureAlert, PlusIcon } from './parts.tsx';
 import { PeopleTable } from './people-table.tsx';
-import { canChangeOrganisation, canCreateInRegistry } from './permissions.ts';
+import { canChangeOrganisation, canCreateInRegistry, canEditOrganisation } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { memberQuery, registryKeys } from './queries.ts';
 
@@ -116,8 +116,10 @@ function MemberProfile({
 }) {
   const clusters = useQuery(allClustersQuery(workspace));
   const cluster = clusters.data?.items.find((c) => c.id === organisation.clusterId);
-  const mayChange = canChangeOrganisation(membership, organisation);
-  const mayAddPerson = canCreateInRegistry(membership) && mayChange;
+  // A member edits its own organisation and its people, but adds and removes neither.
+  const mayEdit = canEditOrganisation(membership, organisation);
+  const mayDelete = canChangeOrganisation(membership, organisation);
+  const mayAddPerson = canCreateInRegistry(membership) && mayDelete;
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [person, setPerson] = useState<PersonDrawerState>({ mode: 'closed' });
@@ -140,12 +142,14 @@ function MemberProfile({
             {t.updated(formatDateTime(organisation.updatedAt))}
           </Text>
         </Stack>
-        {mayChange ? (
+        {mayEdit ? (
           <Group gap="sm">
             <Button onClick={() => setEditing(true)}>{t.edit}</Button>
-            <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>
-              {t.delete}
-            </Button>
+            {mayDelete && (
+              <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>
+                {t.delete}
+              </Button>
+            )}
           </Group>
         ) : (
           <Text fz="sm" c="dimmed" maw={320}>
@@ -239,7 +243,7 @@ function MemberProfile({
             organisationId={organisation.id}
             caption={t.peopleCaption(organisation.name)}
             emptyText={t.noPeople}
-            onEdit={mayChange ? (p) => setPerson({ mode: 'edit', person: p }) : undefined}
+            onEdit={mayEdit ? (p) => setPerson({ mode: 'edit', person: p }) : undefined}
           />
         </Stack>
       </Paper>

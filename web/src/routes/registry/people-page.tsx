@@ -9,7 +9,7 @@ import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { EmptyState, PlusIcon, TableSkeleton } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
-import { canChangeInCluster, canCreateInRegistry } from './permissions.ts';
+import { canCreateInRegistry, canEditPerson } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { organisationDirectoryQuery, personListQuery } from './queries.ts';
 import {
@@ -72,11 +72,15 @@ export function PeoplePage() {
   const people = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const filtered = isFiltered(search);
   const mayEdit = (person: PersonDto) =>
-    canChangeInCluster(
+    canEditPerson(
       membership,
       person.organisationId ? (organisations.get(person.organisationId)?.clusterId ?? null) : null,
+      person.organisationId,
     );
-  const anyEditable = membership.role === 'coordinator' || membership.role === 'cluster_manager';
+  const anyEditable =
+    membership.role === 'coordinator' ||
+    membership.role === 'cluster_manager' ||
+    (membership.role === 'member' && membership.organisationId !== null);
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">

@@ -99,9 +99,14 @@ function PersonForm({
   const [errors, setErrors] = useState<PersonFieldErrors>({});
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  // A cluster manager may only place people at organisations of their cluster.
-  const choosable = (directory.data ?? []).filter(
-    (o) => membership.role !== 'cluster_manager' || o.clusterId === membership.clusterId,
+  // A cluster manager may only place people at organisations of their cluster; a member keeps
+  // them at its own organisation.
+  const choosable = (directory.data ?? []).filter((o) =>
+    membership.role === 'cluster_manager'
+      ? o.clusterId === membership.clusterId
+      : membership.role === 'member'
+        ? o.id === membership.organisationId
+        : true,
   );
   const clusterOf = (organisationId: string | null) =>
     organisationId ? (directory.data?.find((o) => o.id === organisationId)?.clusterId ?? null) : null;

@@ -1,10 +1,11 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { acceptInvitation, isApiError } from '../../api/client.ts';
+import { acceptInvitation, isApiError, previewInvitation } from '../../api/client.ts';
 import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import type { InvitationPreviewDto } from '../../api/types.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { PasswordStrengthHint } from '../../app/password-strength-hint.tsx';
 import { meQuery, sessionKeys } from '../../app/session.ts';
@@ -19,12 +20,43 @@ const alertStyles = {
 };
 
 /**
- * `/accept-invitation?token=…`: the link of an invitation mail. A newcomer chooses a name and a
- * password; someone who already has an account enters its password. Then they are signed in.
+ * `/accept-invitation?token=…`: the link of an invitation mail. The page first shows what the link
+ * offers (who invites whom where, in which role); a newcomer then chooses a name and a password,
+ * someone who already has an account enters its current password. Then they are signed in.
  */
 export function AcceptInvitationPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { token } = route.useSearch();
+  const preview = useQuery({
+    queryKey: ['invitation-preview', token],
+    queryFn: () => previewInvitation(token ?? ''),
+    enabled: Boolean(token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (token && preview.isPending) {
+    return (
+      <AuthCard title={t.title}>
+        <Stack align="center" gap="xs" role="status">
+          <Loader size="sm" />
+          <Text fz="sm">{t.loading}</Text>
+        </Stack>
+      </AuthCard>
+    );
+  }
+  if (token && preview.isError && !fieldErrorsOf(preview.error).token) {
+    return (
+      <AuthCard title={t.title}>
+        <Alert color="red" variant="light" title={t.failed} role="alert" styles={alertStyles}>
+          <Text fz="sm">{describeError(preview.error)}</Text>
+        </Alert>
+      </AuthCard>
+    );
+  }
+  return <AcceptForm token={token} preview={preview.data ?? null} />;
+}
+
+function AcceptForm({ token, preview }: { token: string | undefined; preview: InvitationPreviewDto | null }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
@@ -43,7 +75,7 @@ export function AcceptInvitationPage() {
   });
 
   const tokenRefused = accept.isError && Boolean(fieldErrorsOf(accept.error).token);
-  if (!token || tokenRefused) {
+  if (!token || !preview || tokenRefused) {
     return (
       <AuthCard title={t.invalidTitle}>
         <Text fz="sm" data-testid="invitation-invalid">
@@ -56,14 +88,15 @@ export function AcceptInvitationPage() {
     );
   }
 
+  const existing = preview.accountExists;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
     if (!password) found.password = t.passwordRequired;
-    else if (password !== repeat) found.repeat = t.passwordMismatch;
+    else if (!existing && password !== repeat) found.repeat = t.passwordMismatch;
     setErrors(found);
     if (found.password || found.repeat) return;
-    accept.mutate({ token, password, ...(name.trim() ? { name: name.trim() } : {}) });
+    accept.mutate({ token, password, ...(!existing && name.trim() ? { name: name.trim() } : {}) });
   };
 
   const status = isApiError(accept.error) ? accept.error.status : 0;
@@ -78,7 +111,15 @@ export function AcceptInvitationPage() {
   const passwordError = fieldErrorsOf(accept.error).password;
 
   return (
-    <AuthCard title={t.title} intro={t.intro}>
+    <AuthCard title={t.title}>
+      <Stack gap={4} data-testid="invitation-preview">
+        <Text fz="sm" fw={600}>
+          {t.invites(preview.invitedBy ?? t.someone, preview.workspaceName, messages.roles[preview.role])}
+        </Text>
+        <Text fz="sm" c="dimmed">
+          {t.forEmail(preview.email)} {existing ? t.existingAccountIntro : t.newAccountIntro}
+        </Text>
+      </Stack>
       <form onSubmit={submit} noValidate aria-label={t.title}>
         <Stack gap="md">
           {failure && !passwordError && (
@@ -100,36 +141,61 @@ export function AcceptInvitationPage() {
               </Stack>
             </Alert>
           )}
-          <TextInput
-            label={t.name}
-            description={t.nameHint}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            name="name"
-            autoComplete="name"
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            data-autofocus
-          />
-          <PasswordInput
-            label={t.password}
-            name="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.password ?? passwordError}
-            aria-describedby="invitation-password-strength"
-          />
-          <PasswordStrengthHint password={password} id="invitation-password-strength" />
-          <PasswordInput
-            label={t.passwordRepeat}
-            name="password-repeat"
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(event) => setRepeat(event.currentTarget.value)}
-            error={errors.repeat}
-          />
+          {existing ? (
+            <>
+              <TextInput
+                label={t.email}
+                name="email"
+                autoComplete="username"
+                value={preview.email}
+                readOnly
+              />
+              <PasswordInput
+                label={t.currentPassword}
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={errors.password ?? passwordError}
+                data-autofocus
+              />
+            </>
+          ) : (
+            <>
+              <TextInput
+                label={t.name}
+                description={t.nameHint}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                name="name"
+                autoComplete="name"
+                placeholder={preview.name}
+                value={name}
+                onChange={(event) => setName(event.currentTarget.value)}
+                data-autofocus
+              />
+              <PasswordInput
+                label={t.password}
+                name="password"
+                autoComplete="new-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={errors.password ?? passwordError}
+                aria-describedby="invitation-password-strength"
+              />
+              <PasswordStrengthHint password={password} id="invitation-password-strength" />
+              <PasswordInput
+                label={t.passwordRepeat}
+                name="password-repeat"
+                autoComplete="new-password"
+                required
+                value={repeat}
+                onChange={(event) => setRepeat(event.currentTarget.value)}
+                error={errors.repeat}
+              />
+            </>
+          )}
           <Button type="submit" fullWidth loading={accept.isPending}>
             {t.submit}
           </Button>

@@ -1,12 +1,43 @@
-import { queryOptions } from '@tanstack/react-query';
-import { listInvitations, listOutbox } from '../../api/client.ts';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { listInvitations, listOutbox, listWorkspaceMembers } from '../../api/client.ts';
+import type { Role } from '../../api/types.ts';
 import { workspaceKeys } from '../workspace/queries.ts';
 
 export const userKeys = {
   invitations: (workspace: string) => [...workspaceKeys.all(workspace), 'invitations'] as const,
+  members: (workspace: string) => [...workspaceKeys.all(workspace), 'workspace-members'] as const,
+  memberList: (workspace: string, filter: MemberFilter) =>
+    [...userKeys.members(workspace), 'list', filter] as const,
   /** The development outbox belongs to the signed-in user, not to a workspace. */
   outbox: ['account', 'dev-outbox'] as const,
 };
+
+/** The members list's search and role filter. */
+export interface MemberFilter {
+  q: string;
+  role: Role | null;
+}
+
+/** The workspace's members matching the filter, page by page (`nextCursor`, "Load more"). */
+export function workspaceMemberListQuery(workspace: string, filter: MemberFilter) {
+  return infiniteQueryOptions({
+    queryKey: userKeys.memberList(workspace, filter),
+    queryFn: ({ signal, pageParam }) =>
+      listWorkspaceMembers(
+        workspace,
+        {
+          limit: 50,
+          ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+          ...(filter.role ? { role: filter.role } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: 0,
+  });
+}
 
 export function invitationListQuery(workspace: string) {
   return queryOptions({

@@ -1,14 +1,17 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from '../workspace/routes.ts';
-import { invitationListQuery } from './queries.ts';
+import { invitationListQuery, workspaceMemberListQuery } from './queries.ts';
 
-/** `/w/$workspace/users`: invitations to the workspace (coordinators). */
+/** `/w/$workspace/users`: the workspace's members and invitations (coordinators). */
 export const usersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'users',
   loader: ({ context, params }) => {
     if (context.membership.role === 'coordinator') {
       void context.queryClient.prefetchQuery(invitationListQuery(params.workspace));
+      void context.queryClient.prefetchInfiniteQuery(
+        workspaceMemberListQuery(params.workspace, { q: '', role: null }),
+      );
     }
   },
   component: lazyRouteComponent(() => import('./users-page.tsx'), 'UsersPage'),

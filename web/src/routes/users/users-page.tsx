@@ -25,7 +25,7 @@ import type { InvitationDto, Role } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { useMembership } from '../../app/session.ts';
+import { useMe, useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
 import { BELOW, FailureAlert, PlusIcon, TableSkeleton } from '../registry/parts.tsx';
@@ -42,13 +42,16 @@ import {
   scopeFieldOf,
   validateInvite,
 } from './invite-form.ts';
+import { MembersSection, ROLE_ORDER } from './members-section.tsx';
 import { invitationListQuery, outboxQuery, userKeys } from './queries.ts';
 
 const t = messages.users;
 const route = getRouteApi('/w/$workspace/users');
-const ROLE_ORDER: Role[] = ['coordinator', 'cluster_manager', 'member', 'mentor', 'viewer'];
 
-/** `/w/$workspace/users`: invite people, see and withdraw pending invitations (coordinators). */
+/**
+ * `/w/$workspace/users`: the members and their roles (change, remove), invitations (send, see,
+ * withdraw) — coordinators only.
+ */
 export function UsersPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
@@ -59,6 +62,7 @@ export function UsersPage() {
 }
 
 function Invitations({ workspace }: { workspace: string }) {
+  const me = useMe();
   const invitations = useQuery(invitationListQuery(workspace));
   const clusters = useQuery(allClustersQuery(workspace));
   const directory = useQuery(organisationDirectoryQuery(workspace));
@@ -71,6 +75,14 @@ function Invitations({ workspace }: { workspace: string }) {
   );
   const organisationNames = useMemo(
     () => new Map((directory.data ?? []).map((o) => [o.id, o.name])),
+    [directory.data],
+  );
+  const clusterOptions = useMemo(
+    () => (clusters.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.shortName} · ${c.name}` })),
+    [clusters.data],
+  );
+  const organisationOptions = useMemo(
+    () => (directory.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.country})` })),
     [directory.data],
   );
 
@@ -90,6 +102,13 @@ function Invitations({ workspace }: { workspace: string }) {
       <Text role="status" fz="sm" fw={600} c="teal.9" data-testid="invitation-sent">
         {sentTo ? t.sent(sentTo) : ''}
       </Text>
+
+      <MembersSection
+        workspace={workspace}
+        currentUserId={me.data?.user.id}
+        clusters={clusterOptions}
+        organisations={organisationOptions}
+      />
 
       <Stack gap="sm" component="section" aria-labelledby="pending-title">
         <Title order={2} fz="lg" id="pending-title">
@@ -190,14 +209,8 @@ function Invitations({ workspace }: { workspace: string }) {
         {inviting && (
           <InviteForm
             workspace={workspace}
-            clusters={(clusters.data?.items ?? []).map((c) => ({
-              value: c.id,
-              label: `${c.shortName} · ${c.name}`,
-            }))}
-            organisations={(directory.data ?? []).map((o) => ({
-              value: o.id,
-              label: `${o.name} (${o.country})`,
-            }))}
+            clusters={clusterOptions}
+            organisations={organisationOptions}
             onCancel={() => setInviting(false)}
             onSent={(email) => {
               setSentTo(email);
