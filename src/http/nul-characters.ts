@@ -1,13 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { InvalidInputError } from '../domain/errors.ts';
 
+/** Whether any string inside `value` holds a NUL character (no allocation: runs on every request). */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasNul(item)) return true;
+    return false;
+  }
+  for (const key in value) if (hasNul((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 /** The path of the first string holding a NUL character, e.g. `rows.3.name`; undefined if none. */
 export function findNulCharacter(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const found = findNulCharacter(item, path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
+  if (!hasNul(value)) return undefined;
+  if (typeof value === 'string') return path;
+  for (const [key, item] of Object.entries(value as object)) {
+    if (hasNul(item)) return findNulCharacter(item, path ? `${path}.${key}` : key);
   }
   return undefined;
 }

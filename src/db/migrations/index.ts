@@ -5,6 +5,7 @@ import * as m0003 from './0003-registry.ts';
 import * as m0004 from './0004-mail.ts';
 import * as m0005 from './0005-organisation-list-indexes.ts';
 import * as m0006 from './0006-membership-version.ts';
+import * as m0007 from './0007-organisation-name-trigram.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-mail': m0004,
   '0005-organisation-list-indexes': m0005,
   '0006-membership-version': m0006,
+  '0007-organisation-name-trigram': m0007,
 };
