@@ -50,7 +50,8 @@ function send(workspace: string, kind: ImportKind, rows: RowValues[], dryRun: bo
     : importPeople(workspace, { rows, dryRun });
 }
 
-export const STATUS_COLOR: Record<ReviewStatus, string> = {
+/** The badge tint of each status; its text stays the text colour for contrast on the striped rows. */
+const STATUS_COLOR: Record<ReviewStatus, string> = {
   valid: 'green.9',
   created: 'green.9',
   invalid: 'red.9',
@@ -216,9 +217,9 @@ export function CheckStep({
                       {checked || isSkipped ? (
                         <Group gap={4} wrap="nowrap">
                           <Badge
-                            variant="light"
+                            variant="outline"
                             color={STATUS_COLOR[row.status]}
-                            c={STATUS_COLOR[row.status]}
+                            c="var(--mantine-color-text)"
                           >
                             {t.statusLabel[row.status]}
                           </Badge>
@@ -250,8 +251,7 @@ export function CheckStep({
                         )}
                         <Button
                           size="compact-sm"
-                          variant="subtle"
-                          color="gray.8"
+                          variant="default"
                           onClick={() => toggleSkip(row.row)}
                           aria-label={isSkipped ? t.include(line) : t.skip(line)}
                         >
@@ -422,7 +422,13 @@ function FixRowModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={row ? t.fixTitle(lineOf(row.row)) : ''} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={row ? t.fixTitle(lineOf(row.row)) : ''}
+      size="lg"
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+    >
       <form onSubmit={submit} data-testid="import-fix-form">
         <Stack gap="md">
           <Text fz="sm" c="dimmed">
