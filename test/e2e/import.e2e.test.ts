@@ -68,6 +68,13 @@ describe.skipIf(!chromiumPath)('importing members in the browser', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Import member organisations');
     await expectNoSeriousA11yViolations(page);
+
+    // A CSV saved in Latin-1 is refused: the server's explanation is shown.
+    const latin1 = path.join(folder, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from('Name,Country\nSociété Générale Spatiale,FR\n', 'latin1'));
+    await page.locator('input[type=file]').setInputFiles(latin1);
+    await expect.poll(() => page.getByTestId('import-upload-error').textContent()).toContain('UTF-8');
+
     await page.locator('input[type=file]').setInputFiles(file);
 
     // Map: the server's suggestion is filled in; the unmatched column is listed as ignored.
@@ -123,6 +130,16 @@ describe.skipIf(!chromiumPath)('importing members in the browser', () => {
     await page.getByRole('textbox', { name: 'Search', exact: true }).fill('Merlin Import Robotics');
     await expect.poll(() => page.getByTestId('member-row').count()).toBe(1);
     expect(await page.getByTestId('member-row').textContent()).toContain('Netherlands');
+
+    // The export link carries the search; the session cookie downloads it.
+    await page.waitForURL(/q=Merlin/);
+    const href = await page.getByTestId('export-csv').getAttribute('href');
+    expect(href).toBe('/api/v1/workspaces/demo/organisations/export?q=Merlin+Import+Robotics&format=csv');
+    const exported = await page.request.get(`${baseUrl}${href}`);
+    expect(exported.status()).toBe(200);
+    const lines = (await exported.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Merlin Import Robotics');
 
     // Sign out: the app shows the sign-in page.
     await page.getByTestId('user-menu').click();

@@ -33,6 +33,7 @@ export function ImportPeoplePage() {
 }
 
 type Step = 'upload' | 'map' | 'check' | 'done';
+/** The stepper's steps; the fourth (import) is confirmed on the check step, its result shown when done. */
 const STEPS: Step[] = ['upload', 'map', 'check', 'done'];
 
 interface LoadedFile {
@@ -100,7 +101,8 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
       </Stack>
 
       <Stepper
-        active={STEPS.indexOf(step)}
+        // Done: every step is ticked, and the result shows as the "completed" content.
+        active={step === 'done' ? STEPS.length : STEPS.indexOf(step)}
         size="sm"
         allowNextStepsSelect={false}
         aria-label={t.steps}
@@ -166,7 +168,8 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
             />
           )}
         </Stepper.Step>
-        <Stepper.Step label={t.stepImport} description={t.stepImportHint}>
+        <Stepper.Step label={t.stepImport} description={t.stepImportHint} />
+        <Stepper.Completed>
           {file && outcome && (
             <ResultStep
               workspace={workspace}
@@ -179,8 +182,7 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
               onRestart={restart}
             />
           )}
-        </Stepper.Step>
-        <Stepper.Completed>{null}</Stepper.Completed>
+        </Stepper.Completed>
       </Stepper>
     </Stack>
   );
