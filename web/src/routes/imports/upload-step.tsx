@@ -1,6 +1,6 @@
 import { Alert, Box, Button, FileButton, Group, Loader, Radio, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type DragEvent, useId, useState } from 'react';
+import { type DragEvent, useId, useRef, useState } from 'react';
 import { parseImportFile } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { ParsedImportFileDto } from '../../api/types.ts';
@@ -25,6 +25,8 @@ export function UploadStep({
 }) {
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
+  // Cleared after each choice, so choosing the same file again (re-saved as UTF-8) is noticed.
+  const resetInput = useRef<() => void>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const parse = useMutation({
     mutationFn: (file: File) => parseImportFile(workspace, file),
@@ -33,6 +35,7 @@ export function UploadStep({
 
   const choose = (file: File | null) => {
     if (!file) return;
+    resetInput.current?.();
     parse.reset();
     if (!/\.(csv|xlsx)$/i.test(file.name)) return setLocalError(t.wrongType);
     if (file.size > MAX_BYTES) return setLocalError(t.tooBig);
@@ -78,7 +81,7 @@ export function UploadStep({
           ) : (
             <>
               <Text fw={600}>{t.dropHere}</Text>
-              <FileButton onChange={choose} accept={ACCEPT}>
+              <FileButton onChange={choose} accept={ACCEPT} resetRef={resetInput}>
                 {(props) => (
                   <Button {...props} aria-describedby={hintId}>
                     {t.chooseFile}
