@@ -142,6 +142,8 @@ describe.each(testDialects())('clusters API on %s', (kind) => {
     ['an unknown field', { ...newCluster, colour: 'red' }, 'body'],
     ['a lower-case country', { ...newCluster, country: 'fr' }, 'body.country'],
     ['a country that does not exist', { ...newCluster, country: 'XX' }, 'body.country'],
+    ['the "unknown region" code', { ...newCluster, country: 'ZZ' }, 'body.country'],
+    ['a country name instead of a code (once a 500)', { ...newCluster, country: 'BELGIUM' }, 'body.country'],
     ['a negative day rate', { ...newCluster, dayRateEur: -1 }, 'body.dayRateEur'],
     ['an absurd day rate', { ...newCluster, dayRateEur: 1e9 }, 'body.dayRateEur'],
     ['a day rate as text', { ...newCluster, dayRateEur: '500' }, 'body.dayRateEur'],

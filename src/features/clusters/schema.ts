@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-/** ISO 3166-1 alpha-2, checked against the region names ICU knows (no unknown "XX"). */
+/**
+ * ISO 3166-1 alpha-2, checked against the region names ICU knows (no unknown "XX", and not "ZZ",
+ * which ICU names "Unknown Region"). The format check aborts: `Intl.DisplayNames.of` throws on
+ * anything but a region code, which would otherwise turn "Belgium" into a 500.
+ */
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export const countryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "BE"')
-  .refine((code) => regionNames.of(code) !== code, 'is not an ISO 3166-1 country code');
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "BE"', abort: true })
+  .refine((code) => code !== 'ZZ' && regionNames.of(code) !== code, 'is not an ISO 3166-1 country code');
 
 export const clusterSchema = z
   .object({

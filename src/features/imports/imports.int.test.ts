@@ -414,6 +414,14 @@ describe.each(testDialects())('registry import on %s', (kind) => {
       expect(await count('organisation')).toBe(1);
     });
 
+    it('reports a country name instead of a code as a row error, not a 500', async () => {
+      const res = await importRows('organisations', [{ ...orbita, country: 'Atlantis' }], true);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().rows[0].errors).toEqual([
+        { field: 'country', message: expect.stringContaining('ISO 3166-1 alpha-2') },
+      ]);
+    });
+
     it('reports duplicates against the workspace and within the file', async () => {
       await factory.organisation(workspaceId, cluster.id, {
         name: 'Stored Space',

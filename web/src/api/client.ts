@@ -12,6 +12,7 @@ import type {
   CreateInvitationBody,
   CreateOrganisationBody,
   CreatePersonBody,
+  ImportResultDto,
   InstrumentDto,
   InstrumentListDto,
   InvitationDto,
@@ -24,9 +25,14 @@ import type {
   MeDto,
   OrganisationDetailDto,
   OrganisationDto,
+  OrganisationExportQuery,
+  OrganisationImportBody,
   OrganisationListDto,
   OutboxMailDto,
+  ParsedImportFileDto,
   PersonDto,
+  PersonExportQuery,
+  PersonImportBody,
   PersonListDto,
   Phase,
   ProblemDetails,
@@ -108,7 +114,10 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (an uploaded file), with its media type. */
+  file?: { content: Blob; type: string };
   signal?: AbortSignal | undefined;
   /** A 401 is an expected answer here (who am I, sign-in): do not treat it as a lost session. */
   unauthenticatedIsAnswer?: boolean;
@@ -122,6 +131,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type;
   if (method !== 'GET') {
     const csrf = session.csrfToken();
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -133,6 +143,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file.content } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (cause) {
@@ -319,6 +330,45 @@ export function deletePerson(workspace: string, id: string, version: number): Pr
   return request(`${ws(workspace)}/people/${encodeURIComponent(id)}${queryString({ version })}`, {
     method: 'DELETE',
   });
+}
+
+// --- Import and export -----------------------------------------------------------------------
+
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Reads a CSV or XLSX file on the server (nothing is stored) and answers its rows as text with a
+ * suggested mapping. The media type follows the file name, since browsers often give CSV files
+ * none or an Excel one.
+ */
+export function parseImportFile(workspace: string, file: File): Promise<ParsedImportFileDto> {
+  const type = /\.xlsx$/i.test(file.name) ? XLSX_MEDIA_TYPE : 'text/csv';
+  return request(`${ws(workspace)}/imports/parse`, { method: 'POST', file: { content: file, type } });
+}
+
+/** Checks (`dryRun: true`) or imports mapped rows of member organisations. */
+export function importOrganisations(
+  workspace: string,
+  body: OrganisationImportBody,
+): Promise<ImportResultDto> {
+  return request(`${ws(workspace)}/imports/organisations`, { method: 'POST', body });
+}
+
+/** Checks (`dryRun: true`) or imports mapped rows of people. */
+export function importPeople(workspace: string, body: PersonImportBody): Promise<ImportResultDto> {
+  return request(`${ws(workspace)}/imports/people`, { method: 'POST', body });
+}
+
+/**
+ * The address of an export file with the list's filters: a plain link downloads it (the session
+ * cookie authenticates a GET).
+ */
+export function exportUrl(
+  workspace: string,
+  what: 'organisations' | 'people',
+  query: OrganisationExportQuery | PersonExportQuery,
+): string {
+  return `${API_BASE}${ws(workspace)}/${what}/export${queryString({ ...query })}`;
 }
 
 // --- Invitations, password reset, development outbox ----------------------------------------

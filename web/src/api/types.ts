@@ -118,3 +118,28 @@ export type ConfirmPasswordResetBody = JsonBody<
 >;
 /** A mail kept by the development outbox (no SMTP configured). */
 export type OutboxMailDto = Schemas['OutboxMail'];
+
+/** `POST …/imports/parse`: an uploaded file read as text rows, with a suggested column mapping. */
+export type ParsedImportFileDto = Schemas['ParsedImportFile'];
+/** Import field → 0-based column index of the file, or null. */
+export type OrganisationImportMapping = Schemas['OrganisationImportMapping'];
+export type PersonImportMapping = Schemas['PersonImportMapping'];
+export type OrganisationImportField = keyof OrganisationImportMapping;
+export type PersonImportField = keyof PersonImportMapping;
+/** The answer of a dry run or an import: counts and each row's verdict. */
+export type ImportResultDto = Schemas['ImportResult'];
+export type ImportRowResult = ImportResultDto['rows'][number];
+export type ImportRowStatus = ImportRowResult['status'];
+export type OrganisationImportBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/imports/organisations']['post']['requestBody']
+>;
+export type PersonImportBody = JsonBody<
+  paths['/api/v1/workspaces/{workspace}/imports/people']['post']['requestBody']
+>;
+/** Query parameters of the exports: the list filters and the file format. */
+export type OrganisationExportQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/organisations/export']['get']['parameters']['query']
+>;
+export type PersonExportQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspace}/people/export']['get']['parameters']['query']
+>;

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accountRoutes } from '../routes/account/routes.ts';
 import { catalogueRoutes } from '../routes/catalogue/routes.ts';
+import { importRoutes } from '../routes/imports/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
@@ -21,7 +22,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   ...catalogueRoutes,
   ...sessionRoutes,
-  workspaceRoute.addChildren([...workspaceChildRoutes, ...registryRoutes, ...usersRoutes]),
+  workspaceRoute.addChildren([...workspaceChildRoutes, ...registryRoutes, ...importRoutes, ...usersRoutes]),
   ...accountRoutes,
 ]);
 

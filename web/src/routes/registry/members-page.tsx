@@ -23,6 +23,7 @@ import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../workspace/queries.ts';
+import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { EmptyState, PlusIcon, TableSkeleton } from './parts.tsx';
 import { canCreateInRegistry } from './permissions.ts';
@@ -31,6 +32,7 @@ import {
   DEFAULT_PAGE_SIZE,
   isFiltered,
   type MembersSearch,
+  membersExportQuery,
   ORGANISATION_TYPES,
   PAGE_SIZES,
   SPACE_SEGMENTS,
@@ -93,11 +95,19 @@ export function MembersPage() {
             {t.intro(membership.name)}
           </Text>
         </Stack>
-        {mayCreate && (
-          <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />}>
-            {t.add}
-          </Button>
-        )}
+        <Group gap="sm" align="center">
+          <ExportLinks
+            workspace={workspace}
+            what="organisations"
+            query={(format) => membersExportQuery(search, format)}
+          />
+          {mayCreate && <ImportLink workspace={workspace} what="organisations" />}
+          {mayCreate && (
+            <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />}>
+              {t.add}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Paper component="section" aria-label={t.filters} withBorder radius="md" p="md">

@@ -7,6 +7,7 @@ import type { PersonDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
+import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { EmptyState, PlusIcon, TableSkeleton } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
 import { canCreateInRegistry, canEditPerson } from './permissions.ts';
@@ -17,6 +18,7 @@ import {
   isFiltered,
   PAGE_SIZES,
   type PeopleSearch,
+  peopleExportQuery,
   withoutFilters,
 } from './search-params.ts';
 
@@ -91,11 +93,19 @@ export function PeoplePage() {
             {t.intro}
           </Text>
         </Stack>
-        {mayCreate && (
-          <Button onClick={() => setDrawer({ mode: 'create' })} leftSection={<PlusIcon />}>
-            {t.add}
-          </Button>
-        )}
+        <Group gap="sm" align="center">
+          <ExportLinks
+            workspace={workspace}
+            what="people"
+            query={(format) => peopleExportQuery(search, format)}
+          />
+          {mayCreate && <ImportLink workspace={workspace} what="people" />}
+          {mayCreate && (
+            <Button onClick={() => setDrawer({ mode: 'create' })} leftSection={<PlusIcon />}>
+              {t.add}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Group justify="space-between" align="flex-end" gap="md">

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   isFiltered,
   membersApiQuery,
+  membersExportQuery,
   parseMembersSearch,
   parsePeopleSearch,
   peopleApiQuery,
+  peopleExportQuery,
   withoutFilters,
 } from './search-params.ts';
 
@@ -71,6 +73,18 @@ describe('API queries', () => {
       organisation: 'o1',
       limit: 25,
       cursor: 'abc',
+    });
+  });
+
+  it('exports with the same filters, without paging', () => {
+    expect(membersExportQuery({ q: ' orbit ', country: 'BE', limit: 100 }, 'xlsx')).toEqual({
+      q: 'orbit',
+      country: 'BE',
+      format: 'xlsx',
+    });
+    expect(peopleExportQuery({ organisation: 'o1', limit: 50 }, 'csv')).toEqual({
+      organisation: 'o1',
+      format: 'csv',
     });
   });
 });

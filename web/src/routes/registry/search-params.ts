@@ -8,8 +8,10 @@ import type {
   ListOrganisationsQuery,
   ListPeopleQuery,
   MelcaField,
+  OrganisationExportQuery,
   OrganisationSize,
   OrganisationType,
+  PersonExportQuery,
   SpaceSegment,
 } from '../../api/types.ts';
 
@@ -143,4 +145,16 @@ export function peopleApiQuery(search: PeopleSearch, cursor: string | null): Lis
     limit: search.limit ?? DEFAULT_PAGE_SIZE,
     cursor: cursor ?? undefined,
   });
+}
+
+/** The query of the members export: the list's filters (no paging) and the file format. */
+export function membersExportQuery(search: MembersSearch, format: 'csv' | 'xlsx'): OrganisationExportQuery {
+  const { limit: _limit, cursor: _cursor, ...filters } = membersApiQuery(search, null);
+  return { ...filters, format };
+}
+
+/** The query of the people export: the list's filters (no paging) and the file format. */
+export function peopleExportQuery(search: PeopleSearch, format: 'csv' | 'xlsx'): PersonExportQuery {
+  const { limit: _limit, cursor: _cursor, ...filters } = peopleApiQuery(search, null);
+  return { ...filters, format };
 }

@@ -1,0 +1,189 @@
+import { Group, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useBlocker } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { ImportResultDto, ParsedImportFileDto } from '../../api/types.ts';
+import { ForbiddenState } from '../../app/forbidden-state.tsx';
+import { AnchorLink } from '../../app/links.tsx';
+import { useMembership } from '../../app/session.ts';
+import { messages } from '../../messages/en.ts';
+import { canCreateInRegistry } from '../registry/permissions.ts';
+import { registryKeys } from '../registry/queries.ts';
+import { CheckStep } from './check-step.tsx';
+import type { ColumnMapping, ImportKind, RowFixes } from './import-rows.ts';
+import { MappingStep } from './mapping-step.tsx';
+import { ResultStep } from './result-step.tsx';
+import { UploadStep } from './upload-step.tsx';
+
+const t = messages.imports;
+const membersRoute = getRouteApi('/w/$workspace/members/import');
+const peopleRoute = getRouteApi('/w/$workspace/people/import');
+
+/** `/w/$workspace/members/import`. */
+export function ImportMembersPage() {
+  const { workspace } = membersRoute.useParams();
+  return <ImportWizard workspace={workspace} initialKind="organisations" />;
+}
+
+/** `/w/$workspace/people/import`. */
+export function ImportPeoplePage() {
+  const { workspace } = peopleRoute.useParams();
+  return <ImportWizard workspace={workspace} initialKind="people" />;
+}
+
+type Step = 'upload' | 'map' | 'check' | 'done';
+/** The stepper's steps; the fourth (import) is confirmed on the check step, its result shown when done. */
+const STEPS: Step[] = ['upload', 'map', 'check', 'done'];
+
+interface LoadedFile {
+  name: string;
+  parsed: ParsedImportFileDto;
+}
+
+/**
+ * The import wizard: upload, map, check (fix or skip rows), import. The file's rows live in this
+ * component only; the server keeps nothing between the steps (decision 0007).
+ */
+function ImportWizard({ workspace, initialKind }: { workspace: string; initialKind: ImportKind }) {
+  const membership = useMembership(workspace);
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ImportKind>(initialKind);
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [fixes, setFixes] = useState<RowFixes>(new Map());
+  const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  const [step, setStep] = useState<Step>('upload');
+  const [outcome, setOutcome] = useState<{ result: ImportResultDto; sourceRows: number[] } | null>(null);
+  useDocumentTitle(messages.app.documentTitle(t.titleOf(kind)));
+
+  // A file read and not yet imported is work the user would lose by leaving.
+  const unsaved = file !== null && step !== 'done';
+  useBlocker({
+    shouldBlockFn: () => !window.confirm(t.leaveWarning),
+    enableBeforeUnload: unsaved,
+    disabled: !unsaved,
+  });
+
+  if (membership && !canCreateInRegistry(membership)) return <ForbiddenState title={t.forbiddenTitle} />;
+
+  const restart = () => {
+    setFile(null);
+    setFixes(new Map());
+    setSkipped(new Set());
+    setOutcome(null);
+    setStep('upload');
+  };
+
+  return (
+    <Stack gap="lg" maw={1200} mx="auto">
+      <Stack gap={6}>
+        <Group gap="xs" fz="sm">
+          {kind === 'organisations' ? (
+            <AnchorLink to="/w/$workspace/members" params={{ workspace }} fz="sm">
+              {t.backToMembers}
+            </AnchorLink>
+          ) : (
+            <AnchorLink to="/w/$workspace/people" params={{ workspace }} fz="sm">
+              {t.backToPeople}
+            </AnchorLink>
+          )}
+        </Group>
+        <Title order={1}>{t.titleOf(kind)}</Title>
+        <Text c="dimmed" maw={760}>
+          {t.intro}
+        </Text>
+        {file && (
+          <Text fz="sm" fw={600} data-testid="import-file-summary">
+            {t.fileSummary(file.name, file.parsed.rowCount, file.parsed.headers.length)}
+          </Text>
+        )}
+      </Stack>
+
+      <Stepper
+        // Done: every step is ticked, and the result shows as the "completed" content.
+        active={step === 'done' ? STEPS.length : STEPS.indexOf(step)}
+        size="sm"
+        allowNextStepsSelect={false}
+        aria-label={t.steps}
+        onStepClick={(index) => {
+          const target = STEPS[index];
+          if (target && step !== 'done') setStep(target);
+        }}
+      >
+        <Stepper.Step label={t.stepUpload} description={t.stepUploadHint}>
+          <UploadStep
+            workspace={workspace}
+            kind={kind}
+            onKindChange={(next) => {
+              setKind(next);
+              // Back from a later step: the other kind has its own fields and suggestion.
+              if (file) setMapping(file.parsed.suggestedMapping[next]);
+              setFixes(new Map());
+              setSkipped(new Set());
+            }}
+            onParsed={(name, parsed) => {
+              setFile({ name, parsed });
+              setMapping(parsed.suggestedMapping[kind]);
+              setFixes(new Map());
+              setSkipped(new Set());
+              setStep('map');
+            }}
+          />
+        </Stepper.Step>
+        <Stepper.Step label={t.stepMap} description={t.stepMapHint}>
+          {file && (
+            <MappingStep
+              kind={kind}
+              file={file.parsed}
+              mapping={mapping}
+              onMappingChange={setMapping}
+              onBack={restart}
+              onCheck={() => setStep('check')}
+            />
+          )}
+        </Stepper.Step>
+        <Stepper.Step label={t.stepCheck} description={t.stepCheckHint}>
+          {file && (
+            <CheckStep
+              workspace={workspace}
+              kind={kind}
+              file={file.parsed}
+              mapping={mapping}
+              fixes={fixes}
+              skipped={skipped}
+              onFixesChange={setFixes}
+              onSkippedChange={setSkipped}
+              onBack={() => setStep('map')}
+              onImported={(result, sourceRows) => {
+                setOutcome({ result, sourceRows });
+                setStep('done');
+                void queryClient.invalidateQueries({
+                  queryKey:
+                    kind === 'organisations'
+                      ? registryKeys.organisations(workspace)
+                      : registryKeys.people(workspace),
+                });
+              }}
+            />
+          )}
+        </Stepper.Step>
+        <Stepper.Step label={t.stepImport} description={t.stepImportHint} />
+        <Stepper.Completed>
+          {file && outcome && (
+            <ResultStep
+              workspace={workspace}
+              kind={kind}
+              file={file.parsed}
+              mapping={mapping}
+              fixes={fixes}
+              result={outcome.result}
+              sourceRows={outcome.sourceRows}
+              onRestart={restart}
+            />
+          )}
+        </Stepper.Completed>
+      </Stepper>
+    </Stack>
+  );
+}

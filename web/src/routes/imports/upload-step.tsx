@@ -1,0 +1,116 @@
+import { Alert, Box, Button, FileButton, Group, Loader, Radio, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type DragEvent, useId, useRef, useState } from 'react';
+import { parseImportFile } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
+import type { ParsedImportFileDto } from '../../api/types.ts';
+import { messages } from '../../messages/en.ts';
+import type { ImportKind } from './import-rows.ts';
+
+const t = messages.imports;
+const MAX_BYTES = 20 * 1024 * 1024;
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Step 1: what is imported, and the file (read by the server, which stores nothing). */
+export function UploadStep({
+  workspace,
+  kind,
+  onKindChange,
+  onParsed,
+}: {
+  workspace: string;
+  kind: ImportKind;
+  onKindChange: (kind: ImportKind) => void;
+  onParsed: (fileName: string, parsed: ParsedImportFileDto) => void;
+}) {
+  const hintId = useId();
+  const [dragging, setDragging] = useState(false);
+  // Cleared after each choice, so choosing the same file again (re-saved as UTF-8) is noticed.
+  const resetInput = useRef<() => void>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const parse = useMutation({
+    mutationFn: (file: File) => parseImportFile(workspace, file),
+    onSuccess: (parsed, file) => onParsed(file.name, parsed),
+  });
+
+  const choose = (file: File | null) => {
+    if (!file) return;
+    resetInput.current?.();
+    parse.reset();
+    if (!/\.(csv|xlsx)$/i.test(file.name)) return setLocalError(t.wrongType);
+    if (file.size > MAX_BYTES) return setLocalError(t.tooBig);
+    setLocalError(null);
+    parse.mutate(file);
+  };
+  const drop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0] ?? null);
+  };
+
+  return (
+    <Stack gap="lg" maw={720}>
+      <Radio.Group label={t.kind} value={kind} onChange={(value) => onKindChange(value as ImportKind)}>
+        <Group mt="xs" gap="lg">
+          <Radio value="organisations" label={t.kindOrganisations} />
+          <Radio value="people" label={t.kindPeople} />
+        </Group>
+      </Radio.Group>
+
+      <Box
+        data-testid="import-drop-zone"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+        p="xl"
+        style={{
+          border: `2px dashed var(--mantine-color-${dragging ? 'indigo-7' : 'gray-5'})`,
+          borderRadius: 'var(--mantine-radius-md)',
+          background: dragging ? 'var(--mantine-color-indigo-0)' : undefined,
+        }}
+      >
+        <Stack align="center" gap="sm" aria-busy={parse.isPending}>
+          {parse.isPending ? (
+            <Group gap="sm" role="status">
+              <Loader size="sm" />
+              <Text>{t.reading(parse.variables.name)}</Text>
+            </Group>
+          ) : (
+            <>
+              <Text fw={600}>{t.dropHere}</Text>
+              <FileButton onChange={choose} accept={ACCEPT} resetRef={resetInput}>
+                {(props) => (
+                  <Button {...props} aria-describedby={hintId}>
+                    {t.chooseFile}
+                  </Button>
+                )}
+              </FileButton>
+            </>
+          )}
+          <Text id={hintId} fz="sm" c="dimmed" ta="center">
+            {t.fileHint} {t.encodingHint}
+          </Text>
+        </Stack>
+      </Box>
+
+      {(localError || parse.isError) && (
+        <Alert
+          color="red"
+          variant="light"
+          title={t.readFailed}
+          role="alert"
+          data-testid="import-upload-error"
+          styles={{
+            root: { borderLeft: '4px solid var(--mantine-color-red-9)' },
+            title: { color: 'var(--mantine-color-text)' },
+          }}
+        >
+          <Text fz="sm">{localError ?? describeError(parse.error)}</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
