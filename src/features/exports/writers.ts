@@ -1,7 +1,11 @@
+import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../domain/registry/import-conversion.ts';
+
+/** exceljs takes 0.4 s to load: loaded on the first spreadsheet, not at start-up. */
+const loadExcelJs = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs');
 
 /** A table to export: the header row, then the data rows page by page. */
 export interface ExportTable {
@@ -33,7 +37,7 @@ export function csvStream(table: ExportTable): Readable {
  */
 export function xlsxStream(table: ExportTable): Readable {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (loadExcelJs().stream.xlsx.WorkbookWriter)({
     stream: output,
     useStyles: true,
     useSharedStrings: false,

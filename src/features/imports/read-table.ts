@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InvalidInputError } from '../../domain/errors.ts';
 import {
   decodeText,
@@ -11,6 +12,9 @@ import {
   toTextTable,
 } from '../../domain/registry/text-table.ts';
 import { checkZipArchive } from './zip-guard.ts';
+
+/** exceljs takes 0.4 s to load: loaded on the first spreadsheet, not at start-up. */
+const loadExcelJs = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs');
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -68,7 +72,7 @@ export async function readXlsx(bytes: Buffer): Promise<TextTable> {
   const lines: number[] = [];
   let sheets = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    const reader = new (loadExcelJs().stream.xlsx.WorkbookReader)(Readable.from([bytes]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',
