@@ -29,7 +29,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/setup/web-build.ts'],
+          // The import test runs on both databases, as issue 3 asks of its browser test.
+          globalSetup: ['test/setup/web-build.ts', 'test/setup/postgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

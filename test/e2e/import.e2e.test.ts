@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoWorkspace } from '../../src/features/demo/seed-demo.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { testDialects } from '../support/databases.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -29,7 +30,7 @@ const CSV = [
   'Osprey Import Labs,TSD,R&D centre,IT,Rome,fifth',
 ].join('\n');
 
-describe.skipIf(!chromiumPath)('importing members in the browser', () => {
+describe.skipIf(!chromiumPath).each(testDialects())('importing members in the browser on %s', (kind) => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
@@ -37,7 +38,7 @@ describe.skipIf(!chromiumPath)('importing members in the browser', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'space2id-import-'));
-    t = await startTestApp('sqlite', { webDist: WEB_DIST });
+    t = await startTestApp(kind, { webDist: WEB_DIST });
     await seedDemoWorkspace(t.database.db);
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
@@ -96,7 +97,7 @@ describe.skipIf(!chromiumPath)('importing members in the browser', () => {
     expect(await invalid.getByTestId('import-row-problems').textContent()).toContain('Country:');
     expect(await page.getByTestId('import-commit').textContent()).toBe('Import 4 valid rows');
     await expectNoSeriousA11yViolations(page);
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'import-preview.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `import-preview-${kind}.png`), fullPage: true });
 
     // Fix the row inline (line 4 of the file): the dry run runs again and every row is valid.
     await page.getByRole('button', { name: 'Fix row 4' }).click();
@@ -116,7 +117,7 @@ describe.skipIf(!chromiumPath)('importing members in the browser', () => {
       .toBe('5 organisations imported.');
     expect(await page.getByTestId('import-result').textContent()).toContain('Every row was imported.');
     await expectNoSeriousA11yViolations(page);
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'import-result.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `import-result-${kind}.png`), fullPage: true });
     const merlin = await t.database.db
       .selectFrom('organisation')
       .select(['country'])
