@@ -18,9 +18,10 @@ import { useMemo } from 'react';
 import type { AuditEventDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
-import { formatDateTime, formatEur } from '../../app/format.ts';
+import { formatDateTime } from '../../app/format.ts';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
+import { auditFieldLabel, formatAuditValue } from './audit-format.ts';
 import { allClustersQuery, auditListQuery } from './queries.ts';
 
 const t = messages.audit;
@@ -176,30 +177,22 @@ function ChangeList({ event }: { event: AuditEventDto }) {
       {entries.map(([field, [before, after]]) => (
         <Text component="li" key={field} fz="sm" data-testid="audit-change">
           <Text component="span" fz="sm" fw={600}>
-            {t.fields[field] ?? field}
+            {auditFieldLabel(field)}
           </Text>
           {': '}
           {event.action === 'create' && (before === null || before === undefined) ? (
-            <span>{formatValue(field, after)}</span>
+            <span>{formatAuditValue(field, after)}</span>
           ) : (
             <>
               <Text component="span" fz="sm" c="dimmed">
-                {formatValue(field, before)}
+                {formatAuditValue(field, before)}
               </Text>
               {' → '}
-              <span>{formatValue(field, after)}</span>
+              <span>{formatAuditValue(field, after)}</span>
             </>
           )}
         </Text>
       ))}
     </Stack>
   );
-}
-
-function formatValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return messages.common.none;
-  if (field === 'day_rate_cents' && typeof value === 'number') return formatEur(value / 100);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return String(value);
-  return JSON.stringify(value);
 }
