@@ -4,6 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startChildServer } from './lib/child-server.ts';
 import { formatSpread, summarize, writeResult } from './lib/report.ts';
+import { numberArg } from './lib/setup.ts';
 
 /**
  * `npm run bench -- api [--rounds N] [--seconds S]`: GET /api/v1/instruments on SQLite under
@@ -12,8 +13,8 @@ import { formatSpread, summarize, writeResult } from './lib/report.ts';
  * transfer). Rounds alternate the servers so drift hits all; each server runs in its own process.
  */
 export async function main(args: string[]): Promise<void> {
-  const rounds = numberArg(args, '--rounds', 3);
-  const seconds = numberArg(args, '--seconds', 10);
+  const rounds = numberArg(args, '--rounds', 3, false);
+  const seconds = numberArg(args, '--seconds', 10, false);
   const connections = 10;
   const runs: Record<Target, Run[]> = { bare: [], bareSameBytes: [], hub: [], hubGzip: [] };
   const bodyFile = await saveCatalogueBytes();
@@ -146,12 +147,4 @@ async function load(
     p99: result.latency.p99,
     bytesPerRequest: result.throughput.total / Math.max(1, result.requests.total),
   };
-}
-
-function numberArg(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-  return value;
 }

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { AuthRepository } from '../src/features/auth/repository.ts';
-import { AuthService } from '../src/features/auth/service.ts';
 import { ClusterRepository } from '../src/features/clusters/repository.ts';
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
 import { buildApp } from '../src/http/app.ts';
 import { formatSpread, summarize, writeResult } from './lib/report.ts';
+import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 
 /**
  * `npm run bench -- import [--rows N] [--runs N]`: a generated CSV of 10,000 organisations through
@@ -20,7 +16,6 @@ import { formatSpread, summarize, writeResult } from './lib/report.ts';
  * a fresh workspace of the same database. On a fresh SQLite file and a fresh PostgreSQL database.
  * Target: under 5 s end to end. Then, once per database, the export of 100,000 organisations.
  */
-const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET_MS = 5_000;
 
 export async function main(args: string[]): Promise<void> {
@@ -35,7 +30,7 @@ export async function main(args: string[]): Promise<void> {
   const table: string[] = [];
   const exportRows: string[] = [];
   for (const kind of ['sqlite', 'postgres'] as const) {
-    const target = await freshDatabase(kind);
+    const target = await freshDatabase(kind, 'import');
     const database = openDatabase(target.url);
     try {
       await migrateToLatest(database.db);
@@ -236,55 +231,8 @@ async function workspaceWithCoordinator(database: Database, suffix: string) {
       website: null,
     });
   }
-  const auth = new AuthRepository(db);
-  const user = await auth.createUser({
-    email: `bench-import-${process.pid}-${suffix}@example.test`,
-    name: 'Bench',
-    passwordHash: null,
-  });
-  await workspaces.addMember({
-    workspaceId: workspace.id,
-    userId: user.id,
-    role: 'coordinator',
-    clusterId: null,
-  });
-  const { secret } = await new AuthService(auth).createApiToken(user.id, 'bench', null);
-  return { slug: workspace.slug, token: secret };
+  return { slug: workspace.slug, token: await coordinatorToken(db, workspace.id, `import-${suffix}`) };
 }
 
 const seconds = (ms: number) => ms / 1000;
 const label = (kind: string) => (kind === 'sqlite' ? 'SQLite (temp file)' : 'PostgreSQL (fresh database)');
-
-async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'space2id-bench-import-'));
-    return {
-      url: path.join(dir, 'bench.db'),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `space2id_bench_import_${process.pid}`;
-  await admin(`drop database if exists "${name}" with (force)`);
-  await admin(`create database "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function numberArg(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive whole number`);
-  return value;
-}

@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Insertable, sql } from 'kysely';
-import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { newId, nowIso } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { OrganisationTable } from '../src/db/schema.ts';
 import { normaliseOrganisationName } from '../src/domain/registry/duplicates.ts';
-import { AuthRepository } from '../src/features/auth/repository.ts';
-import { AuthService } from '../src/features/auth/service.ts';
 import { ClusterRepository } from '../src/features/clusters/repository.ts';
 import {
   EXPORT_EXPERIENCE,
@@ -21,6 +16,7 @@ import {
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
 import { buildApp } from '../src/http/app.ts';
 import { summarize, writeResult } from './lib/report.ts';
+import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 
 /**
  * `npm run bench -- members [--organisations N] [--requests N]`: the members list over 100,000
@@ -28,7 +24,6 @@ import { summarize, writeResult } from './lib/report.ts';
  * the whole HTTP stack (`app.inject`: authentication by API token, membership, validation, query,
  * serialisation). Target: p95 under 50 ms on both.
  */
-const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const QUERIES = [
   'country=FR&q=orb&limit=50',
   'country=FR&q=orb&segment=satcom&limit=50',
@@ -49,7 +44,7 @@ export async function main(args: string[]): Promise<void> {
     .join(', ');
   const sections: string[] = [];
   for (const kind of ['sqlite', 'postgres'] as const) {
-    const target = await freshDatabase(kind);
+    const target = await freshDatabase(kind, 'members');
     try {
       const database = openDatabase(target.url);
       try {
@@ -249,59 +244,5 @@ export async function generate(database: Database, total: number): Promise<{ slu
       await trx.insertInto('organisation').values(batch).execute();
     }
   });
-  if (database.kind === 'postgres') await sqlAnalyze(database);
-  const auth = new AuthService(new AuthRepository(db));
-  const user = await new AuthRepository(db).createUser({
-    email: `bench-${process.pid}@example.test`,
-    name: 'Bench',
-    passwordHash: null,
-  });
-  await new WorkspaceRepository(db).addMember({
-    workspaceId: workspace.id,
-    userId: user.id,
-    role: 'coordinator',
-    clusterId: null,
-  });
-  const { secret } = await auth.createApiToken(user.id, 'bench', null);
-  return { slug: workspace.slug, token: secret };
-}
-
-/** Fresh statistics after the bulk load, as autovacuum would gather them shortly after. */
-async function sqlAnalyze(database: Database): Promise<void> {
-  const { sql } = await import('kysely');
-  await sql`analyze organisation`.execute(database.db);
-}
-
-async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'space2id-bench-members-'));
-    return {
-      url: path.join(dir, 'bench.db'),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `space2id_bench_members_${process.pid}`;
-  await admin(`drop database if exists "${name}" with (force)`);
-  await admin(`create database "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function numberArg(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive whole number`);
-  return value;
+  return { slug: workspace.slug, token: await coordinatorToken(db, workspace.id, 'members') };
 }
