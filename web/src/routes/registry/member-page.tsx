@@ -3,9 +3,7 @@ import {
   Badge,
   Breadcrumbs,
   Button,
-  Divider,
   Group,
-  Modal,
   Paper,
   SimpleGrid,
   Skeleton,
@@ -27,7 +25,7 @@ import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
-import { FailureAlert, PlusIcon } from './parts.tsx';
+import { ConfirmModal, PlusIcon } from './parts.tsx';
 import { PeopleTable } from './people-table.tsx';
 import { canChangeOrganisation, canCreateInRegistry, canEditOrganisation } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
@@ -367,37 +365,21 @@ function DeleteMemberModal({
       await navigate({ to: '/w/$workspace/members', params: { workspace } });
     },
   });
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Modal
+    <ConfirmModal
       opened={opened}
-      onClose={close}
       title={t.deleteTitle(organisation.name)}
-      centered
-      closeButtonProps={{ 'aria-label': messages.common.close }}
-      styles={{ title: { fontWeight: 650 } }}
+      confirmLabel={t.deleteConfirm}
+      failedTitle={t.deleteFailed}
+      errorTestId="member-delete-error"
+      action={remove}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
     >
-      <Stack gap="md">
-        <Text fz="sm">{t.deleteBody(organisation.name)}</Text>
-        <Text fz="sm" fw={600}>
-          {t.deletePeople(organisation.peopleCount)}
-        </Text>
-        {remove.isError && (
-          <FailureAlert testId="member-delete-error" title={t.deleteFailed} error={remove.error} />
-        )}
-        <Divider />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            {messages.common.cancel}
-          </Button>
-          <Button color="red.9" onClick={() => remove.mutate()} loading={remove.isPending}>
-            {t.deleteConfirm}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text fz="sm">{t.deleteBody(organisation.name)}</Text>
+      <Text fz="sm" fw={600}>
+        {t.deletePeople(organisation.peopleCount)}
+      </Text>
+    </ConfirmModal>
   );
 }

@@ -4,7 +4,6 @@ import {
   Divider,
   Drawer,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -18,7 +17,7 @@ import type { MembershipDto, PersonDto } from '../../api/types.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../workspace/queries.ts';
 import { serverFieldErrors } from './member-form-drawer.tsx';
-import { BELOW, ConflictAlert, FailureAlert } from './parts.tsx';
+import { BELOW, ConfirmModal, ConflictAlert, FailureAlert } from './parts.tsx';
 import { canChangeInCluster } from './permissions.ts';
 import {
   emptyPersonForm,
@@ -296,34 +295,18 @@ function DeletePersonModal({
     mutationFn: () => deletePerson(workspace, person.id, person.version),
     onSuccess: onDeleted,
   });
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Modal
+    <ConfirmModal
       opened={opened}
-      onClose={close}
       title={t.deleteTitle(person.name)}
-      centered
-      closeButtonProps={{ 'aria-label': messages.common.close }}
-      styles={{ title: { fontWeight: 650 } }}
+      confirmLabel={t.deleteConfirm}
+      failedTitle={t.deleteFailed}
+      errorTestId="person-delete-error"
+      action={remove}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
     >
-      <Stack gap="md">
-        <Text fz="sm">{t.deleteBody(person.name)}</Text>
-        {remove.isError && (
-          <FailureAlert testId="person-delete-error" title={t.deleteFailed} error={remove.error} />
-        )}
-        <Divider />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            {messages.common.cancel}
-          </Button>
-          <Button color="red.9" onClick={() => remove.mutate()} loading={remove.isPending}>
-            {t.deleteConfirm}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text fz="sm">{t.deleteBody(person.name)}</Text>
+    </ConfirmModal>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  Divider,
   Group,
   Modal,
   Paper,
@@ -23,7 +22,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { sessionKeys } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { BELOW, FailureAlert, TableSkeleton } from '../registry/parts.tsx';
+import { BELOW, ConfirmModal, FailureAlert, TableSkeleton } from '../registry/parts.tsx';
 import { workspaceKeys } from '../workspace/queries.ts';
 import { scopeFieldOf } from './invite-form.ts';
 import {
@@ -419,34 +418,18 @@ function RemoveMemberModal({
       onDone(target);
     },
   });
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Modal
+    <ConfirmModal
       opened={member !== null}
-      onClose={close}
       title={member ? t.removeTitle(member.name) : ''}
-      centered
-      closeButtonProps={{ 'aria-label': messages.common.close }}
-      styles={{ title: { fontWeight: 650 } }}
+      confirmLabel={t.remove}
+      failedTitle={t.removeFailed}
+      errorTestId="member-remove-error"
+      action={remove}
+      onConfirm={() => member && remove.mutate(member)}
+      onClose={onClose}
     >
-      <Stack gap="md">
-        <Text fz="sm">{t.removeBody}</Text>
-        {remove.isError && (
-          <FailureAlert testId="member-remove-error" title={t.removeFailed} error={remove.error} />
-        )}
-        <Divider />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            {messages.common.cancel}
-          </Button>
-          <Button color="red.9" onClick={() => member && remove.mutate(member)} loading={remove.isPending}>
-            {t.remove}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text fz="sm">{t.removeBody}</Text>
+    </ConfirmModal>
   );
 }

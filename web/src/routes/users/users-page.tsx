@@ -3,10 +3,8 @@ import {
   Anchor,
   Badge,
   Button,
-  Divider,
   Drawer,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -28,7 +26,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useMe, useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { BELOW, FailureAlert, PlusIcon, TableSkeleton } from '../registry/parts.tsx';
+import { BELOW, ConfirmModal, FailureAlert, PlusIcon, TableSkeleton } from '../registry/parts.tsx';
 import { organisationDirectoryQuery } from '../registry/queries.ts';
 import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
 import {
@@ -369,39 +367,19 @@ function WithdrawModal({
       onClose();
     },
   });
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
-    <Modal
+    <ConfirmModal
       opened={invitation !== null}
-      onClose={close}
       title={invitation ? t.withdrawTitle(invitation.email) : ''}
-      centered
-      closeButtonProps={{ 'aria-label': messages.common.close }}
-      styles={{ title: { fontWeight: 650 } }}
+      confirmLabel={t.withdraw}
+      failedTitle={t.withdrawFailed}
+      errorTestId="withdraw-error"
+      action={remove}
+      onConfirm={() => invitation && remove.mutate(invitation.id)}
+      onClose={onClose}
     >
-      <Stack gap="md">
-        <Text fz="sm">{t.withdrawBody}</Text>
-        {remove.isError && (
-          <FailureAlert testId="withdraw-error" title={t.withdrawFailed} error={remove.error} />
-        )}
-        <Divider />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            {messages.common.cancel}
-          </Button>
-          <Button
-            color="red.9"
-            onClick={() => invitation && remove.mutate(invitation.id)}
-            loading={remove.isPending}
-          >
-            {t.withdraw}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text fz="sm">{t.withdrawBody}</Text>
+    </ConfirmModal>
   );
 }
 
