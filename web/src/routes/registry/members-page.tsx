@@ -25,16 +25,14 @@ import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../workspace/queries.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
-import { EmptyState, PlusIcon, TableSkeleton } from './parts.tsx';
+import { EmptyState, PageSizeSelect, PlusIcon, TableSkeleton } from './parts.tsx';
 import { canCreateInRegistry } from './permissions.ts';
 import { memberListQuery } from './queries.ts';
 import {
-  DEFAULT_PAGE_SIZE,
   isFiltered,
   type MembersSearch,
   membersExportQuery,
   ORGANISATION_TYPES,
-  PAGE_SIZES,
   SPACE_SEGMENTS,
   withoutFilters,
 } from './search-params.ts';
@@ -178,19 +176,7 @@ export function MembersPage() {
         <Text role="status" fw={600} c="dimmed" data-testid="member-count">
           {list.data ? t.count(members.length, list.hasNextPage) : ''}
         </Text>
-        <Select
-          label={r.pageSize}
-          data={PAGE_SIZES.map((n) => String(n))}
-          value={String(search.limit ?? DEFAULT_PAGE_SIZE)}
-          onChange={(value) => {
-            const n = Number(value);
-            setSearch({ limit: n === DEFAULT_PAGE_SIZE ? undefined : n });
-          }}
-          allowDeselect={false}
-          w={120}
-          size="xs"
-          comboboxProps={{ withinPortal: true }}
-        />
+        <PageSizeSelect limit={search.limit} onChange={(limit) => setSearch({ limit })} />
       </Group>
 
       {list.isPending ? (

@@ -7,6 +7,7 @@ import {
   Group,
   Modal,
   Paper,
+  Select,
   Skeleton,
   Stack,
   Text,
@@ -16,6 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { messages } from '../../messages/en.ts';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './search-params.ts';
 
 const alertStyles = (color: string) => ({
   root: { borderLeft: `4px solid var(--mantine-color-${color}-9)` },
@@ -124,6 +126,31 @@ export function ConfirmModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** Rows per page of a registry list; the default is kept out of the URL (`undefined`). */
+export function PageSizeSelect({
+  limit,
+  onChange,
+}: {
+  limit: number | undefined;
+  onChange(limit: number | undefined): void;
+}) {
+  return (
+    <Select
+      label={messages.registry.pageSize}
+      data={PAGE_SIZES.map((n) => String(n))}
+      value={String(limit ?? DEFAULT_PAGE_SIZE)}
+      onChange={(value) => {
+        const n = Number(value);
+        onChange(n === DEFAULT_PAGE_SIZE ? undefined : n);
+      }}
+      allowDeselect={false}
+      w={120}
+      size="xs"
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }
 

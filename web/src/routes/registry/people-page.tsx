@@ -8,19 +8,12 @@ import { ErrorState } from '../../app/error-state.tsx';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
-import { EmptyState, PlusIcon, TableSkeleton } from './parts.tsx';
+import { EmptyState, PageSizeSelect, PlusIcon, TableSkeleton } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
 import { canCreateInRegistry, canEditPerson } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { organisationDirectoryQuery, personListQuery } from './queries.ts';
-import {
-  DEFAULT_PAGE_SIZE,
-  isFiltered,
-  PAGE_SIZES,
-  type PeopleSearch,
-  peopleExportQuery,
-  withoutFilters,
-} from './search-params.ts';
+import { isFiltered, type PeopleSearch, peopleExportQuery, withoutFilters } from './search-params.ts';
 
 const t = messages.people;
 const r = messages.registry;
@@ -145,19 +138,7 @@ export function PeoplePage() {
           <Text role="status" fw={600} c="dimmed" data-testid="person-count">
             {list.data ? t.count(people.length, list.hasNextPage) : ''}
           </Text>
-          <Select
-            label={r.pageSize}
-            data={PAGE_SIZES.map((n) => String(n))}
-            value={String(search.limit ?? DEFAULT_PAGE_SIZE)}
-            onChange={(value) => {
-              const n = Number(value);
-              setSearch({ limit: n === DEFAULT_PAGE_SIZE ? undefined : n });
-            }}
-            allowDeselect={false}
-            w={120}
-            size="xs"
-            comboboxProps={{ withinPortal: true }}
-          />
+          <PageSizeSelect limit={search.limit} onChange={(limit) => setSearch({ limit })} />
         </Group>
       </Group>
 
