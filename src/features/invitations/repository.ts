@@ -92,26 +92,6 @@ export class InvitationRepository {
     return row !== undefined;
   }
 
-  async clusterBelongsTo(workspaceId: string, clusterId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('cluster')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', clusterId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
-  async organisationBelongsTo(workspaceId: string, organisationId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('organisation')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', organisationId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   findWorkspace(workspaceId: string) {
     return this.db
       .selectFrom('workspace')

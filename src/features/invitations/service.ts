@@ -64,7 +64,7 @@ export class InvitationService {
   async create(actor: Actor, input: CreateInvitationInput): Promise<InvitationDto> {
     requireAccess(actor, 'invitation.create');
     const invitations = new InvitationRepository(this.db);
-    await checkRoleScope(invitations, actor.workspaceId, input);
+    await checkRoleScope(new WorkspaceRepository(this.db), actor.workspaceId, input);
     if (await invitations.isMember(actor.workspaceId, input.email)) {
       throw new ConflictError(`${input.email} is already a member of this workspace.`);
     }

@@ -107,24 +107,4 @@ export class MemberRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
-
-  async clusterBelongsTo(workspaceId: string, clusterId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('cluster')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', clusterId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
-  async organisationBelongsTo(workspaceId: string, organisationId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('organisation')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', organisationId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
 }

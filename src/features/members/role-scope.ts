@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/access/policy.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
+import type { WorkspaceRepository } from '../workspaces/repository.ts';
 
 /** What a role is scoped to: a cluster manager's cluster, a member's organisation. */
 export interface RoleScopeInput {
@@ -8,19 +9,13 @@ export interface RoleScopeInput {
   organisationId: string | null;
 }
 
-/** Looks ids up in one workspace (an invitation's or a membership's repository). */
-export interface ScopeLookup {
-  clusterBelongsTo(workspaceId: string, clusterId: string): Promise<boolean>;
-  organisationBelongsTo(workspaceId: string, organisationId: string): Promise<boolean>;
-}
-
 /**
  * The one rule for inviting and for changing a role: a cluster manager needs a cluster of this
  * workspace; only a member may name an organisation (optional), and it must be of this workspace.
  * @throws InvalidInputError naming `body.clusterId` or `body.organisationId`.
  */
 export async function checkRoleScope(
-  lookup: ScopeLookup,
+  workspaces: WorkspaceRepository,
   workspaceId: string,
   input: RoleScopeInput,
 ): Promise<void> {
@@ -28,7 +23,7 @@ export async function checkRoleScope(
     new InvalidInputError(`Invalid ${field}: ${message}`, [{ field, message }]);
   if (input.role === 'cluster_manager') {
     if (input.clusterId === null) throw invalid('body.clusterId', 'is required for a cluster manager');
-    if (!(await lookup.clusterBelongsTo(workspaceId, input.clusterId))) {
+    if (!(await workspaces.hasCluster(workspaceId, input.clusterId))) {
       throw invalid('body.clusterId', 'is not a cluster of this workspace');
     }
   } else if (input.clusterId !== null) {
@@ -36,7 +31,7 @@ export async function checkRoleScope(
   }
   if (input.organisationId !== null) {
     if (input.role !== 'member') throw invalid('body.organisationId', 'is only for a member');
-    if (!(await lookup.organisationBelongsTo(workspaceId, input.organisationId))) {
+    if (!(await workspaces.hasOrganisation(workspaceId, input.organisationId))) {
       throw invalid('body.organisationId', 'is not an organisation of this workspace');
     }
   }

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { MemberRepository, type MemberRow } from './repository.ts';
 import { checkRoleScope } from './role-scope.ts';
 import type { ListMembersQuery, MemberDto, UpdateMemberInput } from './schema.ts';
@@ -38,7 +39,7 @@ export class MemberService {
       const members = new MemberRepository(trx);
       await members.lockWorkspace(actor.workspaceId);
       const current = await load(members, actor, userId);
-      await checkRoleScope(members, actor.workspaceId, input);
+      await checkRoleScope(new WorkspaceRepository(trx), actor.workspaceId, input);
       if (current.version !== input.version) throw staleVersion(current, input.version);
       if (current.role === 'coordinator' && input.role !== 'coordinator') {
         await ensureAnotherCoordinator(members, actor.workspaceId);

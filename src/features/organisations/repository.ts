@@ -88,17 +88,6 @@ export class OrganisationRepository {
       .execute();
   }
 
-  /** Whether the cluster is a cluster of the workspace. */
-  async clusterExists(workspaceId: string, clusterId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('cluster')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', clusterId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async countPeople(workspaceId: string, organisationId: string): Promise<number> {
     const row = await this.db
       .selectFrom('person')

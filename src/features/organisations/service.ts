@@ -8,6 +8,7 @@ import {
   normaliseRegistrationId,
 } from '../../domain/registry/duplicates.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { OrganisationRepository, type OrganisationRow, type OrganisationValues } from './repository.ts';
 import type {
   CreateOrganisationInput,
@@ -56,7 +57,7 @@ export class OrganisationService {
     const values = organisationCreateValues(input);
     return this.db.transaction().execute(async (trx) => {
       const organisations = new OrganisationRepository(trx);
-      await ensureClusterOfWorkspace(organisations, actor.workspaceId, values.cluster_id);
+      await ensureClusterOfWorkspace(new WorkspaceRepository(trx), actor.workspaceId, values.cluster_id);
       await ensureNoDuplicate(organisations, actor.workspaceId, values, null);
       const row = await organisations.create(actor.workspaceId, values);
       await new AuditRepository(trx).record({
@@ -81,7 +82,7 @@ export class OrganisationService {
       if (values.cluster_id !== undefined && values.cluster_id !== current.cluster_id) {
         // Moving a member into a cluster is like adding it there.
         requireAccess(actor, 'organisation.create', { clusterId: values.cluster_id });
-        await ensureClusterOfWorkspace(organisations, actor.workspaceId, values.cluster_id);
+        await ensureClusterOfWorkspace(new WorkspaceRepository(trx), actor.workspaceId, values.cluster_id);
       }
       const changes = diff(current, values);
       if (changes.normalised_name || changes.country || changes.registration_id) {
@@ -136,11 +137,11 @@ export async function loadOrganisation(
 }
 
 async function ensureClusterOfWorkspace(
-  organisations: OrganisationRepository,
+  workspaces: WorkspaceRepository,
   workspaceId: string,
   clusterId: string,
 ): Promise<void> {
-  if (!(await organisations.clusterExists(workspaceId, clusterId))) {
+  if (!(await workspaces.hasCluster(workspaceId, clusterId))) {
     throw new InvalidInputError(`No cluster "${clusterId}" in this workspace`, [
       { field: 'body.clusterId', message: 'is not a cluster of this workspace' },
     ]);

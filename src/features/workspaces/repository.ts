@@ -7,6 +7,28 @@ import type { Actor } from '../../domain/access/policy.ts';
 export class WorkspaceRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** Whether the cluster is one of the workspace's (ids of other workspaces are not). */
+  async hasCluster(workspaceId: string, clusterId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('cluster')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', clusterId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Whether the member organisation is one of the workspace's. */
+  async hasOrganisation(workspaceId: string, organisationId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', organisationId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The caller's role in the workspace with that slug, or undefined when not a member (or no such workspace). */
   async findActor(slug: string, userId: string): Promise<Actor | undefined> {
     const row = await this.db
