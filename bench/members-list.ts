@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../src/db/database.ts';
 import { newId, nowIso } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { OrganisationTable } from '../src/db/schema.ts';
+import { seededRandom } from '../src/domain/random.ts';
 import { normaliseOrganisationName } from '../src/domain/registry/duplicates.ts';
 import { ClusterRepository } from '../src/features/clusters/repository.ts';
 import {
@@ -129,18 +130,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
-/** mulberry32 with a fixed seed: the same data set on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const SYLLABLES = [
   'or',
   'b',
@@ -199,7 +188,7 @@ export async function generate(database: Database, total: number): Promise<{ slu
     });
     clusterIds.push(cluster.id);
   }
-  const random = prng(42);
+  const random = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const now = nowIso();
   const batchSize = 500;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../domain/random.ts';
 import { normaliseOrganisationName } from '../../domain/registry/duplicates.ts';
 import type { OrganisationValues } from '../organisations/repository.ts';
 import {
@@ -13,18 +14,6 @@ import type { PersonValues } from '../people/repository.ts';
  * The demo consortium's member organisations and people: invented names, generated from word
  * lists by a PRNG with a fixed seed, so every fresh install shows the same registry.
  */
-
-/** mulberry32: a tiny deterministic PRNG (the same numbers on every run for one seed). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const DEMO_TARGET_MARKETS = ['CN', 'AE', 'CA', 'CO', 'CL', 'JP', 'US', 'BR', 'IN'] as const;
 
@@ -211,7 +200,7 @@ export function demoRegistry(
   now: string,
   counts = { organisations: 60, people: 80 },
 ): { organisations: DemoOrganisation[]; people: DemoPerson[] } {
-  const random = prng(20_260_101);
+  const random = seededRandom(20_260_101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const some = <T>(list: readonly T[], min: number, max: number): T[] => {
     const count = min + Math.floor(random() * (max - min + 1));
