@@ -225,6 +225,116 @@ export interface PasswordResetTable {
   created_at: string;
 }
 
+/** A target market: a country (and segments) the partnership goes to. */
+export interface TargetMarketTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** JSON: string[] */
+  segments: string;
+  priority: 'high' | 'medium' | 'low';
+  status: 'exploring' | 'active' | 'paused' | 'closed';
+  rationale: string;
+  findings: string;
+  owner_cluster_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A plan for one target market: a period, a budget cap and the instruments chosen. */
+export interface PlanTable {
+  id: string;
+  workspace_id: string;
+  market_id: string;
+  name: string;
+  /** YYYY-MM-DD */
+  starts_on: string;
+  /** YYYY-MM-DD, not before starts_on */
+  ends_on: string;
+  budget_cap_cents: number | null;
+  status: 'draft' | 'approved' | 'active' | 'closed';
+  notes: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanInstrumentTable {
+  id: string;
+  plan_id: string;
+  instrument_id: string;
+  position: number;
+  rationale: string;
+}
+
+/** A dated instance of an instrument, inside a plan or standalone (plan_id null). */
+export interface ActivityTable {
+  id: string;
+  workspace_id: string;
+  plan_id: string | null;
+  instrument_id: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  city: string | null;
+  country: string | null;
+  cluster_id: string | null;
+  status: 'planned' | 'confirmed' | 'done' | 'cancelled';
+  outcome_notes: string;
+  /** JSON: EstimateParameters & { dayRateCents?: number } */
+  estimate_parameters: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A member organisation or a person taking part in an activity, with their role. */
+export interface ActivityParticipantTable {
+  id: string;
+  activity_id: string;
+  organisation_id: string | null;
+  person_id: string | null;
+  role: string;
+  created_at: string;
+}
+
+/** A planned or actual budget line of an activity. */
+export interface CostLineTable {
+  id: string;
+  workspace_id: string;
+  activity_id: string;
+  kind: 'planned' | 'actual';
+  /** BudgetCategory */
+  category: string;
+  /** FundingSource */
+  funding_source: string;
+  description: string;
+  formula: string | null;
+  amount_cents: number;
+  effort_centidays: Generated<number>;
+  origin: 'estimate' | 'manual';
+  incurred_on: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A workspace's travel costs to one destination (overrides the Hub's defaults). */
+export interface TravelRateTable {
+  id: string;
+  workspace_id: string;
+  country: string;
+  travel_cents: number;
+  accommodation_per_night_cents: number;
+  subsistence_per_day_cents: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -241,4 +351,11 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   invitation: InvitationTable;
   password_reset: PasswordResetTable;
+  target_market: TargetMarketTable;
+  plan: PlanTable;
+  plan_instrument: PlanInstrumentTable;
+  activity: ActivityTable;
+  activity_participant: ActivityParticipantTable;
+  cost_line: CostLineTable;
+  travel_rate: TravelRateTable;
 }
