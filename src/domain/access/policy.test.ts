@@ -44,11 +44,60 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'membership.read',
     'membership.update',
     'membership.delete',
+    'market.read',
+    'market.create',
+    'market.update',
+    'market.delete',
+    'plan.read',
+    'plan.create',
+    'plan.update',
+    'plan.delete',
+    'activity.read',
+    'activity.create',
+    'activity.update',
+    'activity.delete',
+    'budget.read',
+    'budget.update',
+    'travel_rate.update',
   ],
-  cluster_manager: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
-  member: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
-  mentor: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
-  viewer: ['workspace.read', 'cluster.read', 'organisation.read', 'person.read'],
+  cluster_manager: [
+    'workspace.read',
+    'cluster.read',
+    'organisation.read',
+    'person.read',
+    'market.read',
+    'plan.read',
+    'activity.read',
+    'budget.read',
+  ],
+  member: [
+    'workspace.read',
+    'cluster.read',
+    'organisation.read',
+    'person.read',
+    'market.read',
+    'plan.read',
+    'activity.read',
+  ],
+  mentor: [
+    'workspace.read',
+    'cluster.read',
+    'organisation.read',
+    'person.read',
+    'market.read',
+    'plan.read',
+    'activity.read',
+  ],
+  viewer: [
+    'workspace.read',
+    'cluster.read',
+    'organisation.read',
+    'person.read',
+    'market.read',
+    'plan.read',
+    'activity.read',
+    'budget.read',
+  ],
 };
 
 /**
@@ -107,6 +156,21 @@ describe('access policy', () => {
       expect(allowed).toEqual(REGISTRY_ALLOWED_ON_OWN[role]);
     },
   );
+
+  it('lets a cluster manager plan and budget for its own cluster only; members and mentors never see costs', () => {
+    const manager = actor('cluster_manager', 'mine');
+    for (const permission of ['market.update', 'plan.create', 'activity.update', 'budget.update'] as const) {
+      expect(can(manager, permission, { clusterId: 'mine' })).toBe(true);
+      expect(can(manager, permission, { clusterId: 'other' })).toBe(false);
+      expect(can(manager, permission, {})).toBe(false);
+    }
+    expect(can(manager, 'market.delete', { clusterId: 'mine' })).toBe(false);
+    expect(can(manager, 'travel_rate.update')).toBe(false);
+    expect(can(actor('member', null, 'my-org'), 'budget.read')).toBe(false);
+    expect(can(actor('mentor'), 'budget.read')).toBe(false);
+    expect(can(actor('viewer'), 'budget.read')).toBe(true);
+    expect(can(actor('viewer'), 'budget.update')).toBe(false);
+  });
 
   it('lets a member edit its own organisation and its people only, never create or delete', () => {
     const member = actor('member', null, 'my-org');

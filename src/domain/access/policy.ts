@@ -33,6 +33,21 @@ export const PERMISSIONS = [
   'membership.read',
   'membership.update',
   'membership.delete',
+  'market.read',
+  'market.create',
+  'market.update',
+  'market.delete',
+  'plan.read',
+  'plan.create',
+  'plan.update',
+  'plan.delete',
+  'activity.read',
+  'activity.create',
+  'activity.update',
+  'activity.delete',
+  'budget.read',
+  'budget.update',
+  'travel_rate.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,6 +108,25 @@ const RULES: Record<Permission, Rule> = {
   'membership.read': coordinator,
   'membership.update': coordinator,
   'membership.delete': coordinator,
+  // Planning (issue 4). A market's scope is its owner cluster; a plan's, its market's owner
+  // cluster; an activity's, its responsible cluster. Unowned ones are the coordinators'.
+  'market.read': anyone,
+  'market.create': coordinatorOrOwnCluster,
+  'market.update': coordinatorOrOwnCluster,
+  'market.delete': coordinator,
+  'plan.read': anyone,
+  'plan.create': coordinatorOrOwnCluster,
+  'plan.update': coordinatorOrOwnCluster,
+  'plan.delete': coordinatorOrOwnCluster,
+  'activity.read': anyone,
+  'activity.create': coordinatorOrOwnCluster,
+  'activity.update': coordinatorOrOwnCluster,
+  'activity.delete': coordinatorOrOwnCluster,
+  // Money is the partnership's business: members and mentors see activities, not their costs.
+  'budget.read': (actor) =>
+    actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer',
+  'budget.update': coordinatorOrOwnCluster,
+  'travel_rate.update': coordinator,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -119,6 +153,21 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'membership.read': new Set(['coordinator']),
   'membership.update': new Set(['coordinator']),
   'membership.delete': new Set(['coordinator']),
+  'market.read': new Set(ROLES),
+  'market.create': new Set(['coordinator', 'cluster_manager']),
+  'market.update': new Set(['coordinator', 'cluster_manager']),
+  'market.delete': new Set(['coordinator']),
+  'plan.read': new Set(ROLES),
+  'plan.create': new Set(['coordinator', 'cluster_manager']),
+  'plan.update': new Set(['coordinator', 'cluster_manager']),
+  'plan.delete': new Set(['coordinator', 'cluster_manager']),
+  'activity.read': new Set(ROLES),
+  'activity.create': new Set(['coordinator', 'cluster_manager']),
+  'activity.update': new Set(['coordinator', 'cluster_manager']),
+  'activity.delete': new Set(['coordinator', 'cluster_manager']),
+  'budget.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'budget.update': new Set(['coordinator', 'cluster_manager']),
+  'travel_rate.update': new Set(['coordinator']),
 };
 
 /**
