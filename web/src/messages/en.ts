@@ -793,6 +793,12 @@ export const en = {
     rating: 'Rating',
     text: 'Qualitative text',
   } satisfies Record<KpiKind, string>,
+  charts: {
+    chart: 'Chart',
+    table: 'Table',
+    viewAs: (title: string) => `Show ${title} as`,
+    downloadCsv: 'Download CSV',
+  },
   budgetItem: {
     kind: {
       effort_days_per_unit: 'Staff effort',

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { ImportResultDto, ParsedImportFileDto } from '../../api/types.ts';
+import { toCsv } from '../../app/csv.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
-import { toCsv } from './csv.ts';
 import {
   type ColumnMapping,
   type ImportKind,

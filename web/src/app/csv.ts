@@ -17,7 +17,12 @@ export function csvCell(value: string): string {
   return /[",;\t\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A whole file: UTF-8 BOM (so Excel reads accents right), CRLF line ends, a header row first. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * A whole file: UTF-8 BOM (so Excel reads accents right), CRLF line ends, a header row first.
+ * Numbers are written as numbers (a negative one is not a formula).
+ */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const line = (row: readonly (string | number)[]) =>
+    row.map((value) => (typeof value === 'number' ? String(value) : csvCell(value))).join(',');
+  return `\uFEFF${rows.map(line).join('\r\n')}\r\n`;
 }
