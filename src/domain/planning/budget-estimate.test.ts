@@ -82,6 +82,12 @@ describe('estimateBudget with the seed’s worked figures', () => {
       // 4 nights away are 5 days of subsistence.
       ['food_beverage', '3 travellers × 5 days × 60 EUR = 900 EUR', 90_000, 0],
     ]);
+    expect(e.lines.map((l) => l.description)).toEqual([
+      'Cluster staff: 8 days per mission × 1 mission',
+      'Travel to Japan (JP): 3 cluster representatives',
+      'Accommodation in Japan (JP): 4 nights',
+      'Subsistence in Japan (JP): 5 days (nights + 1)',
+    ]);
     expect(e.effortDays).toBe(8);
     // 3,600 + 2,460 + 1,560 + 900
     expect(e.totalCents).toBe(852_000);

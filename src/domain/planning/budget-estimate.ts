@@ -317,7 +317,7 @@ function travelLines(
   // "2 missions × " only when there is more than one: a single study visit reads like the seed.
   const perMission = missions === 1 ? [] : [count(missions, 'mission', 'missions')];
   const people = count(travellers, 'traveller', 'travellers');
-  const where = rate.country;
+  const where = countryName(rate.country);
   const lines = [
     productLine(
       'travel',
@@ -446,6 +446,13 @@ function notesFor(input: EstimateInput): string[] {
   const unused = PARAMETER_ORDER.filter((p) => parameters[p] !== undefined && !used.has(p));
   if (unused.length > 0) notes.push(`Not used by this instrument's budget model: ${unused.join(', ')}.`);
   return notes;
+}
+
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "Japan (JP)": the destination by name, with its code. */
+function countryName(code: string): string {
+  return `${REGION_NAMES.of(code) ?? code} (${code})`;
 }
 
 function unitName(unit: EffortUnit): string {
