@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { D42_INSTRUMENTS } from '../catalogue/instruments.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -431,5 +432,21 @@ describe('formula text and rounding', () => {
     // 24 days × 411.11 EUR = 9,866.64 EUR; 9 travellers × 1,234.57 EUR = 11,111.13 EUR
     expect(e.lines[0]?.amountCents).toBe(986_664);
     expect(e.lines[1]?.amountCents).toBe(1_111_113);
+  });
+});
+
+describe('docs/budget-estimates.md', () => {
+  it('lists the 17 instruments with the parameters the engine asks for', () => {
+    const doc = readFileSync(new URL('../../../docs/budget-estimates.md', import.meta.url), 'utf8');
+    const rows = doc.split('\n').filter((l) => /^\| 1\.\d\.\d /.test(l));
+    const documented = Object.fromEntries(
+      rows.map((row) => {
+        const cells = row.split('|').map((c) => c.trim());
+        return [cells[1], [...(cells[4] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1])];
+      }),
+    );
+    expect(documented).toEqual(
+      Object.fromEntries(D42_INSTRUMENTS.map((i) => [i.code, requiredParameters(i.budget)])),
+    );
   });
 });
