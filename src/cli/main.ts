@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
+import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   registerSeedCommand(program);
   registerCatalogueCommand(program);
   registerScheduleCommand(program);
+  registerEstimateCommand(program);
   return program;
 }
 
