@@ -70,7 +70,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendProblem(reply, { ...problem(400, `Invalid ${names}`, errors), instance });
   }
   if (error instanceof NotFoundError) {
-    return sendProblem(reply, { ...problem(404, error.message), instance });
+    const errors = error.field
+      ? [{ field: error.field, message: `is not a ${error.resource} of this workspace` }]
+      : undefined;
+    return sendProblem(reply, { ...problem(404, error.message, errors), instance });
   }
   if (error instanceof InvalidInputError) {
     return sendProblem(reply, { ...problem(400, error.message, error.errors), instance });
