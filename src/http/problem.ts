@@ -100,6 +100,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       instance,
     });
   }
+  if (isForeignKeyViolation(error)) {
+    // A check-then-write race: a record this write points at went, or one it removes gained a reference.
+    return sendProblem(reply, {
+      ...problem(
+        409,
+        'Another change removed a record this one refers to, or added a reference to a record this one removes, at the same time; nothing was written. Reload and try again.',
+      ),
+      instance,
+    });
+  }
   if (error instanceof ServiceUnavailableError) {
     request.log.warn({ err: error.cause }, error.message);
     return sendProblem(reply, { ...problem(503, error.message), instance });
@@ -126,4 +136,10 @@ function fieldPath(context: string, instancePath: string): string {
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/** A foreign key refused a write: SQLite (better-sqlite3) or PostgreSQL (SQLSTATE 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }

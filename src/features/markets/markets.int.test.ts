@@ -205,6 +205,30 @@ describe.each(testDialects())('target markets API on %s', (kind) => {
     expect(await countMarkets()).toBe(0);
   });
 
+  it.each([
+    ['no version', { name: 'X' }, 'body.version'],
+    ['an unknown field', { version: 1, colour: 'red' }, 'body'],
+    ['a malformed country', { version: 1, country: 'J1' }, 'body.country'],
+    ['segments that are not a list', { version: 1, segments: 'satcom' }, 'body.segments'],
+    ['oversized findings', { version: 1, findings: 'x'.repeat(20_001) }, 'body.findings'],
+  ])('refuses an edit with %s (400 naming the field) and changes nothing', async (_name, payload, field) => {
+    const market = await factory.market(workspaceId);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: url(`/${market.id}`),
+      headers: coordinator.headers,
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    const row = await t.database.db
+      .selectFrom('target_market')
+      .selectAll()
+      .where('id', '=', market.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual(market);
+  });
+
   it("refuses another workspace's cluster or an unknown one as owner (400 naming body.ownerClusterId)", async () => {
     const elsewhere = await factory.workspace('Elsewhere');
     const foreignCluster = await factory.cluster(elsewhere.id);

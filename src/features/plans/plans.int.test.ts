@@ -491,6 +491,65 @@ describe.each(testDialects())('plans API on %s', (kind) => {
     expect(audit[1].changes.market_id).toEqual([null, marketId]);
   });
 
+  it.each([
+    ['no version', { name: 'X' }, 'body.version'],
+    ['an unknown field', { version: 1, colour: 'red' }, 'body'],
+    ['a negative cap', { version: 1, budgetCapEur: -0.01 }, 'body.budgetCapEur'],
+    ['a cap with 3 decimals', { version: 1, budgetCapEur: 1.234 }, 'body.budgetCapEur'],
+    [
+      'an unknown instrument',
+      { version: 1, instruments: [{ instrumentKey: 'moon-base' }] },
+      'body.instruments.0.instrumentKey',
+    ],
+    ['a date that does not exist', { version: 1, endsOn: '2026-04-31' }, 'body.endsOn'],
+    ['an empty name', { version: 1, name: '' }, 'body.name'],
+  ])('refuses an edit with %s (400 naming the field) and changes nothing', async (_name, payload, field) => {
+    const plan = await factory.plan(workspaceId, marketId, { budget_cap_cents: 100 });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: url(`/${plan.id}`),
+      headers: coordinator.headers,
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    const row = await t.database.db
+      .selectFrom('plan')
+      .selectAll()
+      .where('id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual(plan);
+    expect(await count('plan_instrument')).toBe(0);
+  });
+
+  it("moves a plan to another market of the workspace, but answers 404 for another workspace's market", async () => {
+    const plan = await factory.plan(workspaceId, marketId);
+    const elsewhere = await factory.workspace('Elsewhere');
+    const foreignMarket = await factory.market(elsewhere.id);
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: url(`/${plan.id}`),
+      headers: coordinator.headers,
+      payload: { version: 1, marketId: foreignMarket.id },
+    });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().errors[0].field).toBe('body.marketId');
+    const canada = await factory.market(workspaceId, { name: 'Canada', country: 'CA' });
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: url(`/${plan.id}`),
+      headers: coordinator.headers,
+      payload: { version: 1, marketId: canada.id },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({
+      marketId: canada.id,
+      marketName: 'Canada',
+      marketCountry: 'CA',
+      version: 2,
+    });
+  });
+
   it('refuses a new period that would leave activities outside it, naming the field and how many', async () => {
     const plan = await factory.plan(workspaceId, marketId);
     await factory.activity(workspaceId, plan.id, { starts_on: '2026-01-15', ends_on: '2026-01-16' });
