@@ -10,9 +10,11 @@ export interface FieldError {
 }
 
 export class NotFoundError extends Error {
+  /** `field`: the request field that named the missing record (e.g. `body.marketId`), if any. */
   constructor(
     readonly resource: string,
     readonly id: string,
+    readonly field?: string,
   ) {
     super(`No ${resource} with key or id "${id}"`);
     this.name = 'NotFoundError';

@@ -29,12 +29,16 @@ import { InstrumentService } from '../features/instruments/service.ts';
 import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
 import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
+import { marketRoutes } from '../features/markets/routes.ts';
+import { MarketService } from '../features/markets/service.ts';
 import { memberRoutes } from '../features/members/routes.ts';
 import { MemberService } from '../features/members/service.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { PersonService } from '../features/people/service.ts';
+import { planRoutes } from '../features/plans/routes.ts';
+import { PlanService } from '../features/plans/service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
@@ -111,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'catalogue', description: 'The internationalisation instruments of SPACE2ID D4.2' },
         { name: 'auth', description: 'Sign-in, sessions, the current user and personal API tokens' },
         { name: 'registry', description: 'Clusters, member organisations and people of a workspace' },
+        { name: 'planning', description: 'Target markets, plans, activities and their budgets' },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -187,6 +192,8 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     await scope.register(auditRoutes(database));
     await scope.register(mail.workspaceRoutes);
     await scope.register(memberRoutes(new MemberService(database.db)));
+    await scope.register(marketRoutes(new MarketService(database.db)));
+    await scope.register(planRoutes(new PlanService(database.db)));
   };
 }
 

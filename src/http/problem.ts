@@ -70,7 +70,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendProblem(reply, { ...problem(400, `Invalid ${names}`, errors), instance });
   }
   if (error instanceof NotFoundError) {
-    return sendProblem(reply, { ...problem(404, error.message), instance });
+    const errors = error.field
+      ? [{ field: error.field, message: `is not a ${error.resource} of this workspace` }]
+      : undefined;
+    return sendProblem(reply, { ...problem(404, error.message, errors), instance });
   }
   if (error instanceof InvalidInputError) {
     return sendProblem(reply, { ...problem(400, error.message, error.errors), instance });
@@ -93,6 +96,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       ...problem(
         409,
         'Another change saved the same unique value (such as a registration id or an e-mail) at the same time; nothing was written. Reload and try again.',
+      ),
+      instance,
+    });
+  }
+  if (isForeignKeyViolation(error)) {
+    // A check-then-write race: a record this write points at went, or one it removes gained a reference.
+    return sendProblem(reply, {
+      ...problem(
+        409,
+        'Another change removed a record this one refers to, or added a reference to a record this one removes, at the same time; nothing was written. Reload and try again.',
       ),
       instance,
     });
@@ -123,4 +136,10 @@ function fieldPath(context: string, instancePath: string): string {
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/** A foreign key refused a write: SQLite (better-sqlite3) or PostgreSQL (SQLSTATE 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }

@@ -24,11 +24,15 @@ const CALLERS: Caller[] = [
 ];
 
 /** The table a route's `{id}` (or `{userId}`) points into. */
-type Resource = 'cluster' | 'organisation' | 'person' | 'membership';
-/** The own workspace's targets: the cluster manager's cluster and the member's organisation (in it). */
+type Resource = 'cluster' | 'organisation' | 'person' | 'membership' | 'target_market' | 'plan';
+/**
+ * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
+ * and a market owned by that cluster with one plan.
+ */
 interface OwnIds {
   clusterId: string;
   organisationId: string;
+  marketId: string;
 }
 
 interface RouteCase {
@@ -236,6 +240,71 @@ const CASES: RouteCase[] = [
     target: 'fresh',
     resource: 'membership',
   },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/markets', expected: all(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/markets',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({ name: 'New market', country: 'CA', ownerClusterId: own.clusterId }),
+    resource: 'target_market',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/markets/{id}',
+    expected: all(200),
+    resource: 'target_market',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/markets/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, findings: 'Edited' }),
+    resource: 'target_market',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/markets/{id}',
+    expected: only({ coordinator: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'target_market',
+  },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/plans', expected: all(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/plans',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({
+      marketId: own.marketId,
+      name: 'New plan',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    }),
+    resource: 'plan',
+  },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/plans/{id}', expected: all(200), resource: 'plan' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/plans/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, notes: 'Edited' }),
+    resource: 'plan',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/plans/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'plan',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/plans/{id}/copy',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({ marketId: own.marketId, includeActivities: false }),
+    resource: 'plan',
+  },
 ];
 
 /** A pending invitation of the workspace, straight through the repository. */
@@ -262,13 +331,24 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let t: TestApp;
   let factory: Factory;
   const home = { slug: '', id: '' };
-  const foreign = { slug: '', id: '', clusterId: '', organisationId: '', personId: '', memberUserId: '' };
+  const foreign = {
+    slug: '',
+    id: '',
+    clusterId: '',
+    organisationId: '',
+    personId: '',
+    memberUserId: '',
+    marketId: '',
+    planId: '',
+  };
   const callers = new Map<Caller, Record<string, string>>();
   let ownClusterId = '';
   let otherOwnClusterId = '';
   let ownOrganisationId = '';
   let otherOwnOrganisationId = '';
   let ownPersonId = '';
+  let ownMarketId = '';
+  let ownPlanId = '';
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -284,6 +364,14 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ownOrganisationId = (await factory.organisation(workspace.id, ownClusterId)).id;
     otherOwnOrganisationId = (await factory.organisation(workspace.id, ownClusterId)).id;
     ownPersonId = (await factory.person(workspace.id, ownOrganisationId)).id;
+    // The own market belongs to the cluster manager's cluster; so does its plan.
+    ownMarketId = (await factory.market(workspace.id, { owner_cluster_id: ownClusterId })).id;
+    ownPlanId = (await factory.plan(workspace.id, ownMarketId)).id;
+    const foreignMarket = await factory.market(other.id, { owner_cluster_id: otherCluster.id });
+    Object.assign(foreign, {
+      marketId: foreignMarket.id,
+      planId: (await factory.plan(other.id, foreignMarket.id)).id,
+    });
     const foreignOrganisation = await factory.organisation(other.id, otherCluster.id);
     Object.assign(foreign, {
       organisationId: foreignOrganisation.id,
@@ -338,7 +426,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     const url =
       route.path.replace('{workspace}', workspaceSlug).replace(/\{(id|userId)\}/, targetId) +
       (route.query?.(version) ?? '');
-    const own = { clusterId: ownClusterId, organisationId: ownOrganisationId };
+    const own = { clusterId: ownClusterId, organisationId: ownOrganisationId, marketId: ownMarketId };
     return t.app.inject({
       method: route.method,
       url,
@@ -357,6 +445,10 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? (await factory.organisation(home.id, ownClusterId)).id : ownOrganisationId;
       case 'person':
         return fresh ? (await factory.person(home.id, ownOrganisationId)).id : ownPersonId;
+      case 'target_market':
+        return fresh ? (await factory.market(home.id, { owner_cluster_id: ownClusterId })).id : ownMarketId;
+      case 'plan':
+        return fresh ? (await factory.plan(home.id, ownMarketId)).id : ownPlanId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -416,6 +508,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         organisation: foreign.organisationId,
         person: foreign.personId,
         membership: foreign.memberUserId,
+        target_market: foreign.marketId,
+        plan: foreign.planId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1);
       expect(res.statusCode).toBe(404);
@@ -458,6 +552,51 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         .where('id', '=', foreign.personId)
         .executeTakeFirstOrThrow();
       expect(person.version).toBe(1);
+    },
+  );
+
+  it.each(CALLERS)(
+    "%s gets 404 for another workspace's market or plan id in the own workspace's URL",
+    async (caller) => {
+      const targets = [
+        { path: 'markets', id: foreign.marketId, payload: { version: 1, findings: 'Hijacked' } },
+        { path: 'plans', id: foreign.planId, payload: { version: 1, notes: 'Hijacked' } },
+      ];
+      for (const target of targets) {
+        for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+          const res = await t.app.inject({
+            method,
+            url: `/api/v1/workspaces/${home.slug}/${target.path}/${target.id}${method === 'DELETE' ? '?version=1' : ''}`,
+            headers: callers.get(caller),
+            ...(method === 'PATCH' ? { payload: target.payload } : {}),
+          });
+          // Roles without the permission are refused before the lookup (403); nobody learns of the record.
+          expect([403, 404], `${method} ${target.path}`).toContain(res.statusCode);
+          if (method === 'GET' || caller === 'coordinator') {
+            expect(res.statusCode, `${method} ${target.path}`).toBe(404);
+          }
+        }
+      }
+      const copy = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${home.slug}/plans/${ownPlanId}/copy`,
+        headers: callers.get(caller),
+        payload: { marketId: foreign.marketId },
+      });
+      expect([403, 404]).toContain(copy.statusCode);
+      if (caller === 'coordinator' || caller.startsWith('cluster_manager')) expect(copy.statusCode).toBe(404);
+      const market = await t.database.db
+        .selectFrom('target_market')
+        .select(['version', 'findings'])
+        .where('id', '=', foreign.marketId)
+        .executeTakeFirstOrThrow();
+      expect(market).toEqual({ version: 1, findings: '' });
+      const plans = await t.database.db
+        .selectFrom('plan')
+        .select(['version', 'notes'])
+        .where('workspace_id', '=', foreign.id)
+        .execute();
+      expect(plans).toEqual([{ version: 1, notes: '' }]);
     },
   );
 

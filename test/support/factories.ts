@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.ts';
+import type { Insertable, Kysely } from 'kysely';
+import { newId, nowIso } from '../../src/db/ids.ts';
+import type { ActivityTable, CostLineTable, DB, PlanTable, TargetMarketTable } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../src/features/auth/repository.ts';
 import { AuthService } from '../../src/features/auth/service.ts';
@@ -110,6 +111,122 @@ export class Factory {
 
   addMember(workspaceId: string, userId: string, role: Role, clusterId: string | null = null) {
     return this.workspaces.addMember({ workspaceId, userId, role, clusterId });
+  }
+
+  // Planning (issue 4): rows straight through Kysely, with the fewest required values. Dates are
+  // YYYY-MM-DD, money integer cents, as the tables keep them.
+
+  /** A target market, by default in Japan, unowned (the coordinators'). */
+  market(workspaceId: string, overrides: Partial<Insertable<TargetMarketTable>> = {}) {
+    const now = nowIso();
+    return this.db
+      .insertInto('target_market')
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        name: unique('Market'),
+        country: 'JP',
+        segments: '[]',
+        priority: 'medium',
+        status: 'exploring',
+        rationale: '',
+        findings: '',
+        owner_cluster_id: null,
+        created_at: now,
+        updated_at: now,
+        ...overrides,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A draft plan of the market for 2026, without cap or instruments. */
+  plan(workspaceId: string, marketId: string, overrides: Partial<Insertable<PlanTable>> = {}) {
+    const now = nowIso();
+    return this.db
+      .insertInto('plan')
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        market_id: marketId,
+        name: unique('Plan'),
+        starts_on: '2026-01-01',
+        ends_on: '2026-12-31',
+        budget_cap_cents: null,
+        status: 'draft',
+        notes: '',
+        created_at: now,
+        updated_at: now,
+        ...overrides,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * A planned activity (of `planId`, or standalone with null) of a global instrument named by
+   * key or code (default `study-visits`), on 2026-03-10..12.
+   */
+  async activity(
+    workspaceId: string,
+    planId: string | null,
+    overrides: Partial<Insertable<ActivityTable>> & { instrument?: string } = {},
+  ) {
+    const { instrument = 'study-visits', ...values } = overrides;
+    const { id: instrumentId } = await this.db
+      .selectFrom('instrument')
+      .select('id')
+      .where('workspace_id', 'is', null)
+      .where((eb) => eb.or([eb('key', '=', instrument), eb('code', '=', instrument)]))
+      .executeTakeFirstOrThrow();
+    const now = nowIso();
+    return this.db
+      .insertInto('activity')
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        plan_id: planId,
+        instrument_id: instrumentId,
+        title: unique('Activity'),
+        starts_on: '2026-03-10',
+        ends_on: '2026-03-12',
+        city: null,
+        country: null,
+        cluster_id: null,
+        status: 'planned',
+        outcome_notes: '',
+        estimate_parameters: '{}',
+        created_at: now,
+        updated_at: now,
+        ...values,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A cost line of the activity: by default planned, 1,000.00 EUR of travel, funded by an EU programme, manual. */
+  costLine(workspaceId: string, activityId: string, overrides: Partial<Insertable<CostLineTable>> = {}) {
+    const now = nowIso();
+    return this.db
+      .insertInto('cost_line')
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        activity_id: activityId,
+        kind: 'planned',
+        category: 'travel',
+        funding_source: 'eu_programme',
+        description: 'Travel',
+        formula: null,
+        amount_cents: 100_000,
+        origin: 'manual',
+        incurred_on: null,
+        created_at: now,
+        updated_at: now,
+        ...overrides,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 }
 

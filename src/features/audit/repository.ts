@@ -19,19 +19,29 @@ export class AuditRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.db
-      .insertInto('audit_event')
-      .values({
-        id: newId(),
-        workspace_id: entry.workspaceId,
-        actor_user_id: entry.actorUserId,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_id: entry.entityId,
-        changes: JSON.stringify(entry.changes),
-        created_at: nowIso(),
-      })
-      .execute();
+    await this.recordMany([entry]);
+  }
+
+  /** Several entries in a few multi-row inserts (a copied plan's activities), in the given order. */
+  async recordMany(entries: AuditEntry[]): Promise<void> {
+    const now = nowIso();
+    for (let start = 0; start < entries.length; start += 500) {
+      await this.db
+        .insertInto('audit_event')
+        .values(
+          entries.slice(start, start + 500).map((entry) => ({
+            id: newId(),
+            workspace_id: entry.workspaceId,
+            actor_user_id: entry.actorUserId,
+            action: entry.action,
+            entity_type: entry.entityType,
+            entity_id: entry.entityId,
+            changes: JSON.stringify(entry.changes),
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
   }
 
   /** Newest first; `before` is the id of the last entry of the previous page. */

@@ -1826,6 +1826,420 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the target markets, with search and filters */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    priority?: "high" | "medium" | "low";
+                    /** @description Search in the name */
+                    q?: string;
+                    status?: "exploring" | "active" | "paused" | "closed";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a target market (coordinators; a cluster manager one owned by its cluster)
+         * @description An `ownerClusterId` that is not a cluster of the workspace is refused with 400 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country: string;
+                        /** @default  */
+                        findings?: string;
+                        name: string;
+                        /**
+                         * @description A cluster of the workspace; a cluster manager may only name its own
+                         * @default null
+                         */
+                        ownerClusterId?: string | null;
+                        /**
+                         * @default medium
+                         * @enum {string}
+                         */
+                        priority?: "high" | "medium" | "low";
+                        /**
+                         * @description Why the partnership goes there
+                         * @default
+                         */
+                        rationale?: string;
+                        /**
+                         * @description At most 20 segments of at most 60 characters, each once
+                         * @default []
+                         */
+                        segments?: string[];
+                        /**
+                         * @default exploring
+                         * @enum {string}
+                         */
+                        status?: "exploring" | "active" | "paused" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Market"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/markets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The market page: the market, interested members, its plans and activities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketDossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a market without plans (coordinators)
+         * @description A market that still has plans is refused with 409; close it instead.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a market (coordinators; a cluster manager one of its cluster)
+         * @description Send the `version` you read; if someone changed the market since, the answer is 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        country?: string;
+                        findings?: string;
+                        name?: string;
+                        /** @description A cluster of the workspace; a cluster manager may only name its own */
+                        ownerClusterId?: string | null;
+                        /** @enum {string} */
+                        priority?: "high" | "medium" | "low";
+                        /** @description Why the partnership goes there */
+                        rationale?: string;
+                        /** @description At most 20 segments of at most 60 characters, each once */
+                        segments?: string[];
+                        /** @enum {string} */
+                        status?: "exploring" | "active" | "paused" | "closed";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Market"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/members": {
         parameters: {
             query?: never;
@@ -3172,6 +3586,522 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the plans, by market and status
+         * @description `budgetCapEur` is null for roles that may not see costs (members, mentors).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    marketId?: string;
+                    status?: "draft" | "approved" | "active" | "closed";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a plan to a market (coordinators; a cluster manager to its cluster's markets)
+         * @description A `marketId` that is not a market of the workspace answers 404 naming `body.marketId`; an unknown instrument 400 naming `body.instruments.N.instrumentKey`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description EUR with at most 2 decimals, 0 to 20,000,000; null: no cap
+                         * @default null
+                         */
+                        budgetCapEur?: number | null;
+                        /** @description YYYY-MM-DD */
+                        endsOn: string;
+                        /** @default [] */
+                        instruments?: {
+                            /** @description A catalogue key or D4.2 code ('study-visits' or '1.1.3'), or a custom instrument's key */
+                            instrumentKey: string;
+                            /**
+                             * @description Why this instrument, for this market
+                             * @default
+                             */
+                            rationale?: string;
+                        }[];
+                        /** @description The target market of the plan */
+                        marketId: string;
+                        name: string;
+                        /** @default  */
+                        notes?: string;
+                        /** @description YYYY-MM-DD */
+                        startsOn: string;
+                        /**
+                         * @default draft
+                         * @enum {string}
+                         */
+                        status?: "draft" | "approved" | "active" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan page: instruments in phase order, activities with their costs, the budget
+         * @description Money fields are null for roles that may not see costs (members, mentors).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a plan without activities
+         * @description A plan that still has activities is refused with 409.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a plan (coordinators; a cluster manager one of its cluster's markets)
+         * @description Send the `version` you read (stale: 409). `instruments` replaces the whole list. A period that would leave activities outside it is refused with 400.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description EUR with at most 2 decimals, 0 to 20,000,000; null: no cap */
+                        budgetCapEur?: number | null;
+                        /** @description YYYY-MM-DD */
+                        endsOn?: string;
+                        instruments?: {
+                            /** @description A catalogue key or D4.2 code ('study-visits' or '1.1.3'), or a custom instrument's key */
+                            instrumentKey: string;
+                            /**
+                             * @description Why this instrument, for this market
+                             * @default
+                             */
+                            rationale?: string;
+                        }[];
+                        /** @description The target market of the plan */
+                        marketId?: string;
+                        name?: string;
+                        notes?: string;
+                        /** @description YYYY-MM-DD */
+                        startsOn?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "approved" | "active" | "closed";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/plans/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a plan to a market, as a draft
+         * @description Copies the instruments and, unless `includeActivities` is false, the activities (as planned, without participants or outcome notes) with their planned cost lines; actual lines are never copied. With `startsOn`, the period and every activity shift by as many days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        includeActivities?: boolean;
+                        /** @description The market the copy is for (may be the same market) */
+                        marketId: string;
+                        /** @description Default: the source plan's name */
+                        name?: string;
+                        /** @description Default: the same dates. If given, the period and every copied activity shift by as many days */
+                        startsOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3199,6 +4129,48 @@ export interface components {
                 role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
                 slug: string;
             };
+        };
+        ActivitySummary: {
+            city: string | null;
+            /** @description The responsible cluster */
+            clusterId: string | null;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string | null;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            instrumentKey: string;
+            instrumentName: string;
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            planId: string | null;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "planned" | "confirmed" | "done" | "cancelled";
+            title: string;
+        };
+        ActivitySummaryInput: {
+            city: string | null;
+            /** @description The responsible cluster */
+            clusterId: string | null;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string | null;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            instrumentKey: string;
+            instrumentName: string;
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            planId: string | null;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "planned" | "confirmed" | "done" | "cancelled";
+            title: string;
         };
         ApiToken: {
             createdAt: string;
@@ -3602,6 +4574,142 @@ export interface components {
             label: string;
             unit: string | null;
         };
+        Market: {
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @description What the partnership learnt about the market */
+            findings: string;
+            id: string;
+            name: string;
+            /** @description The cluster that leads the market; null: the coordinators */
+            ownerClusterId: string | null;
+            ownerClusterName: string | null;
+            planCount: number;
+            /** @enum {string} */
+            priority: "high" | "medium" | "low";
+            rationale: string;
+            /** @description Market segments, free text or the registry vocabulary */
+            segments: string[];
+            /** @enum {string} */
+            status: "exploring" | "active" | "paused" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        MarketDossier: {
+            /** @description The activities of the market's plans by start date (at most 200) */
+            activities: {
+                items: components["schemas"]["ActivitySummary"][];
+                total: number;
+            };
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @description What the partnership learnt about the market */
+            findings: string;
+            id: string;
+            /** @description Member organisations whose target-market interests include the market's country, by name (at most 100) */
+            interestedMembers: {
+                items: {
+                    clusterId: string;
+                    clusterShortName: string;
+                    country: string;
+                    id: string;
+                    name: string;
+                }[];
+                total: number;
+            };
+            name: string;
+            /** @description The cluster that leads the market; null: the coordinators */
+            ownerClusterId: string | null;
+            ownerClusterName: string | null;
+            planCount: number;
+            /** @description All the market's plans by start date */
+            plans: components["schemas"]["PlanSummary"][];
+            /** @enum {string} */
+            priority: "high" | "medium" | "low";
+            rationale: string;
+            /** @description Market segments, free text or the registry vocabulary */
+            segments: string[];
+            /** @enum {string} */
+            status: "exploring" | "active" | "paused" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        MarketDossierInput: {
+            /** @description The activities of the market's plans by start date (at most 200) */
+            activities: {
+                items: components["schemas"]["ActivitySummaryInput"][];
+                total: number;
+            };
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @description What the partnership learnt about the market */
+            findings: string;
+            id: string;
+            /** @description Member organisations whose target-market interests include the market's country, by name (at most 100) */
+            interestedMembers: {
+                items: {
+                    clusterId: string;
+                    clusterShortName: string;
+                    country: string;
+                    id: string;
+                    name: string;
+                }[];
+                total: number;
+            };
+            name: string;
+            /** @description The cluster that leads the market; null: the coordinators */
+            ownerClusterId: string | null;
+            ownerClusterName: string | null;
+            planCount: number;
+            /** @description All the market's plans by start date */
+            plans: components["schemas"]["PlanSummaryInput"][];
+            /** @enum {string} */
+            priority: "high" | "medium" | "low";
+            rationale: string;
+            /** @description Market segments, free text or the registry vocabulary */
+            segments: string[];
+            /** @enum {string} */
+            status: "exploring" | "active" | "paused" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        MarketInput: {
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            /** @description What the partnership learnt about the market */
+            findings: string;
+            id: string;
+            name: string;
+            /** @description The cluster that leads the market; null: the coordinators */
+            ownerClusterId: string | null;
+            ownerClusterName: string | null;
+            planCount: number;
+            /** @enum {string} */
+            priority: "high" | "medium" | "low";
+            rationale: string;
+            /** @description Market segments, free text or the registry vocabulary */
+            segments: string[];
+            /** @enum {string} */
+            status: "exploring" | "active" | "paused" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        MarketList: {
+            items: components["schemas"]["Market"][];
+            nextCursor: string | null;
+        };
+        MarketListInput: {
+            items: components["schemas"]["MarketInput"][];
+            nextCursor: string | null;
+        };
         Me: {
             /** @description null when authenticated by API token */
             csrfToken: string | null;
@@ -3947,6 +5055,204 @@ export interface components {
         PersonListInput: {
             items: components["schemas"]["PersonInput"][];
             nextCursor: string | null;
+        };
+        PlanDetail: {
+            /** @description All the plan's activities by start date */
+            activities: {
+                /** @description Sum of the actual cost lines; null without budget.read */
+                actualEur: number | null;
+                city: string | null;
+                /** @description The responsible cluster */
+                clusterId: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country: string | null;
+                /** @description YYYY-MM-DD */
+                endsOn: string;
+                id: string;
+                instrumentCode: string;
+                instrumentKey: string;
+                instrumentName: string;
+                /** @enum {string} */
+                phase: "preparatory" | "leads" | "sustain";
+                planId: string | null;
+                /** @description Sum of the planned cost lines; null without budget.read */
+                plannedEur: number | null;
+                /** @description YYYY-MM-DD */
+                startsOn: string;
+                /** @enum {string} */
+                status: "planned" | "confirmed" | "done" | "cancelled";
+                title: string;
+            }[];
+            activityCount: number;
+            /** @description null for roles that may not see costs (members, mentors) */
+            budget: {
+                actualEur: number;
+                capEur: number | null;
+                overCap: boolean;
+                plannedEur: number;
+                warnings: string[];
+            } | null;
+            /** @description The most the plan may spend, EUR; null: no cap */
+            budgetCapEur: number | null;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            /** @description In D4.2 phase order (preparatory, leads, sustain), then by position */
+            instruments: components["schemas"]["PlanInstrument"][];
+            market: {
+                country: string;
+                id: string;
+                name: string;
+                ownerClusterId: string | null;
+            };
+            /** @description ISO 3166-1 alpha-2 */
+            marketCountry: string;
+            marketId: string;
+            marketName: string;
+            name: string;
+            notes: string;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "active" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        PlanDetailInput: {
+            /** @description All the plan's activities by start date */
+            activities: {
+                /** @description Sum of the actual cost lines; null without budget.read */
+                actualEur: number | null;
+                city: string | null;
+                /** @description The responsible cluster */
+                clusterId: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country: string | null;
+                /** @description YYYY-MM-DD */
+                endsOn: string;
+                id: string;
+                instrumentCode: string;
+                instrumentKey: string;
+                instrumentName: string;
+                /** @enum {string} */
+                phase: "preparatory" | "leads" | "sustain";
+                planId: string | null;
+                /** @description Sum of the planned cost lines; null without budget.read */
+                plannedEur: number | null;
+                /** @description YYYY-MM-DD */
+                startsOn: string;
+                /** @enum {string} */
+                status: "planned" | "confirmed" | "done" | "cancelled";
+                title: string;
+            }[];
+            activityCount: number;
+            /** @description null for roles that may not see costs (members, mentors) */
+            budget: {
+                actualEur: number;
+                capEur: number | null;
+                overCap: boolean;
+                plannedEur: number;
+                warnings: string[];
+            } | null;
+            /** @description The most the plan may spend, EUR; null: no cap */
+            budgetCapEur: number | null;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            /** @description In D4.2 phase order (preparatory, leads, sustain), then by position */
+            instruments: components["schemas"]["PlanInstrumentInput"][];
+            market: {
+                country: string;
+                id: string;
+                name: string;
+                ownerClusterId: string | null;
+            };
+            /** @description ISO 3166-1 alpha-2 */
+            marketCountry: string;
+            marketId: string;
+            marketName: string;
+            name: string;
+            notes: string;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "active" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        PlanInstrument: {
+            code: string;
+            instrumentKey: string;
+            name: string;
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            /** @description Order inside the phase, from 0 */
+            position: number;
+            rationale: string;
+        };
+        PlanInstrumentInput: {
+            code: string;
+            instrumentKey: string;
+            name: string;
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            /** @description Order inside the phase, from 0 */
+            position: number;
+            rationale: string;
+        };
+        PlanList: {
+            items: components["schemas"]["PlanSummary"][];
+            nextCursor: string | null;
+        };
+        PlanListInput: {
+            items: components["schemas"]["PlanSummaryInput"][];
+            nextCursor: string | null;
+        };
+        PlanSummary: {
+            activityCount: number;
+            /** @description The most the plan may spend, EUR; null: no cap */
+            budgetCapEur: number | null;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            /** @description ISO 3166-1 alpha-2 */
+            marketCountry: string;
+            marketId: string;
+            marketName: string;
+            name: string;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "active" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        PlanSummaryInput: {
+            activityCount: number;
+            /** @description The most the plan may spend, EUR; null: no cap */
+            budgetCapEur: number | null;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            /** @description ISO 3166-1 alpha-2 */
+            marketCountry: string;
+            marketId: string;
+            marketName: string;
+            name: string;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "active" | "closed";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
         };
         Problem: {
             detail: string;

@@ -1,0 +1,143 @@
+import { PHASES, type Phase } from '../../domain/catalogue/types.ts';
+import type { ActivityStatus } from '../../domain/planning/types.ts';
+import type { ActivitySummaryRow, PlanInstrumentRow, PlanRow } from './repository.ts';
+import type { ActivitySummaryDto, PlanDetailDto, PlanInstrumentDto, PlanSummaryDto } from './schema.ts';
+
+/** Cents → EUR number with 2 decimals (null stays null). */
+export function eurOf(cents: number): number;
+export function eurOf(cents: number | null): number | null;
+export function eurOf(cents: number | null): number | null {
+  return cents === null ? null : cents / 100;
+}
+
+/** "12,345 EUR", or "12,345.50 EUR" when there are cents. */
+export function formatEur(cents: number): string {
+  const whole = cents % 100 === 0;
+  return `${(cents / 100).toLocaleString('en', {
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  })} EUR`;
+}
+
+/** A plan as listed; `showMoney` false (members, mentors) hides the budget cap. */
+export function presentPlanSummary(row: PlanRow, showMoney: boolean): PlanSummaryDto {
+  return {
+    id: row.id,
+    marketId: row.market_id,
+    marketName: row.market_name,
+    marketCountry: row.market_country,
+    name: row.name,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    budgetCapEur: showMoney ? eurOf(row.budget_cap_cents) : null,
+    status: row.status,
+    activityCount: row.activity_count,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function presentActivitySummary(row: ActivitySummaryRow): ActivitySummaryDto {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    title: row.title,
+    instrumentKey: row.instrument_key,
+    instrumentCode: row.instrument_code,
+    instrumentName: row.instrument_name,
+    phase: row.phase as Phase,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    status: row.status as ActivityStatus,
+    city: row.city,
+    country: row.country,
+    clusterId: row.cluster_id,
+  };
+}
+
+/** The plan's instruments in D4.2 phase order (preparatory → leads → sustain), then by position. */
+export function presentPlanInstruments(rows: PlanInstrumentRow[]): PlanInstrumentDto[] {
+  const phaseRank = (phase: string) => {
+    const rank = PHASES.indexOf(phase as Phase);
+    return rank === -1 ? PHASES.length : rank;
+  };
+  return [...rows]
+    .sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || a.position - b.position)
+    .map((row) => ({
+      instrumentKey: row.key,
+      code: row.code,
+      name: row.name,
+      phase: row.phase as Phase,
+      position: row.position,
+      rationale: row.rationale,
+    }));
+}
+
+/** Planned and actual cents of one activity (absent: no lines of that kind). */
+export interface ActivityCosts {
+  planned: number;
+  actual: number;
+}
+
+/** The plan's budget against its cap, with a warning per total that goes past it. */
+export function planBudget(capCents: number | null, plannedCents: number, actualCents: number) {
+  const warnings: string[] = [];
+  if (capCents !== null) {
+    for (const [label, cents] of [
+      ['Planned', plannedCents],
+      ['Actual', actualCents],
+    ] as const) {
+      if (cents > capCents) {
+        warnings.push(
+          `${label} ${formatEur(cents)} exceeds the plan's cap of ${formatEur(capCents)} by ${formatEur(cents - capCents)}`,
+        );
+      }
+    }
+  }
+  return {
+    capEur: eurOf(capCents),
+    plannedEur: eurOf(plannedCents),
+    actualEur: eurOf(actualCents),
+    overCap: warnings.length > 0,
+    warnings,
+  };
+}
+
+/**
+ * The plan page: the plan, its instruments, its activities with their costs and the budget. With
+ * `costs` null (the caller may not read budgets) every money field is null.
+ */
+export function presentPlanDetail(
+  plan: PlanRow,
+  instruments: PlanInstrumentRow[],
+  activities: ActivitySummaryRow[],
+  costs: Map<string, ActivityCosts> | null,
+): PlanDetailDto {
+  let planned = 0;
+  let actual = 0;
+  for (const cost of costs?.values() ?? []) {
+    planned += cost.planned;
+    actual += cost.actual;
+  }
+  return {
+    ...presentPlanSummary(plan, costs !== null),
+    notes: plan.notes,
+    market: {
+      id: plan.market_id,
+      name: plan.market_name,
+      country: plan.market_country,
+      ownerClusterId: plan.market_owner_cluster_id,
+    },
+    instruments: presentPlanInstruments(instruments),
+    activities: activities.map((row) => {
+      const cost = costs?.get(row.id);
+      return {
+        ...presentActivitySummary(row),
+        plannedEur: costs ? eurOf(cost?.planned ?? 0) : null,
+        actualEur: costs ? eurOf(cost?.actual ?? 0) : null,
+      };
+    }),
+    budget: costs ? planBudget(plan.budget_cap_cents, planned, actual) : null,
+  };
+}
