@@ -13,10 +13,16 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
+import { activityRoutes } from '../features/activities/routes.ts';
+import { ActivityService } from '../features/activities/service.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { CostLineService } from '../features/budgets/cost-line-service.ts';
+import { EstimateService } from '../features/budgets/estimate-service.ts';
+import { RollupService } from '../features/budgets/rollup-service.ts';
+import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { ClusterService } from '../features/clusters/service.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -35,6 +41,8 @@ import { organisationRoutes } from '../features/organisations/routes.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { PersonService } from '../features/people/service.ts';
+import { travelRateRoutes } from '../features/travel-rates/routes.ts';
+import { TravelRateService } from '../features/travel-rates/service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
@@ -111,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'catalogue', description: 'The internationalisation instruments of SPACE2ID D4.2' },
         { name: 'auth', description: 'Sign-in, sessions, the current user and personal API tokens' },
         { name: 'registry', description: 'Clusters, member organisations and people of a workspace' },
+        { name: 'planning', description: 'Target markets, plans, activities, budgets and travel rates' },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -187,6 +196,15 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     await scope.register(auditRoutes(database));
     await scope.register(mail.workspaceRoutes);
     await scope.register(memberRoutes(new MemberService(database.db)));
+    await scope.register(activityRoutes(new ActivityService(database.db)));
+    await scope.register(
+      budgetRoutes({
+        costLines: new CostLineService(database.db),
+        estimates: new EstimateService(database.db),
+        rollups: new RollupService(database.db),
+      }),
+    );
+    await scope.register(travelRateRoutes(new TravelRateService(database.db)));
   };
 }
 
