@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   members: () => import('./members-list.ts'),
   import: () => import('./import.ts'),
   b2b: () => import('./b2b/run.ts'),
+  planning: () => import('./planning.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -28,38 +28,21 @@ export class RollupService {
     checkRange(query);
     const repository = new RollupRepository(this.db);
     const { groupBy, ...filters } = query;
-    const rows = await repository.groups(actor.workspaceId, groupBy, filters);
-    const plans = await repository.plans(actor.workspaceId, {
+    const scope = {
       ...(filters.planId ? { planId: filters.planId } : {}),
       ...(filters.marketId ? { marketId: filters.marketId } : {}),
-    });
-
-    const capOfPlan = new Map(plans.map((p) => [p.id, p.budget_cap_cents]));
-    const capOfMarket = new Map<string, number | null>();
-    for (const plan of plans) {
-      const sum = capOfMarket.get(plan.market_id) ?? null;
-      if (plan.budget_cap_cents !== null) capOfMarket.set(plan.market_id, (sum ?? 0) + plan.budget_cap_cents);
-      else if (!capOfMarket.has(plan.market_id)) capOfMarket.set(plan.market_id, null);
-    }
-    const capOf = (key: string | null): number | null => {
-      if (key === null) return null;
-      if (groupBy === 'plan') return capOfPlan.get(key) ?? null;
-      if (groupBy === 'market') return capOfMarket.get(key) ?? null;
-      return null;
     };
+    const { groups: rows, plannedByPlan } = await repository.groups(actor.workspaceId, groupBy, filters);
+    const plans = await repository.plans(actor.workspaceId, scope);
+    // A cap is about the whole plan: with activity filters (cluster, dates), or by a dimension of
+    // the line, its total takes a second statement; otherwise the first one holds it already.
+    const narrowed =
+      filters.clusterId !== undefined || filters.from !== undefined || filters.to !== undefined;
+    const plannedOfPlan =
+      plannedByPlan && !narrowed ? plannedByPlan : await repository.plannedByPlan(actor.workspaceId, scope);
 
-    // Plans and markets in scope without any line still show, at 0 against their cap.
-    const all: RollupGroupRow[] = [...rows];
-    const seen = new Set(rows.map((r) => r.key));
-    const empty = (key: string, label: string) => ({ key, label, planned: 0, actual: 0, effort: 0 });
-    for (const plan of plans) {
-      const key = groupBy === 'plan' ? plan.id : groupBy === 'market' ? plan.market_id : null;
-      if (key === null || seen.has(key)) continue;
-      seen.add(key);
-      all.push(empty(key, groupBy === 'plan' ? plan.name : plan.market_name));
-    }
-
-    const groups: Group[] = all.map((row) => {
+    const capOf = capsOf(groupBy, plans);
+    const groups: Group[] = withEmptyPlans(groupBy, rows, plans).map((row) => {
       const cap = capOf(row.key);
       return {
         key: row.key,
@@ -70,7 +53,6 @@ export class RollupService {
         overCap: cap !== null && row.planned > cap,
       };
     });
-
     const caps = plans.map((p) => p.budget_cap_cents).filter((cap): cap is number => cap !== null);
     return {
       totals: {
@@ -80,15 +62,55 @@ export class RollupService {
         effortDays: rows.reduce((sum, r) => sum + r.effort, 0) / 100,
       },
       groups: sortGroups(groupBy, groups),
-      warnings: plans
-        .filter((p) => p.budget_cap_cents !== null && p.planned > p.budget_cap_cents)
-        .map((p) => ({
-          planId: p.id,
-          planName: p.name,
-          message: `Planned ${formatEur(p.planned)} exceeds the plan's cap of ${formatEur(p.budget_cap_cents as number)} by ${formatEur(p.planned - (p.budget_cap_cents as number))}`,
-        })),
+      warnings: capWarnings(plans, plannedOfPlan),
     };
   }
+}
+
+type PlanInScope = Awaited<ReturnType<RollupRepository['plans']>>[number];
+
+/** The cap of a group: a plan's own, a market's the sum of its plans' (null when none has one). */
+function capsOf(dimension: RollupDimension, plans: PlanInScope[]): (key: string | null) => number | null {
+  const caps = new Map<string, number | null>();
+  for (const plan of plans) {
+    const key = dimension === 'plan' ? plan.id : plan.market_id;
+    const sum = caps.get(key) ?? null;
+    if (plan.budget_cap_cents !== null) caps.set(key, (sum ?? 0) + plan.budget_cap_cents);
+    else if (!caps.has(key)) caps.set(key, null);
+  }
+  return (key) =>
+    key !== null && (dimension === 'plan' || dimension === 'market') ? (caps.get(key) ?? null) : null;
+}
+
+/** Plans (or markets) in scope without any line still show, at 0 against their cap. */
+function withEmptyPlans(dimension: RollupDimension, rows: RollupGroupRow[], plans: PlanInScope[]) {
+  if (dimension !== 'plan' && dimension !== 'market') return rows;
+  const all = [...rows];
+  const seen = new Set(rows.map((r) => r.key));
+  for (const plan of plans) {
+    const key = dimension === 'plan' ? plan.id : plan.market_id;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const label = dimension === 'plan' ? plan.name : plan.market_name;
+    all.push({ key, label, planned: 0, actual: 0, effort: 0 });
+  }
+  return all;
+}
+
+/** "Planned 12,345 EUR exceeds the plan's cap of 10,000 EUR by 2,345 EUR", for every plan beyond its cap. */
+function capWarnings(plans: PlanInScope[], plannedOfPlan: Map<string, number>): RollupDto['warnings'] {
+  return plans.flatMap((plan) => {
+    const planned = plannedOfPlan.get(plan.id) ?? 0;
+    const cap = plan.budget_cap_cents;
+    if (cap === null || planned <= cap) return [];
+    return [
+      {
+        planId: plan.id,
+        planName: plan.name,
+        message: `Planned ${formatEur(planned)} exceeds the plan's cap of ${formatEur(cap)} by ${formatEur(planned - cap)}`,
+      },
+    ];
+  });
 }
 
 function labelOf(dimension: RollupDimension, row: RollupGroupRow): string {

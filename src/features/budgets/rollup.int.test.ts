@@ -167,6 +167,22 @@ describe.each(testDialects())('budget roll-ups on %s', (kind) => {
     ]);
   });
 
+  it('warns about a plan beyond its cap whatever the grouping and the activity filters', async () => {
+    for (const query of [
+      'groupBy=fundingSource',
+      'groupBy=category',
+      `clusterId=${ids.bx}`,
+      'from=2026-05-01',
+    ]) {
+      const body = await rollup(query);
+      expect(
+        body.warnings.map((w: { planId: string }) => w.planId),
+        query,
+      ).toEqual([ids.alpha]);
+    }
+    expect((await rollup(`marketId=${ids.chile}&groupBy=category`)).warnings).toEqual([]);
+  });
+
   it('groups by plan with each plan’s cap, showing plans without lines and the standalone activities', async () => {
     const body = await rollup('groupBy=plan');
     expect(groups(body)).toEqual([
