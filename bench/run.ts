@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   import: () => import('./import.ts'),
   b2b: () => import('./b2b/run.ts'),
   'plan-page': () => import('./plan-page.ts'),
+  planning: () => import('./planning.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

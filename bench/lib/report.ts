@@ -26,11 +26,19 @@ export function machineLine(): string {
   return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
-/** Writes `bench/results/<name>.md` with a standard header and returns its path. */
-export function writeResult(name: string, title: string, body: string): string {
+/**
+ * Writes `bench/results/<name>.md` with a standard header and returns its path. `command` is what
+ * reproduces it, when that is more than `npm run bench -- <name>` (options).
+ */
+export function writeResult(
+  name: string,
+  title: string,
+  body: string,
+  command = `npm run bench -- ${name}`,
+): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.md`);
-  const header = `# ${title}\n\n- Date: ${new Date().toISOString()}\n- Machine: ${machineLine()}\n- Command: \`npm run bench -- ${name}\`\n\n`;
+  const header = `# ${title}\n\n- Date: ${new Date().toISOString()}\n- Machine: ${machineLine()}\n- Command: \`${command}\`\n\n`;
   writeFileSync(file, `${header}${body.trim()}\n`);
   return file;
 }

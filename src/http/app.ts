@@ -13,10 +13,16 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
+import { activityRoutes } from '../features/activities/routes.ts';
+import { ActivityService } from '../features/activities/service.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { CostLineService } from '../features/budgets/cost-line-service.ts';
+import { EstimateService } from '../features/budgets/estimate-service.ts';
+import { RollupService } from '../features/budgets/rollup-service.ts';
+import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { ClusterService } from '../features/clusters/service.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -39,6 +45,8 @@ import { personRoutes } from '../features/people/routes.ts';
 import { PersonService } from '../features/people/service.ts';
 import { planRoutes } from '../features/plans/routes.ts';
 import { PlanService } from '../features/plans/service.ts';
+import { travelRateRoutes } from '../features/travel-rates/routes.ts';
+import { TravelRateService } from '../features/travel-rates/service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
@@ -116,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'auth', description: 'Sign-in, sessions, the current user and personal API tokens' },
         { name: 'registry', description: 'Clusters, member organisations and people of a workspace' },
         { name: 'planning', description: 'Target markets, plans, activities and their budgets' },
+        { name: 'planning', description: 'Target markets, plans, activities, budgets and travel rates' },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -194,6 +203,15 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     await scope.register(memberRoutes(new MemberService(database.db)));
     await scope.register(marketRoutes(new MarketService(database.db)));
     await scope.register(planRoutes(new PlanService(database.db)));
+    await scope.register(activityRoutes(new ActivityService(database.db)));
+    await scope.register(
+      budgetRoutes({
+        costLines: new CostLineService(database.db),
+        estimates: new EstimateService(database.db),
+        rollups: new RollupService(database.db),
+      }),
+    );
+    await scope.register(travelRateRoutes(new TravelRateService(database.db)));
   };
 }
 

@@ -8,6 +8,7 @@ import * as m0006 from './0006-membership-version.ts';
 import * as m0007 from './0007-organisation-name-trigram.ts';
 import * as m0008 from './0008-planning.ts';
 import * as m0009 from './0009-cost-line-covering-index.ts';
+import * as m0010 from './0010-budget-indexes.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-organisation-name-trigram': m0007,
   '0008-planning': m0008,
   '0009-cost-line-covering-index': m0009,
+  '0010-budget-indexes': m0010,
 };

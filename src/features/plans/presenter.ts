@@ -42,6 +42,10 @@ export function presentActivitySummary(row: ActivitySummaryRow): ActivitySummary
   return {
     id: row.id,
     planId: row.plan_id,
+    planName: row.plan_name,
+    marketId: row.market_id,
+    marketName: row.market_name,
+    marketCountry: row.market_country,
     title: row.title,
     instrumentKey: row.instrument_key,
     instrumentCode: row.instrument_code,
@@ -53,6 +57,7 @@ export function presentActivitySummary(row: ActivitySummaryRow): ActivitySummary
     city: row.city,
     country: row.country,
     clusterId: row.cluster_id,
+    clusterShortName: row.cluster_short_name,
   };
 }
 

@@ -155,9 +155,17 @@ export class PlanRepository {
     return this.db
       .selectFrom('activity')
       .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
+      .leftJoin('plan', 'plan.id', 'activity.plan_id')
+      .leftJoin('target_market as market', 'market.id', 'plan.market_id')
+      .leftJoin('cluster', 'cluster.id', 'activity.cluster_id')
       .select([
         'activity.id',
         'activity.plan_id',
+        'plan.name as plan_name',
+        'market.id as market_id',
+        'market.name as market_name',
+        'market.country as market_country',
+        'cluster.short_name as cluster_short_name',
         'activity.title',
         'instrument.key as instrument_key',
         'instrument.code as instrument_code',

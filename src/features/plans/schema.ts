@@ -1,28 +1,14 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { ACTIVITY_STATUSES, PLAN_STATUSES } from '../../domain/planning/types.ts';
+import { activitySummarySchema } from '../activities/schema.ts';
 import { isoDate } from './dates.ts';
 
 /** Money in EUR with cents; `null` where the caller may not see costs (members, mentors). */
 const eurOrHidden = z.number().nullable();
 
-export const activitySummarySchema = z
-  .object({
-    id: z.string(),
-    planId: z.string().nullable(),
-    title: z.string(),
-    instrumentKey: z.string(),
-    instrumentCode: z.string(),
-    instrumentName: z.string(),
-    phase: z.enum(PHASES),
-    startsOn: z.string().describe('YYYY-MM-DD'),
-    endsOn: z.string().describe('YYYY-MM-DD'),
-    status: z.enum(ACTIVITY_STATUSES),
-    city: z.string().nullable(),
-    country: z.string().nullable().describe('ISO 3166-1 alpha-2'),
-    clusterId: z.string().nullable().describe('The responsible cluster'),
-  })
-  .meta({ id: 'ActivitySummary' });
+/** The activities feature's summary: one shape of an activity in every list. */
+export { activitySummarySchema };
 
 export const planSummarySchema = z
   .object({

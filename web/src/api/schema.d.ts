@@ -824,6 +824,871 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities by start day (the calendar, a plan’s timeline)
+         * @description `from`/`to` select the activities that overlap the range. Pages follow the start day, then the id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    clusterId?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Activities ending on or after this day (calendar views) */
+                    from?: string;
+                    /** @description Instrument key or D4.2 code */
+                    instrumentKey?: string;
+                    limit?: number;
+                    marketId?: string;
+                    planId?: string;
+                    /** @description true: only activities outside any plan; false: only those in a plan */
+                    standalone?: "true" | "false";
+                    status?: "planned" | "confirmed" | "done" | "cancelled";
+                    /** @description Activities starting on or before this day */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an activity (coordinators; a cluster manager for its own cluster)
+         * @description The end may not be before the start; inside a plan both days must be within its period; the instrument is a key or D4.2 code; plan and cluster must be of this workspace (400 naming the field otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        city?: string | null;
+                        /**
+                         * @description The responsible cluster; null: the coordinators
+                         * @default null
+                         */
+                        clusterId?: string | null;
+                        /** @default null */
+                        country?: string | null;
+                        /** @description YYYY-MM-DD, not before startsOn; inside the plan’s period */
+                        endsOn: string;
+                        /** @description Instrument key or D4.2 code */
+                        instrumentKey: string;
+                        /** @default  */
+                        outcomeNotes?: string;
+                        /**
+                         * @description The plan; null: standalone
+                         * @default null
+                         */
+                        planId?: string | null;
+                        /** @description YYYY-MM-DD */
+                        startsOn: string;
+                        /**
+                         * @default planned
+                         * @enum {string}
+                         */
+                        status?: "planned" | "confirmed" | "done" | "cancelled";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One activity with its participants and budget
+         * @description `budget` is null for roles that do not see costs (members and mentors).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an activity with its participants and budget lines */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an activity (coordinators; a cluster manager its own cluster's)
+         * @description Send the `version` you read; a stale one gets 409. The end may not be before the start; inside a plan both days must be within its period; the instrument is a key or D4.2 code; plan and cluster must be of this workspace (400 naming the field otherwise).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string | null;
+                        /** @description The responsible cluster; null: the coordinators */
+                        clusterId?: string | null;
+                        country?: string | null;
+                        /** @description YYYY-MM-DD, not before startsOn; inside the plan’s period */
+                        endsOn?: string;
+                        /** @description Instrument key or D4.2 code */
+                        instrumentKey?: string;
+                        outcomeNotes?: string;
+                        /** @description The plan; null: standalone */
+                        planId?: string | null;
+                        /** @description YYYY-MM-DD */
+                        startsOn?: string;
+                        /** @enum {string} */
+                        status?: "planned" | "confirmed" | "done" | "cancelled";
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/activities/{id}/cost-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An activity's budget lines, planned and actual */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLineList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a planned or actual cost to an activity
+         * @description Amounts 0–10,000,000 EUR with at most 2 decimals; an actual cost is above 0 and needs `incurredOn` (at most 366 days ahead). A planned line may be 0.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description EUR, at most 10,000,000 with 2 decimals; an actual line must be above 0, a planned one may be 0 */
+                        amountEur: number;
+                        /** @enum {string} */
+                        category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                        description: string;
+                        /**
+                         * @description Staff effort days, 0–10,000 with 2 decimals
+                         * @default 0
+                         */
+                        effortDays?: number;
+                        /** @default null */
+                        formula?: string | null;
+                        /** @enum {string} */
+                        fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                        /**
+                         * @description Required for actual lines; for planned lines the expected date (optional)
+                         * @default null
+                         */
+                        incurredOn?: string | null;
+                        /** @enum {string} */
+                        kind: "planned" | "actual";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLine"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/activities/{id}/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate an activity's budget; with apply, replace its estimated lines
+         * @description With `apply: true`, in one transaction: the parameters are stored on the activity (its version must match, else 409), the planned lines of the previous estimate are removed and this estimate's lines added. Typed lines stay.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: store the parameters and replace the activity's estimate lines, in one transaction */
+                        apply: boolean;
+                        /** @description Day rate override, EUR (else the cluster's, else 450 EUR) */
+                        dayRateEur?: number;
+                        /**
+                         * @description Who pays the lines written by `apply`
+                         * @enum {string}
+                         */
+                        fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                        parameters: components["schemas"]["EstimateParametersInput"];
+                        /** @description The activity's version (checked when applying) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Estimate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/activities/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a member organisation and/or a person to an activity, with their role
+         * @description The same organisation and person twice is refused with 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A member organisation of the workspace */
+                        organisationId?: string;
+                        /** @description A person of the workspace (of that organisation, if both are sent) */
+                        personId?: string;
+                        /** @enum {string} */
+                        role: "participant" | "organiser" | "speaker" | "representative" | "mentor" | "mentee" | "trainer" | "host";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityParticipant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/activities/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a participant from an activity */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/audit": {
         parameters: {
             query?: never;
@@ -857,6 +1722,93 @@ export interface paths {
                             items: components["schemas"]["AuditEvent"][];
                             nextCursor: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/budget/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned vs actual, grouped by one dimension, with cap warnings
+         * @description Planned totals leave cancelled activities out; actual costs count for every activity. Caps: plan groups show the plan's, market groups the sum of their plans'. A warning names every plan in scope planned beyond its cap.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Activities this cluster is responsible for */
+                    clusterId?: string;
+                    /** @description Activities ending on or after this day */
+                    from?: string;
+                    groupBy?: "workspace" | "market" | "plan" | "cluster" | "instrument" | "phase" | "fundingSource" | "category" | "month";
+                    marketId?: string;
+                    planId?: string;
+                    /** @description Activities starting on or before this day */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetRollup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -1271,6 +2223,270 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/cost-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a budget line */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a budget line
+         * @description Send the `version` you read; a stale one gets 409. A line from an estimate keeps that origin: the next applied estimate replaces it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description EUR, at most 10,000,000 with 2 decimals; an actual line must be above 0, a planned one may be 0 */
+                        amountEur?: number;
+                        /** @enum {string} */
+                        category?: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                        description?: string;
+                        /** @description Staff effort days, 0–10,000 with 2 decimals */
+                        effortDays?: number;
+                        formula?: string | null;
+                        /** @enum {string} */
+                        fundingSource?: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                        /** @description Required for actual lines; for planned lines the expected date (optional) */
+                        incurredOn?: string | null;
+                        /** @enum {string} */
+                        kind?: "planned" | "actual";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLine"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an instrument's budget for some parameters (writes nothing)
+         * @description Day rate: `dayRateEur`, else the cluster's, else 450 EUR (default). Travel: the workspace's rate for the destination, else the Hub's default from the cluster's home. Missing parameters get 400 naming each `body.parameters.<name>`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The cluster whose day rate and home apply */
+                        clusterId?: string | null;
+                        /** @description Day rate override, EUR (else the cluster's, else 450 EUR) */
+                        dayRateEur?: number;
+                        /** @description Instrument key or D4.2 code */
+                        instrumentKey: string;
+                        parameters: components["schemas"]["EstimateParametersInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Estimate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspace}/imports/organisations": {
@@ -4102,6 +5318,253 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/travel-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's travel rates, plus the defaults of the countries asked for
+         * @description Edited rates have a version; defaults (isDefault true) say how they were made in `basis` and start from the home of the `origin` cluster.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated ISO 3166-1 alpha-2 codes whose defaults to add, e.g. JP,CN */
+                    countries?: string;
+                    /** @description A cluster of the workspace whose home the defaults start from (default: the workspace's first) */
+                    origin?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TravelRateList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/travel-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the workspace's travel rate for a country (coordinators)
+         * @description Creates the rate (send no version) or changes it (send its version; a stale or missing one gets 409). Amounts 0–100,000 EUR.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    country: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accommodationPerNightEur: number;
+                        subsistencePerDayEur: number;
+                        travelEur: number;
+                        /** @description Required to change an edited rate (its version); leave out to replace a default */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TravelRate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the workspace's rate for a country: the default applies again (coordinators) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    country: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4130,11 +5593,170 @@ export interface components {
                 slug: string;
             };
         };
+        ActivityBudget: {
+            actualEur: number;
+            byCategory: {
+                actualEur: number;
+                /** @enum {string} */
+                category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                plannedEur: number;
+            }[];
+            byFundingSource: {
+                actualEur: number;
+                /** @enum {string} */
+                fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                plannedEur: number;
+            }[];
+            /** @description Staff effort days of the planned lines */
+            effortDays: number;
+            lines: components["schemas"]["CostLine"][];
+            plannedEur: number;
+        };
+        ActivityBudgetInput: {
+            actualEur: number;
+            byCategory: {
+                actualEur: number;
+                /** @enum {string} */
+                category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                plannedEur: number;
+            }[];
+            byFundingSource: {
+                actualEur: number;
+                /** @enum {string} */
+                fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                plannedEur: number;
+            }[];
+            /** @description Staff effort days of the planned lines */
+            effortDays: number;
+            lines: components["schemas"]["CostLineInput"][];
+            plannedEur: number;
+        };
+        ActivityDetail: {
+            /** @description null for roles that do not see costs (members, mentors) */
+            budget: components["schemas"]["ActivityBudget"] | null;
+            city: string | null;
+            /** @description The responsible cluster; null: the coordinators */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            /** @description ISO 3166-1 alpha-2 of where the activity happens */
+            country: string | null;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            /** @description The parameters of the last applied estimate */
+            estimateParameters: {
+                dayRateEur?: number;
+                destination?: string;
+                entities?: number;
+                issues?: number;
+                months?: number;
+                nights?: number;
+                travellers?: number;
+                units?: number;
+            };
+            id: string;
+            instrumentCode: string;
+            instrumentKey: string;
+            instrumentName: string;
+            marketCountry: string | null;
+            /** @description The plan's target market */
+            marketId: string | null;
+            marketName: string | null;
+            outcomeNotes: string;
+            participants: components["schemas"]["ActivityParticipant"][];
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            /** @description null: a standalone activity */
+            planId: string | null;
+            planName: string | null;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "planned" | "confirmed" | "done" | "cancelled";
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        ActivityDetailInput: {
+            /** @description null for roles that do not see costs (members, mentors) */
+            budget: components["schemas"]["ActivityBudgetInput"] | null;
+            city: string | null;
+            /** @description The responsible cluster; null: the coordinators */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            /** @description ISO 3166-1 alpha-2 of where the activity happens */
+            country: string | null;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            /** @description The parameters of the last applied estimate */
+            estimateParameters: {
+                dayRateEur?: number;
+                destination?: string;
+                entities?: number;
+                issues?: number;
+                months?: number;
+                nights?: number;
+                travellers?: number;
+                units?: number;
+            };
+            id: string;
+            instrumentCode: string;
+            instrumentKey: string;
+            instrumentName: string;
+            marketCountry: string | null;
+            /** @description The plan's target market */
+            marketId: string | null;
+            marketName: string | null;
+            outcomeNotes: string;
+            participants: components["schemas"]["ActivityParticipantInput"][];
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            /** @description null: a standalone activity */
+            planId: string | null;
+            planName: string | null;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "planned" | "confirmed" | "done" | "cancelled";
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        ActivityList: {
+            items: components["schemas"]["ActivitySummary"][];
+            nextCursor: string | null;
+        };
+        ActivityListInput: {
+            items: components["schemas"]["ActivitySummaryInput"][];
+            nextCursor: string | null;
+        };
+        ActivityParticipant: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            personId: string | null;
+            personName: string | null;
+            /** @enum {string} */
+            role: "participant" | "organiser" | "speaker" | "representative" | "mentor" | "mentee" | "trainer" | "host";
+        };
+        ActivityParticipantInput: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            personId: string | null;
+            personName: string | null;
+            /** @enum {string} */
+            role: "participant" | "organiser" | "speaker" | "representative" | "mentor" | "mentee" | "trainer" | "host";
+        };
         ActivitySummary: {
             city: string | null;
-            /** @description The responsible cluster */
+            /** @description The responsible cluster; null: the coordinators */
             clusterId: string | null;
-            /** @description ISO 3166-1 alpha-2 */
+            clusterShortName: string | null;
+            /** @description ISO 3166-1 alpha-2 of where the activity happens */
             country: string | null;
             /** @description YYYY-MM-DD */
             endsOn: string;
@@ -4142,9 +5764,15 @@ export interface components {
             instrumentCode: string;
             instrumentKey: string;
             instrumentName: string;
+            marketCountry: string | null;
+            /** @description The plan's target market */
+            marketId: string | null;
+            marketName: string | null;
             /** @enum {string} */
             phase: "preparatory" | "leads" | "sustain";
+            /** @description null: a standalone activity */
             planId: string | null;
+            planName: string | null;
             /** @description YYYY-MM-DD */
             startsOn: string;
             /** @enum {string} */
@@ -4153,9 +5781,10 @@ export interface components {
         };
         ActivitySummaryInput: {
             city: string | null;
-            /** @description The responsible cluster */
+            /** @description The responsible cluster; null: the coordinators */
             clusterId: string | null;
-            /** @description ISO 3166-1 alpha-2 */
+            clusterShortName: string | null;
+            /** @description ISO 3166-1 alpha-2 of where the activity happens */
             country: string | null;
             /** @description YYYY-MM-DD */
             endsOn: string;
@@ -4163,9 +5792,15 @@ export interface components {
             instrumentCode: string;
             instrumentKey: string;
             instrumentName: string;
+            marketCountry: string | null;
+            /** @description The plan's target market */
+            marketId: string | null;
+            marketName: string | null;
             /** @enum {string} */
             phase: "preparatory" | "leads" | "sustain";
+            /** @description null: a standalone activity */
             planId: string | null;
+            planName: string | null;
             /** @description YYYY-MM-DD */
             startsOn: string;
             /** @enum {string} */
@@ -4332,6 +5967,54 @@ export interface components {
             kind: "note";
             text: string;
         };
+        BudgetRollup: {
+            groups: {
+                actualEur: number;
+                /** @description Plan and market groups only */
+                capEur: number | null;
+                /** @description The id or code of the group; null: no plan, market or cluster */
+                key: string | null;
+                label: string;
+                overCap: boolean;
+                plannedEur: number;
+            }[];
+            totals: {
+                actualEur: number;
+                /** @description Sum of the caps of the plans in scope; null if none has one */
+                capEur: number | null;
+                effortDays: number;
+                plannedEur: number;
+            };
+            warnings: {
+                message: string;
+                planId: string;
+                planName: string;
+            }[];
+        };
+        BudgetRollupInput: {
+            groups: {
+                actualEur: number;
+                /** @description Plan and market groups only */
+                capEur: number | null;
+                /** @description The id or code of the group; null: no plan, market or cluster */
+                key: string | null;
+                label: string;
+                overCap: boolean;
+                plannedEur: number;
+            }[];
+            totals: {
+                actualEur: number;
+                /** @description Sum of the caps of the plans in scope; null if none has one */
+                capEur: number | null;
+                effortDays: number;
+                plannedEur: number;
+            };
+            warnings: {
+                message: string;
+                planId: string;
+                planName: string;
+            }[];
+        };
         Cluster: {
             city: string;
             /** @description ISO 3166-1 alpha-2 */
@@ -4370,6 +6053,66 @@ export interface components {
             items: components["schemas"]["ClusterInput"][];
             nextCursor: string | null;
         };
+        CostLine: {
+            activityId: string;
+            amountEur: number;
+            /** @enum {string} */
+            category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+            createdAt: string;
+            description: string;
+            /** @description Staff effort days the line carries (staff lines), else 0 */
+            effortDays: number;
+            /** @description How the amount was computed, e.g. "8 days × 450 EUR = 3,600 EUR" */
+            formula: string | null;
+            /** @enum {string} */
+            fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+            id: string;
+            /** @description YYYY-MM-DD: when an actual cost was incurred */
+            incurredOn: string | null;
+            /** @enum {string} */
+            kind: "planned" | "actual";
+            /**
+             * @description estimate: written by applying an estimate; manual: typed
+             * @enum {string}
+             */
+            origin: "estimate" | "manual";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        CostLineInput: {
+            activityId: string;
+            amountEur: number;
+            /** @enum {string} */
+            category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+            createdAt: string;
+            description: string;
+            /** @description Staff effort days the line carries (staff lines), else 0 */
+            effortDays: number;
+            /** @description How the amount was computed, e.g. "8 days × 450 EUR = 3,600 EUR" */
+            formula: string | null;
+            /** @enum {string} */
+            fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+            id: string;
+            /** @description YYYY-MM-DD: when an actual cost was incurred */
+            incurredOn: string | null;
+            /** @enum {string} */
+            kind: "planned" | "actual";
+            /**
+             * @description estimate: written by applying an estimate; manual: typed
+             * @enum {string}
+             */
+            origin: "estimate" | "manual";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        CostLineList: {
+            items: components["schemas"]["CostLine"][];
+        };
+        CostLineListInput: {
+            items: components["schemas"]["CostLineInput"][];
+        };
         CreatedApiToken: {
             /** @description Shown once: send as `Authorization: Bearer <secret>` */
             secret: string;
@@ -4379,6 +6122,72 @@ export interface components {
             /** @description Shown once: send as `Authorization: Bearer <secret>` */
             secret: string;
             token: components["schemas"]["ApiTokenInput"];
+        };
+        Estimate: {
+            assumptions: {
+                dayRateEur: number;
+                /** @enum {string} */
+                dayRateSource: "override" | "cluster" | "default";
+                travelRate: components["schemas"]["TravelRate"] | null;
+            };
+            effortDays: number;
+            lines: {
+                amountEur: number;
+                /** @enum {string} */
+                category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                description: string;
+                effortDays: number;
+                formula: string;
+            }[];
+            /** @description What the model names without a figure */
+            notes: string[];
+            totalEur: number;
+        };
+        EstimateInput: {
+            assumptions: {
+                dayRateEur: number;
+                /** @enum {string} */
+                dayRateSource: "override" | "cluster" | "default";
+                travelRate: components["schemas"]["TravelRateInput"] | null;
+            };
+            effortDays: number;
+            lines: {
+                amountEur: number;
+                /** @enum {string} */
+                category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                description: string;
+                effortDays: number;
+                formula: string;
+            }[];
+            /** @description What the model names without a figure */
+            notes: string[];
+            totalEur: number;
+        };
+        EstimateParameters: {
+            /** @description ISO 3166-1 alpha-2 */
+            destination?: string;
+            /** @description Participating entities */
+            entities?: number;
+            /** @description Newsletter issues */
+            issues?: number;
+            months?: number;
+            nights?: number;
+            travellers?: number;
+            /** @description Training packages, toolkits, missions, events or markets */
+            units?: number;
+        };
+        EstimateParametersInput: {
+            /** @description ISO 3166-1 alpha-2 */
+            destination?: string;
+            /** @description Participating entities */
+            entities?: number;
+            /** @description Newsletter issues */
+            issues?: number;
+            months?: number;
+            nights?: number;
+            travellers?: number;
+            /** @description Training packages, toolkits, missions, events or markets */
+            units?: number;
         };
         Health: {
             /** @enum {string} */
@@ -5062,9 +6871,10 @@ export interface components {
                 /** @description Sum of the actual cost lines; null without budget.read */
                 actualEur: number | null;
                 city: string | null;
-                /** @description The responsible cluster */
+                /** @description The responsible cluster; null: the coordinators */
                 clusterId: string | null;
-                /** @description ISO 3166-1 alpha-2 */
+                clusterShortName: string | null;
+                /** @description ISO 3166-1 alpha-2 of where the activity happens */
                 country: string | null;
                 /** @description YYYY-MM-DD */
                 endsOn: string;
@@ -5072,9 +6882,15 @@ export interface components {
                 instrumentCode: string;
                 instrumentKey: string;
                 instrumentName: string;
+                marketCountry: string | null;
+                /** @description The plan's target market */
+                marketId: string | null;
+                marketName: string | null;
                 /** @enum {string} */
                 phase: "preparatory" | "leads" | "sustain";
+                /** @description null: a standalone activity */
                 planId: string | null;
+                planName: string | null;
                 /** @description Sum of the planned cost lines; null without budget.read */
                 plannedEur: number | null;
                 /** @description YYYY-MM-DD */
@@ -5126,9 +6942,10 @@ export interface components {
                 /** @description Sum of the actual cost lines; null without budget.read */
                 actualEur: number | null;
                 city: string | null;
-                /** @description The responsible cluster */
+                /** @description The responsible cluster; null: the coordinators */
                 clusterId: string | null;
-                /** @description ISO 3166-1 alpha-2 */
+                clusterShortName: string | null;
+                /** @description ISO 3166-1 alpha-2 of where the activity happens */
                 country: string | null;
                 /** @description YYYY-MM-DD */
                 endsOn: string;
@@ -5136,9 +6953,15 @@ export interface components {
                 instrumentCode: string;
                 instrumentKey: string;
                 instrumentName: string;
+                marketCountry: string | null;
+                /** @description The plan's target market */
+                marketId: string | null;
+                marketName: string | null;
                 /** @enum {string} */
                 phase: "preparatory" | "leads" | "sustain";
+                /** @description null: a standalone activity */
                 planId: string | null;
+                planName: string | null;
                 /** @description Sum of the planned cost lines; null without budget.read */
                 plannedEur: number | null;
                 /** @description YYYY-MM-DD */
@@ -5291,6 +7114,40 @@ export interface components {
             csrfToken: string;
             expiresAt: string;
             user: components["schemas"]["UserInput"];
+        };
+        TravelRate: {
+            accommodationPerNightEur: number;
+            /** @description How the default was made; null for an edited rate */
+            basis: string | null;
+            /** @description ISO 3166-1 alpha-2 of the destination */
+            country: string;
+            /** @description true: the Hub's default, not edited by the workspace */
+            isDefault: boolean;
+            subsistencePerDayEur: number;
+            /** @description Return travel per traveller, EUR */
+            travelEur: number;
+            /** @description The edited row’s version (send it back with a change); null for a default */
+            version: number | null;
+        };
+        TravelRateInput: {
+            accommodationPerNightEur: number;
+            /** @description How the default was made; null for an edited rate */
+            basis: string | null;
+            /** @description ISO 3166-1 alpha-2 of the destination */
+            country: string;
+            /** @description true: the Hub's default, not edited by the workspace */
+            isDefault: boolean;
+            subsistencePerDayEur: number;
+            /** @description Return travel per traveller, EUR */
+            travelEur: number;
+            /** @description The edited row’s version (send it back with a change); null for a default */
+            version: number | null;
+        };
+        TravelRateList: {
+            items: components["schemas"]["TravelRate"][];
+        };
+        TravelRateListInput: {
+            items: components["schemas"]["TravelRateInput"][];
         };
         User: {
             email: string;

@@ -1,0 +1,250 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { newId, nowIso } from '../../db/ids.ts';
+import type { ActivityParticipantTable, ActivityTable, DB } from '../../db/schema.ts';
+
+export type ActivityRow = Selectable<ActivityTable>;
+export type ActivityValues = Omit<
+  ActivityTable,
+  'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at'
+>;
+
+export interface ActivityListOptions {
+  limit: number;
+  /** The last activity of the previous page (the list is ordered by start day, then id). */
+  after?: { startsOn: string; id: string };
+  planId?: string;
+  marketId?: string;
+  instrumentId?: string;
+  status?: ActivityTable['status'];
+  clusterId?: string;
+  /** Activities ending on or after this day. */
+  from?: string;
+  /** Activities starting on or before this day. */
+  to?: string;
+  standalone?: boolean;
+}
+
+/** An instrument an activity can instantiate: the catalogue's, or the workspace's own. */
+export interface InstrumentRef {
+  id: string;
+  key: string;
+  code: string;
+  name: string;
+  phase: string;
+  budget_items: string;
+  budget_text: string;
+}
+
+/** The only SQL for activities and their participants. Every query is bound to one workspace. */
+export class ActivityRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Activities with their plan, market, instrument and cluster names (one statement). */
+  private summaries(workspaceId: string) {
+    return this.db
+      .selectFrom('activity')
+      .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
+      .leftJoin('plan', 'plan.id', 'activity.plan_id')
+      .leftJoin('target_market', 'target_market.id', 'plan.market_id')
+      .leftJoin('cluster', 'cluster.id', 'activity.cluster_id')
+      .selectAll('activity')
+      .select([
+        'plan.name as plan_name',
+        'plan.market_id as market_id',
+        'target_market.name as market_name',
+        'target_market.country as market_country',
+        'instrument.key as instrument_key',
+        'instrument.code as instrument_code',
+        'instrument.name as instrument_name',
+        'instrument.phase as phase',
+        'cluster.short_name as cluster_short_name',
+      ])
+      .where('activity.workspace_id', '=', workspaceId);
+  }
+
+  /** Ordered by start day, then id: the calendar's order, which the cursor follows. */
+  list(workspaceId: string, options: ActivityListOptions) {
+    let query = this.summaries(workspaceId);
+    if (options.after) {
+      const { startsOn, id } = options.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('activity.starts_on', '>', startsOn),
+          eb.and([eb('activity.starts_on', '=', startsOn), eb('activity.id', '>', id)]),
+        ]),
+      );
+    }
+    if (options.planId) query = query.where('activity.plan_id', '=', options.planId);
+    if (options.marketId) query = query.where('plan.market_id', '=', options.marketId);
+    if (options.instrumentId) query = query.where('activity.instrument_id', '=', options.instrumentId);
+    if (options.status) query = query.where('activity.status', '=', options.status);
+    if (options.clusterId) query = query.where('activity.cluster_id', '=', options.clusterId);
+    if (options.from) query = query.where('activity.ends_on', '>=', options.from);
+    if (options.to) query = query.where('activity.starts_on', '<=', options.to);
+    if (options.standalone !== undefined) {
+      query = query.where('activity.plan_id', options.standalone ? 'is' : 'is not', null);
+    }
+    return query.orderBy('activity.starts_on').orderBy('activity.id').limit(options.limit).execute();
+  }
+
+  findSummary(workspaceId: string, id: string) {
+    return this.summaries(workspaceId).where('activity.id', '=', id).executeTakeFirst();
+  }
+
+  find(workspaceId: string, id: string): Promise<ActivityRow | undefined> {
+    return this.db
+      .selectFrom('activity')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  create(workspaceId: string, values: ActivityValues): Promise<ActivityRow> {
+    const now = nowIso();
+    return this.db
+      .insertInto('activity')
+      .values({ id: newId(), workspace_id: workspaceId, ...values, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Applies the change only if the stored version is still `version`; undefined otherwise. */
+  update(workspaceId: string, id: string, version: number, values: Partial<ActivityValues>) {
+    return this.db
+      .updateTable('activity')
+      .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** @returns whether the activity at that version was deleted (participants and lines go with it). */
+  async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('activity')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** A plan of the workspace, with its period. */
+  findPlan(workspaceId: string, planId: string) {
+    return this.db
+      .selectFrom('plan')
+      .select(['id', 'name', 'starts_on', 'ends_on'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', planId)
+      .executeTakeFirst();
+  }
+
+  /** An instrument by key (`study-visits`) or D4.2 code (`1.1.3`): the catalogue's first, then the workspace's. */
+  findInstrument(workspaceId: string, keyOrCode: string): Promise<InstrumentRef | undefined> {
+    const column = /^\d+\.\d+\.\d+$/.test(keyOrCode) ? 'code' : 'key';
+    return this.db
+      .selectFrom('instrument')
+      .select(['id', 'key', 'code', 'name', 'phase', 'budget_items', 'budget_text'])
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .where(column, '=', keyOrCode)
+      .orderBy(sql`case when workspace_id is null then 0 else 1 end`)
+      .executeTakeFirst();
+  }
+
+  findInstrumentById(instrumentId: string): Promise<InstrumentRef | undefined> {
+    return this.db
+      .selectFrom('instrument')
+      .select(['id', 'key', 'code', 'name', 'phase', 'budget_items', 'budget_text'])
+      .where('id', '=', instrumentId)
+      .executeTakeFirst();
+  }
+
+  /** A person of the workspace, with the organisation they work for. */
+  findPerson(workspaceId: string, personId: string) {
+    return this.db
+      .selectFrom('person')
+      .select(['id', 'organisation_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', personId)
+      .executeTakeFirst();
+  }
+
+  /** The participants of one activity with the names of who takes part, in the order they were added. */
+  participants(activityIds: string[]) {
+    if (activityIds.length === 0) return Promise.resolve([]);
+    return this.participantQuery()
+      .where('activity_participant.activity_id', 'in', activityIds)
+      .orderBy('activity_participant.id')
+      .execute();
+  }
+
+  findParticipant(activityId: string, participantId: string) {
+    return this.participantQuery()
+      .where('activity_participant.activity_id', '=', activityId)
+      .where('activity_participant.id', '=', participantId)
+      .executeTakeFirst();
+  }
+
+  private participantQuery() {
+    return this.db
+      .selectFrom('activity_participant')
+      .leftJoin('organisation', 'organisation.id', 'activity_participant.organisation_id')
+      .leftJoin('person', 'person.id', 'activity_participant.person_id')
+      .selectAll('activity_participant')
+      .select(['organisation.name as organisation_name', 'person.name as person_name']);
+  }
+
+  /** Whether the same organisation and person (either may be absent) already take part. */
+  async hasParticipant(activityId: string, organisationId: string | null, personId: string | null) {
+    const row = await this.db
+      .selectFrom('activity_participant')
+      .select('id')
+      .where('activity_id', '=', activityId)
+      .where('organisation_id', organisationId === null ? 'is' : '=', organisationId)
+      .where('person_id', personId === null ? 'is' : '=', personId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async addParticipant(
+    activityId: string,
+    values: Pick<ActivityParticipantTable, 'organisation_id' | 'person_id' | 'role'>,
+  ): Promise<string> {
+    const id = newId();
+    await this.db
+      .insertInto('activity_participant')
+      .values({ id, activity_id: activityId, ...values, created_at: nowIso() })
+      .execute();
+    return id;
+  }
+
+  async deleteParticipant(activityId: string, participantId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('activity_participant')
+      .where('activity_id', '=', activityId)
+      .where('id', '=', participantId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** How many participants and budget lines an activity has (what its deletion takes along). */
+  async countChildren(activityId: string): Promise<{ participants: number; costLines: number }> {
+    const participants = await this.db
+      .selectFrom('activity_participant')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('activity_id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    const costLines = await this.db
+      .selectFrom('cost_line')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('activity_id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    return { participants: Number(participants.n), costLines: Number(costLines.n) };
+  }
+}
+
+export type ActivitySummaryRow = NonNullable<Awaited<ReturnType<ActivityRepository['findSummary']>>>;
+export type ParticipantRow = NonNullable<Awaited<ReturnType<ActivityRepository['findParticipant']>>>;

@@ -1,0 +1,340 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, can, requireAccess, type Scope } from '../../domain/access/policy.ts';
+import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { AuditRepository, diff } from '../audit/repository.ts';
+import { presentBudgetBlock } from '../budgets/presenter.ts';
+import { CostLineRepository } from '../budgets/repository.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
+import { checkRange } from './dates.ts';
+import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
+import { ActivityRepository, type ActivityRow, type ActivityValues } from './repository.ts';
+import {
+  type ActivityDetailDto,
+  type AddParticipantInput,
+  type CreateActivityInput,
+  type ListActivitiesQuery,
+  type ParticipantDto,
+  parseActivityCursor,
+  type UpdateActivityInput,
+} from './schema.ts';
+
+/** Use cases of activities and their participants. Every method checks access first. */
+export class ActivityService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(actor: Actor, query: ListActivitiesQuery) {
+    requireAccess(actor, 'activity.read');
+    checkRange(query);
+    const activities = new ActivityRepository(this.db);
+    let instrumentId: string | undefined;
+    if (query.instrumentKey) {
+      const instrument = await activities.findInstrument(actor.workspaceId, query.instrumentKey);
+      if (!instrument) throw unknownInstrument('query.instrumentKey', query.instrumentKey);
+      instrumentId = instrument.id;
+    }
+    const rows = await activities.list(actor.workspaceId, {
+      limit: query.limit + 1,
+      ...(query.cursor ? { after: parseActivityCursor(query.cursor) } : {}),
+      ...(query.planId ? { planId: query.planId } : {}),
+      ...(query.marketId ? { marketId: query.marketId } : {}),
+      ...(instrumentId ? { instrumentId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.clusterId ? { clusterId: query.clusterId } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      ...(query.standalone ? { standalone: query.standalone === 'true' } : {}),
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(presentActivitySummary),
+      nextCursor: rows.length > query.limit && last ? `${last.starts_on}_${last.id}` : null,
+    };
+  }
+
+  /** One activity with its participants and, for roles that see costs, its budget. */
+  async get(actor: Actor, id: string): Promise<ActivityDetailDto> {
+    requireAccess(actor, 'activity.read');
+    return this.detail(this.db, actor, id);
+  }
+
+  async create(actor: Actor, input: CreateActivityInput): Promise<ActivityDetailDto> {
+    requireAccess(actor, 'activity.create', scopeOf(input.clusterId));
+    return this.db.transaction().execute(async (trx) => {
+      const activities = new ActivityRepository(trx);
+      const { instrumentKey, ...rest } = input;
+      const instrumentId = await this.checkPlacement(trx, actor, {
+        instrumentKey,
+        plan_id: rest.planId,
+        starts_on: rest.startsOn,
+        ends_on: rest.endsOn,
+        cluster_id: rest.clusterId,
+      });
+      const values: ActivityValues = {
+        plan_id: rest.planId,
+        instrument_id: instrumentId as string,
+        title: rest.title,
+        starts_on: rest.startsOn,
+        ends_on: rest.endsOn,
+        city: rest.city,
+        country: rest.country,
+        cluster_id: rest.clusterId,
+        status: rest.status,
+        outcome_notes: rest.outcomeNotes,
+        estimate_parameters: '{}',
+      };
+      const row = await activities.create(actor.workspaceId, values);
+      await this.audit(trx, actor, 'create', 'activity', row.id, diff({}, values));
+      return this.detail(trx, actor, row.id);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateActivityInput): Promise<ActivityDetailDto> {
+    return this.db.transaction().execute(async (trx) => {
+      const activities = new ActivityRepository(trx);
+      const current = await loadActivity(activities, actor, id);
+      requireAccess(actor, 'activity.update', scopeOf(current.cluster_id));
+      const { version, instrumentKey, ...rest } = input;
+      const values = updateValues(rest);
+      if (values.cluster_id !== undefined && values.cluster_id !== current.cluster_id) {
+        // Handing an activity to another cluster is like creating it there.
+        requireAccess(actor, 'activity.create', scopeOf(values.cluster_id));
+      }
+      const merged = { ...current, ...values };
+      const instrumentId = await this.checkPlacement(trx, actor, {
+        ...(instrumentKey !== undefined ? { instrumentKey } : {}),
+        plan_id: merged.plan_id,
+        starts_on: merged.starts_on,
+        ends_on: merged.ends_on,
+        cluster_id:
+          values.cluster_id !== undefined && values.cluster_id !== current.cluster_id
+            ? values.cluster_id
+            : null,
+      });
+      if (instrumentId !== undefined) values.instrument_id = instrumentId;
+      const updated = await activities.update(actor.workspaceId, id, version, values);
+      if (!updated) throw staleVersion(id, version, current.version);
+      const changes = diff(current, values);
+      if (Object.keys(changes).length > 0) await this.audit(trx, actor, 'update', 'activity', id, changes);
+      return this.detail(trx, actor, id);
+    });
+  }
+
+  /** Deletes the activity with its participants and budget lines (the audit entry counts them). */
+  async delete(actor: Actor, id: string, version: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const activities = new ActivityRepository(trx);
+      const current = await loadActivity(activities, actor, id);
+      requireAccess(actor, 'activity.delete', scopeOf(current.cluster_id));
+      const children = await activities.countChildren(id);
+      if (!(await activities.delete(actor.workspaceId, id, version))) {
+        throw staleVersion(id, version, current.version);
+      }
+      const { id: _id, workspace_id: _w, version: _v, created_at: _c, updated_at: _u, ...gone } = current;
+      await this.audit(trx, actor, 'delete', 'activity', id, {
+        ...Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
+        participants: [children.participants, 0],
+        cost_lines: [children.costLines, 0],
+      });
+    });
+  }
+
+  async addParticipant(actor: Actor, id: string, input: AddParticipantInput): Promise<ParticipantDto> {
+    return this.db.transaction().execute(async (trx) => {
+      const activities = new ActivityRepository(trx);
+      const activity = await loadActivity(activities, actor, id);
+      requireAccess(actor, 'activity.update', scopeOf(activity.cluster_id));
+      const organisationId = input.organisationId ?? null;
+      const personId = input.personId ?? null;
+      const errors: FieldError[] = [];
+      if (organisationId !== null) {
+        if (!(await new WorkspaceRepository(trx).hasOrganisation(actor.workspaceId, organisationId))) {
+          errors.push({ field: 'body.organisationId', message: 'is not an organisation of this workspace' });
+        }
+      }
+      if (personId !== null) {
+        const person = await activities.findPerson(actor.workspaceId, personId);
+        if (!person) {
+          errors.push({ field: 'body.personId', message: 'is not a person of this workspace' });
+        } else if (organisationId !== null && person.organisation_id !== organisationId) {
+          errors.push({ field: 'body.personId', message: 'does not work for that organisation' });
+        }
+      }
+      if (errors.length > 0) throw new InvalidInputError('Who takes part must be of this workspace', errors);
+      if (await activities.hasParticipant(id, organisationId, personId)) {
+        throw new ConflictError('This organisation or person already takes part in the activity.');
+      }
+      const participantId = await activities.addParticipant(id, {
+        organisation_id: organisationId,
+        person_id: personId,
+        role: input.role,
+      });
+      await this.audit(trx, actor, 'create', 'activity_participant', participantId, {
+        activity_id: [null, id],
+        organisation_id: [null, organisationId],
+        person_id: [null, personId],
+        role: [null, input.role],
+      });
+      const row = await activities.findParticipant(id, participantId);
+      if (!row) throw new Error('the participant just added is missing');
+      return presentParticipant(row);
+    });
+  }
+
+  async removeParticipant(actor: Actor, id: string, participantId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const activities = new ActivityRepository(trx);
+      const activity = await loadActivity(activities, actor, id);
+      requireAccess(actor, 'activity.update', scopeOf(activity.cluster_id));
+      const participant = await activities.findParticipant(id, participantId);
+      if (!participant || !(await activities.deleteParticipant(id, participantId))) {
+        throw new NotFoundError('participant', participantId);
+      }
+      await this.audit(trx, actor, 'delete', 'activity_participant', participantId, {
+        activity_id: [id, null],
+        organisation_id: [participant.organisation_id, null],
+        person_id: [participant.person_id, null],
+        role: [participant.role, null],
+      });
+    });
+  }
+
+  private async detail(db: Kysely<DB>, actor: Actor, id: string): Promise<ActivityDetailDto> {
+    const activities = new ActivityRepository(db);
+    const row = await activities.findSummary(actor.workspaceId, id);
+    if (!row) throw new NotFoundError('activity', id);
+    const participants = await activities.participants([id]);
+    const budget = can(actor, 'budget.read')
+      ? presentBudgetBlock(await new CostLineRepository(db).listForActivity(actor.workspaceId, id))
+      : null;
+    return presentActivityDetail(row, participants, budget);
+  }
+
+  /**
+   * Checks where an activity sits: the end not before the start, the plan of this workspace and
+   * the dates inside its period, the instrument known, the cluster of this workspace. Every wrong
+   * field is named in one 400.
+   *
+   * @returns the instrument's id when `instrumentKey` was given.
+   */
+  private async checkPlacement(
+    db: Kysely<DB>,
+    actor: Actor,
+    placement: {
+      instrumentKey?: string;
+      plan_id: string | null;
+      starts_on: string;
+      ends_on: string;
+      /** Only when new or changed. */
+      cluster_id: string | null;
+    },
+  ): Promise<string | undefined> {
+    const activities = new ActivityRepository(db);
+    const errors: FieldError[] = [];
+    const details: string[] = [];
+    if (placement.ends_on < placement.starts_on) {
+      errors.push({ field: 'body.endsOn', message: `must not be before the start (${placement.starts_on})` });
+      details.push('The activity ends before it starts.');
+    }
+    if (placement.plan_id !== null) {
+      const plan = await activities.findPlan(actor.workspaceId, placement.plan_id);
+      if (!plan) {
+        errors.push({ field: 'body.planId', message: 'is not a plan of this workspace' });
+      } else {
+        const period = `${plan.starts_on} – ${plan.ends_on}`;
+        const message = `must be within the plan's period ${period}`;
+        const outside = (day: string) => day < plan.starts_on || day > plan.ends_on;
+        if (outside(placement.starts_on)) errors.push({ field: 'body.startsOn', message });
+        if (outside(placement.ends_on)) errors.push({ field: 'body.endsOn', message });
+        if (outside(placement.starts_on) || outside(placement.ends_on)) {
+          details.push(`The activity must fall within the period of the plan "${plan.name}" (${period}).`);
+        }
+      }
+    }
+    let instrumentId: string | undefined;
+    if (placement.instrumentKey !== undefined) {
+      const instrument = await activities.findInstrument(actor.workspaceId, placement.instrumentKey);
+      if (instrument) instrumentId = instrument.id;
+      else
+        errors.push(unknownInstrument('body.instrumentKey', placement.instrumentKey).errors[0] as FieldError);
+    }
+    if (placement.cluster_id !== null) {
+      if (!(await new WorkspaceRepository(db).hasCluster(actor.workspaceId, placement.cluster_id))) {
+        errors.push({ field: 'body.clusterId', message: 'is not a cluster of this workspace' });
+      }
+    }
+    if (errors.length > 0) {
+      const fields = [...new Set(errors.map((e) => e.field))].join(', ');
+      throw new InvalidInputError(details.length > 0 ? details.join(' ') : `Invalid ${fields}`, errors);
+    }
+    return instrumentId;
+  }
+
+  private audit(
+    db: Kysely<DB>,
+    actor: Actor,
+    action: 'create' | 'update' | 'delete',
+    entityType: string,
+    entityId: string,
+    changes: Record<string, [unknown, unknown]>,
+  ): Promise<void> {
+    return new AuditRepository(db).record({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action,
+      entityType,
+      entityId,
+      changes,
+    });
+  }
+}
+
+/** The policy scope of an activity: its responsible cluster (none: coordinators only). */
+export function scopeOf(clusterId: string | null): Scope {
+  return clusterId === null ? {} : { clusterId };
+}
+
+/** An activity of the actor's workspace, or 404 (also for another workspace's id). */
+export async function loadActivity(
+  activities: ActivityRepository,
+  actor: Actor,
+  id: string,
+): Promise<ActivityRow> {
+  const row = await activities.find(actor.workspaceId, id);
+  if (!row) throw new NotFoundError('activity', id);
+  return row;
+}
+
+export function unknownInstrument(field: string, keyOrCode: string): InvalidInputError {
+  return new InvalidInputError(`No instrument "${keyOrCode}"`, [
+    {
+      field,
+      message: 'is not an instrument of the catalogue (a key such as study-visits or a code such as 1.1.3)',
+    },
+  ]);
+}
+
+function staleVersion(id: string, sent: number, current: number): ConflictError {
+  return new ConflictError(
+    `The activity ${id} was changed by someone else (version ${current}, you sent ${sent}): reload it and apply your edit again.`,
+    current,
+  );
+}
+
+/** Only the fields the edit sends. */
+function updateValues(
+  input: Omit<UpdateActivityInput, 'version' | 'instrumentKey'>,
+): Partial<ActivityValues> {
+  const values: Partial<ActivityValues> = {};
+  if (input.planId !== undefined) values.plan_id = input.planId;
+  if (input.title !== undefined) values.title = input.title;
+  if (input.startsOn !== undefined) values.starts_on = input.startsOn;
+  if (input.endsOn !== undefined) values.ends_on = input.endsOn;
+  if (input.city !== undefined) values.city = input.city;
+  if (input.country !== undefined) values.country = input.country;
+  if (input.clusterId !== undefined) values.cluster_id = input.clusterId;
+  if (input.status !== undefined) values.status = input.status;
+  if (input.outcomeNotes !== undefined) values.outcome_notes = input.outcomeNotes;
+  return values;
+}

@@ -1,0 +1,100 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { newId, nowIso } from '../../db/ids.ts';
+import type { CostLineTable, DB } from '../../db/schema.ts';
+
+export type CostLineRow = Selectable<CostLineTable>;
+export type CostLineValues = Omit<
+  CostLineTable,
+  'id' | 'workspace_id' | 'activity_id' | 'version' | 'created_at' | 'updated_at' | 'effort_centidays'
+> & { effort_centidays: number };
+
+/** The only SQL for an activity's budget lines. Every query is bound to one workspace. */
+export class CostLineRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The lines of one activity: planned first, then actual, each in creation order. */
+  listForActivity(workspaceId: string, activityId: string): Promise<CostLineRow[]> {
+    return this.db
+      .selectFrom('cost_line')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('activity_id', '=', activityId)
+      .orderBy('kind', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  find(workspaceId: string, id: string): Promise<CostLineRow | undefined> {
+    return this.db
+      .selectFrom('cost_line')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  create(workspaceId: string, activityId: string, values: CostLineValues): Promise<CostLineRow> {
+    const now = nowIso();
+    return this.db
+      .insertInto('cost_line')
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        activity_id: activityId,
+        ...values,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Several lines of one activity in one statement (an applied estimate). */
+  async createMany(workspaceId: string, activityId: string, lines: CostLineValues[]): Promise<CostLineRow[]> {
+    if (lines.length === 0) return [];
+    const now = nowIso();
+    const rows: Insertable<CostLineTable>[] = lines.map((values) => ({
+      id: newId(),
+      workspace_id: workspaceId,
+      activity_id: activityId,
+      ...values,
+      created_at: now,
+      updated_at: now,
+    }));
+    return this.db.insertInto('cost_line').values(rows).returningAll().execute();
+  }
+
+  /** Applies the change only if the stored version is still `version`; undefined otherwise. */
+  update(workspaceId: string, id: string, version: number, values: Partial<CostLineValues>) {
+    return this.db
+      .updateTable('cost_line')
+      .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('cost_line')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Removes the planned lines an earlier estimate wrote; manual lines stay. Returns the removed rows. */
+  deleteEstimateLines(workspaceId: string, activityId: string): Promise<CostLineRow[]> {
+    return this.db
+      .deleteFrom('cost_line')
+      .where('workspace_id', '=', workspaceId)
+      .where('activity_id', '=', activityId)
+      .where('kind', '=', 'planned')
+      .where('origin', '=', 'estimate')
+      .returningAll()
+      .execute();
+  }
+}
