@@ -123,6 +123,7 @@ export const enPlanning = {
     notFoundTitle: 'Market not found',
     notFoundBody: 'No target market has this address. It may have been deleted.',
     backToMarkets: 'Target markets',
+    facts: 'Market',
     owner: 'Owner cluster',
     segments: 'Segments',
     noSegments: 'No segments named',
@@ -319,6 +320,7 @@ export const enPlanning = {
   },
   budget: {
     title: 'Budget',
+    totals: 'Planned and actual',
     planned: 'Planned',
     actual: 'Actual',
     effortDays: 'Staff effort',

@@ -8,6 +8,7 @@ import type {
   ActivityStatus,
   CreateActivityBody,
   InstrumentDto,
+  PlanDetailDto,
   UpdateActivityBody,
 } from '../../api/types.ts';
 import { isKnownCountryCode } from '../../app/format.ts';
@@ -48,6 +49,25 @@ export const ACTIVITY_FIELDS: ActivityField[] = [
 export interface Period {
   startsOn: string;
   endsOn: string;
+}
+
+/** What the activity form knows of the activity's plan: its period, instruments and market. */
+export interface PlanContext extends Period {
+  id: string;
+  instrumentKeys: string[];
+  marketCountry: string | null;
+  ownerClusterId: string | null;
+}
+
+export function planContextOf(plan: PlanDetailDto): PlanContext {
+  return {
+    id: plan.id,
+    startsOn: plan.startsOn,
+    endsOn: plan.endsOn,
+    instrumentKeys: plan.instruments.map((i) => i.instrumentKey),
+    marketCountry: plan.market.country,
+    ownerClusterId: plan.market.ownerClusterId,
+  };
 }
 
 /** A new activity's day: today when the plan runs today, else the plan's first day. */
