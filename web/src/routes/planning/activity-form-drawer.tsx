@@ -163,6 +163,7 @@ function ActivityForm({
           data={groups}
           value={values.instrumentKey || null}
           onChange={(value) => set('instrumentKey', value ?? '')}
+          allowDeselect={false}
           searchable
           nothingFoundMessage="—"
           data-autofocus

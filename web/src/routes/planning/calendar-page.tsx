@@ -22,7 +22,7 @@ import { ActivitiesTable } from './activities-table.tsx';
 import { monthGrid, shiftMonth } from './calendar.ts';
 import { MonthGrid } from './month-grid.tsx';
 import { allMarketsQuery, MONTH_LIMIT, monthActivitiesQuery } from './queries.ts';
-import { monthOf } from './search-params.ts';
+import { monthOf, todayIso } from './search-params.ts';
 import { PHASE_HEX, PHASE_ORDER } from './timeline.ts';
 
 const t = messages.calendar;
@@ -123,7 +123,7 @@ export function CalendarPage() {
               {t.truncated(MONTH_LIMIT)}
             </Alert>
           )}
-          <MonthGrid workspace={workspace} weeks={weeks} caption={t.gridCaption(label)} />
+          <MonthGrid workspace={workspace} weeks={weeks} caption={t.gridCaption(label)} today={todayIso()} />
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="calendar-list-title">
             <Stack gap="md">
               <Title order={2} fz="lg" id="calendar-list-title">

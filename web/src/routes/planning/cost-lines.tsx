@@ -65,7 +65,7 @@ export function CostLines({
         </Text>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={900} type="native">
+          <Table.ScrollContainer minWidth={1000} type="native">
             <Table verticalSpacing="xs" horizontalSpacing="md" striped="even">
               <VisuallyHidden component="caption">{t.caption(activity.title)}</VisuallyHidden>
               <Table.Thead bg="gray.0">
@@ -75,7 +75,9 @@ export function CostLines({
                   <Table.Th scope="col">{t.category}</Table.Th>
                   <Table.Th scope="col">{t.fundingSource}</Table.Th>
                   <Table.Th scope="col">{t.incurredOn}</Table.Th>
-                  <Table.Th scope="col">{t.origin}</Table.Th>
+                  <Table.Th scope="col" w={110}>
+                    {t.origin}
+                  </Table.Th>
                   <Table.Th scope="col" ta="right">
                     {t.amount}
                   </Table.Th>

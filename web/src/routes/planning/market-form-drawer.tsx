@@ -154,6 +154,7 @@ function MarketForm({
             data={countrySelectOptions()}
             value={values.country || null}
             onChange={(value) => set('country', value ?? '')}
+            allowDeselect={false}
             searchable
             nothingFoundMessage="—"
           />

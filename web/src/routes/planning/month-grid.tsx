@@ -14,10 +14,13 @@ export function MonthGrid({
   workspace,
   weeks,
   caption,
+  today,
 }: {
   workspace: string;
   weeks: CalendarDay<ActivitySummaryDto>[][];
   caption: string;
+  /** `YYYY-MM-DD`, marked in the grid. */
+  today: string;
 }) {
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -43,12 +46,15 @@ export function MonthGrid({
                     key={day.date}
                     className={classes.day}
                     data-outside={day.inMonth ? undefined : true}
+                    data-today={day.date === today ? true : undefined}
                     data-testid="calendar-day"
                     data-date={day.date}
                   >
                     <Stack gap={4}>
                       <Text component="span" fz="xs" fw={700} c={day.inMonth ? undefined : 'dimmed'}>
-                        <time dateTime={day.date}>{Number(day.date.slice(8))}</time>
+                        <time dateTime={day.date} aria-current={day.date === today ? 'date' : undefined}>
+                          {Number(day.date.slice(8))}
+                        </time>
                       </Text>
                       {day.activities.map((activity) => (
                         <AnchorLink

@@ -13,7 +13,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { isApiError } from '../../api/client.ts';
 import type { ActivityStatus, MarketPriority, MarketStatus, Phase, PlanStatus } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
@@ -23,7 +23,8 @@ import { PHASE_COLORS } from '../catalogue/phase-style.ts';
 
 const p = messages.planning;
 
-// Light badges with their text at shade 9 (4.5:1 and more on the light tint), as the registry's.
+// Light badges with their text at shade 9, as the registry's; red and orange at shade 9 stay just
+// under 4.5:1 on their tint over the page's grey, so those take the text colour.
 const STATUS_COLOR = {
   exploring: 'blue',
   active: 'teal',
@@ -39,7 +40,13 @@ const STATUS_COLOR = {
 
 function LightBadge({ color, children, title }: { color: string; children: ReactNode; title?: string }) {
   return (
-    <Badge variant="light" color={color} c={`${color}.9`} tt="none" title={title}>
+    <Badge
+      variant="light"
+      color={color}
+      c={color === 'red' || color === 'orange' ? 'var(--mantine-color-text)' : `${color}.9`}
+      tt="none"
+      title={title}
+    >
       {children}
     </Badge>
   );
@@ -57,7 +64,7 @@ export function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
   return <LightBadge color={STATUS_COLOR[status]}>{p.activityStatus[status]}</LightBadge>;
 }
 
-const PRIORITY_COLOR = { high: 'red', medium: 'yellow', low: 'gray' } as const;
+const PRIORITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
 
 export function PriorityBadge({ priority }: { priority: MarketPriority }) {
   return <LightBadge color={PRIORITY_COLOR[priority]}>{p.priorityBadge(p.priority[priority])}</LightBadge>;
@@ -228,11 +235,14 @@ export function FormDrawer({
   children: ReactNode;
   size?: 'md' | 'lg';
 }) {
+  // While it slides out the drawer keeps its last title (a dialog needs its name to the end).
+  const lastTitle = useRef(title);
+  if (title) lastTitle.current = title;
   return (
     <Drawer
       opened={opened}
       onClose={onClose}
-      title={title}
+      title={title || lastTitle.current}
       position="right"
       size={size}
       padding="lg"
