@@ -262,7 +262,8 @@ describe.skipIf(!chromiumPath)('planning a target market in the browser', () => 
     expect(await page.getByTestId('market-row').textContent()).toContain('Japan');
     expect(cspViolations).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
+
   it('copies the plan to another market, names participants, edits costs, and refuses stale or blocked changes', async () => {
     const page = await signedIn(browser, baseUrl, EMAIL, `/w/${slug}/markets`);
 
