@@ -149,6 +149,7 @@ describe.skipIf(!chromiumPath)('planning a target market in the browser', () => 
     await page.getByRole('button', { name: 'Save findings' }).click();
     await expect.poll(() => page.getByTestId('market-findings').textContent()).toContain('Findings saved');
     await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'market-dossier.png'), fullPage: true });
 
     // A plan with two instruments, each with why; it opens on its page.
     await page.getByRole('button', { name: 'New plan' }).click();
@@ -260,6 +261,7 @@ describe.skipIf(!chromiumPath)('planning a target market in the browser', () => 
     await page.getByRole('link', { name: 'Markets' }).click();
     await expect.poll(() => page.getByTestId('market-row').count()).toBe(1);
     expect(await page.getByTestId('market-row').textContent()).toContain('Japan');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'markets.png'), fullPage: true });
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 120_000);
