@@ -251,7 +251,7 @@ function MarketsTable({ workspace, markets }: { workspace: string; markets: Mark
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <PriorityBadge priority={market.priority} />
+                  <PriorityBadge priority={market.priority} short />
                 </Table.Td>
                 <Table.Td>
                   <MarketStatusBadge status={market.status} />

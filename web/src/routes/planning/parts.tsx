@@ -66,8 +66,10 @@ export function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
 
 const PRIORITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
 
-export function PriorityBadge({ priority }: { priority: MarketPriority }) {
-  return <LightBadge color={PRIORITY_COLOR[priority]}>{p.priorityBadge(p.priority[priority])}</LightBadge>;
+/** "High priority"; `short`: "High" (in a column already named Priority). */
+export function PriorityBadge({ priority, short = false }: { priority: MarketPriority; short?: boolean }) {
+  const label = p.priority[priority];
+  return <LightBadge color={PRIORITY_COLOR[priority]}>{short ? label : p.priorityBadge(label)}</LightBadge>;
 }
 
 export function PhaseBadge({ phase }: { phase: Phase }) {
