@@ -1,27 +1,45 @@
 import type {
   AcceptedInvitationDto,
   AcceptInvitationBody,
+  ActivityDetailDto,
+  ActivityEstimateBody,
+  ActivityListDto,
+  AddParticipantBody,
   ApiTokenDto,
   AuditListDto,
   ClusterDto,
   ClusterListDto,
   ConfirmPasswordResetBody,
+  CopyPlanBody,
+  CostLineDto,
+  CreateActivityBody,
   CreateApiTokenBody,
   CreateClusterBody,
+  CreateCostLineBody,
   CreatedApiTokenDto,
   CreateInvitationBody,
+  CreateMarketBody,
   CreateOrganisationBody,
   CreatePersonBody,
+  CreatePlanBody,
+  EstimateBody,
+  EstimateDto,
   ImportResultDto,
   InstrumentDto,
   InstrumentListDto,
   InvitationDto,
   InvitationPreviewDto,
+  ListActivitiesQuery,
   ListAuditQuery,
   ListClustersQuery,
+  ListMarketsQuery,
   ListOrganisationsQuery,
   ListPeopleQuery,
+  ListPlansQuery,
   ListWorkspaceMembersQuery,
+  MarketDossierDto,
+  MarketDto,
+  MarketListDto,
   MeDto,
   OrganisationDetailDto,
   OrganisationDto,
@@ -30,17 +48,24 @@ import type {
   OrganisationListDto,
   OutboxMailDto,
   ParsedImportFileDto,
+  ParticipantDto,
   PersonDto,
   PersonExportQuery,
   PersonImportBody,
   PersonListDto,
   Phase,
+  PlanDetailDto,
+  PlanListDto,
   ProblemDetails,
   SignInBody,
   SignInDto,
+  UpdateActivityBody,
   UpdateClusterBody,
+  UpdateCostLineBody,
+  UpdateMarketBody,
   UpdateOrganisationBody,
   UpdatePersonBody,
+  UpdatePlanBody,
   UpdateWorkspaceMemberBody,
   WorkspaceMemberDto,
   WorkspaceMemberListDto,
@@ -443,6 +468,153 @@ export async function listOutbox(signal?: AbortSignal): Promise<OutboxMailDto[] 
     if (isApiError(error) && error.status === 404) return null;
     throw error;
   }
+}
+
+// --- Planning: target markets, plans, activities, budgets -----------------------------------
+
+const one = (workspace: string, what: string, id: string) =>
+  `${ws(workspace)}/${what}/${encodeURIComponent(id)}`;
+
+export function listMarkets(
+  workspace: string,
+  query: ListMarketsQuery,
+  signal?: AbortSignal,
+): Promise<MarketListDto> {
+  return getJson(`${ws(workspace)}/markets${queryString({ ...query })}`, signal);
+}
+
+/** A market's dossier: the market, the members interested in its country, its plans and activities. */
+export function getMarket(workspace: string, id: string, signal?: AbortSignal): Promise<MarketDossierDto> {
+  return getJson(one(workspace, 'markets', id), signal);
+}
+
+export function createMarket(workspace: string, body: CreateMarketBody): Promise<MarketDto> {
+  return request(`${ws(workspace)}/markets`, { method: 'POST', body });
+}
+
+export function updateMarket(workspace: string, id: string, body: UpdateMarketBody): Promise<MarketDto> {
+  return request(one(workspace, 'markets', id), { method: 'PATCH', body });
+}
+
+/** Refused (409) while the market has plans. */
+export function deleteMarket(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${one(workspace, 'markets', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+export function listPlans(
+  workspace: string,
+  query: ListPlansQuery,
+  signal?: AbortSignal,
+): Promise<PlanListDto> {
+  return getJson(`${ws(workspace)}/plans${queryString({ ...query })}`, signal);
+}
+
+/** A plan with its instruments, activities and (for roles that see costs) its budget. */
+export function getPlan(workspace: string, id: string, signal?: AbortSignal): Promise<PlanDetailDto> {
+  return getJson(one(workspace, 'plans', id), signal);
+}
+
+export function createPlan(workspace: string, body: CreatePlanBody): Promise<PlanDetailDto> {
+  return request(`${ws(workspace)}/plans`, { method: 'POST', body });
+}
+
+export function updatePlan(workspace: string, id: string, body: UpdatePlanBody): Promise<PlanDetailDto> {
+  return request(one(workspace, 'plans', id), { method: 'PATCH', body });
+}
+
+/** Refused (409) while the plan has activities. */
+export function deletePlan(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${one(workspace, 'plans', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+/** Copies a plan to a market (a draft; planned cost lines come along, actual ones do not). */
+export function copyPlan(workspace: string, id: string, body: CopyPlanBody): Promise<PlanDetailDto> {
+  return request(`${one(workspace, 'plans', id)}/copy`, { method: 'POST', body });
+}
+
+/** Activities by start date; `from`/`to` give those overlapping a range (the calendar). */
+export function listActivities(
+  workspace: string,
+  query: ListActivitiesQuery,
+  signal?: AbortSignal,
+): Promise<ActivityListDto> {
+  return getJson(`${ws(workspace)}/activities${queryString({ ...query })}`, signal);
+}
+
+export function getActivity(workspace: string, id: string, signal?: AbortSignal): Promise<ActivityDetailDto> {
+  return getJson(one(workspace, 'activities', id), signal);
+}
+
+export function createActivity(workspace: string, body: CreateActivityBody): Promise<ActivityDetailDto> {
+  return request(`${ws(workspace)}/activities`, { method: 'POST', body });
+}
+
+export function updateActivity(
+  workspace: string,
+  id: string,
+  body: UpdateActivityBody,
+): Promise<ActivityDetailDto> {
+  return request(one(workspace, 'activities', id), { method: 'PATCH', body });
+}
+
+export function deleteActivity(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${one(workspace, 'activities', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+export function addParticipant(
+  workspace: string,
+  activityId: string,
+  body: AddParticipantBody,
+): Promise<ParticipantDto> {
+  return request(`${one(workspace, 'activities', activityId)}/participants`, { method: 'POST', body });
+}
+
+export function removeParticipant(
+  workspace: string,
+  activityId: string,
+  participantId: string,
+): Promise<void> {
+  return request(
+    `${one(workspace, 'activities', activityId)}/participants/${encodeURIComponent(participantId)}`,
+    { method: 'DELETE' },
+  );
+}
+
+/** An estimate of an instrument's budget for some parameters; writes nothing. */
+export function previewEstimate(workspace: string, body: EstimateBody): Promise<EstimateDto> {
+  return request(`${ws(workspace)}/estimates`, { method: 'POST', body });
+}
+
+/**
+ * Estimates an activity's budget; with `apply: true` its planned estimate lines are replaced by the
+ * answer's (manual lines stay) and the activity's version moves on.
+ */
+export function estimateActivity(
+  workspace: string,
+  activityId: string,
+  body: ActivityEstimateBody,
+): Promise<EstimateDto> {
+  return request(`${one(workspace, 'activities', activityId)}/estimate`, { method: 'POST', body });
+}
+
+export function createCostLine(
+  workspace: string,
+  activityId: string,
+  body: CreateCostLineBody,
+): Promise<CostLineDto> {
+  return request(`${one(workspace, 'activities', activityId)}/cost-lines`, { method: 'POST', body });
+}
+
+export function updateCostLine(
+  workspace: string,
+  id: string,
+  body: UpdateCostLineBody,
+): Promise<CostLineDto> {
+  return request(one(workspace, 'cost-lines', id), { method: 'PATCH', body });
+}
+
+export function deleteCostLine(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${one(workspace, 'cost-lines', id)}${queryString({ version })}`, { method: 'DELETE' });
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

@@ -10,3 +10,15 @@ export {
   PHASE_LABELS,
   PHASES,
 } from '../../../src/domain/catalogue/types.ts';
+
+/** The planning core's vocabularies (issue 4) in the domain's order, and cost category labels. */
+export {
+  ACTIVITY_STATUSES,
+  BUDGET_CATEGORIES,
+  BUDGET_CATEGORY_LABELS,
+  FUNDING_SOURCES,
+  MARKET_PRIORITIES,
+  MARKET_STATUSES,
+  PARTICIPANT_ROLES,
+  PLAN_STATUSES,
+} from '../../../src/domain/planning/types.ts';

@@ -175,6 +175,20 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/people', params: { workspace }, fuzzy: true }))}
         leftSection={<PeopleIcon />}
       />
+      <NavLinkLink
+        to="/w/$workspace/markets"
+        params={{ workspace }}
+        label={messages.nav.markets}
+        active={Boolean(matchRoute({ to: '/w/$workspace/markets', params: { workspace }, fuzzy: true }))}
+        leftSection={<MarketsIcon />}
+      />
+      <NavLinkLink
+        to="/w/$workspace/calendar"
+        params={{ workspace }}
+        label={messages.nav.calendar}
+        active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
+        leftSection={<CalendarIcon />}
+      />
       {current.role === 'coordinator' && (
         <NavLinkLink
           to="/w/$workspace/users"
@@ -223,6 +237,24 @@ function PeopleIcon() {
       <path d="M3 20c.6-3.4 3-5.5 6-5.5s5.4 2.1 6 5.5" />
       <circle cx="17" cy="9" r="2.4" />
       <path d="M16.5 14.6c2.3.2 4 1.9 4.5 4.4" />
+    </svg>
+  );
+}
+
+function MarketsIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M3.5 12h17M12 3.5c2.4 2.3 3.6 5.1 3.6 8.5s-1.2 6.2-3.6 8.5c-2.4-2.3-3.6-5.1-3.6-8.5s1.2-6.2 3.6-8.5z" />
+    </svg>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <rect x="3.5" y="5" width="17" height="15" rx="2" />
+      <path d="M3.5 10h17M8 3v4M16 3v4M8 14h2M14 14h2M8 17h2" />
     </svg>
   );
 }

@@ -3,6 +3,7 @@ import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accountRoutes } from '../routes/account/routes.ts';
 import { catalogueRoutes } from '../routes/catalogue/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
+import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
@@ -22,7 +23,13 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   ...catalogueRoutes,
   ...sessionRoutes,
-  workspaceRoute.addChildren([...workspaceChildRoutes, ...registryRoutes, ...importRoutes, ...usersRoutes]),
+  workspaceRoute.addChildren([
+    ...workspaceChildRoutes,
+    ...registryRoutes,
+    ...importRoutes,
+    ...usersRoutes,
+    ...planningRoutes,
+  ]),
   ...accountRoutes,
 ]);
 

@@ -12,6 +12,7 @@ import type {
   Role,
   SpaceSegment,
 } from '../api/types.ts';
+import { enPlanning } from './en-planning.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -35,6 +36,8 @@ export const en = {
     members: 'Members',
     people: 'People',
     users: 'Users',
+    markets: 'Markets',
+    calendar: 'Calendar',
     switchWorkspace: 'Switch workspace',
   },
   roles: {
@@ -823,6 +826,7 @@ export const en = {
     minDaysPerUnit: (days: string, unit: string) => `At least ${days} per ${unit}`,
     additionalEffort: (who: string, when: string) => `Effort by ${who}, ${when}`,
   },
+  ...enPlanning,
 } as const;
 
 /** The active message set. */

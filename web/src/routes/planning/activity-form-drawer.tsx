@@ -1,0 +1,271 @@
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { createActivity, getActivity, isApiError, updateActivity } from '../../api/client.ts';
+import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
+import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
+import { countrySelectOptions } from '../../app/format.ts';
+import { messages } from '../../messages/en.ts';
+import { instrumentListQuery } from '../catalogue/queries.ts';
+import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
+import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import {
+  ACTIVITY_FIELDS,
+  activityBodyOf,
+  activityInstrumentGroups,
+  activityPatchOf,
+  activityValuesOf,
+  emptyActivityForm,
+  type PlanContext,
+  validateActivity,
+} from './activity-form.ts';
+import { FormButtons, FormDrawer } from './parts.tsx';
+import { ownClusterOf } from './permissions.ts';
+import { planningKeys } from './queries.ts';
+import { todayIso } from './search-params.ts';
+import { useFormState } from './use-form-state.ts';
+
+const t = messages.activityForm;
+const p = messages.planning;
+const portal = { comboboxProps: { withinPortal: true } };
+
+export type ActivityDrawerState =
+  | { mode: 'closed' }
+  | { mode: 'create'; plan: PlanContext | null }
+  | { mode: 'edit'; activity: ActivityDetailDto; plan: PlanContext | null };
+
+/** Adds an activity (to a plan, or standalone) or edits one. */
+export function ActivityFormDrawer({
+  workspace,
+  membership,
+  state,
+  onClose,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  state: ActivityDrawerState;
+  onClose: () => void;
+}) {
+  const title =
+    state.mode === 'edit' ? t.editTitle(state.activity.title) : state.mode === 'create' ? t.addTitle : '';
+  return (
+    <FormDrawer opened={state.mode !== 'closed'} onClose={onClose} title={title} size="lg">
+      {state.mode !== 'closed' && (
+        <ActivityForm
+          key={state.mode === 'edit' ? state.activity.id : 'new'}
+          workspace={workspace}
+          membership={membership}
+          plan={state.plan}
+          initial={state.mode === 'edit' ? state.activity : null}
+          onDone={onClose}
+        />
+      )}
+    </FormDrawer>
+  );
+}
+
+function ActivityForm({
+  workspace,
+  membership,
+  plan,
+  initial,
+  onDone,
+}: {
+  workspace: string;
+  membership: MembershipDto;
+  plan: PlanContext | null;
+  initial: ActivityDetailDto | null;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const catalogue = useQuery(instrumentListQuery());
+  const clusters = useQuery(allClustersQuery(workspace));
+  const ownCluster = ownClusterOf(membership);
+  const [base, setBase] = useState<ActivityDetailDto | null>(initial);
+  const form = useFormState(
+    initial
+      ? activityValuesOf(initial)
+      : emptyActivityForm(plan, todayIso(), {
+          ...(plan?.instrumentKeys[0] ? { instrumentKey: plan.instrumentKeys[0] } : {}),
+          clusterId: ownCluster ?? plan?.ownerClusterId ?? null,
+          country: plan?.marketCountry ?? null,
+        }),
+    ACTIVITY_FIELDS,
+    'activity',
+  );
+  const { values, set, field } = form;
+  const groups = useMemo(
+    () => activityInstrumentGroups(catalogue.data?.items ?? [], plan?.instrumentKeys ?? []),
+    [catalogue.data, plan],
+  );
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+    ]);
+
+  const save = useMutation({
+    mutationFn: () =>
+      base
+        ? updateActivity(workspace, base.id, activityPatchOf(base, values))
+        : createActivity(workspace, activityBodyOf(values, plan?.id ?? null)),
+    onSuccess: async () => {
+      await refresh();
+      onDone();
+    },
+    onError: form.showServer,
+  });
+
+  const reload = useMutation({
+    mutationFn: () => getActivity(workspace, base?.id ?? ''),
+    onSuccess: (fresh) => {
+      setBase(fresh);
+      form.setValues(activityValuesOf(fresh));
+      form.setErrors({});
+      save.reset();
+      void refresh();
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (form.check(validateActivity(values, plan, ownCluster !== null))) save.mutate();
+  };
+
+  const conflict = isApiError(save.error) && save.error.status === 409;
+  const unplaced = save.isError && !conflict && !form.placed(save.error) ? save.error : null;
+  const clusterOptions = (clusters.data?.items ?? [])
+    .filter((c) => !ownCluster || c.id === ownCluster)
+    .map((c) => ({ value: c.id, label: `${c.shortName} · ${c.name}` }));
+  const periodHint = plan ? t.periodHint(plan.startsOn, plan.endsOn) : undefined;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="activity-form">
+      <Stack gap="md">
+        {conflict && (
+          <ConflictAlert
+            testId="activity-conflict"
+            body={p.conflictBody}
+            onReload={() => reload.mutate()}
+            reloading={reload.isPending}
+            reloadError={reload.error}
+          />
+        )}
+        {unplaced ? (
+          <FailureAlert testId="activity-save-error" title={t.saveFailed} error={unplaced} />
+        ) : null}
+        <Select
+          {...field('instrumentKey')}
+          {...portal}
+          label={t.instrument}
+          required
+          data={groups}
+          value={values.instrumentKey || null}
+          onChange={(value) => set('instrumentKey', value ?? '')}
+          allowDeselect={false}
+          searchable
+          nothingFoundMessage="—"
+          data-autofocus
+        />
+        <TextInput
+          {...field('title')}
+          label={t.title}
+          placeholder={t.titlePlaceholder}
+          required
+          value={values.title}
+          onChange={(event) => set('title', event.currentTarget.value)}
+          autoComplete="off"
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <TextInput
+            {...field('startsOn')}
+            inputWrapperOrder={BELOW}
+            type="date"
+            label={t.startsOn}
+            description={periodHint}
+            required
+            min={plan?.startsOn}
+            max={plan?.endsOn}
+            value={values.startsOn}
+            onChange={(event) => set('startsOn', event.currentTarget.value)}
+          />
+          <TextInput
+            {...field('endsOn')}
+            inputWrapperOrder={BELOW}
+            type="date"
+            label={t.endsOn}
+            description={periodHint}
+            required
+            min={values.startsOn || plan?.startsOn}
+            max={plan?.endsOn}
+            value={values.endsOn}
+            onChange={(event) => set('endsOn', event.currentTarget.value)}
+          />
+          <TextInput
+            {...field('city')}
+            inputWrapperOrder={BELOW}
+            label={t.city}
+            value={values.city}
+            onChange={(event) => set('city', event.currentTarget.value)}
+            autoComplete="off"
+          />
+          <Select
+            {...field('country')}
+            {...portal}
+            inputWrapperOrder={BELOW}
+            label={t.country}
+            data={countrySelectOptions()}
+            value={values.country || null}
+            onChange={(value) => set('country', value ?? '')}
+            searchable
+            clearable
+            nothingFoundMessage="—"
+          />
+          <Select
+            {...field('clusterId')}
+            {...portal}
+            inputWrapperOrder={BELOW}
+            label={t.cluster}
+            description={ownCluster ? undefined : t.clusterHint}
+            placeholder={p.coordinators}
+            required={ownCluster !== null}
+            data={clusterOptions}
+            value={values.clusterId || null}
+            onChange={(value) => set('clusterId', value ?? '')}
+            clearable={ownCluster === null}
+            searchable
+            nothingFoundMessage="—"
+          />
+          <Select
+            {...field('status')}
+            {...portal}
+            inputWrapperOrder={BELOW}
+            label={t.status}
+            required
+            data={ACTIVITY_STATUSES.map((value) => ({ value, label: p.activityStatus[value] }))}
+            value={values.status}
+            onChange={(value) => value && set('status', value as typeof values.status)}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Textarea
+          {...field('outcomeNotes')}
+          label={t.outcomeNotes}
+          description={t.outcomeNotesHint}
+          autosize
+          minRows={2}
+          maxRows={10}
+          value={values.outcomeNotes}
+          onChange={(event) => set('outcomeNotes', event.currentTarget.value)}
+        />
+        <FormButtons
+          onCancel={onDone}
+          submitLabel={base ? t.save : t.create}
+          pending={save.isPending}
+          disabled={conflict}
+        />
+      </Stack>
+    </form>
+  );
+}

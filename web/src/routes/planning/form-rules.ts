@@ -1,0 +1,34 @@
+/** Checks the planning forms share: dates and EUR amounts as the server reads them. Pure. */
+import { messages } from '../../messages/en.ts';
+
+const p = messages.planning;
+
+/** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The error of a required date, or undefined. */
+export function dateError(value: string): string | undefined {
+  if (!value) return p.fieldRequired;
+  return isIsoDate(value) ? undefined : p.dateFormat;
+}
+
+/**
+ * The error of an EUR amount from 0 to `max` with at most two decimals, or undefined; `''` is
+ * fine unless `required`.
+ */
+export function eurError(value: number | string, max: number, required = false): string | undefined {
+  if (value === '') return required ? p.fieldRequired : undefined;
+  const amount = Number(value);
+  if (!Number.isFinite(amount) || amount < 0 || amount > max) return p.amountRange(max.toLocaleString('en'));
+  if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) return p.amountCents;
+  return undefined;
+}
+
+/** `value` shifted by `days` (negative: back). */
+export function addDays(value: string, days: number): string {
+  return new Date(Date.parse(`${value}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,41 @@
+import { Text } from '@mantine/core';
+import { useMemo } from 'react';
+import type { PlanDetailDto } from '../../api/types.ts';
+import { messages } from '../../messages/en.ts';
+import { LazyChart as Chart } from './lazy-chart.tsx';
+import { Section } from './parts.tsx';
+import { timelineChart } from './timeline.ts';
+
+const t = messages.plan;
+
+/** The plan's Gantt chart of its activities by phase, with its table view. */
+export function PlanTimeline({ plan }: { plan: PlanDetailDto }) {
+  const chart = useMemo(
+    () =>
+      timelineChart(plan.activities, plan, {
+        phase: messages.phaseShort,
+        status: (status) =>
+          messages.planning.activityStatus[status as keyof typeof messages.planning.activityStatus] ?? status,
+        columns: t.timelineColumns,
+      }),
+    [plan],
+  );
+  return (
+    <Section title={t.timeline}>
+      {plan.activities.length === 0 ? (
+        <Text fz="sm" c="dimmed" data-testid="plan-timeline-empty">
+          {t.noTimeline}
+        </Text>
+      ) : (
+        <Chart
+          title={t.timelineTitle(plan.name)}
+          option={chart.option}
+          table={chart.table}
+          height={chart.height}
+          fileName="plan-timeline"
+          testId="plan-timeline"
+        />
+      )}
+    </Section>
+  );
+}

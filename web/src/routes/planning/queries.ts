@@ -1,0 +1,84 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { getActivity, getMarket, getPlan, listActivities, listMarkets } from '../../api/client.ts';
+import { workspaceKeys } from '../workspace/queries.ts';
+import { monthRange } from './calendar.ts';
+import { type MarketsSearch, marketsApiQuery } from './search-params.ts';
+
+/**
+ * Markets, plans, activities and costs hang together (a plan's page sums its activities' lines,
+ * a market's dossier lists both): every planning change refreshes everything under `all`.
+ */
+export const planningKeys = {
+  all: (workspace: string) => [...workspaceKeys.all(workspace), 'planning'] as const,
+  marketList: (workspace: string, search: MarketsSearch) =>
+    [...planningKeys.all(workspace), 'markets', 'list', search] as const,
+  allMarkets: (workspace: string) => [...planningKeys.all(workspace), 'markets', 'all'] as const,
+  market: (workspace: string, id: string) =>
+    [...planningKeys.all(workspace), 'markets', 'detail', id] as const,
+  plan: (workspace: string, id: string) => [...planningKeys.all(workspace), 'plans', 'detail', id] as const,
+  month: (workspace: string, month: string, marketId: string | undefined) =>
+    [...planningKeys.all(workspace), 'activities', 'month', month, marketId ?? null] as const,
+  activity: (workspace: string, id: string) =>
+    [...planningKeys.all(workspace), 'activities', 'detail', id] as const,
+};
+
+/** The markets matching the address's filters, page by page (`nextCursor`). */
+export function marketListQuery(workspace: string, search: MarketsSearch) {
+  return infiniteQueryOptions({
+    queryKey: planningKeys.marketList(workspace, search),
+    queryFn: ({ signal, pageParam }) => listMarkets(workspace, marketsApiQuery(search, pageParam), signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: 30_000,
+  });
+}
+
+/** Every market (up to 200, the API's page), for pickers: the calendar's filter, copying a plan. */
+export function allMarketsQuery(workspace: string) {
+  return queryOptions({
+    queryKey: planningKeys.allMarkets(workspace),
+    queryFn: ({ signal }) => listMarkets(workspace, { limit: 200 }, signal),
+    staleTime: 30_000,
+  });
+}
+
+export function marketQuery(workspace: string, id: string) {
+  return queryOptions({
+    queryKey: planningKeys.market(workspace, id),
+    queryFn: ({ signal }) => getMarket(workspace, id, signal),
+    staleTime: 0,
+  });
+}
+
+export function planQuery(workspace: string, id: string) {
+  return queryOptions({
+    queryKey: planningKeys.plan(workspace, id),
+    queryFn: ({ signal }) => getPlan(workspace, id, signal),
+    staleTime: 0,
+  });
+}
+
+/** The most activities one calendar month shows (the API's largest page). */
+export const MONTH_LIMIT = 500;
+
+/** The activities overlapping the weeks shown for `month` (Monday before the 1st to Sunday after the last). */
+export function monthActivitiesQuery(workspace: string, month: string, marketId: string | undefined) {
+  return queryOptions({
+    queryKey: planningKeys.month(workspace, month, marketId),
+    queryFn: ({ signal }) =>
+      listActivities(
+        workspace,
+        { ...monthRange(month), limit: MONTH_LIMIT, ...(marketId ? { marketId } : {}) },
+        signal,
+      ),
+    staleTime: 30_000,
+  });
+}
+
+export function activityQuery(workspace: string, id: string) {
+  return queryOptions({
+    queryKey: planningKeys.activity(workspace, id),
+    queryFn: ({ signal }) => getActivity(workspace, id, signal),
+    staleTime: 0,
+  });
+}

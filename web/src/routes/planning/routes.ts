@@ -1,0 +1,61 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { workspaceRoute } from '../workspace/routes.ts';
+import { activityQuery, marketListQuery, marketQuery, monthActivitiesQuery, planQuery } from './queries.ts';
+import { monthOf, parseCalendarSearch, parseMarketsSearch } from './search-params.ts';
+
+/** `/w/$workspace/markets`: the target markets, filters kept in the address. */
+export const marketsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'markets',
+  validateSearch: parseMarketsSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(marketListQuery(params.workspace, deps));
+  },
+  component: lazyRouteComponent(() => import('./markets-page.tsx'), 'MarketsPage'),
+});
+
+/** `/w/$workspace/markets/$marketId`: a market's dossier. */
+export const marketRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'markets/$marketId',
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(marketQuery(params.workspace, params.marketId));
+  },
+  component: lazyRouteComponent(() => import('./market-page.tsx'), 'MarketPage'),
+});
+
+/** `/w/$workspace/plans/$planId`: a plan with its budget, instruments, timeline and activities. */
+export const planRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'plans/$planId',
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(planQuery(params.workspace, params.planId));
+  },
+  component: lazyRouteComponent(() => import('./plan-page.tsx'), 'PlanPage'),
+});
+
+/** `/w/$workspace/calendar?month=YYYY-MM&marketId=`: every activity, month by month. */
+export const calendarRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'calendar',
+  validateSearch: parseCalendarSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => {
+    const month = deps.month ?? monthOf(new Date());
+    void context.queryClient.prefetchQuery(monthActivitiesQuery(params.workspace, month, deps.marketId));
+  },
+  component: lazyRouteComponent(() => import('./calendar-page.tsx'), 'CalendarPage'),
+});
+
+/** `/w/$workspace/activities/$activityId`: an activity with its participants and budget. */
+export const activityRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'activities/$activityId',
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(activityQuery(params.workspace, params.activityId));
+  },
+  component: lazyRouteComponent(() => import('./activity-page.tsx'), 'ActivityPage'),
+});
+
+export const planningRoutes = [marketsRoute, marketRoute, planRoute, calendarRoute, activityRoute] as const;
