@@ -144,298 +144,64 @@ export type PersonExportQuery = NonNullable<
   paths['/api/v1/workspaces/{workspace}/people/export']['get']['parameters']['query']
 >;
 
-// Planning (provisional until gen:api) ------------------------------------------------------------
-// Declared by hand from the planning API contract (issue 4) while the API is being built; replaced
-// by `Schemas['…']` derivations once the routes are merged and `schema.d.ts` is regenerated.
+// Planning (issue 4): target markets, plans, activities and their budgets ------------------------
 
-export type MarketStatus = 'exploring' | 'active' | 'paused' | 'closed';
-export type MarketPriority = 'high' | 'medium' | 'low';
-export type PlanStatus = 'draft' | 'approved' | 'active' | 'closed';
-export type ActivityStatus = 'planned' | 'confirmed' | 'done' | 'cancelled';
-export type ParticipantRole =
-  | 'participant'
-  | 'organiser'
-  | 'speaker'
-  | 'representative'
-  | 'mentor'
-  | 'mentee'
-  | 'trainer'
-  | 'host';
-export type BudgetCategory = 'staff' | CostCategory | 'participation_fee' | 'other';
-export type CostLineKind = 'planned' | 'actual';
-export type CostLineOrigin = 'estimate' | 'manual';
+type Workspace = '/api/v1/workspaces/{workspace}';
 
 /** A target market of the workspace. */
-export interface MarketDto {
-  id: string;
-  name: string;
-  country: string;
-  segments: string[];
-  priority: MarketPriority;
-  status: MarketStatus;
-  rationale: string;
-  findings: string;
-  ownerClusterId: string | null;
-  ownerClusterName: string | null;
-  planCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface MarketListDto {
-  items: MarketDto[];
-  nextCursor: string | null;
-}
-export interface ListMarketsQuery {
-  q?: string;
-  status?: MarketStatus;
-  country?: string;
-  priority?: MarketPriority;
-  limit?: number;
-  cursor?: string;
-}
-export interface CreateMarketBody {
-  name: string;
-  country: string;
-  segments?: string[];
-  priority?: MarketPriority;
-  status?: MarketStatus;
-  rationale?: string;
-  findings?: string;
-  ownerClusterId?: string | null;
-}
-export type UpdateMarketBody = Partial<CreateMarketBody> & { version: number };
+export type MarketDto = Schemas['Market'];
+export type MarketListDto = Schemas['MarketList'];
+export type MarketStatus = MarketDto['status'];
+export type MarketPriority = MarketDto['priority'];
+/** `GET …/markets/{id}`: the market with who is interested, its plans and activities. */
+export type MarketDossierDto = Schemas['MarketDossier'];
+export type ListMarketsQuery = NonNullable<paths[`${Workspace}/markets`]['get']['parameters']['query']>;
+export type CreateMarketBody = JsonBody<paths[`${Workspace}/markets`]['post']['requestBody']>;
+export type UpdateMarketBody = JsonBody<paths[`${Workspace}/markets/{id}`]['patch']['requestBody']>;
 
 /** A dated instance of an instrument, inside a plan or standalone. */
-export interface ActivitySummaryDto {
-  id: string;
-  planId: string | null;
-  planName: string | null;
-  marketId: string | null;
-  marketName: string | null;
-  marketCountry: string | null;
-  title: string;
-  instrumentKey: string;
-  instrumentCode: string;
-  instrumentName: string;
-  phase: Phase;
-  startsOn: string;
-  endsOn: string;
-  status: ActivityStatus;
-  city: string | null;
-  country: string | null;
-  clusterId: string | null;
-  clusterShortName: string | null;
-}
-export interface ActivityListDto {
-  items: ActivitySummaryDto[];
-  nextCursor: string | null;
-}
-export interface ListActivitiesQuery {
-  planId?: string;
-  marketId?: string;
-  instrumentKey?: string;
-  status?: ActivityStatus;
-  clusterId?: string;
-  from?: string;
-  to?: string;
-  standalone?: 'true' | 'false';
-  limit?: number;
-  cursor?: string;
-}
+export type ActivitySummaryDto = Schemas['ActivitySummary'];
+export type ActivityListDto = Schemas['ActivityList'];
+export type ActivityStatus = ActivitySummaryDto['status'];
+export type ListActivitiesQuery = NonNullable<paths[`${Workspace}/activities`]['get']['parameters']['query']>;
 
-export interface PlanSummaryDto {
-  id: string;
-  marketId: string;
-  marketName: string;
-  marketCountry: string;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  budgetCapEur: number | null;
-  status: PlanStatus;
-  activityCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface PlanListDto {
-  items: PlanSummaryDto[];
-  nextCursor: string | null;
-}
-export interface ListPlansQuery {
-  marketId?: string;
-  status?: PlanStatus;
-  limit?: number;
-  cursor?: string;
-}
+export type PlanSummaryDto = Schemas['PlanSummary'];
+export type PlanListDto = Schemas['PlanList'];
+export type PlanStatus = PlanSummaryDto['status'];
+export type ListPlansQuery = NonNullable<paths[`${Workspace}/plans`]['get']['parameters']['query']>;
+export type PlanInstrumentDto = Schemas['PlanInstrument'];
+/** A plan with its instruments in phase order, its activities and (for roles that see costs) its budget. */
+export type PlanDetailDto = Schemas['PlanDetail'];
+export type PlanActivityDto = PlanDetailDto['activities'][number];
+export type CreatePlanBody = JsonBody<paths[`${Workspace}/plans`]['post']['requestBody']>;
+export type UpdatePlanBody = JsonBody<paths[`${Workspace}/plans/{id}`]['patch']['requestBody']>;
+export type CopyPlanBody = JsonBody<paths[`${Workspace}/plans/{id}/copy`]['post']['requestBody']>;
 
-/** `GET …/markets/{id}`: the market with who is interested, its plans and activities. */
-export interface MarketDossierDto extends MarketDto {
-  interestedMembers: {
-    items: { id: string; name: string; country: string; clusterId: string; clusterShortName: string }[];
-    total: number;
-  };
-  plans: PlanSummaryDto[];
-  activities: { items: ActivitySummaryDto[]; total: number };
-}
+export type ActivityDetailDto = Schemas['ActivityDetail'];
+export type ParticipantDto = Schemas['ActivityParticipant'];
+export type ParticipantRole = ParticipantDto['role'];
+export type CreateActivityBody = JsonBody<paths[`${Workspace}/activities`]['post']['requestBody']>;
+export type UpdateActivityBody = JsonBody<paths[`${Workspace}/activities/{id}`]['patch']['requestBody']>;
+export type AddParticipantBody = JsonBody<
+  paths[`${Workspace}/activities/{id}/participants`]['post']['requestBody']
+>;
 
-export interface PlanInstrumentDto {
-  instrumentKey: string;
-  code: string;
-  name: string;
-  phase: Phase;
-  position: number;
-  rationale: string;
-}
-export type PlanActivityDto = ActivitySummaryDto & { plannedEur: number | null; actualEur: number | null };
-export interface PlanDetailDto extends PlanSummaryDto {
-  notes: string;
-  market: { id: string; name: string; country: string; ownerClusterId: string | null };
-  instruments: PlanInstrumentDto[];
-  activities: PlanActivityDto[];
-  budget: {
-    capEur: number | null;
-    plannedEur: number;
-    actualEur: number;
-    overCap: boolean;
-    warnings: string[];
-  } | null;
-}
-export interface CreatePlanBody {
-  marketId: string;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  budgetCapEur?: number | null;
-  status?: PlanStatus;
-  notes?: string;
-  instruments?: { instrumentKey: string; rationale?: string }[];
-}
-export type UpdatePlanBody = Partial<CreatePlanBody> & { version: number };
-export interface CopyPlanBody {
-  marketId: string;
-  name?: string;
-  startsOn?: string;
-  includeActivities?: boolean;
-}
+/** An activity's budget: sums, every line, and the sums by funding source and category. */
+export type ActivityBudgetDto = Schemas['ActivityBudget'];
+export type CostLineDto = Schemas['CostLine'];
+export type CostLineKind = CostLineDto['kind'];
+export type CostLineOrigin = CostLineDto['origin'];
+export type BudgetCategory = CostLineDto['category'];
+export type CreateCostLineBody = JsonBody<
+  paths[`${Workspace}/activities/{id}/cost-lines`]['post']['requestBody']
+>;
+export type UpdateCostLineBody = JsonBody<paths[`${Workspace}/cost-lines/{id}`]['patch']['requestBody']>;
 
-export interface EstimateParametersDto {
-  units?: number;
-  months?: number;
-  issues?: number;
-  entities?: number;
-  travellers?: number;
-  nights?: number;
-  destination?: string;
-}
-export interface CostLineDto {
-  id: string;
-  activityId: string;
-  kind: CostLineKind;
-  category: BudgetCategory;
-  fundingSource: FundingSource;
-  description: string;
-  formula: string | null;
-  amountEur: number;
-  effortDays: number;
-  origin: CostLineOrigin;
-  incurredOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface ActivityBudgetDto {
-  plannedEur: number;
-  actualEur: number;
-  effortDays: number;
-  lines: CostLineDto[];
-  byFundingSource: { fundingSource: FundingSource; plannedEur: number; actualEur: number }[];
-  byCategory: { category: BudgetCategory; plannedEur: number; actualEur: number }[];
-}
-export interface ParticipantDto {
-  id: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  personId: string | null;
-  personName: string | null;
-  role: ParticipantRole;
-}
-export interface ActivityDetailDto extends ActivitySummaryDto {
-  outcomeNotes: string;
-  estimateParameters: EstimateParametersDto & { dayRateEur?: number };
-  participants: ParticipantDto[];
-  budget: ActivityBudgetDto | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface CreateActivityBody {
-  planId?: string | null;
-  instrumentKey: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  city?: string | null;
-  country?: string | null;
-  clusterId?: string | null;
-  status?: ActivityStatus;
-  outcomeNotes?: string;
-}
-export type UpdateActivityBody = Partial<CreateActivityBody> & { version: number };
-export interface AddParticipantBody {
-  organisationId?: string;
-  personId?: string;
-  role: ParticipantRole;
-}
-export interface CreateCostLineBody {
-  kind: CostLineKind;
-  category: BudgetCategory;
-  fundingSource: FundingSource;
-  description: string;
-  amountEur: number;
-  effortDays?: number;
-  incurredOn?: string | null;
-  formula?: string | null;
-}
-export type UpdateCostLineBody = Partial<CreateCostLineBody> & { version: number };
-
-export interface TravelRateDto {
-  country: string;
-  travelEur: number;
-  accommodationPerNightEur: number;
-  subsistencePerDayEur: number;
-  isDefault: boolean;
-  basis: string | null;
-  version: number | null;
-}
-export interface EstimateDto {
-  lines: {
-    category: BudgetCategory;
-    description: string;
-    formula: string;
-    amountEur: number;
-    effortDays: number;
-  }[];
-  effortDays: number;
-  totalEur: number;
-  notes: string[];
-  assumptions: {
-    dayRateEur: number;
-    dayRateSource: 'override' | 'cluster' | 'default';
-    travelRate: TravelRateDto | null;
-  };
-}
-export interface EstimateBody {
-  instrumentKey: string;
-  parameters: EstimateParametersDto;
-  clusterId?: string | null;
-  dayRateEur?: number;
-}
-export interface ActivityEstimateBody {
-  parameters: EstimateParametersDto;
-  dayRateEur?: number;
-  fundingSource: FundingSource;
-  apply: boolean;
-  version: number;
-}
+export type EstimateParametersDto = Schemas['EstimateParameters'];
+export type TravelRateDto = Schemas['TravelRate'];
+/** The budget engine's answer: lines with their formulas, the total, notes and the rates assumed. */
+export type EstimateDto = Schemas['Estimate'];
+export type EstimateBody = JsonBody<paths[`${Workspace}/estimates`]['post']['requestBody']>;
+export type ActivityEstimateBody = JsonBody<
+  paths[`${Workspace}/activities/{id}/estimate`]['post']['requestBody']
+>;
