@@ -66,6 +66,41 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect((await edit(other.id, other.version)).statusCode).toBe(403);
   });
 
+  it('has a costed programme: 5 target markets, a two-year plan each, 30–60 activities with planned and actual costs', async () => {
+    const { cookie } = await signIn(t.app, 'coordinator@demo.space2id.example', DEMO_PASSWORD);
+    const get = async (path: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}${path}`,
+        headers: { cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    const markets = (await get('/markets')).items as { country: string; planCount: number }[];
+    expect(markets.map((m) => m.country).sort()).toEqual(['AE', 'CA', 'CL', 'CN', 'CO']);
+    expect(markets.every((m) => m.planCount === 1)).toBe(true);
+    const activities = (await get('/activities?limit=500')).items as {
+      status: string;
+      instrumentKey: string;
+    }[];
+    expect(activities.length).toBeGreaterThanOrEqual(30);
+    expect(activities.length).toBeLessThanOrEqual(60);
+    expect(new Set(activities.map((a) => a.instrumentKey)).size).toBeGreaterThanOrEqual(6);
+    const rollup = await get('/budget/rollup?groupBy=market');
+    expect(rollup.groups).toHaveLength(5);
+    expect(rollup.totals.plannedEur).toBeGreaterThan(100_000);
+    expect(rollup.totals.actualEur).toBeGreaterThan(0);
+    const studyVisit = await t.database.db
+      .selectFrom('cost_line')
+      .innerJoin('activity', 'activity.id', 'cost_line.activity_id')
+      .select(['cost_line.formula', 'cost_line.category'])
+      .where('activity.title', 'like', 'Study visit%')
+      .where('cost_line.category', '=', 'travel')
+      .executeTakeFirstOrThrow();
+    expect(studyVisit.formula).toMatch(/travellers? × .* EUR travel = /);
+  });
+
   it('is never created again, nor on a database that has workspaces', async () => {
     expect((await seedDemoWorkspace(t.database.db)).created).toBe(false);
     const workspaces = await t.database.db.selectFrom('workspace').select('id').execute();

@@ -8,6 +8,7 @@ import { OrganisationRepository } from '../organisations/repository.ts';
 import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { demoRegistry } from './demo-registry.ts';
+import { seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
 export const DEMO_PASSWORD = 'space2id-demo';
@@ -76,7 +77,7 @@ export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult>
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
   if (existing) return { created: false, users: [] };
   const passwordHash = await new AuthService(new AuthRepository(db)).hashForSeed(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  const seeded = await db.transaction().execute(async (trx) => {
     const workspaces = new WorkspaceRepository(trx);
     const workspace = await workspaces.create(DEMO_WORKSPACE_SLUG, 'Orbit Alliance (demo consortium)');
     const clusters = new ClusterRepository(trx);
@@ -102,8 +103,10 @@ export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult>
       });
     }
     const users = new AuthRepository(trx);
+    let coordinatorId = '';
     for (const person of DEMO_USERS) {
       const user = await users.createUser({ email: person.email, name: person.name, passwordHash });
+      if (person.role === 'coordinator') coordinatorId = user.id;
       await workspaces.addMember({
         workspaceId: workspace.id,
         userId: user.id,
@@ -113,6 +116,19 @@ export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult>
           person.organisation === undefined ? null : (organisationIds[person.organisation] ?? null),
       });
     }
+    return { workspaceId: workspace.id, coordinatorId, clusterIds };
   });
+  // The programme goes through the planning use cases, each in its own transaction.
+  await seedDemoPlanning(
+    db,
+    {
+      userId: seeded.coordinatorId,
+      workspaceId: seeded.workspaceId,
+      role: 'coordinator',
+      clusterId: null,
+      organisationId: null,
+    },
+    seeded.clusterIds,
+  );
   return { created: true, users: DEMO_USERS.map(({ email, role }) => ({ email, role })) };
 }
