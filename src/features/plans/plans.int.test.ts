@@ -325,6 +325,25 @@ describe.each(testDialects())('plans API on %s', (kind) => {
       overCap: true,
       warnings: ["Planned 12,345.50 EUR exceeds the plan's cap of 10,000 EUR by 2,345.50 EUR"],
     });
+
+    // Cancelling the fair takes its 4,000 EUR out of the planned total (as the roll-ups do); it
+    // still shows on its own row.
+    await t.database.db
+      .updateTable('activity')
+      .set({ status: 'cancelled' })
+      .where('id', '=', fair.id)
+      .execute();
+    const after = (
+      await t.app.inject({ method: 'GET', url: url(`/${plan.id}`), headers: coordinator.headers })
+    ).json();
+    expect(after.activities[0].plannedEur).toBe(4000);
+    expect(after.budget).toEqual({
+      capEur: 10_000,
+      plannedEur: 8345.5,
+      actualEur: 7000,
+      overCap: false,
+      warnings: [],
+    });
   });
 
   it('lets members, mentors and viewers read a plan; members and mentors see no money', async () => {

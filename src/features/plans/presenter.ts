@@ -119,10 +119,12 @@ export function presentPlanDetail(
   activities: ActivitySummaryRow[],
   costs: Map<string, ActivityCosts> | null,
 ): PlanDetailDto {
+  // As the budget roll-ups: a cancelled activity's plan no longer counts, what it spent does.
+  const cancelled = new Set(activities.filter((a) => a.status === 'cancelled').map((a) => a.id));
   let planned = 0;
   let actual = 0;
-  for (const cost of costs?.values() ?? []) {
-    planned += cost.planned;
+  for (const [activityId, cost] of costs ?? []) {
+    if (!cancelled.has(activityId)) planned += cost.planned;
     actual += cost.actual;
   }
   return {
