@@ -35,11 +35,7 @@ interface MeasuredEndpoint {
 const items = (body: unknown) => (body as { items: unknown[] }).items.length;
 const groups = (body: unknown) => (body as { groups: unknown[] }).groups.length;
 
-/**
- * The measured endpoints. The plan page's other call, `GET /plans/:id` (the plans feature), joins
- * this list at merge time: add `{ name: 'GET /plans/:id', dataset: 'plan', path: (d) => `/plans/${d.planId}`,
- * targetMs: 50, count: … }` here.
- */
+/** The measured endpoints: the plan page's calls on the 200-activity plan, then the workspace roll-ups. */
 const ENDPOINTS: MeasuredEndpoint[] = [
   {
     name: 'GET /activities?planId=…&limit=500',
@@ -55,7 +51,13 @@ const ENDPOINTS: MeasuredEndpoint[] = [
     targetMs: 50,
     count: groups,
   },
-  // ▼ plans feature (merge): GET /plans/:id for the 200-activity plan goes here.
+  {
+    name: 'GET /plans/:id (the plan page)',
+    dataset: 'plan',
+    path: (d) => `/plans/${d.planId}`,
+    targetMs: 50,
+    count: (body) => (body as { activities: unknown[] }).activities.length,
+  },
   {
     name: 'GET /budget/rollup?groupBy=market',
     dataset: 'workspace',

@@ -427,6 +427,10 @@ describe.each(testDialects())('target markets API on %s', (kind) => {
     expect(page.activities.items[0]).toEqual({
       id: expect.any(String),
       planId: earlier.id,
+      planName: 'Year 1',
+      marketId: market.id,
+      marketName: market.name,
+      marketCountry: 'JP',
       title: 'Study visit',
       instrumentKey: 'study-visits',
       instrumentCode: '1.1.3',
@@ -438,6 +442,7 @@ describe.each(testDialects())('target markets API on %s', (kind) => {
       city: 'Tokyo',
       country: 'JP',
       clusterId,
+      clusterShortName: expect.any(String),
     });
     expect(page.activities.items[1]).toMatchObject({ title: 'Trade fair', phase: 'leads' });
 

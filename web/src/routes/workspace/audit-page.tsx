@@ -94,7 +94,8 @@ function AuditLog({ workspace }: { workspace: string }) {
       ) : (
         <Stack gap="md">
           <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-            <Table.ScrollContainer minWidth={820} type="native">
+            {/* Focusable, so keyboard users can scroll it when the page is narrower than the table. */}
+            <Table.ScrollContainer minWidth={820} type="native" tabIndex={0} aria-label={t.tableCaption}>
               <Table verticalSpacing="sm" horizontalSpacing="md" striped="even">
                 <VisuallyHidden component="caption">{t.tableCaption}</VisuallyHidden>
                 <Table.Thead bg="gray.0">
