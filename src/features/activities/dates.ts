@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../domain/errors.ts';
 
-/** Whether `text` is a real calendar day written `YYYY-MM-DD` (no 2026-02-30). */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+import { isIsoDate } from '../plans/dates.ts';
 
-/** `date` plus `days` days, as `YYYY-MM-DD` (UTC). */
-export function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
-}
+export { addDays } from '../plans/dates.ts';
 
 /** Today in UTC as `YYYY-MM-DD`. */
 export function todayIso(): string {
@@ -27,7 +17,7 @@ export function todayIso(): string {
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'is not a calendar date')
+  .refine(isIsoDate, 'is not a calendar date')
   .describe('YYYY-MM-DD');
 
 /** @throws InvalidInputError naming `query.to` when the range ends before it starts. */

@@ -6,6 +6,7 @@ import type {
   MarketStatus,
 } from '../../domain/planning/types.ts';
 import { seededRandom } from '../../domain/random.ts';
+import { addDays, daysBetween } from '../plans/dates.ts';
 
 /**
  * The demo consortium's programme: five target markets, one two-year plan each, and activities of
@@ -255,7 +256,7 @@ export function demoPlanning(today: string): {
   }));
 
   const activities: DemoActivity[] = [];
-  const span = daysBetween(startsOn, endsOn);
+  const span = daysBetween(startsOn, endsOn) + 1;
   MARKETS.forEach((market, planIndex) => {
     const templates = PLAN_TEMPLATES[planIndex] ?? [];
     templates.forEach((templateIndex, order) => {
@@ -320,12 +321,4 @@ const OUTCOMES: Record<string, string> = {
 
 function countryLabel(market: DemoMarket): string {
   return market.name.split(' — ')[0] ?? market.country;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }

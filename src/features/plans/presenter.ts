@@ -1,5 +1,6 @@
 import { PHASES, type Phase } from '../../domain/catalogue/types.ts';
 import type { ActivityStatus } from '../../domain/planning/types.ts';
+import { formatEur } from '../budgets/money.ts';
 import type { ActivitySummaryRow, PlanInstrumentRow, PlanRow } from './repository.ts';
 import type { ActivitySummaryDto, PlanDetailDto, PlanInstrumentDto, PlanSummaryDto } from './schema.ts';
 
@@ -8,15 +9,6 @@ export function eurOf(cents: number): number;
 export function eurOf(cents: number | null): number | null;
 export function eurOf(cents: number | null): number | null {
   return cents === null ? null : cents / 100;
-}
-
-/** "12,345 EUR", or "12,345.50 EUR" when there are cents. */
-export function formatEur(cents: number): string {
-  const whole = cents % 100 === 0;
-  return `${(cents / 100).toLocaleString('en', {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  })} EUR`;
 }
 
 /** A plan as listed; `showMoney` false (members, mentors) hides the budget cap. */
