@@ -298,6 +298,8 @@ export interface ActivityParticipantTable {
   organisation_id: string | null;
   person_id: string | null;
   role: string;
+  /** Evidence of the "participants present" KPIs: marked on or after the day. */
+  attendance: Generated<'expected' | 'present' | 'absent'>;
   created_at: string;
 }
 
@@ -335,6 +337,77 @@ export interface TravelRateTable {
   updated_at: string;
 }
 
+/** A KPI target of one activity, or of one instrument in a plan (instrument null: a Hub-wide KPI). */
+export interface KpiTargetTable {
+  id: string;
+  workspace_id: string;
+  activity_id: string | null;
+  plan_id: string | null;
+  instrument_id: string | null;
+  kpi_key: string;
+  /** A count, percentage or rating; money in cents. */
+  value: number;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A KPI value entered by hand (where no record can exist), with its author and day. */
+export interface KpiEntryTable {
+  id: string;
+  workspace_id: string;
+  activity_id: string;
+  kpi_key: string;
+  /** Count, percentage, rating; money in cents. Exactly one of value_number and value_text is set. */
+  value_number: number | null;
+  value_text: string | null;
+  /** YYYY-MM-DD */
+  recorded_on: string;
+  comment: string;
+  author_user_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An activity's derived KPI value, kept current by the registered rules (decision 0011). */
+export interface KpiActualTable {
+  activity_id: string;
+  kpi_key: string;
+  workspace_id: string;
+  value: number;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A background job (a funder report) worked in-process, with its stored progress. */
+export interface JobTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  status: JobStatus;
+  /** 0 to 1 */
+  progress: Generated<number>;
+  message: Generated<string>;
+  /** JSON: the job's parameters */
+  params: string;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** The file a job produced. */
+export interface JobFileTable {
+  job_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -358,4 +431,9 @@ export interface DB {
   activity_participant: ActivityParticipantTable;
   cost_line: CostLineTable;
   travel_rate: TravelRateTable;
+  kpi_target: KpiTargetTable;
+  kpi_entry: KpiEntryTable;
+  kpi_actual: KpiActualTable;
+  job: JobTable;
+  job_file: JobFileTable;
 }

@@ -9,6 +9,8 @@ import * as m0007 from './0007-organisation-name-trigram.ts';
 import * as m0008 from './0008-planning.ts';
 import * as m0009 from './0009-cost-line-covering-index.ts';
 import * as m0010 from './0010-budget-indexes.ts';
+import * as m0011 from './0011-kpis.ts';
+import * as m0012 from './0012-jobs.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -25,4 +27,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-planning': m0008,
   '0009-cost-line-covering-index': m0009,
   '0010-budget-indexes': m0010,
+  '0011-kpis': m0011,
+  '0012-jobs': m0012,
 };

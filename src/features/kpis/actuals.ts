@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { HUB_KPIS } from '../../domain/kpi/hub-kpis.ts';
+import { KPI_RULES, ruleFor } from './rules/index.ts';
+
+/** SQLite's limit on bound parameters is far above this; PostgreSQL plans short IN lists best. */
+const CHUNK = 500;
+
+/**
+ * Recomputes the derived KPI values of these activities from their records and stores them in
+ * `kpi_actual` (decision 0011). Every use case that writes evidence (participants, attendance,
+ * cost lines, an activity's status or instrument) calls it in the same transaction, so the
+ * roll-ups never read a stale value. Activities that no longer exist are simply skipped.
+ */
+export async function refreshKpiActuals(db: Kysely<DB>, activityIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(activityIds)];
+  for (let start = 0; start < unique.length; start += CHUNK) {
+    await refreshChunk(db, unique.slice(start, start + CHUNK));
+  }
+}
+
+async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
+  const activities = await db
+    .selectFrom('activity')
+    .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
+    .select(['activity.id', 'activity.workspace_id', 'instrument.id as instrument_id', 'instrument.key'])
+    .where('activity.id', 'in', ids)
+    .execute();
+  await db.deleteFrom('kpi_actual').where('activity_id', 'in', ids).execute();
+  if (activities.length === 0) return;
+
+  const kpis = await db
+    .selectFrom('instrument_kpi')
+    .select(['instrument_id', 'key'])
+    .where('instrument_id', 'in', [...new Set(activities.map((a) => a.instrument_id))])
+    .execute();
+  const kpiKeysOf = new Map<string, string[]>();
+  for (const kpi of kpis)
+    kpiKeysOf.set(kpi.instrument_id, [...(kpiKeysOf.get(kpi.instrument_id) ?? []), kpi.key]);
+
+  // Which (activity, KPI) pairs each rule must fill.
+  const wanted = new Map<string, { activityId: string; kpiKey: string }[]>();
+  for (const activity of activities) {
+    const pairs = [
+      ...HUB_KPIS.map((k) => ({ kpiKey: k.key, rule: ruleFor(null, k.key) })),
+      ...(kpiKeysOf.get(activity.instrument_id) ?? []).map((key) => ({
+        kpiKey: key,
+        rule: ruleFor(activity.key, key),
+      })),
+    ];
+    for (const { kpiKey, rule } of pairs) {
+      if (rule) wanted.set(rule.key, [...(wanted.get(rule.key) ?? []), { activityId: activity.id, kpiKey }]);
+    }
+  }
+
+  const workspaceOf = new Map(activities.map((a) => [a.id, a.workspace_id]));
+  const rows: DB['kpi_actual'][] = [];
+  for (const rule of KPI_RULES) {
+    const pairs = wanted.get(rule.key);
+    if (!pairs) continue;
+    const values = await rule.compute(db, [...new Set(pairs.map((p) => p.activityId))]);
+    for (const { activityId, kpiKey } of pairs) {
+      rows.push({
+        activity_id: activityId,
+        kpi_key: kpiKey,
+        workspace_id: workspaceOf.get(activityId) as string,
+        value: values.get(activityId) ?? 0,
+      });
+    }
+  }
+  // Zero values are stored too: a row per derived KPI says the rule ran for the activity.
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await db
+      .insertInto('kpi_actual')
+      .values(rows.slice(start, start + CHUNK))
+      .execute();
+  }
+}

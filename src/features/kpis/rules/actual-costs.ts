@@ -1,0 +1,56 @@
+import type { DerivedKpiRule } from './rule.ts';
+
+/** Money spent: the activity's actual cost lines, whatever its status. Values in cents. */
+export const actualCosts: DerivedKpiRule = {
+  key: 'actual_costs',
+  description: 'The sum of the activity’s actual cost lines (money spent, whatever the activity’s status).',
+  evidence: 'cost_line',
+  derives: [{ instrumentKey: '*', kpiKey: 'actual_costs' }],
+  async compute(db, activityIds) {
+    const rows = await db
+      .selectFrom('cost_line')
+      .select(['activity_id', (eb) => eb.fn.sum<number | string>('amount_cents').as('cents')])
+      .where('activity_id', 'in', activityIds)
+      .where('kind', '=', 'actual')
+      .groupBy('activity_id')
+      .execute();
+    return new Map(rows.map((row) => [row.activity_id, Number(row.cents)]));
+  },
+  async records(db, scope, page) {
+    const base = db
+      .selectFrom('cost_line as c')
+      .where('c.activity_id', 'in', scope)
+      .where('c.kind', '=', 'actual');
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .innerJoin('activity as a', 'a.id', 'c.activity_id')
+        .select([
+          'c.id',
+          'c.activity_id',
+          'c.description',
+          'c.category',
+          'c.amount_cents',
+          'c.incurred_on',
+          'a.title',
+          'a.starts_on',
+        ])
+        .$if(page.after !== null, (q) => q.where('c.id', '>', page.after as string))
+        .orderBy('c.id')
+        .limit(page.limit)
+        .execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      records: rows.map((row) => ({
+        id: row.id,
+        type: 'cost_line' as const,
+        activityId: row.activity_id,
+        activityTitle: row.title,
+        occurredOn: row.incurred_on ?? row.starts_on,
+        description: `${row.description} (${row.category})`,
+        value: row.amount_cents,
+      })),
+    };
+  },
+};

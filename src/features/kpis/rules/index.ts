@@ -1,0 +1,35 @@
+import { activityHeld } from './activity-held.ts';
+import { actualCosts } from './actual-costs.ts';
+import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
+import type { DerivedKpiRule } from './rule.ts';
+
+export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
+
+/**
+ * The registry of derived-KPI rules: every KPI a rule derives is computed from records, every
+ * other KPI is entered by hand. Add a rule here (docs/kpis.md); a KPI may have one rule only.
+ */
+export const KPI_RULES: readonly DerivedKpiRule[] = [
+  activityHeld,
+  participantsPresent,
+  memberOrganisationsPresent,
+  actualCosts,
+];
+
+const byKpi = new Map<string, DerivedKpiRule>();
+for (const rule of KPI_RULES) {
+  for (const { instrumentKey, kpiKey } of rule.derives) {
+    const id = `${instrumentKey}/${kpiKey}`;
+    if (byKpi.has(id)) throw new Error(`KPI ${id} has two rules: ${byKpi.get(id)?.key} and ${rule.key}`);
+    byKpi.set(id, rule);
+  }
+}
+
+/** The rule deriving this KPI of an instrument (a Hub-wide KPI: instrumentKey null), if any. */
+export function ruleFor(instrumentKey: string | null, kpiKey: string): DerivedKpiRule | undefined {
+  return byKpi.get(`${instrumentKey ?? '*'}/${kpiKey}`);
+}
+
+export function ruleByKey(key: string): DerivedKpiRule | undefined {
+  return KPI_RULES.find((rule) => rule.key === key);
+}

@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import type { DerivedKpiRule } from './rule.ts';
+
+/** Participants marked present: "Participants present" of every instrument, "Number of participants". */
+export const participantsPresent: DerivedKpiRule = {
+  key: 'participants_present',
+  description: 'Participants of the activity marked present (an organisation or a person, each once).',
+  evidence: 'participant',
+  derives: [
+    { instrumentKey: '*', kpiKey: 'present_participants' },
+    { instrumentKey: 'innovation-clubs', kpiKey: 'participants' },
+  ],
+  async compute(db, activityIds) {
+    const rows = await db
+      .selectFrom('activity_participant')
+      .select(['activity_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('activity_id', 'in', activityIds)
+      .where('attendance', '=', 'present')
+      .groupBy('activity_id')
+      .execute();
+    return new Map(rows.map((row) => [row.activity_id, Number(row.n)]));
+  },
+  async records(db, scope, page) {
+    const base = db
+      .selectFrom('activity_participant as p')
+      .where('p.activity_id', 'in', scope)
+      .where('p.attendance', '=', 'present');
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .innerJoin('activity as a', 'a.id', 'p.activity_id')
+        .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+        .leftJoin('person as pe', 'pe.id', 'p.person_id')
+        .select([
+          'p.id',
+          'p.activity_id',
+          'p.role',
+          'a.title',
+          'a.starts_on',
+          'o.name as organisation',
+          'pe.name as person',
+        ])
+        .$if(page.after !== null, (q) => q.where('p.id', '>', page.after as string))
+        .orderBy('p.id')
+        .limit(page.limit)
+        .execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      records: rows.map((row) => ({
+        id: row.id,
+        type: 'participant' as const,
+        activityId: row.activity_id,
+        activityTitle: row.title,
+        occurredOn: row.starts_on,
+        description: `${[row.person, row.organisation].filter(Boolean).join(', ')} (${row.role}), present`,
+        value: 1,
+      })),
+    };
+  },
+};
+
+/** The organisation a participant stands for: its own, or its person's. */
+const organisationOf = sql<string>`coalesce(p.organisation_id, pe.organisation_id)`;
+
+/** Member organisations with someone present: "Number of members participating" of validation surveys. */
+export const memberOrganisationsPresent: DerivedKpiRule = {
+  key: 'member_organisations_present',
+  description: 'Member organisations with at least one participant marked present, each once per activity.',
+  evidence: 'participant',
+  derives: [{ instrumentKey: 'validation-surveys', kpiKey: 'members_participating' }],
+  async compute(db, activityIds) {
+    const rows = await db
+      .selectFrom('activity_participant as p')
+      .leftJoin('person as pe', 'pe.id', 'p.person_id')
+      .select(['p.activity_id', sql<number | string>`count(distinct ${organisationOf})`.as('n')])
+      .where('p.activity_id', 'in', activityIds)
+      .where('p.attendance', '=', 'present')
+      .groupBy('p.activity_id')
+      .execute();
+    return new Map(rows.map((row) => [row.activity_id, Number(row.n)]));
+  },
+  async records(db, scope, page) {
+    // One record per (activity, organisation): the first present participant standing for it.
+    const firsts = db
+      .selectFrom('activity_participant as p')
+      .leftJoin('person as pe', 'pe.id', 'p.person_id')
+      .select([sql<string>`min(p.id)`.as('id'), 'p.activity_id', organisationOf.as('organisation_id')])
+      .where('p.activity_id', 'in', scope)
+      .where('p.attendance', '=', 'present')
+      .where(organisationOf, 'is not', null)
+      .groupBy(['p.activity_id', organisationOf]);
+    const base = db.selectFrom(firsts.as('f'));
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .innerJoin('activity as a', 'a.id', 'f.activity_id')
+        .innerJoin('organisation as o', 'o.id', 'f.organisation_id')
+        .select(['f.id', 'f.activity_id', 'a.title', 'a.starts_on', 'o.name'])
+        .$if(page.after !== null, (q) => q.where('f.id', '>', page.after as string))
+        .orderBy('f.id')
+        .limit(page.limit)
+        .execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      records: rows.map((row) => ({
+        id: row.id,
+        type: 'participant' as const,
+        activityId: row.activity_id,
+        activityTitle: row.title,
+        occurredOn: row.starts_on,
+        description: `${row.name}, present`,
+        value: 1,
+      })),
+    };
+  },
+};
