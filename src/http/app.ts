@@ -32,6 +32,7 @@ import { ImportService } from '../features/imports/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
+import { kpiEditRoutes } from '../features/kpis/edit-routes.ts';
 import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
 import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'registry', description: 'Clusters, member organisations and people of a workspace' },
         { name: 'planning', description: 'Target markets, plans, activities and their budgets' },
         { name: 'planning', description: 'Target markets, plans, activities, budgets and travel rates' },
+        { name: 'kpis', description: 'KPI targets, values entered by hand and values derived from records' },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -212,6 +214,7 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
       }),
     );
     await scope.register(travelRateRoutes(new TravelRateService(database.db)));
+    await scope.register(kpiEditRoutes(database.db));
   };
 }
 

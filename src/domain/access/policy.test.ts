@@ -59,6 +59,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'budget.read',
     'budget.update',
     'travel_rate.update',
+    'kpi.read',
+    'kpi.update',
   ],
   cluster_manager: [
     'workspace.read',
@@ -69,6 +71,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'budget.read',
+    'kpi.read',
   ],
   member: [
     'workspace.read',
@@ -78,6 +81,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'market.read',
     'plan.read',
     'activity.read',
+    'kpi.read',
   ],
   mentor: [
     'workspace.read',
@@ -87,6 +91,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'market.read',
     'plan.read',
     'activity.read',
+    'kpi.read',
   ],
   viewer: [
     'workspace.read',
@@ -97,6 +102,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'budget.read',
+    'kpi.read',
   ],
 };
 
@@ -170,6 +176,18 @@ describe('access policy', () => {
     expect(can(actor('mentor'), 'budget.read')).toBe(false);
     expect(can(actor('viewer'), 'budget.read')).toBe(true);
     expect(can(actor('viewer'), 'budget.update')).toBe(false);
+  });
+
+  it('lets everyone read KPIs; targets and entries are for coordinators and the cluster in charge', () => {
+    const manager = actor('cluster_manager', 'mine');
+    expect(can(manager, 'kpi.update', { clusterId: 'mine' })).toBe(true);
+    expect(can(manager, 'kpi.update', { clusterId: 'other' })).toBe(false);
+    expect(can(manager, 'kpi.update', {})).toBe(false);
+    expect(can(actor('coordinator'), 'kpi.update', {})).toBe(true);
+    for (const role of ['member', 'mentor', 'viewer'] as const) {
+      expect(can(actor(role, null, 'my-org'), 'kpi.read')).toBe(true);
+      expect(can(actor(role, null, 'my-org'), 'kpi.update', { clusterId: 'mine' })).toBe(false);
+    }
   });
 
   it('lets a member edit its own organisation and its people only, never create or delete', () => {

@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'budget.read',
   'budget.update',
   'travel_rate.update',
+  'kpi.read',
+  'kpi.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +129,10 @@ const RULES: Record<Permission, Rule> = {
     actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer',
   'budget.update': coordinatorOrOwnCluster,
   'travel_rate.update': coordinator,
+  // KPIs (issue 5): targets and hand-entered values belong with the activity or plan they measure
+  // (an activity's responsible cluster; a plan's market's owner cluster).
+  'kpi.read': anyone,
+  'kpi.update': coordinatorOrOwnCluster,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -168,6 +174,8 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'budget.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'budget.update': new Set(['coordinator', 'cluster_manager']),
   'travel_rate.update': new Set(['coordinator']),
+  'kpi.read': new Set(ROLES),
+  'kpi.update': new Set(['coordinator', 'cluster_manager']),
 };
 
 /**

@@ -31,6 +31,10 @@ export const PARTICIPANT_ROLES = [
 ] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
+/** Whether a participant came: the evidence of the "participants present" KPIs (issue 5). */
+export const ATTENDANCES = ['expected', 'present', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
 /**
  * A budget line's category: the cluster's staff effort, the catalogue's cost categories, and the
  * fee a participating entity pays (matchmaking) or anything else.

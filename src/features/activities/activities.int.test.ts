@@ -442,6 +442,7 @@ describe.each(testDialects())('activities API on %s', (kind) => {
         personId: person.id,
         personName: 'Ada',
         role: 'representative',
+        attendance: 'expected',
       });
       const organisationOnly = await inject('POST', `/${activity.id}/participants`, {
         organisationId: organisation.id,

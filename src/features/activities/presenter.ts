@@ -38,6 +38,7 @@ export function presentParticipant(row: ParticipantRow): ParticipantDto {
     personId: row.person_id,
     personName: row.person_name,
     role: row.role as ParticipantRole,
+    attendance: row.attendance,
   };
 }
 

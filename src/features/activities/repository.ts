@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { ActivityParticipantTable, ActivityTable, DB } from '../../db/schema.ts';
+import type { Attendance } from '../../domain/planning/types.ts';
 
 export type ActivityRow = Selectable<ActivityTable>;
 export type ActivityValues = Omit<
@@ -219,6 +220,17 @@ export class ActivityRepository {
       .values({ id, activity_id: activityId, ...values, created_at: nowIso() })
       .execute();
     return id;
+  }
+
+  /** @returns whether the participant of this activity was found and marked. */
+  async setAttendance(activityId: string, participantId: string, attendance: Attendance): Promise<boolean> {
+    const result = await this.db
+      .updateTable('activity_participant')
+      .set({ attendance })
+      .where('activity_id', '=', activityId)
+      .where('id', '=', participantId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async deleteParticipant(activityId: string, participantId: string): Promise<boolean> {

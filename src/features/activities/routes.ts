@@ -8,6 +8,7 @@ import {
   activityListSchema,
   activityParams,
   addParticipantBody,
+  attendanceBody,
   createActivityBody,
   deleteActivityQuery,
   listActivitiesQuery,
@@ -123,6 +124,29 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
         reply
           .code(201)
           .send(await activities.addParticipant(actorOf(request), request.params.id, request.body)),
+    );
+
+    app.patch(
+      '/activities/:id/participants/:participantId',
+      {
+        config: { permission: 'activity.update' },
+        schema: {
+          tags: ['planning'],
+          summary: 'Mark whether a participant came (expected, present or absent)',
+          description:
+            'Attendance is the evidence of the "participants present" KPIs: the activity’s derived KPI values are recomputed with the change.',
+          params: participantParams,
+          body: attendanceBody,
+          response: { 200: participantSchema, ...errors },
+        },
+      },
+      async (request) =>
+        activities.setAttendance(
+          actorOf(request),
+          request.params.id,
+          request.params.participantId,
+          request.body,
+        ),
     );
 
     app.delete(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
-import { ACTIVITY_STATUSES, PARTICIPANT_ROLES } from '../../domain/planning/types.ts';
+import { ACTIVITY_STATUSES, ATTENDANCES, PARTICIPANT_ROLES } from '../../domain/planning/types.ts';
 import { budgetBlockSchema } from '../budgets/schema.ts';
 import { countryCode } from '../clusters/schema.ts';
 import { isoDate } from './dates.ts';
@@ -40,6 +40,9 @@ export const participantSchema = z
     personId: z.string().nullable(),
     personName: z.string().nullable(),
     role: z.enum(PARTICIPANT_ROLES),
+    attendance: z
+      .enum(ATTENDANCES)
+      .describe('expected until marked; present participants count for the "participants present" KPIs'),
   })
   .meta({ id: 'ActivityParticipant' });
 
@@ -108,6 +111,8 @@ export const addParticipantBody = z
     path: ['organisationId'],
   });
 
+export const attendanceBody = z.strictObject({ attendance: z.enum(ATTENDANCES) });
+
 /** `startsOn_id` of the last activity of the previous page: the list's order. */
 const CURSOR = /^(\d{4}-\d{2}-\d{2})_([^_]{1,100})$/;
 
@@ -147,4 +152,5 @@ export type ParticipantDto = z.infer<typeof participantSchema>;
 export type CreateActivityInput = z.infer<typeof createActivityBody>;
 export type UpdateActivityInput = z.infer<typeof updateActivityBody>;
 export type AddParticipantInput = z.infer<typeof addParticipantBody>;
+export type AttendanceInput = z.infer<typeof attendanceBody>;
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;

@@ -5,6 +5,7 @@ import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentBudgetBlock } from '../budgets/presenter.ts';
 import { CostLineRepository } from '../budgets/repository.ts';
+import { refreshKpiActuals } from '../kpis/actuals.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { checkRange } from './dates.ts';
 import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
@@ -12,6 +13,7 @@ import { ActivityRepository, type ActivityRow, type ActivityValues } from './rep
 import {
   type ActivityDetailDto,
   type AddParticipantInput,
+  type AttendanceInput,
   type CreateActivityInput,
   type ListActivitiesQuery,
   type ParticipantDto,
@@ -176,6 +178,8 @@ export class ActivityService {
         person_id: [null, personId],
         role: [null, input.role],
       });
+      // A participant may be added already present (recorded after the day).
+      await refreshKpiActuals(trx, [id]);
       const row = await activities.findParticipant(id, participantId);
       if (!row) throw new Error('the participant just added is missing');
       return presentParticipant(row);
@@ -196,7 +200,38 @@ export class ActivityService {
         organisation_id: [participant.organisation_id, null],
         person_id: [participant.person_id, null],
         role: [participant.role, null],
+        attendance: [participant.attendance, null],
       });
+      await refreshKpiActuals(trx, [id]);
+    });
+  }
+
+  /**
+   * Marks whether a participant came. Attendance is the evidence of the "participants present"
+   * KPIs, so the activity's derived values are recomputed in the same transaction.
+   */
+  async setAttendance(
+    actor: Actor,
+    id: string,
+    participantId: string,
+    input: AttendanceInput,
+  ): Promise<ParticipantDto> {
+    return this.db.transaction().execute(async (trx) => {
+      const activities = new ActivityRepository(trx);
+      const activity = await loadActivity(activities, actor, id);
+      requireAccess(actor, 'activity.update', scopeOf(activity.cluster_id));
+      const current = await activities.findParticipant(id, participantId);
+      if (!current) throw new NotFoundError('participant', participantId);
+      if (current.attendance !== input.attendance) {
+        if (!(await activities.setAttendance(id, participantId, input.attendance))) {
+          throw new NotFoundError('participant', participantId);
+        }
+        await this.audit(trx, actor, 'update', 'activity_participant', participantId, {
+          attendance: [current.attendance, input.attendance],
+        });
+        await refreshKpiActuals(trx, [id]);
+      }
+      return presentParticipant({ ...current, attendance: input.attendance });
     });
   }
 

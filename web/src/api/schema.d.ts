@@ -1517,6 +1517,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/activities/{id}/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An activity's KPIs: the Hub's and its instrument's, with target, actual and entries
+         * @description Derived KPIs carry the rule that computes them and its stored value; entered KPIs their entries with authors. Members and mentors, who do not see costs, get no "Actual costs" KPI.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityKpiList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/activities/{id}/participants": {
         parameters: {
             query?: never;
@@ -1686,7 +1764,77 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Mark whether a participant came (expected, present or absent)
+         * @description Attendance is the evidence of the "participants present" KPIs: the activity’s derived KPI values are recomputed with the change.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        attendance: "expected" | "present" | "absent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityParticipant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspace}/audit": {
@@ -3040,6 +3188,591 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/kpi-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter a KPI value of an activity by hand, with its day and a comment
+         * @description The author is the caller. Only for KPIs no rule computes (a derived KPI gets 400 "is computed from records"). A count is a whole number ≥ 0, a percentage 0–100, a rating 1–5, money EUR with at most 2 decimals (negative allowed), text at most 2,000 characters; `recordedOn` at most a year ahead; `comment` at most 2,000 characters.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityId: string;
+                        /** @default  */
+                        comment?: string;
+                        kpiKey: string;
+                        /** @description YYYY-MM-DD, at most a year ahead */
+                        recordedOn: string;
+                        /** @description A count (whole, ≥ 0), a percentage (0–100), a rating (1–5), EUR (may be negative: a fall in sales) or, for a text KPI, text of at most 2,000 characters */
+                        value: number | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/kpi-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a hand-entered KPI value */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description When sent, a stale version gets 409 */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Correct a hand-entered KPI value
+         * @description Send the `version` you read; a stale one gets 409. Only for KPIs no rule computes (a derived KPI gets 400 "is computed from records"). A count is a whole number ≥ 0, a percentage 0–100, a rating 1–5, money EUR with at most 2 decimals (negative allowed), text at most 2,000 characters; `recordedOn` at most a year ahead; `comment` at most 2,000 characters.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @description YYYY-MM-DD, at most a year ahead */
+                        recordedOn?: string;
+                        /** @description A count (whole, ≥ 0), a percentage (0–100), a rating (1–5), EUR (may be negative: a fall in sales) or, for a text KPI, text of at most 2,000 characters */
+                        value?: number | string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/kpi-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPI targets of an activity or of a plan
+         * @description Send either `activityId` or `planId`. Targets of KPIs an activity’s instrument no longer has are kept but not listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    planId?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiTargetList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a target for a KPI of an activity, or of an instrument (or the Hub KPIs) of a plan
+         * @description `{ activityId, kpiKey, value }`: one of the activity's KPIs. `{ planId, instrumentId, kpiKey, value }`: a KPI of one of the plan's instruments, or with `instrumentId: null` a Hub-wide KPI. One target per KPI and scope: a second gets 409. A count is a whole number ≥ 0, a percentage 0–100, a rating 1–5, money EUR ≥ 0 with at most 2 decimals; a text KPI takes no target (400 naming the field).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The activity (send either activityId or planId) */
+                        activityId?: string;
+                        /** @description With planId: one of the plan's instruments, or null for a Hub-wide KPI */
+                        instrumentId?: string | null;
+                        kpiKey: string;
+                        /** @description The plan (send either activityId or planId) */
+                        planId?: string;
+                        /** @description A count (whole), a percentage (0–100), a rating (1–5) or EUR (≥ 0) */
+                        value: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiTarget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/kpi-targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Clear a KPI target */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description When sent, a stale version gets 409 */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a KPI target
+         * @description Send the `version` you read; a stale one gets 409. A count is a whole number ≥ 0, a percentage 0–100, a rating 1–5, money EUR ≥ 0 with at most 2 decimals; a text KPI takes no target (400 naming the field).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A count (whole), a percentage (0–100), a rating (1–5) or EUR (≥ 0) */
+                        value: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiTarget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspace}/markets": {
@@ -5725,6 +6458,68 @@ export interface components {
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
         };
+        ActivityKpi: {
+            /** @description Derived: the stored value of the rule. Entered: the sum of the entries (count, money) or their mean (percentage, rating). null for text KPIs and when there is no value yet. Money in EUR. */
+            actual: number | null;
+            /** @description Values entered by hand, by the day recorded (entered KPIs only) */
+            entries: components["schemas"]["KpiEntry"][];
+            /** @description null: a Hub-wide KPI of every activity */
+            instrumentId: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            label: string;
+            /** @description The key of the rule deriving the KPI */
+            rule: string | null;
+            /** @description How the rule makes the number */
+            ruleDescription: string | null;
+            /**
+             * @description derived: computed from records by a rule; entered: values entered by hand
+             * @enum {string}
+             */
+            source: "derived" | "entered";
+            /** @description The activity's target; null when none is set */
+            target: {
+                id: string;
+                value: number;
+                version: number;
+            } | null;
+            unit: string | null;
+        };
+        ActivityKpiInput: {
+            /** @description Derived: the stored value of the rule. Entered: the sum of the entries (count, money) or their mean (percentage, rating). null for text KPIs and when there is no value yet. Money in EUR. */
+            actual: number | null;
+            /** @description Values entered by hand, by the day recorded (entered KPIs only) */
+            entries: components["schemas"]["KpiEntryInput"][];
+            /** @description null: a Hub-wide KPI of every activity */
+            instrumentId: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            label: string;
+            /** @description The key of the rule deriving the KPI */
+            rule: string | null;
+            /** @description How the rule makes the number */
+            ruleDescription: string | null;
+            /**
+             * @description derived: computed from records by a rule; entered: values entered by hand
+             * @enum {string}
+             */
+            source: "derived" | "entered";
+            /** @description The activity's target; null when none is set */
+            target: {
+                id: string;
+                value: number;
+                version: number;
+            } | null;
+            unit: string | null;
+        };
+        ActivityKpiList: {
+            items: components["schemas"]["ActivityKpi"][];
+        };
+        ActivityKpiListInput: {
+            items: components["schemas"]["ActivityKpiInput"][];
+        };
         ActivityList: {
             items: components["schemas"]["ActivitySummary"][];
             nextCursor: string | null;
@@ -5734,6 +6529,11 @@ export interface components {
             nextCursor: string | null;
         };
         ActivityParticipant: {
+            /**
+             * @description expected until marked; present participants count for the "participants present" KPIs
+             * @enum {string}
+             */
+            attendance: "expected" | "present" | "absent";
             id: string;
             organisationId: string | null;
             organisationName: string | null;
@@ -5743,6 +6543,11 @@ export interface components {
             role: "participant" | "organiser" | "speaker" | "representative" | "mentor" | "mentee" | "trainer" | "host";
         };
         ActivityParticipantInput: {
+            /**
+             * @description expected until marked; present participants count for the "participants present" KPIs
+             * @enum {string}
+             */
+            attendance: "expected" | "present" | "absent";
             id: string;
             organisationId: string | null;
             organisationName: string | null;
@@ -6382,6 +7187,90 @@ export interface components {
             /** @description The seed's wording */
             label: string;
             unit: string | null;
+        };
+        KpiEntry: {
+            activityId: string;
+            /** @description Who entered the value; null once their account is gone */
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            comment: string;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            /** @description YYYY-MM-DD: the day the value was observed */
+            recordedOn: string;
+            updatedAt: string;
+            /** @description Text for a text KPI, else a number (money in EUR) */
+            value: number | string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        KpiEntryInput: {
+            activityId: string;
+            /** @description Who entered the value; null once their account is gone */
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            comment: string;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            /** @description YYYY-MM-DD: the day the value was observed */
+            recordedOn: string;
+            updatedAt: string;
+            /** @description Text for a text KPI, else a number (money in EUR) */
+            value: number | string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        KpiTarget: {
+            /** @description Set for an activity target */
+            activityId: string | null;
+            createdAt: string;
+            id: string;
+            /** @description The KPI's instrument; null: a Hub-wide KPI (held activities, participants, costs) */
+            instrumentId: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            /** @description Set for a plan target */
+            planId: string | null;
+            updatedAt: string;
+            /** @description A count, a percentage, a 1–5 rating or EUR */
+            value: number;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        KpiTargetInput: {
+            /** @description Set for an activity target */
+            activityId: string | null;
+            createdAt: string;
+            id: string;
+            /** @description The KPI's instrument; null: a Hub-wide KPI (held activities, participants, costs) */
+            instrumentId: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            /** @description Set for a plan target */
+            planId: string | null;
+            updatedAt: string;
+            /** @description A count, a percentage, a 1–5 rating or EUR */
+            value: number;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        KpiTargetList: {
+            items: components["schemas"]["KpiTarget"][];
+        };
+        KpiTargetListInput: {
+            items: components["schemas"]["KpiTargetInput"][];
         };
         Market: {
             /** @description ISO 3166-1 alpha-2 */

@@ -1,0 +1,15 @@
+import type { KpiKind } from '../../domain/catalogue/types.ts';
+import { toCents, toEur } from '../budgets/money.ts';
+
+/**
+ * Money KPIs are EUR in the API and integer cents in the database (as every amount of the Hub);
+ * counts, percentages and ratings are stored as sent.
+ */
+export function toStoredNumber(kind: KpiKind, value: number): number {
+  return kind === 'money' ? toCents(value) : value;
+}
+
+/** A stored number as the API writes it (cents → EUR for money). */
+export function toApiNumber(kind: KpiKind, stored: number | string): number {
+  return kind === 'money' ? toEur(stored) : Number(stored);
+}
