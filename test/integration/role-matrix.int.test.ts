@@ -6,6 +6,7 @@ import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
+import { KpiRows } from '../support/kpi-rows.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -34,7 +35,9 @@ type Resource =
   | 'plan'
   | 'activity'
   | 'cost_line'
-  | 'travel_rate';
+  | 'travel_rate'
+  | 'kpi_target'
+  | 'kpi_entry';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -43,6 +46,9 @@ interface OwnIds {
   clusterId: string;
   organisationId: string;
   marketId: string;
+  /** The cluster's activity (a training: every KPI derived) and a study visit (KPIs entered by hand). */
+  activityId: string;
+  studyVisitId: string;
 }
 
 interface RouteCase {
@@ -51,10 +57,11 @@ interface RouteCase {
   path: string;
   /** Status in the own workspace, per caller (the target cluster is the cluster manager's own). */
   expected: Record<Caller, number>;
-  body?: (version: number, own: OwnIds) => unknown;
+  /** `targetId`: what `{id}` points at (for routes that name their target in the body). */
+  body?: (version: number, own: OwnIds, targetId: string) => unknown;
   /** Extra request headers, e.g. the content type of an uploaded file. */
   headers?: Record<string, string>;
-  query?: (version: number) => string;
+  query?: (version: number, own: OwnIds) => string;
   /** `fresh`: a new record per request (deleting the own cluster is refused while it has managers). */
   target?: 'own' | 'fresh';
   /**
@@ -467,6 +474,79 @@ const CASES: RouteCase[] = [
     target: 'fresh',
     resource: 'travel_rate',
   },
+
+  // KPIs (issue 5): targets and entries of the cluster manager's cluster's activities.
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/activities/{id}/participants/{participantId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ attendance: 'present' }),
+    resource: 'activity',
+    freshChild: freshParticipant,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/activities/{id}/kpis',
+    expected: all(200),
+    resource: 'activity',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/kpi-targets',
+    expected: all(200),
+    query: (_version, own) => `?activityId=${own.activityId}`,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/kpi-targets',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    // A new activity each time: a second target of the same KPI is a 409.
+    body: (_version, _own, activityId) => ({ activityId, kpiKey: 'held_activities', value: 3 }),
+    target: 'fresh',
+    resource: 'activity',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/kpi-targets/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ value: 5, version }),
+    resource: 'kpi_target',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/kpi-targets/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'kpi_target',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/kpi-entries',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({
+      activityId: own.studyVisitId,
+      kpiKey: 'contacts_mapped',
+      value: 3,
+      recordedOn: '2026-04-13',
+    }),
+    resource: 'kpi_entry',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/kpi-entries/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ comment: 'Edited', version }),
+    resource: 'kpi_entry',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/kpi-entries/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'kpi_entry',
+  },
 ];
 
 /** A participant (an organisation of its own) of the activity, straight into the database. */
@@ -526,6 +606,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     activityId: '',
     costLineId: '',
     travelRateId: '',
+    kpiTargetId: '',
+    kpiEntryId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   let ownClusterId = '';
@@ -538,7 +620,11 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownActivityId = '';
   let ownCostLineId = '';
   let ownTravelRateId = '';
+  let ownStudyVisitId = '';
+  let ownKpiTargetId = '';
+  let ownKpiEntryId = '';
   let planning: PlanningRows;
+  let kpiRows: KpiRows;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -577,6 +663,20 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       activityId: foreignActivity.id,
       costLineId: (await planning.costLineRow(other.id, foreignActivity.id)).id,
       travelRateId: await travelRate(other.id, 'JP'),
+    });
+    kpiRows = new KpiRows(t.database.db);
+    ownStudyVisitId = (
+      await planning.activityRow(workspace.id, { cluster_id: ownClusterId, instrumentKey: 'study-visits' })
+    ).id;
+    ownKpiTargetId = (await kpiRows.target(workspace.id, { activity_id: ownActivityId })).id;
+    ownKpiEntryId = (await kpiRows.entry(workspace.id, ownStudyVisitId)).id;
+    const foreignStudyVisit = await planning.activityRow(other.id, {
+      cluster_id: otherCluster.id,
+      instrumentKey: 'study-visits',
+    });
+    Object.assign(foreign, {
+      kpiTargetId: (await kpiRows.target(other.id, { activity_id: foreignActivity.id })).id,
+      kpiEntryId: (await kpiRows.entry(other.id, foreignStudyVisit.id)).id,
     });
     for (const caller of CALLERS) {
       const role: Role =
@@ -645,17 +745,24 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     /** Values of the other path parameters (`{country}`, `{participantId}`). */
     params: Record<string, string> = {},
   ) {
+    const own: OwnIds = {
+      clusterId: ownClusterId,
+      organisationId: ownOrganisationId,
+      marketId: ownMarketId,
+      activityId: ownActivityId,
+      studyVisitId: ownStudyVisitId,
+    };
     const url =
       route.path
         .replace('{workspace}', workspaceSlug)
         .replace(/\{(id|userId)\}/, targetId)
-        .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) + (route.query?.(version) ?? '');
-    const own = { clusterId: ownClusterId, organisationId: ownOrganisationId, marketId: ownMarketId };
+        .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
+      (route.query?.(version, own) ?? '');
     return t.app.inject({
       method: route.method,
       url,
       headers: { ...callers.get(caller), ...route.headers },
-      ...(route.body ? { payload: route.body(version, own) as object } : {}),
+      ...(route.body ? { payload: route.body(version, own, targetId) as object } : {}),
     });
   }
 
@@ -677,6 +784,13 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? (await planning.activityRow(home.id, { cluster_id: ownClusterId })).id : ownActivityId;
       case 'cost_line':
         return fresh ? (await planning.costLineRow(home.id, ownActivityId)).id : ownCostLineId;
+      case 'kpi_target': {
+        if (!fresh) return ownKpiTargetId;
+        const activity = await planning.activityRow(home.id, { cluster_id: ownClusterId });
+        return (await kpiRows.target(home.id, { activity_id: activity.id })).id;
+      }
+      case 'kpi_entry':
+        return fresh ? (await kpiRows.entry(home.id, ownStudyVisitId)).id : ownKpiEntryId;
       case 'travel_rate':
         return fresh
           ? await travelRate(home.id, FRESH_COUNTRIES[freshCountry++ % FRESH_COUNTRIES.length] as string)
@@ -742,6 +856,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           clusterId: ownClusterId,
           organisationId: ownOrganisationId,
           marketId: ownMarketId,
+          activityId: ownActivityId,
+          studyVisitId: ownStudyVisitId,
         });
       }
       const before = await rowsOf(route, home.id);
@@ -762,6 +878,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         activity: foreign.activityId,
         cost_line: foreign.costLineId,
         travel_rate: foreign.travelRateId,
+        kpi_target: foreign.kpiTargetId,
+        kpi_entry: foreign.kpiEntryId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',
