@@ -6,7 +6,6 @@ import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
-import { KpiRows } from '../support/kpi-rows.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -434,6 +433,14 @@ const CASES: RouteCase[] = [
     }),
     body: () => ({ instrumentKey: 'branding-toolkits', parameters: { units: 1 } }),
   },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/kpis/definitions', expected: all(200) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/kpis/rollup', expected: all(200) },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/kpis/records',
+    query: () => '?kpiKey=held_activities',
+    expected: all(200),
+  },
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/budget/rollup',
@@ -624,7 +631,6 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownKpiTargetId = '';
   let ownKpiEntryId = '';
   let planning: PlanningRows;
-  let kpiRows: KpiRows;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -664,19 +670,40 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       costLineId: (await planning.costLineRow(other.id, foreignActivity.id)).id,
       travelRateId: await travelRate(other.id, 'JP'),
     });
-    kpiRows = new KpiRows(t.database.db);
     ownStudyVisitId = (
       await planning.activityRow(workspace.id, { cluster_id: ownClusterId, instrumentKey: 'study-visits' })
     ).id;
-    ownKpiTargetId = (await kpiRows.target(workspace.id, { activity_id: ownActivityId })).id;
-    ownKpiEntryId = (await kpiRows.entry(workspace.id, ownStudyVisitId)).id;
+    ownKpiTargetId = (
+      await planning.kpiTargetRow(workspace.id, {
+        activity_id: ownActivityId,
+        kpi_key: 'held_activities',
+        value: 2,
+      })
+    ).id;
+    ownKpiEntryId = (
+      await planning.kpiEntryRow(workspace.id, ownStudyVisitId, {
+        kpi_key: 'contacts_mapped',
+        value_number: 5,
+      })
+    ).id;
     const foreignStudyVisit = await planning.activityRow(other.id, {
       cluster_id: otherCluster.id,
       instrumentKey: 'study-visits',
     });
     Object.assign(foreign, {
-      kpiTargetId: (await kpiRows.target(other.id, { activity_id: foreignActivity.id })).id,
-      kpiEntryId: (await kpiRows.entry(other.id, foreignStudyVisit.id)).id,
+      kpiTargetId: (
+        await planning.kpiTargetRow(other.id, {
+          activity_id: foreignActivity.id,
+          kpi_key: 'held_activities',
+          value: 2,
+        })
+      ).id,
+      kpiEntryId: (
+        await planning.kpiEntryRow(other.id, foreignStudyVisit.id, {
+          kpi_key: 'contacts_mapped',
+          value_number: 5,
+        })
+      ).id,
     });
     for (const caller of CALLERS) {
       const role: Role =
@@ -787,10 +814,23 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       case 'kpi_target': {
         if (!fresh) return ownKpiTargetId;
         const activity = await planning.activityRow(home.id, { cluster_id: ownClusterId });
-        return (await kpiRows.target(home.id, { activity_id: activity.id })).id;
+        return (
+          await planning.kpiTargetRow(home.id, {
+            activity_id: activity.id,
+            kpi_key: 'held_activities',
+            value: 2,
+          })
+        ).id;
       }
       case 'kpi_entry':
-        return fresh ? (await kpiRows.entry(home.id, ownStudyVisitId)).id : ownKpiEntryId;
+        return fresh
+          ? (
+              await planning.kpiEntryRow(home.id, ownStudyVisitId, {
+                kpi_key: 'contacts_mapped',
+                value_number: 5,
+              })
+            ).id
+          : ownKpiEntryId;
       case 'travel_rate':
         return fresh
           ? await travelRate(home.id, FRESH_COUNTRIES[freshCountry++ % FRESH_COUNTRIES.length] as string)

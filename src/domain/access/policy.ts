@@ -128,11 +128,9 @@ const RULES: Record<Permission, Rule> = {
   'budget.read': (actor) =>
     actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer',
   'budget.update': coordinatorOrOwnCluster,
-  'travel_rate.update': coordinator,
-  // KPIs (issue 5): targets and hand-entered values belong with the activity or plan they measure
-  // (an activity's responsible cluster; a plan's market's owner cluster).
   'kpi.read': anyone,
   'kpi.update': coordinatorOrOwnCluster,
+  'travel_rate.update': coordinator,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -173,9 +171,9 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'activity.delete': new Set(['coordinator', 'cluster_manager']),
   'budget.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'budget.update': new Set(['coordinator', 'cluster_manager']),
-  'travel_rate.update': new Set(['coordinator']),
   'kpi.read': new Set(ROLES),
   'kpi.update': new Set(['coordinator', 'cluster_manager']),
+  'travel_rate.update': new Set(['coordinator']),
 };
 
 /**

@@ -290,7 +290,10 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   it("answers 404 for another workspace's activity and entry, changing nothing", async () => {
     const other = await factory.workspace('Elsewhere');
     const theirActivity = await planning.activityRow(other.id, { instrumentKey: 'study-visits' });
-    const theirEntry = await kpiRows.entry(other.id, theirActivity.id, { value_number: 9 });
+    const theirEntry = await planning.kpiEntryRow(other.id, theirActivity.id, {
+      kpi_key: 'contacts_mapped',
+      value_number: 9,
+    });
     const onActivity = await entry(theirActivity.id, 'contacts_mapped', 1);
     expect(onActivity.statusCode).toBe(404);
     expect(fieldsOf(onActivity)).toEqual(['body.activityId']);

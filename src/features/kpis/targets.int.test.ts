@@ -348,7 +348,11 @@ describe.each(testDialects())('KPI targets API on %s', (kind) => {
     const theirActivity = await planning.activityRow(other.id, { instrumentKey: 'study-visits' });
     const theirPlan = await planning.planRow(other.id);
     await kpiRows.planInstrument(theirPlan.id, 'study-visits');
-    const theirTarget = await kpiRows.target(other.id, { activity_id: theirActivity.id, value: 7 });
+    const theirTarget = await planning.kpiTargetRow(other.id, {
+      activity_id: theirActivity.id,
+      kpi_key: 'held_activities',
+      value: 7,
+    });
 
     const onActivity = await inject('POST', '/kpi-targets', {
       activityId: theirActivity.id,
