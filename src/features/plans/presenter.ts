@@ -62,6 +62,7 @@ export function presentPlanInstruments(rows: PlanInstrumentRow[]): PlanInstrumen
   return [...rows]
     .sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || a.position - b.position)
     .map((row) => ({
+      instrumentId: row.instrument_id,
       instrumentKey: row.key,
       code: row.code,
       name: row.name,

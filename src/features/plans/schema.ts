@@ -30,6 +30,7 @@ export const planSummarySchema = z
 
 export const planInstrumentSchema = z
   .object({
+    instrumentId: z.string().describe('What KPI targets of the plan name (`instrumentId`)'),
     instrumentKey: z.string(),
     code: z.string(),
     name: z.string(),

@@ -8227,6 +8227,8 @@ export interface components {
         };
         PlanInstrument: {
             code: string;
+            /** @description What KPI targets of the plan name (`instrumentId`) */
+            instrumentId: string;
             instrumentKey: string;
             name: string;
             /** @enum {string} */
@@ -8237,6 +8239,8 @@ export interface components {
         };
         PlanInstrumentInput: {
             code: string;
+            /** @description What KPI targets of the plan name (`instrumentId`) */
+            instrumentId: string;
             instrumentKey: string;
             name: string;
             /** @enum {string} */

@@ -37,6 +37,7 @@ const plan: PlanDetailDto = {
   market: { id: 'm1', name: 'Japan', country: 'JP', ownerClusterId: null },
   instruments: [
     {
+      instrumentId: 'i-study-visits',
       instrumentKey: 'study-visits',
       code: '1.1.3',
       name: 'Study Visits',
