@@ -3,9 +3,11 @@ import type {
   AcceptInvitationBody,
   ActivityDetailDto,
   ActivityEstimateBody,
+  ActivityKpiListDto,
   ActivityListDto,
   AddParticipantBody,
   ApiTokenDto,
+  AttendanceBody,
   AuditListDto,
   ClusterDto,
   ClusterListDto,
@@ -18,6 +20,8 @@ import type {
   CreateCostLineBody,
   CreatedApiTokenDto,
   CreateInvitationBody,
+  CreateKpiEntryBody,
+  CreateKpiTargetBody,
   CreateMarketBody,
   CreateOrganisationBody,
   CreatePersonBody,
@@ -29,6 +33,9 @@ import type {
   InstrumentListDto,
   InvitationDto,
   InvitationPreviewDto,
+  KpiEntryDto,
+  KpiTargetDto,
+  KpiTargetListDto,
   ListActivitiesQuery,
   ListAuditQuery,
   ListClustersQuery,
@@ -59,9 +66,12 @@ import type {
   ProblemDetails,
   SignInBody,
   SignInDto,
+  TrackedKpiListDto,
   UpdateActivityBody,
   UpdateClusterBody,
   UpdateCostLineBody,
+  UpdateKpiEntryBody,
+  UpdateKpiTargetBody,
   UpdateMarketBody,
   UpdateOrganisationBody,
   UpdatePersonBody,
@@ -615,6 +625,80 @@ export function updateCostLine(
 
 export function deleteCostLine(workspace: string, id: string, version: number): Promise<void> {
   return request(`${one(workspace, 'cost-lines', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+// --- KPIs: attendance, targets, hand-entered values, an activity's KPI panel --------------------
+
+/** Marks whether a participant came; the activity's derived KPIs are recomputed with it. */
+export function setAttendance(
+  workspace: string,
+  activityId: string,
+  participantId: string,
+  body: AttendanceBody,
+): Promise<ParticipantDto> {
+  return request(
+    `${one(workspace, 'activities', activityId)}/participants/${encodeURIComponent(participantId)}`,
+    { method: 'PATCH', body },
+  );
+}
+
+/** Every KPI the activity tracks, with its target, actual and the values entered by hand. */
+export function getActivityKpis(
+  workspace: string,
+  activityId: string,
+  signal?: AbortSignal,
+): Promise<ActivityKpiListDto> {
+  return getJson(`${one(workspace, 'activities', activityId)}/kpis`, signal);
+}
+
+/** The Hub-wide KPIs and every instrument's (or one instrument's), derived or entered. */
+export function listKpiDefinitions(
+  workspace: string,
+  instrumentId?: string,
+  signal?: AbortSignal,
+): Promise<TrackedKpiListDto> {
+  return getJson(`${ws(workspace)}/kpis/definitions${queryString({ instrumentId })}`, signal);
+}
+
+export function listPlanKpiTargets(
+  workspace: string,
+  planId: string,
+  signal?: AbortSignal,
+): Promise<KpiTargetListDto> {
+  return getJson(`${ws(workspace)}/kpi-targets${queryString({ planId })}`, signal);
+}
+
+/** 409 when the KPI already has a target in that scope. */
+export function createKpiTarget(workspace: string, body: CreateKpiTargetBody): Promise<KpiTargetDto> {
+  return request(`${ws(workspace)}/kpi-targets`, { method: 'POST', body });
+}
+
+export function updateKpiTarget(
+  workspace: string,
+  id: string,
+  body: UpdateKpiTargetBody,
+): Promise<KpiTargetDto> {
+  return request(one(workspace, 'kpi-targets', id), { method: 'PATCH', body });
+}
+
+export function deleteKpiTarget(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${one(workspace, 'kpi-targets', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+export function createKpiEntry(workspace: string, body: CreateKpiEntryBody): Promise<KpiEntryDto> {
+  return request(`${ws(workspace)}/kpi-entries`, { method: 'POST', body });
+}
+
+export function updateKpiEntry(
+  workspace: string,
+  id: string,
+  body: UpdateKpiEntryBody,
+): Promise<KpiEntryDto> {
+  return request(one(workspace, 'kpi-entries', id), { method: 'PATCH', body });
+}
+
+export function deleteKpiEntry(workspace: string, id: string, version: number): Promise<void> {
+  return request(`${one(workspace, 'kpi-entries', id)}${queryString({ version })}`, { method: 'DELETE' });
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

@@ -205,3 +205,24 @@ export type EstimateBody = JsonBody<paths[`${Workspace}/estimates`]['post']['req
 export type ActivityEstimateBody = JsonBody<
   paths[`${Workspace}/activities/{id}/estimate`]['post']['requestBody']
 >;
+
+// KPIs (issue 5): targets, hand-entered values, an activity's KPI panel, attendance ---------------
+
+export type Attendance = ParticipantDto['attendance'];
+export type AttendanceBody = JsonBody<
+  paths[`${Workspace}/activities/{id}/participants/{participantId}`]['patch']['requestBody']
+>;
+/** A KPI as the Hub tracks it: Hub-wide (no instrument) or an instrument's, derived or entered. */
+export type TrackedKpiDto = Schemas['TrackedKpi'];
+export type TrackedKpiListDto = Schemas['TrackedKpiList'];
+/** One KPI of an activity with its target, actual and hand-entered values. */
+export type ActivityKpiDto = Schemas['ActivityKpi'];
+export type ActivityKpiListDto = Schemas['ActivityKpiList'];
+export type KpiSource = ActivityKpiDto['source'];
+export type KpiTargetDto = Schemas['KpiTarget'];
+export type KpiTargetListDto = Schemas['KpiTargetList'];
+export type CreateKpiTargetBody = JsonBody<paths[`${Workspace}/kpi-targets`]['post']['requestBody']>;
+export type UpdateKpiTargetBody = JsonBody<paths[`${Workspace}/kpi-targets/{id}`]['patch']['requestBody']>;
+export type KpiEntryDto = Schemas['KpiEntry'];
+export type CreateKpiEntryBody = JsonBody<paths[`${Workspace}/kpi-entries`]['post']['requestBody']>;
+export type UpdateKpiEntryBody = JsonBody<paths[`${Workspace}/kpi-entries/{id}`]['patch']['requestBody']>;

@@ -14,6 +14,7 @@ export {
 /** The planning core's vocabularies (issue 4) in the domain's order, and cost category labels. */
 export {
   ACTIVITY_STATUSES,
+  ATTENDANCES,
   BUDGET_CATEGORIES,
   BUDGET_CATEGORY_LABELS,
   FUNDING_SOURCES,

@@ -12,6 +12,7 @@ import type {
   Role,
   SpaceSegment,
 } from '../api/types.ts';
+import { enKpis } from './en-kpis.ts';
 import { enPlanning } from './en-planning.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -827,6 +828,7 @@ export const en = {
     additionalEffort: (who: string, when: string) => `Effort by ${who}, ${when}`,
   },
   ...enPlanning,
+  ...enKpis,
 } as const;
 
 /** The active message set. */

@@ -14,6 +14,7 @@ import { workspaceKeys } from '../workspace/queries.ts';
 import { ActivityBudget } from './activity-budget.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
+import { ActivityKpis } from './activity-kpis.tsx';
 import { ActivityParticipants } from './activity-participants.tsx';
 import {
   ActivityStatusBadge,
@@ -28,14 +29,14 @@ import {
   periodText,
   Section,
 } from './parts.tsx';
-import { canChangePlanning, seesBudget } from './permissions.ts';
+import { canChangeKpis, canChangePlanning, seesBudget } from './permissions.ts';
 import { activityQuery, planningKeys, planQuery } from './queries.ts';
 
 const t = messages.activity;
 const p = messages.planning;
 const route = getRouteApi('/w/$workspace/activities/$activityId');
 
-/** `/w/$workspace/activities/$activityId`: an activity, who takes part, and its budget. */
+/** `/w/$workspace/activities/$activityId`: an activity, who takes part, its KPIs and its budget. */
 export function ActivityPage() {
   const { workspace, activityId } = route.useParams();
   const { membership: contextMembership } = route.useRouteContext();
@@ -186,6 +187,12 @@ function ActivityView({
         </Section>
         <ActivityParticipants workspace={workspace} activity={activity} editable={mayEdit} />
       </SimpleGrid>
+
+      <ActivityKpis
+        workspace={workspace}
+        activity={activity}
+        editable={canChangeKpis(membership, activity.clusterId)}
+      />
 
       {activity.budget ? (
         <ActivityBudget

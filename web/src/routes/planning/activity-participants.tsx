@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Paper,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -13,9 +14,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { addParticipant, listPeople, removeParticipant } from '../../api/client.ts';
-import type { ActivityDetailDto, ParticipantDto, ParticipantRole } from '../../api/types.ts';
-import { PARTICIPANT_ROLES } from '../../api/vocabulary.ts';
+import { addParticipant, listPeople, removeParticipant, setAttendance } from '../../api/client.ts';
+import type { ActivityDetailDto, Attendance, ParticipantDto, ParticipantRole } from '../../api/types.ts';
+import { ATTENDANCES, PARTICIPANT_ROLES } from '../../api/vocabulary.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
 import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
@@ -27,8 +28,12 @@ import { planningKeys } from './queries.ts';
 
 const t = messages.participants;
 const p = messages.planning;
+const a = messages.attendance;
 
-/** Who takes part in the activity, in which role; editors add organisations or people and remove them. */
+/**
+ * Who takes part in the activity, in which role, and whether they came; editors add organisations
+ * or people, mark attendance (the evidence of "participants present") and remove them.
+ */
 export function ActivityParticipants({
   workspace,
   activity,
@@ -66,6 +71,7 @@ export function ActivityParticipants({
               <Table.Tr>
                 <Table.Th scope="col">{t.who}</Table.Th>
                 <Table.Th scope="col">{t.role}</Table.Th>
+                <Table.Th scope="col">{a.column}</Table.Th>
                 {editable && (
                   <Table.Th scope="col">
                     <VisuallyHidden>{messages.costLines.actions}</VisuallyHidden>
@@ -93,6 +99,19 @@ export function ActivityParticipants({
                       )}
                     </Table.Td>
                     <Table.Td>{p.participantRole[participant.role]}</Table.Td>
+                    <Table.Td>
+                      {editable ? (
+                        <AttendanceControl
+                          workspace={workspace}
+                          activityId={activity.id}
+                          participant={participant}
+                          name={name}
+                          onSaved={refresh}
+                        />
+                      ) : (
+                        a.value[participant.attendance]
+                      )}
+                    </Table.Td>
                     {editable && (
                       <Table.Td ta="right">
                         <ActionIcon
@@ -115,6 +134,47 @@ export function ActivityParticipants({
       )}
       {editable && <AddParticipantForm workspace={workspace} activityId={activity.id} onAdded={refresh} />}
     </Section>
+  );
+}
+
+/**
+ * Expected / present / absent, saved as soon as it is picked (the choice shows while it saves);
+ * the activity and its KPIs reload after.
+ */
+function AttendanceControl({
+  workspace,
+  activityId,
+  participant,
+  name,
+  onSaved,
+}: {
+  workspace: string;
+  activityId: string;
+  participant: ParticipantDto;
+  name: string;
+  onSaved: () => Promise<unknown>;
+}) {
+  const save = useMutation({
+    mutationFn: (attendance: Attendance) =>
+      setAttendance(workspace, activityId, participant.id, { attendance }),
+    onSuccess: onSaved,
+  });
+  return (
+    <Stack gap={2}>
+      <SegmentedControl
+        size="xs"
+        aria-label={a.of(name)}
+        data={ATTENDANCES.map((value) => ({ value, label: a.value[value] }))}
+        value={save.isPending && save.variables ? save.variables : participant.attendance}
+        onChange={(value) => save.mutate(value as Attendance)}
+        data-testid="attendance-control"
+      />
+      {save.isError && (
+        <Text fz="xs" c="red.9" role="alert">
+          {a.failed}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

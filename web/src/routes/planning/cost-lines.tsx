@@ -9,6 +9,7 @@ import { messages } from '../../messages/en.ts';
 import { ConfirmModal, PlusIcon } from '../registry/parts.tsx';
 import { workspaceKeys } from '../workspace/queries.ts';
 import { CostLineDrawer, type CostLineDrawerState } from './cost-line-drawer.tsx';
+import { BinIcon, PencilIcon } from './icons.tsx';
 import { moneyCell, Section } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 
@@ -192,29 +193,5 @@ function DeleteLineModal({
     >
       <Text fz="sm">{t.deleteBody}</Text>
     </ConfirmModal>
-  );
-}
-
-const iconStroke = {
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-} as const;
-
-function PencilIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
-      <path d="M4 20h4L19 9l-4-4L4 16z" />
-    </svg>
-  );
-}
-
-function BinIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
-      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
-    </svg>
   );
 }

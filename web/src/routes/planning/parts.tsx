@@ -23,8 +23,8 @@ import { PHASE_COLORS } from '../catalogue/phase-style.ts';
 
 const p = messages.planning;
 
-// Light badges with their text at shade 9, as the registry's; red and orange at shade 9 stay just
-// under 4.5:1 on their tint over the page's grey, so those take the text colour.
+// Light badges with their text at shade 9, as the registry's; red, orange, teal and green at shade
+// 9 stay just under 4.5:1 on their tint over the page's grey, so those take the text colour.
 const STATUS_COLOR = {
   exploring: 'blue',
   active: 'teal',
@@ -38,12 +38,14 @@ const STATUS_COLOR = {
   cancelled: 'red',
 } as const;
 
+const DARK_TEXT = new Set(['red', 'orange', 'teal', 'green']);
+
 function LightBadge({ color, children, title }: { color: string; children: ReactNode; title?: string }) {
   return (
     <Badge
       variant="light"
       color={color}
-      c={color === 'red' || color === 'orange' ? 'var(--mantine-color-text)' : `${color}.9`}
+      c={DARK_TEXT.has(color) ? 'var(--mantine-color-text)' : `${color}.9`}
       tt="none"
       title={title}
     >

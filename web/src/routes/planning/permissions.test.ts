@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MembershipDto } from '../../api/types.ts';
-import { canChangePlanning, canDeleteMarket, canPlan, ownClusterOf, seesBudget } from './permissions.ts';
+import {
+  canChangeKpis,
+  canChangePlanning,
+  canDeleteMarket,
+  canPlan,
+  ownClusterOf,
+  seesBudget,
+} from './permissions.ts';
 
 const as = (role: MembershipDto['role'], clusterId: string | null = null): MembershipDto => ({
   slug: 'demo',
@@ -39,5 +46,13 @@ describe('planning permissions mirror the server’s policy', () => {
     expect(canDeleteMarket(as('cluster_manager', 'c1'))).toBe(false);
     expect(ownClusterOf(as('cluster_manager', 'c1'))).toBe('c1');
     expect(ownClusterOf(as('coordinator'))).toBeNull();
+  });
+
+  it('lets coordinators and the responsible cluster’s managers set KPI targets and enter values', () => {
+    expect(canChangeKpis(as('coordinator'), null)).toBe(true);
+    expect(canChangeKpis(as('cluster_manager', 'c1'), 'c1')).toBe(true);
+    expect(canChangeKpis(as('cluster_manager', 'c1'), 'c2')).toBe(false);
+    for (const role of ['member', 'mentor', 'viewer'] as const)
+      expect(canChangeKpis(as(role), 'c1')).toBe(false);
   });
 });

@@ -26,6 +26,14 @@ export function canChangePlanning(membership: MembershipDto | undefined, cluster
   return canChangeInCluster(membership, clusterId);
 }
 
+/**
+ * Setting KPI targets and entering values (`kpi.update`): coordinators, and cluster managers for
+ * what their cluster is responsible for (an activity's cluster, a plan's market's owner).
+ */
+export function canChangeKpis(membership: MembershipDto | undefined, clusterId: string | null): boolean {
+  return canChangeInCluster(membership, clusterId);
+}
+
 /** Deleting a market is the coordinators' alone. */
 export function canDeleteMarket(membership: MembershipDto | undefined): boolean {
   return membership?.role === 'coordinator';

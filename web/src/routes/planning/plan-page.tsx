@@ -28,6 +28,7 @@ import { PlanBudget } from './plan-budget.tsx';
 import { CopyPlanModal } from './plan-copy-modal.tsx';
 import { type PlanDrawerState, PlanFormDrawer } from './plan-form-drawer.tsx';
 import { PlanInstruments } from './plan-instruments.tsx';
+import { PlanKpiTargets } from './plan-kpi-targets.tsx';
 import { PlanTimeline } from './plan-timeline.tsx';
 import { planningKeys, planQuery } from './queries.ts';
 
@@ -144,6 +145,7 @@ function PlanView({
 
       {plan.budget && <PlanBudget budget={plan.budget} />}
       <PlanInstruments plan={plan} />
+      <PlanKpiTargets workspace={workspace} membership={membership} plan={plan} />
       <PlanTimeline plan={plan} />
 
       <Section

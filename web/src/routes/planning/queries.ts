@@ -1,5 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getActivity, getMarket, getPlan, listActivities, listMarkets } from '../../api/client.ts';
+import {
+  getActivity,
+  getActivityKpis,
+  getMarket,
+  getPlan,
+  listActivities,
+  listKpiDefinitions,
+  listMarkets,
+  listPlanKpiTargets,
+} from '../../api/client.ts';
 import { workspaceKeys } from '../workspace/queries.ts';
 import { monthRange } from './calendar.ts';
 import { type MarketsSearch, marketsApiQuery } from './search-params.ts';
@@ -20,6 +29,11 @@ export const planningKeys = {
     [...planningKeys.all(workspace), 'activities', 'month', month, marketId ?? null] as const,
   activity: (workspace: string, id: string) =>
     [...planningKeys.all(workspace), 'activities', 'detail', id] as const,
+  /** Under the activity's key: attendance and cost lines refresh its derived KPIs too. */
+  activityKpis: (workspace: string, id: string) => [...planningKeys.activity(workspace, id), 'kpis'] as const,
+  planKpiTargets: (workspace: string, id: string) =>
+    [...planningKeys.plan(workspace, id), 'kpi-targets'] as const,
+  kpiDefinitions: (workspace: string) => [...planningKeys.all(workspace), 'kpi-definitions'] as const,
 };
 
 /** The markets matching the address's filters, page by page (`nextCursor`). */
@@ -79,6 +93,32 @@ export function activityQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.activity(workspace, id),
     queryFn: ({ signal }) => getActivity(workspace, id, signal),
+    staleTime: 0,
+  });
+}
+
+/** The activity's KPIs with targets, actuals and entries. */
+export function activityKpisQuery(workspace: string, id: string) {
+  return queryOptions({
+    queryKey: planningKeys.activityKpis(workspace, id),
+    queryFn: ({ signal }) => getActivityKpis(workspace, id, signal),
+    staleTime: 0,
+  });
+}
+
+/** Every KPI the Hub tracks (Hub-wide and every instrument's): the catalogue changes rarely. */
+export function kpiDefinitionsQuery(workspace: string) {
+  return queryOptions({
+    queryKey: planningKeys.kpiDefinitions(workspace),
+    queryFn: ({ signal }) => listKpiDefinitions(workspace, undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function planKpiTargetsQuery(workspace: string, planId: string) {
+  return queryOptions({
+    queryKey: planningKeys.planKpiTargets(workspace, planId),
+    queryFn: ({ signal }) => listPlanKpiTargets(workspace, planId, signal),
     staleTime: 0,
   });
 }

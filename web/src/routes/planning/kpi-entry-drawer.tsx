@@ -1,0 +1,178 @@
+import { NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { createKpiEntry, isApiError, updateKpiEntry } from '../../api/client.ts';
+import type { KpiEntryDto } from '../../api/types.ts';
+import { messages } from '../../messages/en.ts';
+import { BELOW, FailureAlert } from '../registry/parts.tsx';
+import { workspaceKeys } from '../workspace/queries.ts';
+import {
+  emptyKpiEntryForm,
+  KPI_ENTRY_FIELDS,
+  kpiEntryBodyOf,
+  kpiEntryPatchOf,
+  kpiEntryValuesOf,
+  MAX_ENTRY_COMMENT,
+  validateKpiEntry,
+} from './kpi-entry-form.ts';
+import { KPI_DECIMALS, type TargetKpi } from './kpi-target-drawer.tsx';
+import { MAX_KPI_TEXT } from './kpi-values.ts';
+import { FormButtons, FormDrawer } from './parts.tsx';
+import { planningKeys } from './queries.ts';
+import { todayIso } from './search-params.ts';
+import { useFormState } from './use-form-state.ts';
+
+const t = messages.kpis;
+
+export type KpiEntryDrawerState =
+  | { mode: 'closed' }
+  | { mode: 'create'; kpi: TargetKpi }
+  | { mode: 'edit'; kpi: TargetKpi; entry: KpiEntryDto };
+
+/** Enters a value of a KPI no rule computes (its day and a comment), or corrects one. */
+export function KpiEntryDrawer({
+  workspace,
+  activityId,
+  state,
+  onClose,
+}: {
+  workspace: string;
+  activityId: string;
+  state: KpiEntryDrawerState;
+  onClose: () => void;
+}) {
+  const title =
+    state.mode === 'create'
+      ? t.addEntryFor(state.kpi.label)
+      : state.mode === 'edit'
+        ? t.editEntryTitle(state.kpi.label)
+        : '';
+  return (
+    <FormDrawer opened={state.mode !== 'closed'} onClose={onClose} title={title}>
+      {state.mode !== 'closed' && (
+        <KpiEntryForm
+          workspace={workspace}
+          activityId={activityId}
+          kpi={state.kpi}
+          entry={state.mode === 'edit' ? state.entry : null}
+          onDone={onClose}
+        />
+      )}
+    </FormDrawer>
+  );
+}
+
+function KpiEntryForm({
+  workspace,
+  activityId,
+  kpi,
+  entry,
+  onDone,
+}: {
+  workspace: string;
+  activityId: string;
+  kpi: TargetKpi;
+  entry: KpiEntryDto | null;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const today = todayIso();
+  const form = useFormState(
+    entry ? kpiEntryValuesOf(entry) : emptyKpiEntryForm(today),
+    KPI_ENTRY_FIELDS,
+    'kpi-entry',
+  );
+  const { values, set, field } = form;
+  const save = useMutation({
+    mutationFn: () =>
+      entry
+        ? updateKpiEntry(workspace, entry.id, kpiEntryPatchOf(entry, values))
+        : createKpiEntry(workspace, kpiEntryBodyOf(activityId, kpi.kpiKey, kpi.kind, values)),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
+        queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+      ]);
+      onDone();
+    },
+    onError: form.showServer,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (form.check(validateKpiEntry(kpi.kind, values, today))) save.mutate();
+  };
+  const conflict = isApiError(save.error) && save.error.status === 409;
+  const unplaced = save.isError && !form.placed(save.error) ? save.error : null;
+  const valueLabel = kpi.unit ? `${t.value} (${kpi.unit})` : t.value;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="kpi-entry-form">
+      <Stack gap="md">
+        {unplaced ? (
+          <FailureAlert
+            testId="kpi-entry-save-error"
+            title={conflict ? messages.registry.conflictTitle : t.saveEntryFailed}
+            error={unplaced}
+          />
+        ) : null}
+        <Text fz="sm" c="dimmed">
+          {messages.kpiKind[kpi.kind]}
+        </Text>
+        {kpi.kind === 'text' ? (
+          <Textarea
+            {...field('value')}
+            inputWrapperOrder={BELOW}
+            label={valueLabel}
+            required
+            autosize
+            minRows={3}
+            maxLength={MAX_KPI_TEXT}
+            value={String(values.value)}
+            onChange={(event) => set('value', event.currentTarget.value)}
+            data-autofocus
+          />
+        ) : (
+          <NumberInput
+            {...field('value')}
+            inputWrapperOrder={BELOW}
+            label={valueLabel}
+            required
+            decimalScale={KPI_DECIMALS[kpi.kind]}
+            thousandSeparator=","
+            allowNegative={kpi.kind === 'money'}
+            value={values.value}
+            onChange={(value) => set('value', value)}
+            data-autofocus
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <TextInput
+            {...field('recordedOn')}
+            inputWrapperOrder={BELOW}
+            type="date"
+            label={t.recordedOn}
+            required
+            value={values.recordedOn}
+            onChange={(event) => set('recordedOn', event.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <Textarea
+          {...field('comment')}
+          inputWrapperOrder={BELOW}
+          label={t.comment}
+          description={t.commentHint}
+          autosize
+          minRows={2}
+          maxLength={MAX_ENTRY_COMMENT}
+          value={values.comment}
+          onChange={(event) => set('comment', event.currentTarget.value)}
+        />
+        <FormButtons
+          onCancel={onDone}
+          submitLabel={entry ? t.saveEntry : t.createEntry}
+          pending={save.isPending}
+        />
+      </Stack>
+    </form>
+  );
+}

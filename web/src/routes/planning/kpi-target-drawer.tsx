@@ -1,0 +1,139 @@
+import { NumberInput, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { createKpiTarget, isApiError, updateKpiTarget } from '../../api/client.ts';
+import type { KpiKind } from '../../api/types.ts';
+import { messages } from '../../messages/en.ts';
+import { BELOW, FailureAlert } from '../registry/parts.tsx';
+import { workspaceKeys } from '../workspace/queries.ts';
+import {
+  type EditableTarget,
+  KPI_TARGET_FIELDS,
+  type KpiTargetScope,
+  kpiTargetBodyOf,
+  kpiTargetPatchOf,
+  kpiTargetValuesOf,
+  validateKpiTarget,
+} from './kpi-target-form.ts';
+import { FormButtons, FormDrawer } from './parts.tsx';
+import { planningKeys } from './queries.ts';
+import { useFormState } from './use-form-state.ts';
+
+const t = messages.kpis;
+
+/** The KPI a target is for, as the drawer needs it. */
+export interface TargetKpi {
+  kpiKey: string;
+  label: string;
+  kind: KpiKind;
+  unit: string | null;
+}
+
+export type KpiTargetDrawerState =
+  | { mode: 'closed' }
+  | { mode: 'open'; kpi: TargetKpi; scope: KpiTargetScope; target: EditableTarget | null };
+
+/** Sets a KPI's target (of an activity or of a plan) or changes the one set. */
+export function KpiTargetDrawer({
+  workspace,
+  state,
+  onClose,
+}: {
+  workspace: string;
+  state: KpiTargetDrawerState;
+  onClose: () => void;
+}) {
+  const title =
+    state.mode === 'open'
+      ? state.target
+        ? t.editTargetFor(state.kpi.label)
+        : t.setTargetFor(state.kpi.label)
+      : '';
+  return (
+    <FormDrawer opened={state.mode === 'open'} onClose={onClose} title={title}>
+      {state.mode === 'open' && (
+        <KpiTargetForm
+          workspace={workspace}
+          kpi={state.kpi}
+          scope={state.scope}
+          target={state.target}
+          onDone={onClose}
+        />
+      )}
+    </FormDrawer>
+  );
+}
+
+/** Decimals a value of each kind may have (the server's rules). */
+export const KPI_DECIMALS: Record<KpiKind, number> = { count: 0, money: 2, percent: 2, rating: 2, text: 0 };
+
+function KpiTargetForm({
+  workspace,
+  kpi,
+  scope,
+  target,
+  onDone,
+}: {
+  workspace: string;
+  kpi: TargetKpi;
+  scope: KpiTargetScope;
+  target: EditableTarget | null;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const form = useFormState(kpiTargetValuesOf(target), KPI_TARGET_FIELDS, 'kpi-target');
+  const { values, set, field } = form;
+  const save = useMutation({
+    mutationFn: () =>
+      target
+        ? updateKpiTarget(workspace, target.id, kpiTargetPatchOf(target, values))
+        : createKpiTarget(workspace, kpiTargetBodyOf(scope, kpi.kpiKey, values)),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
+        queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+      ]);
+      onDone();
+    },
+    onError: form.showServer,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (form.check(validateKpiTarget(kpi.kind, values))) save.mutate();
+  };
+  const conflict = isApiError(save.error) && save.error.status === 409;
+  const unplaced = save.isError && !form.placed(save.error) ? save.error : null;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="kpi-target-form">
+      <Stack gap="md">
+        {unplaced ? (
+          <FailureAlert
+            testId="kpi-target-save-error"
+            title={conflict ? messages.registry.conflictTitle : t.saveTargetFailed}
+            error={unplaced}
+          />
+        ) : null}
+        <Text fz="sm" c="dimmed">
+          {messages.kpiKind[kpi.kind]}
+          {kpi.unit ? ` · ${kpi.unit}` : ''}
+        </Text>
+        <NumberInput
+          {...field('value')}
+          inputWrapperOrder={BELOW}
+          label={kpi.unit ? `${t.targetValue} (${kpi.unit})` : t.targetValue}
+          required
+          min={kpi.kind === 'rating' ? 1 : 0}
+          max={kpi.kind === 'percent' ? 100 : kpi.kind === 'rating' ? 5 : undefined}
+          decimalScale={KPI_DECIMALS[kpi.kind]}
+          thousandSeparator=","
+          allowNegative={false}
+          value={values.value}
+          onChange={(value) => set('value', value)}
+          data-autofocus
+        />
+        <FormButtons onCancel={onDone} submitLabel={t.saveTarget} pending={save.isPending} />
+      </Stack>
+    </form>
+  );
+}
