@@ -257,6 +257,20 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       expect(await entryRows()).toEqual([]);
     });
 
+    it('malformed JSON and an oversized key', async () => {
+      const malformed = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/kpi-entries`,
+        headers: { ...coordinator.headers, 'content-type': 'application/json' },
+        payload: '{"value": 3,',
+      });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.headers['content-type']).toContain('application/problem+json');
+      const longKey = await entry(activities.study, 'k'.repeat(101), 1);
+      expect(fieldsOf(longKey)).toEqual(['body.kpiKey']);
+      expect(await entryRows()).toEqual([]);
+    });
+
     it('says a derived KPI is computed from records', async () => {
       const res = await entry(activities.study, 'held_activities', 1);
       expect(res.json().errors).toEqual([

@@ -316,6 +316,33 @@ describe.each(testDialects())('KPI targets API on %s', (kind) => {
       expect(await targetRows()).toEqual([]);
     });
 
+    it('malformed JSON and oversized ids or keys', async () => {
+      const malformed = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/kpi-targets`,
+        headers: { ...coordinator.headers, 'content-type': 'application/json' },
+        payload: '{"activityId": ',
+      });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.headers['content-type']).toContain('application/problem+json');
+      const longKey = await inject('POST', '/kpi-targets', {
+        activityId: activities.study,
+        kpiKey: 'k'.repeat(101),
+        value: 1,
+      });
+      expect(fieldsOf(longKey)).toEqual(['body.kpiKey']);
+      const longId = await inject('POST', '/kpi-targets', {
+        activityId: 'a'.repeat(101),
+        kpiKey: 'x',
+        value: 1,
+      });
+      expect(fieldsOf(longId)).toEqual(['body.activityId']);
+      expect(
+        (await inject('PATCH', `/kpi-targets/${'t'.repeat(101)}`, { value: 1, version: 1 })).statusCode,
+      ).toBe(400);
+      expect(await targetRows()).toEqual([]);
+    });
+
     it('an unknown field, a wrong value on edit, a list without scope', async () => {
       const unknown = await inject('POST', '/kpi-targets', {
         activityId: activities.study,
