@@ -66,7 +66,11 @@ const TEXTS: Record<string, string[]> = {
   ],
 };
 
-const COMMENTS = ['From the post-event survey', 'Reported by the cluster manager', 'Counted from the follow-up e-mails'];
+const COMMENTS = [
+  'From the post-event survey',
+  'Reported by the cluster manager',
+  'Counted from the follow-up e-mails',
+];
 
 const kpisOf = new Map<string, readonly KpiDefinition[]>(D42_INSTRUMENTS.map((i) => [i.key, i.kpis]));
 
@@ -100,7 +104,12 @@ export function demoKpis(
       if (target !== null) targets.push({ activity: index, kpiKey: kpi.key, value: target });
       if (!done || derived) continue;
       const value = enteredValue(kpi, target, random);
-      entries.push({ activity: index, kpiKey: kpi.key, value, comment: COMMENTS[index % COMMENTS.length] as string });
+      entries.push({
+        activity: index,
+        kpiKey: kpi.key,
+        value,
+        comment: COMMENTS[index % COMMENTS.length] as string,
+      });
     }
   });
   return { targets, entries, attendance };
