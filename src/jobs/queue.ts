@@ -90,9 +90,9 @@ export class JobQueue {
 
   /** Fails the jobs left `running` by a stopped process, then starts working; returns how many failed. */
   async start(): Promise<number> {
-    if (this.started) return 0;
-    this.started = true;
+    if (this.started || this.stopped) return 0;
     const interrupted = await this.repository.failInterrupted();
+    this.started = true;
     this.poller = setInterval(() => this.notify(), this.options.pollMs ?? 5000);
     this.poller.unref();
     this.notify();

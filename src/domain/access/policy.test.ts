@@ -59,6 +59,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'budget.read',
     'budget.update',
     'travel_rate.update',
+    'report.create',
+    'report.read',
   ],
   cluster_manager: [
     'workspace.read',
@@ -69,6 +71,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'budget.read',
+    'report.create',
+    'report.read',
   ],
   member: [
     'workspace.read',
@@ -97,6 +101,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'budget.read',
+    'report.create',
+    'report.read',
   ],
 };
 

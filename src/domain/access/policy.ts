@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'budget.read',
   'budget.update',
   'travel_rate.update',
+  'report.create',
+  'report.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +85,10 @@ const coordinatorOwnClusterOrOwnOrganisation: Rule = (actor, scope) =>
   (actor.role === 'member' &&
     scope.organisationId !== undefined &&
     scope.organisationId === actor.organisationId);
+
+/** Money is the partnership's business: members and mentors see activities, not their costs. */
+const moneyReader: Rule = (actor) =>
+  actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer';
 
 const RULES: Record<Permission, Rule> = {
   'workspace.read': anyone,
@@ -122,11 +128,12 @@ const RULES: Record<Permission, Rule> = {
   'activity.create': coordinatorOrOwnCluster,
   'activity.update': coordinatorOrOwnCluster,
   'activity.delete': coordinatorOrOwnCluster,
-  // Money is the partnership's business: members and mentors see activities, not their costs.
-  'budget.read': (actor) =>
-    actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer',
+  'budget.read': moneyReader,
   'budget.update': coordinatorOrOwnCluster,
   'travel_rate.update': coordinator,
+  // Funder reports hold the budget: whoever may read the money may have them made and read them.
+  'report.create': moneyReader,
+  'report.read': moneyReader,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -168,6 +175,8 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'budget.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'budget.update': new Set(['coordinator', 'cluster_manager']),
   'travel_rate.update': new Set(['coordinator']),
+  'report.create': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'report.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
 };
 
 /**
