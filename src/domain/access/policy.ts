@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'budget.read',
   'budget.update',
   'travel_rate.update',
+  'kpi.read',
+  'kpi.update',
   'report.create',
   'report.read',
 ] as const;
@@ -130,6 +132,8 @@ const RULES: Record<Permission, Rule> = {
   'activity.delete': coordinatorOrOwnCluster,
   'budget.read': moneyReader,
   'budget.update': coordinatorOrOwnCluster,
+  'kpi.read': anyone,
+  'kpi.update': coordinatorOrOwnCluster,
   'travel_rate.update': coordinator,
   // Funder reports hold the budget: whoever may read the money may have them made and read them.
   'report.create': moneyReader,
@@ -174,6 +178,8 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'activity.delete': new Set(['coordinator', 'cluster_manager']),
   'budget.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'budget.update': new Set(['coordinator', 'cluster_manager']),
+  'kpi.read': new Set(ROLES),
+  'kpi.update': new Set(['coordinator', 'cluster_manager']),
   'travel_rate.update': new Set(['coordinator']),
   'report.create': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'report.read': new Set(['coordinator', 'cluster_manager', 'viewer']),

@@ -169,7 +169,7 @@ function kpiRow(kpi: ReportKpi): string[] {
     kpi.kind === 'text'
       ? kpi.texts.length === 0
         ? '–'
-        : kpi.texts.join('; ').slice(0, 400)
+        : `${kpi.texts.length} ${kpi.texts.length === 1 ? 'entry' : 'entries'}, below`
       : formatKpiValue(kpi.actual, kpi.kind, kpi.unit);
   return [
     kpi.label,
@@ -215,6 +215,11 @@ async function kpiSection(doc: Doc, data: ReportData, drawChart: (chart: ChartSv
       ],
       rows: group.kpis.map(kpiRow),
     });
+    // Text KPIs (remarks, lessons) read as sentences under the table, not squeezed into a cell.
+    for (const kpi of group.kpis.filter((k) => k.kind === 'text' && k.texts.length > 0)) {
+      paragraph(doc, `${kpi.label}:`, { size: 9, bold: true });
+      for (const text of kpi.texts) paragraph(doc, `• ${text}`, { size: 9 });
+    }
   }
 }
 

@@ -131,7 +131,10 @@ export async function loadReportData(
       actualEur: toEur(row.actual),
     }),
   );
-  const kpiGroups = kpis.groups.map(presentKpiGroup);
+  const codes = await repository.instrumentCodes(
+    kpis.groups.map((group) => group.key).filter((key): key is string => key !== null),
+  );
+  const kpiGroups = kpis.groups.map((group) => presentKpiGroup(group, codes));
   const measured = kpiGroups.flatMap((group) => group.kpis).filter((kpi) => kpi.progress !== null);
   onStep(1, 'Figures read');
   return {
@@ -168,11 +171,13 @@ function presentKpi(kpi: RolledKpi): ReportKpi {
   };
 }
 
-function presentKpiGroup(group: KpiRollup['groups'][number]): ReportKpiGroup {
+/** An instrument's group, labelled "1.1.3 Study Visits" (code first, as in the catalogue). */
+function presentKpiGroup(group: KpiRollup['groups'][number], codes: Map<string, string>): ReportKpiGroup {
   const kpis = group.kpis.map(presentKpi);
   const progresses = kpis.map((kpi) => kpi.progress).filter((p): p is number => p !== null);
+  const code = group.key === null ? undefined : codes.get(group.key);
   return {
-    label: group.label,
+    label: code ? `${code} ${group.label}` : group.label,
     activities: group.activities,
     kpis,
     meanProgress:

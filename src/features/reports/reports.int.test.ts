@@ -5,6 +5,7 @@ import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { pdfText, readWorkbook, sheetRows } from '../../../test/support/report-files.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { newId, nowIso } from '../../db/ids.ts';
+import { refreshKpiActuals } from '../kpis/actuals.ts';
 
 /**
  * Funder reports through the API: started as a job, worked in the background, read back from the
@@ -18,6 +19,8 @@ import { newId, nowIso } from '../../db/ids.ts';
  * | Last year's mission        | Japan 2026     | 2025-06-01..03        | done      | travel 9,999 EU                  | —                     |
  *
  * 2026 totals: planned 3,500 EUR (EU 1,000, cluster 2,500), actual 690.50 EUR (EU 690.50).
+ * KPIs of the Tokyo visit: 2 organisations present of 3 (target 4), contacts mapped 6 (plan target
+ * 10 for study visits), a remark on the market.
  */
 describe.each(testDialects())('funder reports on %s', (kind) => {
   let t: TestApp;
@@ -107,6 +110,39 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       status: 'done',
     });
     await rows.costLineRow(workspaceId, lastYear.id, { amount_cents: 999_900 });
+
+    // KPIs of the Tokyo visit: 2 of 4 participants present (an activity target), 6 contacts mapped
+    // against the plan's 10 for study visits, and a remark.
+    const cluster = await factory.cluster(workspaceId);
+    for (const attendance of ['present', 'present', 'absent'] as const) {
+      const organisation = await factory.organisation(workspaceId, cluster.id);
+      await rows.participantRow(tokyo.id, { organisation_id: organisation.id, attendance });
+    }
+    await rows.kpiTargetRow(workspaceId, {
+      activity_id: tokyo.id,
+      kpi_key: 'present_participants',
+      value: 4,
+    });
+    const studyVisits = await t.database.db
+      .selectFrom('instrument')
+      .select('id')
+      .where('key', '=', 'study-visits')
+      .where('workspace_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    await rows.kpiTargetRow(workspaceId, {
+      plan_id: plan.id,
+      instrument_id: studyVisits.id,
+      kpi_key: 'contacts_mapped',
+      value: 10,
+    });
+    await rows.kpiEntryRow(workspaceId, tokyo.id, { kpi_key: 'contacts_mapped', value_number: 6 });
+    await rows.kpiEntryRow(workspaceId, tokyo.id, {
+      kpi_key: 'remarks_on_visited_market',
+      value_text: 'Strong demand for CubeSat parts',
+      recorded_on: '2026-03-12',
+    });
+    // The writing use cases refresh derived values; rows written straight to the tables need it here.
+    await refreshKpiActuals(t.database.db, [tokyo.id, santiago.id, cancelled.id, lastYear.id]);
 
     const other = await factory.workspace('Elsewhere');
     const otherHeaders = (await factory.memberWithToken(other.id, 'coordinator')).headers;
@@ -230,6 +266,15 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       expect(text).toMatch(/Cluster\s+2,500\.00\s+0\.00\s+0%/);
       expect(text).toMatch(/Total\s+3,500\.00\s+690\.50\s+20%/);
       expect(text).toMatch(/Staff effort\s+500\.00\s+0\.00/);
+      // KPIs against targets, per instrument, with the chart of progress.
+      expect(text).toMatch(/Activities held \(KPI\)\s+1\b/);
+      expect(text).toMatch(/Participants present \(KPI\)\s+2\b/);
+      expect(text).toContain('KPI progress per instrument');
+      expect(text).toContain('1.1.3 Study Visits (1 activity)');
+      expect(text).toMatch(/Participants present\s+records\s+4 participants\s+2 participants\s+50%/);
+      expect(text).toMatch(/Number of contacts mapped\s+entered\s+10 contacts\s+6 contacts\s+60%/);
+      expect(text).toMatch(/Remarks on visited market\s+entered\s+–\s+1 entry, below\s+–/);
+      expect(text).toContain('• Strong demand for CubeSat parts (Tokyo study visit, 2026-03-12)');
       expect(text).toContain('Tokyo study visit');
       expect(text).toContain('Santiago matchmaking');
       expect(text).toContain('Cancelled webinar');
@@ -272,6 +317,28 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       expect(summary.get('Activities in the period')).toBe(3);
       expect(summary.get('Planned budget')).toBe(3500);
       expect(summary.get('Actual costs')).toBe(690.5);
+
+      expect(summary.get('Activities held (KPI)')).toBe(1);
+      expect(summary.get('Participants present (KPI)')).toBe(2);
+
+      const kpis = sheetRows(workbook, 'KPIs');
+      const kpi = (label: string) =>
+        kpis.find((row) => row[0] === '1.1.3 Study Visits' && row[2] === label)?.slice(0, 9);
+      expect(kpi('Participants present')).toEqual([
+        '1.1.3 Study Visits',
+        1,
+        'Participants present',
+        'count',
+        'participants',
+        'derived',
+        4,
+        2,
+        0.5,
+      ]);
+      expect(kpi('Number of contacts mapped')?.slice(6)).toEqual([10, 6, 0.6]);
+      const remarks = kpis.find((row) => row[2] === 'Remarks on visited market');
+      expect(remarks?.[9]).toBe('Strong demand for CubeSat parts (Tokyo study visit, 2026-03-12)');
+      expect(workbook.getWorksheet('KPIs')?.getCell('I2').numFmt).toBe('0%');
 
       const rollup = async (groupBy: string) =>
         (

@@ -39,6 +39,17 @@ export class ReportRepository {
     );
   }
 
+  /** D4.2 codes ("1.1.3") of instruments by id, to label KPI groups as the catalogue does. */
+  async instrumentCodes(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('instrument')
+      .select(['id', 'code'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.code]));
+  }
+
   workspace(workspaceId: string) {
     return this.db
       .selectFrom('workspace')
