@@ -205,3 +205,13 @@ export type EstimateBody = JsonBody<paths[`${Workspace}/estimates`]['post']['req
 export type ActivityEstimateBody = JsonBody<
   paths[`${Workspace}/activities/{id}/estimate`]['post']['requestBody']
 >;
+
+/** A background job (a funder report): status, progress 0–1, message, error and file. */
+export type JobDto = Schemas['Job'];
+export type JobStatus = JobDto['status'];
+export type JobListDto = Schemas['JobList'];
+export type ListJobsQuery = NonNullable<paths[`${Workspace}/jobs`]['get']['parameters']['query']>;
+/** `POST …/reports`: a period and a format. */
+export type ReportRequestBody = JsonBody<paths[`${Workspace}/reports`]['post']['requestBody']>;
+export type ReportFormat = ReportRequestBody['format'];
+export type ReportStartedDto = Schemas['ReportStarted'];

@@ -13,6 +13,7 @@ import type {
   SpaceSegment,
 } from '../api/types.ts';
 import { enPlanning } from './en-planning.ts';
+import { enReports } from './en-reports.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -38,6 +39,7 @@ export const en = {
     users: 'Users',
     markets: 'Markets',
     calendar: 'Calendar',
+    reports: 'Reports',
     switchWorkspace: 'Switch workspace',
   },
   roles: {
@@ -827,6 +829,7 @@ export const en = {
     additionalEffort: (who: string, when: string) => `Effort by ${who}, ${when}`,
   },
   ...enPlanning,
+  ...enReports,
 } as const;
 
 /** The active message set. */
