@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   'plan-page': () => import('./plan-page.ts'),
   planning: () => import('./planning.ts'),
   kpi: () => import('./kpi.ts'),
+  reports: () => import('./reports.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

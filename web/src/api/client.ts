@@ -33,12 +33,15 @@ import type {
   InstrumentListDto,
   InvitationDto,
   InvitationPreviewDto,
+  JobDto,
+  JobListDto,
   KpiEntryDto,
   KpiTargetDto,
   KpiTargetListDto,
   ListActivitiesQuery,
   ListAuditQuery,
   ListClustersQuery,
+  ListJobsQuery,
   ListMarketsQuery,
   ListOrganisationsQuery,
   ListPeopleQuery,
@@ -64,6 +67,8 @@ import type {
   PlanDetailDto,
   PlanListDto,
   ProblemDetails,
+  ReportRequestBody,
+  ReportStartedDto,
   SignInBody,
   SignInDto,
   TrackedKpiListDto,
@@ -699,6 +704,26 @@ export function updateKpiEntry(
 
 export function deleteKpiEntry(workspace: string, id: string, version: number): Promise<void> {
   return request(`${one(workspace, 'kpi-entries', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+// --- Funder reports and background jobs -----------------------------------------------------
+
+/** Starts a funder report; the answer is the queued job to follow with `getJob`. */
+export function startReport(workspace: string, body: ReportRequestBody): Promise<ReportStartedDto> {
+  return request(`${ws(workspace)}/reports`, { method: 'POST', body });
+}
+
+/** The workspace's jobs, newest first, page by page (`nextCursor`). */
+export function listJobs(
+  workspace: string,
+  query: ListJobsQuery = {},
+  signal?: AbortSignal,
+): Promise<JobListDto> {
+  return getJson(`${ws(workspace)}/jobs${queryString({ ...query })}`, signal);
+}
+
+export function getJob(workspace: string, id: string, signal?: AbortSignal): Promise<JobDto> {
+  return getJson(one(workspace, 'jobs', id), signal);
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

@@ -226,3 +226,13 @@ export type UpdateKpiTargetBody = JsonBody<paths[`${Workspace}/kpi-targets/{id}`
 export type KpiEntryDto = Schemas['KpiEntry'];
 export type CreateKpiEntryBody = JsonBody<paths[`${Workspace}/kpi-entries`]['post']['requestBody']>;
 export type UpdateKpiEntryBody = JsonBody<paths[`${Workspace}/kpi-entries/{id}`]['patch']['requestBody']>;
+
+/** A background job (a funder report): status, progress 0–1, message, error and file. */
+export type JobDto = Schemas['Job'];
+export type JobStatus = JobDto['status'];
+export type JobListDto = Schemas['JobList'];
+export type ListJobsQuery = NonNullable<paths[`${Workspace}/jobs`]['get']['parameters']['query']>;
+/** `POST …/reports`: a period and a format. */
+export type ReportRequestBody = JsonBody<paths[`${Workspace}/reports`]['post']['requestBody']>;
+export type ReportFormat = ReportRequestBody['format'];
+export type ReportStartedDto = Schemas['ReportStarted'];

@@ -5,6 +5,7 @@ import { catalogueRoutes } from '../routes/catalogue/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
+import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
 import { workspaceChildRoutes, workspaceRoute } from '../routes/workspace/routes.ts';
@@ -29,6 +30,7 @@ const routeTree = rootRoute.addChildren([
     ...importRoutes,
     ...usersRoutes,
     ...planningRoutes,
+    ...reportRoutes,
   ]),
   ...accountRoutes,
 ]);

@@ -14,6 +14,7 @@ import type {
 } from '../api/types.ts';
 import { enKpis } from './en-kpis.ts';
 import { enPlanning } from './en-planning.ts';
+import { enReports } from './en-reports.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -39,6 +40,7 @@ export const en = {
     users: 'Users',
     markets: 'Markets',
     calendar: 'Calendar',
+    reports: 'Reports',
     switchWorkspace: 'Switch workspace',
   },
   roles: {
@@ -829,6 +831,7 @@ export const en = {
   },
   ...enPlanning,
   ...enKpis,
+  ...enReports,
 } as const;
 
 /** The active message set. */
