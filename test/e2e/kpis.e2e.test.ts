@@ -17,6 +17,8 @@ const PASSWORD = 'kpi-panel-e2e-Passphrase-42';
 const STUDY_VISITS = '1.1.3 Study Visits';
 
 async function expectNoSeriousA11yViolations(page: Page) {
+  // A drawer or dialog sliding out is half transparent: check the page once it is gone.
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
