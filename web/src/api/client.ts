@@ -7,6 +7,8 @@ import type {
   AddParticipantBody,
   ApiTokenDto,
   AuditListDto,
+  BudgetBurnDto,
+  BudgetBurnQuery,
   ClusterDto,
   ClusterListDto,
   ConfirmPasswordResetBody,
@@ -615,6 +617,17 @@ export function updateCostLine(
 
 export function deleteCostLine(workspace: string, id: string, version: number): Promise<void> {
   return request(`${one(workspace, 'cost-lines', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+// --- Dashboard: budget burn, KPI roll-ups and their records ----------------------------------
+
+/** Money spent month by month per funding source over a period (default: this year). */
+export function getBudgetBurn(
+  workspace: string,
+  query: BudgetBurnQuery,
+  signal?: AbortSignal,
+): Promise<BudgetBurnDto> {
+  return getJson(`${ws(workspace)}/budget/burn${queryString({ ...query })}`, signal);
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

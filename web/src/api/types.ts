@@ -205,3 +205,9 @@ export type EstimateBody = JsonBody<paths[`${Workspace}/estimates`]['post']['req
 export type ActivityEstimateBody = JsonBody<
   paths[`${Workspace}/activities/{id}/estimate`]['post']['requestBody']
 >;
+
+// Dashboard (issue 5): budget burn, KPI roll-ups and the records behind them -------------------
+
+/** `GET …/budget/burn`: money spent month by month per funding source, with the planned totals. */
+export type BudgetBurnDto = Schemas['BudgetBurn'];
+export type BudgetBurnQuery = NonNullable<paths[`${Workspace}/budget/burn`]['get']['parameters']['query']>;

@@ -41,13 +41,18 @@ interface ChartProps {
   /** A short file name for the CSV download, without extension. */
   fileName: string;
   testId?: string;
+  /**
+   * Work to finish before the chart is drawn (the world map registers its shapes, loaded on
+   * demand); the table view needs none of it.
+   */
+  prepare?: () => Promise<void>;
 }
 
 /**
  * An ECharts chart with a "Chart / Table" switch and a CSV download of its figures. The chart is
  * drawn in SVG and resized with its container.
  */
-export function Chart({ title, option, table, height = 320, fileName, testId }: ChartProps) {
+export function Chart({ title, option, table, height = 320, fileName, testId, prepare }: ChartProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const headingId = useId();
   const csvHref = useMemo(
@@ -77,7 +82,7 @@ export function Chart({ title, option, table, height = 320, fileName, testId }: 
         </Group>
       </Group>
       {view === 'chart' ? (
-        <EChart option={option} height={height} labelledBy={headingId} />
+        <EChart option={option} height={height} labelledBy={headingId} prepare={prepare} />
       ) : (
         <Table.ScrollContainer minWidth={400}>
           <Table striped withTableBorder aria-labelledby={headingId}>
@@ -109,10 +114,12 @@ function EChart({
   option,
   height,
   labelledBy,
+  prepare,
 }: {
   option: EChartsCoreOption;
   height: number;
   labelledBy: string;
+  prepare: (() => Promise<void>) | undefined;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
@@ -131,8 +138,22 @@ function EChart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    if (!prepare) {
+      chart.current?.setOption(option, { notMerge: true });
+      return;
+    }
+    let current = true;
+    // A failed preparation leaves the chart empty; the table view still has every figure.
+    prepare().then(
+      () => {
+        if (current) chart.current?.setOption(option, { notMerge: true });
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [option, prepare]);
 
   return <div ref={element} role="img" aria-labelledby={labelledBy} style={{ width: '100%', height }} />;
 }

@@ -12,6 +12,7 @@ import type {
   Role,
   SpaceSegment,
 } from '../api/types.ts';
+import { enDashboard } from './en-dashboard.ts';
 import { enPlanning } from './en-planning.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -38,6 +39,7 @@ export const en = {
     users: 'Users',
     markets: 'Markets',
     calendar: 'Calendar',
+    dashboard: 'Dashboard',
     switchWorkspace: 'Switch workspace',
   },
   roles: {
@@ -827,6 +829,7 @@ export const en = {
     additionalEffort: (who: string, when: string) => `Effort by ${who}, ${when}`,
   },
   ...enPlanning,
+  ...enDashboard,
 } as const;
 
 /** The active message set. */
