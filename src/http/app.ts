@@ -33,6 +33,8 @@ import { ImportService } from '../features/imports/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
+import { kpiRoutes } from '../features/kpis/routes.ts';
+import { KpiService } from '../features/kpis/service.ts';
 import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
 import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
@@ -124,8 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'catalogue', description: 'The internationalisation instruments of SPACE2ID D4.2' },
         { name: 'auth', description: 'Sign-in, sessions, the current user and personal API tokens' },
         { name: 'registry', description: 'Clusters, member organisations and people of a workspace' },
-        { name: 'planning', description: 'Target markets, plans, activities and their budgets' },
         { name: 'planning', description: 'Target markets, plans, activities, budgets and travel rates' },
+        {
+          name: 'kpis',
+          description: 'KPIs: definitions, targets, entered values, roll-ups and their records',
+        },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -214,6 +219,7 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
       }),
     );
     await scope.register(travelRateRoutes(new TravelRateService(database.db)));
+    await scope.register(kpiRoutes(new KpiService(database.db)));
   };
 }
 

@@ -427,6 +427,14 @@ const CASES: RouteCase[] = [
     }),
     body: () => ({ instrumentKey: 'branding-toolkits', parameters: { units: 1 } }),
   },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/kpis/definitions', expected: all(200) },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/kpis/rollup', expected: all(200) },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/kpis/records',
+    query: () => '?kpiKey=held_activities',
+    expected: all(200),
+  },
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/budget/rollup',

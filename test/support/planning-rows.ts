@@ -1,6 +1,15 @@
 import type { Insertable, Kysely } from 'kysely';
 import { newId, nowIso } from '../../src/db/ids.ts';
-import type { ActivityTable, CostLineTable, DB, PlanTable, TargetMarketTable } from '../../src/db/schema.ts';
+import type {
+  ActivityParticipantTable,
+  ActivityTable,
+  CostLineTable,
+  DB,
+  KpiEntryTable,
+  KpiTargetTable,
+  PlanTable,
+  TargetMarketTable,
+} from '../../src/db/schema.ts';
 
 /**
  * Planning rows straight into the database, for tests of activities and budgets that must not
@@ -117,6 +126,61 @@ export class PlanningRows {
         created_at: now,
         updated_at: now,
         ...overrides,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A participant of the activity (an organisation, a person or both), expected unless told. */
+  participantRow(activityId: string, overrides: Partial<Insertable<ActivityParticipantTable>> = {}) {
+    return this.db
+      .insertInto('activity_participant')
+      .values({
+        id: newId(),
+        activity_id: activityId,
+        organisation_id: null,
+        person_id: null,
+        role: 'participant',
+        created_at: nowIso(),
+        ...overrides,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A KPI target of an activity (`activity_id`) or of a plan (`plan_id`, `instrument_id`). */
+  kpiTargetRow(
+    workspaceId: string,
+    values: Partial<Insertable<KpiTargetTable>> & { kpi_key: string; value: number },
+  ) {
+    const now = nowIso();
+    return this.db
+      .insertInto('kpi_target')
+      .values({ id: newId(), workspace_id: workspaceId, created_at: now, updated_at: now, ...values })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A hand-entered KPI value of an activity. */
+  kpiEntryRow(
+    workspaceId: string,
+    activityId: string,
+    values: Partial<Insertable<KpiEntryTable>> & { kpi_key: string },
+  ) {
+    const now = nowIso();
+    return this.db
+      .insertInto('kpi_entry')
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        activity_id: activityId,
+        value_number: null,
+        value_text: null,
+        recorded_on: '2026-01-01',
+        comment: '',
+        created_at: now,
+        updated_at: now,
+        ...values,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

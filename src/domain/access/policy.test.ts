@@ -59,6 +59,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'budget.read',
     'budget.update',
     'travel_rate.update',
+    'kpi.read',
+    'kpi.update',
   ],
   cluster_manager: [
     'workspace.read',
@@ -69,6 +71,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'budget.read',
+    'kpi.read',
   ],
   member: [
     'workspace.read',
@@ -78,6 +81,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'market.read',
     'plan.read',
     'activity.read',
+    'kpi.read',
   ],
   mentor: [
     'workspace.read',
@@ -87,6 +91,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'market.read',
     'plan.read',
     'activity.read',
+    'kpi.read',
   ],
   viewer: [
     'workspace.read',
@@ -97,6 +102,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'budget.read',
+    'kpi.read',
   ],
 };
 

@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'budget.read',
   'budget.update',
   'travel_rate.update',
+  'kpi.read',
+  'kpi.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -126,6 +128,8 @@ const RULES: Record<Permission, Rule> = {
   'budget.read': (actor) =>
     actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer',
   'budget.update': coordinatorOrOwnCluster,
+  'kpi.read': anyone,
+  'kpi.update': coordinatorOrOwnCluster,
   'travel_rate.update': coordinator,
 };
 
@@ -167,6 +171,8 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'activity.delete': new Set(['coordinator', 'cluster_manager']),
   'budget.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'budget.update': new Set(['coordinator', 'cluster_manager']),
+  'kpi.read': new Set(ROLES),
+  'kpi.update': new Set(['coordinator', 'cluster_manager']),
   'travel_rate.update': new Set(['coordinator']),
 };
 

@@ -5,6 +5,7 @@ import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentBudgetBlock } from '../budgets/presenter.ts';
 import { CostLineRepository } from '../budgets/repository.ts';
+import { refreshKpiActuals } from '../kpis/actuals.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { checkRange } from './dates.ts';
 import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
@@ -85,6 +86,7 @@ export class ActivityService {
         estimate_parameters: '{}',
       };
       const row = await activities.create(actor.workspaceId, values);
+      await refreshKpiActuals(trx, [row.id]);
       await this.audit(trx, actor, 'create', 'activity', row.id, diff({}, values));
       return this.detail(trx, actor, row.id);
     });
@@ -115,6 +117,8 @@ export class ActivityService {
       if (instrumentId !== undefined) values.instrument_id = instrumentId;
       const updated = await activities.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion(id, version, current.version);
+      // The status (held or not) and the instrument (which KPIs) change derived values.
+      await refreshKpiActuals(trx, [id]);
       const changes = diff(current, values);
       if (Object.keys(changes).length > 0) await this.audit(trx, actor, 'update', 'activity', id, changes);
       return this.detail(trx, actor, id);

@@ -5,6 +5,7 @@ import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from
 import { ActivityRepository } from '../activities/repository.ts';
 import { loadActivity, scopeOf } from '../activities/service.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
+import { refreshKpiActuals } from '../kpis/actuals.ts';
 import { toCents } from './money.ts';
 import { presentCostLine } from './presenter.ts';
 import { CostLineRepository, type CostLineRow, type CostLineValues } from './repository.ts';
@@ -42,6 +43,7 @@ export class CostLineService {
       };
       checkLine(values);
       const row = await new CostLineRepository(trx).create(actor.workspaceId, activityId, values);
+      await refreshKpiActuals(trx, [activityId]);
       await new AuditRepository(trx).record({
         workspaceId: actor.workspaceId,
         actorUserId: actor.userId,
@@ -64,6 +66,7 @@ export class CostLineService {
       checkLine({ ...current, ...values });
       const updated = await lines.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion(id, version, current.version);
+      await refreshKpiActuals(trx, [current.activity_id]);
       const changes = diff(current, values);
       if (Object.keys(changes).length > 0) {
         await new AuditRepository(trx).record({
@@ -86,6 +89,7 @@ export class CostLineService {
       if (!(await lines.delete(actor.workspaceId, id, version))) {
         throw staleVersion(id, version, current.version);
       }
+      await refreshKpiActuals(trx, [current.activity_id]);
       await new AuditRepository(trx).record({
         workspaceId: actor.workspaceId,
         actorUserId: actor.userId,

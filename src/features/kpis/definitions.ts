@@ -47,8 +47,3 @@ export function trackedKpis(instrument: InstrumentKpis | null): TrackedKpi[] {
     ...(instrument?.kpis ?? []).map((kpi) => tracked(instrument, kpi)),
   ];
 }
-
-/** The key a KPI of an instrument (or Hub-wide) is known by across roll-up rows. */
-export function kpiId(instrumentId: string | null, kpiKey: string): string {
-  return `${instrumentId ?? '*'}/${kpiKey}`;
-}

@@ -3,6 +3,7 @@ import { newId, nowIso } from '../../db/ids.ts';
 import type { ActivityTable, CostLineTable, DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { type AuditEntry, AuditRepository, diff } from '../audit/repository.ts';
+import { refreshKpiActuals } from '../kpis/actuals.ts';
 import type { MarketRow } from '../markets/repository.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { auditedInstruments } from './instruments.ts';
@@ -65,7 +66,12 @@ export async function copyPlan(
     },
   ];
   if (input.includeActivities) {
-    audit.push(...(await copyActivities(plans, actor, source.id, id, shift)));
+    const copies = await copyActivities(plans, actor, source.id, id, shift);
+    audit.push(...copies);
+    await refreshKpiActuals(
+      trx,
+      copies.map((entry) => entry.entityId),
+    );
   }
   await new AuditRepository(trx).recordMany(audit);
   return id;

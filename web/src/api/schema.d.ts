@@ -3128,6 +3128,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/kpis/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPIs tracked: Hub-wide ones and each instrument’s, derived or entered */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the Hub-wide KPIs and this instrument’s */
+                    instrumentId?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackedKpiList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/kpis/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records behind one KPI number of a roll-up
+         * @description The same scope as the roll-up, narrowed to one group (`groupBy` + `groupKey`). Records of a derived KPI come from its rule (activities, participants, cost lines); those of an entered KPI are its entries. Cursor pagination.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Activities this cluster is responsible for */
+                    clusterId?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Activities starting on or after this day */
+                    from?: string;
+                    groupBy?: "workspace" | "activity" | "instrument" | "phase" | "market" | "cluster";
+                    /** @description The group of the roll-up (its key; `none` for the group without a market or cluster) */
+                    groupKey?: string;
+                    instrumentId?: string;
+                    kpiKey: string;
+                    limit?: number;
+                    marketId?: string;
+                    planId?: string;
+                    /** @description Activities starting on or before this day */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvidenceRecordList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/kpis/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPI target vs actual by workspace, activity, instrument, phase, market or cluster
+         * @description An activity is in the period when it starts in it. Counts and money are summed, percentages and ratings averaged, text KPIs listed. A plan’s target replaces its activities’ targets for the same KPI (not at activity or cluster level). Money in EUR.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Activities this cluster is responsible for */
+                    clusterId?: string;
+                    /** @description Activities starting on or after this day */
+                    from?: string;
+                    groupBy?: "workspace" | "activity" | "instrument" | "phase" | "market" | "cluster";
+                    instrumentId?: string;
+                    marketId?: string;
+                    planId?: string;
+                    /** @description Activities starting on or before this day */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiRollup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/markets": {
         parameters: {
             query?: never;
@@ -6325,6 +6584,40 @@ export interface components {
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
         };
+        EvidenceRecord: {
+            activityId: string;
+            activityTitle: string;
+            description: string;
+            id: string;
+            occurredOn: string;
+            /** @enum {string} */
+            type: "activity" | "participant" | "cost_line" | "entry";
+            /** @description What the record adds (EUR for money) */
+            value: number | string | null;
+        };
+        EvidenceRecordInput: {
+            activityId: string;
+            activityTitle: string;
+            description: string;
+            id: string;
+            occurredOn: string;
+            /** @enum {string} */
+            type: "activity" | "participant" | "cost_line" | "entry";
+            /** @description What the record adds (EUR for money) */
+            value: number | string | null;
+        };
+        EvidenceRecordList: {
+            kpi: components["schemas"]["TrackedKpi"];
+            nextCursor: string | null;
+            records: components["schemas"]["EvidenceRecord"][];
+            total: number;
+        };
+        EvidenceRecordListInput: {
+            kpi: components["schemas"]["TrackedKpiInput"];
+            nextCursor: string | null;
+            records: components["schemas"]["EvidenceRecordInput"][];
+            total: number;
+        };
         Health: {
             /** @enum {string} */
             database: "sqlite" | "postgres";
@@ -6518,6 +6811,42 @@ export interface components {
             /** @description The seed's wording */
             label: string;
             unit: string | null;
+        };
+        KpiRollup: {
+            activities: number;
+            /** @enum {string} */
+            groupBy: "workspace" | "activity" | "instrument" | "phase" | "market" | "cluster";
+            groups: {
+                activities: number;
+                /** @description Market groups: ISO 3166-1 alpha-2 */
+                country: string | null;
+                /** @description The group: an id, a phase, `workspace`; null: activities without a market or cluster */
+                key: string | null;
+                kpis: components["schemas"]["RolledKpi"][];
+                label: string;
+            }[];
+            period: {
+                from: string | null;
+                to: string | null;
+            };
+        };
+        KpiRollupInput: {
+            activities: number;
+            /** @enum {string} */
+            groupBy: "workspace" | "activity" | "instrument" | "phase" | "market" | "cluster";
+            groups: {
+                activities: number;
+                /** @description Market groups: ISO 3166-1 alpha-2 */
+                country: string | null;
+                /** @description The group: an id, a phase, `workspace`; null: activities without a market or cluster */
+                key: string | null;
+                kpis: components["schemas"]["RolledKpiInput"][];
+                label: string;
+            }[];
+            period: {
+                from: string | null;
+                to: string | null;
+            };
         };
         Market: {
             /** @description ISO 3166-1 alpha-2 */
@@ -7239,6 +7568,72 @@ export interface components {
             /** @description A URI naming the kind of problem */
             type: string;
         };
+        RolledKpi: {
+            /** @description null: nothing entered yet, or a text KPI */
+            actual: number | null;
+            /** @description null: a Hub-wide KPI of every activity */
+            instrumentId: string | null;
+            instrumentKey: string | null;
+            instrumentName: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            label: string;
+            /** @description actual / target; null without both or with a target of 0 */
+            progress: number | null;
+            /** @description The key of the rule deriving the KPI */
+            rule: string | null;
+            /** @description How the rule makes the number */
+            ruleDescription: string | null;
+            /**
+             * @description derived: computed from records by a rule; entered: typed by hand
+             * @enum {string}
+             */
+            source: "derived" | "entered";
+            /** @description null: no target set */
+            target: number | null;
+            /** @description The values of a text KPI, listed */
+            texts: {
+                activityId: string;
+                activityTitle: string;
+                recordedOn: string;
+                value: string;
+            }[];
+            unit: string | null;
+        };
+        RolledKpiInput: {
+            /** @description null: nothing entered yet, or a text KPI */
+            actual: number | null;
+            /** @description null: a Hub-wide KPI of every activity */
+            instrumentId: string | null;
+            instrumentKey: string | null;
+            instrumentName: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            label: string;
+            /** @description actual / target; null without both or with a target of 0 */
+            progress: number | null;
+            /** @description The key of the rule deriving the KPI */
+            rule: string | null;
+            /** @description How the rule makes the number */
+            ruleDescription: string | null;
+            /**
+             * @description derived: computed from records by a rule; entered: typed by hand
+             * @enum {string}
+             */
+            source: "derived" | "entered";
+            /** @description null: no target set */
+            target: number | null;
+            /** @description The values of a text KPI, listed */
+            texts: {
+                activityId: string;
+                activityTitle: string;
+                recordedOn: string;
+                value: string;
+            }[];
+            unit: string | null;
+        };
         SignIn: {
             /** @description Send it as X-CSRF-Token with every cookie-authenticated mutation */
             csrfToken: string;
@@ -7250,6 +7645,52 @@ export interface components {
             csrfToken: string;
             expiresAt: string;
             user: components["schemas"]["UserInput"];
+        };
+        TrackedKpi: {
+            /** @description null: a Hub-wide KPI of every activity */
+            instrumentId: string | null;
+            instrumentKey: string | null;
+            instrumentName: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            label: string;
+            /** @description The key of the rule deriving the KPI */
+            rule: string | null;
+            /** @description How the rule makes the number */
+            ruleDescription: string | null;
+            /**
+             * @description derived: computed from records by a rule; entered: typed by hand
+             * @enum {string}
+             */
+            source: "derived" | "entered";
+            unit: string | null;
+        };
+        TrackedKpiInput: {
+            /** @description null: a Hub-wide KPI of every activity */
+            instrumentId: string | null;
+            instrumentKey: string | null;
+            instrumentName: string | null;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            kpiKey: string;
+            label: string;
+            /** @description The key of the rule deriving the KPI */
+            rule: string | null;
+            /** @description How the rule makes the number */
+            ruleDescription: string | null;
+            /**
+             * @description derived: computed from records by a rule; entered: typed by hand
+             * @enum {string}
+             */
+            source: "derived" | "entered";
+            unit: string | null;
+        };
+        TrackedKpiList: {
+            items: components["schemas"]["TrackedKpi"][];
+        };
+        TrackedKpiListInput: {
+            items: components["schemas"]["TrackedKpiInput"][];
         };
         TravelRate: {
             accommodationPerNightEur: number;

@@ -1,0 +1,251 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { KpiDefinition, KpiKind } from '../../domain/catalogue/types.ts';
+import type { ActivityScope } from './rules/index.ts';
+
+/** Which activities a roll-up or a drill-down is about. Dates: the activity starts in [from, to]. */
+export interface KpiScope {
+  from?: string | undefined;
+  to?: string | undefined;
+  planId?: string | undefined;
+  marketId?: string | undefined;
+  clusterId?: string | undefined;
+  instrumentId?: string | undefined;
+  /** Narrower still, for a drill-down into one group of a roll-up. */
+  group?: { by: 'activity' | 'instrument' | 'phase' | 'market' | 'cluster'; key: string | null } | undefined;
+}
+
+export interface ScopedActivity {
+  id: string;
+  title: string;
+  instrument_id: string;
+  phase: string;
+  plan_id: string | null;
+  market_id: string | null;
+  cluster_id: string | null;
+  status: string;
+  starts_on: string;
+}
+
+export interface InstrumentWithKpis {
+  id: string;
+  key: string;
+  name: string;
+  phase: string;
+  position: number;
+  kpis: KpiDefinition[];
+}
+
+/** The only SQL of the KPI roll-ups and drill-downs. */
+export class KpiRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The ids of the workspace's activities in scope, as a sub-query (for IN and for the rules). */
+  scope(workspaceId: string, scope: KpiScope): ActivityScope {
+    const group = scope.group;
+    return this.db
+      .selectFrom('activity')
+      .select('activity.id')
+      .where('activity.workspace_id', '=', workspaceId)
+      .$if(scope.from !== undefined, (q) => q.where('activity.starts_on', '>=', scope.from as string))
+      .$if(scope.to !== undefined, (q) => q.where('activity.starts_on', '<=', scope.to as string))
+      .$if(scope.planId !== undefined, (q) => q.where('activity.plan_id', '=', scope.planId as string))
+      .$if(scope.clusterId !== undefined, (q) =>
+        q.where('activity.cluster_id', '=', scope.clusterId as string),
+      )
+      .$if(scope.instrumentId !== undefined, (q) =>
+        q.where('activity.instrument_id', '=', scope.instrumentId as string),
+      )
+      .$if(scope.marketId !== undefined, (q) =>
+        q.where('activity.plan_id', 'in', (eb) =>
+          eb
+            .selectFrom('plan')
+            .select('plan.id')
+            .where('plan.market_id', '=', scope.marketId as string),
+        ),
+      )
+      .$if(group?.by === 'activity', (q) => q.where('activity.id', '=', group?.key ?? ''))
+      .$if(group?.by === 'instrument', (q) => q.where('activity.instrument_id', '=', group?.key ?? ''))
+      .$if(group?.by === 'cluster', (q) =>
+        q.where('activity.cluster_id', group?.key === null ? 'is' : '=', group?.key ?? null),
+      )
+      .$if(group?.by === 'phase', (q) =>
+        q.where('activity.instrument_id', 'in', (eb) =>
+          eb
+            .selectFrom('instrument')
+            .select('instrument.id')
+            .where('instrument.phase', '=', group?.key ?? ''),
+        ),
+      )
+      .$if(group?.by === 'market', (q) =>
+        group?.key === null
+          ? q.where('activity.plan_id', 'is', null)
+          : q.where('activity.plan_id', 'in', (eb) =>
+              eb
+                .selectFrom('plan')
+                .select('plan.id')
+                .where('plan.market_id', '=', group?.key ?? ''),
+            ),
+      );
+  }
+
+  activities(workspaceId: string, scope: KpiScope): Promise<ScopedActivity[]> {
+    return this.db
+      .selectFrom('activity')
+      .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
+      .leftJoin('plan', 'plan.id', 'activity.plan_id')
+      .select([
+        'activity.id',
+        'activity.title',
+        'activity.instrument_id',
+        'instrument.phase',
+        'activity.plan_id',
+        'plan.market_id',
+        'activity.cluster_id',
+        'activity.status',
+        'activity.starts_on',
+      ])
+      .where('activity.id', 'in', this.scope(workspaceId, scope))
+      .orderBy('activity.starts_on')
+      .orderBy('activity.id')
+      .execute();
+  }
+
+  /** The derived values of the activities in scope (decision 0011: kept by `refreshKpiActuals`). */
+  actuals(workspaceId: string, scope: KpiScope) {
+    return this.db
+      .selectFrom('kpi_actual')
+      .select(['activity_id', 'kpi_key', 'value'])
+      .where('kpi_actual.workspace_id', '=', workspaceId)
+      .where('kpi_actual.activity_id', 'in', this.scope(workspaceId, scope))
+      .execute();
+  }
+
+  entries(workspaceId: string, scope: KpiScope) {
+    return this.db
+      .selectFrom('kpi_entry')
+      .select(['activity_id', 'kpi_key', 'value_number', 'value_text', 'recorded_on'])
+      .where('kpi_entry.workspace_id', '=', workspaceId)
+      .where('kpi_entry.activity_id', 'in', this.scope(workspaceId, scope))
+      .orderBy('recorded_on')
+      .orderBy('id')
+      .execute();
+  }
+
+  activityTargets(workspaceId: string, scope: KpiScope) {
+    return this.db
+      .selectFrom('kpi_target')
+      .select(['activity_id', 'kpi_key', 'value'])
+      .where('kpi_target.workspace_id', '=', workspaceId)
+      .where('kpi_target.activity_id', 'in', this.scope(workspaceId, scope))
+      .execute();
+  }
+
+  /** Targets of the plans overlapping the period (and of the plan or market asked for). */
+  planTargets(workspaceId: string, scope: KpiScope) {
+    return this.db
+      .selectFrom('kpi_target')
+      .innerJoin('plan', 'plan.id', 'kpi_target.plan_id')
+      .select([
+        'kpi_target.plan_id',
+        'kpi_target.instrument_id',
+        'kpi_target.kpi_key',
+        'kpi_target.value',
+        'plan.market_id',
+      ])
+      .where('kpi_target.workspace_id', '=', workspaceId)
+      .$if(scope.from !== undefined, (q) => q.where('plan.ends_on', '>=', scope.from as string))
+      .$if(scope.to !== undefined, (q) => q.where('plan.starts_on', '<=', scope.to as string))
+      .$if(scope.planId !== undefined, (q) => q.where('plan.id', '=', scope.planId as string))
+      .$if(scope.marketId !== undefined, (q) => q.where('plan.market_id', '=', scope.marketId as string))
+      .$if(scope.instrumentId !== undefined, (q) =>
+        q.where('kpi_target.instrument_id', '=', scope.instrumentId as string),
+      )
+      .execute() as Promise<
+      { plan_id: string; instrument_id: string | null; kpi_key: string; value: number; market_id: string }[]
+    >;
+  }
+
+  /** Instruments (global or the workspace's own) with their KPIs, in catalogue order. */
+  async instruments(workspaceId: string, ids?: readonly string[]): Promise<InstrumentWithKpis[]> {
+    if (ids !== undefined && ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('instrument')
+      .select(['id', 'key', 'name', 'phase', 'position'])
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .$if(ids !== undefined, (q) => q.where('id', 'in', ids as string[]))
+      .orderBy('position')
+      .execute();
+    if (rows.length === 0) return [];
+    const kpis = await this.db
+      .selectFrom('instrument_kpi')
+      .select(['instrument_id', 'key', 'label', 'kind', 'unit'])
+      .where(
+        'instrument_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('instrument_id')
+      .orderBy('position')
+      .execute();
+    const byInstrument = new Map<string, KpiDefinition[]>();
+    for (const kpi of kpis) {
+      const list = byInstrument.get(kpi.instrument_id) ?? [];
+      list.push({ key: kpi.key, label: kpi.label, kind: kpi.kind as KpiKind, unit: kpi.unit });
+      byInstrument.set(kpi.instrument_id, list);
+    }
+    return rows.map((row) => ({ ...row, kpis: byInstrument.get(row.id) ?? [] }));
+  }
+
+  /** Names of the groups' plans' markets and clusters. */
+  markets(workspaceId: string) {
+    return this.db
+      .selectFrom('target_market')
+      .select(['id', 'name', 'country'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+  }
+
+  clusters(workspaceId: string) {
+    return this.db
+      .selectFrom('cluster')
+      .select(['id', 'name', 'short_name'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+  }
+
+  /** Hand-entered values behind a KPI in scope, one page in id order, and their count. */
+  async entryRecords(
+    workspaceId: string,
+    scope: KpiScope,
+    kpiKey: string,
+    page: { after: string | null; limit: number },
+  ) {
+    const base = this.db
+      .selectFrom('kpi_entry as e')
+      .where('e.workspace_id', '=', workspaceId)
+      .where('e.kpi_key', '=', kpiKey)
+      .where('e.activity_id', 'in', this.scope(workspaceId, scope));
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .innerJoin('activity as a', 'a.id', 'e.activity_id')
+        .leftJoin('app_user as u', 'u.id', 'e.author_user_id')
+        .select([
+          'e.id',
+          'e.activity_id',
+          'a.title',
+          'e.recorded_on',
+          'e.comment',
+          'e.value_number',
+          'e.value_text',
+          'u.name as author',
+        ])
+        .$if(page.after !== null, (q) => q.where('e.id', '>', page.after as string))
+        .orderBy('e.id')
+        .limit(page.limit)
+        .execute(),
+    ]);
+    return { total: Number(count.n), rows };
+  }
+}

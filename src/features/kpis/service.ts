@@ -1,0 +1,396 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { PHASE_LABELS, PHASES, type Phase } from '../../domain/catalogue/types.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import {
+  type KpiRef,
+  kpiRefId,
+  type PlanTarget,
+  progressOf,
+  type RolledGroup,
+  type RollupActivity,
+  rollupKpis,
+  type TextValue,
+} from '../../domain/kpi/rollup.ts';
+import { aggregationOf } from '../../domain/kpi/values.ts';
+import { centsToEur } from '../../domain/planning/money.ts';
+import { checkRange } from '../activities/dates.ts';
+import { type TrackedKpi, trackedKpis } from './definitions.ts';
+import { type InstrumentWithKpis, KpiRepository, type KpiScope, type ScopedActivity } from './repository.ts';
+import { ruleByKey } from './rules/index.ts';
+import {
+  type KpiDefinitionDto,
+  type KpiGrouping,
+  type KpiRollupDto,
+  type KpiRollupQuery,
+  NO_GROUP,
+  type RecordListDto,
+  type RecordsQuery,
+} from './schema.ts';
+
+/**
+ * KPI definitions, roll-ups (target vs actual by activity, instrument, phase, market, cluster or
+ * workspace, for any period) and the drill-down to the records behind each number.
+ */
+export class KpiService {
+  private readonly repository: KpiRepository;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.repository = new KpiRepository(db);
+  }
+
+  async definitions(
+    actor: Actor,
+    query: { instrumentId?: string | undefined },
+  ): Promise<{ items: KpiDefinitionDto[] }> {
+    requireAccess(actor, 'kpi.read');
+    if (query.instrumentId === undefined) {
+      const instruments = await this.repository.instruments(actor.workspaceId);
+      return {
+        items: [
+          ...trackedKpis(null),
+          ...instruments.flatMap((i) => trackedKpis(i).filter((k) => k.instrumentId)),
+        ],
+      };
+    }
+    const [instrument] = await this.repository.instruments(actor.workspaceId, [query.instrumentId]);
+    if (!instrument) throw new NotFoundError('instrument', query.instrumentId, 'query.instrumentId');
+    return { items: trackedKpis(instrument) };
+  }
+
+  async rollup(actor: Actor, query: KpiRollupQuery): Promise<KpiRollupDto> {
+    requireAccess(actor, 'kpi.read');
+    checkRange(query);
+    const groupBy = query.groupBy ?? 'workspace';
+    const scope: KpiScope = {
+      from: query.from,
+      to: query.to,
+      planId: query.planId,
+      marketId: query.marketId,
+      clusterId: query.clusterId,
+      instrumentId: query.instrumentId,
+    };
+    // Plans belong to no cluster: below plan level, or for one cluster, only activity targets count.
+    const withPlanTargets = groupBy !== 'activity' && groupBy !== 'cluster' && query.clusterId === undefined;
+    const workspaceId = actor.workspaceId;
+    const [activities, actuals, entries, targets, planTargets, instruments, markets, clusters] =
+      await Promise.all([
+        this.repository.activities(workspaceId, scope),
+        this.repository.actuals(workspaceId, scope),
+        this.repository.entries(workspaceId, scope),
+        this.repository.activityTargets(workspaceId, scope),
+        withPlanTargets ? this.repository.planTargets(workspaceId, scope) : Promise.resolve([]),
+        this.repository.instruments(workspaceId),
+        groupBy === 'market' ? this.repository.markets(workspaceId) : Promise.resolve([]),
+        groupBy === 'cluster' ? this.repository.clusters(workspaceId) : Promise.resolve([]),
+      ]);
+
+    const catalogue = new KpiCatalogue(instruments);
+    const titles = new Map(activities.map((a) => [a.id, a.title]));
+    const values = new ActivityValues(catalogue, titles, actuals, entries, targets);
+    const groupKeyOf = groupKeys(groupBy);
+    const rolled = rollupKpis({
+      activities: activities.map(
+        (a): RollupActivity => ({
+          id: a.id,
+          title: a.title,
+          planId: a.plan_id,
+          cancelled: a.status === 'cancelled',
+          groupKey: groupKeyOf(a),
+          kpis: catalogue.refsOf(a.instrument_id),
+        }),
+      ),
+      actualOf: (activityId, kpi) => values.actual(activityId, kpi),
+      textsOf: (activityId, kpi) => values.texts(activityId, kpi),
+      activityTargetOf: (activityId, kpi) => values.target(activityId, kpi),
+      planTargets: planTargets.flatMap((t): PlanTarget[] => {
+        const kpi = catalogue.ref(t.instrument_id, t.kpi_key);
+        if (!kpi) return [];
+        const phase = t.instrument_id === null ? undefined : catalogue.instrument(t.instrument_id)?.phase;
+        const groupKey =
+          groupBy === 'workspace'
+            ? 'workspace'
+            : groupBy === 'market'
+              ? t.market_id
+              : groupBy === 'instrument'
+                ? (t.instrument_id ?? undefined)
+                : phase;
+        return [{ planId: t.plan_id, kpi, value: t.value, groupKey }];
+      }),
+    });
+
+    const labels = groupLabels(groupBy, { activities, catalogue, markets, clusters });
+    const country = new Map(markets.map((m) => [m.id, m.country]));
+    return {
+      period: { from: query.from ?? null, to: query.to ?? null },
+      groupBy,
+      activities: activities.length,
+      groups: sortGroups(groupBy, rolled, catalogue, labels).map((group) => ({
+        key: group.key,
+        label: labels(group.key),
+        country: groupBy === 'market' && group.key !== null ? (country.get(group.key) ?? null) : null,
+        activities: group.activities,
+        kpis: catalogue
+          .sortKpis(group.kpis)
+          .map((kpi) => presentRolled(catalogue.tracked(kpi) as TrackedKpi, kpi)),
+      })),
+    };
+  }
+
+  async records(actor: Actor, query: RecordsQuery): Promise<RecordListDto> {
+    requireAccess(actor, 'kpi.read');
+    checkRange(query);
+    const workspaceId = actor.workspaceId;
+    const instruments =
+      query.instrumentId === undefined
+        ? []
+        : await this.repository.instruments(workspaceId, [query.instrumentId]);
+    if (query.instrumentId !== undefined && instruments.length === 0) {
+      throw new NotFoundError('instrument', query.instrumentId, 'query.instrumentId');
+    }
+    const catalogue = new KpiCatalogue(instruments);
+    const kpi = catalogue.tracked({ instrumentId: query.instrumentId ?? null, kpiKey: query.kpiKey });
+    if (!kpi) {
+      throw new InvalidInputError(`No KPI "${query.kpiKey}" here`, [
+        {
+          field: 'query.kpiKey',
+          message:
+            query.instrumentId === undefined
+              ? 'is not a Hub-wide KPI (give instrumentId for an instrument’s KPI)'
+              : 'is not a KPI of this instrument',
+        },
+      ]);
+    }
+    const scope: KpiScope = {
+      from: query.from,
+      to: query.to,
+      planId: query.planId,
+      marketId: query.marketId,
+      clusterId: query.clusterId,
+      instrumentId: query.instrumentId,
+      group:
+        query.groupBy === 'workspace' || query.groupKey === undefined
+          ? undefined
+          : { by: query.groupBy, key: query.groupKey === NO_GROUP ? null : query.groupKey },
+    };
+    const page = { after: query.cursor ?? null, limit: query.limit };
+    const money = (value: number | string | null) =>
+      kpi.kind === 'money' && typeof value === 'number' ? centsToEur(value) : value;
+
+    if (kpi.rule !== null) {
+      const rule = ruleByKey(kpi.rule);
+      if (!rule) throw new Error(`rule ${kpi.rule} is not registered`);
+      const { total, records } = await rule.records(this.db, this.repository.scope(workspaceId, scope), page);
+      return {
+        kpi,
+        total,
+        records: records.map((r) => ({ ...r, value: money(r.value) })),
+        nextCursor: records.length === page.limit ? (records.at(-1)?.id ?? null) : null,
+      };
+    }
+    const { total, rows } = await this.repository.entryRecords(workspaceId, scope, kpi.kpiKey, page);
+    return {
+      kpi,
+      total,
+      records: rows.map((row) => ({
+        id: row.id,
+        type: 'entry' as const,
+        activityId: row.activity_id,
+        activityTitle: row.title,
+        occurredOn: row.recorded_on,
+        description: [`Entered by ${row.author ?? 'a former user'}`, row.comment].filter(Boolean).join(': '),
+        value: row.value_text ?? money(row.value_number),
+      })),
+      nextCursor: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null,
+    };
+  }
+}
+
+/** The KPIs of the instruments in play, their order and how each is made. */
+class KpiCatalogue {
+  private readonly instruments = new Map<string, InstrumentWithKpis>();
+  private readonly refs = new Map<string | null, KpiRef[]>();
+  private readonly byId = new Map<string, TrackedKpi>();
+  private readonly order = new Map<string, number>();
+
+  constructor(instruments: readonly InstrumentWithKpis[]) {
+    const add = (instrument: InstrumentWithKpis | null) => {
+      const tracked = trackedKpis(instrument);
+      for (const kpi of tracked) {
+        const id = kpiRefId(kpi);
+        if (!this.byId.has(id)) {
+          this.byId.set(id, kpi);
+          this.order.set(id, this.order.size);
+        }
+      }
+      this.refs.set(
+        instrument?.id ?? null,
+        tracked.map((k) => ({ instrumentId: k.instrumentId, kpiKey: k.kpiKey, kind: k.kind })),
+      );
+    };
+    add(null);
+    for (const instrument of instruments) {
+      this.instruments.set(instrument.id, instrument);
+      add(instrument);
+    }
+  }
+
+  instrument(id: string): InstrumentWithKpis | undefined {
+    return this.instruments.get(id);
+  }
+
+  /** The KPIs an activity of this instrument has (Hub-wide ones first). */
+  refsOf(instrumentId: string): KpiRef[] {
+    return this.refs.get(instrumentId) ?? this.refs.get(null) ?? [];
+  }
+
+  ref(instrumentId: string | null, kpiKey: string): KpiRef | undefined {
+    const kpi = this.byId.get(kpiRefId({ instrumentId, kpiKey }));
+    return kpi && { instrumentId, kpiKey, kind: kpi.kind };
+  }
+
+  tracked(kpi: { instrumentId: string | null; kpiKey: string }): TrackedKpi | undefined {
+    return this.byId.get(kpiRefId(kpi));
+  }
+
+  sortKpis<K extends KpiRef>(kpis: K[]): K[] {
+    const at = (k: KpiRef) => this.order.get(kpiRefId(k)) ?? Number.MAX_SAFE_INTEGER;
+    return [...kpis].sort((a, b) => at(a) - at(b));
+  }
+}
+
+type EntryRow = Awaited<ReturnType<KpiRepository['entries']>>[number];
+
+/** Each activity's actual and target per KPI, from the derived values, entries and targets. */
+class ActivityValues {
+  private readonly derived = new Map<string, number>();
+  private readonly entries = new Map<string, EntryRow[]>();
+  private readonly targets = new Map<string, number>();
+
+  constructor(
+    private readonly catalogue: KpiCatalogue,
+    private readonly titles: ReadonlyMap<string, string>,
+    actuals: readonly { activity_id: string; kpi_key: string; value: number }[],
+    entries: readonly EntryRow[],
+    targets: readonly { activity_id: string | null; kpi_key: string; value: number }[],
+  ) {
+    for (const row of actuals) this.derived.set(`${row.activity_id}|${row.kpi_key}`, row.value);
+    for (const row of entries) {
+      const key = `${row.activity_id}|${row.kpi_key}`;
+      const list = this.entries.get(key);
+      if (list) list.push(row);
+      else this.entries.set(key, [row]);
+    }
+    for (const row of targets) this.targets.set(`${row.activity_id}|${row.kpi_key}`, row.value);
+  }
+
+  /** Derived: the stored value (0 before any record); entered: the entries summed or averaged. */
+  actual(activityId: string, kpi: KpiRef): number | null {
+    const key = `${activityId}|${kpi.kpiKey}`;
+    if (this.catalogue.tracked(kpi)?.source === 'derived') return this.derived.get(key) ?? 0;
+    const numbers = (this.entries.get(key) ?? []).flatMap((e) =>
+      e.value_number === null ? [] : [e.value_number],
+    );
+    if (numbers.length === 0) return null;
+    const sum = numbers.reduce((total, n) => total + n, 0);
+    return aggregationOf(kpi.kind) === 'sum' ? sum : sum / numbers.length;
+  }
+
+  texts(activityId: string, kpi: KpiRef): TextValue[] {
+    const entries = this.entries.get(`${activityId}|${kpi.kpiKey}`) ?? [];
+    const title = this.titles.get(activityId) ?? '';
+    return entries.flatMap((e) =>
+      e.value_text === null
+        ? []
+        : [{ activityId, activityTitle: title, value: e.value_text, recordedOn: e.recorded_on }],
+    );
+  }
+
+  target(activityId: string, kpi: KpiRef): number | null {
+    return this.targets.get(`${activityId}|${kpi.kpiKey}`) ?? null;
+  }
+}
+
+function groupKeys(groupBy: KpiGrouping): (a: ScopedActivity) => string | null {
+  switch (groupBy) {
+    case 'workspace':
+      return () => 'workspace';
+    case 'activity':
+      return (a) => a.id;
+    case 'instrument':
+      return (a) => a.instrument_id;
+    case 'phase':
+      return (a) => a.phase;
+    case 'market':
+      return (a) => a.market_id;
+    case 'cluster':
+      return (a) => a.cluster_id;
+  }
+}
+
+function groupLabels(
+  groupBy: KpiGrouping,
+  context: {
+    activities: readonly ScopedActivity[];
+    catalogue: KpiCatalogue;
+    markets: readonly { id: string; name: string }[];
+    clusters: readonly { id: string; short_name: string; name: string }[];
+  },
+): (key: string | null) => string {
+  switch (groupBy) {
+    case 'workspace':
+      return () => 'All activities';
+    case 'activity': {
+      const titles = new Map(context.activities.map((a) => [a.id, a.title]));
+      return (key) => titles.get(key ?? '') ?? '';
+    }
+    case 'instrument':
+      return (key) => context.catalogue.instrument(key ?? '')?.name ?? 'Unknown instrument';
+    case 'phase':
+      return (key) => PHASE_LABELS[key as Phase] ?? String(key);
+    case 'market': {
+      const names = new Map(context.markets.map((m) => [m.id, m.name]));
+      return (key) => (key === null ? 'No market (standalone activities)' : (names.get(key) ?? ''));
+    }
+    case 'cluster': {
+      const names = new Map(context.clusters.map((c) => [c.id, `${c.short_name} (${c.name})`]));
+      return (key) => (key === null ? 'No cluster' : (names.get(key) ?? ''));
+    }
+  }
+}
+
+/** Catalogue order for instruments and phases, start order for activities, names otherwise. */
+function sortGroups(
+  groupBy: KpiGrouping,
+  groups: RolledGroup[],
+  catalogue: KpiCatalogue,
+  label: (key: string | null) => string,
+): RolledGroup[] {
+  if (groupBy === 'activity' || groupBy === 'workspace') return groups;
+  const rank = (key: string | null): number | string => {
+    if (groupBy === 'instrument') return catalogue.instrument(key ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
+    if (groupBy === 'phase') return PHASES.indexOf(key as Phase);
+    return key === null ? '\uffff' : label(key).toLocaleLowerCase();
+  };
+  return [...groups].sort((a, b) => {
+    const x = rank(a.key);
+    const y = rank(b.key);
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  });
+}
+
+function presentRolled(
+  kpi: TrackedKpi,
+  rolled: RolledGroup['kpis'][number],
+): KpiRollupDto['groups'][number]['kpis'][number] {
+  const eur = (value: number | null) => (value === null || kpi.kind !== 'money' ? value : centsToEur(value));
+  const actual = rolled.actual === null && kpi.source === 'derived' ? 0 : rolled.actual;
+  return {
+    ...kpi,
+    target: eur(rolled.target),
+    actual: eur(actual),
+    progress: progressOf({ actual, target: rolled.target }),
+    texts: rolled.texts,
+  };
+}
