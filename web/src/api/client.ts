@@ -31,6 +31,10 @@ import type {
   InstrumentListDto,
   InvitationDto,
   InvitationPreviewDto,
+  KpiRecordsDto,
+  KpiRecordsQuery,
+  KpiRollupDto,
+  KpiRollupQuery,
   ListActivitiesQuery,
   ListAuditQuery,
   ListClustersQuery,
@@ -628,6 +632,24 @@ export function getBudgetBurn(
   signal?: AbortSignal,
 ): Promise<BudgetBurnDto> {
   return getJson(`${ws(workspace)}/budget/burn${queryString({ ...query })}`, signal);
+}
+
+/** KPI target vs actual over a period, grouped by workspace, instrument, phase, market… */
+export function getKpiRollup(
+  workspace: string,
+  query: KpiRollupQuery,
+  signal?: AbortSignal,
+): Promise<KpiRollupDto> {
+  return getJson(`${ws(workspace)}/kpis/rollup${queryString({ ...query })}`, signal);
+}
+
+/** The records behind one number of a KPI roll-up, a page at a time (`nextCursor`). */
+export function listKpiRecords(
+  workspace: string,
+  query: KpiRecordsQuery,
+  signal?: AbortSignal,
+): Promise<KpiRecordsDto> {
+  return getJson(`${ws(workspace)}/kpis/records${queryString({ ...query })}`, signal);
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

@@ -211,3 +211,12 @@ export type ActivityEstimateBody = JsonBody<
 /** `GET …/budget/burn`: money spent month by month per funding source, with the planned totals. */
 export type BudgetBurnDto = Schemas['BudgetBurn'];
 export type BudgetBurnQuery = NonNullable<paths[`${Workspace}/budget/burn`]['get']['parameters']['query']>;
+/** `GET …/kpis/rollup`: KPI target vs actual, grouped by one dimension. */
+export type KpiRollupDto = Schemas['KpiRollup'];
+export type KpiRollupGroupDto = KpiRollupDto['groups'][number];
+export type KpiRollupKpiDto = Schemas['RolledKpi'];
+export type KpiRollupQuery = NonNullable<paths[`${Workspace}/kpis/rollup`]['get']['parameters']['query']>;
+/** `GET …/kpis/records`: the records behind one number of a roll-up, page by page. */
+export type KpiRecordsDto = Schemas['EvidenceRecordList'];
+export type KpiRecordDto = Schemas['EvidenceRecord'];
+export type KpiRecordsQuery = NonNullable<paths[`${Workspace}/kpis/records`]['get']['parameters']['query']>;

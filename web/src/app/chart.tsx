@@ -123,37 +123,44 @@ function EChart({
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  // The option to draw once the chart exists (it may be created after a preparation).
+  const latest = useRef(option);
+  latest.current = option;
+  const drawn = useRef<EChartsCoreOption | null>(null);
 
   useEffect(() => {
-    if (!element.current) return;
-    const instance = init(element.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+    const target = element.current;
+    if (!target) return;
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    const create = () => {
+      if (disposed) return;
+      // ECharts reads the chart types registered when an instance is created: a preparation that
+      // registers one (the world map) must finish first.
+      const instance = init(target, undefined, { renderer: 'svg' });
+      chart.current = instance;
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(target);
+      instance.setOption(latest.current, { notMerge: true });
+      drawn.current = latest.current;
     };
-  }, []);
-
-  useEffect(() => {
-    if (!prepare) {
-      chart.current?.setOption(option, { notMerge: true });
-      return;
-    }
-    let current = true;
     // A failed preparation leaves the chart empty; the table view still has every figure.
-    prepare().then(
-      () => {
-        if (current) chart.current?.setOption(option, { notMerge: true });
-      },
-      () => {},
-    );
+    if (prepare) prepare().then(create, () => {});
+    else create();
     return () => {
-      current = false;
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+      drawn.current = null;
     };
-  }, [option, prepare]);
+  }, [prepare]);
+
+  useEffect(() => {
+    if (!chart.current || drawn.current === option) return;
+    chart.current.setOption(option, { notMerge: true });
+    drawn.current = option;
+  }, [option]);
 
   return <div ref={element} role="img" aria-labelledby={labelledBy} style={{ width: '100%', height }} />;
 }

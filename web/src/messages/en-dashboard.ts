@@ -9,7 +9,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const enDashboard = {
   dashboard: {
     title: 'Dashboard',
-    intro: 'How the programme is doing in the period: activities, KPIs against their targets, money spent and where.',
+    intro:
+      'How the programme is doing in the period: activities, KPIs against their targets, money spent and where.',
     funderReport: 'Funder report',
     loading: 'Loading the dashboard…',
     filters: 'Period and market',
@@ -63,8 +64,10 @@ export const enDashboard = {
     burnPlanned: (source: string) => `${source}: planned`,
     burnMonth: 'Month',
     burnPlannedRow: 'Planned total',
-    burnTotals: (actual: string, planned: string) => `${actual} spent in the period · ${planned} planned for its activities`,
-    noBurn: 'No money planned or spent in this period yet: add budget lines and record actual costs on the activities.',
+    burnTotals: (actual: string, planned: string) =>
+      `${actual} spent in the period · ${planned} planned for its activities`,
+    noBurn:
+      'No money planned or spent in this period yet: add budget lines and record actual costs on the activities.',
     burnLoadError: 'The budget burn could not be loaded',
     // d. World map
     map: 'Target markets on the map',
@@ -79,7 +82,13 @@ export const enDashboard = {
     // e. Upcoming
     upcoming: 'Upcoming activities',
     upcomingCaption: 'The next activities, by start date',
-    upcomingColumns: { activity: 'Activity', dates: 'Dates', instrument: 'Instrument', market: 'Market', status: 'Status' },
+    upcomingColumns: {
+      activity: 'Activity',
+      dates: 'Dates',
+      instrument: 'Instrument',
+      market: 'Market',
+      status: 'Status',
+    },
     standalone: 'Standalone',
     noUpcoming: 'No upcoming activities: add one to a plan, or plan a standalone activity.',
     upcomingLoadError: 'The upcoming activities could not be loaded',

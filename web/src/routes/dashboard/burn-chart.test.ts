@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnChart, FUNDING_SOURCE_HEX } from './burn-chart.ts';
+import { burnChart, FUNDING_SOURCE_HEX, niceCeiling } from './burn-chart.ts';
 
 const labels = {
   month: (month: string) => `M${month.slice(5)}`,
@@ -34,7 +34,12 @@ describe('the budget burn chart', () => {
     const { option } = burnChart(burn, labels);
     const chart = option as {
       xAxis: { data: string[] };
-      series: { name: string; data: number[]; itemStyle: { color: string }; markLine?: { data: unknown[] } }[];
+      series: {
+        name: string;
+        data: number[];
+        itemStyle: { color: string };
+        markLine?: { data: unknown[] };
+      }[];
     };
     expect(chart.xAxis.data).toEqual(['M01', 'M02', 'M03']);
     expect(chart.series.map((s) => [s.name, s.data, s.itemStyle.color])).toEqual([
@@ -60,5 +65,23 @@ describe('the budget burn chart', () => {
         ['Planned total', 8100, 0],
       ],
     });
+  });
+});
+
+describe('niceCeiling', () => {
+  it('rounds an axis end up to a round multiple of a power of ten', () => {
+    expect([
+      niceCeiling(8100),
+      niceCeiling(1234),
+      niceCeiling(400),
+      niceCeiling(1000),
+      niceCeiling(0),
+    ]).toEqual([10_000, 1500, 400, 1000, 1]);
+  });
+
+  it('lets the axis reach the highest planned total', () => {
+    const { option } = burnChart(burn, labels);
+    const max = (option as { yAxis: { max: (extent: { max: number }) => number } }).yAxis.max;
+    expect(max({ max: 400 })).toBe(10_000);
   });
 });

@@ -45,13 +45,19 @@ export function burnChart(
   burn: BurnFigures,
   labels: BurnChartLabels,
 ): { option: EChartsCoreOption; table: ChartTable } {
+  const plannedMax = Math.max(0, ...burn.series.map((s) => s.plannedEur));
   const option: EChartsCoreOption = {
     animation: false,
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     legend: { top: 0, type: 'scroll', data: burn.series.map((s) => s.label) },
     tooltip: { trigger: 'axis', valueFormatter: (value: number) => labels.money(value) },
     xAxis: { type: 'category', boundaryGap: false, data: burn.months.map(labels.month) },
-    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => labels.money(value) } },
+    yAxis: {
+      type: 'value',
+      // Room for the planned totals' lines, which ECharts leaves out of the axis range.
+      max: (extent: { max: number }) => niceCeiling(Math.max(extent.max, plannedMax)),
+      axisLabel: { formatter: (value: number) => labels.money(value) },
+    },
     series: burn.series.map((s) => {
       const colour = FUNDING_SOURCE_HEX[s.fundingSource];
       return {
@@ -87,4 +93,17 @@ export function burnChart(
     ],
   };
   return { option, table };
+}
+
+/**
+ * A round axis end at or above `value`: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten
+ * (`1,234` → `1,500`).
+ *
+ * @example niceCeiling(8100) // 10000
+ */
+export function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= value) ?? 10;
+  return step * power;
 }

@@ -43,7 +43,11 @@ export function sequentialScale(
     const indexOf = (value: number) => (max === 1 ? last : Math.round(((value - 1) / (max - 1)) * last));
     return {
       colourOf: (value) => (value === null || value <= 0 ? NO_VALUE : colourAt(indexOf(Math.round(value)))),
-      legend: Array.from({ length: max }, (_, i) => ({ colour: colourAt(indexOf(i + 1)), from: i + 1, to: i + 1 })),
+      legend: Array.from({ length: max }, (_, i) => ({
+        colour: colourAt(indexOf(i + 1)),
+        from: i + 1,
+        to: i + 1,
+      })),
     };
   }
 

@@ -18,7 +18,15 @@ export function DashboardSection({
 }) {
   const headingId = `${id}-title`;
   return (
-    <Paper withBorder radius="md" p="lg" component="section" id={id} aria-labelledby={headingId} data-testid={testId}>
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      id={id}
+      aria-labelledby={headingId}
+      data-testid={testId}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-end" gap="sm">
           <Title order={2} fz="lg" id={headingId}>

@@ -20,6 +20,9 @@ const HELD = 'held_activities';
 const PRESENT = 'present_participants';
 const ACTUAL_COSTS = 'actual_costs';
 
+/** A Hub-wide KPI's value for the whole period (null: none). */
+type HubFigure = Pick<KpiRollupKpiDto, 'kpiKey' | 'instrumentId' | 'kind' | 'actual'>;
+
 /**
  * a. The period in four numbers, each a link to what makes it: activities (the calendar), activities
  * held, participants present and actual costs (their records), planned costs (the burn's table).
@@ -49,22 +52,26 @@ export function HeadlineFigures({
       />
     );
   }
+  // Without activities in the period there is no group at all: the Hub's derived KPIs are then 0.
   const group = rollup.data.groups[0];
-  const hub = (key: string) => group?.kpis.find((kpi) => kpi.instrumentId === null && kpi.kpiKey === key);
-  const drill = (kpi: KpiRollupKpiDto | undefined, label: string, testId: string) =>
-    kpi ? (
-      <DrillLink
-        workspace={workspace}
-        kpi={kpi}
-        groupKey={group?.key ?? null}
-        period={period}
-        marketId={marketId}
-        label={label}
-        testId={testId}
-      />
-    ) : (
-      <BigNumber>{t.noValue}</BigNumber>
-    );
+  const hub = (kpiKey: string, kind: HubFigure['kind']): HubFigure => ({
+    kpiKey,
+    instrumentId: null,
+    kind,
+    actual: group
+      ? (group.kpis.find((kpi) => kpi.instrumentId === null && kpi.kpiKey === kpiKey)?.actual ?? null)
+      : 0,
+  });
+  const drill = (kpi: HubFigure, label: string, testId: string) => (
+    <DrillLink
+      workspace={workspace}
+      kpi={kpi}
+      period={period}
+      marketId={marketId}
+      label={label}
+      testId={testId}
+    />
+  );
 
   return (
     <SimpleGrid
@@ -86,11 +93,11 @@ export function HeadlineFigures({
           <BigNumber>{formatKpiValue('count', rollup.data.activities)}</BigNumber>
         </AnchorLink>
       </Figure>
-      <Figure label={t.held}>{drill(hub(HELD), t.held, 'headline-held')}</Figure>
-      <Figure label={t.present}>{drill(hub(PRESENT), t.present, 'headline-present')}</Figure>
+      <Figure label={t.held}>{drill(hub(HELD, 'count'), t.held, 'headline-held')}</Figure>
+      <Figure label={t.present}>{drill(hub(PRESENT, 'count'), t.present, 'headline-present')}</Figure>
       {seesBudget && (
         <Figure label={t.actualCosts}>
-          {drill(hub(ACTUAL_COSTS), t.actualCosts, 'headline-actual-costs')}
+          {drill(hub(ACTUAL_COSTS, 'money'), t.actualCosts, 'headline-actual-costs')}
           {burn.data && (
             <Anchor href={`#${BURN_SECTION_ID}`} fz="sm" title={t.plannedHint} data-testid="headline-planned">
               {t.plannedOf(formatEur(burn.data.totals.plannedEur))}
@@ -106,15 +113,13 @@ export function HeadlineFigures({
 function DrillLink({
   workspace,
   kpi,
-  groupKey,
   period,
   marketId,
   label,
   testId,
 }: {
   workspace: string;
-  kpi: KpiRollupKpiDto;
-  groupKey: string | null;
+  kpi: HubFigure;
   period: Period;
   marketId: string | undefined;
   label: string;
@@ -125,7 +130,7 @@ function DrillLink({
     <AnchorLink
       to="/w/$workspace/kpis/records"
       params={{ workspace }}
-      search={recordsSearchOf({ kpi, groupBy: 'workspace', groupKey, period, marketId })}
+      search={recordsSearchOf({ kpi, groupBy: 'workspace', groupKey: 'workspace', period, marketId })}
       title={t.drillHint(label)}
       underline="hover"
       data-testid={testId}

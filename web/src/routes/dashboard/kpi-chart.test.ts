@@ -25,8 +25,22 @@ describe('the KPI progress chart', () => {
     const { option, table } = kpiProgressChart(
       [
         kpi({}),
-        kpi({ kpiKey: 'costs', label: 'Costs', kind: 'money', target: 1000, actual: 1250.5, progress: 1.2505 }),
-        kpi({ kpiKey: 'rating', label: 'Satisfaction', kind: 'rating', target: 4, actual: null, progress: null }),
+        kpi({
+          kpiKey: 'costs',
+          label: 'Costs',
+          kind: 'money',
+          target: 1000,
+          actual: 1250.5,
+          progress: 1.2505,
+        }),
+        kpi({
+          kpiKey: 'rating',
+          label: 'Satisfaction',
+          kind: 'rating',
+          target: 4,
+          actual: null,
+          progress: null,
+        }),
       ],
       true,
       labels,

@@ -77,7 +77,8 @@ export function kpiProgressChart(
           symbol: 'none',
           silent: true,
           lineStyle: { color: '#495057', type: 'dashed' },
-          label: { formatter: labels.target, position: 'end' },
+          // The category axis runs top-down: the line's start is at the top.
+          label: { formatter: labels.target, position: 'start' },
           data: [{ xAxis: 100 }],
         },
       },

@@ -1,4 +1,14 @@
-import { Badge, Group, List, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Group,
+  List,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { KpiRollupGroupDto, KpiRollupKpiDto } from '../../api/types.ts';
@@ -106,7 +116,12 @@ function KpiGroup({
     () =>
       kpiProgressChart(withTarget, withInstrument, {
         target: t.targetLine,
-        columns: { kpi: t.columns.kpi, target: t.columns.target, actual: t.columns.actual, progress: t.progressColumn },
+        columns: {
+          kpi: t.columns.kpi,
+          target: t.columns.target,
+          actual: t.columns.actual,
+          progress: t.progressColumn,
+        },
       }),
     [withTarget, withInstrument],
   );
@@ -139,9 +154,7 @@ function KpiGroup({
           kpis={rows}
           caption={t.kpiTableCaption(group.label)}
           withInstrument={withInstrument}
-          link={(kpi) =>
-            recordsSearchOf({ kpi, groupBy: grouping, groupKey: group.key, period, marketId })
-          }
+          link={(kpi) => recordsSearchOf({ kpi, groupBy: grouping, groupKey: group.key, period, marketId })}
         />
       )}
       {texts.length > 0 && <TextKpis kpis={texts} withInstrument={withInstrument} />}
@@ -207,7 +220,9 @@ function KpiTable({
                     </AnchorLink>
                   )}
                 </Table.Td>
-                <Table.Td {...moneyCell}>{kpi.progress === null ? t.noValue : formatProgress(kpi.progress)}</Table.Td>
+                <Table.Td {...moneyCell}>
+                  {kpi.progress === null ? t.noValue : formatProgress(kpi.progress)}
+                </Table.Td>
               </Table.Tr>
             );
           })}

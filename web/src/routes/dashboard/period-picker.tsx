@@ -1,7 +1,15 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { messages } from '../../messages/en.ts';
-import { isIsoDay, isValidPeriod, PERIOD_PRESETS, type Period, type PeriodPreset, presetOf, presetPeriod } from './period.ts';
+import {
+  isIsoDay,
+  isValidPeriod,
+  PERIOD_PRESETS,
+  type Period,
+  type PeriodPreset,
+  presetOf,
+  presetPeriod,
+} from './period.ts';
 
 const t = messages.dashboard;
 

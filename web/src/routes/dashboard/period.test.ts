@@ -20,7 +20,10 @@ describe('the period picker’s quick choices', () => {
   });
 
   it('starts the last twelve months in the previous year in January', () => {
-    expect(presetPeriod('last12Months', new Date(2026, 0, 5))).toEqual({ from: '2025-02-01', to: '2026-01-05' });
+    expect(presetPeriod('last12Months', new Date(2026, 0, 5))).toEqual({
+      from: '2025-02-01',
+      to: '2026-01-05',
+    });
   });
 
   it('recognises a period as a quick choice, or none', () => {

@@ -75,7 +75,12 @@ export function kpiRecordsQuery(workspace: string, search: RecordsSearch) {
     queryFn: ({ signal, pageParam }) =>
       listKpiRecords(
         workspace,
-        { ...search, kpiKey: search.kpiKey ?? '', limit: RECORDS_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+        {
+          ...search,
+          kpiKey: search.kpiKey ?? '',
+          limit: RECORDS_PAGE_SIZE,
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
         signal,
       ),
     initialPageParam: null as string | null,

@@ -32,7 +32,7 @@ export function RecordsPage() {
   };
   const crumbs = (
     <Crumbs>
-      <AnchorLink to="/w/$workspace/" params={{ workspace }} search={dashboardSearch}>
+      <AnchorLink to="/w/$workspace" params={{ workspace }} search={dashboardSearch}>
         {t.breadcrumb}
       </AnchorLink>
       <CurrentCrumb>{first?.kpi.label ?? t.title}</CurrentCrumb>
@@ -88,8 +88,13 @@ export function RecordsPage() {
             <Text fz="sm" c="dimmed">
               {t.total}
             </Text>
-            <Text fz="xl" fw={650} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="kpi-records-total">
-              {formatKpiValue(head.kpi.kind, head.total)}
+            <Text
+              fz="xl"
+              fw={650}
+              style={{ fontVariantNumeric: 'tabular-nums' }}
+              data-testid="kpi-records-total"
+            >
+              {t.count(head.total)}
             </Text>
           </Group>
         </Stack>
@@ -101,10 +106,15 @@ export function RecordsPage() {
         </Text>
       ) : (
         <Stack gap="md">
-          <RecordsTable workspace={workspace} kind={head.kpi.kind} records={rows} caption={t.caption(head.kpi.label)} />
+          <RecordsTable
+            workspace={workspace}
+            kind={head.kpi.kind}
+            records={rows}
+            caption={t.caption(head.kpi.label)}
+          />
           <Group justify="space-between">
             <Text fz="sm" c="dimmed" role="status">
-              {t.shown(rows.length, totalRecords(head, rows.length, records.hasNextPage))}
+              {t.shown(rows.length, head.total)}
             </Text>
             {records.hasNextPage && (
               <Button
@@ -119,21 +129,12 @@ export function RecordsPage() {
         </Stack>
       )}
       <Group>
-        <AnchorLink to="/w/$workspace/" params={{ workspace }} search={dashboardSearch} fz="sm">
+        <AnchorLink to="/w/$workspace" params={{ workspace }} search={dashboardSearch} fz="sm">
           {t.back}
         </AnchorLink>
       </Group>
     </Stack>
   );
-}
-
-/**
- * How many records there are: a count KPI's total is its number of records; for other kinds the
- * total is a sum, so the count is known only once every page is in.
- */
-function totalRecords(head: KpiRecordsDto, shown: number, more: boolean): number | string {
-  if (head.kpi.kind === 'count') return head.total;
-  return more ? `${shown}+` : shown;
 }
 
 function RecordsTable({
@@ -149,7 +150,11 @@ function RecordsTable({
 }) {
   const c = t.columns;
   const value = (record: KpiRecordDto) =>
-    record.value === null ? '—' : typeof record.value === 'number' ? formatKpiValue(kind, record.value) : record.value;
+    record.value === null
+      ? '—'
+      : typeof record.value === 'number'
+        ? formatKpiValue(kind, record.value)
+        : record.value;
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={760} type="native">

@@ -17,12 +17,18 @@ describe('the KPI records address', () => {
 
   it('drops unknown groupings, malformed days, empty values, and a group key without its grouping', () => {
     expect(
-      parseRecordsSearch({ kpiKey: '', groupBy: 'colour', groupKey: 'x', from: '2026-02-30', to: 'tomorrow' }),
+      parseRecordsSearch({
+        kpiKey: '',
+        groupBy: 'colour',
+        groupKey: 'x',
+        from: '2026-02-30',
+        to: 'tomorrow',
+      }),
     ).toEqual({});
     expect(parseRecordsSearch({ kpiKey: 'k', groupKey: 'x' })).toEqual({ kpiKey: 'k' });
   });
 
-  it('is built from a number of the roll-up, leaving out what a Hub-wide KPI or a null group lacks', () => {
+  it('is built from a number of the roll-up: no instrument for a Hub-wide KPI, `none` for the null group', () => {
     const period = { from: '2026-01-01', to: '2026-12-31' };
     expect(
       recordsSearchOf({
@@ -49,6 +55,12 @@ describe('the KPI records address', () => {
         period,
         marketId: undefined,
       }),
-    ).toEqual({ kpiKey: 'held_activities', groupBy: 'workspace', from: '2026-01-01', to: '2026-12-31' });
+    ).toEqual({
+      kpiKey: 'held_activities',
+      groupBy: 'workspace',
+      groupKey: 'none',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
   });
 });

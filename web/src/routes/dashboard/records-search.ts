@@ -8,6 +8,9 @@ import { isIsoDay, type Period } from './period.ts';
 export const KPI_GROUPINGS = ['workspace', 'activity', 'instrument', 'phase', 'market', 'cluster'] as const;
 export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
 
+/** The group of the activities without a market or cluster, as the records API names it. */
+export const NO_GROUP = 'none';
+
 export interface RecordsSearch {
   kpiKey?: string;
   /** Absent: a Hub-wide KPI (every instrument). */
@@ -38,7 +41,7 @@ export function parseRecordsSearch(raw: Record<string, unknown>): RecordsSearch 
   return Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as RecordsSearch;
 }
 
-/** The address of the records behind one number of a roll-up group. */
+/** The address of the records behind one number of a roll-up group (a null key: the group without). */
 export function recordsSearchOf(options: {
   kpi: { kpiKey: string; instrumentId: string | null };
   groupBy: KpiGrouping;
@@ -51,7 +54,7 @@ export function recordsSearchOf(options: {
     kpiKey: kpi.kpiKey,
     ...(kpi.instrumentId ? { instrumentId: kpi.instrumentId } : {}),
     groupBy,
-    ...(groupKey !== null ? { groupKey } : {}),
+    groupKey: groupKey ?? NO_GROUP,
     from: period.from,
     to: period.to,
     ...(marketId ? { marketId } : {}),

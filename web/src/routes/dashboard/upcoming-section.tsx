@@ -25,7 +25,12 @@ export function UpcomingSection({
       title={t.upcoming}
       testId="dashboard-upcoming"
       action={
-        <AnchorLink to="/w/$workspace/calendar" params={{ workspace }} search={marketId ? { marketId } : {}} fz="sm">
+        <AnchorLink
+          to="/w/$workspace/calendar"
+          params={{ workspace }}
+          search={marketId ? { marketId } : {}}
+          fz="sm"
+        >
           {t.calendarLink}
         </AnchorLink>
       }
@@ -42,7 +47,12 @@ export function UpcomingSection({
       ) : upcoming.data.length === 0 ? (
         <EmptyState testId="dashboard-upcoming-empty">{t.noUpcoming}</EmptyState>
       ) : (
-        <ActivitiesTable workspace={workspace} activities={upcoming.data} caption={t.upcomingCaption} showPlan />
+        <ActivitiesTable
+          workspace={workspace}
+          activities={upcoming.data}
+          caption={t.upcomingCaption}
+          showPlan
+        />
       )}
     </DashboardSection>
   );

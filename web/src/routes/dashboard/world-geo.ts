@@ -1,13 +1,14 @@
 /**
- * The world's country shapes for the map, loaded on first use only (a dynamic import of this
- * module keeps world-atlas's TopoJSON, topojson-client and ECharts' map chart out of the main
- * bundle). Regions are named by their ISO 3166-1 numeric code, as `world-map.ts` colours them.
+ * The world's country shapes for the map, loaded on first use only: the map section imports this
+ * module dynamically, which keeps world-atlas's TopoJSON, topojson-client and ECharts' map chart
+ * out of the main bundle and out of the dashboard's own chunk. Regions are named by their ISO 3166-1 numeric code, as `world-map.ts` colours them.
  */
 import { MapChart } from 'echarts/charts';
 import { registerMap, use } from 'echarts/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import atlas from 'world-atlas/countries-110m.json';
 import { WORLD_MAP } from './world-map.ts';
 
 type WorldTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -28,20 +29,41 @@ export function worldGeoJson(topology: WorldTopology) {
       .filter((country) => !LEFT_OUT.has(String(country.id)))
       .map((country) => ({
         type: 'Feature',
-        geometry: country.geometry,
+        geometry: unwrapped(country.geometry),
         properties: { name: country.id === undefined ? country.properties.name : String(country.id) },
       })),
   } as FeatureCollection<Geometry, { name: string }>;
 }
 
-let loading: Promise<void> | undefined;
+type Ring = number[][];
 
-/** Registers the world's shapes with ECharts once; every later call returns the same promise. */
-export function loadWorldMap(): Promise<void> {
-  loading ??= import('world-atlas/countries-110m.json').then((atlas) => {
-    use([MapChart]);
-    // ECharts declares its own GeoJSON type; the standard one is the same shape.
-    registerMap(WORLD_MAP, worldGeoJson(atlas.default as unknown as WorldTopology) as never);
-  });
-  return loading;
+/**
+ * A ring crossing the antimeridian (Russia's Chukotka, Fiji) jumps from 180° to -180°, which a
+ * flat map draws as a line across the world: its western points move east past 180° instead.
+ */
+export function unwrapRing(ring: Ring): Ring {
+  const crosses = ring.some((point, i) => i > 0 && Math.abs((point[0] ?? 0) - (ring[i - 1]?.[0] ?? 0)) > 180);
+  return crosses ? ring.map(([lon = 0, lat = 0]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
+}
+
+function unwrapped(geometry: Geometry): Geometry {
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') {
+    return { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)) };
+  }
+  return geometry;
+}
+
+let registered = false;
+
+/**
+ * Registers the world's shapes with ECharts once. Async so callers treat it as the loading step
+ * it is (this module itself arrives by dynamic import).
+ */
+export async function loadWorldMap(): Promise<void> {
+  if (registered) return;
+  use([MapChart]);
+  // ECharts declares its own GeoJSON type; the standard one is the same shape.
+  registerMap(WORLD_MAP, worldGeoJson(atlas as unknown as WorldTopology) as never);
+  registered = true;
 }

@@ -24,7 +24,13 @@ const groups: MarketGroup[] = [
     activities: 3,
     kpis: [
       kpi({ actual: 1200 }),
-      kpi({ instrumentId: 'i1', instrumentName: 'Study Visits', kpiKey: 'story', label: 'Story', kind: 'text' }),
+      kpi({
+        instrumentId: 'i1',
+        instrumentName: 'Study Visits',
+        kpiKey: 'story',
+        label: 'Story',
+        kind: 'text',
+      }),
     ],
   },
   { key: 'm2', label: 'Japan — satcom', country: 'JP', activities: 1, kpis: [kpi({ actual: 300 })] },

@@ -52,7 +52,7 @@ export function measureOptions(groups: readonly MarketGroup[], activitiesLabel: 
 }
 
 /** A market's value of the measure: its activities, or its KPI's actual (null: none yet). */
-function valueOf(group: MarketGroup, measure: MapMeasure): number | null {
+function marketValue(group: MarketGroup, measure: MapMeasure): number | null {
   if (measure === 'activities') return group.activities;
   return group.kpis.find((kpi) => kpiId(kpi) === measure)?.actual ?? null;
 }
@@ -85,7 +85,7 @@ export function countryFigures(groups: readonly MarketGroup[], measure: MapMeasu
     const region = numericCountryCode(group.country);
     if (region === null) continue;
     const figure = byRegion.get(region) ?? { region, alpha2: group.country, value: null, markets: [] };
-    const value = valueOf(group, measure);
+    const value = marketValue(group, measure);
     if (value !== null) figure.value = (figure.value ?? 0) + value;
     figure.markets.push(group.label);
     byRegion.set(region, figure);
@@ -118,6 +118,11 @@ export function worldMapChart(
         type: 'map',
         map: WORLD_MAP,
         roam: false,
+        // As large as the section allows (the map keeps its proportions).
+        left: 8,
+        right: 8,
+        top: 8,
+        bottom: 8,
         selectedMode: false,
         // Regions are named by their ISO numeric code: never show that as a label.
         label: { show: false },
@@ -138,7 +143,7 @@ export function worldMapChart(
     rows: groups
       .filter((group) => group.country !== null)
       .map((group) => {
-        const value = valueOf(group, measure);
+        const value = marketValue(group, measure);
         return [group.label, labels.countryName(group.country ?? ''), value ?? ''];
       }),
   };
