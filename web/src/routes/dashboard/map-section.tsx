@@ -1,16 +1,22 @@
 import { Box, Group, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { KpiRollupGroupDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName } from '../../app/format.ts';
 import { messages } from '../../messages/en.ts';
 import { LazyChart } from '../planning/lazy-chart.tsx';
+import { allMarketsQuery } from '../planning/queries.ts';
 import { NO_VALUE } from './colour-scale.ts';
 import { DashboardSection, EmptyState, LoadingBlock } from './dashboard-parts.tsx';
 import type { Period } from './period.ts';
 import { kpiRollupQuery } from './queries.ts';
-import { type MapMeasure, measureOptions, worldMapChart } from './world-map.ts';
+import {
+  type MapMeasure,
+  type MarketGroup,
+  measureOptions,
+  withEveryMarket,
+  worldMapChart,
+} from './world-map.ts';
 
 const t = messages.dashboard;
 
@@ -28,10 +34,15 @@ export function MapSection({
   marketId: string | undefined;
 }) {
   const rollup = useQuery(kpiRollupQuery(workspace, period, 'market', marketId));
-  const markets = (rollup.data?.groups ?? []).filter((group) => group.country !== null);
+  const allMarkets = useQuery(allMarketsQuery(workspace));
+  const groups = useMemo(() => {
+    const known = (allMarkets.data?.items ?? []).filter((market) => !marketId || market.id === marketId);
+    return withEveryMarket(rollup.data?.groups ?? [], known);
+  }, [rollup.data, allMarkets.data, marketId]);
+  const markets = groups.filter((group) => group.country !== null);
   return (
     <DashboardSection id="market-map" title={t.map} testId="dashboard-map">
-      {rollup.isPending ? (
+      {rollup.isPending || allMarkets.isPending ? (
         <LoadingBlock label={t.loading} height={420} />
       ) : rollup.isError ? (
         <ErrorState
@@ -43,13 +54,13 @@ export function MapSection({
       ) : markets.length === 0 ? (
         <EmptyState testId="dashboard-map-empty">{t.noMarkets}</EmptyState>
       ) : (
-        <MarketMap groups={rollup.data.groups} period={period} />
+        <MarketMap groups={groups} period={period} />
       )}
     </DashboardSection>
   );
 }
 
-function MarketMap({ groups, period }: { groups: KpiRollupGroupDto[]; period: Period }) {
+function MarketMap({ groups, period }: { groups: MarketGroup[]; period: Period }) {
   const options = useMemo(() => measureOptions(groups, t.mapActivities), [groups]);
   const [chosen, setChosen] = useState<MapMeasure>('activities');
   // A KPI chosen for another period may have no value in this one: back to activities.

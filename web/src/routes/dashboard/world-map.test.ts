@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NO_VALUE, SEQUENTIAL_BLUES } from './colour-scale.ts';
 import type { KpiFigure } from './kpi-figures.ts';
-import { countryFigures, type MarketGroup, measureOptions, WORLD_MAP, worldMapChart } from './world-map.ts';
+import {
+  countryFigures,
+  type MarketGroup,
+  measureOptions,
+  WORLD_MAP,
+  withEveryMarket,
+  worldMapChart,
+} from './world-map.ts';
 
 const kpi = (overrides: Partial<KpiFigure>): KpiFigure => ({
   instrumentId: null,
@@ -89,5 +96,20 @@ describe('the world map of target markets', () => {
     const { table, legend } = worldMapChart(groups, '*:actual_costs', 'Actual costs', labels);
     expect(table.rows.map((row) => row[2])).toEqual([1200, 300, '']);
     expect(legend[0]?.label).toBe('€0.00 – €300.00');
+  });
+
+  it('shows every target market, those without activities in the period at 0', () => {
+    const all = withEveryMarket(groups, [
+      { id: 'm1', name: 'Japan — EO', country: 'JP' },
+      { id: 'm9', name: 'Brazil', country: 'BR' },
+    ]);
+    expect(all.map((g) => [g.key, g.activities])).toEqual([
+      ['m1', 3],
+      ['m2', 1],
+      ['m3', 0],
+      [null, 5],
+      ['m9', 0],
+    ]);
+    expect(all[4]).toEqual({ key: 'm9', label: 'Brazil', country: 'BR', activities: 0, kpis: [] });
   });
 });

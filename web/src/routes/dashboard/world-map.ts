@@ -37,6 +37,27 @@ export interface WorldMapLabels {
   countryName: (alpha2: string) => string;
 }
 
+/**
+ * The roll-up's market groups, plus every other target market (of `markets`, the workspace's) at
+ * 0 activities: the roll-up only knows markets with activities in the period, the map shows them all.
+ */
+export function withEveryMarket(
+  groups: readonly MarketGroup[],
+  markets: readonly { id: string; name: string; country: string }[],
+): MarketGroup[] {
+  const known = new Set(groups.map((group) => group.key));
+  const idle = markets
+    .filter((market) => !known.has(market.id))
+    .map((market) => ({
+      key: market.id,
+      label: market.name,
+      country: market.country,
+      activities: 0,
+      kpis: [],
+    }));
+  return [...groups, ...idle];
+}
+
 /** What the map may be coloured by: activities, then every numeric KPI any market has a value of. */
 export function measureOptions(groups: readonly MarketGroup[], activitiesLabel: string): MeasureOption[] {
   const kpis = new Map<string, MeasureOption>();
