@@ -11,6 +11,8 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   b2b: () => import('./b2b/run.ts'),
   'plan-page': () => import('./plan-page.ts'),
   planning: () => import('./planning.ts'),
+  kpi: () => import('./kpi.ts'),
+  reports: () => import('./reports.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -3,6 +3,7 @@ import { VERSION } from '../version.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -19,6 +20,7 @@ export function createProgram(): Command {
   registerCatalogueCommand(program);
   registerScheduleCommand(program);
   registerEstimateCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

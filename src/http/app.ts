@@ -48,9 +48,11 @@ import { personRoutes } from '../features/people/routes.ts';
 import { PersonService } from '../features/people/service.ts';
 import { planRoutes } from '../features/plans/routes.ts';
 import { PlanService } from '../features/plans/service.ts';
+import { type ReportFeatures, reportFeatures } from '../features/reports/wiring.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
+import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
 import { VERSION } from '../version.ts';
 import { authenticate, resolveWorkspaceActor } from './authentication.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -72,6 +74,15 @@ export interface AppOptions {
   background?: BackgroundTasks;
   /** How often the catalogue list re-reads the stored catalogue revision (default 1000 ms). */
   catalogueRevalidateMs?: number;
+  /** The background job queue's settings (poll interval, progress write interval). */
+  jobs?: JobQueueOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background job queue (funder reports); tests wait on `jobs.idle()`. */
+    jobs: JobQueue;
+  }
 }
 
 /**
@@ -131,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           name: 'kpis',
           description: 'KPIs: definitions, targets, entered values, roll-ups and their records',
         },
+        { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
         { name: 'audit', description: 'Who changed what' },
         { name: 'system', description: 'Health and metadata' },
       ],
@@ -185,7 +197,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', () => mail.close());
   await app.register(mail.publicRoutes, { prefix: '/api/v1' });
-  await app.register(workspaceScope(database, auth, mail), { prefix: '/api/v1/workspaces/:workspace' });
+  // The job worker starts once the app is ready (listen, or the first inject) and stops on close.
+  const reports = reportFeatures({ database, log: app.log, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  app.decorate('jobs', reports.queue);
+  app.addHook('onReady', () => reports.start());
+  app.addHook('onClose', () => reports.close());
+  await app.register(workspaceScope(database, auth, mail, reports), {
+    prefix: '/api/v1/workspaces/:workspace',
+  });
 
   await registerWebApp(app, options.webDist);
   return app;
@@ -195,7 +214,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
  * Everything under `/api/v1/workspaces/{workspace}`: the caller must be signed in (401) and a
  * member of that workspace (404 otherwise), and each route declares the permission it needs.
  */
-function workspaceScope(database: Database, auth: AuthService, mail: MailFeatures): FastifyPluginAsync {
+function workspaceScope(
+  database: Database,
+  auth: AuthService,
+  mail: MailFeatures,
+  reports: ReportFeatures,
+): FastifyPluginAsync {
   return async (scope) => {
     scope.addHook('onRequest', authenticate(auth));
     scope.addHook('onRequest', resolveWorkspaceActor(new WorkspaceRepository(database.db)));
@@ -220,6 +244,7 @@ function workspaceScope(database: Database, auth: AuthService, mail: MailFeature
     );
     await scope.register(travelRateRoutes(new TravelRateService(database.db)));
     await scope.register(kpiRoutes(new KpiService(database.db)));
+    await scope.register(reports.workspaceRoutes);
   };
 }
 

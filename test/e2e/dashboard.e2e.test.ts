@@ -230,6 +230,10 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
     // Back to the dashboard as it was.
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
     await page.waitForURL(new RegExp(`/w/${slug}/?\\?from=${year - 1}-01-01&to=${year - 1}-12-31$`));
+
+    // The funder report is one click away (its page makes and downloads it).
+    await page.getByRole('link', { name: 'Funder report' }).click();
+    await page.waitForURL(new RegExp(`/w/${slug}/reports$`));
     await context.close();
   });
 });

@@ -485,7 +485,97 @@ const CASES: RouteCase[] = [
     target: 'fresh',
     resource: 'travel_rate',
   },
+
+  // Funder reports (issue 5): whoever may read budgets. `{id}` is a finished report job with its file.
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/reports',
+    expected: only({
+      coordinator: 202,
+      cluster_manager: 202,
+      cluster_manager_of_other_cluster: 202,
+      viewer: 202,
+    }),
+    body: () => ({ from: '2026-01-01', to: '2026-12-31', format: 'xlsx' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/jobs',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/jobs/{id}',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    freshId: freshJob,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/jobs/{id}/events',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    freshId: freshJob,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/jobs/{id}/file',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    freshId: freshJob,
+  },
 ];
+
+/** A finished report job of the workspace with its file, straight into the database. */
+async function freshJob(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const id = `job-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('job')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      kind: 'report',
+      status: 'succeeded',
+      progress: 1,
+      message: 'Done',
+      params: JSON.stringify({ from: '2026-01-01', to: '2026-12-31', format: 'pdf' }),
+      error: null,
+      created_by: null,
+      created_at: now,
+      started_at: now,
+      finished_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('job_file')
+    .values({
+      job_id: id,
+      file_name: 'report.pdf',
+      content_type: 'application/pdf',
+      size: 4,
+      content: Buffer.from('%PDF'),
+    })
+    .execute();
+  return id;
+}
 
 /** A participant (an organisation of its own) of the activity, straight into the database. */
 async function freshParticipant(db: Kysely<DB>, activityId: string, own: OwnIds): Promise<string> {

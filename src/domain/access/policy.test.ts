@@ -61,6 +61,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'travel_rate.update',
     'kpi.read',
     'kpi.update',
+    'report.create',
+    'report.read',
   ],
   cluster_manager: [
     'workspace.read',
@@ -72,6 +74,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'activity.read',
     'budget.read',
     'kpi.read',
+    'report.create',
+    'report.read',
   ],
   member: [
     'workspace.read',
@@ -103,6 +107,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'activity.read',
     'budget.read',
     'kpi.read',
+    'report.create',
+    'report.read',
   ],
 };
 

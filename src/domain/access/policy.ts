@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'travel_rate.update',
   'kpi.read',
   'kpi.update',
+  'report.create',
+  'report.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +87,10 @@ const coordinatorOwnClusterOrOwnOrganisation: Rule = (actor, scope) =>
   (actor.role === 'member' &&
     scope.organisationId !== undefined &&
     scope.organisationId === actor.organisationId);
+
+/** Money is the partnership's business: members and mentors see activities, not their costs. */
+const moneyReader: Rule = (actor) =>
+  actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer';
 
 const RULES: Record<Permission, Rule> = {
   'workspace.read': anyone,
@@ -124,13 +130,14 @@ const RULES: Record<Permission, Rule> = {
   'activity.create': coordinatorOrOwnCluster,
   'activity.update': coordinatorOrOwnCluster,
   'activity.delete': coordinatorOrOwnCluster,
-  // Money is the partnership's business: members and mentors see activities, not their costs.
-  'budget.read': (actor) =>
-    actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer',
+  'budget.read': moneyReader,
   'budget.update': coordinatorOrOwnCluster,
   'kpi.read': anyone,
   'kpi.update': coordinatorOrOwnCluster,
   'travel_rate.update': coordinator,
+  // Funder reports hold the budget: whoever may read the money may have them made and read them.
+  'report.create': moneyReader,
+  'report.read': moneyReader,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -174,6 +181,8 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'kpi.read': new Set(ROLES),
   'kpi.update': new Set(['coordinator', 'cluster_manager']),
   'travel_rate.update': new Set(['coordinator']),
+  'report.create': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'report.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
 };
 
 /**

@@ -31,6 +31,8 @@ import type {
   InstrumentListDto,
   InvitationDto,
   InvitationPreviewDto,
+  JobDto,
+  JobListDto,
   KpiRecordsDto,
   KpiRecordsQuery,
   KpiRollupDto,
@@ -38,6 +40,7 @@ import type {
   ListActivitiesQuery,
   ListAuditQuery,
   ListClustersQuery,
+  ListJobsQuery,
   ListMarketsQuery,
   ListOrganisationsQuery,
   ListPeopleQuery,
@@ -63,6 +66,8 @@ import type {
   PlanDetailDto,
   PlanListDto,
   ProblemDetails,
+  ReportRequestBody,
+  ReportStartedDto,
   SignInBody,
   SignInDto,
   UpdateActivityBody,
@@ -650,6 +655,26 @@ export function listKpiRecords(
   signal?: AbortSignal,
 ): Promise<KpiRecordsDto> {
   return getJson(`${ws(workspace)}/kpis/records${queryString({ ...query })}`, signal);
+}
+
+// --- Funder reports and background jobs -----------------------------------------------------
+
+/** Starts a funder report; the answer is the queued job to follow with `getJob`. */
+export function startReport(workspace: string, body: ReportRequestBody): Promise<ReportStartedDto> {
+  return request(`${ws(workspace)}/reports`, { method: 'POST', body });
+}
+
+/** The workspace's jobs, newest first, page by page (`nextCursor`). */
+export function listJobs(
+  workspace: string,
+  query: ListJobsQuery = {},
+  signal?: AbortSignal,
+): Promise<JobListDto> {
+  return getJson(`${ws(workspace)}/jobs${queryString({ ...query })}`, signal);
+}
+
+export function getJob(workspace: string, id: string, signal?: AbortSignal): Promise<JobDto> {
+  return getJson(one(workspace, 'jobs', id), signal);
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

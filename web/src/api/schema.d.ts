@@ -3128,6 +3128,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's background jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    kind?: "report";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job: its status, progress, error and file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job as server-sent events until it succeeds or fails
+         * @description `text/event-stream`: an `event: job` whose data is the Job JSON each time it changed (read every 0.5 s); the stream ends after the job succeeded or failed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-sent events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a finished job's file
+         * @description 404 naming `params.id` while the job has no file (queued, running or failed).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/kpis/definitions": {
         parameters: {
             query?: never;
@@ -5663,6 +5973,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a funder report (PDF or XLSX) for a period
+         * @description Answers 202 with the queued job; follow it with `GET /jobs/{id}` (or its `/events`) and download `file.url` once it succeeded. The period is at most 10 years; `to` before `from` is a 400 naming `body.to`. The report covers the activities taking place in the period, their KPIs against targets and the budget by funding source and cost category.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportStarted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/travel-rates": {
         parameters: {
             query?: never;
@@ -6796,6 +7187,76 @@ export interface components {
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             workspaceName: string;
         };
+        Job: {
+            createdAt: string;
+            /** @description Why a failed job failed */
+            error: string | null;
+            /** @description The produced file, once the job succeeded */
+            file: components["schemas"]["JobFile"] | null;
+            finishedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "report";
+            /** @description What the job is doing (or did) */
+            message: string;
+            /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
+            params: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description 0 to 1 */
+            progress: number;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        JobFile: {
+            contentType: string;
+            /** @description The file name the download is saved under */
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @description GET it for the file (an attachment) */
+            url: string;
+        };
+        JobFileInput: {
+            contentType: string;
+            /** @description The file name the download is saved under */
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @description GET it for the file (an attachment) */
+            url: string;
+        };
+        JobInput: {
+            createdAt: string;
+            /** @description Why a failed job failed */
+            error: string | null;
+            /** @description The produced file, once the job succeeded */
+            file: components["schemas"]["JobFileInput"] | null;
+            finishedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "report";
+            /** @description What the job is doing (or did) */
+            message: string;
+            /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
+            params: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description 0 to 1 */
+            progress: number;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        JobList: {
+            items: components["schemas"]["Job"][];
+            nextCursor: string | null;
+        };
+        JobListInput: {
+            items: components["schemas"]["JobInput"][];
+            nextCursor: string | null;
+        };
         KpiDefinition: {
             key: string;
             /** @enum {string} */
@@ -7567,6 +8028,28 @@ export interface components {
             title: string;
             /** @description A URI naming the kind of problem */
             type: string;
+        };
+        ReportRequest: {
+            /** @enum {string} */
+            format: "pdf" | "xlsx";
+            /** @description First day of the period, YYYY-MM-DD */
+            from: string;
+            /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
+            to: string;
+        };
+        ReportRequestInput: {
+            /** @enum {string} */
+            format: "pdf" | "xlsx";
+            /** @description First day of the period, YYYY-MM-DD */
+            from: string;
+            /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
+            to: string;
+        };
+        ReportStarted: {
+            job: components["schemas"]["Job"];
+        };
+        ReportStartedInput: {
+            job: components["schemas"]["JobInput"];
         };
         RolledKpi: {
             /** @description null: nothing entered yet, or a text KPI */

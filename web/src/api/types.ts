@@ -220,3 +220,12 @@ export type KpiRollupQuery = NonNullable<paths[`${Workspace}/kpis/rollup`]['get'
 export type KpiRecordsDto = Schemas['EvidenceRecordList'];
 export type KpiRecordDto = Schemas['EvidenceRecord'];
 export type KpiRecordsQuery = NonNullable<paths[`${Workspace}/kpis/records`]['get']['parameters']['query']>;
+/** A background job (a funder report): status, progress 0–1, message, error and file. */
+export type JobDto = Schemas['Job'];
+export type JobStatus = JobDto['status'];
+export type JobListDto = Schemas['JobList'];
+export type ListJobsQuery = NonNullable<paths[`${Workspace}/jobs`]['get']['parameters']['query']>;
+/** `POST …/reports`: a period and a format. */
+export type ReportRequestBody = JsonBody<paths[`${Workspace}/reports`]['post']['requestBody']>;
+export type ReportFormat = ReportRequestBody['format'];
+export type ReportStartedDto = Schemas['ReportStarted'];

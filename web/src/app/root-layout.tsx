@@ -205,6 +205,16 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
+      {/* Reports hold the budget: for the roles that see costs (report.read on the server). */}
+      {current.role !== 'member' && current.role !== 'mentor' && (
+        <NavLinkLink
+          to="/w/$workspace/reports"
+          params={{ workspace }}
+          label={messages.nav.reports}
+          active={Boolean(matchRoute({ to: '/w/$workspace/reports', params: { workspace }, fuzzy: true }))}
+          leftSection={<ReportsIcon />}
+        />
+      )}
       {current.role === 'coordinator' && (
         <NavLinkLink
           to="/w/$workspace/users"
@@ -288,6 +298,15 @@ function CalendarIcon() {
     <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
       <rect x="3.5" y="5" width="17" height="15" rx="2" />
       <path d="M3.5 10h17M8 3v4M16 3v4M8 14h2M14 14h2M8 17h2" />
+    </svg>
+  );
+}
+
+function ReportsIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M9 17v-3M12.5 17v-6M16 17v-4" />
     </svg>
   );
 }

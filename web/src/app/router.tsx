@@ -6,6 +6,7 @@ import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
+import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
 import { workspaceChildRoutes, workspaceRoute } from '../routes/workspace/routes.ts';
@@ -31,6 +32,7 @@ const routeTree = rootRoute.addChildren([
     ...usersRoutes,
     ...planningRoutes,
     ...dashboardRoutes,
+    ...reportRoutes,
   ]),
   ...accountRoutes,
 ]);

@@ -14,6 +14,7 @@ import type {
 } from '../api/types.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enPlanning } from './en-planning.ts';
+import { enReports } from './en-reports.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -40,6 +41,7 @@ export const en = {
     markets: 'Markets',
     calendar: 'Calendar',
     dashboard: 'Dashboard',
+    reports: 'Reports',
     switchWorkspace: 'Switch workspace',
   },
   roles: {
@@ -830,6 +832,7 @@ export const en = {
   },
   ...enPlanning,
   ...enDashboard,
+  ...enReports,
 } as const;
 
 /** The active message set. */

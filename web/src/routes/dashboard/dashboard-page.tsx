@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { countryName, formatDate } from '../../app/format.ts';
+import { ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
 import { seesBudget } from '../planning/permissions.ts';
@@ -46,10 +47,12 @@ export function DashboardPage() {
           <Title order={1}>{t.title}</Title>
           <Text c="dimmed">{t.intro}</Text>
         </Stack>
-        {/* The funder report page belongs to the reports feature; a plain link keeps the two apart. */}
-        <Button component="a" href={`/w/${encodeURIComponent(workspace)}/reports`} variant="light">
-          {t.funderReport}
-        </Button>
+        {/* Reports hold the budget: only the roles that see costs may make one. */}
+        {budget && (
+          <ButtonLink to="/w/$workspace/reports" params={{ workspace }} variant="light">
+            {t.funderReport}
+          </ButtonLink>
+        )}
       </Group>
 
       <Paper withBorder radius="md" p="md" component="section" aria-label={t.filters}>

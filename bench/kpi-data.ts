@@ -1,0 +1,220 @@
+import type { Insertable, Kysely } from 'kysely';
+import { newId, nowIso } from '../src/db/ids.ts';
+import type { ActivityParticipantTable, DB, KpiEntryTable, KpiTargetTable } from '../src/db/schema.ts';
+import { seededRandom } from '../src/domain/random.ts';
+import { refreshKpiActuals } from '../src/features/kpis/actuals.ts';
+
+export interface EvidenceShape {
+  /** Evidence records in all: participants with their attendance, actual cost lines, entries. */
+  records: number;
+  /** Hand-entered values per activity (of its instrument's entered KPIs). */
+  entriesPerActivity: number;
+  /** Member organisations participants stand for. */
+  organisations: number;
+}
+
+export interface EvidenceCounts {
+  participants: number;
+  actualCostLines: number;
+  entries: number;
+  activityTargets: number;
+  planTargets: number;
+}
+
+const BATCH = 1000;
+
+/**
+ * Adds KPI evidence to a generated planning workspace (bench/planning-data.ts): member
+ * organisations, participants with their attendance (as many as make `records` with the actual
+ * cost lines and the entries), hand-entered values, activity and plan targets, then the derived
+ * values as the writing use cases would leave them. Seeded: the same data on every run.
+ */
+export async function addKpiEvidence(
+  db: Kysely<DB>,
+  slug: string,
+  shape: EvidenceShape,
+): Promise<EvidenceCounts> {
+  const random = seededRandom(11);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const workspace = await db
+    .selectFrom('workspace')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  const workspaceId = workspace.id;
+  const activities = await db
+    .selectFrom('activity')
+    .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
+    .select([
+      'activity.id',
+      'activity.plan_id',
+      'activity.instrument_id',
+      'activity.starts_on',
+      'activity.cluster_id',
+    ])
+    .where('activity.workspace_id', '=', workspaceId)
+    .orderBy('activity.id')
+    .execute();
+  const kpis = await db.selectFrom('instrument_kpi').select(['instrument_id', 'key', 'kind']).execute();
+  const kpisOf = new Map<string, { key: string; kind: string }[]>();
+  for (const kpi of kpis) kpisOf.set(kpi.instrument_id, [...(kpisOf.get(kpi.instrument_id) ?? []), kpi]);
+  const { n: actualLines } = await db
+    .selectFrom('cost_line')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', 'actual')
+    .executeTakeFirstOrThrow();
+  const clusterId = (
+    await db
+      .selectFrom('cluster')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow()
+  ).id;
+  const now = nowIso();
+
+  const organisationIds: string[] = [];
+  const counts: EvidenceCounts = {
+    participants: 0,
+    actualCostLines: Number(actualLines),
+    entries: 0,
+    activityTargets: 0,
+    planTargets: 0,
+  };
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < shape.organisations; start += BATCH) {
+      const rows = [];
+      for (let i = start; i < Math.min(shape.organisations, start + BATCH); i++) {
+        const id = newId();
+        organisationIds.push(id);
+        rows.push({
+          id,
+          workspace_id: workspaceId,
+          cluster_id: clusterId,
+          name: `Member ${i}`,
+          normalised_name: `member ${i}`,
+          type: 'sme' as const,
+          size: null,
+          country: 'FR',
+          city: null,
+          website: null,
+          registration_id: null,
+          space_segments: '[]',
+          melca: '[]',
+          offers: '',
+          offer_tags: '[]',
+          requests: '',
+          request_tags: '[]',
+          target_market_interests: '[]',
+          export_experience: 'none' as const,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      await trx.insertInto('organisation').values(rows).execute();
+    }
+
+    // Entries and targets first: the participants make up the rest of the records.
+    let entries: Insertable<KpiEntryTable>[] = [];
+    let targets: Insertable<KpiTargetTable>[] = [];
+    const flushEntries = async (force: boolean) => {
+      if (entries.length >= BATCH || (force && entries.length > 0)) {
+        await trx.insertInto('kpi_entry').values(entries).execute();
+        entries = [];
+      }
+      if (targets.length >= BATCH || (force && targets.length > 0)) {
+        await trx.insertInto('kpi_target').values(targets).execute();
+        targets = [];
+      }
+    };
+    for (const activity of activities) {
+      const entered = (kpisOf.get(activity.instrument_id) ?? []).filter((k) => k.kind !== 'text');
+      for (let e = 0; e < shape.entriesPerActivity && entered.length > 0; e++) {
+        const kpi = pick(entered);
+        const value =
+          kpi.kind === 'rating'
+            ? 1 + Math.floor(random() * 5)
+            : kpi.kind === 'percent'
+              ? Math.floor(random() * 100)
+              : Math.floor(random() * 20);
+        entries.push({
+          id: newId(),
+          workspace_id: workspaceId,
+          activity_id: activity.id,
+          kpi_key: kpi.key,
+          value_number: value,
+          value_text: null,
+          recorded_on: activity.starts_on,
+          comment: '',
+          created_at: now,
+          updated_at: now,
+        });
+        counts.entries++;
+      }
+      if (random() < 0.5) {
+        targets.push({
+          id: newId(),
+          workspace_id: workspaceId,
+          activity_id: activity.id,
+          kpi_key: 'present_participants',
+          value: 150 + Math.floor(random() * 100),
+          created_at: now,
+          updated_at: now,
+        });
+        counts.activityTargets++;
+      }
+      await flushEntries(false);
+    }
+    const planInstruments = await trx
+      .selectFrom('activity')
+      .select(['plan_id', 'instrument_id'])
+      .distinct()
+      .where('workspace_id', '=', workspaceId)
+      .where('plan_id', 'is not', null)
+      .execute();
+    for (const { plan_id, instrument_id } of planInstruments) {
+      const kpi = (kpisOf.get(instrument_id) ?? []).find((k) => k.kind === 'count');
+      if (!kpi) continue;
+      targets.push({
+        id: newId(),
+        workspace_id: workspaceId,
+        plan_id,
+        instrument_id,
+        kpi_key: kpi.key,
+        value: 50 + Math.floor(random() * 200),
+        created_at: now,
+        updated_at: now,
+      });
+      counts.planTargets++;
+    }
+    await flushEntries(true);
+
+    const participants = shape.records - counts.actualCostLines - counts.entries;
+    let batch: Insertable<ActivityParticipantTable>[] = [];
+    for (let p = 0; p < participants; p++) {
+      const activity = activities[p % activities.length] as { id: string };
+      const roll = random();
+      batch.push({
+        id: newId(),
+        activity_id: activity.id,
+        organisation_id: pick(organisationIds),
+        person_id: null,
+        role: 'participant',
+        attendance: roll < 0.7 ? 'present' : roll < 0.85 ? 'absent' : 'expected',
+        created_at: now,
+      });
+      if (batch.length === BATCH) {
+        await trx.insertInto('activity_participant').values(batch).execute();
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await trx.insertInto('activity_participant').values(batch).execute();
+    counts.participants = participants;
+
+    await refreshKpiActuals(
+      trx,
+      activities.map((a) => a.id),
+    );
+  });
+  return counts;
+}

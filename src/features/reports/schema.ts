@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { addDays, isIsoDate, isoDate } from '../plans/dates.ts';
+
+/** HTTP contract of funder reports: a period and a format, made by a background job. */
+
+export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The longest period a report covers: ten years. */
+export const MAX_REPORT_YEARS = 10;
+
+/** The last day of a period of `years` years starting on `from` (2026-01-01 → 2035-12-31). */
+export function lastDayOfYears(from: string, years: number): string {
+  const shifted = `${String(Number(from.slice(0, 4)) + years).padStart(4, '0')}${from.slice(4)}`;
+  // 29 February shifted to a year without one: the period ends on 28 February.
+  return isIsoDate(shifted) ? addDays(shifted, -1) : `${shifted.slice(0, 8)}28`;
+}
+
+export const reportRequestSchema = z
+  .strictObject({
+    from: isoDate.describe('First day of the period, YYYY-MM-DD'),
+    to: isoDate.describe(`Last day of the period, YYYY-MM-DD (at most ${MAX_REPORT_YEARS} years after from)`),
+    format: z.enum(REPORT_FORMATS),
+  })
+  .superRefine((period, context) => {
+    if (period.to < period.from) {
+      context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${period.from})` });
+    } else if (period.to > lastDayOfYears(period.from, MAX_REPORT_YEARS)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must be at most ${MAX_REPORT_YEARS} years after from (${lastDayOfYears(period.from, MAX_REPORT_YEARS)} at the latest)`,
+      });
+    }
+  })
+  .meta({ id: 'ReportRequest' });
+
+export type ReportRequest = z.infer<typeof reportRequestSchema>;

@@ -1,0 +1,72 @@
+/**
+ * The report form's values and rules, mirroring the server's (`src/features/reports/schema.ts`),
+ * and what the list needs to know of a job. Pure, so they are unit-tested without a browser.
+ */
+import type { JobDto, ReportFormat, ReportRequestBody } from '../../api/types.ts';
+import { messages } from '../../messages/en.ts';
+
+const t = messages.reports;
+
+export interface ReportFormValues {
+  from: string;
+  to: string;
+  format: ReportFormat;
+}
+
+export type ReportFieldErrors = Partial<Record<keyof ReportFormValues, string>>;
+
+/** The current calendar year, as a PDF: what a funder asks for most. */
+export function defaultReportForm(today: Date): ReportFormValues {
+  const year = today.getFullYear();
+  return { from: `${year}-01-01`, to: `${year}-12-31`, format: 'pdf' };
+}
+
+/** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The last day a period starting on `from` may reach: ten years on, less a day. */
+export function lastAllowedTo(from: string): string {
+  const shifted = `${String(Number(from.slice(0, 4)) + 10).padStart(4, '0')}${from.slice(4)}`;
+  if (!isIsoDate(shifted)) return `${shifted.slice(0, 8)}28`;
+  return new Date(Date.parse(`${shifted}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+export function validateReportForm(values: ReportFormValues): ReportFieldErrors {
+  const errors: ReportFieldErrors = {};
+  const dateError = (value: string) => (!value ? t.required : isIsoDate(value) ? undefined : t.invalidDate);
+  const from = dateError(values.from);
+  const to = dateError(values.to);
+  if (from) errors.from = from;
+  if (to) errors.to = to;
+  if (!from && !to) {
+    if (values.to < values.from) errors.to = t.toBeforeFrom;
+    else if (values.to > lastAllowedTo(values.from)) errors.to = t.tooLong;
+  }
+  return errors;
+}
+
+export function reportBodyOf(values: ReportFormValues): ReportRequestBody {
+  return { from: values.from, to: values.to, format: values.format };
+}
+
+/** A job that will not change any more. */
+export function isFinished(job: Pick<JobDto, 'status'>): boolean {
+  return job.status === 'succeeded' || job.status === 'failed';
+}
+
+/** The report's period and format from the job's parameters (null when they are not a report's). */
+export function reportParamsOf(job: Pick<JobDto, 'params'>): ReportFormValues | null {
+  const { from, to, format } = job.params;
+  if (typeof from !== 'string' || typeof to !== 'string') return null;
+  if (format !== 'pdf' && format !== 'xlsx') return null;
+  return { from, to, format };
+}
+
+/** 0.456 → 46 (whole percent, for the progress bar and its label). */
+export function percentOf(progress: number): number {
+  return Math.round(Math.min(1, Math.max(0, progress)) * 100);
+}

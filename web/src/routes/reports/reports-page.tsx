@@ -1,0 +1,296 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Radio,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { type FormEvent, useMemo, useState } from 'react';
+import { startReport } from '../../api/client.ts';
+import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import type { JobDto, JobStatus, ReportFormat } from '../../api/types.ts';
+import { ErrorState } from '../../app/error-state.tsx';
+import { ForbiddenState } from '../../app/forbidden-state.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { useMembership } from '../../app/session.ts';
+import { messages } from '../../messages/en.ts';
+import { seesBudget } from '../planning/permissions.ts';
+import { workspaceKeys } from '../workspace/queries.ts';
+import { jobQuery, reportJobListQuery, reportKeys } from './queries.ts';
+import {
+  defaultReportForm,
+  percentOf,
+  type ReportFieldErrors,
+  type ReportFormValues,
+  reportBodyOf,
+  reportParamsOf,
+  validateReportForm,
+} from './report-form.ts';
+
+const t = messages.reports;
+const route = getRouteApi('/w/$workspace/reports');
+const FORMATS: ReportFormat[] = ['pdf', 'xlsx'];
+const STATUS_COLORS: Record<JobStatus, string> = {
+  queued: 'gray.7',
+  running: 'indigo',
+  succeeded: 'teal.9',
+  failed: 'red.9',
+};
+
+/** `/w/$workspace/reports`: start a funder report for a period and follow the reports being made. */
+export function ReportsPage() {
+  useDocumentTitle(messages.app.documentTitle(t.title));
+  const { workspace } = route.useParams();
+  const { membership: contextMembership } = route.useRouteContext();
+  const membership = useMembership(workspace) ?? contextMembership;
+  if (!seesBudget(membership)) return <ForbiddenState title={t.forbiddenTitle} />;
+  return (
+    <Stack gap="lg" maw={1100} mx="auto">
+      <Stack gap={6}>
+        <Title order={1}>{t.title}</Title>
+        <Text c="dimmed" maw={760}>
+          {t.intro}
+        </Text>
+      </Stack>
+      <ReportForm workspace={workspace} />
+      <ReportList workspace={workspace} />
+    </Stack>
+  );
+}
+
+function ReportForm({ workspace }: { workspace: string }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<ReportFormValues>(() => defaultReportForm(new Date()));
+  const [errors, setErrors] = useState<ReportFieldErrors>({});
+  const set = <K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+  const start = useMutation({
+    mutationFn: () => startReport(workspace, reportBodyOf(values)),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: reportKeys.list(workspace) }),
+        queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
+      ]);
+    },
+    onError: (error) => setErrors(fieldErrorsOf(error) as ReportFieldErrors),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateReportForm(values);
+    setErrors(found);
+    if (Object.keys(found).length === 0) start.mutate();
+  };
+  const serverFieldErrors = Object.keys(fieldErrorsOf(start.error)).length > 0;
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="report-form-title">
+      <form onSubmit={submit} noValidate data-testid="report-form">
+        <Stack gap="md">
+          <Title order={2} fz="lg" id="report-form-title">
+            {t.formTitle}
+          </Title>
+          <Group align="flex-start" gap="md">
+            <TextInput
+              type="date"
+              label={t.from}
+              required
+              value={values.from}
+              onChange={(event) => set('from', event.currentTarget.value)}
+              error={errors.from}
+              w={200}
+            />
+            <TextInput
+              type="date"
+              label={t.to}
+              required
+              min={values.from || undefined}
+              value={values.to}
+              onChange={(event) => set('to', event.currentTarget.value)}
+              error={errors.to}
+              w={200}
+            />
+          </Group>
+          <Radio.Group
+            label={t.format}
+            value={values.format}
+            onChange={(format) => set('format', format as ReportFormat)}
+            error={errors.format}
+          >
+            <Stack gap="xs" mt={6}>
+              {FORMATS.map((format) => (
+                <Radio
+                  key={format}
+                  value={format}
+                  label={t.formats[format]}
+                  description={t.formatDescriptions[format]}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {start.isError && !serverFieldErrors && (
+            <Alert color="red" title={t.startFailed} role="alert">
+              {describeError(start.error)}
+            </Alert>
+          )}
+          {start.isSuccess && (
+            <Text role="status" fz="sm" c="teal.9">
+              {t.started}
+            </Text>
+          )}
+          <Group>
+            <Button type="submit" loading={start.isPending}>
+              {t.generate}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function ReportList({ workspace }: { workspace: string }) {
+  const list = useInfiniteQuery(reportJobListQuery(workspace));
+  const jobs = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="report-list-title">
+      <Title order={2} fz="lg" id="report-list-title">
+        {t.listTitle}
+      </Title>
+      {list.isPending ? (
+        <Box aria-busy="true">
+          <VisuallyHidden role="status">{t.loading}</VisuallyHidden>
+          <Paper withBorder radius="md" p="md" aria-hidden="true">
+            <Stack gap="md">
+              {[0, 1, 2].map((row) => (
+                <Group key={row} gap="lg" wrap="nowrap">
+                  <Skeleton h={14} w={140} />
+                  <Skeleton h={14} w="25%" />
+                  <Skeleton h={14} w={64} />
+                  <Skeleton h={14} w="30%" />
+                </Group>
+              ))}
+            </Stack>
+          </Paper>
+        </Box>
+      ) : list.isError ? (
+        <ErrorState
+          title={t.loadError}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
+      ) : jobs.length === 0 ? (
+        <Paper withBorder radius="md" p="xl">
+          <Stack align="center" gap="xs" py="md">
+            <Text fw={600}>{t.emptyTitle}</Text>
+            <Text c="dimmed">{t.emptyBody}</Text>
+          </Stack>
+        </Paper>
+      ) : (
+        <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+          {/* Focusable, so keyboard users can scroll it when the page is narrower than the table. */}
+          <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} aria-label={t.listCaption}>
+            <Table verticalSpacing="sm" horizontalSpacing="md">
+              <VisuallyHidden component="caption">{t.listCaption}</VisuallyHidden>
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th scope="col">{t.requested}</Table.Th>
+                  <Table.Th scope="col">{t.period}</Table.Th>
+                  <Table.Th scope="col">{t.format}</Table.Th>
+                  <Table.Th scope="col">{t.status}</Table.Th>
+                  <Table.Th scope="col">{t.progress}</Table.Th>
+                  <Table.Th scope="col">{t.file}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {jobs.map((job) => (
+                  <JobRow key={job.id} workspace={workspace} job={job} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {list.hasNextPage && (
+        <Group justify="center">
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+          >
+            {t.loadMore}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** One report: polled every second until it is ready (a download link) or failed (its error). */
+function JobRow({ workspace, job: listed }: { workspace: string; job: JobDto }) {
+  const { data: job = listed } = useQuery(jobQuery(workspace, listed));
+  const params = reportParamsOf(job);
+  const period = params ? t.periodText(params.from, params.to) : '–';
+  const percent = percentOf(job.progress);
+  const download = t.download(params ? t.formats[params.format] : '');
+  return (
+    <Table.Tr data-testid="report-row" data-status={job.status} style={{ verticalAlign: 'top' }}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <time dateTime={job.createdAt}>{formatDateTime(job.createdAt)}</time>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{period}</Table.Td>
+      <Table.Td>{params ? t.formats[params.format] : '–'}</Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={STATUS_COLORS[job.status]} tt="none" c="var(--mantine-color-text)">
+          {t.statuses[job.status]}
+        </Badge>
+      </Table.Td>
+      <Table.Td miw={180}>
+        <Stack gap={4}>
+          <Progress.Root size="md">
+            <Progress.Section
+              value={percent}
+              color={job.status === 'failed' ? 'red.9' : 'indigo'}
+              aria-label={t.progressLabel(period)}
+            />
+          </Progress.Root>
+          <Text fz="xs" c="dimmed">
+            {percent}% · {job.message}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        {job.status === 'succeeded' && job.file ? (
+          <Anchor
+            href={job.file.url}
+            download={job.file.name}
+            aria-label={t.downloadLabel(download, job.file.name)}
+          >
+            {download}
+          </Anchor>
+        ) : job.status === 'failed' ? (
+          <Text fz="sm" c="red.9">
+            {t.failedBecause(job.error ?? '')}
+          </Text>
+        ) : null}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,18 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { seesBudget } from '../planning/permissions.ts';
+import { workspaceRoute } from '../workspace/routes.ts';
+import { reportJobListQuery } from './queries.ts';
+
+/** `/w/$workspace/reports`: funder reports, made in the background, with their progress. */
+export const reportsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'reports',
+  loader: ({ context, params }) => {
+    if (seesBudget(context.membership)) {
+      void context.queryClient.prefetchInfiniteQuery(reportJobListQuery(params.workspace));
+    }
+  },
+  component: lazyRouteComponent(() => import('./reports-page.tsx'), 'ReportsPage'),
+});
+
+export const reportRoutes = [reportsRoute] as const;
