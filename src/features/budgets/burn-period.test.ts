@@ -25,13 +25,16 @@ describe('burnPeriod', () => {
     expect(burnPeriod({ to: '2027-02-10' }, '2026-07-14')).toEqual({ from: '2027-01-01', to: '2027-02-10' });
   });
 
-  it('allows a period just under ten years', () => {
+  it('allows a period just under ten years, up to the last four-digit year', () => {
     expect(burnPeriod({ from: '2020-01-01', to: '2029-12-31' }, '2026-07-14').to).toBe('2029-12-31');
+    expect(burnPeriod({ from: '2020-02-29', to: '2030-02-28' }, '2026-07-14').to).toBe('2030-02-28');
+    expect(burnPeriod({ to: '9999-12-31' }, '2026-07-14')).toEqual({ from: '9999-01-01', to: '9999-12-31' });
   });
 
   it.each([
     ['ends before it starts', { from: '2026-05-01', to: '2026-04-30' }],
     ['spans ten years', { from: '2020-01-01', to: '2030-01-01' }],
+    ['spans ten years from 29 February', { from: '2020-02-29', to: '2030-03-01' }],
   ])('refuses a period that %s, naming query.to', (_name, query) => {
     try {
       burnPeriod(query, '2026-07-14');

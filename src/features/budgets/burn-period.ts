@@ -23,7 +23,7 @@ export function burnPeriod(query: { from?: string | undefined; to?: string | und
   checkRange(query);
   const from = query.from ?? `${(query.to ?? today).slice(0, 4)}-01-01`;
   const to = query.to ?? `${from.slice(0, 4)}-12-31`;
-  if (to >= addYears(from, MAX_BURN_YEARS)) {
+  if (spansYears(from, to, MAX_BURN_YEARS)) {
     throw new InvalidInputError(`The period ${from} – ${to} spans ${MAX_BURN_YEARS} years or more`, [
       { field: 'query.to', message: `must be less than ${MAX_BURN_YEARS} years after from (${from})` },
     ]);
@@ -31,11 +31,14 @@ export function burnPeriod(query: { from?: string | undefined; to?: string | und
   return { from, to } satisfies BurnPeriod;
 }
 
-/** `2026-02-28` + 1 year → `2027-02-28`; 29 February lands on 1 March when the year has none. */
-function addYears(date: string, years: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCFullYear(moved.getUTCFullYear() + years);
-  return moved.toISOString().slice(0, 10);
+/**
+ * Whether `to` is `years` years after `from` or later, compared by year then by month and day (so
+ * it holds for any four-digit year, and 29 February ends its span on 28 February).
+ */
+function spansYears(from: string, to: string, years: number): boolean {
+  const limitYear = Number(from.slice(0, 4)) + years;
+  const toYear = Number(to.slice(0, 4));
+  return toYear > limitYear || (toYear === limitYear && to.slice(4) >= from.slice(4));
 }
 
 /**

@@ -77,5 +77,7 @@ describe('day checks', () => {
   it('accepts a period of one day and one just under ten years', () => {
     expect(isValidPeriod({ from: '2026-01-01', to: '2026-01-01' })).toBe(true);
     expect(isValidPeriod({ from: '2020-01-01', to: '2029-12-31' })).toBe(true);
+    expect(isValidPeriod({ from: '9995-01-01', to: '9999-12-31' })).toBe(true);
+    expect(isValidPeriod({ from: '2020-01-01', to: '2030-01-01' })).toBe(false);
   });
 });

@@ -80,8 +80,10 @@ export function parseDashboardSearch(raw: Record<string, unknown>): DashboardSea
 /** Whether the server would take this period: it ends on or after its start, under ten years later. */
 export function isValidPeriod(period: Period): boolean {
   if (period.to < period.from) return false;
-  const limit = `${Number(period.from.slice(0, 4)) + MAX_YEARS}${period.from.slice(4)}`;
-  return period.to < limit;
+  // By year, then month and day: text comparison would fail past year 9999.
+  const limitYear = Number(period.from.slice(0, 4)) + MAX_YEARS;
+  const toYear = Number(period.to.slice(0, 4));
+  return toYear < limitYear || (toYear === limitYear && period.to.slice(4) < period.from.slice(4));
 }
 
 /** The period the dashboard shows: the address's, else this calendar year. */
