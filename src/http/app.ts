@@ -19,6 +19,7 @@ import { auditRoutes } from '../features/audit/routes.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
 import { RollupService } from '../features/budgets/rollup-service.ts';
@@ -239,6 +240,7 @@ function workspaceScope(
         costLines: new CostLineService(database.db),
         estimates: new EstimateService(database.db),
         rollups: new RollupService(database.db),
+        burns: new BurnService(database.db),
       }),
     );
     await scope.register(travelRateRoutes(new TravelRateService(database.db)));

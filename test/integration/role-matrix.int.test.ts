@@ -453,6 +453,16 @@ const CASES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/budget/burn',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/workspaces/{workspace}/travel-rates',
     expected: only({
       coordinator: 200,

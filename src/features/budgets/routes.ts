@@ -4,11 +4,14 @@ import { actorOf } from '../../http/authentication.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { activityParams } from '../activities/schema.ts';
 import { workspaceParams } from '../clusters/schema.ts';
+import type { BurnService } from './burn-service.ts';
 import type { CostLineService } from './cost-line-service.ts';
 import type { EstimateService } from './estimate-service.ts';
 import type { RollupService } from './rollup-service.ts';
 import {
   activityEstimateBody,
+  burnQuery,
+  burnSchema,
   costLineListSchema,
   costLineParams,
   costLineSchema,
@@ -31,8 +34,9 @@ export function budgetRoutes(services: {
   costLines: CostLineService;
   estimates: EstimateService;
   rollups: RollupService;
+  burns: BurnService;
 }): FastifyPluginAsyncZod {
-  const { costLines, estimates, rollups } = services;
+  const { costLines, estimates, rollups, burns } = services;
   return async (app) => {
     app.get(
       '/activities/:id/cost-lines',
@@ -150,6 +154,23 @@ export function budgetRoutes(services: {
         },
       },
       async (request) => rollups.rollup(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/budget/burn',
+      {
+        config: { permission: 'budget.read' },
+        schema: {
+          tags: ['planning'],
+          summary: 'Actual money spent month by month per funding source, with the planned totals',
+          description:
+            "Default period: this calendar year; at most 10 years (`to` before `from`, or 10 years or more after it: 400 naming `to`). An actual line counts in the month it was incurred (its activity's first day when it has no date), whatever the activity's status. Planned totals are those of the activities starting in the period, cancelled ones left out.",
+          params: workspaceParams,
+          querystring: burnQuery,
+          response: { 200: burnSchema, ...errors },
+        },
+      },
+      async (request) => burns.burn(actorOf(request), request.query),
     );
   };
 }

@@ -175,6 +175,45 @@ export const rollupSchema = z
   })
   .meta({ id: 'BudgetRollup' });
 
+export const burnQuery = z.object({
+  from: isoDate
+    .optional()
+    .describe("First day of the period; default: 1 January of the end's year, or of this year"),
+  to: isoDate
+    .optional()
+    .describe(
+      "Last day of the period (less than 10 years after from); default: 31 December of the start's year",
+    ),
+  planId: id.optional(),
+  marketId: id.optional(),
+  clusterId: id.optional().describe('Activities this cluster is responsible for'),
+});
+
+export const burnSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }).describe('The days counted, both included'),
+    months: z.array(z.string()).describe('Every month the period touches, YYYY-MM, in order'),
+    series: z
+      .array(
+        z.object({
+          fundingSource: z.enum(FUNDING_SOURCES),
+          label: z.string(),
+          plannedEur: z
+            .number()
+            .describe(
+              'Planned total of this source for the activities starting in the period (not cancelled)',
+            ),
+          actualEur: z.array(z.number()).describe('Actual EUR spent in each month of `months`'),
+          cumulativeEur: z
+            .array(z.number())
+            .describe('Actual EUR spent from the start of the period to the end of each month'),
+        }),
+      )
+      .describe('One per funding source with planned or actual money in the period, in vocabulary order'),
+    totals: z.object(sums),
+  })
+  .meta({ id: 'BudgetBurn' });
+
 export type CostLineDto = z.infer<typeof costLineSchema>;
 export type BudgetBlockDto = z.infer<typeof budgetBlockSchema>;
 export type CreateCostLineInput = z.infer<typeof createCostLineBody>;
@@ -184,3 +223,5 @@ export type ActivityEstimateInput = z.infer<typeof activityEstimateBody>;
 export type EstimateDto = z.infer<typeof estimateSchema>;
 export type RollupQuery = z.infer<typeof rollupQuery>;
 export type RollupDto = z.infer<typeof rollupSchema>;
+export type BurnQuery = z.infer<typeof burnQuery>;
+export type BurnDto = z.infer<typeof burnSchema>;

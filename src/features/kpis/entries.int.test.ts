@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
-import { KpiRows } from '../../../test/support/kpi-rows.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { addDays, todayIso } from '../activities/dates.ts';
@@ -13,7 +12,6 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   let t: TestApp;
   let factory: Factory;
   let planning: PlanningRows;
-  let kpiRows: KpiRows;
   let slug: string;
   let workspaceId: string;
   let coordinator: { headers: Headers; user: { id: string; name: string } };
@@ -44,7 +42,6 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     t = await startTestApp(kind);
     factory = new Factory(t.database.db);
     planning = new PlanningRows(t.database.db);
-    kpiRows = new KpiRows(t.database.db);
   });
   beforeEach(async () => {
     const workspace = await factory.workspace();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
-import { ACTIVITY_STATUSES, PLAN_STATUSES } from '../../domain/planning/types.ts';
+import { PLAN_STATUSES } from '../../domain/planning/types.ts';
 import { activitySummarySchema } from '../activities/schema.ts';
 import { isoDate } from './dates.ts';
 

@@ -9,6 +9,8 @@ import type {
   ApiTokenDto,
   AttendanceBody,
   AuditListDto,
+  BudgetBurnDto,
+  BudgetBurnQuery,
   ClusterDto,
   ClusterListDto,
   ConfirmPasswordResetBody,
@@ -36,6 +38,10 @@ import type {
   JobDto,
   JobListDto,
   KpiEntryDto,
+  KpiRecordsDto,
+  KpiRecordsQuery,
+  KpiRollupDto,
+  KpiRollupQuery,
   KpiTargetDto,
   KpiTargetListDto,
   ListActivitiesQuery,
@@ -704,6 +710,35 @@ export function updateKpiEntry(
 
 export function deleteKpiEntry(workspace: string, id: string, version: number): Promise<void> {
   return request(`${one(workspace, 'kpi-entries', id)}${queryString({ version })}`, { method: 'DELETE' });
+}
+
+// --- Dashboard: budget burn, KPI roll-ups and their records ----------------------------------
+
+/** Money spent month by month per funding source over a period (default: this year). */
+export function getBudgetBurn(
+  workspace: string,
+  query: BudgetBurnQuery,
+  signal?: AbortSignal,
+): Promise<BudgetBurnDto> {
+  return getJson(`${ws(workspace)}/budget/burn${queryString({ ...query })}`, signal);
+}
+
+/** KPI target vs actual over a period, grouped by workspace, instrument, phase, market… */
+export function getKpiRollup(
+  workspace: string,
+  query: KpiRollupQuery,
+  signal?: AbortSignal,
+): Promise<KpiRollupDto> {
+  return getJson(`${ws(workspace)}/kpis/rollup${queryString({ ...query })}`, signal);
+}
+
+/** The records behind one number of a KPI roll-up, a page at a time (`nextCursor`). */
+export function listKpiRecords(
+  workspace: string,
+  query: KpiRecordsQuery,
+  signal?: AbortSignal,
+): Promise<KpiRecordsDto> {
+  return getJson(`${ws(workspace)}/kpis/records${queryString({ ...query })}`, signal);
 }
 
 // --- Funder reports and background jobs -----------------------------------------------------

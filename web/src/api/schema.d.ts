@@ -1909,6 +1909,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/budget/burn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Actual money spent month by month per funding source, with the planned totals
+         * @description Default period: this calendar year; at most 10 years (`to` before `from`, or 10 years or more after it: 400 naming `to`). An actual line counts in the month it was incurred (its activity's first day when it has no date), whatever the activity's status. Planned totals are those of the activities starting in the period, cancelled ones left out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Activities this cluster is responsible for */
+                    clusterId?: string;
+                    /** @description First day of the period; default: 1 January of the end's year, or of this year */
+                    from?: string;
+                    marketId?: string;
+                    planId?: string;
+                    /** @description Last day of the period (less than 10 years after from); default: 31 December of the start's year */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetBurn"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/budget/rollup": {
         parameters: {
             query?: never;
@@ -7309,6 +7395,56 @@ export interface components {
             entityId: string;
             entityType: string;
             id: string;
+        };
+        BudgetBurn: {
+            /** @description Every month the period touches, YYYY-MM, in order */
+            months: string[];
+            /** @description The days counted, both included */
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description One per funding source with planned or actual money in the period, in vocabulary order */
+            series: {
+                /** @description Actual EUR spent in each month of `months` */
+                actualEur: number[];
+                /** @description Actual EUR spent from the start of the period to the end of each month */
+                cumulativeEur: number[];
+                /** @enum {string} */
+                fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                label: string;
+                /** @description Planned total of this source for the activities starting in the period (not cancelled) */
+                plannedEur: number;
+            }[];
+            totals: {
+                actualEur: number;
+                plannedEur: number;
+            };
+        };
+        BudgetBurnInput: {
+            /** @description Every month the period touches, YYYY-MM, in order */
+            months: string[];
+            /** @description The days counted, both included */
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description One per funding source with planned or actual money in the period, in vocabulary order */
+            series: {
+                /** @description Actual EUR spent in each month of `months` */
+                actualEur: number[];
+                /** @description Actual EUR spent from the start of the period to the end of each month */
+                cumulativeEur: number[];
+                /** @enum {string} */
+                fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
+                label: string;
+                /** @description Planned total of this source for the activities starting in the period (not cancelled) */
+                plannedEur: number;
+            }[];
+            totals: {
+                actualEur: number;
+                plannedEur: number;
+            };
         };
         BudgetItem: {
             days: number;

@@ -227,6 +227,20 @@ export type KpiEntryDto = Schemas['KpiEntry'];
 export type CreateKpiEntryBody = JsonBody<paths[`${Workspace}/kpi-entries`]['post']['requestBody']>;
 export type UpdateKpiEntryBody = JsonBody<paths[`${Workspace}/kpi-entries/{id}`]['patch']['requestBody']>;
 
+// Dashboard (issue 5): budget burn, KPI roll-ups and the records behind them -------------------
+
+/** `GET …/budget/burn`: money spent month by month per funding source, with the planned totals. */
+export type BudgetBurnDto = Schemas['BudgetBurn'];
+export type BudgetBurnQuery = NonNullable<paths[`${Workspace}/budget/burn`]['get']['parameters']['query']>;
+/** `GET …/kpis/rollup`: KPI target vs actual, grouped by one dimension. */
+export type KpiRollupDto = Schemas['KpiRollup'];
+export type KpiRollupGroupDto = KpiRollupDto['groups'][number];
+export type KpiRollupKpiDto = Schemas['RolledKpi'];
+export type KpiRollupQuery = NonNullable<paths[`${Workspace}/kpis/rollup`]['get']['parameters']['query']>;
+/** `GET …/kpis/records`: the records behind one number of a roll-up, page by page. */
+export type KpiRecordsDto = Schemas['EvidenceRecordList'];
+export type KpiRecordDto = Schemas['EvidenceRecord'];
+export type KpiRecordsQuery = NonNullable<paths[`${Workspace}/kpis/records`]['get']['parameters']['query']>;
 /** A background job (a funder report): status, progress 0–1, message, error and file. */
 export type JobDto = Schemas['Job'];
 export type JobStatus = JobDto['status'];

@@ -41,13 +41,18 @@ interface ChartProps {
   /** A short file name for the CSV download, without extension. */
   fileName: string;
   testId?: string;
+  /**
+   * Work to finish before the chart is drawn (the world map registers its shapes, loaded on
+   * demand); the table view needs none of it.
+   */
+  prepare?: () => Promise<void>;
 }
 
 /**
  * An ECharts chart with a "Chart / Table" switch and a CSV download of its figures. The chart is
  * drawn in SVG and resized with its container.
  */
-export function Chart({ title, option, table, height = 320, fileName, testId }: ChartProps) {
+export function Chart({ title, option, table, height = 320, fileName, testId, prepare }: ChartProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const headingId = useId();
   const csvHref = useMemo(
@@ -77,7 +82,7 @@ export function Chart({ title, option, table, height = 320, fileName, testId }: 
         </Group>
       </Group>
       {view === 'chart' ? (
-        <EChart option={option} height={height} labelledBy={headingId} />
+        <EChart option={option} height={height} labelledBy={headingId} prepare={prepare} />
       ) : (
         <Table.ScrollContainer minWidth={400}>
           <Table striped withTableBorder aria-labelledby={headingId}>
@@ -109,29 +114,52 @@ function EChart({
   option,
   height,
   labelledBy,
+  prepare,
 }: {
   option: EChartsCoreOption;
   height: number;
   labelledBy: string;
+  prepare: (() => Promise<void>) | undefined;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  // The option to draw once the chart exists (it may be created after a preparation).
+  const latest = useRef(option);
+  latest.current = option;
+  const drawn = useRef<EChartsCoreOption | null>(null);
 
   useEffect(() => {
-    if (!element.current) return;
-    const instance = init(element.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+    const target = element.current;
+    if (!target) return;
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    const create = () => {
+      if (disposed) return;
+      // ECharts reads the chart types registered when an instance is created: a preparation that
+      // registers one (the world map) must finish first.
+      const instance = init(target, undefined, { renderer: 'svg' });
+      chart.current = instance;
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(target);
+      instance.setOption(latest.current, { notMerge: true });
+      drawn.current = latest.current;
     };
-  }, []);
+    // A failed preparation leaves the chart empty; the table view still has every figure.
+    if (prepare) prepare().then(create, () => {});
+    else create();
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+      drawn.current = null;
+    };
+  }, [prepare]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    if (!chart.current || drawn.current === option) return;
+    chart.current.setOption(option, { notMerge: true });
+    drawn.current = option;
   }, [option]);
 
   return <div ref={element} role="img" aria-labelledby={labelledBy} style={{ width: '100%', height }} />;

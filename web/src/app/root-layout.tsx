@@ -11,7 +11,15 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useMatchRoute, useNavigate, useParams, useRouter } from '@tanstack/react-router';
+import {
+  Link,
+  Outlet,
+  useLocation,
+  useMatchRoute,
+  useNavigate,
+  useParams,
+  useRouter,
+} from '@tanstack/react-router';
 import { type MouseEvent, useEffect } from 'react';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
@@ -125,6 +133,7 @@ export function RootLayout() {
 /** The current workspace (a switcher when the user has several) and its pages for the user's role. */
 function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
   const matchRoute = useMatchRoute();
+  const pathname = useLocation({ select: (location) => location.pathname });
   const navigate = useNavigate();
   const workspace = current.slug;
   return (
@@ -154,6 +163,13 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           </Badge>
         </Group>
       </Stack>
+      <NavLinkLink
+        to="/w/$workspace"
+        params={{ workspace }}
+        label={messages.nav.dashboard}
+        active={isDashboardPath(pathname, workspace)}
+        leftSection={<DashboardIcon />}
+      />
       <NavLinkLink
         to="/w/$workspace/clusters"
         params={{ workspace }}
@@ -218,6 +234,23 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         />
       )}
     </Stack>
+  );
+}
+
+/** The dashboard and the KPI records it opens (`/w/demo`, `/w/demo/`, `/w/demo/kpis/records`). */
+function isDashboardPath(pathname: string, workspace: string): boolean {
+  const home = `/w/${encodeURIComponent(workspace)}`;
+  return pathname === home || pathname === `${home}/` || pathname.startsWith(`${home}/kpis/`);
+}
+
+function DashboardIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <rect x="3.5" y="3.5" width="7" height="9" rx="1.5" />
+      <rect x="13.5" y="3.5" width="7" height="5" rx="1.5" />
+      <rect x="13.5" y="11.5" width="7" height="9" rx="1.5" />
+      <rect x="3.5" y="15.5" width="7" height="5" rx="1.5" />
+    </svg>
   );
 }
 

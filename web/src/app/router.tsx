@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accountRoutes } from '../routes/account/routes.ts';
 import { catalogueRoutes } from '../routes/catalogue/routes.ts';
+import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
@@ -30,6 +31,7 @@ const routeTree = rootRoute.addChildren([
     ...importRoutes,
     ...usersRoutes,
     ...planningRoutes,
+    ...dashboardRoutes,
     ...reportRoutes,
   ]),
   ...accountRoutes,

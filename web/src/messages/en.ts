@@ -12,6 +12,7 @@ import type {
   Role,
   SpaceSegment,
 } from '../api/types.ts';
+import { enDashboard } from './en-dashboard.ts';
 import { enKpis } from './en-kpis.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
@@ -40,6 +41,7 @@ export const en = {
     users: 'Users',
     markets: 'Markets',
     calendar: 'Calendar',
+    dashboard: 'Dashboard',
     reports: 'Reports',
     switchWorkspace: 'Switch workspace',
   },
@@ -831,6 +833,7 @@ export const en = {
   },
   ...enPlanning,
   ...enKpis,
+  ...enDashboard,
   ...enReports,
 } as const;
 

@@ -1,4 +1,4 @@
-import { createRoute, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route.tsx';
 import { requireMembership } from '../../app/session.ts';
 import { auditListQuery, clusterListQuery } from './queries.ts';
@@ -10,14 +10,6 @@ export const workspaceRoute = createRoute({
   beforeLoad: ({ context, location, params }) =>
     requireMembership(context.queryClient, location, params.workspace),
   component: Outlet,
-});
-
-const workspaceIndexRoute = createRoute({
-  getParentRoute: () => workspaceRoute,
-  path: '/',
-  beforeLoad: ({ params }) => {
-    throw redirect({ to: '/w/$workspace/clusters', params, replace: true });
-  },
 });
 
 export interface ClustersSearch {
@@ -55,5 +47,8 @@ export const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./audit-page.tsx'), 'AuditPage'),
 });
 
-/** The workspace's own pages; the router adds the other features' pages beside them. */
-export const workspaceChildRoutes = [workspaceIndexRoute, clustersRoute, auditRoute] as const;
+/**
+ * The workspace's own pages; the router adds the other features' pages beside them (the
+ * workspace's home, `/w/$workspace/`, is the dashboard's).
+ */
+export const workspaceChildRoutes = [clustersRoute, auditRoute] as const;

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES, type FundingSource } from '../../domain/catalogue/types.ts';
+import { todayIso } from '../activities/dates.ts';
+import { burnPeriod, cumulative, monthsOf } from './burn-period.ts';
+import { BurnRepository } from './burn-repository.ts';
+import { toEur } from './money.ts';
+import type { BurnDto, BurnQuery } from './schema.ts';
+
+/**
+ * The budget burn: money spent month by month per funding source over a period, with what was
+ * planned for the period's activities beside it, so a coordinator sees how fast each source is used.
+ */
+export class BurnService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly today: () => string = todayIso,
+  ) {}
+
+  async burn(actor: Actor, query: BurnQuery): Promise<BurnDto> {
+    requireAccess(actor, 'budget.read');
+    const period = burnPeriod(query, this.today());
+    const filters = { planId: query.planId, marketId: query.marketId, clusterId: query.clusterId };
+    const repository = new BurnRepository(this.db);
+    const [actualRows, plannedRows] = await Promise.all([
+      repository.actualByMonth(actor.workspaceId, period, filters),
+      repository.plannedBySource(actor.workspaceId, period, filters),
+    ]);
+
+    const months = monthsOf(period);
+    const monthIndex = new Map(months.map((month, index) => [month, index]));
+    const actual = new Map<string, number[]>();
+    for (const row of actualRows) {
+      const index = monthIndex.get(row.month);
+      if (index === undefined) continue; // the SQL keeps the period's days only
+      const cents = actual.get(row.fundingSource) ?? months.map(() => 0);
+      cents[index] = (cents[index] ?? 0) + row.cents;
+      actual.set(row.fundingSource, cents);
+    }
+    const planned = new Map(plannedRows.map((row) => [row.fundingSource, row.cents]));
+
+    // Sources without any money in the period would only draw flat lines at zero.
+    const sources = FUNDING_SOURCES.filter(
+      (source) => actual.has(source) || (planned.get(source) ?? 0) !== 0,
+    );
+    const series = sources.map((fundingSource: FundingSource) => {
+      const cents = actual.get(fundingSource) ?? months.map(() => 0);
+      return {
+        fundingSource,
+        label: FUNDING_SOURCE_LABELS[fundingSource],
+        plannedEur: toEur(planned.get(fundingSource) ?? 0),
+        actualEur: cents.map(toEur),
+        cumulativeEur: cumulative(cents).map(toEur),
+      };
+    });
+    return {
+      period,
+      months,
+      series,
+      totals: {
+        plannedEur: toEur(plannedRows.reduce((sum, row) => sum + row.cents, 0)),
+        actualEur: toEur(actualRows.reduce((sum, row) => sum + row.cents, 0)),
+      },
+    };
+  }
+}
