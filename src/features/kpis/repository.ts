@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { KpiDefinition, KpiKind } from '../../domain/catalogue/types.ts';
+import { InstrumentKpiRepository, type InstrumentWithKpis } from './instrument-kpis-repository.ts';
 import type { ActivityScope } from './rules/index.ts';
 
 /** Which activities a roll-up or a drill-down is about. Dates: the activity starts in [from, to]. */
@@ -25,15 +25,6 @@ export interface ScopedActivity {
   cluster_id: string | null;
   status: string;
   starts_on: string;
-}
-
-export interface InstrumentWithKpis {
-  id: string;
-  key: string;
-  name: string;
-  phase: string;
-  position: number;
-  kpis: KpiDefinition[];
 }
 
 /** The only SQL of the KPI roll-ups and drill-downs. */
@@ -167,34 +158,8 @@ export class KpiRepository {
   }
 
   /** Instruments (global or the workspace's own) with their KPIs, in catalogue order. */
-  async instruments(workspaceId: string, ids?: readonly string[]): Promise<InstrumentWithKpis[]> {
-    if (ids !== undefined && ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('instrument')
-      .select(['id', 'key', 'name', 'phase', 'position'])
-      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
-      .$if(ids !== undefined, (q) => q.where('id', 'in', ids as string[]))
-      .orderBy('position')
-      .execute();
-    if (rows.length === 0) return [];
-    const kpis = await this.db
-      .selectFrom('instrument_kpi')
-      .select(['instrument_id', 'key', 'label', 'kind', 'unit'])
-      .where(
-        'instrument_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('instrument_id')
-      .orderBy('position')
-      .execute();
-    const byInstrument = new Map<string, KpiDefinition[]>();
-    for (const kpi of kpis) {
-      const list = byInstrument.get(kpi.instrument_id) ?? [];
-      list.push({ key: kpi.key, label: kpi.label, kind: kpi.kind as KpiKind, unit: kpi.unit });
-      byInstrument.set(kpi.instrument_id, list);
-    }
-    return rows.map((row) => ({ ...row, kpis: byInstrument.get(row.id) ?? [] }));
+  instruments(workspaceId: string, ids?: readonly string[]): Promise<InstrumentWithKpis[]> {
+    return new InstrumentKpiRepository(this.db).inWorkspace(workspaceId, ids);
   }
 
   /** Names of the groups' plans' markets and clusters. */

@@ -244,6 +244,26 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
       expect(kpiOf(c1, 'trainings', 'training-to-go-international')).toMatchObject({ actual: 1, target: 1 });
     });
 
+    it('should hide money spent from roles that see no costs', async () => {
+      const member = (await new Factory(t.database.db).memberWithToken(ids.workspace as string, 'mentor'))
+        .headers;
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${slug}/kpis/rollup?${YEAR}`,
+        headers: member,
+      });
+      expect(res.statusCode).toBe(200);
+      const [all] = res.json().groups;
+      expect(kpiOf(all, 'held_activities')).toMatchObject({ actual: 2 });
+      expect(kpiOf(all, 'actual_costs')).toBeUndefined();
+      const records = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${slug}/kpis/records?kpiKey=actual_costs`,
+        headers: member,
+      });
+      expect(records.statusCode).toBe(403);
+    });
+
     it('should answer an empty period with no groups', async () => {
       const body = await rollup('from=2030-01-01&to=2030-12-31');
       expect(body).toMatchObject({ activities: 0, groups: [] });

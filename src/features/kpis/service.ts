@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { type Actor, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
 import { PHASE_LABELS, PHASES, type Phase } from '../../domain/catalogue/types.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import {
@@ -17,7 +17,9 @@ import { aggregationOf } from '../../domain/kpi/values.ts';
 import { centsToEur } from '../../domain/planning/money.ts';
 import { checkRange } from '../activities/dates.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
-import { type InstrumentWithKpis, KpiRepository, type KpiScope, type ScopedActivity } from './repository.ts';
+import type { InstrumentWithKpis } from './instrument-kpis-repository.ts';
+import { mayReadKpi } from './kpi-visibility.ts';
+import { KpiRepository, type KpiScope, type ScopedActivity } from './repository.ts';
 import { ruleByKey } from './rules/index.ts';
 import {
   type KpiDefinitionDto,
@@ -47,16 +49,15 @@ export class KpiService {
     requireAccess(actor, 'kpi.read');
     if (query.instrumentId === undefined) {
       const instruments = await this.repository.instruments(actor.workspaceId);
-      return {
-        items: [
-          ...trackedKpis(null),
-          ...instruments.flatMap((i) => trackedKpis(i).filter((k) => k.instrumentId)),
-        ],
-      };
+      const all = [
+        ...trackedKpis(null),
+        ...instruments.flatMap((i) => trackedKpis(i).filter((k) => k.instrumentId)),
+      ];
+      return { items: all.filter((kpi) => mayReadKpi(actor, kpi)) };
     }
     const [instrument] = await this.repository.instruments(actor.workspaceId, [query.instrumentId]);
     if (!instrument) throw new NotFoundError('instrument', query.instrumentId, 'query.instrumentId');
-    return { items: trackedKpis(instrument) };
+    return { items: trackedKpis(instrument).filter((kpi) => mayReadKpi(actor, kpi)) };
   }
 
   async rollup(actor: Actor, query: KpiRollupQuery): Promise<KpiRollupDto> {
@@ -133,6 +134,7 @@ export class KpiService {
         activities: group.activities,
         kpis: catalogue
           .sortKpis(group.kpis)
+          .filter((kpi) => mayReadKpi(actor, kpi))
           .map((kpi) => presentRolled(catalogue.tracked(kpi) as TrackedKpi, kpi)),
       })),
     };
@@ -162,6 +164,8 @@ export class KpiService {
         },
       ]);
     }
+    // Members and mentors see no money spent (as in budgets): 403 like the budget routes.
+    if (!mayReadKpi(actor, kpi)) throw new ForbiddenError('budget.read');
     const scope: KpiScope = {
       from: query.from,
       to: query.to,
