@@ -12,6 +12,7 @@ import { MarketService } from '../markets/service.ts';
 import { createPlanBody } from '../plans/schema.ts';
 import { PlanService } from '../plans/service.ts';
 import { demoActualFactor, demoPlanning } from './demo-planning.ts';
+import { seedDemoKpis } from './seed-demo-kpis.ts';
 
 /**
  * Writes the demo programme (`demo-planning.ts`) through the planning use cases, as the demo
@@ -23,7 +24,14 @@ export async function seedDemoPlanning(
   actor: Actor,
   clusterIds: ReadonlyMap<string, string>,
   today = new Date().toISOString().slice(0, 10),
-): Promise<{ markets: number; plans: number; activities: number }> {
+): Promise<{
+  markets: number;
+  plans: number;
+  activities: number;
+  targets: number;
+  entries: number;
+  present: number;
+}> {
   const programme = demoPlanning(today);
   const markets = new MarketService(db);
   const plans = new PlanService(db);
@@ -67,6 +75,8 @@ export async function seedDemoPlanning(
   }
 
   const interested = await interestedOrganisations(db, actor.workspaceId);
+  const activityIds: string[] = [];
+  const participantIds: string[][] = [];
   for (const spec of programme.activities) {
     const activity = await activities.create(
       actor,
@@ -83,15 +93,19 @@ export async function seedDemoPlanning(
         outcomeNotes: spec.outcomeNotes,
       }),
     );
+    activityIds.push(activity.id);
     const market = programme.markets[programme.plans[spec.plan]?.market ?? 0];
     const organisations = interested.get(market?.country ?? '') ?? [];
+    const participants: string[] = [];
     for (const organisationId of organisations.slice(0, spec.participants)) {
-      await activities.addParticipant(
+      const participant = await activities.addParticipant(
         actor,
         activity.id,
         addParticipantBody.parse({ organisationId, role: 'participant' }),
       );
+      participants.push(participant.id);
     }
+    participantIds.push(participants);
     const estimate = await estimates.forActivity(
       actor,
       activity.id,
@@ -127,7 +141,13 @@ export async function seedDemoPlanning(
       );
     }
   }
-  return { markets: marketIds.length, plans: planIds.length, activities: programme.activities.length };
+  const kpis = await seedDemoKpis(db, actor, programme, { planIds, activityIds, participantIds });
+  return {
+    markets: marketIds.length,
+    plans: planIds.length,
+    activities: programme.activities.length,
+    ...kpis,
+  };
 }
 
 /** The workspace's organisations by the target-market countries they are interested in, in id order. */

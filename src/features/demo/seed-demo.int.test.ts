@@ -101,6 +101,42 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(studyVisit.formula).toMatch(/travellers? × .* EUR travel = /);
   });
 
+  it('has KPI targets and evidence: attendance, entered values and the figures derived from them', async () => {
+    const { cookie } = await signIn(t.app, 'coordinator@demo.space2id.example', DEMO_PASSWORD);
+    const get = async (path: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}${path}`,
+        headers: { cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const [all] = (await get('/kpis/rollup')).groups;
+    const hub = (key: string) =>
+      all.kpis.find(
+        (k: { kpiKey: string; instrumentId: string | null }) => k.kpiKey === key && k.instrumentId === null,
+      );
+    const present = await t.database.db
+      .selectFrom('activity_participant')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('attendance', '=', 'present')
+      .executeTakeFirstOrThrow();
+    expect(Number(present.n)).toBeGreaterThan(0);
+    expect(hub('present_participants')).toMatchObject({ actual: Number(present.n) });
+    expect(hub('present_participants').target).toBeGreaterThan(Number(present.n));
+    expect(hub('held_activities').actual).toBeGreaterThan(0);
+    expect(hub('held_activities').target).toBeGreaterThan(hub('held_activities').actual);
+    const entered = all.kpis.filter(
+      (k: { source: string; actual: number | null }) => k.source === 'entered' && k.actual !== null,
+    );
+    expect(entered.length).toBeGreaterThanOrEqual(3);
+    const texts = all.kpis.flatMap((k: { texts: unknown[] }) => k.texts);
+    expect(texts.length).toBeGreaterThan(0);
+    const records = await get('/kpis/records?kpiKey=present_participants&limit=1');
+    expect(records.total).toBe(Number(present.n));
+  });
+
   it('is never created again, nor on a database that has workspaces', async () => {
     expect((await seedDemoWorkspace(t.database.db)).created).toBe(false);
     const workspaces = await t.database.db.selectFrom('workspace').select('id').execute();
