@@ -193,6 +193,9 @@ describe.skipIf(!chromiumPath)('identity, clusters and the audit log in the brow
     await page.locator('input[name=email]').fill('manager@demo.space2id.example');
     await page.locator('input[name=password]').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Everyone starts on the workspace's dashboard.
+    await page.waitForURL(/\/w\/demo\/$/);
+    await page.getByRole('link', { name: 'Clusters' }).click();
     await page.waitForURL(/\/w\/demo\/clusters$/);
     await expect.poll(() => page.getByTestId('cluster-row').count()).toBeGreaterThanOrEqual(8);
 
@@ -275,6 +278,9 @@ describe.skipIf(!chromiumPath)('identity, clusters and the audit log in the brow
 
     await page.getByRole('textbox', { name: 'Switch workspace' }).click();
     await page.getByRole('option', { name: 'Northern Lights Space Partnership' }).click();
+    // Switching opens the other workspace's dashboard.
+    await page.waitForURL(/\/w\/north\/?$/);
+    await page.getByRole('link', { name: 'Clusters' }).click();
     await page.waitForURL(/\/w\/north\/clusters$/);
     await expect.poll(() => page.getByTestId('clusters-empty').textContent()).toContain('No clusters yet');
     expect(await page.getByTestId('workspace-nav').textContent()).toContain('Coordinator');

@@ -149,7 +149,7 @@ describe.skipIf(!chromiumPath)('invitations and password reset through the devel
     await nina.locator('input[name=email]').fill(NEWCOMER);
     await nina.locator('input[name=password]').fill('second-Password-2026');
     await nina.getByRole('button', { name: 'Sign in' }).click();
-    await nina.waitForURL(/\/w\/demo\/clusters$/);
+    await nina.waitForURL(/\/w\/demo\/$/);
     await newcomer.close();
   });
 

@@ -147,7 +147,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
             value={workspace}
             allowDeselect={false}
             onChange={(slug) => {
-              if (slug) void navigate({ to: '/w/$workspace/clusters', params: { workspace: slug } });
+              if (slug) void navigate({ to: '/w/$workspace', params: { workspace: slug } });
             }}
             size="sm"
             comboboxProps={{ withinPortal: true }}

@@ -31,7 +31,7 @@ describe('homePathOf', () => {
         csrfToken: 'x',
         workspaces: [{ slug: 'demo', name: 'Demo', role: 'viewer', clusterId: null, organisationId: null }],
       }),
-    ).toBe('/w/demo/clusters');
+    ).toBe('/w/demo/');
     expect(homePathOf({ user, via: 'session', csrfToken: 'x', workspaces: [] })).toBe('/catalogue');
   });
 });

@@ -66,8 +66,8 @@ export function useMembership(workspace: string | undefined): MembershipDto | un
   return workspace ? me.data?.workspaces.find((w) => w.slug === workspace) : undefined;
 }
 
-/** Where a signed-in user starts: their first workspace's clusters, or the catalogue. */
+/** Where a signed-in user starts: their first workspace's dashboard, or the catalogue. */
 export function homePathOf(me: MeDto): string {
   const first = me.workspaces[0];
-  return first ? `/w/${encodeURIComponent(first.slug)}/clusters` : '/catalogue';
+  return first ? `/w/${encodeURIComponent(first.slug)}/` : '/catalogue';
 }
