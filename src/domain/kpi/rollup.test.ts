@@ -32,12 +32,17 @@ function run(
 ) {
   return rollupKpis({
     activities,
-    actualOf: (id, kpi) => values[id]?.[kpi.kpiKey] ?? null,
+    valuesOf: (id) =>
+      new Map(
+        Object.entries(values[id] ?? {}).flatMap(([key, value]) =>
+          value === null ? [] : [[key, value] as const],
+        ),
+      ),
     textsOf: (id, kpi) =>
       kpi.kpiKey === 'remarks'
         ? [{ activityId: id, activityTitle: id, value: `note ${id}`, recordedOn: '2027-01-01' }]
         : [],
-    activityTargetOf: (id, kpi) => targets[id]?.[kpi.kpiKey] ?? null,
+    targetsOf: (id) => new Map(Object.entries(targets[id] ?? {})),
     planTargets,
   });
 }
@@ -93,6 +98,22 @@ describe('rollupKpis', () => {
     expect(groups).toEqual([
       { key: 'g', activities: 0, kpis: [{ ...count, actual: null, target: 30, texts: [] }] },
     ]);
+  });
+});
+
+describe('rollupKpis with derived KPIs', () => {
+  it('should count 0 for a derived KPI without a stored value, and nothing for an entered one', () => {
+    const held: KpiRef = { instrumentId: null, kpiKey: 'held', kind: 'count', derived: true };
+    const [group] = rollupKpis({
+      activities: [
+        { id: 'x', title: 'x', planId: null, cancelled: false, groupKey: 'g', kpis: [held, count] },
+      ],
+      valuesOf: () => undefined,
+      textsOf: () => [],
+      targetsOf: () => undefined,
+      planTargets: [],
+    });
+    expect(group?.kpis.map((k) => k.actual)).toEqual([0, null]);
   });
 });
 

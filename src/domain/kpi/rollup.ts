@@ -17,6 +17,8 @@ export interface KpiRef {
   instrumentId: string | null;
   kpiKey: string;
   kind: KpiKind;
+  /** A derived KPI's value is 0 without records; an entered one has none until entered. */
+  derived?: boolean;
 }
 
 export interface RollupActivity {
@@ -45,11 +47,13 @@ export interface PlanTarget {
 }
 
 export interface RollupInput {
+  /** Activities share their KPI lists (the same `KpiRef` objects): ids are computed once per KPI. */
   activities: readonly RollupActivity[];
-  /** The activity's value of a KPI, or null when it has none (an entered KPI nobody entered). */
-  actualOf(activityId: string, kpi: KpiRef): number | null;
+  /** The activity's values by KPI key; a KPI missing has none (a derived one: 0). */
+  valuesOf(activityId: string): ReadonlyMap<string, number> | undefined;
   textsOf(activityId: string, kpi: KpiRef): readonly TextValue[];
-  activityTargetOf(activityId: string, kpi: KpiRef): number | null;
+  /** The activity's targets by KPI key. */
+  targetsOf(activityId: string): ReadonlyMap<string, number> | undefined;
   /** Plan targets in scope; empty when the grouping is below plan level (activity, cluster). */
   planTargets: readonly PlanTarget[];
 }
@@ -79,7 +83,10 @@ export function kpiRefId(kpi: { instrumentId: string | null; kpiKey: string }): 
   return `${kpi.instrumentId ?? '*'}/${kpi.kpiKey}`;
 }
 
-/** Target vs actual of every KPI in every group, groups and KPIs in first-seen order. */
+/**
+ * Target vs actual of every KPI in every group, groups and KPIs in first-seen order. One pass over
+ * the activities: thousands of activities with a handful of KPIs each take a few milliseconds.
+ */
 export function rollupKpis(input: RollupInput): RolledGroup[] {
   const groups = new Map<string | null, { activities: number; kpis: Map<string, Accumulator> }>();
   const groupOf = (key: string | null) => {
@@ -90,9 +97,17 @@ export function rollupKpis(input: RollupInput): RolledGroup[] {
     }
     return group;
   };
-  const accumulatorOf = (key: string | null, ref: KpiRef) => {
-    const kpis = groupOf(key).kpis;
-    const id = kpiRefId(ref);
+  const ids = new Map<KpiRef, string>();
+  const idOf = (ref: KpiRef) => {
+    let id = ids.get(ref);
+    if (id === undefined) {
+      id = kpiRefId(ref);
+      ids.set(ref, id);
+    }
+    return id;
+  };
+  const accumulatorOf = (kpis: Map<string, Accumulator>, ref: KpiRef) => {
+    const id = idOf(ref);
     let acc = kpis.get(id);
     if (!acc) {
       acc = { ref, sum: 0, values: 0, targetSum: 0, targets: 0, texts: [] };
@@ -102,20 +117,23 @@ export function rollupKpis(input: RollupInput): RolledGroup[] {
   };
 
   const planTargeted = new Set(input.planTargets.map((t) => `${t.planId}|${kpiRefId(t.kpi)}`));
+  const plansWithTargets = new Set(input.planTargets.map((t) => t.planId));
   for (const activity of input.activities) {
-    groupOf(activity.groupKey).activities += 1;
+    const group = groupOf(activity.groupKey);
+    group.activities += 1;
+    const values = input.valuesOf(activity.id);
+    const targets = activity.cancelled ? undefined : input.targetsOf(activity.id);
+    const planId = activity.planId !== null && plansWithTargets.has(activity.planId) ? activity.planId : null;
     for (const ref of activity.kpis) {
-      const acc = accumulatorOf(activity.groupKey, ref);
-      const actual = input.actualOf(activity.id, ref);
-      if (actual !== null) {
+      const acc = accumulatorOf(group.kpis, ref);
+      const actual = values?.get(ref.kpiKey) ?? (ref.derived ? 0 : undefined);
+      if (actual !== undefined) {
         acc.sum += actual;
         acc.values += 1;
       }
       if (ref.kind === 'text') acc.texts.push(...input.textsOf(activity.id, ref));
-      const replacedByPlan =
-        activity.planId !== null && planTargeted.has(`${activity.planId}|${kpiRefId(ref)}`);
-      const target = activity.cancelled || replacedByPlan ? null : input.activityTargetOf(activity.id, ref);
-      if (target !== null) {
+      const target = targets?.get(ref.kpiKey);
+      if (target !== undefined && (planId === null || !planTargeted.has(`${planId}|${idOf(ref)}`))) {
         acc.targetSum += target;
         acc.targets += 1;
       }
@@ -123,7 +141,7 @@ export function rollupKpis(input: RollupInput): RolledGroup[] {
   }
   for (const target of input.planTargets) {
     if (target.groupKey === undefined) continue;
-    const acc = accumulatorOf(target.groupKey, target.kpi);
+    const acc = accumulatorOf(groupOf(target.groupKey).kpis, target.kpi);
     acc.targetSum += target.value;
     acc.targets += 1;
   }

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
-import { aggregationOf } from '../../domain/kpi/values.ts';
 import { loadActivityKpis } from './activity-kpi-scope.ts';
 import { ActivityKpiRepository } from './activity-kpis-repository.ts';
 import type { ActivityKpiDto } from './activity-kpis-schema.ts';
@@ -41,7 +40,7 @@ export class ActivityKpiService {
 function presentActivityKpi(
   kpi: TrackedKpi,
   target: KpiTargetRow | undefined,
-  derived: number | undefined,
+  stored: number | undefined,
   entries: KpiEntryWithAuthor[],
 ): ActivityKpiDto {
   return {
@@ -56,21 +55,17 @@ function presentActivityKpi(
     target: target
       ? { id: target.id, value: toApiNumber(kpi.kind, target.value), version: target.version }
       : null,
-    actual:
-      kpi.source === 'derived'
-        ? derived === undefined
-          ? null
-          : toApiNumber(kpi.kind, derived)
-        : enteredActual(kpi, entries),
+    actual: storedActual(kpi, stored),
     entries: entries.map((entry) => presentEntry(entry, kpi.kind)),
   };
 }
 
-/** Counts and money add up, percentages and ratings average; text has no number. */
-function enteredActual(kpi: TrackedKpi, entries: KpiEntryWithAuthor[]): number | null {
-  const numbers = entries.flatMap((e) => (e.value_number === null ? [] : [Number(e.value_number)]));
-  const aggregation = aggregationOf(kpi.kind);
-  if (aggregation === 'list' || numbers.length === 0) return null;
-  const sum = numbers.reduce((total, n) => total + n, 0);
-  return toApiNumber(kpi.kind, aggregation === 'sum' ? sum : sum / numbers.length);
+/**
+ * The value `refreshKpiActuals` stored: derived ones from their records (0 without any), entered
+ * ones from their entries (counts and money added, percentages and ratings averaged; null before
+ * any), text ones never (their entries are the value).
+ */
+function storedActual(kpi: TrackedKpi, stored: number | undefined): number | null {
+  if (stored !== undefined) return toApiNumber(kpi.kind, stored);
+  return kpi.source === 'derived' ? 0 : null;
 }

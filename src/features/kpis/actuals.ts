@@ -1,16 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { KpiKind } from '../../domain/catalogue/types.ts';
 import { HUB_KPIS } from '../../domain/kpi/hub-kpis.ts';
+import { aggregationOf } from '../../domain/kpi/values.ts';
 import { KPI_RULES, ruleFor } from './rules/index.ts';
 
 /** SQLite's limit on bound parameters is far above this; PostgreSQL plans short IN lists best. */
 const CHUNK = 500;
 
 /**
- * Recomputes the derived KPI values of these activities from their records and stores them in
- * `kpi_actual` (decision 0011). Every use case that writes evidence (participants, attendance,
- * cost lines, an activity's status or instrument) calls it in the same transaction, so the
- * roll-ups never read a stale value. Activities that no longer exist are simply skipped.
+ * Recomputes the KPI values of these activities and stores them in `kpi_actual` (decision 0011):
+ * the derived ones from their records, by the registered rules; the entered numeric ones from
+ * their entries (summed for counts and money, averaged for ratings and percentages; no row while
+ * nothing is entered). Every use case that writes evidence or entries (participants, attendance,
+ * cost lines, an activity's status or instrument, KPI entries) calls it in the same transaction,
+ * so the roll-ups never read a stale value. Activities that no longer exist are simply skipped.
  */
 export async function refreshKpiActuals(db: Kysely<DB>, activityIds: readonly string[]): Promise<void> {
   const unique = [...new Set(activityIds)];
@@ -31,12 +35,13 @@ async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
 
   const kpis = await db
     .selectFrom('instrument_kpi')
-    .select(['instrument_id', 'key'])
+    .select(['instrument_id', 'key', 'kind'])
     .where('instrument_id', 'in', [...new Set(activities.map((a) => a.instrument_id))])
     .execute();
   const kpiKeysOf = new Map<string, string[]>();
   for (const kpi of kpis)
     kpiKeysOf.set(kpi.instrument_id, [...(kpiKeysOf.get(kpi.instrument_id) ?? []), kpi.key]);
+  const kindOf = new Map(kpis.map((kpi) => [`${kpi.instrument_id}|${kpi.key}`, kpi.kind as KpiKind]));
 
   // Which (activity, KPI) pairs each rule must fill.
   const wanted = new Map<string, { activityId: string; kpiKey: string }[]>();
@@ -68,6 +73,7 @@ async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
       });
     }
   }
+  rows.push(...(await enteredValues(db, ids, activities, kindOf)));
   // Zero values are stored too: a row per derived KPI says the rule ran for the activity.
   for (let start = 0; start < rows.length; start += CHUNK) {
     await db
@@ -75,4 +81,36 @@ async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
       .values(rows.slice(start, start + CHUNK))
       .execute();
   }
+}
+
+/** Each activity's value of its entered numeric KPIs, from the entries (derived KPIs' entries are ignored). */
+async function enteredValues(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  activities: readonly { id: string; workspace_id: string; instrument_id: string; key: string }[],
+  kindOf: ReadonlyMap<string, KpiKind>,
+): Promise<DB['kpi_actual'][]> {
+  const sums = await db
+    .selectFrom('kpi_entry')
+    .select([
+      'activity_id',
+      'kpi_key',
+      (eb) => eb.fn.sum<number | string>('value_number').as('total'),
+      (eb) => eb.fn.count<number | string>('value_number').as('n'),
+    ])
+    .where('activity_id', 'in', ids)
+    .where('value_number', 'is not', null)
+    .groupBy(['activity_id', 'kpi_key'])
+    .execute();
+  const byId = new Map(activities.map((a) => [a.id, a]));
+  return sums.flatMap((row) => {
+    const activity = byId.get(row.activity_id);
+    const kind = activity && kindOf.get(`${activity.instrument_id}|${row.kpi_key}`);
+    if (!activity || !kind || kind === 'text' || ruleFor(activity.key, row.kpi_key)) return [];
+    const total = Number(row.total);
+    const value = aggregationOf(kind) === 'sum' ? total : total / Number(row.n);
+    return [
+      { activity_id: row.activity_id, kpi_key: row.kpi_key, workspace_id: activity.workspace_id, value },
+    ];
+  });
 }

@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { scopeOf } from '../activities/service.ts';
 import { AuditRepository, type Changes, diff } from '../audit/repository.ts';
 import { loadActivityKpis, trackedKpi } from './activity-kpi-scope.ts';
+import { refreshKpiActuals } from './actuals.ts';
 import type { TrackedKpi } from './definitions.ts';
 import { presentEntry, storedEntryValue } from './entries-presenter.ts';
 import { KpiEntryRepository, type KpiEntryValues, type KpiEntryWithAuthor } from './entries-repository.ts';
@@ -32,6 +33,7 @@ export class KpiEntryService {
       };
       const entries = new KpiEntryRepository(trx);
       const id = await entries.create(actor.workspaceId, activity.id, actor.userId, values);
+      await refreshKpiActuals(trx, [activity.id]);
       await audit(trx, actor, 'create', id, diff({}, { activity_id: activity.id, ...values }));
       return presentEntry(await found(entries, actor, id), kpi.kind);
     });
@@ -57,6 +59,7 @@ export class KpiEntryService {
       if (!(await entries.update(actor.workspaceId, id, input.version, values))) {
         throw staleVersion(id, input.version, current.version);
       }
+      await refreshKpiActuals(trx, [current.activity_id]);
       const changes = diff(current, values);
       if (Object.keys(changes).length > 0) await audit(trx, actor, 'update', id, changes);
       return presentEntry(await found(entries, actor, id), kpi.kind);
@@ -72,6 +75,7 @@ export class KpiEntryService {
         if (version === undefined) throw new NotFoundError('KPI entry', id);
         throw staleVersion(id, version, current.version);
       }
+      await refreshKpiActuals(trx, [current.activity_id]);
       await audit(trx, actor, 'delete', id, {
         activity_id: [current.activity_id, null],
         kpi_key: [current.kpi_key, null],

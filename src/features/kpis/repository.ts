@@ -80,7 +80,8 @@ export class KpiRepository {
       );
   }
 
-  activities(workspaceId: string, scope: KpiScope): Promise<ScopedActivity[]> {
+  /** `ordered`: by start day, then id (only a roll-up by activity shows that order). */
+  activities(workspaceId: string, scope: KpiScope, ordered = false): Promise<ScopedActivity[]> {
     return this.db
       .selectFrom('activity')
       .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
@@ -97,8 +98,7 @@ export class KpiRepository {
         'activity.starts_on',
       ])
       .where('activity.id', 'in', this.scope(workspaceId, scope))
-      .orderBy('activity.starts_on')
-      .orderBy('activity.id')
+      .$if(ordered, (q) => q.orderBy('activity.starts_on').orderBy('activity.id'))
       .execute();
   }
 
@@ -112,15 +112,19 @@ export class KpiRepository {
       .execute();
   }
 
-  entries(workspaceId: string, scope: KpiScope) {
+  /** The text values entered for the activities in scope (numbers are summed in `kpi_actual`). */
+  textEntries(workspaceId: string, scope: KpiScope) {
     return this.db
       .selectFrom('kpi_entry')
-      .select(['activity_id', 'kpi_key', 'value_number', 'value_text', 'recorded_on'])
+      .select(['activity_id', 'kpi_key', 'value_text', 'recorded_on'])
       .where('kpi_entry.workspace_id', '=', workspaceId)
+      .where('kpi_entry.value_text', 'is not', null)
       .where('kpi_entry.activity_id', 'in', this.scope(workspaceId, scope))
       .orderBy('recorded_on')
       .orderBy('id')
-      .execute();
+      .execute() as Promise<
+      { activity_id: string; kpi_key: string; value_text: string; recorded_on: string }[]
+    >;
   }
 
   activityTargets(workspaceId: string, scope: KpiScope) {

@@ -13,7 +13,6 @@ import {
   rollupKpis,
   type TextValue,
 } from '../../domain/kpi/rollup.ts';
-import { aggregationOf } from '../../domain/kpi/values.ts';
 import { centsToEur } from '../../domain/planning/money.ts';
 import { checkRange } from '../activities/dates.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
@@ -77,9 +76,9 @@ export class KpiService {
     const workspaceId = actor.workspaceId;
     const [activities, actuals, entries, targets, planTargets, instruments, markets, clusters] =
       await Promise.all([
-        this.repository.activities(workspaceId, scope),
+        this.repository.activities(workspaceId, scope, groupBy === 'activity'),
         this.repository.actuals(workspaceId, scope),
-        this.repository.entries(workspaceId, scope),
+        this.repository.textEntries(workspaceId, scope),
         this.repository.activityTargets(workspaceId, scope),
         withPlanTargets ? this.repository.planTargets(workspaceId, scope) : Promise.resolve([]),
         this.repository.instruments(workspaceId),
@@ -89,7 +88,7 @@ export class KpiService {
 
     const catalogue = new KpiCatalogue(instruments);
     const titles = new Map(activities.map((a) => [a.id, a.title]));
-    const values = new ActivityValues(catalogue, titles, actuals, entries, targets);
+    const values = new ActivityValues(titles, actuals, entries, targets);
     const groupKeyOf = groupKeys(groupBy);
     const rolled = rollupKpis({
       activities: activities.map(
@@ -102,9 +101,9 @@ export class KpiService {
           kpis: catalogue.refsOf(a.instrument_id),
         }),
       ),
-      actualOf: (activityId, kpi) => values.actual(activityId, kpi),
+      valuesOf: (activityId) => values.stored.get(activityId),
       textsOf: (activityId, kpi) => values.texts(activityId, kpi),
-      activityTargetOf: (activityId, kpi) => values.target(activityId, kpi),
+      targetsOf: (activityId) => values.targets.get(activityId),
       planTargets: planTargets.flatMap((t): PlanTarget[] => {
         const kpi = catalogue.ref(t.instrument_id, t.kpi_key);
         if (!kpi) return [];
@@ -230,7 +229,12 @@ class KpiCatalogue {
       }
       this.refs.set(
         instrument?.id ?? null,
-        tracked.map((k) => ({ instrumentId: k.instrumentId, kpiKey: k.kpiKey, kind: k.kind })),
+        tracked.map((k) => ({
+          instrumentId: k.instrumentId,
+          kpiKey: k.kpiKey,
+          kind: k.kind,
+          derived: k.source === 'derived',
+        })),
       );
     };
     add(null);
@@ -251,7 +255,7 @@ class KpiCatalogue {
 
   ref(instrumentId: string | null, kpiKey: string): KpiRef | undefined {
     const kpi = this.byId.get(kpiRefId({ instrumentId, kpiKey }));
-    return kpi && { instrumentId, kpiKey, kind: kpi.kind };
+    return kpi && { instrumentId, kpiKey, kind: kpi.kind, derived: kpi.source === 'derived' };
   }
 
   tracked(kpi: { instrumentId: string | null; kpiKey: string }): TrackedKpi | undefined {
@@ -264,55 +268,60 @@ class KpiCatalogue {
   }
 }
 
-type EntryRow = Awaited<ReturnType<KpiRepository['entries']>>[number];
+type EntryRow = Awaited<ReturnType<KpiRepository['textEntries']>>[number];
 
-/** Each activity's actual and target per KPI, from the derived values, entries and targets. */
+/** Two levels (activity, then KPI key) of one kind of row, for one lookup per activity. */
+function byActivity<R extends { activity_id: string | null; kpi_key: string }, V>(
+  rows: readonly R[],
+  pick: (row: R) => V,
+): Map<string, Map<string, V>> {
+  const result = new Map<string, Map<string, V>>();
+  for (const row of rows) {
+    if (row.activity_id === null) continue;
+    let inner = result.get(row.activity_id);
+    if (!inner) {
+      inner = new Map();
+      result.set(row.activity_id, inner);
+    }
+    inner.set(row.kpi_key, pick(row));
+  }
+  return result;
+}
+
+/**
+ * Each activity's stored values (`refreshKpiActuals`: derived ones, and entered numbers summed or
+ * averaged), text entries and targets, by KPI key.
+ */
 class ActivityValues {
-  private readonly derived = new Map<string, number>();
+  readonly stored: Map<string, Map<string, number>>;
+  readonly targets: Map<string, Map<string, number>>;
   private readonly entries = new Map<string, EntryRow[]>();
-  private readonly targets = new Map<string, number>();
 
   constructor(
-    private readonly catalogue: KpiCatalogue,
     private readonly titles: ReadonlyMap<string, string>,
     actuals: readonly { activity_id: string; kpi_key: string; value: number }[],
     entries: readonly EntryRow[],
     targets: readonly { activity_id: string | null; kpi_key: string; value: number }[],
   ) {
-    for (const row of actuals) this.derived.set(`${row.activity_id}|${row.kpi_key}`, row.value);
+    this.stored = byActivity(actuals, (row) => row.value);
+    this.targets = byActivity(targets, (row) => row.value);
     for (const row of entries) {
       const key = `${row.activity_id}|${row.kpi_key}`;
       const list = this.entries.get(key);
       if (list) list.push(row);
       else this.entries.set(key, [row]);
     }
-    for (const row of targets) this.targets.set(`${row.activity_id}|${row.kpi_key}`, row.value);
-  }
-
-  /** Derived: the stored value (0 before any record); entered: the entries summed or averaged. */
-  actual(activityId: string, kpi: KpiRef): number | null {
-    const key = `${activityId}|${kpi.kpiKey}`;
-    if (this.catalogue.tracked(kpi)?.source === 'derived') return this.derived.get(key) ?? 0;
-    const numbers = (this.entries.get(key) ?? []).flatMap((e) =>
-      e.value_number === null ? [] : [e.value_number],
-    );
-    if (numbers.length === 0) return null;
-    const sum = numbers.reduce((total, n) => total + n, 0);
-    return aggregationOf(kpi.kind) === 'sum' ? sum : sum / numbers.length;
   }
 
   texts(activityId: string, kpi: KpiRef): TextValue[] {
     const entries = this.entries.get(`${activityId}|${kpi.kpiKey}`) ?? [];
     const title = this.titles.get(activityId) ?? '';
-    return entries.flatMap((e) =>
-      e.value_text === null
-        ? []
-        : [{ activityId, activityTitle: title, value: e.value_text, recordedOn: e.recorded_on }],
-    );
-  }
-
-  target(activityId: string, kpi: KpiRef): number | null {
-    return this.targets.get(`${activityId}|${kpi.kpiKey}`) ?? null;
+    return entries.map((e) => ({
+      activityId,
+      activityTitle: title,
+      value: e.value_text,
+      recordedOn: e.recorded_on,
+    }));
   }
 }
 
