@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -6,6 +7,7 @@ import { refreshKpiActuals } from '../../src/features/kpis/actuals.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
+import { pdfText } from '../support/report-files.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -112,7 +114,7 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
     await t?.close();
   });
 
-  it('opens the dashboard, shows KPIs, money and the map, and drills from a KPI number to its records', async () => {
+  it('opens the dashboard, shows KPIs, money and the map, drills from a KPI number to its records, and downloads a report', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
@@ -201,6 +203,23 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Export training in Leuven');
     expect(await navDashboard.getAttribute('data-active')).toBeNull();
+
+    // Back on the dashboard, the funder report of the same period, as a PDF, read back.
+    await navDashboard.click();
+    await page.getByRole('link', { name: 'Funder report' }).click();
+    await page.waitForURL(new RegExp(`/w/${slug}/reports$`));
+    await page.getByRole('radio', { name: /PDF/ }).check();
+    await page.getByRole('button', { name: 'Generate report' }).click();
+    const ready = page.locator('[data-testid="report-row"][data-status="succeeded"]');
+    await ready.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      ready.getByRole('link', { name: /^Download PDF/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const text = await pdfText(readFileSync(await download.path()));
+    expect(text).toContain('Participants present');
+    expect(text).toContain('Export training in Leuven');
     expect(cspViolations).toEqual([]);
     await context.close();
   });
