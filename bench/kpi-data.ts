@@ -1,8 +1,16 @@
-import type { Insertable, Kysely } from 'kysely';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import { openDatabase } from '../src/db/database.ts';
 import { newId, nowIso } from '../src/db/ids.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
 import type { ActivityParticipantTable, DB, KpiEntryTable, KpiTargetTable } from '../src/db/schema.ts';
 import { seededRandom } from '../src/domain/random.ts';
+import { seedCatalogue } from '../src/features/instruments/seed.ts';
 import { refreshKpiActuals } from '../src/features/kpis/actuals.ts';
+import { buildApp } from '../src/http/app.ts';
+import { freshDatabase } from './lib/setup.ts';
+import { generatePlanningWorkspace, type PlanningWorkspace } from './planning-data.ts';
 
 export interface EvidenceShape {
   /** Evidence records in all: participants with their attendance, actual cost lines, entries. */
@@ -217,4 +225,65 @@ export async function addKpiEvidence(
     );
   });
   return counts;
+}
+
+/** What a benchmark over the KPI workspace gets, for each kind of database. */
+export interface KpiBenchContext {
+  kind: 'sqlite' | 'postgres';
+  app: FastifyInstance;
+  workspace: PlanningWorkspace;
+  evidence: EvidenceCounts;
+  /** How long generating the data took. */
+  seconds: number;
+}
+
+/**
+ * For SQLite then PostgreSQL: a fresh database with the KPI workspace (5,000 activities and
+ * 1,000,000 evidence records times `scale`), analysed as autovacuum would leave it, and the app
+ * over it; `measure` returns the section of the report. The database is dropped afterwards.
+ */
+export async function forEachKpiDatabase(
+  tag: string,
+  scale: number,
+  measure: (context: KpiBenchContext) => Promise<string>,
+): Promise<string[]> {
+  const n = (count: number) => Math.max(1, Math.round(count * scale));
+  const sections: string[] = [];
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    const target = await freshDatabase(kind, tag);
+    try {
+      const database = openDatabase(target.url);
+      try {
+        await migrateToLatest(database.db);
+        await seedCatalogue(database.db);
+        const started = performance.now();
+        const workspace = await generatePlanningWorkspace(database.db, tag, {
+          markets: 10,
+          plans: 25,
+          activities: n(5_000),
+          linesPerActivity: 10,
+          standaloneShare: 0.1,
+        });
+        const evidence = await addKpiEvidence(database.db, workspace.slug, {
+          records: n(1_000_000),
+          entriesPerActivity: 5,
+          organisations: n(2_000),
+        });
+        const seconds = (performance.now() - started) / 1000;
+        console.log(`${kind}: data generated in ${seconds.toFixed(1)} s`, evidence);
+        await sql.raw(kind === 'postgres' ? 'vacuum analyze' : 'analyze').execute(database.db);
+        const app = await buildApp({ database, logger: false });
+        try {
+          sections.push(await measure({ kind, app, workspace, evidence, seconds }));
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await target.drop();
+    }
+  }
+  return sections;
 }

@@ -1,15 +1,10 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedCatalogue } from '../src/features/instruments/seed.ts';
-import { buildApp } from '../src/http/app.ts';
-import { addKpiEvidence, type EvidenceCounts } from './kpi-data.ts';
+import { type EvidenceCounts, forEachKpiDatabase } from './kpi-data.ts';
 import { summarize, writeResult } from './lib/report.ts';
-import { freshDatabase, numberArg } from './lib/setup.ts';
-import { generatePlanningWorkspace, type PlanningWorkspace } from './planning-data.ts';
+import { numberArg } from './lib/setup.ts';
+import type { PlanningWorkspace } from './planning-data.ts';
 
 /**
  * `npm run bench -- reports [--scale S] [--runs N]`: the funder report (PDF and XLSX) of a
@@ -31,43 +26,9 @@ export async function main(args: string[]): Promise<void> {
     .map((x) => x.toFixed(2))
     .join(', ');
   const n = (count: number) => Math.max(1, Math.round(count * scale));
-  const sections: string[] = [];
-  for (const kind of ['sqlite', 'postgres'] as const) {
-    const target = await freshDatabase(kind, 'reports');
-    try {
-      const database = openDatabase(target.url);
-      try {
-        await migrateToLatest(database.db);
-        await seedCatalogue(database.db);
-        const started = performance.now();
-        const workspace = await generatePlanningWorkspace(database.db, 'reports', {
-          markets: 10,
-          plans: 25,
-          activities: n(5_000),
-          linesPerActivity: 10,
-          standaloneShare: 0.1,
-        });
-        const evidence = await addKpiEvidence(database.db, workspace.slug, {
-          records: n(1_000_000),
-          entriesPerActivity: 5,
-          organisations: n(2_000),
-        });
-        const seconds = (performance.now() - started) / 1000;
-        console.log(`${kind}: data generated in ${seconds.toFixed(1)} s`, evidence);
-        await sql.raw(kind === 'postgres' ? 'vacuum analyze' : 'analyze').execute(database.db);
-        const app = await buildApp({ database, logger: false });
-        try {
-          sections.push(await measure(kind, app, workspace, evidence, runs, seconds));
-        } finally {
-          await app.close();
-        }
-      } finally {
-        await database.close();
-      }
-    } finally {
-      await target.drop();
-    }
-  }
+  const sections = await forEachKpiDatabase('reports', scale, ({ kind, app, workspace, evidence, seconds }) =>
+    measure(kind, app, workspace, evidence, runs, seconds),
+  );
   const body = `
 The KPI benchmark's workspace: ${n(5_000).toLocaleString('en')} activities (10 markets, 25 plans, 10 budget lines
 each) and ${n(1_000_000).toLocaleString('en')} evidence records. Period ${BODY.from} to ${BODY.to} (every activity). Scale ${scale}.

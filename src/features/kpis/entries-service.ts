@@ -3,13 +3,14 @@ import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { scopeOf } from '../activities/service.ts';
-import { AuditRepository, type Changes, diff } from '../audit/repository.ts';
+import { diff } from '../audit/repository.ts';
 import { loadActivityKpis, trackedKpi } from './activity-kpi-scope.ts';
 import { refreshKpiActuals } from './actuals.ts';
 import type { TrackedKpi } from './definitions.ts';
 import { presentEntry, storedEntryValue } from './entries-presenter.ts';
 import { KpiEntryRepository, type KpiEntryValues, type KpiEntryWithAuthor } from './entries-repository.ts';
 import type { CreateKpiEntryInput, KpiEntryDto, UpdateKpiEntryInput } from './entries-schema.ts';
+import { kpiAudit, kpiStaleVersion } from './kpi-audit.ts';
 import { checkKpiValue } from './kpi-value-check.ts';
 
 /**
@@ -118,26 +119,5 @@ async function found(entries: KpiEntryRepository, actor: Actor, id: string): Pro
   return row;
 }
 
-function audit(
-  db: Kysely<DB>,
-  actor: Actor,
-  action: 'create' | 'update' | 'delete',
-  id: string,
-  changes: Changes,
-): Promise<void> {
-  return new AuditRepository(db).record({
-    workspaceId: actor.workspaceId,
-    actorUserId: actor.userId,
-    action,
-    entityType: 'kpi_entry',
-    entityId: id,
-    changes,
-  });
-}
-
-function staleVersion(id: string, sent: number, current: number): ConflictError {
-  return new ConflictError(
-    `The KPI entry ${id} was changed by someone else (version ${current}, you sent ${sent}): reload it and apply your edit again.`,
-    current,
-  );
-}
+const audit = kpiAudit('kpi_entry');
+const staleVersion = kpiStaleVersion('KPI entry');

@@ -3,12 +3,12 @@ import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess, type Scope } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { scopeOf } from '../activities/service.ts';
-import { AuditRepository, type Changes } from '../audit/repository.ts';
 import { ownerScope } from '../markets/service.ts';
 import { PlanRepository } from '../plans/repository.ts';
 import { loadActivityKpis, trackedKpi } from './activity-kpi-scope.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
 import { InstrumentKpiRepository } from './instrument-kpis-repository.ts';
+import { kpiAudit, kpiStaleVersion } from './kpi-audit.ts';
 import { toApiNumber, toStoredNumber } from './kpi-units.ts';
 import { checkKpiValue } from './kpi-value-check.ts';
 import { mayReadKpi } from './kpi-visibility.ts';
@@ -261,26 +261,5 @@ export function presentTarget(row: KpiTargetRow, kpi: TrackedKpi): KpiTargetDto 
   };
 }
 
-function audit(
-  db: Kysely<DB>,
-  actor: Actor,
-  action: 'create' | 'update' | 'delete',
-  id: string,
-  changes: Changes,
-): Promise<void> {
-  return new AuditRepository(db).record({
-    workspaceId: actor.workspaceId,
-    actorUserId: actor.userId,
-    action,
-    entityType: 'kpi_target',
-    entityId: id,
-    changes,
-  });
-}
-
-function staleVersion(id: string, sent: number, current: number): ConflictError {
-  return new ConflictError(
-    `The KPI target ${id} was changed by someone else (version ${current}, you sent ${sent}): reload it and apply your edit again.`,
-    current,
-  );
-}
+const audit = kpiAudit('kpi_target');
+const staleVersion = kpiStaleVersion('KPI target');
