@@ -1,5 +1,4 @@
 import { ActionIcon, Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteCostLine } from '../../api/client.ts';
 import type { ActivityBudgetDto, ActivityDetailDto, CostLineDto } from '../../api/types.ts';
@@ -7,11 +6,10 @@ import { BUDGET_CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../api/vocabul
 import { formatDate, formatEur } from '../../app/format.ts';
 import { messages } from '../../messages/en.ts';
 import { ConfirmModal, PlusIcon } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
 import { CostLineDrawer, type CostLineDrawerState } from './cost-line-drawer.tsx';
 import { BinIcon, PencilIcon } from './icons.tsx';
 import { moneyCell, Section } from './parts.tsx';
-import { planningKeys } from './queries.ts';
+import { usePlanningMutation } from './use-planning-mutation.ts';
 
 const t = messages.costLines;
 const p = messages.planning;
@@ -169,17 +167,11 @@ function DeleteLineModal({
   line: CostLineDto | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (target: CostLineDto) => deleteCostLine(workspace, target.id, target.version),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
-        queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
-      ]);
-      onClose();
-    },
-  });
+  const remove = usePlanningMutation(
+    workspace,
+    (target: CostLineDto) => deleteCostLine(workspace, target.id, target.version),
+    onClose,
+  );
   return (
     <ConfirmModal
       opened={line !== null}

@@ -1,15 +1,13 @@
 import { ActionIcon, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteKpiEntry } from '../../api/client.ts';
 import type { ActivityKpiDto, KpiEntryDto } from '../../api/types.ts';
 import { formatDate } from '../../app/format.ts';
 import { messages } from '../../messages/en.ts';
 import { ConfirmModal } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
 import { BinIcon, PencilIcon } from './icons.tsx';
 import { formatKpiValue } from './kpi-values.ts';
 import { moneyCell } from './parts.tsx';
-import { planningKeys } from './queries.ts';
+import { usePlanningMutation } from './use-planning-mutation.ts';
 
 const t = messages.kpis;
 
@@ -105,17 +103,11 @@ export function KpiEntryDeleteModal({
   deleting: { label: string; entry: KpiEntryDto } | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (entry: KpiEntryDto) => deleteKpiEntry(workspace, entry.id, entry.version),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
-        queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
-      ]);
-      onClose();
-    },
-  });
+  const remove = usePlanningMutation(
+    workspace,
+    (entry: KpiEntryDto) => deleteKpiEntry(workspace, entry.id, entry.version),
+    onClose,
+  );
   return (
     <ConfirmModal
       opened={deleting !== null}

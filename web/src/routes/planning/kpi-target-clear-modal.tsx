@@ -1,11 +1,9 @@
 import { Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteKpiTarget } from '../../api/client.ts';
 import { messages } from '../../messages/en.ts';
 import { ConfirmModal } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
 import type { EditableTarget } from './kpi-target-form.ts';
-import { planningKeys } from './queries.ts';
+import { usePlanningMutation } from './use-planning-mutation.ts';
 
 const t = messages.kpis;
 
@@ -19,17 +17,11 @@ export function KpiTargetClearModal({
   clearing: { label: string; target: EditableTarget } | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const clear = useMutation({
-    mutationFn: (target: EditableTarget) => deleteKpiTarget(workspace, target.id, target.version),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
-        queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
-      ]);
-      onClose();
-    },
-  });
+  const clear = usePlanningMutation(
+    workspace,
+    (target: EditableTarget) => deleteKpiTarget(workspace, target.id, target.version),
+    onClose,
+  );
   return (
     <ConfirmModal
       opened={clearing !== null}
