@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { refreshKpiActuals } from '../../src/features/kpis/actuals.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
@@ -14,14 +14,6 @@ const chromiumPath = inject('chromiumPath');
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const EMAIL = 'dashboard@example.test';
 const PASSWORD = 'dashboard-e2e-Passphrase-42';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 /** The figures of a `<Chart>` switched to its table view: one array of cell texts per row. */
 async function chartRows(page: Page, testId: string): Promise<string[][]> {

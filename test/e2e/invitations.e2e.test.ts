@@ -1,22 +1,14 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoWorkspace } from '../../src/features/demo/seed-demo.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const chromiumPath = inject('chromiumPath');
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const NEWCOMER = 'nina.newcomer@example.org';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 describe.skipIf(!chromiumPath)('invitations and password reset through the development outbox', () => {
   let t: TestApp;

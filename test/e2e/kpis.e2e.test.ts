@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { refreshKpiActuals } from '../../src/features/kpis/actuals.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { KpiRows } from '../support/kpi-rows.ts';
@@ -15,16 +15,6 @@ const COORDINATOR = 'kpi-coordinator@example.test';
 const VIEWER = 'kpi-viewer@example.test';
 const PASSWORD = 'kpi-panel-e2e-Passphrase-42';
 const STUDY_VISITS = '1.1.3 Study Visits';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  // A drawer or dialog sliding out is half transparent: check the page once it is gone.
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 /** Signs in as `email` in a new browser context and opens `path`. */
 async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {

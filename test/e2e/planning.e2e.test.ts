@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -15,14 +15,6 @@ const MEMBER = 'member@example.test';
 const PASSWORD = 'planning-core-e2e-Passphrase-42';
 const TRAINING = '1.1.1 Training to go international';
 const MATCHMAKING = '1.2.1 Matchmaking Events (B2B/C2C/B2I)';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 /** Chooses `option` in the Mantine select whose input has the id `id`. */
 async function choose(page: Page, id: string, option: string) {

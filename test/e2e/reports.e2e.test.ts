@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
@@ -15,14 +15,6 @@ const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const COORDINATOR = 'reporter@example.test';
 const MEMBER = 'member-reports@example.test';
 const PASSWORD = 'funder-reports-e2e-Passphrase-42';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 /** Signs in as `email` in a new browser context and opens `path`. */
 async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {
