@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../domain/errors.ts';
 import { checkRange } from '../activities/dates.ts';
+import { spansYears } from '../plans/dates.ts';
 
 /** The days a budget burn covers, both included (`YYYY-MM-DD`). */
 export interface BurnPeriod {
@@ -29,16 +30,6 @@ export function burnPeriod(query: { from?: string | undefined; to?: string | und
     ]);
   }
   return { from, to } satisfies BurnPeriod;
-}
-
-/**
- * Whether `to` is `years` years after `from` or later, compared by year then by month and day (so
- * it holds for any four-digit year, and 29 February ends its span on 28 February).
- */
-function spansYears(from: string, to: string, years: number): boolean {
-  const limitYear = Number(from.slice(0, 4)) + years;
-  const toYear = Number(to.slice(0, 4));
-  return toYear > limitYear || (toYear === limitYear && to.slice(4) >= from.slice(4));
 }
 
 /**

@@ -13,10 +13,10 @@ import {
   rollupKpis,
   type TextValue,
 } from '../../domain/kpi/rollup.ts';
-import { centsToEur } from '../../domain/planning/money.ts';
 import { checkRange } from '../activities/dates.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
 import type { InstrumentWithKpis } from './instrument-kpis-repository.ts';
+import { toApiNumber } from './kpi-units.ts';
 import { mayReadKpi } from './kpi-visibility.ts';
 import { KpiRepository, type KpiScope, type ScopedActivity } from './repository.ts';
 import { ruleByKey } from './rules/index.ts';
@@ -179,7 +179,7 @@ export class KpiService {
     };
     const page = { after: query.cursor ?? null, limit: query.limit };
     const money = (value: number | string | null) =>
-      kpi.kind === 'money' && typeof value === 'number' ? centsToEur(value) : value;
+      typeof value === 'number' ? toApiNumber(kpi.kind, value) : value;
 
     if (kpi.rule !== null) {
       const rule = ruleByKey(kpi.rule);
@@ -397,7 +397,7 @@ function presentRolled(
   kpi: TrackedKpi,
   rolled: RolledGroup['kpis'][number],
 ): KpiRollupDto['groups'][number]['kpis'][number] {
-  const eur = (value: number | null) => (value === null || kpi.kind !== 'money' ? value : centsToEur(value));
+  const eur = (value: number | null) => (value === null ? null : toApiNumber(kpi.kind, value));
   const actual = rolled.actual === null && kpi.source === 'derived' ? 0 : rolled.actual;
   return {
     ...kpi,

@@ -35,3 +35,13 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((parse(to) - parse(from)) / DAY_MS);
 }
+
+/**
+ * Whether `to` is `years` years after `from` or later, compared by year then by month and day (so
+ * it holds for any four-digit year, and 29 February ends its span on 28 February).
+ */
+export function spansYears(from: string, to: string, years: number): boolean {
+  const limitYear = Number(from.slice(0, 4)) + years;
+  const toYear = Number(to.slice(0, 4));
+  return toYear > limitYear || (toYear === limitYear && to.slice(4) >= from.slice(4));
+}

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type ClaimedJob, JobError, type JobHandler } from '../../jobs/queue.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { buildReport } from './build-report.ts';
 import type { KpiRollupSource } from './kpi-rollup.ts';
-import { ReportRepository } from './repository.ts';
 import { reportRequestSchema } from './schema.ts';
 
 export const REPORT_JOB_KIND = 'report';
@@ -35,7 +35,7 @@ export function reportJobHandler(db: Kysely<DB>, kpiRollup: KpiRollupSource): Jo
 
 async function creatorOf(db: Kysely<DB>, job: ClaimedJob) {
   const actor = job.createdBy
-    ? await new ReportRepository(db).memberActor(job.workspaceId, job.createdBy)
+    ? await new WorkspaceRepository(db).findActorById(job.workspaceId, job.createdBy)
     : undefined;
   if (!actor)
     throw new JobError('The person who asked for this report is no longer a member of the workspace.');

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../../domain/access/policy.ts';
 
 /** An activity of the report's list, with its planned and actual cents. */
 export interface ReportActivityRow {
@@ -19,25 +18,6 @@ export interface ReportActivityRow {
 /** The only SQL of the funder report besides the roll-ups it reuses. */
 export class ReportRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  /** The role a user holds in the workspace (a report job runs with its creator's access), if any. */
-  async memberActor(workspaceId: string, userId: string): Promise<Actor | undefined> {
-    const row = await this.db
-      .selectFrom('membership')
-      .select(['role', 'cluster_id', 'organisation_id'])
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return (
-      row && {
-        userId,
-        workspaceId,
-        role: row.role,
-        clusterId: row.cluster_id,
-        organisationId: row.organisation_id,
-      }
-    );
-  }
 
   /** D4.2 codes ("1.1.3") of instruments by id, to label KPI groups as the catalogue does. */
   async instrumentCodes(ids: readonly string[]): Promise<Map<string, string>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, isIsoDate, isoDate } from '../plans/dates.ts';
+import { addDays, isIsoDate, isoDate, spansYears } from '../plans/dates.ts';
 
 /** HTTP contract of funder reports: a period and a format, made by a background job. */
 
@@ -25,7 +25,7 @@ export const reportRequestSchema = z
   .superRefine((period, context) => {
     if (period.to < period.from) {
       context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${period.from})` });
-    } else if (period.to > lastDayOfYears(period.from, MAX_REPORT_YEARS)) {
+    } else if (spansYears(period.from, period.to, MAX_REPORT_YEARS)) {
       context.addIssue({
         code: 'custom',
         path: ['to'],

@@ -30,7 +30,20 @@ export class WorkspaceRepository {
   }
 
   /** The caller's role in the workspace with that slug, or undefined when not a member (or no such workspace). */
-  async findActor(slug: string, userId: string): Promise<Actor | undefined> {
+  findActor(slug: string, userId: string): Promise<Actor | undefined> {
+    return this.actorWhere('workspace.slug', slug, userId);
+  }
+
+  /** The same by the workspace's id (a background job acting for the user who asked for it). */
+  findActorById(workspaceId: string, userId: string): Promise<Actor | undefined> {
+    return this.actorWhere('workspace.id', workspaceId, userId);
+  }
+
+  private async actorWhere(
+    column: 'workspace.slug' | 'workspace.id',
+    value: string,
+    userId: string,
+  ): Promise<Actor | undefined> {
     const row = await this.db
       .selectFrom('membership')
       .innerJoin('workspace', 'workspace.id', 'membership.workspace_id')
@@ -40,7 +53,7 @@ export class WorkspaceRepository {
         'membership.cluster_id',
         'membership.organisation_id',
       ])
-      .where('workspace.slug', '=', slug)
+      .where(column, '=', value)
       .where('membership.user_id', '=', userId)
       .executeTakeFirst();
     if (!row) return undefined;
