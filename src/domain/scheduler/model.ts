@@ -78,11 +78,23 @@ export interface SolveProgress {
   conflicts: number;
 }
 
+/**
+ * How the breaks are minimised: 'alternate' (one thread proves lower bounds and improves schedules
+ * in turn), 'below' (only proofs upwards from 0: the first schedule found is optimal) or 'above'
+ * (only better schedules, by solution-focused search and large-neighbourhood steps). A portfolio
+ * runs 'below' and 'above' side by side with shared bounds.
+ */
+export type SearchStrategy = 'alternate' | 'below' | 'above';
+
 export interface SolveOptions {
   /** Max difference between the break counts of two participants (default 2; null = no fairness). */
   fairness?: number | null;
   timeLimitSeconds?: number;
   onProgress?: (p: SolveProgress) => void;
+  /** Default 'alternate'. */
+  strategy?: SearchStrategy;
+  /** Break bounds shared with the other solvers of a portfolio (see shared-bounds.ts). */
+  sharedBounds?: Int32Array;
 }
 
 export function meetingWeight(m: Meeting): number {

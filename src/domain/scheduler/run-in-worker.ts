@@ -1,18 +1,24 @@
 /**
- * Runs the scheduler in a worker thread (so a server or CLI stays responsive), relays progress, and
- * enforces the time limit from outside: if the worker has not answered by the limit plus a grace
- * period, it is terminated and the answer is 'unknown'.
+ * Runs the scheduler in worker threads (so a server or CLI stays responsive), relays progress, and
+ * enforces the time limit from outside: if a worker has not answered by the limit plus a grace
+ * period, it is terminated and its answer is 'unknown'. With two or more cores, plain break
+ * minimisation runs as a portfolio of two workers sharing bounds (portfolio.ts).
  */
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScheduleResult, SchedulingProblem, SolveOptions, SolveProgress } from './model.ts';
+import { combineResults, PORTFOLIO, portfolioFits } from './portfolio.ts';
+import { SharedBounds } from './shared-bounds.ts';
 
 export interface WorkerRunOptions extends SolveOptions {
   /** Extra seconds allowed past timeLimitSeconds before the worker is terminated (default 5). */
   graceSeconds?: number;
+  /** Run a two-worker portfolio where it applies (default: when the machine has two or more cores). */
+  parallel?: boolean;
 }
 
 /**
@@ -33,11 +39,28 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-export function runInWorker(
+export async function runInWorker(
   problem: SchedulingProblem,
   options: WorkerRunOptions = {},
 ): Promise<ScheduleResult> {
-  const { onProgress, graceSeconds = 5, ...rest } = options;
+  const { parallel = os.availableParallelism() >= 2, onProgress, ...rest } = options;
+  if (!parallel || !portfolioFits(problem) || rest.strategy !== undefined)
+    return runOneWorker(problem, options);
+  const cells = SharedBounds.createCells();
+  const shared = new SharedBounds(cells);
+  const relay = onProgress
+    ? (p: SolveProgress) => onProgress({ ...p, best: shared.best ?? p.best, lowerBound: shared.lowerBound })
+    : undefined;
+  const results = await Promise.all(
+    PORTFOLIO.map((strategy) =>
+      runOneWorker(problem, { ...rest, strategy, sharedBounds: cells, onProgress: relay }),
+    ),
+  );
+  return combineResults(results, shared.lowerBound);
+}
+
+function runOneWorker(problem: SchedulingProblem, options: WorkerRunOptions): Promise<ScheduleResult> {
+  const { onProgress, graceSeconds = 5, parallel: _parallel, ...rest } = options;
   const limit = rest.timeLimitSeconds ?? 60;
   const t0 = Date.now();
   return new Promise<ScheduleResult>((resolve, reject) => {

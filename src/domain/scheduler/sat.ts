@@ -71,6 +71,8 @@ function luby(y: number, x: number): number {
 export interface SolveBudget {
   maxConflicts?: number;
   deadline?: number; // Date.now() ms
+  /** Polled with the deadline (every 256 conflicts): true ends the call with 'unknown'. */
+  stop?: () => boolean;
 }
 
 export class SatSolver {
@@ -83,6 +85,15 @@ export class SatSolver {
   private reasonBin: Int32Array = new Int32Array(0);
   private reasonExpl: (Int32Array | null)[] = [];
   private polarity: Int8Array = new Int8Array(0); // saved phase: 1 true, 0 false
+  /** Initial phase per variable (set by setPolarity), the 'original' phase of rephasing. */
+  private initPhase: Int8Array = new Int8Array(0);
+  /** Target phases (1 true, -1 false, 0 none): the longest conflict-free trail since the last rephase. */
+  private target: Int8Array = new Int8Array(0);
+  /** Best phases: the longest conflict-free trail since the last 'best' rephase. */
+  private best: Int8Array = new Int8Array(0);
+  private targetAssigned = 0;
+  private bestAssigned = 0;
+  private noConflictUntil = 0;
   private activity: Float64Array = new Float64Array(0);
   private seen: Uint8Array = new Uint8Array(0);
   private heap: Int32Array = new Int32Array(0);
@@ -157,6 +168,9 @@ export class SatSolver {
     this.reasonType = g8(this.reasonType, cap);
     this.reasonBin = g32(this.reasonBin, cap);
     this.polarity = g8(this.polarity, cap);
+    this.initPhase = g8(this.initPhase, cap);
+    this.target = g8(this.target, cap);
+    this.best = g8(this.best, cap);
     const act = new Float64Array(cap);
     act.set(this.activity);
     this.activity = act;
@@ -189,6 +203,7 @@ export class SatSolver {
 
   setPolarity(v: number, positive: boolean): void {
     this.polarity[v] = positive ? 1 : 0;
+    this.initPhase[v] = positive ? 1 : 0;
   }
 
   bumpVar(v: number, amount = 1): void {
@@ -287,6 +302,8 @@ export class SatSolver {
   private cancelUntil(lvl: number): void {
     if (this.trailLim.length <= lvl) return;
     const start = this.trailLim[lvl]!;
+    if (this.stableMode) this.updateTargetAndBest();
+    if (this.noConflictUntil > start) this.noConflictUntil = start;
     for (let i = this.trailLen - 1; i >= start; i--) {
       const lit = this.trail[i]!;
       const v = lit >> 1;
@@ -307,6 +324,28 @@ export class SatSolver {
     this.trailLen = start;
     this.qhead = start;
     this.trailLim.length = lvl;
+  }
+
+  /** Saves the phases of the conflict-free trail prefix when it is the longest seen (CaDiCaL-style). */
+  private updateTargetAndBest(): void {
+    const n = this.noConflictUntil;
+    if (n > this.targetAssigned) {
+      const trail = this.trail;
+      const target = this.target;
+      for (let i = 0; i < n; i++) {
+        const l = trail[i]!;
+        target[l >> 1] = (l & 1) === 0 ? 1 : -1;
+      }
+      this.targetAssigned = n;
+      if (n > this.bestAssigned) {
+        const best = this.best;
+        for (let i = 0; i < n; i++) {
+          const l = trail[i]!;
+          best[l >> 1] = (l & 1) === 0 ? 1 : -1;
+        }
+        this.bestAssigned = n;
+      }
+    }
   }
 
   // ---------------- constraints ----------------
@@ -615,8 +654,6 @@ export class SatSolver {
   private lbdStamp = 0;
   private emaFast = 0;
   private emaSlow = 0;
-  /** Glucose-style dynamic restarts (LBD moving averages) instead of Luby. */
-  glucose = false;
   private analyzeToClear: number[] = [];
 
   private analyze(confl: ArrayLike<number>): { learnt: number[]; btLevel: number; lbd: number } {
@@ -761,18 +798,160 @@ export class SatSolver {
   private pickBranch(): number {
     while (this.heapSize > 0) {
       const v = this.heapPop();
-      if (this.val[2 * v] === 0 && this.decisionVar[v]) return this.polarity[v] ? 2 * v : 2 * v + 1;
+      if (this.val[2 * v] === 0 && this.decisionVar[v]) return this.phaseLit(v);
     }
     // second tier: variables excluded from branching, once every branching variable is assigned
-    for (let v = 0; v < this.nVars; v++)
-      if (this.val[2 * v] === 0) return this.polarity[v] ? 2 * v : 2 * v + 1;
+    for (let v = 0; v < this.nVars; v++) if (this.val[2 * v] === 0) return this.phaseLit(v);
     return -1;
+  }
+
+  private phaseLit(v: number): number {
+    if (this.stableMode) {
+      const t = this.target[v]!;
+      if (t !== 0) return t === 1 ? 2 * v : 2 * v + 1;
+    }
+    return this.polarity[v] ? 2 * v : 2 * v + 1;
   }
 
   /** Excludes (or re-admits) a variable from VSIDS branching; it is still decided last if left open. */
   setDecisionVar(v: number, on: boolean): void {
     this.decisionVar[v] = on ? 1 : 0;
     if (on) this.heapInsert(v);
+  }
+
+  /**
+   * Search mode: 'focused' (fast Glucose-style restarts, good at proofs), 'stable' (long Luby
+   * restarts, target phases and rephasing, good at finding solutions) or 'auto' (alternating, with
+   * phases of growing length), as in CaDiCaL.
+   */
+  mode: 'auto' | 'focused' | 'stable' = 'auto';
+  private stableMode = false;
+  /**
+   * Failed-literal probing during search (inprocessing, every `probeInterval` conflicts, at a
+   * restart, when at most one literal is assumed) of every variable's negative literal. On the
+   * meeting encoding, "not busy / no meeting after ..." literals fail often once learnt clauses
+   * accumulate; probing them settles proofs that plain search does not finish.
+   */
+  probing = false;
+  probeInterval = 5000;
+  private probeCands: Int32Array = new Int32Array(0);
+  private probeCursor = 0;
+  private nextProbe = 0;
+  private propsAtProbe = 0;
+  private modeSwitches = 0;
+  private nextModeSwitch = 1000;
+  private stableRestarts = 0;
+  private rephases = 0;
+  private nextRephase = 1000;
+
+  private setStable(on: boolean): void {
+    if (on === this.stableMode) return;
+    this.stableMode = on;
+    this.stableRestarts = 0;
+  }
+
+  /** Resets the saved phases: best, original, inverted or flipped, in turn (CaDiCaL's B O B I B F). */
+  private rephase(): void {
+    const kind = 'BOBIBF'[this.rephases % 6]!;
+    this.rephases++;
+    this.nextRephase = this.conflicts + 1000 * (this.rephases + 1);
+    const n = this.nVars;
+    const pol = this.polarity;
+    if (kind === 'B') {
+      if (this.bestAssigned > 0)
+        for (let v = 0; v < n; v++) if (this.best[v] !== 0) pol[v] = this.best[v] === 1 ? 1 : 0;
+      this.bestAssigned = 0;
+    } else if (kind === 'O') pol.set(this.initPhase.subarray(0, n));
+    else if (kind === 'I') for (let v = 0; v < n; v++) pol[v] = this.initPhase[v] ? 0 : 1;
+    else for (let v = 0; v < n; v++) pol[v] = pol[v] ? 0 : 1;
+    const target = this.target;
+    for (let v = 0; v < n; v++) target[v] = pol[v] ? 1 : -1;
+    this.targetAssigned = 0;
+  }
+
+  /**
+   * Failed-literal probing: each candidate literal is assumed (after `assumptions`) and propagated; a
+   * conflict proves its negation, which is kept as a clause (a unit without assumptions) and
+   * propagated before the next candidate. Repeats while rounds find something, until `maxProps`
+   * propagations. Answers 'unsat' when the assumptions themselves are refuted, else the number of
+   * literals fixed.
+   */
+  probe(
+    cands: ArrayLike<number>,
+    assumptions: number[] = [],
+    budget: SolveBudget = {},
+    maxProps = Number.POSITIVE_INFINITY,
+  ): number | 'unsat' {
+    if (!this.okFlag) return 'unsat';
+    this.cancelUntil(0);
+    if (this.propagate() !== null) {
+      this.okFlag = false;
+      return 'unsat';
+    }
+    const negAssumps = assumptions.map((a) => a ^ 1);
+    if (assumptions.length > 0) {
+      this.trailLim.push(this.trailLen);
+      let ok = true;
+      for (const a of assumptions) {
+        const va = this.val[a]!;
+        if (va === -1) ok = false;
+        else if (va === 0) this.assign(a, R_NONE);
+      }
+      if (!ok || this.propagate() !== null) {
+        this.cancelUntil(0);
+        return 'unsat';
+      }
+    }
+    const base = this.decisionLevel();
+    const propLimit = this.propagations + maxProps;
+    const n = cands.length;
+    let fixed = 0;
+    let sinceFound = 0;
+    // a full pass without a new failed literal ends probing
+    while (sinceFound < n) {
+      const l = cands[this.probeCursor++ % n]!;
+      sinceFound++;
+      if (this.val[l] !== 0) continue;
+      if ((sinceFound & 63) === 0 && (this.propagations > propLimit || this.outOfTime(budget))) break;
+      this.trailLim.push(this.trailLen);
+      this.assign(l, R_NONE);
+      const confl = this.propagate();
+      this.cancelUntil(base);
+      if (confl === null) continue;
+      fixed++;
+      sinceFound = 0;
+      // keep ¬l (under the assumptions) and propagate it
+      if (base === 0) {
+        this.assign(l ^ 1, R_NONE);
+      } else if (negAssumps.length === 1) {
+        const a = negAssumps[0]!;
+        this.bins[l ^ 1]!.push(a);
+        this.bins[a]!.push(l ^ 1);
+        this.assign(l ^ 1, R_BIN);
+        this.reasonBin[l >> 1] = a;
+      } else {
+        const c = new Clause(Int32Array.from([l ^ 1, ...negAssumps]), false, 0);
+        this.clauses.push(c);
+        this.attach(c);
+        this.assign(l ^ 1, R_CLAUSE);
+        this.reasonCl[l >> 1] = c;
+      }
+      if (this.propagate() !== null) {
+        this.cancelUntil(0);
+        if (base === 0) this.okFlag = false;
+        return 'unsat';
+      }
+    }
+    this.cancelUntil(0);
+    return fixed;
+  }
+
+  /** Roots of the binary implication graph: literals that imply something and that nothing implies. */
+  probeRoots(): number[] {
+    const out: number[] = [];
+    for (let l = 0; l < 2 * this.nVars; l++)
+      if (this.bins[l ^ 1]!.length > 0 && this.bins[l]!.length === 0) out.push(l);
+    return out;
   }
 
   /** Solve under assumptions. */
@@ -787,21 +966,42 @@ export class SatSolver {
     for (const c of this.atMosts)
       if (!c.removed && c.guard >= 0 && this.val[c.guard] === -1) this.removeAtMost(c);
     const startConf = this.conflicts;
-    let restarts = 0;
+    if (this.mode !== 'auto') this.setStable(this.mode === 'stable');
     for (;;) {
-      const limit = luby(2, restarts) * 100;
+      if (this.mode === 'auto' && this.conflicts >= this.nextModeSwitch) {
+        this.modeSwitches++;
+        this.setStable(!this.stableMode);
+        this.nextModeSwitch = this.conflicts + 1000 * 2 ** (this.modeSwitches >> 1);
+      }
+      if (this.conflicts >= this.nextRephase) this.rephase();
+      if (this.probing && assumptions.length <= 1 && this.conflicts >= this.nextProbe) {
+        if (this.probeCands.length !== this.nVars) {
+          this.probeCands = new Int32Array(this.nVars);
+          for (let v = 0; v < this.nVars; v++) this.probeCands[v] = 2 * v + 1;
+        }
+        // effort: about a third of the propagations made since the last probing
+        const effort = Math.max(200_000, (this.propagations - this.propsAtProbe) / 3);
+        const r = this.probe(this.probeCands, assumptions, budget, effort);
+        this.nextProbe = this.conflicts + this.probeInterval;
+        this.propsAtProbe = this.propagations;
+        if (r === 'unsat') return 'unsat';
+      }
+      const limit = this.stableMode ? luby(2, this.stableRestarts++) * 1024 : 0;
       const r = this.search(limit, assumptions, budget, startConf);
-      restarts++;
       if (r !== 'unknown') return r;
       if (budget.maxConflicts !== undefined && this.conflicts - startConf >= budget.maxConflicts) {
         this.cancelUntil(0);
         return 'unknown';
       }
-      if (budget.deadline !== undefined && Date.now() >= budget.deadline) {
+      if (this.outOfTime(budget)) {
         this.cancelUntil(0);
         return 'unknown';
       }
     }
+  }
+
+  private outOfTime(budget: SolveBudget): boolean {
+    return (budget.deadline !== undefined && Date.now() >= budget.deadline) || budget.stop?.() === true;
   }
 
   private search(
@@ -838,12 +1038,13 @@ export class SatSolver {
           this.assign(learnt[0]!, R_CLAUSE);
           this.reasonCl[learnt[0]! >> 1] = c;
         }
-        this.emaFast += (lbd - this.emaFast) / 32;
-        this.emaSlow += (lbd - this.emaSlow) / 4096;
+        // moving averages of the LBD, warmed up as plain means over the first conflicts
+        this.emaFast += (lbd - this.emaFast) / Math.min(32, this.conflicts);
+        this.emaSlow += (lbd - this.emaSlow) / Math.min(4096, this.conflicts);
         this.varInc /= 0.95;
         this.claInc /= 0.999;
         if ((this.conflicts & 255) === 0) {
-          if (budget.deadline !== undefined && Date.now() >= budget.deadline) {
+          if (this.outOfTime(budget)) {
             this.cancelUntil(0);
             return 'unknown';
           }
@@ -854,10 +1055,9 @@ export class SatSolver {
         }
         continue;
       }
+      this.noConflictUntil = this.trailLen;
       if (
-        this.glucose
-          ? conflictC >= 50 && this.emaFast * 0.8 > this.emaSlow && this.conflicts > 1000
-          : conflictC >= nofConflicts
+        this.stableMode ? conflictC >= nofConflicts : conflictC >= 50 && this.emaFast * 0.8 > this.emaSlow
       ) {
         this.cancelUntil(0);
         return 'unknown';

@@ -10,9 +10,10 @@
 
 import { atMostK, totalizer } from './cardinality.ts';
 import { heuristicSchedule, placementUpperBound } from './heuristic.ts';
-import type { Assignment, ScheduleResult, SchedulingProblem, SolveOptions } from './model.ts';
+import type { Assignment, ScheduleResult, SchedulingProblem, SearchStrategy, SolveOptions } from './model.ts';
 import { meetingWeight } from './model.ts';
 import { type SatAnswer, SatSolver } from './sat.ts';
+import { SharedBounds } from './shared-bounds.ts';
 import { assignTables } from './tables.ts';
 
 export interface Encoding {
@@ -169,6 +170,7 @@ export function encode(problem: SchedulingProblem, fairness: number | null): Enc
   const breakLits: number[] = [];
   const breakByP: number[][] = [];
   const maxBreaks: number[] = [];
+  const uByP: number[][] = [];
   for (let p = 0; p < P; p++) {
     const cap = problem.participantCapacity?.[p] ?? 1;
     const ms = pMeet[p]!;
@@ -273,9 +275,18 @@ export function encode(problem: SchedulingProblem, fairness: number | null): Enc
         solver.addClause(c2.filter((l) => l !== falseLit));
       }
     }
+    uByP.push(u);
     breakByP.push(bl);
     breakLits.push(...bl);
     maxBreaks.push(Math.min(bl.length, Math.max(0, ms.length - 1), Math.floor((T - 1) / 2)));
+  }
+  // implied: a slot holds at most 2 x nTables busy participants (every meeting occupies at most two).
+  // Redundant, but it lets learning count capacity in the participants' view, where breaks live:
+  // on tight events it turns minute-long proofs into sub-second ones.
+  for (let s = 1; s <= T; s++) {
+    const lits = uByP.map((u) => u[s]!).filter((l) => l !== falseLit);
+    if (lits.length * (2 * problem.nTables + 1) <= 40_000) atMostK(solver, lits, 2 * problem.nTables);
+    else solver.addAtMost(lits, 2 * problem.nTables);
   }
   // fairness: lo <= B_p <= lo + d, lo in unary (L_j = lo >= j)
   if (fairness !== null && fairness !== undefined && P > 0) {
@@ -320,43 +331,52 @@ interface MinimizeResult {
   model: Uint8Array | null;
 }
 
-function costOf(solver: SatSolver, model: Uint8Array, lits: number[], ws: number[]): number {
+function costOf(model: Uint8Array, lits: number[], ws: number[]): number {
   let c = 0;
   for (let i = 0; i < lits.length; i++) {
     const l = lits[i]!;
     const v = model[l >> 1] === 1;
     if ((l & 1) === 0 ? v : !v) c += ws[i]!;
   }
-  void solver;
   return c;
 }
 
+interface MinimizeOptions {
+  deadline: number;
+  /** A model to start from (its cost is the first upper bound). */
+  initial: Uint8Array | null;
+  report: (best: number | null, lb: number) => void;
+  /** Width of the first totalizer over the objective (widened when the bounds outgrow it). */
+  totalizerCap?: number;
+  lns?: (model: Uint8Array, round: number, fraction: number) => number[];
+  strategy?: SearchStrategy;
+  shared?: SharedBounds;
+}
+
 /**
- * Minimises sum(ws * lits) over the solver's current constraints, alternating 'from below' probes
- * (is cost <= lb possible? unsat raises lb) and 'from above' steps (find cost <= best - 1), with
- * growing conflict budgets. Unit weights use a totalizer over the objective literals whose outputs
- * are assumed false to bound the cost (learnt clauses carry over between bounds); weighted
- * objectives use native guarded constraints. On return with a model, cost <= best is added for good.
+ * Minimises sum(ws * lits) over the solver's current constraints. 'below' probes: is cost <= lb
+ * possible? (unsat raises lb; sat is optimal). 'above' steps: find cost <= best - 1 (or the middle
+ * of a wide gap), helped by large-neighbourhood steps around the best model. The 'alternate'
+ * strategy interleaves both with growing conflict budgets; 'below' and 'above' do one side only,
+ * for a portfolio whose solvers exchange bounds through `shared`. Unit weights use a totalizer over
+ * the objective literals whose outputs are assumed false to bound the cost (learnt clauses carry over
+ * between bounds); weighted objectives use native guarded constraints. On return with a model,
+ * cost <= best is added for good.
  */
-function minimize(
-  solver: SatSolver,
-  lits: number[],
-  ws: number[],
-  deadline: number,
-  initial: Uint8Array | null,
-  report: (best: number | null, lb: number) => void,
-  totalizerCap = 24,
-  lns?: (model: Uint8Array, round: number, fraction: number) => number[],
-): MinimizeResult {
-  let lb = 0;
+function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOptions): MinimizeResult {
+  const { deadline, report, lns, shared } = o;
+  const strategy = o.strategy ?? 'alternate';
+  const totalizerCap = o.totalizerCap ?? 24;
+  let lb = shared ? shared.lowerBound : 0;
   let best: number | null = null;
-  let model: Uint8Array | null = initial;
-  if (model) best = costOf(solver, model, lits, ws);
+  let model: Uint8Array | null = o.initial;
+  if (model) best = costOf(model, lits, ws);
   let total = 0;
   for (const w of ws) total += w;
   let budget = 4000;
   const unit = ws.every((w) => w === 1);
   let out: number[] = [];
+  const stop = shared ? () => shared.closed : undefined;
   const fixBest = () => {
     if (best === null) return;
     if (best < out.length) solver.addClause([out[best]! ^ 1]);
@@ -366,75 +386,89 @@ function minimize(
     fixBest();
     return { status, best, lb, model };
   };
+  const raise = (k: number) => {
+    lb = Math.max(lb, k);
+    shared?.raiseLowerBound(lb);
+    report(best, lb);
+  };
   if (lits.length === 0 || total === 0) {
     if (model === null) {
-      const r = solver.solve([], { deadline });
+      const r = solver.solve([], { deadline, stop });
       if (r === 'unsat') return { status: 'infeasible', best: null, lb: 0, model: null };
       if (r === 'unknown') return { status: 'unknown', best: null, lb: 0, model: null };
       model = solver.model;
     }
+    shared?.lowerBest(0);
     return { status: 'optimal', best: 0, lb: 0, model };
   }
   if (unit) out = totalizer(solver, lits, Math.min(lits.length, totalizerCap));
   /** Solve with cost <= k (k < 0: unbounded). */
-  const tryBound = (k: number, maxConflicts: number): SatAnswer => {
-    if (k < 0) return solver.solve([], { deadline, maxConflicts });
+  const tryBound = (k: number, maxConflicts: number | undefined): SatAnswer => {
+    if (k < 0) return solver.solve([], { deadline, maxConflicts, stop });
     if (k < out.length) {
-      const r = solver.solve([out[k]! ^ 1], { deadline, maxConflicts });
+      const r = solver.solve([out[k]! ^ 1], { deadline, maxConflicts, stop });
       if (r === 'unsat' && solver.ok) solver.addClause([out[k]!]);
       return r;
     }
-    if (k >= total) return solver.solve([], { deadline, maxConflicts });
+    if (k >= total) return solver.solve([], { deadline, maxConflicts, stop });
     const g = 2 * solver.newVar();
     solver.addAtMost(lits, k, ws, g);
-    const r = solver.solve([g], { deadline, maxConflicts });
+    const r = solver.solve([g], { deadline, maxConflicts, stop });
     solver.addClause([g ^ 1]); // retire the guard (a fresh one is made next time)
     return r;
   };
   let current: Uint8Array | null = null;
   let lnsFrac = 0.2;
-  const lnsShare = 3;
+  const lnsShare = strategy === 'above' ? 1 : 3;
   let round = 0;
   const take = () => {
     model = solver.model;
-    best = costOf(solver, model, lits, ws);
+    best = costOf(model, lits, ws);
     fixBest();
+    shared?.lowerBest(best);
     report(best, lb);
   };
   for (;;) {
+    if (shared) lb = Math.max(lb, shared.lowerBound);
     if (best !== null && lb >= best) return finish('optimal');
+    // another solver of the portfolio holds a schedule that meets the proved bound
+    if (shared?.closed) return finish(best === null ? 'unknown' : 'feasible');
     // the bound outgrew the totalizer: build a wider one (up to the best cost) for the remaining gap
-    if (unit && best !== null && lb >= out.length - 1 && out.length < lits.length && best >= out.length) {
-      out = totalizer(solver, lits, Math.min(lits.length, best + 1));
+    const wanted = best ?? shared?.best ?? null;
+    if (unit && wanted !== null && lb >= out.length - 1 && out.length < lits.length && wanted >= out.length) {
+      out = totalizer(solver, lits, Math.min(lits.length, wanted + 1));
       if (lb > 0) solver.addClause([out[lb - 1]!]);
-      if (best < out.length) solver.addClause([out[best]! ^ 1]);
+      if (best !== null && best < out.length) solver.addClause([out[best]! ^ 1]);
     }
     if (Date.now() >= deadline) {
       return finish(best === null ? 'unknown' : 'feasible');
     }
-    // (a) from below: is cost <= lb possible?
-    const tBelow = Date.now();
-    const rl = tryBound(lb, budget);
-    const belowMs = Date.now() - tBelow;
-    if (!solver.ok) {
-      if (best === null) return { status: 'infeasible', best: null, lb, model: null };
-      lb = best;
-      return { status: 'optimal', best, lb, model };
-    }
-    if (rl === 'sat') {
-      take();
-      return finish('optimal');
-    }
-    if (rl === 'unsat') {
-      lb = lb + 1;
-      report(best, lb);
-      continue;
+    let belowMs = 0;
+    if (strategy !== 'above') {
+      // (a) from below: is cost <= lb possible? ('below' gives it all the time there is)
+      const tBelow = Date.now();
+      const rl = tryBound(lb, strategy === 'below' ? undefined : budget);
+      belowMs = Date.now() - tBelow;
+      if (!solver.ok) {
+        if (best === null) return { status: 'infeasible', best: null, lb, model: null };
+        raise(best);
+        return { status: 'optimal', best, lb, model };
+      }
+      if (rl === 'sat') {
+        take();
+        return finish('optimal');
+      }
+      if (rl === 'unsat') {
+        raise(lb + 1);
+        continue;
+      }
+      if (strategy === 'below') continue;
     }
     // (b0) large-neighbourhood steps: keep most of the best schedule (assumed), re-solve the rest
     if (lns && model !== null && best !== null && best > lb) {
       const lnsEnd = Math.min(deadline, Date.now() + Math.max(300, lnsShare * belowMs));
       const bestBefore = best;
-      while (Date.now() < lnsEnd && best > lb) {
+      while (Date.now() < lnsEnd && best > lb && !shared?.closed) {
         const fixed = lns(current ?? model, round, lnsFrac);
         const plateau = round % 2 === 1;
         round++;
@@ -447,19 +481,19 @@ function minimize(
           solver.addAtMost(lits, k, ws, g);
           assumps = [g, ...fixed];
         }
-        const r = solver.solve(assumps, { deadline: lnsEnd, maxConflicts: 300 });
+        const r = solver.solve(assumps, { deadline: lnsEnd, maxConflicts: 300, stop });
         if (g >= 0) solver.addClause([g ^ 1]);
         if (r === 'unknown') lnsFrac = Math.max(0.03, lnsFrac * 0.85);
         else if (r === 'unsat') lnsFrac = Math.min(0.6, lnsFrac * 1.1);
         if (!solver.ok) break;
         if (r === 'sat') {
-          const c = costOf(solver, solver.model, lits, ws);
+          const c = costOf(solver.model, lits, ws);
           current = solver.model;
           if (c < best) take();
         }
       }
       if (!solver.ok) {
-        lb = best;
+        raise(best);
         return { status: 'optimal', best, lb, model };
       }
       if (best <= lb) continue;
@@ -475,9 +509,7 @@ function minimize(
     if (ra === 'sat') take();
     else if (ra === 'unsat' || !solver.ok) {
       if (best === null) return { status: 'infeasible', best: null, lb, model: null };
-      lb = k + 1;
-      if (!solver.ok) lb = best;
-      report(best, lb);
+      raise(solver.ok ? k + 1 : best);
       if (lb >= best) return { status: 'optimal', best, lb, model };
     }
     budget = Math.floor(budget * 1.5);
@@ -658,7 +690,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   if (problem.optionalMeetings) {
     phase = 'placement';
     const lits = enc.placed.map((l) => l ^ 1);
-    const r = minimize(solver, lits, weights, deadline, null, report);
+    const r = minimize(solver, lits, weights, { deadline, initial: null, report });
     const totalW = weights.reduce((a, b) => a + b, 0);
     placedUB = totalW - r.lb;
     if (r.status === 'infeasible') return empty('infeasible');
@@ -667,16 +699,24 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     if (r.status !== 'optimal') allOptimal = false;
     phase = 'breaks';
   }
+  const strategy = options.strategy ?? 'alternate';
+  solver.mode = strategy === 'above' ? 'stable' : 'auto';
+  solver.probing = true;
   const rb = minimize(
     solver,
     enc.breakLits,
     enc.breakLits.map(() => 1),
-    deadline,
-    model,
-    report,
-    24,
-    makeLns(problem, enc),
+    {
+      deadline,
+      initial: model,
+      report,
+      lns: makeLns(problem, enc),
+      strategy,
+      shared: options.sharedBounds ? new SharedBounds(options.sharedBounds) : undefined,
+    },
   );
+  solver.mode = 'auto';
+  solver.probing = false;
   if (rb.status === 'infeasible') return empty('infeasible');
   if (rb.model === null) return empty(model === null ? 'unknown' : 'feasible', rb.lb);
   model = rb.model;
@@ -695,9 +735,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
       solver,
       lits,
       lits.map(() => 1),
-      deadline,
-      model,
-      report,
+      { deadline, initial: model, report },
     );
     if (rc.model) model = rc.model;
     if (rc.status !== 'optimal') allOptimal = false;
