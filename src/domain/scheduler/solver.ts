@@ -402,9 +402,17 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     return { status: 'optimal', best: 0, lb: 0, model };
   }
   if (unit) out = totalizer(solver, lits, Math.min(lits.length, totalizerCap));
+  /** The bound outgrew the totalizer: build a wider one (at least twice as wide) with the known bounds. */
+  const widen = (k: number) => {
+    if (!unit || k < out.length || out.length >= lits.length) return;
+    out = totalizer(solver, lits, Math.min(lits.length, Math.max(k + 2, 2 * out.length)));
+    if (lb > 0) solver.addClause([out[Math.min(lb, out.length) - 1]!]);
+    if (best !== null && best < out.length) solver.addClause([out[best]! ^ 1]);
+  };
   /** Solve with cost <= k (k < 0: unbounded). */
   const tryBound = (k: number, maxConflicts: number | undefined): SatAnswer => {
     if (k < 0) return solver.solve([], { deadline, maxConflicts, stop });
+    widen(k);
     if (k < out.length) {
       const r = solver.solve([out[k]! ^ 1], { deadline, maxConflicts, stop });
       if (r === 'unsat' && solver.ok) solver.addClause([out[k]!]);
@@ -418,6 +426,7 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     return r;
   };
   let current: Uint8Array | null = null;
+  let jump = 0;
   let lnsFrac = 0.2;
   const lnsShare = strategy === 'above' ? 1 : 3;
   let round = 0;
@@ -433,21 +442,18 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     if (best !== null && lb >= best) return finish('optimal');
     // another solver of the portfolio holds a schedule that meets the proved bound
     if (shared?.closed) return finish(best === null ? 'unknown' : 'feasible');
-    // the bound outgrew the totalizer: build a wider one (up to the best cost) for the remaining gap
-    const wanted = best ?? shared?.best ?? null;
-    if (unit && wanted !== null && lb >= out.length - 1 && out.length < lits.length && wanted >= out.length) {
-      out = totalizer(solver, lits, Math.min(lits.length, wanted + 1));
-      if (lb > 0) solver.addClause([out[lb - 1]!]);
-      if (best !== null && best < out.length) solver.addClause([out[best]! ^ 1]);
-    }
     if (Date.now() >= deadline) {
       return finish(best === null ? 'unknown' : 'feasible');
     }
     let belowMs = 0;
     if (strategy !== 'above') {
-      // (a) from below: is cost <= lb possible? ('below' gives it all the time there is)
+      // (a) from below: is cost <= k possible, k = lb (+ a jump while proofs come cheap, 'below'
+      // only)? 'below' gives it all the time there is.
+      const ceiling = best ?? shared?.best ?? null;
+      const k = ceiling === null ? lb + jump : Math.max(lb, Math.min(lb + jump, ceiling - 1));
       const tBelow = Date.now();
-      const rl = tryBound(lb, strategy === 'below' ? undefined : budget);
+      const c0 = solver.conflicts;
+      const rl = tryBound(k, strategy === 'below' ? undefined : budget);
       belowMs = Date.now() - tBelow;
       if (!solver.ok) {
         if (best === null) return { status: 'infeasible', best: null, lb, model: null };
@@ -456,13 +462,19 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
       }
       if (rl === 'sat') {
         take();
-        return finish('optimal');
-      }
-      if (rl === 'unsat') {
-        raise(lb + 1);
+        if (k === lb) return finish('optimal');
+        jump = 0;
         continue;
       }
-      if (strategy === 'below') continue;
+      if (rl === 'unsat') {
+        if (strategy === 'below') jump = solver.conflicts - c0 < 2000 ? 2 * jump + 1 : 0;
+        raise(k + 1);
+        continue;
+      }
+      if (strategy === 'below') {
+        jump = 0;
+        continue;
+      }
     }
     // (b0) large-neighbourhood steps: keep most of the best schedule (assumed), re-solve the rest
     if (lns && model !== null && best !== null && best > lb) {
@@ -504,7 +516,7 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     }
     // (b) from above: best - 1, or the middle of a wide gap
     const gap = best === null ? 0 : best - lb;
-    const k = best === null ? -1 : gap > 4 ? lb + Math.floor(gap / 2) : best - 1;
+    const k = best === null ? -1 : gap > 4 && strategy === 'alternate' ? lb + Math.floor(gap / 2) : best - 1;
     const ra = tryBound(k, budget);
     if (ra === 'sat') take();
     else if (ra === 'unsat' || !solver.ok) {
