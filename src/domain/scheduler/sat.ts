@@ -2,7 +2,8 @@
  * A compact CDCL SAT solver with native (weighted) at-most constraints and assumptions.
  *
  * - Literals: variable v (0-based) gives literals 2v (positive) and 2v+1 (negative); `lit ^ 1` negates.
- * - Clauses: two watched literals with blockers, binary clauses in separate implication lists.
+ * - Clauses: in one flat arena (header: size, flags with the LBD, activity; then the literals), two
+ *   watched literals with blockers in flat per-literal lists, binary clauses in implication lists.
  * - Native constraints `sum(w_i * l_i) <= k` (optionally active only when a guard literal is true)
  *   propagated by counters, with lazily built explanations.
  * - 1UIP learning with recursive minimisation, VSIDS, phase saving, Luby restarts, LBD-based
@@ -14,18 +15,11 @@
 
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
 
-class Clause {
-  lits: Int32Array;
-  learnt: boolean;
-  lbd: number;
-  activity = 0;
-  deleted = false;
-  constructor(lits: Int32Array, learnt: boolean, lbd: number) {
-    this.lits = lits;
-    this.learnt = learnt;
-    this.lbd = lbd;
-  }
-}
+/** Clause arena layout: mem[ref] = size, mem[ref + 1] = flags | lbd << 2, activity at ref + 2, literals from ref + 3. */
+const HDR = 3;
+const F_LEARNT = 1;
+const F_DELETED = 2;
+const NO_WATCHES = new Int32Array(0);
 
 class AtMost {
   lits: Int32Array;
@@ -81,7 +75,7 @@ export class SatSolver {
   private level: Int32Array = new Int32Array(0);
   private trailPos: Int32Array = new Int32Array(0);
   private reasonType: Int8Array = new Int8Array(0);
-  private reasonCl: (Clause | null)[] = [];
+  private reasonCl: Int32Array = new Int32Array(0);
   private reasonBin: Int32Array = new Int32Array(0);
   private reasonExpl: (Int32Array | null)[] = [];
   private polarity: Int8Array = new Int8Array(0); // saved phase: 1 true, 0 false
@@ -101,8 +95,13 @@ export class SatSolver {
   private heapSize = 0;
   private decisionVar: Uint8Array = new Uint8Array(0);
 
-  private watches: Clause[][] = [];
-  private watchBlk: number[][] = [];
+  /** Per literal: pairs (clause ref, blocker) of the clauses watching it; wn = ints in use. */
+  private wl: Int32Array[] = [];
+  private wn: Int32Array = new Int32Array(0);
+  private mem: Int32Array = new Int32Array(1 << 16);
+  private memF: Float32Array = new Float32Array(this.mem.buffer);
+  private memTop = 0;
+  private wasted = 0;
   private bins: number[][] = [];
   private occ: AtMost[][] = [];
   private occW: number[][] = [];
@@ -113,8 +112,8 @@ export class SatSolver {
   private trailLim: number[] = [];
   private qhead = 0;
 
-  private clauses: Clause[] = [];
-  private learnts: Clause[] = [];
+  private clauses: number[] = [];
+  private learnts: number[] = [];
   private atMosts: AtMost[] = [];
   private varInc = 1;
   private claInc = 1;
@@ -132,13 +131,11 @@ export class SatSolver {
   newVar(): number {
     const v = this.nVars++;
     if (v >= this.level.length) this.grow(Math.max(1024, this.level.length * 2));
-    this.watches.push([], []);
-    this.watchBlk.push([], []);
+    this.wl.push(NO_WATCHES, NO_WATCHES);
     this.bins.push([], []);
     this.occ.push([], []);
     this.occW.push([], []);
     this.guardOcc.push([], []);
-    this.reasonCl.push(null);
     this.reasonExpl.push(null);
     this.decisionVar[v] = 1;
     this.heapInsert(v);
@@ -167,6 +164,8 @@ export class SatSolver {
     this.trailPos = g32(this.trailPos, cap);
     this.reasonType = g8(this.reasonType, cap);
     this.reasonBin = g32(this.reasonBin, cap);
+    this.reasonCl = g32(this.reasonCl, cap);
+    this.wn = g32(this.wn, 2 * cap);
     this.polarity = g8(this.polarity, cap);
     this.initPhase = g8(this.initPhase, cap);
     this.target = g8(this.target, cap);
@@ -317,7 +316,6 @@ export class SatSolver {
       this.val[lit] = 0;
       this.val[lit ^ 1] = 0;
       this.polarity[v] = (lit & 1) === 0 ? 1 : 0;
-      this.reasonCl[v] = null;
       this.reasonExpl[v] = null;
       if (!this.heapInHeap(v) && this.decisionVar[v]) this.heapInsert(v);
     }
@@ -375,19 +373,87 @@ export class SatSolver {
       this.bins[lits[1]!]!.push(lits[0]!);
       return true;
     }
-    const c = new Clause(Int32Array.from(lits), false, 0);
-    this.clauses.push(c);
-    this.attach(c);
+    this.clauses.push(this.newClause(lits, false, 0));
     return true;
   }
 
-  private attach(c: Clause): void {
-    const l0 = c.lits[0]!;
-    const l1 = c.lits[1]!;
-    this.watches[l0]!.push(c);
-    this.watchBlk[l0]!.push(l1);
-    this.watches[l1]!.push(c);
-    this.watchBlk[l1]!.push(l0);
+  /** Stores a clause in the arena and watches its first two literals. */
+  private newClause(lits: ArrayLike<number>, learnt: boolean, lbd: number): number {
+    const n = lits.length;
+    if (this.memTop + HDR + n > this.mem.length) {
+      const bigger = new Int32Array(Math.max(2 * this.mem.length, this.memTop + HDR + n));
+      bigger.set(this.mem.subarray(0, this.memTop));
+      this.mem = bigger;
+      this.memF = new Float32Array(bigger.buffer);
+    }
+    const ref = this.memTop;
+    this.memTop += HDR + n;
+    const mem = this.mem;
+    mem[ref] = n;
+    mem[ref + 1] = (learnt ? F_LEARNT : 0) | (lbd << 2);
+    this.memF[ref + 2] = 0;
+    for (let i = 0; i < n; i++) mem[ref + HDR + i] = lits[i]!;
+    this.attach(ref);
+    return ref;
+  }
+
+  private attach(ref: number): void {
+    const l0 = this.mem[ref + HDR]!;
+    const l1 = this.mem[ref + HDR + 1]!;
+    this.watchPush(l0, ref, l1);
+    this.watchPush(l1, ref, l0);
+  }
+
+  private watchPush(lit: number, ref: number, blocker: number): void {
+    let w = this.wl[lit]!;
+    const n = this.wn[lit]!;
+    if (n + 2 > w.length) {
+      const bigger = new Int32Array(Math.max(8, 2 * w.length));
+      bigger.set(w);
+      this.wl[lit] = w = bigger;
+    }
+    w[n] = ref;
+    w[n + 1] = blocker;
+    this.wn[lit] = n + 2;
+  }
+
+  private clauseLits(ref: number): Int32Array {
+    return this.mem.subarray(ref + HDR, ref + HDR + this.mem[ref]!);
+  }
+
+  /**
+   * Compacts the arena once deleted learnt clauses fill half of it, and rebuilds the watch lists.
+   * Only at level 0, where no clause is a reason that analysis could still read.
+   */
+  private collectGarbage(): void {
+    if (this.trailLim.length !== 0 || this.wasted < 1 << 20 || 2 * this.wasted < this.memTop) return;
+    for (let i = 0; i < this.trailLen; i++) this.reasonType[this.trail[i]! >> 1] = R_NONE;
+    const old = this.mem;
+    const oldF = this.memF;
+    const mem = new Int32Array(Math.max(1 << 16, 2 * (this.memTop - this.wasted)));
+    const memF = new Float32Array(mem.buffer);
+    let top = 0;
+    const move = (refs: number[]): number[] => {
+      const out: number[] = [];
+      for (const ref of refs) {
+        if (old[ref + 1]! & F_DELETED) continue;
+        const n = old[ref]!;
+        mem.set(old.subarray(ref, ref + HDR + n), top);
+        memF[top + 2] = oldF[ref + 2]!;
+        out.push(top);
+        top += HDR + n;
+      }
+      return out;
+    };
+    this.clauses = move(this.clauses);
+    this.learnts = move(this.learnts);
+    this.mem = mem;
+    this.memF = memF;
+    this.memTop = top;
+    this.wasted = 0;
+    this.wn.fill(0);
+    for (const ref of this.clauses) this.attach(ref);
+    for (const ref of this.learnts) this.attach(ref);
   }
 
   /**
@@ -556,68 +622,58 @@ export class SatSolver {
         this.reasonBin[q >> 1] = falseLit;
       }
       // long clauses
-      const ws = this.watches[falseLit]!;
-      const wb = this.watchBlk[falseLit]!;
+      const mem = this.mem;
+      const w = this.wl[falseLit]!;
+      const n = this.wn[falseLit]!;
       let i = 0;
       let j = 0;
-      const n = ws.length;
       let confl: Int32Array | null = null;
       while (i < n) {
-        const c = ws[i]!;
-        const blk = wb[i]!;
-        i++;
-        if (c.deleted) continue;
+        const ref = w[i]!;
+        const blk = w[i + 1]!;
+        i += 2;
         if (val[blk] === 1) {
-          ws[j] = c;
-          wb[j] = blk;
-          j++;
+          w[j++] = ref;
+          w[j++] = blk;
           continue;
         }
-        const lits = c.lits;
-        if (lits[0] === falseLit) {
-          lits[0] = lits[1]!;
-          lits[1] = falseLit;
+        if (mem[ref + 1]! & F_DELETED) continue;
+        const base = ref + HDR;
+        let first = mem[base]!;
+        if (first === falseLit) {
+          first = mem[base + 1]!;
+          mem[base] = first;
+          mem[base + 1] = falseLit;
         }
-        const first = lits[0]!;
         if (first !== blk && val[first] === 1) {
-          ws[j] = c;
-          wb[j] = first;
-          j++;
+          w[j++] = ref;
+          w[j++] = first;
           continue;
         }
+        const end = base + mem[ref]!;
         let found = false;
-        for (let k = 2; k < lits.length; k++) {
-          const lk = lits[k]!;
+        for (let k = base + 2; k < end; k++) {
+          const lk = mem[k]!;
           if (val[lk] !== -1) {
-            lits[1] = lk;
-            lits[k] = falseLit;
-            this.watches[lk]!.push(c);
-            this.watchBlk[lk]!.push(first);
+            mem[base + 1] = lk;
+            mem[k] = falseLit;
+            this.watchPush(lk, ref, first);
             found = true;
             break;
           }
         }
         if (found) continue;
-        ws[j] = c;
-        wb[j] = first;
-        j++;
+        w[j++] = ref;
+        w[j++] = first;
         if (val[first] === -1) {
-          confl = c.lits;
-          while (i < n) {
-            ws[j] = ws[i]!;
-            wb[j] = wb[i]!;
-            i++;
-            j++;
-          }
+          confl = mem.subarray(base, end);
+          while (i < n) w[j++] = w[i++]!;
           break;
         }
         this.assign(first, R_CLAUSE);
-        this.reasonCl[first >> 1] = c;
+        this.reasonCl[first >> 1] = ref;
       }
-      if (j !== n) {
-        ws.length = j;
-        wb.length = j;
-      }
+      this.wn[falseLit] = j;
       if (confl !== null) return confl;
       // native constraints
       for (let k = 0; k < os.length; k++) {
@@ -639,7 +695,7 @@ export class SatSolver {
   private reasonLits(v: number): ArrayLike<number> | null {
     switch (this.reasonType[v]) {
       case R_CLAUSE:
-        return this.reasonCl[v]!.lits;
+        return this.clauseLits(this.reasonCl[v]!);
       case R_BIN:
         return [this.reasonBin[v]!];
       case R_EXPL:
@@ -686,8 +742,8 @@ export class SatSolver {
       if (pathC <= 0) break;
       const rv = p >> 1;
       if (this.reasonType[rv] === R_CLAUSE) {
-        const c = this.reasonCl[rv]!;
-        if (c.learnt) this.claBump(c);
+        const ref = this.reasonCl[rv]!;
+        if (this.mem[ref + 1]! & F_LEARNT) this.claBump(ref);
       }
       reason = this.reasonLits(rv);
       if (reason !== null && this.reasonType[rv] === R_CLAUSE) {
@@ -765,31 +821,39 @@ export class SatSolver {
     return true;
   }
 
-  private claBump(c: Clause): void {
-    c.activity += this.claInc;
-    if (c.activity > 1e20) {
-      for (const l of this.learnts) l.activity *= 1e-20;
+  private claBump(ref: number): void {
+    const a = this.memF[ref + 2]! + this.claInc;
+    this.memF[ref + 2] = a;
+    if (a > 1e20) {
+      for (const l of this.learnts) this.memF[l + 2] = this.memF[l + 2]! * 1e-20;
       this.claInc *= 1e-20;
     }
   }
 
-  private isLocked(c: Clause): boolean {
-    const l0 = c.lits[0]!;
+  private isLocked(ref: number): boolean {
+    const l0 = this.mem[ref + HDR]!;
     const v = l0 >> 1;
-    return this.val[l0] === 1 && this.reasonType[v] === R_CLAUSE && this.reasonCl[v] === c;
+    return this.val[l0] === 1 && this.reasonType[v] === R_CLAUSE && this.reasonCl[v] === ref;
   }
 
   private reduceDb(): void {
+    const mem = this.mem;
+    const act = this.memF;
     const ls = this.learnts;
-    ls.sort((a, b) => (a.lbd !== b.lbd ? b.lbd - a.lbd : a.activity - b.activity));
+    ls.sort((a, b) => {
+      const la = mem[a + 1]! >> 2;
+      const lb = mem[b + 1]! >> 2;
+      return la !== lb ? lb - la : act[a + 2]! - act[b + 2]!;
+    });
     const target = ls.length >> 1;
     let removed = 0;
-    const keep: Clause[] = [];
-    for (const c of ls) {
-      if (removed < target && c.lbd > 2 && c.lits.length > 2 && !this.isLocked(c)) {
-        c.deleted = true;
+    const keep: number[] = [];
+    for (const ref of ls) {
+      if (removed < target && mem[ref + 1]! >> 2 > 2 && mem[ref]! > 2 && !this.isLocked(ref)) {
+        mem[ref + 1] = mem[ref + 1]! | F_DELETED;
+        this.wasted += HDR + mem[ref]!;
         removed++;
-      } else keep.push(c);
+      } else keep.push(ref);
     }
     this.learnts = keep;
   }
@@ -836,7 +900,7 @@ export class SatSolver {
   probeInterval = 5000;
   private probeCands: Int32Array = new Int32Array(0);
   private probeCursor = 0;
-  private nextProbe = 0;
+  private nextProbe = 2000;
   private propsAtProbe = 0;
   private modeSwitches = 0;
   private nextModeSwitch = 1000;
@@ -930,11 +994,10 @@ export class SatSolver {
         this.assign(l ^ 1, R_BIN);
         this.reasonBin[l >> 1] = a;
       } else {
-        const c = new Clause(Int32Array.from([l ^ 1, ...negAssumps]), false, 0);
-        this.clauses.push(c);
-        this.attach(c);
+        const ref = this.newClause([l ^ 1, ...negAssumps], false, 0);
+        this.clauses.push(ref);
         this.assign(l ^ 1, R_CLAUSE);
-        this.reasonCl[l >> 1] = c;
+        this.reasonCl[l >> 1] = ref;
       }
       if (this.propagate() !== null) {
         this.cancelUntil(0);
@@ -987,6 +1050,7 @@ export class SatSolver {
         if (r === 'unsat') return 'unsat';
       }
       const limit = this.stableMode ? luby(2, this.stableRestarts++) * 1024 : 0;
+      this.collectGarbage();
       const r = this.search(limit, assumptions, budget, startConf);
       if (r !== 'unknown') return r;
       if (budget.maxConflicts !== undefined && this.conflicts - startConf >= budget.maxConflicts) {
@@ -1031,12 +1095,11 @@ export class SatSolver {
           this.assign(learnt[0]!, R_BIN);
           this.reasonBin[learnt[0]! >> 1] = learnt[1]!;
         } else {
-          const c = new Clause(Int32Array.from(learnt), true, lbd);
-          this.learnts.push(c);
-          this.attach(c);
-          this.claBump(c);
+          const ref = this.newClause(learnt, true, lbd);
+          this.learnts.push(ref);
+          this.claBump(ref);
           this.assign(learnt[0]!, R_CLAUSE);
-          this.reasonCl[learnt[0]! >> 1] = c;
+          this.reasonCl[learnt[0]! >> 1] = ref;
         }
         // moving averages of the LBD, warmed up as plain means over the first conflicts
         this.emaFast += (lbd - this.emaFast) / Math.min(32, this.conflicts);
