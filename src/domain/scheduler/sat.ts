@@ -6,8 +6,10 @@
  *   watched literals with blockers in flat per-literal lists, binary clauses in implication lists.
  * - Native constraints `sum(w_i * l_i) <= k` (optionally active only when a guard literal is true)
  *   propagated by counters, with lazily built explanations.
- * - 1UIP learning with recursive minimisation, VSIDS, phase saving, Luby restarts, LBD-based
- *   learnt-clause database reduction.
+ * - 1UIP learning with recursive minimisation, VSIDS, phase saving, LBD-based learnt-clause
+ *   database reduction; two search modes after CaDiCaL: focused (restarts on LBD moving averages)
+ *   and stable (Luby restarts, target and best phases, rephasing), alternating in 'auto'.
+ * - Failed-literal probing, on request and during search.
  * - `solve(assumptions, budget)` answers 'sat' | 'unsat' | 'unknown' (budget or deadline hit); an
  *   'unsat' under assumptions leaves the solver usable (the formula itself may still be satisfiable).
  * Pure: no I/O.
@@ -1007,14 +1009,6 @@ export class SatSolver {
     }
     this.cancelUntil(0);
     return fixed;
-  }
-
-  /** Roots of the binary implication graph: literals that imply something and that nothing implies. */
-  probeRoots(): number[] {
-    const out: number[] = [];
-    for (let l = 0; l < 2 * this.nVars; l++)
-      if (this.bins[l ^ 1]!.length > 0 && this.bins[l]!.length === 0) out.push(l);
-    return out;
   }
 
   /** Solve under assumptions. */
