@@ -75,7 +75,20 @@ export function computeDomains(problem: SchedulingProblem): { dom: number[][]; r
   return { dom, reason };
 }
 
-export function encode(problem: SchedulingProblem, fairness: number | null): Encoding {
+export interface EncodeOptions {
+  /**
+   * Add the implied per-slot limit of 2 x tables busy participants (default true). It makes proofs
+   * fast; schedule-finding search is sometimes faster without it, so the portfolio's schedule hunter
+   * leaves it out (the two workers then differ in encoding as well as in search).
+   */
+  impliedSlotLimit?: boolean;
+}
+
+export function encode(
+  problem: SchedulingProblem,
+  fairness: number | null,
+  { impliedSlotLimit = true }: EncodeOptions = {},
+): Encoding {
   const solver = new SatSolver();
   const T = problem.nSlots;
   const P = problem.nParticipants;
@@ -283,7 +296,7 @@ export function encode(problem: SchedulingProblem, fairness: number | null): Enc
   // implied: a slot holds at most 2 x nTables busy participants (every meeting occupies at most two).
   // Redundant, but it lets learning count capacity in the participants' view, where breaks live:
   // on tight events it turns minute-long proofs into sub-second ones.
-  for (let s = 1; s <= T; s++) {
+  for (let s = 1; s <= T && impliedSlotLimit; s++) {
     const lits = uByP.map((u) => u[s]!).filter((l) => l !== falseLit);
     if (lits.length * (2 * problem.nTables + 1) <= 40_000) atMostK(solver, lits, 2 * problem.nTables);
     else solver.addAtMost(lits, 2 * problem.nTables);
@@ -427,6 +440,7 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
   };
   let current: Uint8Array | null = null;
   let jump = 0;
+  let cheapProofs = 0;
   let lnsFrac = 0.2;
   const lnsShare = strategy === 'above' ? 1 : 3;
   let round = 0;
@@ -448,7 +462,7 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     let belowMs = 0;
     if (strategy !== 'above') {
       // (a) from below: is cost <= k possible, k = lb (+ a jump while proofs come cheap, 'below'
-      // only)? 'below' gives it all the time there is.
+      // only)? 'below' gives it all the time there is. A 'sat' at k > lb is a schedule, not a proof.
       const ceiling = best ?? shared?.best ?? null;
       const k = ceiling === null ? lb + jump : Math.max(lb, Math.min(lb + jump, ceiling - 1));
       const tBelow = Date.now();
@@ -467,7 +481,9 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
         continue;
       }
       if (rl === 'unsat') {
-        if (strategy === 'below') jump = solver.conflicts - c0 < 2000 ? 2 * jump + 1 : 0;
+        // jumps pay off far from the optimum: start them after four cheap proofs in a row
+        cheapProofs = solver.conflicts - c0 < 2000 ? cheapProofs + 1 : 0;
+        if (strategy === 'below') jump = cheapProofs >= 4 ? 2 * jump + 1 : 0;
         raise(k + 1);
         continue;
       }
@@ -679,7 +695,8 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     problem.nSlots <= 30
   )
     return solveLarge(problem, options, t0);
-  const enc = encode(problem, fairness);
+  const strategy = options.strategy ?? 'alternate';
+  const enc = encode(problem, fairness, { impliedSlotLimit: strategy !== 'above' });
   const { solver } = enc;
   const empty = (status: ScheduleResult['status'], lowerBound = 0): ScheduleResult => ({
     status,
@@ -711,9 +728,9 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     if (r.status !== 'optimal') allOptimal = false;
     phase = 'breaks';
   }
-  const strategy = options.strategy ?? 'alternate';
+  // the schedule hunter searches in stable mode without probing (proof machinery that perturbs it)
   solver.mode = strategy === 'above' ? 'stable' : 'auto';
-  solver.probing = true;
+  solver.probing = strategy !== 'above';
   const rb = minimize(
     solver,
     enc.breakLits,
