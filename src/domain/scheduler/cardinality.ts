@@ -55,6 +55,15 @@ export function atMostK(solver: SatSolver, lits: number[], k: number): void {
   if (out.length > k) solver.addClause([out[k]! ^ 1]);
 }
 
+/**
+ * sum(lits) <= k as a CNF totalizer where it stays small (its auxiliary counts let learning capture
+ * counting arguments), else as the solver's native constraint.
+ */
+export function atMostCounted(solver: SatSolver, lits: number[], k: number): void {
+  if (lits.length * (k + 1) <= 40_000) atMostK(solver, lits, k);
+  else solver.addAtMost(lits, k);
+}
+
 /** Sinz's sequential counter for sum(lits) <= k. */
 export function atMostSeq(solver: SatSolver, lits: number[], k: number): void {
   const n = lits.length;

@@ -45,7 +45,7 @@ export async function runInWorker(
 ): Promise<ScheduleResult> {
   const { parallel = os.availableParallelism() >= 2, onProgress, ...rest } = options;
   if (!parallel || !portfolioFits(problem) || rest.strategy !== undefined)
-    return runOneWorker(problem, options);
+    return runOneWorker(problem, { ...rest, onProgress });
   const cells = SharedBounds.createCells();
   const shared = new SharedBounds(cells);
   const relay = onProgress
@@ -59,8 +59,11 @@ export async function runInWorker(
   return combineResults(results, shared.lowerBound);
 }
 
-function runOneWorker(problem: SchedulingProblem, options: WorkerRunOptions): Promise<ScheduleResult> {
-  const { onProgress, graceSeconds = 5, parallel: _parallel, ...rest } = options;
+function runOneWorker(
+  problem: SchedulingProblem,
+  options: Omit<WorkerRunOptions, 'parallel'>,
+): Promise<ScheduleResult> {
+  const { onProgress, graceSeconds = 5, ...rest } = options;
   const limit = rest.timeLimitSeconds ?? 60;
   const t0 = Date.now();
   return new Promise<ScheduleResult>((resolve, reject) => {

@@ -329,22 +329,18 @@ export class SatSolver {
   /** Saves the phases of the conflict-free trail prefix when it is the longest seen (CaDiCaL-style). */
   private updateTargetAndBest(): void {
     const n = this.noConflictUntil;
-    if (n > this.targetAssigned) {
-      const trail = this.trail;
-      const target = this.target;
-      for (let i = 0; i < n; i++) {
-        const l = trail[i]!;
-        target[l >> 1] = (l & 1) === 0 ? 1 : -1;
-      }
-      this.targetAssigned = n;
-      if (n > this.bestAssigned) {
-        const best = this.best;
-        for (let i = 0; i < n; i++) {
-          const l = trail[i]!;
-          best[l >> 1] = (l & 1) === 0 ? 1 : -1;
-        }
-        this.bestAssigned = n;
-      }
+    if (n <= this.targetAssigned) return;
+    this.copyTrailPhases(this.target, n);
+    this.targetAssigned = n;
+    if (n <= this.bestAssigned) return;
+    this.copyTrailPhases(this.best, n);
+    this.bestAssigned = n;
+  }
+
+  private copyTrailPhases(into: Int8Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const l = this.trail[i]!;
+      into[l >> 1] = (l & 1) === 0 ? 1 : -1;
     }
   }
 
@@ -747,10 +743,7 @@ export class SatSolver {
         const ref = this.reasonCl[rv]!;
         if (this.mem[ref + 1]! & F_LEARNT) this.claBump(ref);
       }
-      reason = this.reasonLits(rv);
-      if (reason !== null && this.reasonType[rv] === R_CLAUSE) {
-        // clause reasons contain the implied literal p (true); skip it via q === p check
-      }
+      reason = this.reasonLits(rv); // a clause reason contains p itself: skipped above (q === p)
     }
     learnt[0] = p ^ 1;
     // minimisation (recursive)

@@ -8,7 +8,7 @@
  * Pure: no I/O.
  */
 
-import { atMostK, totalizer } from './cardinality.ts';
+import { atMostCounted, totalizer } from './cardinality.ts';
 import { heuristicSchedule, placementUpperBound } from './heuristic.ts';
 import type { Assignment, ScheduleResult, SchedulingProblem, SearchStrategy, SolveOptions } from './model.ts';
 import { meetingWeight } from './model.ts';
@@ -148,9 +148,7 @@ export function encode(
       const l = xAt(m, s);
       if (l !== falseLit) lits.push(l);
     }
-    // CNF totalizer where affordable: its auxiliary counts let learning capture capacity arguments
-    if (lits.length * (problem.nTables + 1) <= 40_000) atMostK(solver, lits, problem.nTables);
-    else solver.addAtMost(lits, problem.nTables);
+    atMostCounted(solver, lits, problem.nTables);
     for (const g of tableGroups.values()) {
       const gl = g.map((m) => xAt(m, s)).filter((l) => l !== falseLit);
       if (gl.length > 1) solver.addAtMost(gl, 1);
@@ -296,11 +294,13 @@ export function encode(
   // implied: a slot holds at most 2 x nTables busy participants (every meeting occupies at most two).
   // Redundant, but it lets learning count capacity in the participants' view, where breaks live:
   // on tight events it turns minute-long proofs into sub-second ones.
-  for (let s = 1; s <= T && impliedSlotLimit; s++) {
-    const lits = uByP.map((u) => u[s]!).filter((l) => l !== falseLit);
-    if (lits.length * (2 * problem.nTables + 1) <= 40_000) atMostK(solver, lits, 2 * problem.nTables);
-    else solver.addAtMost(lits, 2 * problem.nTables);
-  }
+  if (impliedSlotLimit)
+    for (let s = 1; s <= T; s++)
+      atMostCounted(
+        solver,
+        uByP.map((u) => u[s]!).filter((l) => l !== falseLit),
+        2 * problem.nTables,
+      );
   // fairness: lo <= B_p <= lo + d, lo in unary (L_j = lo >= j)
   if (fairness !== null && fairness !== undefined && P > 0) {
     const d = fairness;
@@ -359,8 +359,6 @@ interface MinimizeOptions {
   /** A model to start from (its cost is the first upper bound). */
   initial: Uint8Array | null;
   report: (best: number | null, lb: number) => void;
-  /** Width of the first totalizer over the objective (widened when the bounds outgrow it). */
-  totalizerCap?: number;
   lns?: (model: Uint8Array, round: number, fraction: number) => number[];
   strategy?: SearchStrategy;
   shared?: SharedBounds;
@@ -379,7 +377,6 @@ interface MinimizeOptions {
 function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOptions): MinimizeResult {
   const { deadline, report, lns, shared } = o;
   const strategy = o.strategy ?? 'alternate';
-  const totalizerCap = o.totalizerCap ?? 24;
   let lb = shared ? shared.lowerBound : 0;
   let best: number | null = null;
   let model: Uint8Array | null = o.initial;
@@ -414,7 +411,8 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     shared?.lowerBest(0);
     return { status: 'optimal', best: 0, lb: 0, model };
   }
-  if (unit) out = totalizer(solver, lits, Math.min(lits.length, totalizerCap));
+  // the first totalizer over the objective counts up to 24; widen() grows it when bounds outgrow it
+  if (unit) out = totalizer(solver, lits, Math.min(lits.length, 24));
   /** The bound outgrew the totalizer: build a wider one (at least twice as wide) with the known bounds. */
   const widen = (k: number) => {
     if (!unit || k < out.length || out.length >= lits.length) return;
