@@ -55,12 +55,17 @@ export function atMostK(solver: SatSolver, lits: number[], k: number): void {
   if (out.length > k) solver.addClause([out[k]! ^ 1]);
 }
 
+/** Whether a totalizer for sum(n literals) <= k stays small enough to build. */
+export function affordableTotalizer(n: number, k: number): boolean {
+  return n * (k + 1) <= 40_000;
+}
+
 /**
  * sum(lits) <= k as a CNF totalizer where it stays small (its auxiliary counts let learning capture
  * counting arguments), else as the solver's native constraint.
  */
 export function atMostCounted(solver: SatSolver, lits: number[], k: number): void {
-  if (lits.length * (k + 1) <= 40_000) atMostK(solver, lits, k);
+  if (affordableTotalizer(lits.length, k)) atMostK(solver, lits, k);
   else solver.addAtMost(lits, k);
 }
 

@@ -45,28 +45,47 @@ export async function runInWorker(
 ): Promise<ScheduleResult> {
   const { parallel = os.availableParallelism() >= 2, onProgress, ...rest } = options;
   if (!parallel || !portfolioFits(problem) || rest.strategy !== undefined)
-    return runOneWorker(problem, { ...rest, onProgress });
+    return (await runOneWorker(problem, { ...rest, onProgress })) ?? unknownResult(0);
   const cells = SharedBounds.createCells();
   const shared = new SharedBounds(cells);
   const relay = onProgress
     ? (p: SolveProgress) => onProgress({ ...p, best: shared.best ?? p.best, lowerBound: shared.lowerBound })
     : undefined;
+  // the first proof (optimal or infeasible) settles the answer: the other workers are stopped then
+  const settled = new AbortController();
   const results = await Promise.all(
     PORTFOLIO.map((strategy) =>
-      runOneWorker(problem, { ...rest, strategy, sharedBounds: cells, onProgress: relay }),
+      runOneWorker(problem, {
+        ...rest,
+        strategy,
+        sharedBounds: cells,
+        onProgress: relay,
+        signal: settled.signal,
+      }).then((r) => {
+        if (r && (r.status === 'optimal' || r.status === 'infeasible')) settled.abort();
+        return r;
+      }),
     ),
   );
-  return combineResults(results, shared.lowerBound);
+  return combineResults(
+    results.filter((r): r is ScheduleResult => r !== null),
+    shared.lowerBound,
+  );
 }
 
+function unknownResult(seconds: number): ScheduleResult {
+  return { status: 'unknown', breaks: null, lowerBound: 0, maxBreakSpread: null, seconds, assignments: [] };
+}
+
+/** One worker; it resolves to null when `signal` stops it first. */
 function runOneWorker(
   problem: SchedulingProblem,
-  options: Omit<WorkerRunOptions, 'parallel'>,
-): Promise<ScheduleResult> {
-  const { onProgress, graceSeconds = 5, ...rest } = options;
+  options: Omit<WorkerRunOptions, 'parallel'> & { signal?: AbortSignal },
+): Promise<ScheduleResult | null> {
+  const { onProgress, graceSeconds = 5, signal, ...rest } = options;
   const limit = rest.timeLimitSeconds ?? 60;
   const t0 = Date.now();
-  return new Promise<ScheduleResult>((resolve, reject) => {
+  return new Promise<ScheduleResult | null>((resolve, reject) => {
     const worker = new Worker(bootstrap(), {
       eval: true,
       workerData: { problem, options: { ...rest, timeLimitSeconds: limit } },
@@ -76,21 +95,15 @@ function runOneWorker(
       if (done) return;
       done = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       f();
       void worker.terminate();
     };
+    const onAbort = () => finish(() => resolve(null));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(
-      () =>
-        finish(() =>
-          resolve({
-            status: 'unknown',
-            breaks: null,
-            lowerBound: 0,
-            maxBreakSpread: null,
-            seconds: (Date.now() - t0) / 1000,
-            assignments: [],
-          }),
-        ),
+      () => finish(() => resolve(unknownResult((Date.now() - t0) / 1000))),
       (limit + graceSeconds) * 1000,
     );
     worker.on(

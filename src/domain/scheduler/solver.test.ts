@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchedulingProblem } from './model.ts';
-import { solve } from './solver.ts';
+import { encode, solve } from './solver.ts';
 import { bruteForce, expectValid, problem } from './test-helpers.ts';
 
 describe('solve: small hand-made instances', () => {
@@ -153,5 +153,38 @@ describe('solve: small hand-made instances', () => {
     const r = solve(p, { timeLimitSeconds: 5, onProgress: (x) => seen.push(x.lowerBound) });
     expect(r.seconds).toBeLessThan(5);
     expect(seen.length).toBeGreaterThan(0);
+  });
+});
+
+describe('encode: lazy table counting', () => {
+  // 6 meetings of 6 distinct pairs in 3 slots: 2 tables fit them, 1 table does not
+  const pairs: [number, number][] = [
+    [1, 2],
+    [3, 4],
+    [5, 6],
+    [7, 8],
+    [9, 10],
+    [11, 12],
+  ];
+
+  it('native table capacity alone, then with the totalizers added, answers alike and respects capacity', () => {
+    const fits = encode(problem(12, 3, 2, pairs), 2, { lazyTableCounting: true });
+    expect(fits.solver.solve()).toBe('sat');
+    fits.addTableCounting();
+    fits.addTableCounting(); // a second call adds nothing
+    expect(fits.solver.solve()).toBe('sat');
+    const perSlot = [0, 0, 0, 0];
+    fits.x.forEach((xs, m) =>
+      xs.forEach((l, i) => {
+        if (fits.solver.modelValue(l)) perSlot[fits.dom[m]![i]!]!++;
+      }),
+    );
+    expect(Math.max(...perSlot)).toBeLessThanOrEqual(2);
+
+    const tooFew = encode(problem(12, 3, 1, pairs), 2, { lazyTableCounting: true });
+    expect(tooFew.solver.solve()).toBe('unsat');
+    const counted = encode(problem(12, 3, 1, pairs), 2, { lazyTableCounting: true });
+    counted.addTableCounting();
+    expect(counted.solver.solve()).toBe('unsat');
   });
 });

@@ -8,7 +8,7 @@
  * Pure: no I/O.
  */
 
-import { atMostCounted, totalizer } from './cardinality.ts';
+import { affordableTotalizer, atMostCounted, atMostK, totalizer } from './cardinality.ts';
 import { heuristicSchedule, placementUpperBound } from './heuristic.ts';
 import type { Assignment, ScheduleResult, SchedulingProblem, SearchStrategy, SolveOptions } from './model.ts';
 import { meetingWeight } from './model.ts';
@@ -29,6 +29,11 @@ export interface Encoding {
   breakByP: number[][];
   trueLit: number;
   infeasibleReason: string | null;
+  /**
+   * With `lazyTableCounting`, adds the table-capacity totalizers that were left out (once; later
+   * calls do nothing). Without it, they are already in.
+   */
+  addTableCounting: () => void;
 }
 
 /** Allowed slots per meeting after session, forbidden and fixed-slot filtering and precedence bounds. */
@@ -82,12 +87,19 @@ export interface EncodeOptions {
    * leaves it out (the two workers then differ in encoding as well as in search).
    */
   impliedSlotLimit?: boolean;
+  /**
+   * Table capacity as native constraints only, its totalizers (counting arguments for hard proofs)
+   * to be added by `addTableCounting` when a search runs long (default false: totalizers from the
+   * start where they stay small). On most events the lean encoding finds schedules and proofs several
+   * times faster; a few proofs need the counts.
+   */
+  lazyTableCounting?: boolean;
 }
 
 export function encode(
   problem: SchedulingProblem,
   fairness: number | null,
-  { impliedSlotLimit = true }: EncodeOptions = {},
+  { impliedSlotLimit = true, lazyTableCounting = false }: EncodeOptions = {},
 ): Encoding {
   const solver = new SatSolver();
   const T = problem.nSlots;
@@ -142,13 +154,16 @@ export function encode(
       tableGroups.set(t, g);
     }
   }
+  const slotLits: number[][] = [];
   for (let s = 1; s <= T; s++) {
     const lits: number[] = [];
     for (let m = 0; m < M; m++) {
       const l = xAt(m, s);
       if (l !== falseLit) lits.push(l);
     }
-    atMostCounted(solver, lits, problem.nTables);
+    if (lazyTableCounting) solver.addAtMost(lits, problem.nTables);
+    else atMostCounted(solver, lits, problem.nTables);
+    slotLits.push(lits);
     for (const g of tableGroups.values()) {
       const gl = g.map((m) => xAt(m, s)).filter((l) => l !== falseLit);
       if (gl.length > 1) solver.addAtMost(gl, 1);
@@ -294,6 +309,13 @@ export function encode(
   // implied: a slot holds at most 2 x nTables busy participants (every meeting occupies at most two).
   // Redundant, but it lets learning count capacity in the participants' view, where breaks live:
   // on tight events it turns minute-long proofs into sub-second ones.
+  let counted = !lazyTableCounting;
+  const addTableCounting = () => {
+    if (counted) return;
+    counted = true;
+    for (const lits of slotLits)
+      if (affordableTotalizer(lits.length, problem.nTables)) atMostK(solver, lits, problem.nTables);
+  };
   if (impliedSlotLimit)
     for (let s = 1; s <= T; s++)
       atMostCounted(
@@ -334,7 +356,7 @@ export function encode(
       }
     }
   }
-  return { solver, dom, x, placed, breakLits, breakByP, trueLit, infeasibleReason: reason };
+  return { solver, dom, x, placed, breakLits, breakByP, trueLit, infeasibleReason: reason, addTableCounting };
 }
 
 interface MinimizeResult {
@@ -362,6 +384,8 @@ interface MinimizeOptions {
   lns?: (model: Uint8Array, round: number, fraction: number) => number[];
   strategy?: SearchStrategy;
   shared?: SharedBounds;
+  /** 'below': when one call runs past `conflicts`, `add` strengthens the encoding (once). */
+  lazy?: { conflicts: number; add: () => void };
 }
 
 /**
@@ -376,6 +400,7 @@ interface MinimizeOptions {
  */
 function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOptions): MinimizeResult {
   const { deadline, report, lns, shared } = o;
+  let lazy = o.lazy;
   const strategy = o.strategy ?? 'alternate';
   let lb = shared ? shared.lowerBound : 0;
   let best: number | null = null;
@@ -465,7 +490,12 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
       const k = ceiling === null ? lb + jump : Math.max(lb, Math.min(lb + jump, ceiling - 1));
       const tBelow = Date.now();
       const c0 = solver.conflicts;
-      const rl = tryBound(k, strategy === 'below' ? undefined : budget);
+      const rl = tryBound(k, strategy === 'below' ? lazy?.conflicts : budget);
+      if (rl === 'unknown' && lazy && strategy === 'below') {
+        lazy.add();
+        lazy = undefined;
+        continue;
+      }
       belowMs = Date.now() - tBelow;
       if (!solver.ok) {
         if (best === null) return { status: 'infeasible', best: null, lb, model: null };
@@ -643,6 +673,9 @@ export function breaksOfParticipants(problem: SchedulingProblem, slotOf: (m: num
   });
 }
 
+/** A 'below' call longer than this many conflicts adds the table-capacity totalizers. */
+const LAZY_COUNTING_CONFLICTS = 20_000;
+
 /** Above this many (meeting, slot) pairs, optional-meeting events go to the heuristic engine. */
 export const LARGE_EVENT_PAIRS = 20_000;
 
@@ -694,7 +727,12 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   )
     return solveLarge(problem, options, t0);
   const strategy = options.strategy ?? 'alternate';
-  const enc = encode(problem, fairness, { impliedSlotLimit: strategy !== 'above' });
+  // the bound prover starts lean (native table capacity) and adds the table counts if a call runs
+  // long; the schedule hunter keeps them from the start but leaves out the implied slot limit
+  const enc = encode(problem, fairness, {
+    impliedSlotLimit: strategy !== 'above',
+    lazyTableCounting: strategy === 'below',
+  });
   const { solver } = enc;
   const empty = (status: ScheduleResult['status'], lowerBound = 0): ScheduleResult => ({
     status,
@@ -738,6 +776,8 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
       initial: model,
       report,
       lns: makeLns(problem, enc),
+      lazy:
+        strategy === 'below' ? { conflicts: LAZY_COUNTING_CONFLICTS, add: enc.addTableCounting } : undefined,
       strategy,
       shared: options.sharedBounds ? new SharedBounds(options.sharedBounds) : undefined,
     },
