@@ -46,7 +46,10 @@ class AtMost {
 const R_NONE = 0;
 const R_CLAUSE = 1;
 const R_BIN = 2;
-const R_EXPL = 3;
+/** Forced by a native constraint: the explanation is built when analysis first asks for it. */
+const R_ATMOST = 3;
+/** A guard forced false by its native constraint (explanation: the constraint's true literals). */
+const R_GUARD = 4;
 
 function luby(y: number, x: number): number {
   let size = 1;
@@ -80,6 +83,7 @@ export class SatSolver {
   private reasonCl: Int32Array = new Int32Array(0);
   private reasonBin: Int32Array = new Int32Array(0);
   private reasonExpl: (Int32Array | null)[] = [];
+  private reasonAm: (AtMost | null)[] = [];
   private polarity: Int8Array = new Int8Array(0); // saved phase: 1 true, 0 false
   /** Initial phase per variable (set by setPolarity), the 'original' phase of rephasing. */
   private initPhase: Int8Array = new Int8Array(0);
@@ -139,6 +143,7 @@ export class SatSolver {
     this.occW.push([], []);
     this.guardOcc.push([], []);
     this.reasonExpl.push(null);
+    this.reasonAm.push(null);
     this.decisionVar[v] = 1;
     this.heapInsert(v);
     return v;
@@ -415,10 +420,6 @@ export class SatSolver {
     this.wn[lit] = n + 2;
   }
 
-  private clauseLits(ref: number): Int32Array {
-    return this.mem.subarray(ref + HDR, ref + HDR + this.mem[ref]!);
-  }
-
   /**
    * Compacts the arena once deleted learnt clauses fill half of it, and rebuilds the watch lists.
    * Only at level 0, where no clause is a reason that analysis could still read.
@@ -564,35 +565,44 @@ export class SatSolver {
       if (gv === -1) return null;
       if (gv === 0) {
         if (slack < 0) {
-          const ex = this.explainGuardless(c);
-          this.assign(c.guard ^ 1, R_EXPL);
-          this.reasonExpl[c.guard >> 1] = ex;
+          this.assign(c.guard ^ 1, R_GUARD);
+          this.reasonAm[c.guard >> 1] = c;
         }
         return null;
       }
     }
     if (slack < 0) return this.explainAtMost(c);
-    let expl: Int32Array | null = null;
     const lits = c.lits;
     const ws = c.weights;
     for (let i = 0; i < lits.length; i++) {
       const l = lits[i]!;
       if (this.val[l] !== 0) continue;
       if (ws !== null && ws[i]! <= slack) continue;
-      if (expl === null) expl = this.explainAtMost(c);
-      this.assign(l ^ 1, R_EXPL);
-      this.reasonExpl[l >> 1] = expl;
+      this.assign(l ^ 1, R_ATMOST);
+      this.reasonAm[l >> 1] = c;
     }
     return null;
   }
 
-  private explainGuardless(c: AtMost): Int32Array {
+  /**
+   * The lazy explanation of v, forced by native constraint c: c's literals that were true before v
+   * (a superset of those counted when c fired, so their sum still leaves no room for v's literal),
+   * and the guard for a propagation (not for a guard forced false). Cached until v is unassigned.
+   */
+  private explainLazily(v: number, c: AtMost, withGuard: boolean): Int32Array {
+    const cached = this.reasonExpl[v];
+    if (cached) return cached;
     const out: number[] = [];
-    for (let i = 0; i < c.lits.length; i++) {
-      const l = c.lits[i]!;
-      if (this.val[l] === 1) out.push(l ^ 1);
+    const lits = c.lits;
+    const pos = this.trailPos[v]!;
+    for (let i = 0; i < lits.length; i++) {
+      const l = lits[i]!;
+      if (this.val[l] === 1 && this.trailPos[l >> 1]! < pos) out.push(l ^ 1);
     }
-    return Int32Array.from(out);
+    if (withGuard && c.guard >= 0) out.push(c.guard ^ 1);
+    const ex = Int32Array.from(out);
+    this.reasonExpl[v] = ex;
+    return ex;
   }
 
   // ---------------- propagation ----------------
@@ -690,45 +700,79 @@ export class SatSolver {
   }
 
   // ---------------- conflict analysis ----------------
-  private reasonLits(v: number): ArrayLike<number> | null {
+  /** The reason of the last `reason` call: rArr[rFrom..rTo) (no view is allocated per reason). */
+  private rArr: Int32Array = new Int32Array(0);
+  private rFrom = 0;
+  private rTo = 0;
+
+  /** Points rArr/rFrom/rTo at v's reason literals; false for a decision (no reason). */
+  private reason(v: number): boolean {
     switch (this.reasonType[v]) {
-      case R_CLAUSE:
-        return this.clauseLits(this.reasonCl[v]!);
+      case R_CLAUSE: {
+        const ref = this.reasonCl[v]!;
+        this.rArr = this.mem;
+        this.rFrom = ref + HDR;
+        this.rTo = ref + HDR + this.mem[ref]!;
+        return true;
+      }
       case R_BIN:
-        return [this.reasonBin[v]!];
-      case R_EXPL:
-        return this.reasonExpl[v]!;
+        this.binReason[0] = this.reasonBin[v]!;
+        this.rArr = this.binReason;
+        break;
+      case R_ATMOST:
+        this.rArr = this.explainLazily(v, this.reasonAm[v]!, true);
+        break;
+      case R_GUARD:
+        this.rArr = this.explainLazily(v, this.reasonAm[v]!, false);
+        break;
       default:
-        return null;
+        return false;
     }
+    this.rFrom = 0;
+    this.rTo = this.rArr.length;
+    return true;
   }
 
-  private analyzeStack: number[] = [];
+  /** The one-literal reason of a binary clause (callers read a reason fully before asking for the next). */
+  private binReason = new Int32Array(1);
+  private analyzeStack = new Int32Array(64);
   private lbdSeen: Int32Array = new Int32Array(1024);
   private lbdStamp = 0;
   private emaFast = 0;
   private emaSlow = 0;
-  private analyzeToClear: number[] = [];
+  private toClear = new Int32Array(64);
+  private toClearLen = 0;
 
-  private analyze(confl: ArrayLike<number>): { learnt: number[]; btLevel: number; lbd: number } {
+  private pushToClear(v: number): void {
+    if (this.toClearLen === this.toClear.length) {
+      const bigger = new Int32Array(2 * this.toClear.length);
+      bigger.set(this.toClear);
+      this.toClear = bigger;
+    }
+    this.toClear[this.toClearLen++] = v;
+  }
+
+  private analyze(confl: Int32Array): { learnt: number[]; btLevel: number; lbd: number } {
     const seen = this.seen;
+    const level = this.level;
     const learnt: number[] = [0];
     let pathC = 0;
     let p = -1;
     let idx = this.trailLen - 1;
-    let reason: ArrayLike<number> | null = confl;
+    let arr = confl;
+    let from = 0;
+    let to = confl.length;
     const dl = this.decisionLevel();
     for (;;) {
-      if (reason === null) throw new Error('analyze: missing reason');
-      for (let j = 0; j < reason.length; j++) {
-        const q = reason[j]!;
+      for (let j = from; j < to; j++) {
+        const q = arr[j]!;
         if (q === p) continue; // the implied literal itself (clause reasons contain it)
         const v = q >> 1;
-        if (seen[v] || this.level[v] === 0) continue;
+        if (seen[v] || level[v] === 0) continue;
         if (p >= 0 && v === p >> 1) continue;
         seen[v] = 1;
         this.varBump(v, this.varInc);
-        if (this.level[v]! >= dl) pathC++;
+        if (level[v]! >= dl) pathC++;
         else learnt.push(q);
       }
       // next literal on the trail to expand
@@ -743,41 +787,44 @@ export class SatSolver {
         const ref = this.reasonCl[rv]!;
         if (this.mem[ref + 1]! & F_LEARNT) this.claBump(ref);
       }
-      reason = this.reasonLits(rv); // a clause reason contains p itself: skipped above (q === p)
+      // a clause reason contains p itself: skipped above (q === p)
+      if (!this.reason(rv)) throw new Error('analyze: missing reason');
+      arr = this.rArr;
+      from = this.rFrom;
+      to = this.rTo;
     }
     learnt[0] = p ^ 1;
     // minimisation (recursive)
-    const toClear = this.analyzeToClear;
-    toClear.length = 0;
+    this.toClearLen = 0;
     for (let i = 1; i < learnt.length; i++) {
       seen[learnt[i]! >> 1] = 1;
-      toClear.push(learnt[i]! >> 1);
+      this.pushToClear(learnt[i]! >> 1);
     }
     let abstract = 0;
-    for (let i = 1; i < learnt.length; i++) abstract |= 1 << (this.level[learnt[i]! >> 1]! & 31);
+    for (let i = 1; i < learnt.length; i++) abstract |= 1 << (level[learnt[i]! >> 1]! & 31);
     let j = 1;
     for (let i = 1; i < learnt.length; i++) {
       const v = learnt[i]! >> 1;
       if (this.reasonType[v] === R_NONE || !this.litRedundant(learnt[i]!, abstract)) learnt[j++] = learnt[i]!;
     }
-    learnt.length = j;
-    for (const v of toClear) seen[v] = 0;
+    while (learnt.length > j) learnt.pop();
+    for (let i = 0; i < this.toClearLen; i++) seen[this.toClear[i]!] = 0;
     // backtrack level: max level among learnt[1..]
     let btLevel = 0;
     if (learnt.length > 1) {
       let maxI = 1;
       for (let i = 2; i < learnt.length; i++)
-        if (this.level[learnt[i]! >> 1]! > this.level[learnt[maxI]! >> 1]!) maxI = i;
+        if (level[learnt[i]! >> 1]! > level[learnt[maxI]! >> 1]!) maxI = i;
       const t = learnt[1]!;
       learnt[1] = learnt[maxI]!;
       learnt[maxI] = t;
-      btLevel = this.level[learnt[1]! >> 1]!;
+      btLevel = level[learnt[1]! >> 1]!;
     }
     // LBD
     this.lbdStamp++;
     let lbd = 0;
     for (const l of learnt) {
-      const lv = this.level[l >> 1]!;
+      const lv = level[l >> 1]!;
       if (this.lbdSeen[lv] !== this.lbdStamp) {
         this.lbdSeen[lv] = this.lbdStamp;
         lbd++;
@@ -787,28 +834,34 @@ export class SatSolver {
   }
 
   private litRedundant(p0: number, abstract: number): boolean {
-    const stack = this.analyzeStack;
-    stack.length = 0;
-    stack.push(p0);
+    let stack = this.analyzeStack;
+    let sp = 0;
+    stack[sp++] = p0;
     const seen = this.seen;
-    const top = this.analyzeToClear.length;
-    while (stack.length > 0) {
-      const q = stack.pop()!;
-      const qv = q >> 1;
-      const r = this.reasonLits(qv);
-      if (r === null) return false;
-      for (let i = 0; i < r.length; i++) {
+    const level = this.level;
+    const top = this.toClearLen;
+    while (sp > 0) {
+      const qv = stack[--sp]! >> 1;
+      if (!this.reason(qv)) return false;
+      const r = this.rArr;
+      const end = this.rTo;
+      for (let i = this.rFrom; i < end; i++) {
         const l = r[i]!;
         const v = l >> 1;
         if (v === qv) continue;
-        if (seen[v] || this.level[v] === 0) continue;
-        if (this.reasonType[v] !== R_NONE && (abstract & (1 << (this.level[v]! & 31))) !== 0) {
+        if (seen[v] || level[v] === 0) continue;
+        if (this.reasonType[v] !== R_NONE && (abstract & (1 << (level[v]! & 31))) !== 0) {
           seen[v] = 1;
-          stack.push(l);
-          this.analyzeToClear.push(v);
+          if (sp === stack.length) {
+            const bigger = new Int32Array(2 * stack.length);
+            bigger.set(stack);
+            this.analyzeStack = stack = bigger;
+          }
+          stack[sp++] = l;
+          this.pushToClear(v);
         } else {
-          for (let k = top; k < this.analyzeToClear.length; k++) seen[this.analyzeToClear[k]!] = 0;
-          this.analyzeToClear.length = top;
+          for (let k = top; k < this.toClearLen; k++) seen[this.toClear[k]!] = 0;
+          this.toClearLen = top;
           return false;
         }
       }

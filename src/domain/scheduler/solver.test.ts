@@ -174,11 +174,9 @@ describe('encode: lazy table counting', () => {
     fits.addTableCounting(); // a second call adds nothing
     expect(fits.solver.solve()).toBe('sat');
     const perSlot = [0, 0, 0, 0];
-    fits.x.forEach((xs, m) =>
-      xs.forEach((l, i) => {
-        if (fits.solver.modelValue(l)) perSlot[fits.dom[m]![i]!]!++;
-      }),
-    );
+    for (let m = 0; m < fits.x.length; m++)
+      for (let i = 0; i < fits.x[m]!.length; i++)
+        if (fits.solver.modelValue(fits.x[m]![i]!)) perSlot[fits.dom[m]![i]!]!++;
     expect(Math.max(...perSlot)).toBeLessThanOrEqual(2);
 
     const tooFew = encode(problem(12, 3, 1, pairs), 2, { lazyTableCounting: true });
