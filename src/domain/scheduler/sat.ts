@@ -23,16 +23,17 @@ const F_LEARNT = 1;
 const F_DELETED = 2;
 const NO_WATCHES = new Int32Array(0);
 
+/** A native (guarded, weighted) at-most constraint; its running count lives in the solver's amCount[id]. */
 class AtMost {
+  id: number;
   lits: Int32Array;
   weights: Int32Array | null;
   maxW: number;
   k: number;
   guard: number;
-  /** Weighted sum of the literals that are true and already processed by propagation. */
-  count = 0;
   removed = false;
-  constructor(lits: Int32Array, weights: Int32Array | null, k: number, guard: number) {
+  constructor(id: number, lits: Int32Array, weights: Int32Array | null, k: number, guard: number) {
+    this.id = id;
     this.lits = lits;
     this.weights = weights;
     this.k = k;
@@ -44,6 +45,10 @@ class AtMost {
 }
 
 const R_NONE = 0;
+/** Marks in `seen` during clause minimisation. */
+const SEEN_SOURCE = 1;
+const SEEN_REMOVABLE = 2;
+const SEEN_FAILED = 3;
 const R_CLAUSE = 1;
 const R_BIN = 2;
 /** Forced by a native constraint: the explanation is built when analysis first asks for it. */
@@ -109,8 +114,15 @@ export class SatSolver {
   private memTop = 0;
   private wasted = 0;
   private bins: number[][] = [];
-  private occ: AtMost[][] = [];
-  private occW: number[][] = [];
+  /**
+   * Per literal, the native constraints it counts in, as (id, weight) pairs (occN[lit] entries used).
+   * Per constraint: amCount = weighted sum of its literals that are true and processed by
+   * propagation; amFire = k - maxW, the count above which it may propagate.
+   */
+  private occ: Int32Array[] = [];
+  private occN: Int32Array = new Int32Array(0);
+  private amCount: Int32Array = new Int32Array(16);
+  private amFire: Int32Array = new Int32Array(16);
   private guardOcc: AtMost[][] = [];
 
   private trail: Int32Array = new Int32Array(0);
@@ -139,8 +151,7 @@ export class SatSolver {
     if (v >= this.level.length) this.grow(Math.max(1024, this.level.length * 2));
     this.wl.push(NO_WATCHES, NO_WATCHES);
     this.bins.push([], []);
-    this.occ.push([], []);
-    this.occW.push([], []);
+    this.occ.push(NO_WATCHES, NO_WATCHES);
     this.guardOcc.push([], []);
     this.reasonExpl.push(null);
     this.reasonAm.push(null);
@@ -173,6 +184,7 @@ export class SatSolver {
     this.reasonBin = g32(this.reasonBin, cap);
     this.reasonCl = g32(this.reasonCl, cap);
     this.wn = g32(this.wn, 2 * cap);
+    this.occN = g32(this.occN, 2 * cap);
     this.polarity = g8(this.polarity, cap);
     this.initPhase = g8(this.initPhase, cap);
     this.target = g8(this.target, cap);
@@ -314,10 +326,14 @@ export class SatSolver {
       const lit = this.trail[i]!;
       const v = lit >> 1;
       if (i < this.qhead) {
-        const os = this.occ[lit]!;
-        if (os.length) {
-          const ow = this.occW[lit]!;
-          for (let j = 0; j < os.length; j++) os[j]!.count -= ow[j]!;
+        const on = this.occN[lit]!;
+        if (on !== 0) {
+          const os = this.occ[lit]!;
+          const count = this.amCount;
+          for (let j = 0; j < on; j += 2) {
+            const id = os[j]!;
+            count[id] = count[id]! - os[j + 1]!;
+          }
         }
       }
       this.val[lit] = 0;
@@ -510,11 +526,30 @@ export class SatSolver {
         for (let j = i + 1; j < ls.length; j++) if (!this.addClause([ls[i]! ^ 1, ls[j]! ^ 1])) return false;
       return true;
     }
-    const c = new AtMost(Int32Array.from(ls), unit ? null : Int32Array.from(ws), kk, guard);
+    const id = this.atMosts.length;
+    const c = new AtMost(id, Int32Array.from(ls), unit ? null : Int32Array.from(ws), kk, guard);
     this.atMosts.push(c);
+    if (id === this.amCount.length) {
+      const count = new Int32Array(2 * id);
+      count.set(this.amCount);
+      this.amCount = count;
+      const fire = new Int32Array(2 * id);
+      fire.set(this.amFire);
+      this.amFire = fire;
+    }
+    this.amFire[id] = kk - c.maxW;
     for (let i = 0; i < ls.length; i++) {
-      this.occ[ls[i]!]!.push(c);
-      this.occW[ls[i]!]!.push(ws[i]!);
+      const l = ls[i]!;
+      let os = this.occ[l]!;
+      const n = this.occN[l]!;
+      if (n + 2 > os.length) {
+        const bigger = new Int32Array(Math.max(8, 2 * os.length));
+        bigger.set(os);
+        this.occ[l] = os = bigger;
+      }
+      os[n] = id;
+      os[n + 1] = ws[i]!;
+      this.occN[l] = n + 2;
     }
     if (guard >= 0) this.guardOcc[guard]!.push(c);
     if (guard >= 0 && this.val[guard] === 1) {
@@ -531,11 +566,12 @@ export class SatSolver {
     for (let i = 0; i < c.lits.length; i++) {
       const l = c.lits[i]!;
       const os = this.occ[l]!;
-      const ow = this.occW[l]!;
-      const j = os.indexOf(c);
-      if (j >= 0) {
-        os.splice(j, 1);
-        ow.splice(j, 1);
+      const n = this.occN[l]!;
+      let j = 0;
+      while (j < n && os[j] !== c.id) j += 2;
+      if (j < n) {
+        os.copyWithin(j, j + 2, n);
+        this.occN[l] = n - 2;
       }
     }
     if (c.guard >= 0) {
@@ -558,7 +594,7 @@ export class SatSolver {
 
   /** Returns a conflict explanation (array of false literals) or null. */
   private checkAtMost(c: AtMost): Int32Array | null {
-    const slack = c.k - c.count;
+    const slack = c.k - this.amCount[c.id]!;
     if (slack >= c.maxW) return null;
     if (c.guard >= 0) {
       const gv = this.val[c.guard]!;
@@ -614,10 +650,12 @@ export class SatSolver {
       this.propagations++;
       const falseLit = p ^ 1;
       // counters first (always complete, to keep counts consistent with qhead)
+      const on = this.occN[p]!;
       const os = this.occ[p]!;
-      if (os.length) {
-        const ow = this.occW[p]!;
-        for (let j = 0; j < os.length; j++) os[j]!.count += ow[j]!;
+      const count = this.amCount;
+      for (let j = 0; j < on; j += 2) {
+        const id = os[j]!;
+        count[id] = count[id]! + os[j + 1]!;
       }
       // binary clauses
       const bl = this.bins[falseLit]!;
@@ -684,11 +722,14 @@ export class SatSolver {
       this.wn[falseLit] = j;
       if (confl !== null) return confl;
       // native constraints
-      for (let k = 0; k < os.length; k++) {
-        const cc = os[k]!;
-        if (cc.k - cc.count >= cc.maxW) continue;
-        const r = this.checkAtMost(cc);
-        if (r !== null) return r;
+      if (on !== 0) {
+        const fire = this.amFire;
+        for (let k = 0; k < on; k += 2) {
+          const id = os[k]!;
+          if (count[id]! <= fire[id]!) continue;
+          const r = this.checkAtMost(this.atMosts[id]!);
+          if (r !== null) return r;
+        }
       }
       const gs = this.guardOcc[p]!;
       for (let k = 0; k < gs.length; k++) {
@@ -797,7 +838,7 @@ export class SatSolver {
     // minimisation (recursive)
     this.toClearLen = 0;
     for (let i = 1; i < learnt.length; i++) {
-      seen[learnt[i]! >> 1] = 1;
+      seen[learnt[i]! >> 1] = SEEN_SOURCE;
       this.pushToClear(learnt[i]! >> 1);
     }
     let abstract = 0;
@@ -833,40 +874,78 @@ export class SatSolver {
     return { learnt, btLevel, lbd };
   }
 
+  /**
+   * Whether learnt literal p0 is implied by the clause's other literals (recursive minimisation, as
+   * in MiniSat's later versions): a depth-first walk over reasons that marks every variable it
+   * finishes as removable (SEEN_REMOVABLE) or, on failure, the path as SEEN_FAILED, so no later call
+   * walks the same reasons again. Marks are cleared through toClear at the end of analysis.
+   */
   private litRedundant(p0: number, abstract: number): boolean {
-    let stack = this.analyzeStack;
+    let stack = this.analyzeStack; // (reason index, literal) pairs of the walk
     let sp = 0;
-    stack[sp++] = p0;
     const seen = this.seen;
     const level = this.level;
-    const top = this.toClearLen;
-    while (sp > 0) {
-      const qv = stack[--sp]! >> 1;
-      if (!this.reason(qv)) return false;
-      const r = this.rArr;
-      const end = this.rTo;
-      for (let i = this.rFrom; i < end; i++) {
+    let p = p0;
+    let pv = p >> 1;
+    this.reason(pv);
+    let r = this.rArr;
+    let i = this.rFrom;
+    let end = this.rTo;
+    for (;;) {
+      if (i < end) {
         const l = r[i]!;
         const v = l >> 1;
-        if (v === qv) continue;
-        if (seen[v] || level[v] === 0) continue;
-        if (this.reasonType[v] !== R_NONE && (abstract & (1 << (level[v]! & 31))) !== 0) {
-          seen[v] = 1;
-          if (sp === stack.length) {
-            const bigger = new Int32Array(2 * stack.length);
-            bigger.set(stack);
-            this.analyzeStack = stack = bigger;
-          }
-          stack[sp++] = l;
-          this.pushToClear(v);
-        } else {
-          for (let k = top; k < this.toClearLen; k++) seen[this.toClear[k]!] = 0;
-          this.toClearLen = top;
-          return false;
+        if (v === pv || level[v] === 0 || seen[v] === SEEN_SOURCE || seen[v] === SEEN_REMOVABLE) {
+          i++;
+          continue;
         }
+        if (
+          seen[v] === SEEN_FAILED ||
+          this.reasonType[v] === R_NONE ||
+          (abstract & (1 << (level[v]! & 31))) === 0
+        ) {
+          // p and every literal on the walk above it are not implied
+          for (;;) {
+            if (seen[pv] === 0) {
+              seen[pv] = SEEN_FAILED;
+              this.pushToClear(pv);
+            }
+            if (sp === 0) return false;
+            sp -= 2;
+            pv = stack[sp + 1]! >> 1;
+          }
+        }
+        // descend into l's reason
+        if (sp + 2 > stack.length) {
+          const bigger = new Int32Array(2 * stack.length);
+          bigger.set(stack);
+          this.analyzeStack = stack = bigger;
+        }
+        stack[sp] = i;
+        stack[sp + 1] = p;
+        sp += 2;
+        p = l;
+        pv = v;
+        this.reason(pv);
+        r = this.rArr;
+        i = this.rFrom;
+        end = this.rTo;
+        continue;
       }
+      // every literal of p's reason is implied: p is removable
+      if (seen[pv] === 0) {
+        seen[pv] = SEEN_REMOVABLE;
+        this.pushToClear(pv);
+      }
+      if (sp === 0) return true;
+      sp -= 2;
+      p = stack[sp + 1]!;
+      pv = p >> 1;
+      this.reason(pv);
+      r = this.rArr;
+      i = stack[sp]! + 1;
+      end = this.rTo;
     }
-    return true;
   }
 
   private claBump(ref: number): void {
