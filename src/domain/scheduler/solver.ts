@@ -510,7 +510,9 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
       }
       if (rl === 'unsat') {
         // jumps pay off far from the optimum: start them after four cheap proofs in a row
-        cheapProofs = solver.conflicts - c0 < 2000 ? cheapProofs + 1 : 0;
+        // (a bound refuted by propagation alone says nothing of how far the optimum is: not counted)
+        const used = solver.conflicts - c0;
+        if (used > 0) cheapProofs = used < 2000 ? cheapProofs + 1 : 0;
         if (strategy === 'below') jump = cheapProofs >= 4 ? 2 * jump + 1 : 0;
         raise(k + 1);
         continue;
