@@ -44,6 +44,23 @@ class AtMost {
   }
 }
 
+/** A copy of `a` in a new array of length n (n >= a.length). */
+function grown32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/** Appends the pair (x, y) to lists[i], whose used length is lens[i], growing it when full. */
+function pushPair(lists: Int32Array[], lens: Int32Array, i: number, x: number, y: number): void {
+  let list = lists[i]!;
+  const n = lens[i]!;
+  if (n + 2 > list.length) lists[i] = list = grown32(list, Math.max(8, 2 * list.length));
+  list[n] = x;
+  list[n + 1] = y;
+  lens[i] = n + 2;
+}
+
 const R_NONE = 0;
 /** Marks in `seen` during clause minimisation. */
 const SEEN_SOURCE = 1;
@@ -172,11 +189,7 @@ export class SatSolver {
       b.set(a);
       return b;
     };
-    const g32 = (a: Int32Array, n: number) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
+    const g32 = grown32;
     this.val = g8(this.val, 2 * cap);
     this.level = g32(this.level, cap);
     this.trailPos = g32(this.trailPos, cap);
@@ -424,16 +437,7 @@ export class SatSolver {
   }
 
   private watchPush(lit: number, ref: number, blocker: number): void {
-    let w = this.wl[lit]!;
-    const n = this.wn[lit]!;
-    if (n + 2 > w.length) {
-      const bigger = new Int32Array(Math.max(8, 2 * w.length));
-      bigger.set(w);
-      this.wl[lit] = w = bigger;
-    }
-    w[n] = ref;
-    w[n + 1] = blocker;
-    this.wn[lit] = n + 2;
+    pushPair(this.wl, this.wn, lit, ref, blocker);
   }
 
   /**
@@ -530,27 +534,11 @@ export class SatSolver {
     const c = new AtMost(id, Int32Array.from(ls), unit ? null : Int32Array.from(ws), kk, guard);
     this.atMosts.push(c);
     if (id === this.amCount.length) {
-      const count = new Int32Array(2 * id);
-      count.set(this.amCount);
-      this.amCount = count;
-      const fire = new Int32Array(2 * id);
-      fire.set(this.amFire);
-      this.amFire = fire;
+      this.amCount = grown32(this.amCount, 2 * id);
+      this.amFire = grown32(this.amFire, 2 * id);
     }
     this.amFire[id] = kk - c.maxW;
-    for (let i = 0; i < ls.length; i++) {
-      const l = ls[i]!;
-      let os = this.occ[l]!;
-      const n = this.occN[l]!;
-      if (n + 2 > os.length) {
-        const bigger = new Int32Array(Math.max(8, 2 * os.length));
-        bigger.set(os);
-        this.occ[l] = os = bigger;
-      }
-      os[n] = id;
-      os[n + 1] = ws[i]!;
-      this.occN[l] = n + 2;
-    }
+    for (let i = 0; i < ls.length; i++) pushPair(this.occ, this.occN, ls[i]!, id, ws[i]!);
     if (guard >= 0) this.guardOcc[guard]!.push(c);
     if (guard >= 0 && this.val[guard] === 1) {
       const confl = this.checkAtMost(c);
@@ -785,11 +773,8 @@ export class SatSolver {
   private toClearLen = 0;
 
   private pushToClear(v: number): void {
-    if (this.toClearLen === this.toClear.length) {
-      const bigger = new Int32Array(2 * this.toClear.length);
-      bigger.set(this.toClear);
-      this.toClear = bigger;
-    }
+    if (this.toClearLen === this.toClear.length)
+      this.toClear = grown32(this.toClear, 2 * this.toClear.length);
     this.toClear[this.toClearLen++] = v;
   }
 
@@ -916,11 +901,7 @@ export class SatSolver {
           }
         }
         // descend into l's reason
-        if (sp + 2 > stack.length) {
-          const bigger = new Int32Array(2 * stack.length);
-          bigger.set(stack);
-          this.analyzeStack = stack = bigger;
-        }
+        if (sp + 2 > stack.length) this.analyzeStack = stack = grown32(stack, 2 * stack.length);
         stack[sp] = i;
         stack[sp + 1] = p;
         sp += 2;
