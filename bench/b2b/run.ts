@@ -16,11 +16,12 @@ import { checkSchedule } from '../../src/domain/scheduler/checker.ts';
 import { parseDzn } from '../../src/domain/scheduler/dzn.ts';
 import type { ScheduleResult } from '../../src/domain/scheduler/model.ts';
 import { runInWorker } from '../../src/domain/scheduler/run-in-worker.ts';
+import { solve } from '../../src/domain/scheduler/solver.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 
-function findBenchDir(): string {
+export function findBenchDir(): string {
   const candidates = [
     process.env.B2B_BENCH_DIR,
     resolve(repo, '..', 'shared', 'benchmarks', 'b2b'),
@@ -170,9 +171,40 @@ function parseArgs(args: string[]): Args {
   return o;
 }
 
+/** The instance and strategy of the speed calibration: a search that is the same on every machine. */
+const CALIBRATION = { instance: 'ticf-13crafa.original', strategy: 'below' } as const;
+
+export interface Calibration {
+  conflicts: number;
+  seconds: number;
+}
+
+/**
+ * Times one deterministic search (the bound prover alone, in this thread, on CALIBRATION.instance):
+ * it takes the same conflicts everywhere, so its seconds compare this machine with the one of an
+ * earlier run, which the instance times alone cannot (they vary from run to run).
+ */
+export function calibrate(benchDir: string, instance: string = CALIBRATION.instance): Calibration {
+  const problem = parseDzn(readFileSync(join(benchDir, 'instances', `${instance}.dzn`), 'utf8'), instance);
+  let conflicts = 0;
+  const t0 = performance.now();
+  solve(problem, {
+    fairness: 2,
+    strategy: CALIBRATION.strategy,
+    onProgress: (p) => {
+      conflicts = p.conflicts;
+    },
+  });
+  return { conflicts, seconds: (performance.now() - t0) / 1000 };
+}
+
 export async function main(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const benchDir = findBenchDir();
+  const calibration = calibrate(benchDir);
+  console.log(
+    `calibration: ${CALIBRATION.instance} (${CALIBRATION.strategy} alone) ${calibration.conflicts} conflicts in ${calibration.seconds.toFixed(2)} s`,
+  );
   const published = loadPublished(benchDir);
   const files = readdirSync(join(benchDir, 'instances'))
     .filter((f) => f.endsWith('.dzn') && opts.filter.split(',').some((x) => f.includes(x)))
@@ -238,18 +270,25 @@ export async function main(args: string[]): Promise<void> {
     report(
       rows.filter((r): r is Row => r !== undefined),
       opts,
+      calibration,
     ),
   );
   console.log(`wrote ${opts.out}`);
 }
 
-function report(rows: Row[], opts: Args): string {
+function report(rows: Row[], opts: Args, calibration: Calibration): string {
   const cpus = os.cpus();
   const lines: string[] = [];
   lines.push('# B2B meeting scheduling benchmark');
   lines.push('');
   lines.push(`- Date: ${new Date().toISOString()}`);
   lines.push(`- Machine: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores, Node ${process.version}`);
+  lines.push(
+    `- Machine speed: the bound prover alone ('${CALIBRATION.strategy}', one thread) on ${CALIBRATION.instance} ` +
+      `takes ${calibration.conflicts.toLocaleString('en')} conflicts in ${calibration.seconds.toFixed(2)} s here ` +
+      `(${Math.round(calibration.conflicts / calibration.seconds).toLocaleString('en')} conflicts/s); the search is the same on every machine, ` +
+      'so this figure compares the machines of two runs.',
+  );
   lines.push(
     `- Engine: src/domain/scheduler (in-house CDCL SAT with cardinality constraints; bounds from below and schedules from above), ` +
       (opts.single
