@@ -141,6 +141,8 @@ export class SatSolver {
   private amCount: Int32Array = new Int32Array(16);
   private amFire: Int32Array = new Int32Array(16);
   private guardOcc: AtMost[][] = [];
+  /** Per literal, 1 when guardOcc[lit] is not empty: most guard nothing, and this byte spares propagation the list load. */
+  private guardN: Uint8Array = new Uint8Array(0);
 
   private trail: Int32Array = new Int32Array(0);
   private trailLen = 0;
@@ -198,6 +200,9 @@ export class SatSolver {
     this.reasonCl = g32(this.reasonCl, cap);
     this.wn = g32(this.wn, 2 * cap);
     this.occN = g32(this.occN, 2 * cap);
+    const gn = new Uint8Array(2 * cap);
+    gn.set(this.guardN);
+    this.guardN = gn;
     this.polarity = g8(this.polarity, cap);
     this.initPhase = g8(this.initPhase, cap);
     this.target = g8(this.target, cap);
@@ -352,7 +357,9 @@ export class SatSolver {
       this.val[lit] = 0;
       this.val[lit ^ 1] = 0;
       this.polarity[v] = (lit & 1) === 0 ? 1 : 0;
-      this.reasonExpl[v] = null;
+      // only native-constraint reasons cache an explanation (R_ATMOST, R_GUARD): the test on the
+      // byte array spares most unassignments a store into the array of explanations
+      if (this.reasonType[v]! >= R_ATMOST) this.reasonExpl[v] = null;
       if (!this.heapInHeap(v) && this.decisionVar[v]) this.heapInsert(v);
     }
     this.trailLen = start;
@@ -539,7 +546,10 @@ export class SatSolver {
     }
     this.amFire[id] = kk - c.maxW;
     for (let i = 0; i < ls.length; i++) pushPair(this.occ, this.occN, ls[i]!, id, ws[i]!);
-    if (guard >= 0) this.guardOcc[guard]!.push(c);
+    if (guard >= 0) {
+      this.guardOcc[guard]!.push(c);
+      this.guardN[guard] = 1;
+    }
     if (guard >= 0 && this.val[guard] === 1) {
       const confl = this.checkAtMost(c);
       if (confl !== null || this.propagate() !== null) this.okFlag = false;
@@ -566,6 +576,7 @@ export class SatSolver {
       const g = this.guardOcc[c.guard]!;
       const j = g.indexOf(c);
       if (j >= 0) g.splice(j, 1);
+      if (g.length === 0) this.guardN[c.guard] = 0;
     }
   }
 
@@ -719,10 +730,12 @@ export class SatSolver {
           if (r !== null) return r;
         }
       }
-      const gs = this.guardOcc[p]!;
-      for (let k = 0; k < gs.length; k++) {
-        const r = this.checkAtMost(gs[k]!);
-        if (r !== null) return r;
+      if (this.guardN[p] !== 0) {
+        const gs = this.guardOcc[p]!;
+        for (let k = 0; k < gs.length; k++) {
+          const r = this.checkAtMost(gs[k]!);
+          if (r !== null) return r;
+        }
       }
     }
     return null;
