@@ -142,7 +142,7 @@ export class SatSolver {
   private amFire: Int32Array = new Int32Array(16);
   private guardOcc: AtMost[][] = [];
   /** Per literal, 1 when guardOcc[lit] is not empty: most guard nothing, and this byte spares propagation the list load. */
-  private guardN: Uint8Array = new Uint8Array(0);
+  private guards: Int8Array = new Int8Array(0);
 
   private trail: Int32Array = new Int32Array(0);
   private trailLen = 0;
@@ -200,9 +200,7 @@ export class SatSolver {
     this.reasonCl = g32(this.reasonCl, cap);
     this.wn = g32(this.wn, 2 * cap);
     this.occN = g32(this.occN, 2 * cap);
-    const gn = new Uint8Array(2 * cap);
-    gn.set(this.guardN);
-    this.guardN = gn;
+    this.guards = g8(this.guards, 2 * cap);
     this.polarity = g8(this.polarity, cap);
     this.initPhase = g8(this.initPhase, cap);
     this.target = g8(this.target, cap);
@@ -548,7 +546,7 @@ export class SatSolver {
     for (let i = 0; i < ls.length; i++) pushPair(this.occ, this.occN, ls[i]!, id, ws[i]!);
     if (guard >= 0) {
       this.guardOcc[guard]!.push(c);
-      this.guardN[guard] = 1;
+      this.guards[guard] = 1;
     }
     if (guard >= 0 && this.val[guard] === 1) {
       const confl = this.checkAtMost(c);
@@ -576,7 +574,7 @@ export class SatSolver {
       const g = this.guardOcc[c.guard]!;
       const j = g.indexOf(c);
       if (j >= 0) g.splice(j, 1);
-      if (g.length === 0) this.guardN[c.guard] = 0;
+      if (g.length === 0) this.guards[c.guard] = 0;
     }
   }
 
@@ -730,7 +728,7 @@ export class SatSolver {
           if (r !== null) return r;
         }
       }
-      if (this.guardN[p] !== 0) {
+      if (this.guards[p] !== 0) {
         const gs = this.guardOcc[p]!;
         for (let k = 0; k < gs.length; k++) {
           const r = this.checkAtMost(gs[k]!);
