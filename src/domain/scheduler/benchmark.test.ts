@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDzn } from './dzn.ts';
+import { SharedBounds } from './shared-bounds.ts';
 import { solve } from './solver.ts';
 import { BENCH_DIR, expectValid } from './test-helpers.ts';
 
@@ -34,4 +35,22 @@ describe.skipIf(!BENCH_DIR)('benchmark instances (fast ones)', () => {
     },
     30_000,
   );
+
+  it('the schedule hunter attacks a proved lower bound first: its first schedule there is optimal', () => {
+    const p = load('forumt-14.original');
+    const cells = SharedBounds.createCells();
+    new SharedBounds(cells).raiseLowerBound(5); // the prover of a portfolio has refuted 4 breaks
+    const firsts: number[] = [];
+    const r = solve(p, {
+      strategy: 'above',
+      sharedBounds: cells,
+      timeLimitSeconds: 20,
+      onProgress: (pr) => {
+        if (pr.best !== null) firsts.push(pr.best);
+      },
+    });
+    expectValid(p, r);
+    expect(r).toMatchObject({ status: 'optimal', breaks: 5, lowerBound: 5 });
+    expect(firsts[0]).toBe(5);
+  }, 30_000);
 });

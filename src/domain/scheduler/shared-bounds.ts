@@ -43,3 +43,8 @@ export class SharedBounds {
     }
   }
 }
+
+/** Blocks the calling thread for `ms` milliseconds (a worker's solver has nothing else to do). */
+export function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

@@ -13,7 +13,7 @@ import { heuristicSchedule, placementUpperBound } from './heuristic.ts';
 import type { Assignment, ScheduleResult, SchedulingProblem, SearchStrategy, SolveOptions } from './model.ts';
 import { meetingWeight } from './model.ts';
 import { type SatAnswer, SatSolver } from './sat.ts';
-import { SharedBounds } from './shared-bounds.ts';
+import { pause, SharedBounds } from './shared-bounds.ts';
 import { assignTables } from './tables.ts';
 
 export interface Encoding {
@@ -391,7 +391,8 @@ interface MinimizeOptions {
 /**
  * Minimises sum(ws * lits) over the solver's current constraints. 'below' probes: is cost <= lb
  * possible? (unsat raises lb; sat is optimal). 'above' steps: find cost <= best - 1 (or the middle
- * of a wide gap), helped by large-neighbourhood steps around the best model. The 'alternate'
+ * of a wide gap), helped by large-neighbourhood steps around the best model; 'above' alone
+ * alternates those rounds with short calls at cost <= lb. The 'alternate'
  * strategy interleaves both with growing conflict budgets; 'below' and 'above' do one side only,
  * for a portfolio whose solvers exchange bounds through `shared`. Unit weights use a totalizer over
  * the objective literals whose outputs are assumed false to bound the cost (learnt clauses carry over
@@ -474,8 +475,17 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     shared?.lowerBest(best);
     report(best, lb);
   };
+  // 'above' alternates its rounds: one attacks the proved lower bound itself (a schedule found there is
+  // optimal at once; a refutation raises the bound), the next improves the best schedule from above
+  let targetTurn = false;
+  let targetBudget = 4000;
   for (;;) {
-    if (shared) lb = Math.max(lb, shared.lowerBound);
+    if (shared && shared.lowerBound > lb) {
+      // another solver proved more: the prover's jumps start again from that bound
+      lb = shared.lowerBound;
+      jump = 0;
+      cheapProofs = 0;
+    }
     if (best !== null && lb >= best) return finish('optimal');
     // another solver of the portfolio holds a schedule that meets the proved bound
     if (shared?.closed) return finish(best === null ? 'unknown' : 'feasible');
@@ -483,6 +493,22 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
       return finish(best === null ? 'unknown' : 'feasible');
     }
     let belowMs = 0;
+    if (strategy === 'above') targetTurn = !targetTurn;
+    if (targetTurn) {
+      const rt = tryBound(lb, targetBudget);
+      targetBudget = Math.floor(targetBudget * 1.5);
+      if (!solver.ok) {
+        if (best === null) return { status: 'infeasible', best: null, lb, model: null };
+        raise(best);
+        return { status: 'optimal', best, lb, model };
+      }
+      if (rt === 'sat') {
+        take();
+        return finish('optimal');
+      }
+      if (rt === 'unsat') raise(lb + 1);
+      continue;
+    }
     if (strategy !== 'above') {
       // (a) from below: is cost <= k possible, k = lb (+ a jump while proofs come cheap, 'below'
       // only)? 'below' gives it all the time there is. A 'sat' at k > lb is a schedule, not a proof.
@@ -675,6 +701,9 @@ export function breaksOfParticipants(problem: SchedulingProblem, slotOf: (m: num
   });
 }
 
+/** How long a portfolio's schedule hunter waits before it starts (see solve). */
+const HUNTER_START_DELAY_MS = 300;
+
 /** A 'below' call longer than this many conflicts adds the table-capacity totalizers. */
 const LAZY_COUNTING_CONFLICTS = 20_000;
 
@@ -729,6 +758,10 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   )
     return solveLarge(problem, options, t0);
   const strategy = options.strategy ?? 'alternate';
+  // in a portfolio the schedule hunter starts a moment after the prover: on small events the prover
+  // answers alone within half a second, and the hunter's start (its encoding, the compilation of the
+  // hot code) competing for the two cores made that answer about 1.5x slower
+  if (strategy === 'above' && options.sharedBounds) pause(HUNTER_START_DELAY_MS);
   // the bound prover starts lean (native table capacity) and adds the table counts if a call runs
   // long; the schedule hunter keeps them from the start but leaves out the implied slot limit
   const enc = encode(problem, fairness, {
