@@ -479,6 +479,8 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
   // optimal at once; a refutation raises the bound), the next improves the best schedule from above
   let targetTurn = false;
   let targetBudget = 4000;
+  // the large-neighbourhood steps get as much time as the last attack, so the schedules keep improving
+  let attackMs = 0;
   for (;;) {
     if (shared && shared.lowerBound > lb) {
       // another solver proved more: the prover's jumps start again from that bound
@@ -495,7 +497,9 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     let belowMs = 0;
     if (strategy === 'above') targetTurn = !targetTurn;
     if (targetTurn) {
+      const tAttack = Date.now();
       const rt = tryBound(lb, targetBudget);
+      attackMs = Date.now() - tAttack;
       targetBudget = Math.floor(targetBudget * 1.5);
       if (!solver.ok) {
         if (best === null) return { status: 'infeasible', best: null, lb, model: null };
@@ -550,7 +554,7 @@ function minimize(solver: SatSolver, lits: number[], ws: number[], o: MinimizeOp
     }
     // (b0) large-neighbourhood steps: keep most of the best schedule (assumed), re-solve the rest
     if (lns && model !== null && best !== null && best > lb) {
-      const lnsEnd = Math.min(deadline, Date.now() + Math.max(300, lnsShare * belowMs));
+      const lnsEnd = Math.min(deadline, Date.now() + Math.max(300, lnsShare * Math.max(belowMs, attackMs)));
       const bestBefore = best;
       while (Date.now() < lnsEnd && best > lb && !shared?.closed) {
         const fixed = lns(current ?? model, round, lnsFrac);
