@@ -1,10 +1,10 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { buildApp } from '../src/app/build-app.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ClusterRepository } from '../src/features/clusters/repository.ts';
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
-import { buildApp } from '../src/http/app.ts';
 import { formatSpread, summarize, writeResult } from './lib/report.ts';
 import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { type Insertable, type Kysely, sql } from 'kysely';
+import { buildApp } from '../src/app/build-app.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { newId, nowIso } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -8,7 +9,6 @@ import type { ActivityParticipantTable, DB, KpiEntryTable, KpiTargetTable } from
 import { seededRandom } from '../src/domain/random.ts';
 import { seedCatalogue } from '../src/features/instruments/seed.ts';
 import { refreshKpiActuals } from '../src/features/kpis/actuals.ts';
-import { buildApp } from '../src/http/app.ts';
 import { freshDatabase } from './lib/setup.ts';
 import { generatePlanningWorkspace, type PlanningWorkspace } from './planning-data.ts';
 

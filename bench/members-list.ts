@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type Insertable, sql } from 'kysely';
+import { buildApp } from '../src/app/build-app.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { newId, nowIso } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -15,7 +16,6 @@ import {
   SPACE_SEGMENTS,
 } from '../src/features/organisations/schema.ts';
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
-import { buildApp } from '../src/http/app.ts';
 import { summarize, writeResult } from './lib/report.ts';
 import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type Insertable, type Kysely, sql } from 'kysely';
+import { buildApp } from '../src/app/build-app.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { newId, nowIso } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { ActivityTable, CostLineTable, DB } from '../src/db/schema.ts';
 import { seedCatalogue } from '../src/features/instruments/seed.ts';
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
-import { buildApp } from '../src/http/app.ts';
 import { summarize, writeResult } from './lib/report.ts';
 import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { buildApp } from '../src/app/build-app.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { buildApp } from '../src/http/app.ts';
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../web/src/api/schema.d.ts');
 

@@ -2,10 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildApp } from '../../src/app/build-app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCatalogue } from '../../src/features/instruments/seed.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { answerCpuQueries } from '../lib/child-server.ts';
 
 const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'space2id-bench-')), 'bench.db');

@@ -1,7 +1,8 @@
+import { seedDemo } from '../app/seed-demo.ts';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { type DemoSeedResult, seedDemoWorkspace } from '../features/demo/seed-demo.ts';
+import type { DemoSeedResult } from '../features/demo/seed-demo.ts';
 import { seedCatalogue } from '../features/instruments/seed.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function openReadyDatabase(config: Config): Promise<Database & { de
   try {
     await migrateToLatest(database.db);
     await seedCatalogue(database.db);
-    const demo = config.seedDemo ? await seedDemoWorkspace(database.db) : { created: false, users: [] };
+    const demo = config.seedDemo ? await seedDemo(database.db) : { created: false, users: [] };
     return { ...database, demo };
   } catch (error) {
     await database.close();

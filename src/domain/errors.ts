@@ -65,3 +65,11 @@ export class TooLargeError extends Error {
     this.name = 'TooLargeError';
   }
 }
+
+/** Sign-in failed. One message for every cause, so nobody learns whether an e-mail has an account. */
+export class InvalidCredentialsError extends Error {
+  constructor() {
+    super('E-mail or password is incorrect, or the account is locked for a while after failed attempts.');
+    this.name = 'InvalidCredentialsError';
+  }
+}

@@ -1,10 +1,30 @@
+import { timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Selectable } from 'kysely';
+import type { ApiTokenTable, AppUserTable, UserSessionTable } from '../db/schema.ts';
 import { type Actor, ForbiddenError, type Permission, roleMay } from '../domain/access/policy.ts';
 import { NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
-import { safeEqual } from '../features/auth/secrets.ts';
-import type { Authentication, AuthService } from '../features/auth/service.ts';
-import type { WorkspaceRepository } from '../features/workspaces/repository.ts';
+
+/** Who made a request, and how. */
+export interface Authentication {
+  user: Pick<Selectable<AppUserTable>, 'id' | 'email' | 'name'>;
+  via: 'session' | 'token';
+  /** Present when signed in by cookie: mutations must echo `session.csrf_token`. */
+  session?: Selectable<UserSessionTable>;
+  token?: Selectable<ApiTokenTable>;
+}
+
+/** What `authenticate` needs of the auth feature (its `AuthService`). */
+export interface Authenticator {
+  authenticateToken(secret: string): Promise<Authentication | undefined>;
+  authenticateSession(secret: string): Promise<Authentication | undefined>;
+}
+
+/** What `resolveWorkspaceActor` needs of the workspaces feature (its `WorkspaceRepository`). */
+export interface ActorFinder {
+  findActor(workspaceSlug: string, userId: string): Promise<Actor | undefined>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,7 +48,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * answers 401. Cookie-authenticated mutations must also send the session's CSRF token in
  * `X-CSRF-Token` (403 otherwise); token-authenticated calls need none (no ambient credentials).
  */
-export function authenticate(auth: AuthService) {
+export function authenticate(auth: Authenticator) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
     if (header !== undefined) {
@@ -50,6 +70,13 @@ export function authenticate(auth: AuthService) {
   };
 }
 
+/** Compares secrets in constant time (no timing hints about the expected value). */
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 /** A cookie-authenticated mutation without the session's CSRF token (HTTP 403). */
 export class CsrfError extends Error {
   constructor() {
@@ -63,7 +90,7 @@ export class CsrfError extends Error {
  * member of that workspace — otherwise 404, exactly as for a workspace that does not exist — and
  * its role must allow the route's declared permission (403).
  */
-export function resolveWorkspaceActor(workspaces: WorkspaceRepository) {
+export function resolveWorkspaceActor(workspaces: ActorFinder) {
   return async (request: FastifyRequest): Promise<void> => {
     const slug = (request.params as { workspace?: string }).workspace ?? '';
     const userId = request.auth?.user.id;

@@ -5,13 +5,13 @@ import { ForbiddenError } from '../domain/access/policy.ts';
 import {
   ConflictError,
   type FieldError,
+  InvalidCredentialsError,
   InvalidInputError,
   NotFoundError,
   ServiceUnavailableError,
   TooLargeError,
   UnauthenticatedError,
 } from '../domain/errors.ts';
-import { InvalidCredentialsError } from '../features/auth/service.ts';
 import { CsrfError } from './authentication.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../db/ids.ts';
 import type { DB, JobTable } from '../db/schema.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type JobRow = Selectable<JobTable>;
 
@@ -91,7 +92,7 @@ export class JobRepository {
 
   /** Stores the file and finishes the job, in one transaction. */
   async succeed(id: string, file: JobFile, message: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       await trx
         .insertInto('job_file')
         .values({

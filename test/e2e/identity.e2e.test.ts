@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoWorkspace } from '../../src/features/demo/seed-demo.ts';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
@@ -19,7 +20,7 @@ describe.skipIf(!chromiumPath)('identity, clusters and the audit log in the brow
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
-    await seedDemoWorkspace(t.database.db);
+    await seedDemo(t.database.db);
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoWorkspace } from '../../src/features/demo/seed-demo.ts';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { testDialects } from '../support/databases.ts';
@@ -31,7 +32,7 @@ describe.skipIf(!chromiumPath).each(testDialects())('importing members in the br
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'space2id-import-'));
     t = await startTestApp(kind, { webDist: WEB_DIST });
-    await seedDemoWorkspace(t.database.db);
+    await seedDemo(t.database.db);
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
   });

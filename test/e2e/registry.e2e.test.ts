@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoWorkspace } from '../../src/features/demo/seed-demo.ts';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -22,7 +23,7 @@ describe.skipIf(!chromiumPath)('the member registry in the browser', () => {
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
-    await seedDemoWorkspace(t.database.db);
+    await seedDemo(t.database.db);
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
   });

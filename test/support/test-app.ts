@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { type AppOptions, buildApp } from '../../src/app/build-app.ts';
 import { type Database, type DatabaseKind, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCatalogue } from '../../src/features/instruments/seed.ts';
-import { type AppOptions, buildApp } from '../../src/http/app.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 /** The Hub over a fresh database of one kind, migrated and seeded, ready for `inject()`. */

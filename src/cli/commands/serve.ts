@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { buildApp } from '../../app/build-app.ts';
 import { loadConfig } from '../../config.ts';
 import { DEMO_PASSWORD } from '../../features/demo/seed-demo.ts';
-import { buildApp } from '../../http/app.ts';
 import { openReadyDatabase } from '../context.ts';
 
 export function registerServeCommand(program: Command): void {

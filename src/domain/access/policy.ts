@@ -75,6 +75,14 @@ export interface Scope {
   organisationId?: string;
 }
 
+/**
+ * The scope of a record owned by a cluster, or by the coordinators when `clusterId` is null (a
+ * market's owner cluster, an activity's responsible cluster).
+ */
+export function clusterScope(clusterId: string | null): Scope {
+  return clusterId === null ? {} : { clusterId };
+}
+
 type Rule = (actor: Actor, scope: Scope) => boolean;
 
 const anyone: Rule = () => true;

@@ -31,6 +31,20 @@ export function centsToEur(cents: number): number {
   return Math.round(cents) / 100;
 }
 
+/** Stored cents → API EUR; `Number()` because PostgreSQL may hand sums back as text or bigint. */
+export function toEur(cents: number | string | bigint): number {
+  return centsToEur(Number(cents));
+}
+
+/**
+ * Integer cents as EUR text with its currency, as people read it in a message.
+ *
+ * @example formatEurWithCode(1_234_550) // → "12,345.50 EUR"
+ */
+export function formatEurWithCode(cents: number): string {
+  return `${formatEur(cents)} EUR`;
+}
+
 /**
  * Integer cents as EUR text: thousands separated by commas, cents only when non-zero.
  *

@@ -1,6 +1,6 @@
 import type { Phase } from '../../domain/catalogue/types.ts';
+import { toEur } from '../../domain/planning/money.ts';
 import type { EstimateParameters, ParticipantRole } from '../../domain/planning/types.ts';
-import { toEur } from '../budgets/money.ts';
 import type { ActivitySummaryRow, ParticipantRow } from './repository.ts';
 import type { ActivityDetailDto, ActivitySummaryDto, ParticipantDto } from './schema.ts';
 

@@ -1,7 +1,11 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { ActivityParticipantTable, ActivityTable, DB } from '../../db/schema.ts';
+import { markEvidence } from '../../db/write-transaction.ts';
 import type { Attendance } from '../../domain/planning/types.ts';
+
+/** Rows per multi-row INSERT (well under both databases' bound-parameter limits). */
+const INSERT_BATCH = 500;
 
 export type ActivityRow = Selectable<ActivityTable>;
 export type ActivityValues = Omit<
@@ -103,15 +107,32 @@ export class ActivityRepository {
 
   create(workspaceId: string, values: ActivityValues): Promise<ActivityRow> {
     const now = nowIso();
+    const id = newId();
+    markEvidence(this.db, [id]);
     return this.db
       .insertInto('activity')
-      .values({ id: newId(), workspace_id: workspaceId, ...values, created_at: now, updated_at: now })
+      .values({ id, workspace_id: workspaceId, ...values, created_at: now, updated_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
+  /** Inserts whole activity rows (a copied plan's) in a few multi-row statements. */
+  async insertMany(rows: Insertable<ActivityTable>[]): Promise<void> {
+    markEvidence(
+      this.db,
+      rows.map((row) => row.id),
+    );
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      await this.db
+        .insertInto('activity')
+        .values(rows.slice(start, start + INSERT_BATCH))
+        .execute();
+    }
+  }
+
   /** Applies the change only if the stored version is still `version`; undefined otherwise. */
   update(workspaceId: string, id: string, version: number, values: Partial<ActivityValues>) {
+    markEvidence(this.db, [id]);
     return this.db
       .updateTable('activity')
       .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
@@ -124,6 +145,7 @@ export class ActivityRepository {
 
   /** @returns whether the activity at that version was deleted (participants and lines go with it). */
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
+    markEvidence(this.db, [id]);
     const result = await this.db
       .deleteFrom('activity')
       .where('workspace_id', '=', workspaceId)
@@ -215,6 +237,7 @@ export class ActivityRepository {
     values: Pick<ActivityParticipantTable, 'organisation_id' | 'person_id' | 'role'>,
   ): Promise<string> {
     const id = newId();
+    markEvidence(this.db, [activityId]);
     await this.db
       .insertInto('activity_participant')
       .values({ id, activity_id: activityId, ...values, created_at: nowIso() })
@@ -224,6 +247,7 @@ export class ActivityRepository {
 
   /** @returns whether the participant of this activity was found and marked. */
   async setAttendance(activityId: string, participantId: string, attendance: Attendance): Promise<boolean> {
+    markEvidence(this.db, [activityId]);
     const result = await this.db
       .updateTable('activity_participant')
       .set({ attendance })
@@ -234,6 +258,7 @@ export class ActivityRepository {
   }
 
   async deleteParticipant(activityId: string, participantId: string): Promise<boolean> {
+    markEvidence(this.db, [activityId]);
     const result = await this.db
       .deleteFrom('activity_participant')
       .where('activity_id', '=', activityId)

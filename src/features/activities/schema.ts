@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { ACTIVITY_STATUSES, ATTENDANCES, PARTICIPANT_ROLES } from '../../domain/planning/types.ts';
+import { countryCode, isoDate } from '../../http/params.ts';
 import { budgetBlockSchema } from '../budgets/schema.ts';
-import { countryCode } from '../clusters/schema.ts';
-import { isoDate } from './dates.ts';
 
 /** HTTP contract of activities (dated instances of an instrument) and their participants. */
 

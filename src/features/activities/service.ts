@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, can, requireAccess, type Scope } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
+import { checkRange } from '../../domain/dates.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentBudgetBlock } from '../budgets/presenter.ts';
 import { CostLineRepository } from '../budgets/repository.ts';
-import { refreshKpiActuals } from '../kpis/actuals.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
-import { checkRange } from './dates.ts';
 import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
 import { ActivityRepository, type ActivityRow, type ActivityValues } from './repository.ts';
 import {
@@ -62,8 +62,8 @@ export class ActivityService {
   }
 
   async create(actor: Actor, input: CreateActivityInput): Promise<ActivityDetailDto> {
-    requireAccess(actor, 'activity.create', scopeOf(input.clusterId));
-    return this.db.transaction().execute(async (trx) => {
+    requireAccess(actor, 'activity.create', clusterScope(input.clusterId));
+    return writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const { instrumentKey, ...rest } = input;
       const instrumentId = await this.checkPlacement(trx, actor, {
@@ -87,22 +87,21 @@ export class ActivityService {
         estimate_parameters: '{}',
       };
       const row = await activities.create(actor.workspaceId, values);
-      await refreshKpiActuals(trx, [row.id]);
       await this.audit(trx, actor, 'create', 'activity', row.id, diff({}, values));
       return this.detail(trx, actor, row.id);
     });
   }
 
   async update(actor: Actor, id: string, input: UpdateActivityInput): Promise<ActivityDetailDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const current = await loadActivity(activities, actor, id);
-      requireAccess(actor, 'activity.update', scopeOf(current.cluster_id));
+      requireAccess(actor, 'activity.update', clusterScope(current.cluster_id));
       const { version, instrumentKey, ...rest } = input;
       const values = updateValues(rest);
       if (values.cluster_id !== undefined && values.cluster_id !== current.cluster_id) {
         // Handing an activity to another cluster is like creating it there.
-        requireAccess(actor, 'activity.create', scopeOf(values.cluster_id));
+        requireAccess(actor, 'activity.create', clusterScope(values.cluster_id));
       }
       const merged = { ...current, ...values };
       const instrumentId = await this.checkPlacement(trx, actor, {
@@ -119,7 +118,6 @@ export class ActivityService {
       const updated = await activities.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion(id, version, current.version);
       // The status (held or not) and the instrument (which KPIs) change derived values.
-      await refreshKpiActuals(trx, [id]);
       const changes = diff(current, values);
       if (Object.keys(changes).length > 0) await this.audit(trx, actor, 'update', 'activity', id, changes);
       return this.detail(trx, actor, id);
@@ -128,10 +126,10 @@ export class ActivityService {
 
   /** Deletes the activity with its participants and budget lines (the audit entry counts them). */
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const current = await loadActivity(activities, actor, id);
-      requireAccess(actor, 'activity.delete', scopeOf(current.cluster_id));
+      requireAccess(actor, 'activity.delete', clusterScope(current.cluster_id));
       const children = await activities.countChildren(id);
       if (!(await activities.delete(actor.workspaceId, id, version))) {
         throw staleVersion(id, version, current.version);
@@ -146,10 +144,10 @@ export class ActivityService {
   }
 
   async addParticipant(actor: Actor, id: string, input: AddParticipantInput): Promise<ParticipantDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const activity = await loadActivity(activities, actor, id);
-      requireAccess(actor, 'activity.update', scopeOf(activity.cluster_id));
+      requireAccess(actor, 'activity.update', clusterScope(activity.cluster_id));
       const organisationId = input.organisationId ?? null;
       const personId = input.personId ?? null;
       const errors: FieldError[] = [];
@@ -182,7 +180,6 @@ export class ActivityService {
         role: [null, input.role],
       });
       // A participant may be added already present (recorded after the day).
-      await refreshKpiActuals(trx, [id]);
       const row = await activities.findParticipant(id, participantId);
       if (!row) throw new Error('the participant just added is missing');
       return presentParticipant(row);
@@ -190,10 +187,10 @@ export class ActivityService {
   }
 
   async removeParticipant(actor: Actor, id: string, participantId: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const activity = await loadActivity(activities, actor, id);
-      requireAccess(actor, 'activity.update', scopeOf(activity.cluster_id));
+      requireAccess(actor, 'activity.update', clusterScope(activity.cluster_id));
       const participant = await activities.findParticipant(id, participantId);
       if (!participant || !(await activities.deleteParticipant(id, participantId))) {
         throw new NotFoundError('participant', participantId);
@@ -205,7 +202,6 @@ export class ActivityService {
         role: [participant.role, null],
         attendance: [participant.attendance, null],
       });
-      await refreshKpiActuals(trx, [id]);
     });
   }
 
@@ -219,10 +215,10 @@ export class ActivityService {
     participantId: string,
     input: AttendanceInput,
   ): Promise<ParticipantDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const activity = await loadActivity(activities, actor, id);
-      requireAccess(actor, 'activity.update', scopeOf(activity.cluster_id));
+      requireAccess(actor, 'activity.update', clusterScope(activity.cluster_id));
       const current = await activities.findParticipant(id, participantId);
       if (!current) throw new NotFoundError('participant', participantId);
       if (current.attendance !== input.attendance) {
@@ -232,7 +228,6 @@ export class ActivityService {
         await this.audit(trx, actor, 'update', 'activity_participant', participantId, {
           attendance: [current.attendance, input.attendance],
         });
-        await refreshKpiActuals(trx, [id]);
       }
       return presentParticipant({ ...current, attendance: input.attendance });
     });
@@ -326,11 +321,6 @@ export class ActivityService {
       changes,
     });
   }
-}
-
-/** The policy scope of an activity: its responsible cluster (none: coordinators only). */
-export function scopeOf(clusterId: string | null): Scope {
-  return clusterId === null ? {} : { clusterId };
 }
 
 /** An activity of the actor's workspace, or 404 (also for another workspace's id). */

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
@@ -14,15 +14,8 @@ import {
   signInResponse,
   tokenParams,
 } from './schema.ts';
-import { type AuthService, SESSION_IDLE_MS } from './service.ts';
-
-/** Sign-in attempts per client address and e-mail per minute (the account lock-out is separate). */
-export const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
-
-/** The rate-limit key of a request whose body names an e-mail: client address and that e-mail. */
-export function addressAndEmailKey(request: FastifyRequest): string {
-  return `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`;
-}
+import type { AuthService } from './service.ts';
+import { addressAndEmailKey, SIGN_IN_RATE, setSessionCookie } from './sign-in.ts';
 
 /** `/api/v1/auth/*` and `/api/v1/me*`: sessions, the current user, personal API tokens. */
 export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
@@ -173,17 +166,6 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
       },
     );
   };
-}
-
-/** Sets the HttpOnly session cookie (sign-in, accepting an invitation). */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    path: '/',
-    maxAge: SESSION_IDLE_MS / 1000,
-  });
 }
 
 function clearSessionCookie(reply: FastifyReply): void {

@@ -1,4 +1,6 @@
-import type { ApiTokenRow, AuthRepository, SessionRow, UserRow } from './repository.ts';
+import { InvalidCredentialsError } from '../../domain/errors.ts';
+import type { Authentication } from '../../http/authentication.ts';
+import type { AuthRepository, SessionRow, UserRow } from './repository.ts';
 import { hashPassword, hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets.ts';
 
 /** How long a session lives without use; each use extends it (sliding expiry). */
@@ -8,23 +10,6 @@ export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
 /** A session's expiry is written back at most this often (not on every request). */
 const TOUCH_EVERY_MS = 60 * 1000;
-
-/** Sign-in failed. One message for every cause, so nobody learns whether an e-mail has an account. */
-export class InvalidCredentialsError extends Error {
-  constructor() {
-    super('E-mail or password is incorrect, or the account is locked for a while after failed attempts.');
-    this.name = 'InvalidCredentialsError';
-  }
-}
-
-/** Who made a request, and how. */
-export interface Authentication {
-  user: Pick<UserRow, 'id' | 'email' | 'name'>;
-  via: 'session' | 'token';
-  /** Present when signed in by cookie: mutations must echo `session.csrf_token`. */
-  session?: SessionRow;
-  token?: ApiTokenRow;
-}
 
 export class AuthService {
   constructor(

@@ -1,6 +1,5 @@
+import { checkRange, spansYears } from '../../domain/dates.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { checkRange } from '../activities/dates.ts';
-import { spansYears } from '../plans/dates.ts';
 
 /** The days a budget burn covers, both included (`YYYY-MM-DD`). */
 export interface BurnPeriod {

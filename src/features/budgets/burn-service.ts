@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES, type FundingSource } from '../../domain/catalogue/types.ts';
-import { todayIso } from '../activities/dates.ts';
+import { todayIso } from '../../domain/dates.ts';
+import { toEur } from '../../domain/planning/money.ts';
 import { burnPeriod, cumulative, monthsOf } from './burn-period.ts';
 import { BurnRepository } from './burn-repository.ts';
-import { toEur } from './money.ts';
 import type { BurnDto, BurnQuery } from './schema.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { eurToCents } from '../../domain/planning/money.ts';
 import { ActivityRepository } from '../activities/repository.ts';
-import { loadActivity, scopeOf } from '../activities/service.ts';
+import { loadActivity } from '../activities/service.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
-import { refreshKpiActuals } from '../kpis/actuals.ts';
-import { toCents } from './money.ts';
 import { presentCostLine } from './presenter.ts';
 import { CostLineRepository, type CostLineRow, type CostLineValues } from './repository.ts';
 import type { CostLineDto, CreateCostLineInput, UpdateCostLineInput } from './schema.ts';
@@ -27,23 +27,22 @@ export class CostLineService {
 
   /** A typed line (origin `manual`). */
   async create(actor: Actor, activityId: string, input: CreateCostLineInput): Promise<CostLineDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const activity = await loadActivity(new ActivityRepository(trx), actor, activityId);
-      requireAccess(actor, 'budget.update', scopeOf(activity.cluster_id));
+      requireAccess(actor, 'budget.update', clusterScope(activity.cluster_id));
       const values: CostLineValues = {
         kind: input.kind,
         category: input.category,
         funding_source: input.fundingSource,
         description: input.description,
         formula: input.formula,
-        amount_cents: toCents(input.amountEur),
-        effort_centidays: toCents(input.effortDays),
+        amount_cents: eurToCents(input.amountEur),
+        effort_centidays: eurToCents(input.effortDays),
         origin: 'manual',
         incurred_on: input.incurredOn,
       };
       checkLine(values);
       const row = await new CostLineRepository(trx).create(actor.workspaceId, activityId, values);
-      await refreshKpiActuals(trx, [activityId]);
       await new AuditRepository(trx).record({
         workspaceId: actor.workspaceId,
         actorUserId: actor.userId,
@@ -58,7 +57,7 @@ export class CostLineService {
 
   /** An edited line keeps its origin: a line from an estimate is replaced by the next applied estimate. */
   async update(actor: Actor, id: string, input: UpdateCostLineInput): Promise<CostLineDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const lines = new CostLineRepository(trx);
       const current = await this.load(trx, lines, actor, id);
       const { version, ...rest } = input;
@@ -66,7 +65,6 @@ export class CostLineService {
       checkLine({ ...current, ...values });
       const updated = await lines.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion(id, version, current.version);
-      await refreshKpiActuals(trx, [current.activity_id]);
       const changes = diff(current, values);
       if (Object.keys(changes).length > 0) {
         await new AuditRepository(trx).record({
@@ -83,13 +81,12 @@ export class CostLineService {
   }
 
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const lines = new CostLineRepository(trx);
       const current = await this.load(trx, lines, actor, id);
       if (!(await lines.delete(actor.workspaceId, id, version))) {
         throw staleVersion(id, version, current.version);
       }
-      await refreshKpiActuals(trx, [current.activity_id]);
       await new AuditRepository(trx).record({
         workspaceId: actor.workspaceId,
         actorUserId: actor.userId,
@@ -106,7 +103,7 @@ export class CostLineService {
     const line = await lines.find(actor.workspaceId, id);
     if (!line) throw new NotFoundError('cost line', id);
     const activity = await loadActivity(new ActivityRepository(db), actor, line.activity_id);
-    requireAccess(actor, 'budget.update', scopeOf(activity.cluster_id));
+    requireAccess(actor, 'budget.update', clusterScope(activity.cluster_id));
     return line;
   }
 }
@@ -150,8 +147,8 @@ function updateValues(input: Omit<UpdateCostLineInput, 'version'>): Partial<Cost
   if (input.fundingSource !== undefined) values.funding_source = input.fundingSource;
   if (input.description !== undefined) values.description = input.description;
   if (input.formula !== undefined) values.formula = input.formula;
-  if (input.amountEur !== undefined) values.amount_cents = toCents(input.amountEur);
-  if (input.effortDays !== undefined) values.effort_centidays = toCents(input.effortDays);
+  if (input.amountEur !== undefined) values.amount_cents = eurToCents(input.amountEur);
+  if (input.effortDays !== undefined) values.effort_centidays = eurToCents(input.effortDays);
   if (input.incurredOn !== undefined) values.incurred_on = input.incurredOn;
   return values;
 }

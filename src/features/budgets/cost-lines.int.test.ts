@@ -3,7 +3,7 @@ import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { addDays, todayIso } from '../activities/dates.ts';
+import { addDays, todayIso } from '../../domain/dates.ts';
 
 type Headers = Record<string, string>;
 

@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import type { BudgetItem } from '../../domain/catalogue/types.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { estimateBudget } from '../../domain/planning/budget-estimate.ts';
+import { eurToCents } from '../../domain/planning/money.ts';
 import type { Estimate, EstimateParameters, TravelRate } from '../../domain/planning/types.ts';
 import { ActivityRepository, type InstrumentRef } from '../activities/repository.ts';
-import { loadActivity, scopeOf, unknownInstrument } from '../activities/service.ts';
+import { loadActivity, unknownInstrument } from '../activities/service.ts';
 import { AuditRepository } from '../audit/repository.ts';
 import { presentTravelRate } from '../travel-rates/presenter.ts';
 import { TravelRateRepository } from '../travel-rates/repository.ts';
 import { resolveTravelRate, travelHome } from '../travel-rates/service.ts';
 import { goneChanges } from './cost-line-service.ts';
-import { toCents } from './money.ts';
 import { presentEstimate } from './presenter.ts';
 import { CostLineRepository, type CostLineValues } from './repository.ts';
 import type { ActivityEstimateInput, EstimateBodyInput, EstimateDto } from './schema.ts';
@@ -47,10 +48,10 @@ export class EstimateService {
    * from an earlier estimate are replaced by this estimate's lines; typed lines stay.
    */
   async forActivity(actor: Actor, activityId: string, input: ActivityEstimateInput): Promise<EstimateDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const activities = new ActivityRepository(trx);
       const activity = await loadActivity(activities, actor, activityId);
-      requireAccess(actor, 'budget.update', scopeOf(activity.cluster_id));
+      requireAccess(actor, 'budget.update', clusterScope(activity.cluster_id));
       const instrument = await activities.findInstrumentById(activity.instrument_id);
       if (!instrument) throw new NotFoundError('instrument', activity.instrument_id);
       const { estimate, assumptions } = await computeEstimate(trx, actor.workspaceId, {
@@ -63,7 +64,7 @@ export class EstimateService {
 
       const stored = JSON.stringify({
         ...input.parameters,
-        ...(input.dayRateEur !== undefined ? { dayRateCents: toCents(input.dayRateEur) } : {}),
+        ...(input.dayRateEur !== undefined ? { dayRateCents: eurToCents(input.dayRateEur) } : {}),
       });
       const updated = await activities.update(actor.workspaceId, activityId, input.version, {
         estimate_parameters: stored,
@@ -153,7 +154,7 @@ async function computeEstimate(
   }
   const dayRate =
     options.dayRateEur !== undefined
-      ? { cents: toCents(options.dayRateEur), source: 'override' as const }
+      ? { cents: eurToCents(options.dayRateEur), source: 'override' as const }
       : cluster
         ? { cents: cluster.day_rate_cents, source: 'cluster' as const }
         : { cents: DEFAULT_DAY_RATE_CENTS, source: 'default' as const };

@@ -1,6 +1,6 @@
 import { FUNDING_SOURCES, type FundingSource } from '../../domain/catalogue/types.ts';
+import { toEur } from '../../domain/planning/money.ts';
 import { BUDGET_CATEGORIES, type BudgetCategory, type Estimate } from '../../domain/planning/types.ts';
-import { toEur } from './money.ts';
 import type { CostLineRow } from './repository.ts';
 import type { BudgetBlockDto, CostLineDto, EstimateDto } from './schema.ts';
 

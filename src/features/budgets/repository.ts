@@ -1,6 +1,10 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { CostLineTable, DB } from '../../db/schema.ts';
+import { markEvidence } from '../../db/write-transaction.ts';
+
+/** Rows per multi-row INSERT (well under both databases' bound-parameter limits). */
+const INSERT_BATCH = 500;
 
 export type CostLineRow = Selectable<CostLineTable>;
 export type CostLineValues = Omit<
@@ -35,6 +39,7 @@ export class CostLineRepository {
 
   create(workspaceId: string, activityId: string, values: CostLineValues): Promise<CostLineRow> {
     const now = nowIso();
+    markEvidence(this.db, [activityId]);
     return this.db
       .insertInto('cost_line')
       .values({
@@ -53,6 +58,7 @@ export class CostLineRepository {
   async createMany(workspaceId: string, activityId: string, lines: CostLineValues[]): Promise<CostLineRow[]> {
     if (lines.length === 0) return [];
     const now = nowIso();
+    markEvidence(this.db, [activityId]);
     const rows: Insertable<CostLineTable>[] = lines.map((values) => ({
       id: newId(),
       workspace_id: workspaceId,
@@ -64,9 +70,24 @@ export class CostLineRepository {
     return this.db.insertInto('cost_line').values(rows).returningAll().execute();
   }
 
+  /** Inserts whole cost-line rows (a copied plan's) in a few multi-row statements. */
+  async insertMany(rows: Insertable<CostLineTable>[]): Promise<void> {
+    markEvidence(
+      this.db,
+      rows.map((row) => row.activity_id),
+    );
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      await this.db
+        .insertInto('cost_line')
+        .values(rows.slice(start, start + INSERT_BATCH))
+        .execute();
+    }
+  }
+
   /** Applies the change only if the stored version is still `version`; undefined otherwise. */
-  update(workspaceId: string, id: string, version: number, values: Partial<CostLineValues>) {
-    return this.db
+  async update(workspaceId: string, id: string, version: number, values: Partial<CostLineValues>) {
+    markEvidence(this.db, []);
+    const row = await this.db
       .updateTable('cost_line')
       .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
       .where('workspace_id', '=', workspaceId)
@@ -74,20 +95,29 @@ export class CostLineRepository {
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
+    markEvidence(this.db, [row?.activity_id]);
+    return row;
   }
 
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
-    const result = await this.db
+    markEvidence(this.db, []);
+    const deleted = await this.db
       .deleteFrom('cost_line')
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+      .returning('activity_id')
+      .execute();
+    markEvidence(
+      this.db,
+      deleted.map((row) => row.activity_id),
+    );
+    return deleted.length > 0;
   }
 
   /** Removes the planned lines an earlier estimate wrote; manual lines stay. Returns the removed rows. */
   deleteEstimateLines(workspaceId: string, activityId: string): Promise<CostLineRow[]> {
+    markEvidence(this.db, [activityId]);
     return this.db
       .deleteFrom('cost_line')
       .where('workspace_id', '=', workspaceId)

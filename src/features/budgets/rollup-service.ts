@@ -7,9 +7,9 @@ import {
   PHASE_LABELS,
   PHASES,
 } from '../../domain/catalogue/types.ts';
+import { checkRange } from '../../domain/dates.ts';
+import { formatEurWithCode, toEur } from '../../domain/planning/money.ts';
 import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS } from '../../domain/planning/types.ts';
-import { checkRange } from '../activities/dates.ts';
-import { formatEur, toEur } from './money.ts';
 import { type RollupGroupRow, RollupRepository } from './rollup-repository.ts';
 import type { RollupDimension, RollupDto, RollupQuery } from './schema.ts';
 
@@ -107,7 +107,7 @@ function capWarnings(plans: PlanInScope[], plannedOfPlan: Map<string, number>): 
       {
         planId: plan.id,
         planName: plan.name,
-        message: `Planned ${formatEur(planned)} exceeds the plan's cap of ${formatEur(cap)} by ${formatEur(planned - cap)}`,
+        message: `Planned ${formatEurWithCode(planned)} exceeds the plan's cap of ${formatEurWithCode(cap)} by ${formatEurWithCode(planned - cap)}`,
       },
     ];
   });

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
+import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { activityParams } from '../activities/schema.ts';
-import { workspaceParams } from '../clusters/schema.ts';
 import type { BurnService } from './burn-service.ts';
 import type { CostLineService } from './cost-line-service.ts';
 import type { EstimateService } from './estimate-service.ts';

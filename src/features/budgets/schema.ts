@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FUNDING_SOURCES } from '../../domain/catalogue/types.ts';
+import { addDays, todayIso } from '../../domain/dates.ts';
 import { BUDGET_CATEGORIES, COST_LINE_KINDS, COST_LINE_ORIGINS } from '../../domain/planning/types.ts';
-import { addDays, isoDate, todayIso } from '../activities/dates.ts';
-import { countryCode } from '../clusters/schema.ts';
+import { countryCode, isoDate } from '../../http/params.ts';
 import { travelRateSchema } from '../travel-rates/schema.ts';
 
 /** HTTP contract of budget lines, estimates and roll-ups. Money is EUR with at most 2 decimals. */

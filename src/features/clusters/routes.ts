@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
+import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
 import {
   clusterListSchema,
@@ -10,7 +11,6 @@ import {
   deleteClusterQuery,
   listClustersQuery,
   updateClusterBody,
-  workspaceParams,
 } from './schema.ts';
 import type { ClusterService } from './service.ts';
 

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-/**
- * ISO 3166-1 alpha-2, checked against the region names ICU knows (no unknown "XX", and not "ZZ",
- * which ICU names "Unknown Region"). The format check aborts: `Intl.DisplayNames.of` throws on
- * anything but a region code, which would otherwise turn "Belgium" into a 500.
- */
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export const countryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "BE"', abort: true })
-  .refine((code) => code !== 'ZZ' && regionNames.of(code) !== code, 'is not an ISO 3166-1 country code');
+import { countryCode } from '../../http/params.ts';
 
 export const clusterSchema = z
   .object({
@@ -48,7 +38,6 @@ export const clusterParams = z.object({
   workspace: z.string().min(1).max(100),
   id: z.string().min(1).max(100),
 });
-export const workspaceParams = z.object({ workspace: z.string().min(1).max(100) });
 export const deleteClusterQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 export const listClustersQuery = z.object({

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
@@ -33,7 +34,7 @@ export class ClusterService {
   async create(actor: Actor, input: CreateClusterInput): Promise<ClusterDto> {
     requireAccess(actor, 'cluster.create');
     const values = createValues(input);
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const clusters = new ClusterRepository(trx);
       await this.ensureShortNameFree(clusters, actor.workspaceId, values.short_name);
       const row = await clusters.create(actor.workspaceId, values);
@@ -50,7 +51,7 @@ export class ClusterService {
   }
 
   async update(actor: Actor, id: string, input: UpdateClusterInput): Promise<ClusterDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const clusters = new ClusterRepository(trx);
       const current = await this.load(clusters, actor, id);
       requireAccess(actor, 'cluster.update', { clusterId: current.id });
@@ -77,7 +78,7 @@ export class ClusterService {
   }
 
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const clusters = new ClusterRepository(trx);
       const current = await this.load(clusters, actor, id);
       requireAccess(actor, 'cluster.delete', { clusterId: current.id });

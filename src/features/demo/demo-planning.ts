@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../../domain/dates.ts';
 import type {
   ActivityStatus,
   EstimateParameters,
@@ -6,7 +7,6 @@ import type {
   MarketStatus,
 } from '../../domain/planning/types.ts';
 import { seededRandom } from '../../domain/random.ts';
-import { addDays, daysBetween } from '../plans/dates.ts';
 
 /**
  * The demo consortium's programme: five target markets, one two-year plan each, and activities of

@@ -1,14 +1,19 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { attendanceBody } from '../activities/schema.ts';
-import { ActivityService } from '../activities/service.ts';
+import type { ActivityService } from '../activities/service.ts';
 import { createKpiEntryBody } from '../kpis/entries-schema.ts';
-import { KpiEntryService } from '../kpis/entries-service.ts';
+import type { KpiEntryService } from '../kpis/entries-service.ts';
 import { createKpiTargetBody } from '../kpis/targets-schema.ts';
-import { KpiTargetService } from '../kpis/targets-service.ts';
+import type { KpiTargetService } from '../kpis/targets-service.ts';
 import { demoKpis } from './demo-kpis.ts';
 import type { DemoActivity, DemoPlan } from './demo-planning.ts';
+
+/** The use cases the KPI part of the demo seed goes through. */
+export interface DemoKpiServices {
+  activities: ActivityService;
+  kpiTargets: KpiTargetService;
+  kpiEntries: KpiEntryService;
+}
 
 /** What the planning seed wrote, in programme order. */
 export interface SeededProgramme {
@@ -24,15 +29,13 @@ export interface SeededProgramme {
  * real shapes at first start: the derived values are computed from the attendance and cost lines.
  */
 export async function seedDemoKpis(
-  db: Kysely<DB>,
+  services: DemoKpiServices,
   actor: Actor,
   programme: { plans: readonly DemoPlan[]; activities: readonly DemoActivity[] },
   seeded: SeededProgramme,
 ): Promise<{ targets: number; entries: number; present: number }> {
   const { targets, entries, attendance } = demoKpis(programme.plans, programme.activities);
-  const targetService = new KpiTargetService(db);
-  const entryService = new KpiEntryService(db);
-  const activities = new ActivityService(db);
+  const { kpiTargets: targetService, kpiEntries: entryService, activities } = services;
   const idOf = (list: readonly string[], index: number | undefined) => list[index ?? -1] as string;
 
   for (const target of targets) {

@@ -3,16 +3,26 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { seededRandom } from '../../domain/random.ts';
 import { addParticipantBody, createActivityBody } from '../activities/schema.ts';
-import { ActivityService } from '../activities/service.ts';
-import { CostLineService } from '../budgets/cost-line-service.ts';
-import { EstimateService } from '../budgets/estimate-service.ts';
+import type { AuthService } from '../auth/service.ts';
+import type { CostLineService } from '../budgets/cost-line-service.ts';
+import type { EstimateService } from '../budgets/estimate-service.ts';
 import { activityEstimateBody, createCostLineBody } from '../budgets/schema.ts';
 import { createMarketBody } from '../markets/schema.ts';
-import { MarketService } from '../markets/service.ts';
+import type { MarketService } from '../markets/service.ts';
 import { createPlanBody } from '../plans/schema.ts';
-import { PlanService } from '../plans/service.ts';
+import type { PlanService } from '../plans/service.ts';
 import { demoActualFactor, demoPlanning } from './demo-planning.ts';
-import { seedDemoKpis } from './seed-demo-kpis.ts';
+import { type DemoKpiServices, seedDemoKpis } from './seed-demo-kpis.ts';
+
+/** The use cases the demo seed goes through (the composition root's services fit). */
+export interface DemoServices extends DemoKpiServices {
+  db: Kysely<DB>;
+  auth: AuthService;
+  markets: MarketService;
+  plans: PlanService;
+  estimates: EstimateService;
+  costLines: CostLineService;
+}
 
 /**
  * Writes the demo programme (`demo-planning.ts`) through the planning use cases, as the demo
@@ -20,7 +30,7 @@ import { seedDemoKpis } from './seed-demo-kpis.ts';
  * registry is written (each use case opens its own transaction).
  */
 export async function seedDemoPlanning(
-  db: Kysely<DB>,
+  services: DemoServices,
   actor: Actor,
   clusterIds: ReadonlyMap<string, string>,
   today = new Date().toISOString().slice(0, 10),
@@ -33,11 +43,7 @@ export async function seedDemoPlanning(
   present: number;
 }> {
   const programme = demoPlanning(today);
-  const markets = new MarketService(db);
-  const plans = new PlanService(db);
-  const activities = new ActivityService(db);
-  const estimates = new EstimateService(db);
-  const costLines = new CostLineService(db);
+  const { db, markets, plans, activities, estimates, costLines } = services;
   const random = seededRandom(2026);
 
   const marketIds: string[] = [];
@@ -141,7 +147,7 @@ export async function seedDemoPlanning(
       );
     }
   }
-  const kpis = await seedDemoKpis(db, actor, programme, { planIds, activityIds, participantIds });
+  const kpis = await seedDemoKpis(services, actor, programme, { planIds, activityIds, participantIds });
   return {
     markets: marketIds.length,
     plans: planIds.length,

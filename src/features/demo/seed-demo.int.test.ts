@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { signIn } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG, seedDemoWorkspace } from './seed-demo.ts';
+import { seedDemo } from '../../app/seed-demo.ts';
+import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
 
 describe.each(testDialects())('demo workspace on %s', (kind) => {
   let t: TestApp;
@@ -14,7 +15,7 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
   });
 
   it('is created on an empty database: 8 clusters in 6 countries and users who can sign in', async () => {
-    const result = await seedDemoWorkspace(t.database.db);
+    const result = await seedDemo(t.database.db);
     expect(result.created).toBe(true);
     const coordinator = result.users.find((u) => u.role === 'coordinator');
     const { cookie } = await signIn(t.app, coordinator?.email ?? '', DEMO_PASSWORD);
@@ -138,7 +139,7 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
   });
 
   it('is never created again, nor on a database that has workspaces', async () => {
-    expect((await seedDemoWorkspace(t.database.db)).created).toBe(false);
+    expect((await seedDemo(t.database.db)).created).toBe(false);
     const workspaces = await t.database.db.selectFrom('workspace').select('id').execute();
     expect(workspaces).toHaveLength(1);
   });

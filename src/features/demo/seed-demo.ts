@@ -1,14 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Role } from '../../domain/access/policy.ts';
 import { AuthRepository } from '../auth/repository.ts';
-import { AuthService } from '../auth/service.ts';
 import { ClusterRepository } from '../clusters/repository.ts';
 import { OrganisationRepository } from '../organisations/repository.ts';
 import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { demoRegistry } from './demo-registry.ts';
-import { seedDemoPlanning } from './seed-demo-planning.ts';
+import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
 export const DEMO_PASSWORD = 'space2id-demo';
@@ -73,11 +71,12 @@ export interface DemoSeedResult {
  * Creates the demo workspace when the database has no workspace at all (a fresh install), so a
  * newcomer sees the Hub working at once. Never touches a database that already has workspaces.
  */
-export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult> {
+export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSeedResult> {
+  const { db } = services;
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
   if (existing) return { created: false, users: [] };
-  const passwordHash = await new AuthService(new AuthRepository(db)).hashForSeed(DEMO_PASSWORD);
-  const seeded = await db.transaction().execute(async (trx) => {
+  const passwordHash = await services.auth.hashForSeed(DEMO_PASSWORD);
+  const seeded = await writeTransaction(db, async (trx) => {
     const workspaces = new WorkspaceRepository(trx);
     const workspace = await workspaces.create(DEMO_WORKSPACE_SLUG, 'Orbit Alliance (demo consortium)');
     const clusters = new ClusterRepository(trx);
@@ -120,7 +119,7 @@ export async function seedDemoWorkspace(db: Kysely<DB>): Promise<DemoSeedResult>
   });
   // The programme goes through the planning use cases, each in its own transaction.
   await seedDemoPlanning(
-    db,
+    services,
     {
       userId: seeded.coordinatorId,
       workspaceId: seeded.workspaceId,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/authentication.ts';
+import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
-import { workspaceParams } from '../clusters/schema.ts';
 import { XLSX_MEDIA_TYPE } from '../imports/read-table.ts';
 import { exportFileSchema, organisationExportQuery, personExportQuery } from './schema.ts';
 import type { ExportService } from './service.ts';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import {
   type Actor,
   can,
@@ -102,7 +103,7 @@ export class ImportService {
       }
       return finish(db, actor, 'organisations', body.dryRun, rows);
     };
-    return body.dryRun ? run(this.db) : this.db.transaction().execute(run);
+    return body.dryRun ? run(this.db) : writeTransaction(this.db, run);
   }
 
   async importPeople(actor: Actor, body: PersonImportBody): Promise<ImportResult> {
@@ -140,7 +141,7 @@ export class ImportService {
       }
       return finish(db, actor, 'people', body.dryRun, rows);
     };
-    return body.dryRun ? run(this.db) : this.db.transaction().execute(run);
+    return body.dryRun ? run(this.db) : writeTransaction(this.db, run);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { D42_INSTRUMENTS } from '../../domain/catalogue/instruments.ts';
 import type { InstrumentDefinition } from '../../domain/catalogue/types.ts';
 import { CATALOGUE_REVISION_KEY, InstrumentRepository } from './repository.ts';
@@ -32,7 +33,7 @@ export async function seedCatalogue(
   if ((await new InstrumentRepository(db).getMeta(CATALOGUE_REVISION_KEY)) === digest) {
     return { changed: false, ...counts };
   }
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     const repository = new InstrumentRepository(trx);
     for (const [position, definition] of definitions.entries()) {
       await repository.upsertGlobal(definition, position);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
 import { problemSchema } from '../../http/problem.ts';
-import { SIGN_IN_RATE, setSessionCookie } from '../auth/routes.ts';
+import { SIGN_IN_RATE, setSessionCookie } from '../auth/sign-in.ts';
 import {
   acceptInvitationBody,
   acceptInvitationResponse,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import {
   ConflictError,
@@ -71,7 +72,7 @@ export class InvitationService {
     const token = newSecret();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
-    const row = await this.db.transaction().execute(async (trx) => {
+    const row = await writeTransaction(this.db, async (trx) => {
       const repository = new InvitationRepository(trx);
       const audit = new AuditRepository(trx);
       for (const old of await repository.listPending(actor.workspaceId, now.toISOString(), input)) {
@@ -118,7 +119,7 @@ export class InvitationService {
   async revoke(actor: Actor, id: string): Promise<void> {
     requireAccess(actor, 'invitation.revoke');
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       if (!(await new InvitationRepository(trx).revoke(actor.workspaceId, id, now))) {
         throw new NotFoundError('pending invitation', id);
       }
@@ -183,7 +184,7 @@ export class InvitationService {
       newPasswordHash = await hashPassword(input.password);
     }
     const now = this.now();
-    const user = await this.db.transaction().execute(async (trx) => {
+    const user = await writeTransaction(this.db, async (trx) => {
       const repository = new InvitationRepository(trx);
       if (await repository.isMember(invitation.workspace_id, invitation.email)) {
         throw new ConflictError('You are already a member of this workspace: sign in instead.');

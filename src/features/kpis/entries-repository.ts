@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB, KpiEntryTable } from '../../db/schema.ts';
+import { markEvidence } from '../../db/write-transaction.ts';
 
 export type KpiEntryRow = Selectable<KpiEntryTable>;
 /** An entry with its author's name (null once the account is gone). */
@@ -44,6 +45,7 @@ export class KpiEntryRepository {
   ): Promise<string> {
     const now = nowIso();
     const id = newId();
+    markEvidence(this.db, [activityId]);
     await this.db
       .insertInto('kpi_entry')
       .values({
@@ -66,24 +68,36 @@ export class KpiEntryRepository {
     version: number,
     values: Partial<KpiEntryValues>,
   ): Promise<boolean> {
-    const result = await this.db
+    markEvidence(this.db, []);
+    const updated = await this.db
       .updateTable('kpi_entry')
       .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+      .returning('activity_id')
+      .execute();
+    markEvidence(
+      this.db,
+      updated.map((row) => row.activity_id),
+    );
+    return updated.length > 0;
   }
 
   /** @returns whether the entry (at `version`, when given) was deleted. */
   async delete(workspaceId: string, id: string, version: number | undefined): Promise<boolean> {
-    const result = await this.db
+    markEvidence(this.db, []);
+    const deleted = await this.db
       .deleteFrom('kpi_entry')
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .$if(version !== undefined, (q) => q.where('version', '=', version as number))
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+      .returning('activity_id')
+      .execute();
+    markEvidence(
+      this.db,
+      deleted.map((row) => row.activity_id),
+    );
+    return deleted.length > 0;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KPI_KINDS } from '../../domain/catalogue/types.ts';
-import { addDays, isoDate, todayIso } from '../activities/dates.ts';
+import { addDays, todayIso } from '../../domain/dates.ts';
+import { isoDate } from '../../http/params.ts';
 
 /**
  * HTTP contract of hand-entered KPI values: where no record can exist (sales volume,

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { scopeOf } from '../activities/service.ts';
 import { diff } from '../audit/repository.ts';
 import { loadActivityKpis, trackedKpi } from './activity-kpi-scope.ts';
-import { refreshKpiActuals } from './actuals.ts';
 import type { TrackedKpi } from './definitions.ts';
 import { presentEntry, storedEntryValue } from './entries-presenter.ts';
 import { KpiEntryRepository, type KpiEntryValues, type KpiEntryWithAuthor } from './entries-repository.ts';
@@ -21,9 +20,9 @@ export class KpiEntryService {
   constructor(private readonly db: Kysely<DB>) {}
 
   async create(actor: Actor, input: CreateKpiEntryInput): Promise<KpiEntryDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const { activity, kpis } = await loadActivityKpis(trx, actor, input.activityId, 'body.activityId');
-      requireAccess(actor, 'kpi.update', scopeOf(activity.cluster_id));
+      requireAccess(actor, 'kpi.update', clusterScope(activity.cluster_id));
       const kpi = enteredKpi(trackedKpi(kpis, input.kpiKey));
       checkKpiValue(kpi, input.value, 'entry');
       const values: KpiEntryValues = {
@@ -34,14 +33,13 @@ export class KpiEntryService {
       };
       const entries = new KpiEntryRepository(trx);
       const id = await entries.create(actor.workspaceId, activity.id, actor.userId, values);
-      await refreshKpiActuals(trx, [activity.id]);
       await audit(trx, actor, 'create', id, diff({}, { activity_id: activity.id, ...values }));
       return presentEntry(await found(entries, actor, id), kpi.kind);
     });
   }
 
   async update(actor: Actor, id: string, input: UpdateKpiEntryInput): Promise<KpiEntryDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const entries = new KpiEntryRepository(trx);
       const { current, kpi } = await this.load(trx, entries, actor, id);
       if (!kpi) {
@@ -60,7 +58,6 @@ export class KpiEntryService {
       if (!(await entries.update(actor.workspaceId, id, input.version, values))) {
         throw staleVersion(id, input.version, current.version);
       }
-      await refreshKpiActuals(trx, [current.activity_id]);
       const changes = diff(current, values);
       if (Object.keys(changes).length > 0) await audit(trx, actor, 'update', id, changes);
       return presentEntry(await found(entries, actor, id), kpi.kind);
@@ -69,14 +66,13 @@ export class KpiEntryService {
 
   /** `version`: when sent, a stale one is refused (409). */
   async delete(actor: Actor, id: string, version: number | undefined): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const entries = new KpiEntryRepository(trx);
       const { current } = await this.load(trx, entries, actor, id);
       if (!(await entries.delete(actor.workspaceId, id, version))) {
         if (version === undefined) throw new NotFoundError('KPI entry', id);
         throw staleVersion(id, version, current.version);
       }
-      await refreshKpiActuals(trx, [current.activity_id]);
       await audit(trx, actor, 'delete', id, {
         activity_id: [current.activity_id, null],
         kpi_key: [current.kpi_key, null],
@@ -96,7 +92,7 @@ export class KpiEntryService {
     const current = await entries.find(actor.workspaceId, id);
     if (!current) throw new NotFoundError('KPI entry', id);
     const { activity, kpis } = await loadActivityKpis(db, actor, current.activity_id);
-    requireAccess(actor, 'kpi.update', scopeOf(activity.cluster_id));
+    requireAccess(actor, 'kpi.update', clusterScope(activity.cluster_id));
     const kpi = kpis.find((k) => k.kpiKey === current.kpi_key && k.source === 'entered');
     return { current, kpi };
   }

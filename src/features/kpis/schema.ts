@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KPI_KINDS } from '../../domain/catalogue/types.ts';
-import { isoDate } from '../activities/dates.ts';
+import { isoDate } from '../../http/params.ts';
 
 /** HTTP contract of KPI definitions, roll-ups and drill-downs. Money is EUR. */
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
 import { PHASE_LABELS, PHASES, type Phase } from '../../domain/catalogue/types.ts';
+import { checkRange } from '../../domain/dates.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import {
   type KpiRef,
@@ -13,7 +14,6 @@ import {
   rollupKpis,
   type TextValue,
 } from '../../domain/kpi/rollup.ts';
-import { checkRange } from '../activities/dates.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
 import type { InstrumentWithKpis } from './instrument-kpis-repository.ts';
 import { toApiNumber } from './kpi-units.ts';

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, requireAccess, type Scope } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, clusterScope, requireAccess, type Scope } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { scopeOf } from '../activities/service.ts';
-import { ownerScope } from '../markets/service.ts';
 import { PlanRepository } from '../plans/repository.ts';
 import { loadActivityKpis, trackedKpi } from './activity-kpi-scope.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
@@ -63,7 +62,7 @@ export class KpiTargetService {
   }
 
   async create(actor: Actor, input: CreateKpiTargetInput): Promise<KpiTargetDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const { scope, kpi, policyScope } =
         input.activityId !== undefined
           ? await this.activityTarget(trx, actor, input.activityId, input.kpiKey)
@@ -101,7 +100,7 @@ export class KpiTargetService {
   }
 
   async update(actor: Actor, id: string, input: UpdateKpiTargetInput): Promise<KpiTargetDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const { row, scope, kpi } = await resolveTarget(trx, actor, id);
       requireAccess(actor, 'kpi.update', scope);
       if (!kpi) {
@@ -121,7 +120,7 @@ export class KpiTargetService {
 
   /** `version`: when sent, a stale one is refused (409). */
   async delete(actor: Actor, id: string, version: number | undefined): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const { row, scope } = await resolveTarget(trx, actor, id);
       requireAccess(actor, 'kpi.update', scope);
       if (!(await new KpiTargetRepository(trx).delete(actor.workspaceId, id, version))) {
@@ -143,7 +142,7 @@ export class KpiTargetService {
     const { activity, kpis } = await loadActivityKpis(db, actor, activityId, 'body.activityId');
     return {
       scope: { activityId } satisfies KpiTargetScope,
-      policyScope: scopeOf(activity.cluster_id),
+      policyScope: clusterScope(activity.cluster_id),
       kpi: trackedKpi(kpis, kpiKey),
     };
   }
@@ -161,7 +160,7 @@ export class KpiTargetService {
   ) {
     const plan = await loadPlan(db, actor, planId, 'body.planId');
     const scope: KpiTargetScope = { planId, instrumentId };
-    const policyScope = ownerScope(plan.market_owner_cluster_id);
+    const policyScope = clusterScope(plan.market_owner_cluster_id);
     if (instrumentId === null) {
       const kpi = trackedKpis(null).find((k) => k.kpiKey === kpiKey);
       if (!kpi) {
@@ -213,7 +212,7 @@ async function resolveTarget(db: Kysely<DB>, actor: Actor, id: string): Promise<
   if (!row) throw new NotFoundError('KPI target', id);
   if (row.activity_id !== null) {
     const { activity, kpis } = await loadActivityKpis(db, actor, row.activity_id);
-    return { row, scope: scopeOf(activity.cluster_id), kpi: kpis.find((k) => k.kpiKey === row.kpi_key) };
+    return { row, scope: clusterScope(activity.cluster_id), kpi: kpis.find((k) => k.kpiKey === row.kpi_key) };
   }
   const plan = await loadPlan(db, actor, row.plan_id as string);
   const instruments = await new InstrumentKpiRepository(db).byIds(
@@ -221,7 +220,7 @@ async function resolveTarget(db: Kysely<DB>, actor: Actor, id: string): Promise<
   );
   return {
     row,
-    scope: ownerScope(plan.market_owner_cluster_id),
+    scope: clusterScope(plan.market_owner_cluster_id),
     kpi: planKpi(instruments, row.instrument_id, row.kpi_key),
   };
 }

@@ -1,8 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { OutboxMailer } from './outbox-mailer.ts';
-import { SmtpMailer } from './smtp-mailer.ts';
-
 /** One mail as the Hub writes it: plain text plus a simple HTML version. */
 export interface MailMessage {
   to: string;
@@ -36,14 +31,3 @@ export const DEFAULT_MAIL_SETTINGS: MailSettings = {
   from: 'SPACE2ID Hub <no-reply@localhost>',
   publicUrl: 'http://localhost:3000',
 };
-
-/**
- * The mailer the settings ask for.
- *
- * @example
- * const mailer = createMailer({ smtpUrl: null, from: 'Hub <hub@localhost>', publicUrl: 'http://localhost:3000' }, db);
- * mailer.kind; // 'outbox'
- */
-export function createMailer(settings: MailSettings, db: Kysely<DB>): Mailer {
-  return settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.from) : new OutboxMailer(db);
-}

@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.ts';
-import { NotFoundError } from '../../domain/errors.ts';
-import { authenticate, authOf } from '../../http/authentication.ts';
+import { type Authenticator, authenticate, authOf } from '../../http/authentication.ts';
 import { problemSchema } from '../../http/problem.ts';
-import type { AuthService } from '../auth/service.ts';
-import type { Mailer } from './mailer.ts';
-import { OutboxRepository } from './repository.ts';
+import type { OutboxService } from './service.ts';
 
 const outboxMailSchema = z
   .object({
@@ -24,7 +20,7 @@ const outboxMailSchema = z
  * them, or sent because of them, such as their invitations), so a developer can open the links.
  * Answers 404 when mail really leaves through SMTP.
  */
-export function outboxRoutes(database: Database, mailer: Mailer, auth: AuthService): FastifyPluginAsyncZod {
+export function outboxRoutes(outbox: OutboxService, auth: Authenticator): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/dev/outbox',
@@ -42,23 +38,7 @@ export function outboxRoutes(database: Database, mailer: Mailer, auth: AuthServi
           },
         },
       },
-      async (request) => {
-        if (mailer.kind !== 'outbox') throw new NotFoundError('outbox', 'dev');
-        const rows = await new OutboxRepository(database.db).listFor(
-          authOf(request).user,
-          request.query.limit,
-        );
-        return {
-          items: rows.map((row) => ({
-            id: row.id,
-            to: row.to,
-            subject: row.subject,
-            text: row.text,
-            html: row.html,
-            createdAt: row.created_at,
-          })),
-        };
-      },
+      async (request) => outbox.listFor(authOf(request).user, request.query.limit),
     );
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../domain/planning/types.ts';
-import { countryCode } from '../clusters/schema.ts';
+import { countryCode } from '../../http/params.ts';
 import { activitySummarySchema, planSummarySchema } from '../plans/schema.ts';
 
 export const marketSchema = z

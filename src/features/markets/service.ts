@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, can, requireAccess, type Scope } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentActivitySummary, presentPlanSummary } from '../plans/presenter.ts';
@@ -71,9 +72,9 @@ export class MarketService {
   }
 
   async create(actor: Actor, input: CreateMarketInput): Promise<MarketDto> {
-    requireAccess(actor, 'market.create', ownerScope(input.ownerClusterId));
+    requireAccess(actor, 'market.create', clusterScope(input.ownerClusterId));
     const values = createValues(input);
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       await ensureOwnerOfWorkspace(new WorkspaceRepository(trx), actor.workspaceId, values.owner_cluster_id);
       const markets = new MarketRepository(trx);
       const id = await markets.create(actor.workspaceId, values);
@@ -90,15 +91,15 @@ export class MarketService {
   }
 
   async update(actor: Actor, id: string, input: UpdateMarketInput): Promise<MarketDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const markets = new MarketRepository(trx);
       const current = await loadMarket(markets, actor.workspaceId, id);
-      requireAccess(actor, 'market.update', ownerScope(current.owner_cluster_id));
+      requireAccess(actor, 'market.update', clusterScope(current.owner_cluster_id));
       const { version, ...rest } = input;
       const values = updateValues(rest);
       if (values.owner_cluster_id !== undefined && values.owner_cluster_id !== current.owner_cluster_id) {
         // Handing a market to a cluster is like creating it there.
-        requireAccess(actor, 'market.create', ownerScope(values.owner_cluster_id));
+        requireAccess(actor, 'market.create', clusterScope(values.owner_cluster_id));
         await ensureOwnerOfWorkspace(
           new WorkspaceRepository(trx),
           actor.workspaceId,
@@ -125,10 +126,10 @@ export class MarketService {
 
   /** Removes a market without plans (coordinators); one with plans is refused with 409. */
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const markets = new MarketRepository(trx);
       const current = await loadMarket(markets, actor.workspaceId, id);
-      requireAccess(actor, 'market.delete', ownerScope(current.owner_cluster_id));
+      requireAccess(actor, 'market.delete', clusterScope(current.owner_cluster_id));
       if (current.version !== version) throw staleVersion(id, version, current.version);
       if (current.plan_count > 0) {
         throw new ConflictError(
@@ -148,11 +149,6 @@ export class MarketService {
       });
     });
   }
-}
-
-/** The policy scope of a market (or of a plan of it): its owner cluster; none for the coordinators'. */
-export function ownerScope(ownerClusterId: string | null): Scope {
-  return ownerClusterId === null ? {} : { clusterId: ownerClusterId };
 }
 
 /**

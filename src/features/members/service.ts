@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
@@ -35,7 +36,7 @@ export class MemberService {
   /** Changes a member's role (and the cluster or organisation it comes with). */
   async update(actor: Actor, userId: string, input: UpdateMemberInput): Promise<MemberDto> {
     requireAccess(actor, 'membership.update');
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const members = new MemberRepository(trx);
       await members.lockWorkspace(actor.workspaceId);
       const current = await load(members, actor, userId);
@@ -70,7 +71,7 @@ export class MemberService {
   /** Removes a member from the workspace (the account stays, with its other workspaces). */
   async remove(actor: Actor, userId: string, version: number): Promise<void> {
     requireAccess(actor, 'membership.delete');
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const members = new MemberRepository(trx);
       await members.lockWorkspace(actor.workspaceId);
       const current = await load(members, actor, userId);

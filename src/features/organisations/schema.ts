@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '../clusters/schema.ts';
+import { countryCode } from '../../http/params.ts';
 
 export const ORGANISATION_TYPES = ['sme', 'large_company', 'rd_centre', 'university', 'other'] as const;
 export const ORGANISATION_SIZES = ['micro', 'small', 'medium', 'large'] as const;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import {
@@ -55,7 +56,7 @@ export class OrganisationService {
   async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationDto> {
     requireAccess(actor, 'organisation.create', { clusterId: input.clusterId });
     const values = organisationCreateValues(input);
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const organisations = new OrganisationRepository(trx);
       await ensureClusterOfWorkspace(new WorkspaceRepository(trx), actor.workspaceId, values.cluster_id);
       await ensureNoDuplicate(organisations, actor.workspaceId, values, null);
@@ -73,7 +74,7 @@ export class OrganisationService {
   }
 
   async update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const organisations = new OrganisationRepository(trx);
       const current = await loadOrganisation(organisations, actor, id);
       requireAccess(actor, 'organisation.update', { clusterId: current.cluster_id, organisationId: id });
@@ -105,7 +106,7 @@ export class OrganisationService {
   }
 
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const organisations = new OrganisationRepository(trx);
       const current = await loadOrganisation(organisations, actor, id);
       requireAccess(actor, 'organisation.delete', { clusterId: current.cluster_id, organisationId: id });

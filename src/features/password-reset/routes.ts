@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../http/problem.ts';
-import { addressAndEmailKey, SIGN_IN_RATE } from '../auth/routes.ts';
+import { addressAndEmailKey, SIGN_IN_RATE } from '../auth/sign-in.ts';
 import {
   confirmPasswordResetBody,
   requestPasswordResetBody,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { AuthRepository } from '../auth/repository.ts';
 import { hashPassword, hashSecret, newSecret } from '../auth/secrets.ts';
@@ -55,7 +56,7 @@ export class PasswordResetService {
     const now = this.clock().toISOString();
     if (!reset || reset.used_at || reset.expires_at <= now) throw invalidToken();
     const passwordHash = await hashPassword(password);
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
       const resets = new PasswordResetRepository(trx);
       if (!(await resets.useAll(reset.id, reset.user_id, now))) throw invalidToken();
       await resets.setPassword(reset.user_id, passwordHash, now);
@@ -70,7 +71,7 @@ export class PasswordResetService {
     const now = this.clock();
     const hourAgo = new Date(now.getTime() - RESET_TTL_MS).toISOString();
     const token = newSecret();
-    const reset = await db.transaction().execute(async (trx) => {
+    const reset = await writeTransaction(db, async (trx) => {
       const resets = new PasswordResetRepository(trx);
       await resets.lockUser(user.id);
       if ((await resets.countSince(user.id, hourAgo)) >= MAX_RESETS_PER_HOUR) return undefined;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess, type Scope } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
@@ -35,7 +36,7 @@ export class PersonService {
   }
 
   async create(actor: Actor, input: CreatePersonInput): Promise<PersonDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const people = new PersonRepository(trx);
       const scope = await organisationScope(people, actor.workspaceId, input.organisationId);
       requireAccess(actor, 'person.create', scope);
@@ -55,7 +56,7 @@ export class PersonService {
   }
 
   async update(actor: Actor, id: string, input: UpdatePersonInput): Promise<PersonDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const people = new PersonRepository(trx);
       const current = await loadPerson(people, actor, id);
       requireAccess(actor, 'person.update', personScope(current));
@@ -91,7 +92,7 @@ export class PersonService {
   }
 
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const people = new PersonRepository(trx);
       const current = await loadPerson(people, actor, id);
       requireAccess(actor, 'person.delete', personScope(current));

@@ -1,6 +1,6 @@
 import { PHASES, type Phase } from '../../domain/catalogue/types.ts';
+import { formatEurWithCode } from '../../domain/planning/money.ts';
 import type { ActivityStatus } from '../../domain/planning/types.ts';
-import { formatEur } from '../budgets/money.ts';
 import type { ActivitySummaryRow, PlanInstrumentRow, PlanRow } from './repository.ts';
 import type { ActivitySummaryDto, PlanDetailDto, PlanInstrumentDto, PlanSummaryDto } from './schema.ts';
 
@@ -88,7 +88,7 @@ export function planBudget(capCents: number | null, plannedCents: number, actual
     ] as const) {
       if (cents > capCents) {
         warnings.push(
-          `${label} ${formatEur(cents)} exceeds the plan's cap of ${formatEur(capCents)} by ${formatEur(cents - capCents)}`,
+          `${label} ${formatEurWithCode(cents)} exceeds the plan's cap of ${formatEurWithCode(capCents)} by ${formatEurWithCode(cents - capCents)}`,
         );
       }
     }

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
-import type { ActivityTable, CostLineTable, DB, PlanInstrumentTable, PlanTable } from '../../db/schema.ts';
+import type { CostLineTable, DB, PlanInstrumentTable, PlanTable } from '../../db/schema.ts';
 
 export type PlanValues = Omit<PlanTable, 'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at'>;
 /** A plan with its market's name, country and owner, and its number of activities. */
@@ -15,7 +15,7 @@ export type PlanInstrumentRow = Awaited<ReturnType<PlanRepository['instrumentsOf
 export type CostLineRow = Selectable<CostLineTable>;
 
 /** Rows per multi-row INSERT: far below SQLite's and PostgreSQL's bound-parameter limits. */
-const INSERT_BATCH = 500;
+const _INSERT_BATCH = 500;
 
 /**
  * The only SQL for plans and their chosen instruments. Reads the activity and cost_line tables
@@ -266,26 +266,6 @@ export class PlanRepository {
       .where('cost_line.kind', '=', 'planned')
       .orderBy('cost_line.id')
       .execute();
-  }
-
-  /** Inserts activity rows in a few multi-row statements. */
-  async insertActivities(rows: Insertable<ActivityTable>[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      await this.db
-        .insertInto('activity')
-        .values(rows.slice(start, start + INSERT_BATCH))
-        .execute();
-    }
-  }
-
-  /** Inserts cost lines in a few multi-row statements. */
-  async insertCostLines(rows: Insertable<CostLineTable>[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      await this.db
-        .insertInto('cost_line')
-        .values(rows.slice(start, start + INSERT_BATCH))
-        .execute();
-    }
   }
 }
 

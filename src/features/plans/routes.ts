@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../domain/access/policy.ts';
 import { actorOf } from '../../http/authentication.ts';
+import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
-import { workspaceParams } from '../clusters/schema.ts';
+import type { CopyPlanInput, PlanDetailDto } from './schema.ts';
 import {
   copyPlanBody,
   createPlanBody,
@@ -15,10 +17,16 @@ import {
 } from './schema.ts';
 import type { PlanService } from './service.ts';
 
+/** What the plan routes call: the plan use cases, and the copy command (`src/commands/copy-plan.ts`). */
+export interface PlanRouteDeps {
+  plans: PlanService;
+  copyPlan: (actor: Actor, id: string, input: CopyPlanInput) => Promise<PlanDetailDto>;
+}
+
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /** `/workspaces/{workspace}/plans`: the plans of the target markets (registered in the workspace scope). */
-export function planRoutes(plans: PlanService): FastifyPluginAsyncZod {
+export function planRoutes({ plans, copyPlan }: PlanRouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/plans',
@@ -119,7 +127,7 @@ export function planRoutes(plans: PlanService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await plans.copy(actorOf(request), request.params.id, request.body)),
+        reply.code(201).send(await copyPlan(actorOf(request), request.params.id, request.body)),
     );
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { PLAN_STATUSES } from '../../domain/planning/types.ts';
+import { isoDate } from '../../http/params.ts';
 import { activitySummarySchema } from '../activities/schema.ts';
-import { isoDate } from './dates.ts';
 
 /** Money in EUR with cents; `null` where the caller may not see costs (members, mentors). */
 const eurOrHidden = z.number().nullable();

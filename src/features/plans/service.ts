@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Actor, can, requireAccess } from '../../domain/access/policy.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, type Changes, diff } from '../audit/repository.ts';
 import { MarketRepository } from '../markets/repository.ts';
-import { loadMarket, ownerScope } from '../markets/service.ts';
-import { copyPlan } from './copy.ts';
+import { loadMarket } from '../markets/service.ts';
 import { auditedInstruments, resolveInstrumentChoices } from './instruments.ts';
 import {
   type ActivityCosts,
@@ -14,13 +14,7 @@ import {
   presentPlanSummary,
 } from './presenter.ts';
 import { PlanRepository, type PlanRow, type PlanValues } from './repository.ts';
-import type {
-  CopyPlanInput,
-  CreatePlanInput,
-  ListPlansQuery,
-  PlanDetailDto,
-  UpdatePlanInput,
-} from './schema.ts';
+import type { CreatePlanInput, ListPlansQuery, PlanDetailDto, UpdatePlanInput } from './schema.ts';
 
 /** Use cases of the plans of a workspace's target markets. Every method checks access first. */
 export class PlanService {
@@ -50,14 +44,14 @@ export class PlanService {
   }
 
   async create(actor: Actor, input: CreatePlanInput): Promise<PlanDetailDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const market = await loadMarket(
         new MarketRepository(trx),
         actor.workspaceId,
         input.marketId,
         'body.marketId',
       );
-      requireAccess(actor, 'plan.create', ownerScope(market.owner_cluster_id));
+      requireAccess(actor, 'plan.create', clusterScope(market.owner_cluster_id));
       const plans = new PlanRepository(trx);
       const choices = await resolveInstrumentChoices(plans, actor.workspaceId, input.instruments);
       const values: PlanValues = {
@@ -88,10 +82,10 @@ export class PlanService {
   }
 
   async update(actor: Actor, id: string, input: UpdatePlanInput): Promise<PlanDetailDto> {
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const plans = new PlanRepository(trx);
       const current = await loadPlan(plans, actor.workspaceId, id);
-      requireAccess(actor, 'plan.update', ownerScope(current.market_owner_cluster_id));
+      requireAccess(actor, 'plan.update', clusterScope(current.market_owner_cluster_id));
       const { version, instruments, ...rest } = input;
       const values = updateValues(rest);
       if (values.market_id !== undefined && values.market_id !== current.market_id) {
@@ -102,7 +96,7 @@ export class PlanService {
           values.market_id,
           'body.marketId',
         );
-        requireAccess(actor, 'plan.create', ownerScope(market.owner_cluster_id));
+        requireAccess(actor, 'plan.create', clusterScope(market.owner_cluster_id));
       }
       await ensurePeriodHoldsActivities(plans, current, values, rest);
       const choices = instruments && (await resolveInstrumentChoices(plans, actor.workspaceId, instruments));
@@ -132,10 +126,10 @@ export class PlanService {
 
   /** Removes a plan without activities; one with activities is refused with 409. */
   async delete(actor: Actor, id: string, version: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const plans = new PlanRepository(trx);
       const current = await loadPlan(plans, actor.workspaceId, id);
-      requireAccess(actor, 'plan.delete', ownerScope(current.market_owner_cluster_id));
+      requireAccess(actor, 'plan.delete', clusterScope(current.market_owner_cluster_id));
       if (current.version !== version) throw staleVersion(id, version, current.version);
       if (current.activity_count > 0) {
         throw new ConflictError(
@@ -158,27 +152,6 @@ export class PlanService {
         entityId: id,
         changes: gone,
       });
-    });
-  }
-
-  /**
-   * A draft copy of the plan for a market (possibly the same one): its instruments, and unless
-   * told otherwise its activities (planned, without participants or outcome) with their planned
-   * cost lines, shifted by as many days as the new start moves. One transaction.
-   */
-  async copy(actor: Actor, id: string, input: CopyPlanInput): Promise<PlanDetailDto> {
-    return this.db.transaction().execute(async (trx) => {
-      const plans = new PlanRepository(trx);
-      const source = await loadPlan(plans, actor.workspaceId, id);
-      const market = await loadMarket(
-        new MarketRepository(trx),
-        actor.workspaceId,
-        input.marketId,
-        'body.marketId',
-      );
-      requireAccess(actor, 'plan.create', ownerScope(market.owner_cluster_id));
-      const copyId = await copyPlan(trx, actor, source, market, input);
-      return planDetail(plans, actor, await loadPlan(plans, actor.workspaceId, copyId));
     });
   }
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
+import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
-import { workspaceParams } from '../clusters/schema.ts';
 import { jobSchema } from '../jobs/schema.ts';
 import { reportRequestSchema } from './schema.ts';
 import type { ReportService } from './service.ts';

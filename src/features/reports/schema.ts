@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, isIsoDate, isoDate, spansYears } from '../plans/dates.ts';
+import { addDays, isIsoDate, spansYears } from '../../domain/dates.ts';
+import { isoDate } from '../../http/params.ts';
 
 /** HTTP contract of funder reports: a period and a format, made by a background job. */
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { JobRepository } from '../../jobs/repository.ts';
@@ -19,7 +20,7 @@ export class ReportService {
   async create(actor: Actor, workspaceSlug: string, request: ReportRequest): Promise<JobDto> {
     requireAccess(actor, 'report.create');
     const params = { from: request.from, to: request.to, format: request.format };
-    const job = await this.db.transaction().execute(async (trx) => {
+    const job = await writeTransaction(this.db, async (trx) => {
       const row = await new JobRepository(trx).insert({
         workspaceId: actor.workspaceId,
         kind: REPORT_JOB_KIND,

@@ -1,5 +1,5 @@
+import { toEur } from '../../domain/planning/money.ts';
 import type { TravelRate } from '../../domain/planning/types.ts';
-import { toEur } from '../budgets/money.ts';
 import type { TravelRateRow } from './repository.ts';
 import type { TravelRateDto } from './schema.ts';
 

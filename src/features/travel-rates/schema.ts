@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '../clusters/schema.ts';
+import { countryCode } from '../../http/params.ts';
 
 /** HTTP contract of the workspace's travel-cost table (one row per destination country). */
 

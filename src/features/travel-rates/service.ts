@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { eurToCents } from '../../domain/planning/money.ts';
 import { defaultTravelRate } from '../../domain/planning/travel-rates.ts';
 import type { TravelRate } from '../../domain/planning/types.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
-import { toCents } from '../budgets/money.ts';
 import { presentTravelRate, travelRateOfRow } from './presenter.ts';
 import { TravelRateRepository, type TravelRateValues } from './repository.ts';
 import type { PutTravelRateInput, TravelRateDto } from './schema.ts';
@@ -35,11 +36,11 @@ export class TravelRateService {
   async put(actor: Actor, country: string, input: PutTravelRateInput): Promise<TravelRateDto> {
     requireAccess(actor, 'travel_rate.update');
     const values: TravelRateValues = {
-      travel_cents: toCents(input.travelEur),
-      accommodation_per_night_cents: toCents(input.accommodationPerNightEur),
-      subsistence_per_day_cents: toCents(input.subsistencePerDayEur),
+      travel_cents: eurToCents(input.travelEur),
+      accommodation_per_night_cents: eurToCents(input.accommodationPerNightEur),
+      subsistence_per_day_cents: eurToCents(input.subsistencePerDayEur),
     };
-    return this.db.transaction().execute(async (trx) => {
+    return writeTransaction(this.db, async (trx) => {
       const rates = new TravelRateRepository(trx);
       const audit = new AuditRepository(trx);
       const current = await rates.find(actor.workspaceId, country);
@@ -86,7 +87,7 @@ export class TravelRateService {
   /** Removes the workspace's rate: the country's default applies again. */
   async delete(actor: Actor, country: string, version: number): Promise<void> {
     requireAccess(actor, 'travel_rate.update');
-    await this.db.transaction().execute(async (trx) => {
+    await writeTransaction(this.db, async (trx) => {
       const rates = new TravelRateRepository(trx);
       const current = await rates.find(actor.workspaceId, country);
       if (!current) throw new NotFoundError('travel rate', country);

@@ -1,26 +1,53 @@
 import type { Insertable, Kysely } from 'kysely';
-import { newId, nowIso } from '../../db/ids.ts';
-import type { ActivityTable, CostLineTable, DB } from '../../db/schema.ts';
-import type { Actor } from '../../domain/access/policy.ts';
-import { type AuditEntry, AuditRepository, diff } from '../audit/repository.ts';
-import { refreshKpiActuals } from '../kpis/actuals.ts';
-import type { MarketRow } from '../markets/repository.ts';
-import { addDays, daysBetween } from './dates.ts';
-import { auditedInstruments } from './instruments.ts';
-import { presentPlanInstruments } from './presenter.ts';
-import { PlanRepository, type PlanRow, type PlanValues } from './repository.ts';
-import type { CopyPlanInput } from './schema.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import type { ActivityTable, CostLineTable, DB } from '../db/schema.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
+import { type Actor, clusterScope, requireAccess } from '../domain/access/policy.ts';
+import { addDays, daysBetween } from '../domain/dates.ts';
+import { ActivityRepository } from '../features/activities/repository.ts';
+import { type AuditEntry, AuditRepository, diff } from '../features/audit/repository.ts';
+import { CostLineRepository } from '../features/budgets/repository.ts';
+import type { MarketRow } from '../features/markets/repository.ts';
+import { MarketRepository } from '../features/markets/repository.ts';
+import { loadMarket } from '../features/markets/service.ts';
+import { auditedInstruments } from '../features/plans/instruments.ts';
+import { presentPlanInstruments } from '../features/plans/presenter.ts';
+import { PlanRepository, type PlanRow, type PlanValues } from '../features/plans/repository.ts';
+import type { CopyPlanInput, PlanDetailDto } from '../features/plans/schema.ts';
+import { loadPlan, PlanService } from '../features/plans/service.ts';
 
 /**
- * Writes the copy of `source` for `market` inside the caller's transaction `trx` (access already
- * checked) and @returns the new plan's id. Queries: a fixed handful, whatever the plan's size
- * (activities and cost lines go in multi-row inserts).
+ * `POST /plans/{id}/copy`: a draft copy of the plan for a market (possibly the same one): its
+ * instruments, and unless told otherwise its activities (planned, without participants or
+ * outcome) with their planned cost lines, shifted by as many days as the new start moves. It
+ * writes plans, activities, cost lines and the audit log in one transaction, hence a command.
+ */
+export function copyPlanCommand(db: Kysely<DB>) {
+  return (actor: Actor, id: string, input: CopyPlanInput): Promise<PlanDetailDto> =>
+    writeTransaction(db, async (trx) => {
+      const source = await loadPlan(new PlanRepository(trx), actor.workspaceId, id);
+      const market = await loadMarket(
+        new MarketRepository(trx),
+        actor.workspaceId,
+        input.marketId,
+        'body.marketId',
+      );
+      requireAccess(actor, 'plan.create', clusterScope(market.owner_cluster_id));
+      const copyId = await copyPlan(trx, actor, source, market, input);
+      return new PlanService(trx).get(actor, copyId);
+    });
+}
+
+/**
+ * Writes the copy of `source` for `market` inside `trx` (access already checked) and @returns
+ * the new plan's id. Queries: a fixed handful, whatever the plan's size (activities and cost
+ * lines go in multi-row inserts).
  *
  * What is copied: name, cap, notes, instruments with their rationale; activities as `planned`
  * with their title, instrument, place, responsible cluster and estimate parameters, and their
  * planned cost lines. Not copied: participants, outcome notes, actual cost lines.
  */
-export async function copyPlan(
+async function copyPlan(
   trx: Kysely<DB>,
   actor: Actor,
   source: PlanRow,
@@ -66,12 +93,7 @@ export async function copyPlan(
     },
   ];
   if (input.includeActivities) {
-    const copies = await copyActivities(plans, actor, source.id, id, shift);
-    audit.push(...copies);
-    await refreshKpiActuals(
-      trx,
-      copies.map((entry) => entry.entityId),
-    );
+    audit.push(...(await copyActivities(trx, actor, source.id, id, shift)));
   }
   await new AuditRepository(trx).recordMany(audit);
   return id;
@@ -79,12 +101,13 @@ export async function copyPlan(
 
 /** Copies the source plan's activities and their planned lines; @returns their audit entries. */
 async function copyActivities(
-  plans: PlanRepository,
+  trx: Kysely<DB>,
   actor: Actor,
   sourcePlanId: string,
   planId: string,
   shift: number,
 ): Promise<AuditEntry[]> {
+  const plans = new PlanRepository(trx);
   const [activities, lines] = await Promise.all([
     plans.activityRowsOf(actor.workspaceId, sourcePlanId),
     plans.plannedCostLinesOf(actor.workspaceId, sourcePlanId),
@@ -142,7 +165,7 @@ async function copyActivities(
     created_at: now,
     updated_at: now,
   }));
-  await plans.insertActivities(activityRows);
-  await plans.insertCostLines(lineRows);
+  await new ActivityRepository(trx).insertMany(activityRows);
+  await new CostLineRepository(trx).insertMany(lineRows);
   return audit;
 }

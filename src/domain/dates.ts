@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { InvalidInputError } from './errors.ts';
 
 /**
- * Calendar dates as the planning tables store them: ISO `YYYY-MM-DD` text, which compares
- * correctly as text. Arithmetic goes through UTC midnight so no time zone moves a day.
+ * Calendar dates as the Hub stores them: ISO `YYYY-MM-DD` text, which compares correctly as
+ * text (the SQL relies on it). Arithmetic goes through UTC midnight so no time zone moves a day.
  */
 
 const DAY_MS = 86_400_000;
@@ -18,13 +18,14 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
-/** A `YYYY-MM-DD` date between 1900 and 2199 (anything else is a typo in a plan). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isIsoDate, 'is not a calendar date')
-  .refine((text) => text >= '1900-01-01' && text <= '2199-12-31', 'must be between 1900 and 2199')
-  .describe('YYYY-MM-DD');
+/** The years a date may fall in; anything else is a typo in a plan (`isoDate` refuses it). */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2199-12-31';
+
+/** Today in UTC as `YYYY-MM-DD`. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 /** `date` moved by `days` (negative: earlier). */
 export function addDays(date: string, days: number): string {
@@ -44,4 +45,13 @@ export function spansYears(from: string, to: string, years: number): boolean {
   const limitYear = Number(from.slice(0, 4)) + years;
   const toYear = Number(to.slice(0, 4));
   return toYear > limitYear || (toYear === limitYear && to.slice(4) >= from.slice(4));
+}
+
+/** @throws InvalidInputError naming `query.to` when the range ends before it starts. */
+export function checkRange(range: { from?: string | undefined; to?: string | undefined }): void {
+  if (range.from !== undefined && range.to !== undefined && range.to < range.from) {
+    throw new InvalidInputError(`The range ends (${range.to}) before it starts (${range.from})`, [
+      { field: 'query.to', message: `must not be before from (${range.from})` },
+    ]);
+  }
 }

@@ -14,52 +14,38 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { activityRoutes } from '../features/activities/routes.ts';
-import { ActivityService } from '../features/activities/service.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
-import { AuthRepository } from '../features/auth/repository.ts';
 import { authRoutes } from '../features/auth/routes.ts';
-import { AuthService } from '../features/auth/service.ts';
-import { BurnService } from '../features/budgets/burn-service.ts';
-import { CostLineService } from '../features/budgets/cost-line-service.ts';
-import { EstimateService } from '../features/budgets/estimate-service.ts';
-import { RollupService } from '../features/budgets/rollup-service.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
-import { ClusterService } from '../features/clusters/service.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
-import { ExportService } from '../features/exports/service.ts';
 import { importRoutes } from '../features/imports/routes.ts';
-import { ImportService } from '../features/imports/service.ts';
-import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
-import { InstrumentService } from '../features/instruments/service.ts';
-import { kpiEditRoutes } from '../features/kpis/edit-routes.ts';
+import { acceptInvitationRoutes, invitationRoutes } from '../features/invitations/routes.ts';
+import { jobRoutes } from '../features/jobs/routes.ts';
+import { activityKpiRoutes } from '../features/kpis/activity-kpis-routes.ts';
+import { kpiEntryRoutes } from '../features/kpis/entries-routes.ts';
 import { kpiRoutes } from '../features/kpis/routes.ts';
-import { KpiService } from '../features/kpis/service.ts';
+import { kpiTargetRoutes } from '../features/kpis/targets-routes.ts';
 import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
-import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
+import { outboxRoutes } from '../features/mail/routes.ts';
 import { marketRoutes } from '../features/markets/routes.ts';
-import { MarketService } from '../features/markets/service.ts';
 import { memberRoutes } from '../features/members/routes.ts';
-import { MemberService } from '../features/members/service.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
-import { OrganisationService } from '../features/organisations/service.ts';
+import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
-import { PersonService } from '../features/people/service.ts';
 import { planRoutes } from '../features/plans/routes.ts';
-import { PlanService } from '../features/plans/service.ts';
-import { type ReportFeatures, reportFeatures } from '../features/reports/wiring.ts';
+import { reportRoutes } from '../features/reports/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
-import { TravelRateService } from '../features/travel-rates/service.ts';
-import { WorkspaceRepository } from '../features/workspaces/repository.ts';
+import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
+import { healthRoutes } from '../http/health-routes.ts';
+import { rejectNulCharacters } from '../http/nul-characters.ts';
+import { handleError, problem, sendProblem } from '../http/problem.ts';
+import { addSecurityHeaders } from '../http/security-headers.ts';
 import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
 import { VERSION } from '../version.ts';
-import { authenticate, resolveWorkspaceActor } from './authentication.ts';
-import { healthRoutes } from './health-routes.ts';
-import { rejectNulCharacters } from './nul-characters.ts';
-import { handleError, problem, sendProblem } from './problem.ts';
-import { addSecurityHeaders } from './security-headers.ts';
+import { createServices, type Services } from './services.ts';
 
 export interface AppOptions {
   database: Database;
@@ -181,73 +167,85 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   await app.register(healthRoutes(database), { prefix: '/api' });
-  const instruments = new InstrumentService(new InstrumentRepository(database.db), {
-    revalidateMs: options.catalogueRevalidateMs,
-  });
-  await app.register(instrumentRoutes(instruments), { prefix: '/api/v1' });
-
-  const auth = new AuthService(new AuthRepository(database.db), options.clock);
-  await app.register(authRoutes(auth), { prefix: '/api/v1' });
-  const mail = mailFeatures({
-    database,
-    auth,
+  const services = createServices({
+    db: database.db,
     log: app.log,
-    ...(options.mail ? { settings: options.mail } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.background ? { background: options.background } : {}),
+    ...(options.catalogueRevalidateMs !== undefined
+      ? { catalogueRevalidateMs: options.catalogueRevalidateMs }
+      : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
-  app.addHook('onClose', () => mail.close());
-  await app.register(mail.publicRoutes, { prefix: '/api/v1' });
+  app.decorate('jobs', services.queue);
   // The job worker starts once the app is ready (listen, or the first inject) and stops on close.
-  const reports = reportFeatures({ database, log: app.log, ...(options.jobs ? { jobs: options.jobs } : {}) });
-  app.decorate('jobs', reports.queue);
-  app.addHook('onReady', () => reports.start());
-  app.addHook('onClose', () => reports.close());
-  await app.register(workspaceScope(database, auth, mail, reports), {
-    prefix: '/api/v1/workspaces/:workspace',
-  });
+  app.addHook('onReady', () => startJobWorker(services, app.log));
+  app.addHook('onClose', () => services.close());
+
+  await app.register(publicRoutes(services), { prefix: '/api/v1' });
+  await app.register(workspaceScope(services), { prefix: '/api/v1/workspaces/:workspace' });
 
   await registerWebApp(app, options.webDist);
   return app;
+}
+
+/** The routes outside any workspace: the catalogue, sign-in, invitations, password resets, the dev outbox. */
+function publicRoutes(services: Services): FastifyPluginAsync {
+  return async (scope) => {
+    await scope.register(instrumentRoutes(services.instruments));
+    await scope.register(authRoutes(services.auth));
+    await scope.register(acceptInvitationRoutes(services.invitations));
+    await scope.register(passwordResetRoutes(services.passwordResets));
+    await scope.register(outboxRoutes(services.outbox, services.auth));
+  };
 }
 
 /**
  * Everything under `/api/v1/workspaces/{workspace}`: the caller must be signed in (401) and a
  * member of that workspace (404 otherwise), and each route declares the permission it needs.
  */
-function workspaceScope(
-  database: Database,
-  auth: AuthService,
-  mail: MailFeatures,
-  reports: ReportFeatures,
-): FastifyPluginAsync {
+function workspaceScope(services: Services): FastifyPluginAsync {
   return async (scope) => {
-    scope.addHook('onRequest', authenticate(auth));
-    scope.addHook('onRequest', resolveWorkspaceActor(new WorkspaceRepository(database.db)));
-    await scope.register(clusterRoutes(new ClusterService(database.db)));
-    await scope.register(organisationRoutes(new OrganisationService(database.db)));
-    await scope.register(personRoutes(new PersonService(database.db)));
-    await scope.register(importRoutes(new ImportService(database.db)));
-    await scope.register(exportRoutes(new ExportService(database.db)));
-    await scope.register(auditRoutes(database));
-    await scope.register(mail.workspaceRoutes);
-    await scope.register(memberRoutes(new MemberService(database.db)));
-    await scope.register(marketRoutes(new MarketService(database.db)));
-    await scope.register(planRoutes(new PlanService(database.db)));
-    await scope.register(activityRoutes(new ActivityService(database.db)));
+    scope.addHook('onRequest', authenticate(services.auth));
+    scope.addHook('onRequest', resolveWorkspaceActor(services.workspaces));
+    await scope.register(clusterRoutes(services.clusters));
+    await scope.register(organisationRoutes(services.organisations));
+    await scope.register(personRoutes(services.people));
+    await scope.register(importRoutes(services.imports));
+    await scope.register(exportRoutes(services.exports));
+    await scope.register(auditRoutes(services.audit));
+    await scope.register(invitationRoutes(services.invitations));
+    await scope.register(memberRoutes(services.members));
+    await scope.register(marketRoutes(services.markets));
+    await scope.register(planRoutes({ plans: services.plans, copyPlan: services.commands.copyPlan }));
+    await scope.register(activityRoutes(services.activities));
     await scope.register(
       budgetRoutes({
-        costLines: new CostLineService(database.db),
-        estimates: new EstimateService(database.db),
-        rollups: new RollupService(database.db),
-        burns: new BurnService(database.db),
+        costLines: services.costLines,
+        estimates: services.estimates,
+        rollups: services.rollups,
+        burns: services.burns,
       }),
     );
-    await scope.register(travelRateRoutes(new TravelRateService(database.db)));
-    await scope.register(kpiRoutes(new KpiService(database.db)));
-    await scope.register(kpiEditRoutes(database.db));
-    await scope.register(reports.workspaceRoutes);
+    await scope.register(travelRateRoutes(services.travelRates));
+    await scope.register(kpiRoutes(services.kpis));
+    await scope.register(kpiTargetRoutes(services.kpiTargets));
+    await scope.register(kpiEntryRoutes(services.kpiEntries));
+    await scope.register(activityKpiRoutes(services.activityKpis));
+    await scope.register(jobRoutes(services.jobs));
+    await scope.register(reportRoutes(services.reports));
   };
+}
+
+/** Fails the jobs a stopped process left running, then works the queue; the API works without it. */
+async function startJobWorker(services: Services, log: FastifyInstance['log']): Promise<void> {
+  try {
+    const interrupted = await services.queue.start();
+    if (interrupted > 0) log.warn({ interrupted }, 'jobs left running by a stopped process marked failed');
+  } catch (err) {
+    log.error({ err }, 'the background job worker could not start');
+  }
 }
 
 /** Serves the built SPA; unknown non-API paths get `index.html` so client routes deep-link. */

@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import { copyPlanCommand } from '../commands/copy-plan.ts';
+import type { DB } from '../db/schema.ts';
+import { setEvidenceRefresher } from '../db/write-transaction.ts';
+import { ActivityService } from '../features/activities/service.ts';
+import { AuditService } from '../features/audit/service.ts';
+import { AuthRepository } from '../features/auth/repository.ts';
+import { AuthService } from '../features/auth/service.ts';
+import { BurnService } from '../features/budgets/burn-service.ts';
+import { CostLineService } from '../features/budgets/cost-line-service.ts';
+import { EstimateService } from '../features/budgets/estimate-service.ts';
+import { RollupService } from '../features/budgets/rollup-service.ts';
+import { ClusterService } from '../features/clusters/service.ts';
+import { ExportService } from '../features/exports/service.ts';
+import { ImportService } from '../features/imports/service.ts';
+import { InstrumentRepository } from '../features/instruments/repository.ts';
+import { InstrumentService } from '../features/instruments/service.ts';
+import { InvitationService } from '../features/invitations/service.ts';
+import { JobService } from '../features/jobs/service.ts';
+import { ActivityKpiService } from '../features/kpis/activity-kpis-service.ts';
+import { refreshKpiActuals } from '../features/kpis/actuals.ts';
+import { KpiEntryService } from '../features/kpis/entries-service.ts';
+import { KpiService } from '../features/kpis/service.ts';
+import { KpiTargetService } from '../features/kpis/targets-service.ts';
+import { BackgroundTasks } from '../features/mail/background.ts';
+import { createMailer } from '../features/mail/create-mailer.ts';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../features/mail/mailer.ts';
+import { OutboxService } from '../features/mail/service.ts';
+import { MarketService } from '../features/markets/service.ts';
+import { MemberService } from '../features/members/service.ts';
+import { OrganisationService } from '../features/organisations/service.ts';
+import { PasswordResetService } from '../features/password-reset/service.ts';
+import { PersonService } from '../features/people/service.ts';
+import { PlanService } from '../features/plans/service.ts';
+import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
+import { ReportService } from '../features/reports/service.ts';
+import { TravelRateService } from '../features/travel-rates/service.ts';
+import { WorkspaceRepository } from '../features/workspaces/repository.ts';
+import { JobQueue, type JobQueueOptions } from '../jobs/queue.ts';
+
+/** What the services need from outside: the database and the settings of the process. */
+export interface ServiceOptions {
+  db: Kysely<DB>;
+  /** How mail leaves and where its links point (default: the database outbox, http://localhost:3000). */
+  mail?: Partial<MailSettings>;
+  /** The clock of sign-in, invitations and password resets (tests move it forward). */
+  clock?: () => Date;
+  /** Where work after the answer runs, such as reset mails (tests wait with `idle()`). */
+  background?: BackgroundTasks;
+  /** How often the catalogue list re-reads the stored catalogue revision (default 1000 ms). */
+  catalogueRevalidateMs?: number;
+  /** The background job queue's settings (poll interval, progress write interval). */
+  jobs?: JobQueueOptions;
+  /** Where failures of work done after the answer (mails, jobs) are logged (default: stderr). */
+  log?: ErrorLog;
+}
+
+/** The part of a pino logger the services use. */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
+const STDERR_LOG: ErrorLog = {
+  error: (details, message) => console.error(message, details),
+};
+
+/**
+ * The composition root of the use cases: every service of the Hub built once, with what it needs.
+ * The HTTP app (`build-app.ts`), the CLI and the demo seed take their services from here, so a
+ * service is wired in one way only, and the database's evidence refresher (decision 0013) is
+ * always set before anything can write.
+ */
+export function createServices(options: ServiceOptions) {
+  const { db } = options;
+  setEvidenceRefresher(db, refreshKpiActuals);
+  const clock = options.clock ?? (() => new Date());
+  const mailSettings: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
+  const mailer = createMailer(mailSettings, db);
+  const log = options.log ?? STDERR_LOG;
+  const background =
+    options.background ?? new BackgroundTasks((err, name) => log.error({ err }, `${name} failed`));
+  const auth = new AuthService(new AuthRepository(db), options.clock);
+  const kpis = new KpiService(db);
+  const queue = new JobQueue(db, {
+    onError: (err, job) => log.error({ err, jobId: job?.id }, 'background job failed'),
+    ...options.jobs,
+  });
+  queue.register(
+    REPORT_JOB_KIND,
+    reportJobHandler(db, (actor, query) => kpis.rollup(actor, query)),
+  );
+
+  return {
+    db,
+    mailer,
+    background,
+    queue,
+    workspaces: new WorkspaceRepository(db),
+    instruments: new InstrumentService(new InstrumentRepository(db), {
+      revalidateMs: options.catalogueRevalidateMs,
+    }),
+    auth,
+    invitations: new InvitationService({ db, auth, mailer, publicUrl: mailSettings.publicUrl, clock }),
+    passwordResets: new PasswordResetService({
+      db,
+      mailer,
+      background,
+      publicUrl: mailSettings.publicUrl,
+      clock,
+    }),
+    outbox: new OutboxService(db, mailer),
+    audit: new AuditService(db),
+    clusters: new ClusterService(db),
+    organisations: new OrganisationService(db),
+    people: new PersonService(db),
+    imports: new ImportService(db),
+    exports: new ExportService(db),
+    members: new MemberService(db),
+    markets: new MarketService(db),
+    plans: new PlanService(db),
+    activities: new ActivityService(db),
+    costLines: new CostLineService(db),
+    estimates: new EstimateService(db),
+    rollups: new RollupService(db),
+    burns: new BurnService(db),
+    travelRates: new TravelRateService(db),
+    kpis,
+    kpiTargets: new KpiTargetService(db),
+    kpiEntries: new KpiEntryService(db),
+    activityKpis: new ActivityKpiService(db),
+    jobs: new JobService(db),
+    reports: new ReportService(db, queue),
+    commands: {
+      copyPlan: copyPlanCommand(db),
+    },
+    /** Waits for mail still being sent, stops the job worker, closes the SMTP connection pool. */
+    async close() {
+      await queue.stop();
+      await background.idle();
+      await mailer.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
