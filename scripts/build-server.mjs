@@ -29,7 +29,7 @@ await build({
   // such as '../package.json' resolve the same from the bundle and from the sources.
   entryPoints: {
     space2id: path.join(root, 'src/cli/main.ts'),
-    'scheduler-worker': path.join(root, 'src/domain/scheduler/worker.ts'),
+    'scheduler-worker': path.join(root, 'src/jobs/scheduler/worker.ts'),
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSchedule } from '../../src/domain/scheduler/checker.ts';
 import type { Meeting, SchedulingProblem } from '../../src/domain/scheduler/model.ts';
-import { runInWorker } from '../../src/domain/scheduler/run-in-worker.ts';
+import { runInWorker } from '../../src/jobs/scheduler/run-in-worker.ts';
 
 export interface LargeOptions {
   participants?: number;

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { checkSchedule } from '../../src/domain/scheduler/checker.ts';
 import { parseDzn } from '../../src/domain/scheduler/dzn.ts';
 import type { ScheduleResult } from '../../src/domain/scheduler/model.ts';
-import { runInWorker } from '../../src/domain/scheduler/run-in-worker.ts';
 import { solve } from '../../src/domain/scheduler/solver.ts';
+import { runInWorker } from '../../src/jobs/scheduler/run-in-worker.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { parseDzn } from '../../domain/scheduler/dzn.ts';
 import { parseScheduleJson } from '../../domain/scheduler/json.ts';
 import type { ScheduleResult, SchedulingProblem } from '../../domain/scheduler/model.ts';
-import { runInWorker } from '../../domain/scheduler/run-in-worker.ts';
+import { runInWorker } from '../../jobs/scheduler/run-in-worker.ts';
 
 export function loadProblem(file: string): SchedulingProblem {
   const text = readFileSync(file, 'utf8');

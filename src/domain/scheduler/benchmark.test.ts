@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BENCH_DIR, benchInstanceText, expectValid } from '../../../test/support/scheduler.ts';
 import { parseDzn } from './dzn.ts';
 import { SharedBounds } from './shared-bounds.ts';
 import { solve } from './solver.ts';
-import { BENCH_DIR, expectValid } from './test-helpers.ts';
 
-const load = (name: string) => parseDzn(readFileSync(`${BENCH_DIR}/instances/${name}.dzn`, 'utf8'), name);
+const load = (name: string) => parseDzn(benchInstanceText(name), name);
 
 // A few fast instances of the JAIR 2022 benchmark, with the published answers (Tables 5-8).
 describe.skipIf(!BENCH_DIR)('benchmark instances (fast ones)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../../test/support/scheduler.ts';
 import { checkSchedule } from './checker.ts';
 import { assignTables } from './tables.ts';
-import { problem } from './test-helpers.ts';
 
 describe('checkSchedule (independent checker)', () => {
   const p = problem(3, 4, 1, [

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BENCH_DIR, benchInstanceText } from '../../../test/support/scheduler.ts';
 import { parseDzn } from './dzn.ts';
-import { BENCH_DIR } from './test-helpers.ts';
 
 const SAMPLE = `% a tiny event
 nBusiness = 3;
@@ -42,7 +41,7 @@ describe('parseDzn', () => {
   });
 
   it.skipIf(!BENCH_DIR)('reads a benchmark instance', () => {
-    const p = parseDzn(readFileSync(`${BENCH_DIR}/instances/forum-13.prec15.dzn`, 'utf8'));
+    const p = parseDzn(benchInstanceText('forum-13.prec15'));
     expect(p.nParticipants).toBe(70);
     expect(p.meetings).toHaveLength(154);
     expect(p.nSlots).toBe(21);

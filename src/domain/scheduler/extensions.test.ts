@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectValid, problem } from '../../../test/support/scheduler.ts';
 import { solve } from './solver.ts';
-import { expectValid, problem } from './test-helpers.ts';
 
 describe('real-event extensions', () => {
   it('more requests than capacity: maximises the weighted number of placed meetings, then breaks', () => {

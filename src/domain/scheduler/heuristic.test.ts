@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../../test/support/scheduler.ts';
 import { heuristicSchedule, maskBreaks, placementUpperBound } from './heuristic.ts';
 import { computeDomains } from './solver.ts';
-import { problem } from './test-helpers.ts';
 
 describe('heuristic engine', () => {
   it('counts breaks of a busy mask', () => {

@@ -1,4 +1,7 @@
-/** Public surface of the B2B meeting scheduler (pure; see run-in-worker.ts for the threaded runner). */
+/**
+ * Public surface of the B2B meeting scheduler (pure). The threaded runner, runInWorker, is
+ * src/jobs/scheduler/run-in-worker.ts: domain code never starts workers.
+ */
 export { parseDzn } from './dzn.ts';
 export { parseScheduleJson, scheduleJsonSchema } from './json.ts';
 export type * from './model.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectValid } from '../../../test/support/scheduler.ts';
 import { parseScheduleJson } from './json.ts';
 import { solve } from './solver.ts';
-import { expectValid } from './test-helpers.ts';
 
 const EVENT = {
   name: 'demo',

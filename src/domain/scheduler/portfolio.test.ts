@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { bruteForce, expectValid, problem } from '../../../test/support/scheduler.ts';
 import type { ScheduleResult } from './model.ts';
 import { combineResults, portfolioFits } from './portfolio.ts';
 import { SharedBounds } from './shared-bounds.ts';
 import { solve } from './solver.ts';
-import { bruteForce, expectValid, problem } from './test-helpers.ts';
 
 function result(over: Partial<ScheduleResult>): ScheduleResult {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bruteForce, expectValid, problem } from '../../../test/support/scheduler.ts';
 import type { SchedulingProblem } from './model.ts';
 import { encode, solve } from './solver.ts';
-import { bruteForce, expectValid, problem } from './test-helpers.ts';
 
 describe('solve: small hand-made instances', () => {
   it('a triangle of meetings in three slots needs exactly one break (lower bound proved)', () => {

@@ -2,7 +2,8 @@
  * Runs the scheduler in worker threads (so a server or CLI stays responsive), relays progress, and
  * enforces the time limit from outside: if a worker has not answered by the limit plus a grace
  * period, it is terminated and its answer is 'unknown'. With two or more cores, plain break
- * minimisation runs as a portfolio of two workers sharing bounds (portfolio.ts).
+ * minimisation runs as a portfolio of two workers sharing bounds (their pure parts stay with the
+ * engine in src/domain/scheduler/: portfolio.ts, shared-bounds.ts).
  */
 
 import { existsSync } from 'node:fs';
@@ -10,9 +11,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScheduleResult, SchedulingProblem, SolveOptions, SolveProgress } from './model.ts';
-import { combineResults, PORTFOLIO, portfolioFits } from './portfolio.ts';
-import { SharedBounds } from './shared-bounds.ts';
+import type {
+  ScheduleResult,
+  SchedulingProblem,
+  SolveOptions,
+  SolveProgress,
+} from '../../domain/scheduler/model.ts';
+import { combineResults, PORTFOLIO, portfolioFits } from '../../domain/scheduler/portfolio.ts';
+import { SharedBounds } from '../../domain/scheduler/shared-bounds.ts';
 
 export interface WorkerRunOptions extends SolveOptions {
   /** Extra seconds allowed past timeLimitSeconds before the worker is terminated (default 5). */
@@ -27,7 +33,8 @@ export interface WorkerRunOptions extends SolveOptions {
  * worker itself works both under `node --import tsx` and under vitest.)
  */
 function bootstrap(): string {
-  // Bundled (`npm start` runs dist/space2id.mjs): the worker was bundled beside it.
+  // Bundled (`npm start` runs dist/space2id.mjs): this module is inlined there, so import.meta.url is
+  // dist/space2id.mjs, and scripts/build-server.mjs bundles worker.ts beside it as scheduler-worker.mjs.
   const bundled = new URL('./scheduler-worker.mjs', import.meta.url);
   if (existsSync(fileURLToPath(bundled))) return `import(${JSON.stringify(bundled.href)});`;
   const entry = new URL('./worker.ts', import.meta.url).href;

@@ -1,10 +1,11 @@
 /**
- * Worker-thread entry: runs `solve` on the problem in workerData and posts
+ * Worker-thread entry (started by run-in-worker.ts; bundled as dist/scheduler-worker.mjs): runs
+ * the pure engine's `solve` on the problem in workerData and posts
  * { type: 'progress', progress } messages, then { type: 'result', result } or { type: 'error', message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SchedulingProblem, SolveOptions } from './model.ts';
-import { solve } from './solver.ts';
+import type { SchedulingProblem, SolveOptions } from '../../domain/scheduler/model.ts';
+import { solve } from '../../domain/scheduler/solver.ts';
 
 interface Job {
   problem: SchedulingProblem;

@@ -1,12 +1,25 @@
 /** Helpers shared by the scheduler tests (not used by the engine). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
-import { checkSchedule } from './checker.ts';
-import type { Meeting, ScheduleResult, SchedulingProblem } from './model.ts';
+import { checkSchedule } from '../../src/domain/scheduler/checker.ts';
+import type { Meeting, ScheduleResult, SchedulingProblem } from '../../src/domain/scheduler/model.ts';
 
-export const BENCH_DIR = ['/work/shared/benchmarks/b2b', `${process.cwd()}/../shared/benchmarks/b2b`].find(
-  (d) => existsSync(`${d}/instances`),
-);
+/**
+ * The JAIR 2022 benchmark folder (instances/*.dzn, published/*.csv): $B2B_BENCH_DIR, else
+ * `../shared/benchmarks/b2b` beside the repository (the lookup of bench/b2b/run.ts); undefined when
+ * neither holds instances, and the benchmark tests are skipped.
+ */
+export const BENCH_DIR = [
+  process.env.B2B_BENCH_DIR,
+  path.resolve(import.meta.dirname, '../../../shared/benchmarks/b2b'),
+].find((d): d is string => !!d && existsSync(path.join(d, 'instances')));
+
+/** The text of the benchmark instance `instances/<name>.dzn` (BENCH_DIR must be set). */
+export function benchInstanceText(name: string): string {
+  if (!BENCH_DIR) throw new Error('b2b benchmark folder not found (set B2B_BENCH_DIR)');
+  return readFileSync(path.join(BENCH_DIR, 'instances', `${name}.dzn`), 'utf8');
+}
 
 export function problem(
   nParticipants: number,

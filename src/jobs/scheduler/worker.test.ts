@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectValid, problem } from '../../../test/support/scheduler.ts';
 import { runInWorker } from './run-in-worker.ts';
-import { expectValid, problem } from './test-helpers.ts';
 
 describe('runInWorker', () => {
   it('solves in a worker thread and relays progress', async () => {
