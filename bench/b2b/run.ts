@@ -25,7 +25,6 @@ export function findBenchDir(): string {
   const candidates = [
     process.env.B2B_BENCH_DIR,
     resolve(repo, '..', 'shared', 'benchmarks', 'b2b'),
-    '/work/shared/benchmarks/b2b',
   ];
   for (const c of candidates) {
     if (!c) continue;

@@ -226,6 +226,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
         estimates: services.estimates,
         rollups: services.rollups,
         burns: services.burns,
+        estimateActivity: services.commands.estimateActivity,
       }),
     );
     await scope.register(travelRateRoutes(services.travelRates));

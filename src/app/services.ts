@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { copyPlanCommand } from '../commands/copy-plan.ts';
+import { estimateActivityCommand } from '../commands/estimate-activity.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
 import { ActivityService } from '../features/activities/service.ts';
@@ -132,6 +133,7 @@ export function createServices(options: ServiceOptions) {
     reports: new ReportService(db, queue),
     commands: {
       copyPlan: copyPlanCommand(db),
+      estimateActivity: estimateActivityCommand(db),
     },
     /** Waits for mail still being sent, stops the job worker, closes the SMTP connection pool. */
     async close() {

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { ActivityParticipantTable, ActivityTable, DB } from '../../db/schema.ts';
 import { markEvidence } from '../../db/write-transaction.ts';
@@ -27,17 +27,6 @@ export interface ActivityListOptions {
   /** Activities starting on or before this day. */
   to?: string;
   standalone?: boolean;
-}
-
-/** An instrument an activity can instantiate: the catalogue's, or the workspace's own. */
-export interface InstrumentRef {
-  id: string;
-  key: string;
-  code: string;
-  name: string;
-  phase: string;
-  budget_items: string;
-  budget_text: string;
 }
 
 /** The only SQL for activities and their participants. Every query is bound to one workspace. */
@@ -162,26 +151,6 @@ export class ActivityRepository {
       .select(['id', 'name', 'starts_on', 'ends_on'])
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', planId)
-      .executeTakeFirst();
-  }
-
-  /** An instrument by key (`study-visits`) or D4.2 code (`1.1.3`): the catalogue's first, then the workspace's. */
-  findInstrument(workspaceId: string, keyOrCode: string): Promise<InstrumentRef | undefined> {
-    const column = /^\d+\.\d+\.\d+$/.test(keyOrCode) ? 'code' : 'key';
-    return this.db
-      .selectFrom('instrument')
-      .select(['id', 'key', 'code', 'name', 'phase', 'budget_items', 'budget_text'])
-      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
-      .where(column, '=', keyOrCode)
-      .orderBy(sql`case when workspace_id is null then 0 else 1 end`)
-      .executeTakeFirst();
-  }
-
-  findInstrumentById(instrumentId: string): Promise<InstrumentRef | undefined> {
-    return this.db
-      .selectFrom('instrument')
-      .select(['id', 'key', 'code', 'name', 'phase', 'budget_items', 'budget_text'])
-      .where('id', '=', instrumentId)
       .executeTakeFirst();
   }
 

@@ -7,6 +7,8 @@ import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentBudgetBlock } from '../budgets/presenter.ts';
 import { CostLineRepository } from '../budgets/repository.ts';
+import { InstrumentRepository } from '../instruments/repository.ts';
+import { unknownInstrument } from '../instruments/service.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
 import { ActivityRepository, type ActivityRow, type ActivityValues } from './repository.ts';
@@ -31,7 +33,10 @@ export class ActivityService {
     const activities = new ActivityRepository(this.db);
     let instrumentId: string | undefined;
     if (query.instrumentKey) {
-      const instrument = await activities.findInstrument(actor.workspaceId, query.instrumentKey);
+      const instrument = await new InstrumentRepository(this.db).findForWorkspace(
+        actor.workspaceId,
+        query.instrumentKey,
+      );
       if (!instrument) throw unknownInstrument('query.instrumentKey', query.instrumentKey);
       instrumentId = instrument.id;
     }
@@ -287,7 +292,10 @@ export class ActivityService {
     }
     let instrumentId: string | undefined;
     if (placement.instrumentKey !== undefined) {
-      const instrument = await activities.findInstrument(actor.workspaceId, placement.instrumentKey);
+      const instrument = await new InstrumentRepository(db).findForWorkspace(
+        actor.workspaceId,
+        placement.instrumentKey,
+      );
       if (instrument) instrumentId = instrument.id;
       else
         errors.push(unknownInstrument('body.instrumentKey', placement.instrumentKey).errors[0] as FieldError);
@@ -332,15 +340,6 @@ export async function loadActivity(
   const row = await activities.find(actor.workspaceId, id);
   if (!row) throw new NotFoundError('activity', id);
   return row;
-}
-
-export function unknownInstrument(field: string, keyOrCode: string): InvalidInputError {
-  return new InvalidInputError(`No instrument "${keyOrCode}"`, [
-    {
-      field,
-      message: 'is not an instrument of the catalogue (a key such as study-visits or a code such as 1.1.3)',
-    },
-  ]);
 }
 
 function staleVersion(id: string, sent: number, current: number): ConflictError {

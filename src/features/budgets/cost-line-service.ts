@@ -4,8 +4,6 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { eurToCents } from '../../domain/planning/money.ts';
-import { ActivityRepository } from '../activities/repository.ts';
-import { loadActivity } from '../activities/service.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentCostLine } from './presenter.ts';
 import { CostLineRepository, type CostLineRow, type CostLineValues } from './repository.ts';
@@ -20,15 +18,16 @@ export class CostLineService {
 
   async list(actor: Actor, activityId: string): Promise<{ items: CostLineDto[] }> {
     requireAccess(actor, 'budget.read');
-    await loadActivity(new ActivityRepository(this.db), actor, activityId);
-    const rows = await new CostLineRepository(this.db).listForActivity(actor.workspaceId, activityId);
+    const lines = new CostLineRepository(this.db);
+    await loadActivityOf(lines, actor, activityId);
+    const rows = await lines.listForActivity(actor.workspaceId, activityId);
     return { items: rows.map(presentCostLine) };
   }
 
   /** A typed line (origin `manual`). */
   async create(actor: Actor, activityId: string, input: CreateCostLineInput): Promise<CostLineDto> {
     return writeTransaction(this.db, async (trx) => {
-      const activity = await loadActivity(new ActivityRepository(trx), actor, activityId);
+      const activity = await loadActivityOf(new CostLineRepository(trx), actor, activityId);
       requireAccess(actor, 'budget.update', clusterScope(activity.cluster_id));
       const values: CostLineValues = {
         kind: input.kind,
@@ -59,7 +58,7 @@ export class CostLineService {
   async update(actor: Actor, id: string, input: UpdateCostLineInput): Promise<CostLineDto> {
     return writeTransaction(this.db, async (trx) => {
       const lines = new CostLineRepository(trx);
-      const current = await this.load(trx, lines, actor, id);
+      const current = await this.load(lines, actor, id);
       const { version, ...rest } = input;
       const values = updateValues(rest);
       checkLine({ ...current, ...values });
@@ -83,7 +82,7 @@ export class CostLineService {
   async delete(actor: Actor, id: string, version: number): Promise<void> {
     await writeTransaction(this.db, async (trx) => {
       const lines = new CostLineRepository(trx);
-      const current = await this.load(trx, lines, actor, id);
+      const current = await this.load(lines, actor, id);
       if (!(await lines.delete(actor.workspaceId, id, version))) {
         throw staleVersion(id, version, current.version);
       }
@@ -99,13 +98,20 @@ export class CostLineService {
   }
 
   /** A line of the workspace (404 otherwise) that the actor may change (its activity's scope). */
-  private async load(db: Kysely<DB>, lines: CostLineRepository, actor: Actor, id: string) {
+  private async load(lines: CostLineRepository, actor: Actor, id: string) {
     const line = await lines.find(actor.workspaceId, id);
     if (!line) throw new NotFoundError('cost line', id);
-    const activity = await loadActivity(new ActivityRepository(db), actor, line.activity_id);
+    const activity = await loadActivityOf(lines, actor, line.activity_id);
     requireAccess(actor, 'budget.update', clusterScope(activity.cluster_id));
     return line;
   }
+}
+
+/** The activity of the actor's workspace that lines belong to, or 404 (also for another workspace's id). */
+async function loadActivityOf(lines: CostLineRepository, actor: Actor, activityId: string) {
+  const activity = await lines.findActivity(actor.workspaceId, activityId);
+  if (!activity) throw new NotFoundError('activity', activityId);
+  return activity;
 }
 
 /** The audit changes of a removed line: every stored value → null. */

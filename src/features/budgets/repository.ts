@@ -37,6 +37,20 @@ export class CostLineRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * The activity a line belongs to, as far as its lines need it: that it is the workspace's, and
+   * its responsible cluster (the lines' access scope). Budgets read the activity they point to;
+   * the activities feature reads their lines (its detail), never the other way (decision 0013).
+   */
+  findActivity(workspaceId: string, activityId: string) {
+    return this.db
+      .selectFrom('activity')
+      .select(['id', 'cluster_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', activityId)
+      .executeTakeFirst();
+  }
+
   create(workspaceId: string, activityId: string, values: CostLineValues): Promise<CostLineRow> {
     const now = nowIso();
     markEvidence(this.db, [activityId]);

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../domain/access/policy.ts';
 import { actorOf } from '../../http/authentication.ts';
 import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
-import { activityParams } from '../activities/schema.ts';
 import type { BurnService } from './burn-service.ts';
 import type { CostLineService } from './cost-line-service.ts';
 import type { EstimateService } from './estimate-service.ts';
 import type { RollupService } from './rollup-service.ts';
 import {
+  type ActivityEstimateInput,
   activityEstimateBody,
+  activityIdParams,
   burnQuery,
   burnSchema,
   costLineListSchema,
@@ -17,6 +19,7 @@ import {
   costLineSchema,
   createCostLineBody,
   deleteCostLineQuery,
+  type EstimateDto,
   estimateBody,
   estimateSchema,
   rollupQuery,
@@ -35,8 +38,10 @@ export function budgetRoutes(services: {
   estimates: EstimateService;
   rollups: RollupService;
   burns: BurnService;
+  /** The command `src/commands/estimate-activity.ts` (it writes the activity and its lines). */
+  estimateActivity: (actor: Actor, activityId: string, input: ActivityEstimateInput) => Promise<EstimateDto>;
 }): FastifyPluginAsyncZod {
-  const { costLines, estimates, rollups, burns } = services;
+  const { costLines, estimates, rollups, burns, estimateActivity } = services;
   return async (app) => {
     app.get(
       '/activities/:id/cost-lines',
@@ -45,7 +50,7 @@ export function budgetRoutes(services: {
         schema: {
           tags: ['planning'],
           summary: "An activity's budget lines, planned and actual",
-          params: activityParams,
+          params: activityIdParams,
           response: { 200: costLineListSchema, ...errors },
         },
       },
@@ -61,7 +66,7 @@ export function budgetRoutes(services: {
           summary: 'Add a planned or actual cost to an activity',
           description:
             'Amounts 0–10,000,000 EUR with at most 2 decimals; an actual cost is above 0 and needs `incurredOn` (at most 366 days ahead). A planned line may be 0.',
-          params: activityParams,
+          params: activityIdParams,
           body: createCostLineBody,
           response: { 201: costLineSchema, ...errors },
         },
@@ -131,12 +136,12 @@ export function budgetRoutes(services: {
           summary: "Estimate an activity's budget; with apply, replace its estimated lines",
           description:
             "With `apply: true`, in one transaction: the parameters are stored on the activity (its version must match, else 409), the planned lines of the previous estimate are removed and this estimate's lines added. Typed lines stay.",
-          params: activityParams,
+          params: activityIdParams,
           body: activityEstimateBody,
           response: { 200: estimateSchema, 409: problemSchema, ...errors },
         },
       },
-      async (request) => estimates.forActivity(actorOf(request), request.params.id, request.body),
+      async (request) => estimateActivity(actorOf(request), request.params.id, request.body),
     );
 
     app.get(

@@ -74,6 +74,8 @@ export const updateCostLineBody = z.strictObject({
 } as { version: z.ZodNumber } & { [K in keyof typeof lineFields]: z.ZodOptional<(typeof lineFields)[K]> });
 
 export const costLineParams = z.object({ workspace: z.string().min(1).max(100), id });
+/** `/activities/{id}/…`: the activity whose lines or estimate are meant. */
+export const activityIdParams = z.object({ workspace: z.string().min(1).max(100), id });
 export const deleteCostLineQuery = z.object({ version: z.coerce.number().int().min(1) });
 export const costLineListSchema = z.object({ items: z.array(costLineSchema) }).meta({ id: 'CostLineList' });
 

@@ -5,8 +5,12 @@ import { seededRandom } from '../../domain/random.ts';
 import { addParticipantBody, createActivityBody } from '../activities/schema.ts';
 import type { AuthService } from '../auth/service.ts';
 import type { CostLineService } from '../budgets/cost-line-service.ts';
-import type { EstimateService } from '../budgets/estimate-service.ts';
-import { activityEstimateBody, createCostLineBody } from '../budgets/schema.ts';
+import {
+  type ActivityEstimateInput,
+  activityEstimateBody,
+  createCostLineBody,
+  type EstimateDto,
+} from '../budgets/schema.ts';
 import { createMarketBody } from '../markets/schema.ts';
 import type { MarketService } from '../markets/service.ts';
 import { createPlanBody } from '../plans/schema.ts';
@@ -20,8 +24,15 @@ export interface DemoServices extends DemoKpiServices {
   auth: AuthService;
   markets: MarketService;
   plans: PlanService;
-  estimates: EstimateService;
   costLines: CostLineService;
+  commands: {
+    /** `src/commands/estimate-activity.ts`, wired by the composition root. */
+    estimateActivity: (
+      actor: Actor,
+      activityId: string,
+      input: ActivityEstimateInput,
+    ) => Promise<EstimateDto>;
+  };
 }
 
 /**
@@ -43,7 +54,7 @@ export async function seedDemoPlanning(
   present: number;
 }> {
   const programme = demoPlanning(today);
-  const { db, markets, plans, activities, estimates, costLines } = services;
+  const { db, markets, plans, activities, costLines } = services;
   const random = seededRandom(2026);
 
   const marketIds: string[] = [];
@@ -112,7 +123,7 @@ export async function seedDemoPlanning(
       participants.push(participant.id);
     }
     participantIds.push(participants);
-    const estimate = await estimates.forActivity(
+    const estimate = await services.commands.estimateActivity(
       actor,
       activity.id,
       activityEstimateBody.parse({

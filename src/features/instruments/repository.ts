@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely, Selectable } from 'kysely';
+import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB, InstrumentKpiTable, InstrumentTable } from '../../db/schema.ts';
 import type {
@@ -29,6 +29,17 @@ export interface InstrumentFilter {
  * `app_meta` key holding the global catalogue's revision (the digest of its definitions). Every
  * write to the global catalogue sets it, so readers can cache by it.
  */
+/** An instrument an activity can instantiate: the catalogue's, or the workspace's own. */
+export interface InstrumentRef {
+  id: string;
+  key: string;
+  code: string;
+  name: string;
+  phase: string;
+  budget_items: string;
+  budget_text: string;
+}
+
 export const CATALOGUE_REVISION_KEY = 'catalogue.d42.digest';
 
 /** The only place with SQL for instruments and their KPI definitions. */
@@ -42,6 +53,26 @@ export class InstrumentRepository {
       .select('value')
       .where('key', '=', CATALOGUE_REVISION_KEY)
       .compile();
+  }
+
+  /** An instrument by key (`study-visits`) or D4.2 code (`1.1.3`): the catalogue's first, then the workspace's. */
+  findForWorkspace(workspaceId: string, keyOrCode: string): Promise<InstrumentRef | undefined> {
+    const column = /^\d+\.\d+\.\d+$/.test(keyOrCode) ? 'code' : 'key';
+    return this.db
+      .selectFrom('instrument')
+      .select(['id', 'key', 'code', 'name', 'phase', 'budget_items', 'budget_text'])
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .where(column, '=', keyOrCode)
+      .orderBy(sql`case when workspace_id is null then 0 else 1 end`)
+      .executeTakeFirst();
+  }
+
+  findRef(instrumentId: string): Promise<InstrumentRef | undefined> {
+    return this.db
+      .selectFrom('instrument')
+      .select(['id', 'key', 'code', 'name', 'phase', 'budget_items', 'budget_text'])
+      .where('id', '=', instrumentId)
+      .executeTakeFirst();
   }
 
   /** Global (D4.2) instruments in catalogue order, each with its KPIs. */

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Phase } from '../../domain/catalogue/types.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { presentInstrument } from './presenter.ts';
 import type { InstrumentRepository } from './repository.ts';
 import { type InstrumentDto, instrumentListSchema } from './schema.ts';
@@ -74,4 +74,14 @@ export class InstrumentService {
     if (!found) throw new NotFoundError('instrument', keyOrCode);
     return presentInstrument(found);
   }
+}
+
+/** The 400 for a key or code that names no instrument, naming the request field that held it. */
+export function unknownInstrument(field: string, keyOrCode: string): InvalidInputError {
+  return new InvalidInputError(`No instrument "${keyOrCode}"`, [
+    {
+      field,
+      message: 'is not an instrument of the catalogue (a key such as study-visits or a code such as 1.1.3)',
+    },
+  ]);
 }

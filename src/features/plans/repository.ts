@@ -68,6 +68,20 @@ export class PlanRepository {
     return rows.map(withCount);
   }
 
+  /**
+   * The market a plan is (to be) attached to, as far as a plan needs it: that it is the
+   * workspace's, and its owner cluster (the plan's access scope). Plans read the market they point
+   * to; the markets feature reads plans (its dossier), never the other way (decision 0013).
+   */
+  findMarket(workspaceId: string, marketId: string) {
+    return this.db
+      .selectFrom('target_market')
+      .select(['id', 'owner_cluster_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', marketId)
+      .executeTakeFirst();
+  }
+
   async find(workspaceId: string, id: string): Promise<PlanRow | undefined> {
     const row = await this.summaries(workspaceId).where('plan.id', '=', id).executeTakeFirst();
     return row && withCount(row);

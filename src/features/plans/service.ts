@@ -4,8 +4,6 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, type Changes, diff } from '../audit/repository.ts';
-import { MarketRepository } from '../markets/repository.ts';
-import { loadMarket } from '../markets/service.ts';
 import { auditedInstruments, resolveInstrumentChoices } from './instruments.ts';
 import {
   type ActivityCosts,
@@ -45,14 +43,9 @@ export class PlanService {
 
   async create(actor: Actor, input: CreatePlanInput): Promise<PlanDetailDto> {
     return writeTransaction(this.db, async (trx) => {
-      const market = await loadMarket(
-        new MarketRepository(trx),
-        actor.workspaceId,
-        input.marketId,
-        'body.marketId',
-      );
-      requireAccess(actor, 'plan.create', clusterScope(market.owner_cluster_id));
       const plans = new PlanRepository(trx);
+      const market = await loadMarketOf(plans, actor.workspaceId, input.marketId);
+      requireAccess(actor, 'plan.create', clusterScope(market.owner_cluster_id));
       const choices = await resolveInstrumentChoices(plans, actor.workspaceId, input.instruments);
       const values: PlanValues = {
         market_id: market.id,
@@ -90,12 +83,7 @@ export class PlanService {
       const values = updateValues(rest);
       if (values.market_id !== undefined && values.market_id !== current.market_id) {
         // Moving a plan to another market is like creating it there.
-        const market = await loadMarket(
-          new MarketRepository(trx),
-          actor.workspaceId,
-          values.market_id,
-          'body.marketId',
-        );
+        const market = await loadMarketOf(plans, actor.workspaceId, values.market_id);
         requireAccess(actor, 'plan.create', clusterScope(market.owner_cluster_id));
       }
       await ensurePeriodHoldsActivities(plans, current, values, rest);
@@ -154,6 +142,13 @@ export class PlanService {
       });
     });
   }
+}
+
+/** The market a plan names in its body, or 404 naming `body.marketId` (also for another workspace's id). */
+async function loadMarketOf(plans: PlanRepository, workspaceId: string, marketId: string) {
+  const market = await plans.findMarket(workspaceId, marketId);
+  if (!market) throw new NotFoundError('market', marketId, 'body.marketId');
+  return market;
 }
 
 /** A plan of the workspace, or 404 (also for another workspace's id). */

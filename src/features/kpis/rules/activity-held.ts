@@ -5,6 +5,7 @@ export const activityHeld: DerivedKpiRule = {
   key: 'activity_held',
   description: 'Activities in the scope whose status is done, one each.',
   evidence: 'activity',
+  table: 'activity',
   derives: [
     { instrumentKey: '*', kpiKey: 'held_activities' },
     { instrumentKey: 'training-to-go-international', kpiKey: 'trainings' },

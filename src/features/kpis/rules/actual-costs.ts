@@ -5,6 +5,7 @@ export const actualCosts: DerivedKpiRule = {
   key: 'actual_costs',
   description: 'The sum of the activity’s actual cost lines (money spent, whatever the activity’s status).',
   evidence: 'cost_line',
+  table: 'cost_line',
   derives: [{ instrumentKey: '*', kpiKey: 'actual_costs' }],
   async compute(db, activityIds) {
     const rows = await db

@@ -1,3 +1,4 @@
+import type { DB } from '../../../db/schema.ts';
 import { activityHeld } from './activity-held.ts';
 import { actualCosts } from './actual-costs.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
@@ -15,6 +16,15 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   memberOrganisationsPresent,
   actualCosts,
 ];
+
+/**
+ * Every table a stored KPI value is computed from: the rules' records, the activities themselves
+ * (their instrument and status decide which KPIs they have) and the values entered by hand. A
+ * write to any of them must be marked with `markEvidence` in its repository (decision 0013).
+ */
+export const EVIDENCE_TABLES: readonly (keyof DB)[] = [
+  ...new Set<keyof DB>(['activity', 'kpi_entry', ...KPI_RULES.map((rule) => rule.table)]),
+].sort();
 
 const byKpi = new Map<string, DerivedKpiRule>();
 for (const rule of KPI_RULES) {

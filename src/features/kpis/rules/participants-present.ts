@@ -6,6 +6,7 @@ export const participantsPresent: DerivedKpiRule = {
   key: 'participants_present',
   description: 'Participants of the activity marked present (an organisation or a person, each once).',
   evidence: 'participant',
+  table: 'activity_participant',
   derives: [
     { instrumentKey: '*', kpiKey: 'present_participants' },
     { instrumentKey: 'innovation-clubs', kpiKey: 'participants' },
@@ -68,6 +69,7 @@ export const memberOrganisationsPresent: DerivedKpiRule = {
   key: 'member_organisations_present',
   description: 'Member organisations with at least one participant marked present, each once per activity.',
   evidence: 'participant',
+  table: 'activity_participant',
   derives: [{ instrumentKey: 'validation-surveys', kpiKey: 'members_participating' }],
   async compute(db, activityIds) {
     const rows = await db

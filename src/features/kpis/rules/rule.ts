@@ -36,6 +36,11 @@ export interface DerivedKpiRule {
   /** One sentence a funder can read: how the number is made. */
   description: string;
   evidence: EvidenceType;
+  /**
+   * The table its records live in. Its repository marks every write to it with `markEvidence`
+   * (decision 0013); `EVIDENCE_TABLES` lists it, and the freshness test must write to it.
+   */
+  table: keyof DB;
   derives: readonly { instrumentKey: string; kpiKey: string }[];
   /** Each activity's value (activities without records may be missing: their value is 0). */
   compute(db: Kysely<DB>, activityIds: readonly string[]): Promise<Map<string, number>>;

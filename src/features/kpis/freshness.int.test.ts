@@ -1,0 +1,241 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/databases.ts';
+import { Factory } from '../../../test/support/factories.ts';
+import { PlanningRows } from '../../../test/support/planning-rows.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import type { DB } from '../../db/schema.ts';
+import { refreshKpiActuals } from './actuals.ts';
+import { EVIDENCE_TABLES } from './rules/index.ts';
+
+/**
+ * Decision 0013: no write to evidence may leave `kpi_actual` stale. For every evidence table,
+ * every kind of write the API offers is made, and after each one the stored values must equal a
+ * recomputation from scratch. A new evidence table (a rule's `table`) fails this file until a
+ * scenario writes to it here.
+ */
+
+type Headers = Record<string, string>;
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type StoredValue = { activity_id: string; kpi_key: string; value: number };
+
+class Rollback extends Error {}
+
+/** The workspace's stored KPI values, in a stable order. */
+async function storedValues(db: Kysely<DB>, workspaceId: string): Promise<StoredValue[]> {
+  const rows = await db
+    .selectFrom('kpi_actual')
+    .select(['activity_id', 'kpi_key', 'value'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('activity_id')
+    .orderBy('kpi_key')
+    .execute();
+  return rows.map((row) => ({ ...row, value: Number(row.value) }));
+}
+
+/** What the values would be if every activity of the workspace were recomputed now (nothing is kept). */
+async function recomputedValues(db: Kysely<DB>, workspaceId: string): Promise<StoredValue[]> {
+  let values: StoredValue[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      const ids = await trx
+        .selectFrom('activity')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      await refreshKpiActuals(
+        trx,
+        ids.map((row) => row.id),
+      );
+      values = await storedValues(trx, workspaceId);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return values;
+}
+
+describe.each(testDialects())('KPI values stay fresh after every evidence write on %s', (kind) => {
+  let t: TestApp;
+  let factory: Factory;
+  let planning: PlanningRows;
+  let slug: string;
+  let workspaceId: string;
+  let headers: Headers;
+  let clusterId: string;
+  let organisationIds: string[];
+
+  const call = async (method: Method, path: string, payload?: object) => {
+    const res = await t.app.inject({
+      method,
+      url: `/api/v1/workspaces/${slug}${path}`,
+      headers,
+      ...(payload ? { payload } : {}),
+    });
+    expect(res.statusCode, `${method} ${path}: ${res.body}`).toBeLessThan(300);
+    return res.statusCode === 204 ? null : res.json();
+  };
+  const expectFresh = async (step: string) => {
+    const stored = await storedValues(t.database.db, workspaceId);
+    expect(stored.length, `${step}: some values are stored`).toBeGreaterThan(0);
+    expect(stored, `${step}: kpi_actual equals a recomputation`).toEqual(
+      await recomputedValues(t.database.db, workspaceId),
+    );
+  };
+  const newActivity = (title: string, extra: object = {}) =>
+    call('POST', '/activities', {
+      instrumentKey: 'study-visits',
+      title,
+      startsOn: '2026-05-04',
+      endsOn: '2026-05-06',
+      clusterId,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    factory = new Factory(t.database.db);
+    planning = new PlanningRows(t.database.db);
+  });
+  beforeEach(async () => {
+    const workspace = await factory.workspace();
+    slug = workspace.slug;
+    workspaceId = workspace.id;
+    headers = (await factory.memberWithToken(workspaceId, 'coordinator')).headers;
+    clusterId = (await factory.cluster(workspaceId)).id;
+    organisationIds = [
+      (await factory.organisation(workspaceId, clusterId)).id,
+      (await factory.organisation(workspaceId, clusterId)).id,
+    ];
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** One scenario per evidence table: every write the API makes to it. */
+  const scenarios: Record<string, () => Promise<void>> = {
+    activity: async () => {
+      const activity = await newActivity('A study visit');
+      await expectFresh('activity created');
+      const held = await call('PATCH', `/activities/${activity.id}`, {
+        version: activity.version,
+        status: 'done',
+      });
+      await expectFresh('activity done');
+      const moved = await call('PATCH', `/activities/${activity.id}`, {
+        version: held.version,
+        instrumentKey: 'innovation-clubs',
+      });
+      await expectFresh('instrument changed');
+      await call('DELETE', `/activities/${activity.id}?version=${moved.version}`);
+      await newActivity('Another one');
+      await expectFresh('activity deleted');
+    },
+    activity_participant: async () => {
+      const activity = await newActivity('A study visit');
+      const present = await call('POST', `/activities/${activity.id}/participants`, {
+        organisationId: organisationIds[0],
+        role: 'participant',
+      });
+      await call('POST', `/activities/${activity.id}/participants`, {
+        organisationId: organisationIds[1],
+        role: 'participant',
+      });
+      await expectFresh('participants added');
+      await call('PATCH', `/activities/${activity.id}/participants/${present.id}`, { attendance: 'present' });
+      await expectFresh('attendance marked');
+      await call('DELETE', `/activities/${activity.id}/participants/${present.id}`);
+      await expectFresh('participant removed');
+    },
+    cost_line: async () => {
+      const activity = await newActivity('A study visit');
+      const line = await call('POST', `/activities/${activity.id}/cost-lines`, {
+        kind: 'actual',
+        category: 'travel',
+        fundingSource: 'eu_programme',
+        description: 'Flights',
+        amountEur: 1200,
+        incurredOn: '2026-05-04',
+      });
+      await expectFresh('actual cost added');
+      const edited = await call('PATCH', `/cost-lines/${line.id}`, {
+        version: line.version,
+        amountEur: 1450.5,
+      });
+      await expectFresh('actual cost edited');
+      await call('DELETE', `/cost-lines/${line.id}?version=${edited.version}`);
+      await expectFresh('actual cost deleted');
+      await call('POST', `/activities/${activity.id}/estimate`, {
+        parameters: { units: 1, travellers: 2, nights: 2, destination: 'JP' },
+        fundingSource: 'eu_programme',
+        apply: true,
+        version: activity.version,
+      });
+      await expectFresh('estimate applied');
+      const market = await planning.marketRow(workspaceId);
+      const plan = await planning.planRow(workspaceId, { market_id: market.id });
+      const planned = await newActivity('In a plan', {
+        planId: plan.id,
+        startsOn: plan.starts_on,
+        endsOn: plan.starts_on,
+      });
+      await call('POST', `/activities/${planned.id}/cost-lines`, {
+        kind: 'actual',
+        category: 'travel',
+        fundingSource: 'eu_programme',
+        description: 'Hotel',
+        amountEur: 300,
+        incurredOn: plan.starts_on,
+      });
+      await call('POST', `/plans/${plan.id}/copy`, { marketId: market.id, includeActivities: true });
+      await expectFresh('plan copied with its activities and planned lines');
+    },
+    kpi_entry: async () => {
+      const activity = await newActivity('A study visit');
+      const entry = await call('POST', '/kpi-entries', {
+        activityId: activity.id,
+        kpiKey: 'contacts_mapped',
+        value: 12,
+        recordedOn: '2026-05-06',
+      });
+      await expectFresh('value entered');
+      const edited = await call('PATCH', `/kpi-entries/${entry.id}`, { version: entry.version, value: 15 });
+      await expectFresh('value corrected');
+      await call('DELETE', `/kpi-entries/${entry.id}?version=${edited.version}`);
+      await newActivity('Another one');
+      await expectFresh('value removed');
+    },
+  };
+
+  it('has a scenario for every evidence table the KPI rules read', () => {
+    expect(Object.keys(scenarios).sort()).toEqual([...EVIDENCE_TABLES].sort());
+  });
+
+  for (const table of EVIDENCE_TABLES) {
+    it(`recomputes the values after every write to ${table}`, async () => {
+      const scenario = scenarios[table];
+      expect(scenario, `no scenario writes to ${table}`).toBeDefined();
+      await scenario?.();
+    });
+  }
+
+  it('notices a stale value: evidence written behind the repositories is caught by the check', async () => {
+    const activity = await newActivity('A study visit');
+    await expectFresh('before');
+    await planning.participantRow(activity.id, {
+      organisation_id: organisationIds[0] ?? null,
+      attendance: 'present',
+    });
+    const stored = await storedValues(t.database.db, workspaceId);
+    expect(stored).not.toEqual(await recomputedValues(t.database.db, workspaceId));
+  });
+
+  it('refuses evidence written outside writeTransaction, before anything is written', async () => {
+    const activity = await newActivity('A study visit');
+    const { ActivityRepository } = await import('../activities/repository.ts');
+    await expect(
+      new ActivityRepository(t.database.db).setAttendance(activity.id, 'none', 'present'),
+    ).rejects.toThrow(/inside writeTransaction/);
+  });
+});
