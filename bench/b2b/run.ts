@@ -22,10 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 
 export function findBenchDir(): string {
-  const candidates = [
-    process.env.B2B_BENCH_DIR,
-    resolve(repo, '..', 'shared', 'benchmarks', 'b2b'),
-  ];
+  const candidates = [process.env.B2B_BENCH_DIR, resolve(repo, '..', 'shared', 'benchmarks', 'b2b')];
   for (const c of candidates) {
     if (!c) continue;
     try {

@@ -4,13 +4,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { createServices } from '../../app/services.ts';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { buildReport } from '../../features/reports/build-report.ts';
-import { kpiServiceRollup } from '../../features/reports/kpi-rollup.ts';
 import { REPORT_FORMATS, reportRequestSchema } from '../../features/reports/schema.ts';
 import { WorkspaceRepository } from '../../features/workspaces/repository.ts';
 import { ThrottledProgress } from '../../jobs/progress.ts';
@@ -87,12 +87,13 @@ export async function runReport(options: ReportOptions, stderr: NodeJS.WritableS
   try {
     await migrateToLatest(database.db);
     const actor = await workspaceActor(database, options.workspace);
+    const { kpis } = createServices({ db: database.db });
     const progress = new ThrottledProgress(async (fraction, message) => {
       stderr.write(`[${String(Math.round(fraction * 100)).padStart(3)}%] ${message}\n`);
     }, 200);
     const built = await buildReport(actor, request, {
       db: database.db,
-      kpiRollup: kpiServiceRollup(database.db),
+      kpiRollup: (reader, query) => kpis.rollup(reader, query),
       progress: (fraction, message) => progress.report(fraction, message),
     });
     await writeFile(options.out, built.content);
