@@ -39,6 +39,7 @@ import { planRoutes } from '../features/plans/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
+import { preventCachingOfApiAnswers } from '../http/cache-control.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { rejectNulCharacters } from '../http/nul-characters.ts';
 import { handleError, problem, sendProblem } from '../http/problem.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   addSecurityHeaders(app, CONTENT_SECURITY_POLICY);
   rejectNulCharacters(app);
+  preventCachingOfApiAnswers(app);
 
   await app.register(fastifySwagger, {
     openapi: {

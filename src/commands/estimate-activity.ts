@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { type Actor, clusterScope, requireAccess } from '../domain/access/policy.ts';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import { eurToCents } from '../domain/planning/money.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { eurToCents, formatEurWithCode } from '../domain/planning/money.ts';
 import { ActivityRepository } from '../features/activities/repository.ts';
 import { loadActivity } from '../features/activities/service.ts';
 import { AuditRepository } from '../features/audit/repository.ts';
@@ -11,7 +11,7 @@ import { goneChanges } from '../features/budgets/cost-line-service.ts';
 import { computeEstimate } from '../features/budgets/estimate-service.ts';
 import { presentEstimate } from '../features/budgets/presenter.ts';
 import { CostLineRepository, type CostLineValues } from '../features/budgets/repository.ts';
-import type { ActivityEstimateInput, EstimateDto } from '../features/budgets/schema.ts';
+import { type ActivityEstimateInput, type EstimateDto, MAX_LINE_EUR } from '../features/budgets/schema.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 
 /**
@@ -35,6 +35,7 @@ export function estimateActivityCommand(db: Kysely<DB>) {
         dayRateEur: input.dayRateEur,
       });
       if (!input.apply) return presentEstimate(estimate, assumptions);
+      checkLinesFit(estimate.lines);
 
       const stored = JSON.stringify({
         ...input.parameters,
@@ -100,4 +101,25 @@ export function estimateActivityCommand(db: Kysely<DB>) {
       }
       return presentEstimate(estimate, assumptions);
     });
+}
+
+/**
+ * An applied estimate writes its lines as budget lines, which hold at most `MAX_LINE_EUR` each (as
+ * typed ones do): a larger line is refused with what to change, before anything is written.
+ */
+function checkLinesFit(lines: readonly { description: string; amountCents: number }[]): void {
+  const tooLarge = lines.filter((line) => line.amountCents > eurToCents(MAX_LINE_EUR));
+  if (tooLarge.length === 0) return;
+  const list = tooLarge
+    .map((line) => `"${line.description}" (${formatEurWithCode(line.amountCents)})`)
+    .join(', ');
+  throw new InvalidInputError(
+    `The estimate cannot be applied: ${list} exceeds the ${formatEurWithCode(eurToCents(MAX_LINE_EUR))} a budget line may hold`,
+    [
+      {
+        field: 'body.parameters',
+        message: `give fewer units, travellers or nights: a line may hold at most ${MAX_LINE_EUR.toLocaleString('en-US')} EUR`,
+      },
+    ],
+  );
 }

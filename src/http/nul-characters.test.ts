@@ -14,3 +14,11 @@ describe('findNulCharacter', () => {
     expect(findNulCharacter(undefined)).toBeUndefined();
   });
 });
+
+describe('findNulCharacter on deep values', () => {
+  it('walks 100,000 levels without running out of stack', () => {
+    let deep: unknown = 'a\u0000b';
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    expect(findNulCharacter(deep)).toBe(`${'0.'.repeat(99_999)}0`);
+  });
+});

@@ -48,7 +48,8 @@ const COUNT_LIMITS: Record<CountParameter, { min: number; max: number }> = {
 };
 
 /** 20,000 EUR: above any day rate, return trip, night or day of subsistence. */
-const MAX_RATE_CENTS = 2_000_000;
+export const MAX_RATE_EUR = 20_000;
+const MAX_RATE_CENTS = MAX_RATE_EUR * 100;
 
 /**
  * The parameters an instrument's budget model needs, in a fixed order. A model that produces one

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { ACTIVITY_STATUSES, ATTENDANCES, PARTICIPANT_ROLES } from '../../domain/planning/types.ts';
-import { countryCode, isoDate } from '../../http/params.ts';
+import { countryCode, isoDate, versionField, versionQueryField } from '../../http/params.ts';
 import { budgetBlockSchema } from '../budgets/schema.ts';
 
 /** HTTP contract of activities (dated instances of an instrument) and their participants. */
@@ -91,13 +91,13 @@ export const createActivityBody = z.strictObject({
   outcomeNotes: fields.outcomeNotes.default(''),
 });
 export const updateActivityBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> });
 
 export const activityParams = z.object({ workspace: z.string().min(1).max(100), id });
 export const participantParams = activityParams.extend({ participantId: id });
-export const deleteActivityQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteActivityQuery = z.object({ version: versionQueryField });
 
 export const addParticipantBody = z
   .strictObject({

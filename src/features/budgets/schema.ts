@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FUNDING_SOURCES } from '../../domain/catalogue/types.ts';
 import { addDays, todayIso } from '../../domain/dates.ts';
 import { BUDGET_CATEGORIES, COST_LINE_KINDS, COST_LINE_ORIGINS } from '../../domain/planning/types.ts';
-import { countryCode, isoDate } from '../../http/params.ts';
+import { countryCode, isoDate, versionField, versionQueryField } from '../../http/params.ts';
 import { travelRateSchema } from '../travel-rates/schema.ts';
 
 /** HTTP contract of budget lines, estimates and roll-ups. Money is EUR with at most 2 decimals. */
@@ -46,12 +46,15 @@ export const budgetBlockSchema = z
 /** A positive-or-zero EUR amount with at most 2 decimals. */
 const eur = (max: number) => z.number().min(0).max(max).multipleOf(0.01, 'must have at most 2 decimals');
 
+/** The most one budget line may hold, EUR (typed, or written by an applied estimate). */
+export const MAX_LINE_EUR = 10_000_000;
+
 const lineFields = {
   kind: z.enum(COST_LINE_KINDS),
   category: z.enum(BUDGET_CATEGORIES),
   fundingSource: z.enum(FUNDING_SOURCES),
   description: z.string().trim().min(1).max(500),
-  amountEur: eur(10_000_000).describe(
+  amountEur: eur(MAX_LINE_EUR).describe(
     'EUR, at most 10,000,000 with 2 decimals; an actual line must be above 0, a planned one may be 0',
   ),
   effortDays: eur(10_000).describe('Staff effort days, 0–10,000 with 2 decimals'),
@@ -69,14 +72,14 @@ export const createCostLineBody = z.strictObject({
   formula: lineFields.formula.default(null),
 });
 export const updateCostLineBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(lineFields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof lineFields]: z.ZodOptional<(typeof lineFields)[K]> });
 
 export const costLineParams = z.object({ workspace: z.string().min(1).max(100), id });
 /** `/activities/{id}/…`: the activity whose lines or estimate are meant. */
 export const activityIdParams = z.object({ workspace: z.string().min(1).max(100), id });
-export const deleteCostLineQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteCostLineQuery = z.object({ version: versionQueryField });
 export const costLineListSchema = z.object({ items: z.array(costLineSchema) }).meta({ id: 'CostLineList' });
 
 const count = (max: number, min = 1) => z.number().int().min(min).max(max);
@@ -110,7 +113,7 @@ export const activityEstimateBody = z.strictObject({
   apply: z
     .boolean()
     .describe("true: store the parameters and replace the activity's estimate lines, in one transaction"),
-  version: z.number().int().min(1).describe("The activity's version (checked when applying)"),
+  version: versionField.describe("The activity's version (checked when applying)"),
 });
 
 export const estimateSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '../../http/params.ts';
+import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
 
 export const clusterSchema = z
   .object({
@@ -30,7 +30,7 @@ const fields = {
 
 export const createClusterBody = z.strictObject({ ...fields, website: fields.website.default(null) });
 export const updateClusterBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> });
 
@@ -38,7 +38,7 @@ export const clusterParams = z.object({
   workspace: z.string().min(1).max(100),
   id: z.string().min(1).max(100),
 });
-export const deleteClusterQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteClusterQuery = z.object({ version: versionQueryField });
 
 export const listClustersQuery = z.object({
   q: z.string().trim().max(100).optional().describe('Search in name and short name'),

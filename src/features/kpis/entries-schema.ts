@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KPI_KINDS } from '../../domain/catalogue/types.ts';
 import { addDays, todayIso } from '../../domain/dates.ts';
-import { isoDate } from '../../http/params.ts';
+import { isoDate, versionField, versionQueryField } from '../../http/params.ts';
 
 /**
  * HTTP contract of hand-entered KPI values: where no record can exist (sales volume,
@@ -56,12 +56,12 @@ export const updateKpiEntryBody = z.strictObject({
   value: fields.value.optional(),
   recordedOn: fields.recordedOn.optional(),
   comment: fields.comment.optional(),
-  version: z.number().int().min(1),
+  version: versionField,
 });
 
 export const kpiEntryParams = z.object({ workspace: z.string().min(1).max(100), id });
 export const deleteKpiEntryQuery = z.object({
-  version: z.coerce.number().int().min(1).optional().describe('When sent, a stale version gets 409'),
+  version: versionQueryField.optional().describe('When sent, a stale version gets 409'),
 });
 
 export type KpiEntryDto = z.infer<typeof kpiEntrySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KPI_KINDS } from '../../domain/catalogue/types.ts';
+import { versionField, versionQueryField } from '../../http/params.ts';
 
 /**
  * HTTP contract of KPI targets: a target for one KPI of one activity, or of one instrument of a
@@ -78,7 +79,7 @@ export const createKpiTargetBody = z
 
 export const updateKpiTargetBody = z.strictObject({
   value: targetValue,
-  version: z.number().int().min(1),
+  version: versionField,
 });
 
 export const listKpiTargetsQuery = z
@@ -90,7 +91,7 @@ export const listKpiTargetsQuery = z
 
 export const kpiTargetParams = z.object({ workspace: z.string().min(1).max(100), id });
 export const deleteKpiTargetQuery = z.object({
-  version: z.coerce.number().int().min(1).optional().describe('When sent, a stale version gets 409'),
+  version: versionQueryField.optional().describe('When sent, a stale version gets 409'),
 });
 
 export type KpiTargetDto = z.infer<typeof kpiTargetSchema>;

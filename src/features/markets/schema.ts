@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../domain/planning/types.ts';
-import { countryCode } from '../../http/params.ts';
+import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
 import { activitySummarySchema, planSummarySchema } from '../plans/schema.ts';
 
 export const marketSchema = z
@@ -92,7 +92,7 @@ export const createMarketBody = z.strictObject({
   ownerClusterId: fields.ownerClusterId.default(null),
 });
 export const updateMarketBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> });
 
@@ -100,7 +100,7 @@ export const marketParams = z.object({
   workspace: z.string().min(1).max(100),
   id: z.string().min(1).max(100),
 });
-export const deleteMarketQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteMarketQuery = z.object({ version: versionQueryField });
 
 export const listMarketsQuery = z.object({
   q: z.string().trim().max(100).optional().describe('Search in the name'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/access/policy.ts';
+import { versionField, versionQueryField } from '../../http/params.ts';
 
 /** HTTP contract of the members (memberships) of a workspace. */
 
@@ -33,7 +34,7 @@ export const memberParams = z.object({
 });
 
 export const updateMemberBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   role: z.enum(ROLES),
   clusterId: z.string().min(1).max(100).nullable().default(null).describe('Required for a cluster manager'),
   organisationId: z
@@ -45,7 +46,7 @@ export const updateMemberBody = z.strictObject({
     .describe('The organisation of a member (optional); no other role has one'),
 });
 
-export const deleteMemberQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteMemberQuery = z.object({ version: versionQueryField });
 
 export type MemberDto = z.infer<typeof memberSchema>;
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;

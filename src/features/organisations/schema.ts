@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '../../http/params.ts';
+import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
 
 export const ORGANISATION_TYPES = ['sme', 'large_company', 'rd_centre', 'university', 'other'] as const;
 export const ORGANISATION_SIZES = ['micro', 'small', 'medium', 'large'] as const;
@@ -113,7 +113,7 @@ export const createOrganisationBody = z.strictObject({
   exportExperience: fields.exportExperience.default('none'),
 });
 export const updateOrganisationBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> });
 
@@ -121,7 +121,7 @@ export const organisationParams = z.object({
   workspace: z.string().min(1).max(100),
   id: z.string().min(1).max(100),
 });
-export const deleteOrganisationQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteOrganisationQuery = z.object({ version: versionQueryField });
 
 export const listOrganisationsQuery = z.object({
   q: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField, versionQueryField } from '../../http/params.ts';
 
 export const personSchema = z
   .object({
@@ -40,7 +41,7 @@ export const createPersonBody = z.strictObject({
   consent: fields.consent.default(false),
 });
 export const updatePersonBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> });
 
@@ -48,7 +49,7 @@ export const personParams = z.object({
   workspace: z.string().min(1).max(100),
   id: z.string().min(1).max(100),
 });
-export const deletePersonQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deletePersonQuery = z.object({ version: versionQueryField });
 
 export const listPeopleQuery = z.object({
   q: z.string().trim().max(100).optional().describe('Search in the name and e-mail'),

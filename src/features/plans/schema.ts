@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { PLAN_STATUSES } from '../../domain/planning/types.ts';
-import { isoDate } from '../../http/params.ts';
+import { isoDate, versionField, versionQueryField } from '../../http/params.ts';
 import { activitySummarySchema } from '../activities/schema.ts';
 
 /** Money in EUR with cents; `null` where the caller may not see costs (members, mentors). */
@@ -130,7 +130,7 @@ export const createPlanBody = z
   });
 
 export const updatePlanBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 } as { version: z.ZodNumber } & { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> });
 
@@ -149,7 +149,7 @@ export const planParams = z.object({
   workspace: z.string().min(1).max(100),
   id: z.string().min(1).max(100),
 });
-export const deletePlanQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deletePlanQuery = z.object({ version: versionQueryField });
 
 export const listPlansQuery = z.object({
   marketId: z.string().min(1).max(100).optional(),

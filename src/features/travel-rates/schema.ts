@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countryCode } from '../../http/params.ts';
+import { MAX_RATE_EUR } from '../../domain/planning/budget-estimate.ts';
+import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
 
 /** HTTP contract of the workspace's travel-cost table (one row per destination country). */
 
@@ -19,22 +20,20 @@ export const travelRateSchema = z
   })
   .meta({ id: 'TravelRate' });
 
-const amount = z.number().min(0).max(100_000).multipleOf(0.01);
+/** The budget engine's own limit, so a stored rate never makes an estimate fail. */
+const amount = z.number().min(0).max(MAX_RATE_EUR).multipleOf(0.01);
 
 export const putTravelRateBody = z.strictObject({
   travelEur: amount,
   accommodationPerNightEur: amount,
   subsistencePerDayEur: amount,
-  version: z
-    .number()
-    .int()
-    .min(1)
+  version: versionField
     .optional()
     .describe('Required to change an edited rate (its version); leave out to replace a default'),
 });
 
 export const travelRateParams = z.object({ workspace: z.string().min(1).max(100), country: countryCode });
-export const deleteTravelRateQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteTravelRateQuery = z.object({ version: versionQueryField });
 
 export const listTravelRatesQuery = z.object({
   origin: z

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testDialects } from '../support/databases.ts';
+import { Factory } from '../support/factories.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+/**
+ * Inputs that once answered 500 or slipped past a check (issue 19): each test failed before its
+ * fix. Every refused request must be a 4xx naming the problem and change nothing.
+ */
+describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
+  let t: TestApp;
+  let factory: Factory;
+  let slug: string;
+  let workspaceId: string;
+  let headers: Record<string, string>;
+
+  const deepJson = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  const fieldsOf = (res: { json(): { errors?: { field: string; message: string }[] } }) =>
+    (res.json().errors ?? []).map((e) => e.field);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    factory = new Factory(t.database.db);
+  });
+  beforeEach(async () => {
+    const workspace = await factory.workspace();
+    slug = workspace.slug;
+    workspaceId = workspace.id;
+    headers = (await factory.memberWithToken(workspaceId, 'coordinator')).headers;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers 400 to JSON nested 10,000 levels deep, signed in or not', async () => {
+    for (const [url, auth] of [
+      ['/api/v1/auth/sign-in', {}],
+      [`/api/v1/workspaces/${slug}/clusters`, headers],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: deepJson(10_000),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().detail).toContain('nests deeper than');
+    }
+    expect(
+      await t.database.db
+        .selectFrom('cluster')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('still takes ordinary nesting (an import of rows of fields)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${slug}/clusters`,
+      headers,
+      payload: { name: 'Nested enough', shortName: 'NE', country: 'BE', city: 'Gent', dayRateEur: 450 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('answers 400 naming params.workspace to a NUL byte in the workspace slug', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${slug}%00/clusters`, headers });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(fieldsOf(res)).toEqual(['params.workspace']);
+  });
+
+  it('answers 400 naming the field to a version beyond a 32-bit integer, and changes nothing', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${slug}/clusters`,
+      headers,
+      payload: { name: 'Versioned', shortName: 'VE', country: 'BE', city: 'Gent', dayRateEur: 450 },
+    });
+    const id = created.json().id;
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${slug}/clusters/${id}`,
+      headers,
+      payload: { version: 2_147_483_648, name: 'Renamed' },
+    });
+    expect(patch.statusCode, patch.body).toBe(400);
+    expect(fieldsOf(patch)).toEqual(['body.version']);
+    const remove = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${slug}/clusters/${id}?version=2147483648`,
+      headers,
+    });
+    expect(remove.statusCode, remove.body).toBe(400);
+    expect(fieldsOf(remove)).toEqual(['query.version']);
+    const row = await t.database.db
+      .selectFrom('cluster')
+      .select(['name', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Versioned', version: 1 });
+  });
+
+  it('refuses to apply an estimate whose line would exceed what a budget line holds, writing nothing', async () => {
+    const cluster = await factory.cluster(workspaceId);
+    const rate = (eur: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/workspaces/${slug}/travel-rates/JP`,
+        headers,
+        payload: { travelEur: eur, accommodationPerNightEur: eur, subsistencePerDayEur: eur },
+      });
+    // A rate the budget engine would refuse is refused when it is stored, not when it is used.
+    expect(fieldsOf(await rate(20_000.01))).toEqual([
+      'body.travelEur',
+      'body.accommodationPerNightEur',
+      'body.subsistencePerDayEur',
+    ]);
+    expect((await rate(20_000)).statusCode).toBe(200);
+    const activity = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/activities`,
+        headers,
+        payload: {
+          instrumentKey: 'study-visits',
+          title: 'A costly visit',
+          startsOn: '2026-05-04',
+          endsOn: '2026-05-06',
+          clusterId: cluster.id,
+        },
+      })
+    ).json();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${slug}/activities/${activity.id}/estimate`,
+      headers,
+      payload: {
+        parameters: { units: 1, travellers: 100, nights: 365, destination: 'JP' },
+        fundingSource: 'eu_programme',
+        apply: true,
+        version: activity.version,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(fieldsOf(res)).toEqual(['body.parameters']);
+    expect(
+      await t.database.db
+        .selectFrom('cost_line')
+        .select('id')
+        .where('activity_id', '=', activity.id)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('tells the browser and any cache not to keep personal and workspace answers', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    expect(me.headers['cache-control']).toBe('no-store');
+    const clusters = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${slug}/clusters`,
+      headers,
+    });
+    expect(clusters.headers['cache-control']).toBe('no-store');
+    const refused = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${slug}/clusters` });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    // The public catalogue revalidates with its entity tag instead.
+    const catalogue = await t.app.inject({ method: 'GET', url: '/api/v1/instruments' });
+    expect(catalogue.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('checks country codes in one way: UK and EU are refused with what to write instead', async () => {
+    for (const [country, hint] of [
+      ['UK', '"GB"'],
+      ['EU', 'member state'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/clusters`,
+        headers,
+        payload: {
+          name: `Cluster ${country}`,
+          shortName: country,
+          country,
+          city: 'Somewhere',
+          dayRateEur: 450,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors).toEqual([{ field: 'body.country', message: expect.stringContaining(hint) }]);
+    }
+    const market = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${slug}/markets`,
+      headers,
+      payload: { name: 'Britain', country: 'UK' },
+    });
+    expect(market.statusCode, market.body).toBe(400);
+    expect(fieldsOf(market)).toContain('body.country');
+  });
+});
