@@ -67,12 +67,12 @@ export function readCsv(bytes: Buffer): TextTable {
  * @throws InvalidInputError (not a workbook, zip bomb, no sheet), TooLargeError (rows)
  */
 export async function readXlsx(bytes: Buffer): Promise<TextTable> {
-  checkZipArchive(bytes);
+  const listedParts = checkZipArchive(bytes);
   const records: string[][] = [];
   const lines: number[] = [];
   let sheets = 0;
   try {
-    const reader = new (loadExcelJs().stream.xlsx.WorkbookReader)(Readable.from([bytes]), {
+    const reader = new (loadExcelJs().stream.xlsx.WorkbookReader)(Readable.from([listedParts]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',

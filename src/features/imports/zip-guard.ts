@@ -6,13 +6,17 @@ export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 const MAX_ENTRIES = 2_000;
 
 /**
- * Checks an XLSX (a ZIP archive) before exceljs unpacks it in memory: it must be a ZIP, without
- * ZIP64 or encryption, with a bounded number of parts, and all parts must unpack to at most
+ * Checks an XLSX (a ZIP archive) before exceljs unpacks it: it must be a ZIP, without ZIP64 or
+ * encryption, with a bounded number of parts, and all parts must unpack to at most
  * `MAX_UNPACKED_BYTES` — measured by inflating with a cap, since a zip bomb's declared sizes lie.
  *
+ * @returns the archive rebuilt from the parts its central directory lists, and only those: a
+ * streaming reader walks the local entries one after the other, so a part hidden between them
+ * (listed nowhere, never measured here) would otherwise be inflated too. The reader is given
+ * exactly the bytes that were measured.
  * @throws InvalidInputError naming what is wrong
  */
-export function checkZipArchive(bytes: Buffer): void {
+export function checkZipArchive(bytes: Buffer): Buffer {
   if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) {
     throw invalid('The file is not an XLSX workbook (an XLSX file is a ZIP archive; this one is not).');
   }
@@ -22,6 +26,10 @@ export function checkZipArchive(bytes: Buffer): void {
   if (entries > MAX_ENTRIES)
     throw invalid(`The workbook has ${entries} parts; at most ${MAX_ENTRIES} are read.`);
   let budget = MAX_UNPACKED_BYTES;
+  const centralStart = offset;
+  const parts: Buffer[] = [];
+  const centralRecords: { at: number; length: number; newLocalOffset: number }[] = [];
+  let written = 0;
   for (let i = 0; i < entries; i++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) throw corrupt();
     const flags = bytes.readUInt16LE(offset + 8);
@@ -57,8 +65,45 @@ export function checkZipArchive(bytes: Buffer): void {
         `The workbook unpacks to more than ${MAX_UNPACKED_BYTES / 2 ** 20} MB; it is refused as a possible zip bomb.`,
       );
     }
-    offset += 46 + nameLength + extraLength + commentLength;
+    const entryEnd =
+      dataStart + compressedSize + dataDescriptorLength(bytes, flags, dataStart + compressedSize);
+    if (entryEnd > centralStart) throw corrupt();
+    parts.push(bytes.subarray(localOffset, entryEnd));
+    const recordLength = 46 + nameLength + extraLength + commentLength;
+    centralRecords.push({ at: offset, length: recordLength, newLocalOffset: written });
+    written += entryEnd - localOffset;
+    offset += recordLength;
   }
+  return rebuild(bytes, end, parts, centralRecords, written);
+}
+
+/** Bytes of the data descriptor after a part's data (general-purpose flag bit 3), with or without its signature. */
+function dataDescriptorLength(bytes: Buffer, flags: number, at: number): number {
+  if ((flags & 0x8) === 0) return 0;
+  if (at + 4 <= bytes.length && bytes.readUInt32LE(at) === 0x08074b50) return 16;
+  return 12;
+}
+
+/** The listed parts one after the other, then their central directory with the new offsets. */
+function rebuild(
+  bytes: Buffer,
+  end: number,
+  parts: Buffer[],
+  records: { at: number; length: number; newLocalOffset: number }[],
+  centralStart: number,
+): Buffer {
+  const central = records.map((record) => {
+    const copy = Buffer.from(bytes.subarray(record.at, record.at + record.length));
+    copy.writeUInt32LE(record.newLocalOffset, 42);
+    return copy;
+  });
+  const centralLength = central.reduce((sum, record) => sum + record.length, 0);
+  const endRecord = Buffer.from(
+    bytes.subarray(end, Math.min(bytes.length, end + 22 + bytes.readUInt16LE(end + 20))),
+  );
+  endRecord.writeUInt32LE(centralLength, 12);
+  endRecord.writeUInt32LE(centralStart, 16);
+  return Buffer.concat([...parts, ...central, endRecord]);
 }
 
 function findEndOfCentralDirectory(bytes: Buffer): number {
