@@ -31,8 +31,20 @@ describe('loadConfig', () => {
       smtpUrl: null,
       mailFrom: 'SPACE2ID Hub <no-reply@localhost>',
       publicUrl: 'http://localhost:3000',
+      trustProxy: false,
     });
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('reads which reverse proxies to trust, and refuses anything else naming the variable', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
   it('reads the mail settings: SMTP server, sender and the public address of links', () => {

@@ -17,6 +17,12 @@ export interface Config {
   mailFrom: string;
   /** Where the Hub is reached from outside: the base of the links in mails. */
   publicUrl: string;
+  /**
+   * Which reverse proxies are believed about the client (`X-Forwarded-For`, `-Proto`, `-Host`):
+   * false (none, the default), true (every hop: only when nothing reaches the Hub but the proxy),
+   * a number of hops, or addresses and CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export const DEFAULT_SQLITE_FILE = './data/space2id.db';
@@ -32,7 +38,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'SPACE2ID Hub <no-reply@localhost>',
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const addresses = text.split(',').map((part) => part.trim());
+  if (addresses.some((part) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part))) {
+    throw new Error(
+      `TRUST_PROXY must be true, false, a number of proxy hops, or addresses/CIDR ranges such as 10.0.0.0/8,127.0.0.1; got "${text}"`,
+    );
+  }
+  return addresses;
 }
 
 function parseSmtpUrl(value: string | undefined): string | null {

@@ -64,6 +64,8 @@ export interface AppOptions {
   catalogueRevalidateMs?: number;
   /** The background job queue's settings (poll interval, progress write interval). */
   jobs?: JobQueueOptions;
+  /** Which reverse proxies to believe about the client and the protocol (config `TRUST_PROXY`). */
+  trustProxy?: boolean | number | string[];
 }
 
 declare module 'fastify' {
@@ -104,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // Long path parameters reach the zod schemas, which answer 400 naming the field (not a bare 414).
     routerOptions: { maxParamLength: 2048 },
+    // Behind a TLS proxy, X-Forwarded-Proto makes request.protocol "https" (the session cookie is then Secure).
+    trustProxy: trustedProxies(options.trustProxy ?? false),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -249,6 +253,11 @@ async function startJobWorker(services: Services, log: FastifyInstance['log']): 
   } catch (err) {
     log.error({ err }, 'the background job worker could not start');
   }
+}
+
+/** Fastify's form of `TRUST_PROXY`: a number of hops becomes "trust the first n hops". */
+function trustedProxies(setting: boolean | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 /** Serves the built SPA; unknown non-API paths get `index.html` so client routes deep-link. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app/build-app.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -199,5 +200,28 @@ describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
     });
     expect(market.statusCode, market.body).toBe(400);
     expect(fieldsOf(market)).toContain('body.country');
+  });
+
+  it('marks the session cookie Secure behind a TLS proxy it trusts, and only then', async () => {
+    const password = 'correct horse battery staple';
+    const user = await factory.userWithPassword(password);
+    const signIn = (app: TestApp['app']) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: user.email, password },
+      });
+    const untrusting = await signIn(t.app);
+    expect(untrusting.statusCode, untrusting.body).toBe(200);
+    expect(String(untrusting.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    const behindProxy = await buildApp({ database: t.database, trustProxy: true });
+    try {
+      const trusting = await signIn(behindProxy);
+      expect(trusting.statusCode, trusting.body).toBe(200);
+      expect(String(trusting.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });

@@ -23,6 +23,7 @@ export function registerServeCommand(program: Command): void {
         webDist: config.webDist,
         logger: { level: config.logLevel },
         mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+        trustProxy: config.trustProxy,
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
