@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -46,6 +47,7 @@ import { handleError, problem, sendProblem } from '../http/problem.ts';
 import { addSecurityHeaders } from '../http/security-headers.ts';
 import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
 import { VERSION } from '../version.ts';
+import { registerMetrics } from './metrics.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface AppOptions {
@@ -108,6 +110,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 2048 },
     // Behind a TLS proxy, X-Forwarded-Proto makes request.protocol "https" (the session cookie is then Secure).
     trustProxy: trustedProxies(options.trustProxy ?? false),
+    // Ids unique across processes (several servers share one database and one log store).
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    // One line per API request, written by logApiRequests: static files are not logged.
+    disableRequestLogging: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -172,7 +179,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
 
   const { database } = options;
+  logApiRequests(app);
   await app.register(healthRoutes(database), { prefix: '/api' });
+  registerMetrics(app, database.db);
   const services = createServices({
     db: database.db,
     log: app.log,
@@ -253,6 +262,28 @@ async function startJobWorker(services: Services, log: FastifyInstance['log']): 
   } catch (err) {
     log.error({ err }, 'the background job worker could not start');
   }
+}
+
+/**
+ * One log line per API request when it is answered, carrying its request id (as every line logged
+ * while serving it does), and the id in the `x-request-id` answer header for support requests.
+ */
+function logApiRequests(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request answered',
+    );
+  });
 }
 
 /** Fastify's form of `TRUST_PROXY`: a number of hops becomes "trust the first n hops". */

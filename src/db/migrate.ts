@@ -7,10 +7,7 @@ import type { DB } from './schema.ts';
  * (Kysely takes a lock). Throws with the failing migration's name if one fails.
  */
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => MIGRATIONS },
-  });
+  const migrator = migratorOf(db);
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
@@ -19,4 +16,14 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]
     });
   }
   return results;
+}
+
+/** The migrations this build knows that the database has not run yet (readiness: none). */
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const migrations = await migratorOf(db).getMigrations();
+  return migrations.filter((migration) => migration.executedAt === undefined).map((m) => m.name);
+}
+
+function migratorOf(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import pretty from 'pino-pretty';
 import { buildApp } from '../../app/build-app.ts';
 import { loadConfig } from '../../config.ts';
 import { DEMO_PASSWORD } from '../../features/demo/seed-demo.ts';
@@ -21,7 +22,7 @@ export function registerServeCommand(program: Command): void {
       const app = await buildApp({
         database,
         webDist: config.webDist,
-        logger: { level: config.logLevel },
+        logger: serverLogger(config.logLevel),
         mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
         trustProxy: config.trustProxy,
       });
@@ -53,4 +54,21 @@ export function registerServeCommand(program: Command): void {
         console.log('  (set SEED_DEMO=false to start without demo data)\n');
       }
     });
+}
+
+/**
+ * JSON lines for log collectors; on a terminal, one readable line each (pino-pretty as a stream in
+ * this process: no transport thread), so the start banner is not buried.
+ */
+function serverLogger(level: string) {
+  if (!process.stdout.isTTY) return { level };
+  return {
+    level,
+    stream: pretty({
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      singleLine: true,
+    }),
+  };
 }
