@@ -45,6 +45,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and its schema is current */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
@@ -8921,6 +8966,20 @@ export interface components {
             title: string;
             /** @description A URI naming the kind of problem */
             type: string;
+        };
+        Readiness: {
+            /** @enum {string} */
+            database: "sqlite" | "postgres";
+            /** @constant */
+            status: "ready";
+            version: string;
+        };
+        ReadinessInput: {
+            /** @enum {string} */
+            database: "sqlite" | "postgres";
+            /** @constant */
+            status: "ready";
+            version: string;
         };
         ReportRequest: {
             /** @enum {string} */
