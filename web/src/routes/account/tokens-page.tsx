@@ -24,15 +24,11 @@ import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
 import type { ApiTokenDto, CreatedApiTokenDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
+import { alertStyles } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
 import { accountKeys, apiTokensQuery } from './queries.ts';
 
 const t = messages.tokens;
-
-const alertStyles = (color: string) => ({
-  root: { borderLeft: `4px solid var(--mantine-color-${color}-9)` },
-  title: { color: 'var(--mantine-color-text)' },
-});
 
 /** `/account/tokens`: create, list and revoke personal API tokens. */
 export function TokensPage() {

@@ -1,15 +1,15 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getBudgetBurn, getKpiRollup, listActivities, listKpiRecords } from '../../api/client.ts';
-import { planningKeys } from '../planning/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import type { Period } from './period.ts';
 import type { KpiGrouping, RecordsSearch } from './records-search.ts';
 
 /**
  * The dashboard reads planning data: its keys live under the planning ones, so every change to a
- * market, plan, activity or cost (which refreshes `planningKeys.all`) refreshes it too.
+ * market, plan, activity or cost (which refreshes `workspaceKeys.planning`) refreshes it too.
  */
 export const dashboardKeys = {
-  all: (workspace: string) => [...planningKeys.all(workspace), 'dashboard'] as const,
+  all: (workspace: string) => [...workspaceKeys.planning(workspace), 'dashboard'] as const,
   burn: (workspace: string, period: Period, marketId: string | undefined) =>
     [...dashboardKeys.all(workspace), 'burn', period, marketId ?? null] as const,
   upcoming: (workspace: string, today: string, marketId: string | undefined) =>

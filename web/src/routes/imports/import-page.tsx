@@ -8,8 +8,8 @@ import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { canCreateInRegistry } from '../registry/permissions.ts';
-import { registryKeys } from '../registry/queries.ts';
 import { CheckStep } from './check-step.tsx';
 import type { ColumnMapping, ImportKind, RowFixes } from './import-rows.ts';
 import { MappingStep } from './mapping-step.tsx';
@@ -161,8 +161,8 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
                 void queryClient.invalidateQueries({
                   queryKey:
                     kind === 'organisations'
-                      ? registryKeys.organisations(workspace)
-                      : registryKeys.people(workspace),
+                      ? workspaceKeys.organisations(workspace)
+                      : workspaceKeys.people(workspace),
                 });
               }}
             />

@@ -5,10 +5,13 @@ import { createActivity, getActivity, isApiError, updateActivity } from '../../a
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
 import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { instrumentListQuery } from '../catalogue/queries.ts';
-import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   ACTIVITY_FIELDS,
   activityBodyOf,
@@ -23,7 +26,6 @@ import { FormButtons, FormDrawer } from './parts.tsx';
 import { ownClusterOf } from './permissions.ts';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.activityForm;
 const p = messages.planning;

@@ -8,27 +8,19 @@ import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { periodText } from '../../components/period-text.ts';
+import { PageSkeleton } from '../../components/skeletons.tsx';
+import { ActivityStatusBadge, PhaseBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { ActivityBudget } from './activity-budget.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
 import { ActivityKpis } from './activity-kpis.tsx';
 import { ActivityParticipants } from './activity-participants.tsx';
-import {
-  ActivityStatusBadge,
-  Crumbs,
-  CurrentCrumb,
-  Fact,
-  Facts,
-  LoadFailure,
-  LongText,
-  PageSkeleton,
-  PhaseBadge,
-  periodText,
-  Section,
-} from './parts.tsx';
+import { Fact, Facts, LoadFailure, LongText, Section } from './parts.tsx';
 import { canChangeKpis, canChangePlanning, seesBudget } from './permissions.ts';
 import { activityQuery, planningKeys, planQuery } from './queries.ts';
 

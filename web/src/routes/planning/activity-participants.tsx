@@ -18,11 +18,11 @@ import { addParticipant, listPeople, removeParticipant, setAttendance } from '..
 import type { ActivityDetailDto, Attendance, ParticipantDto, ParticipantRole } from '../../api/types.ts';
 import { ATTENDANCES, PARTICIPANT_ROLES } from '../../api/vocabulary.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { serverFieldErrors } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { FailureAlert } from '../registry/parts.tsx';
-import { organisationDirectoryQuery, registryKeys } from '../registry/queries.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import { Section } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 
@@ -195,7 +195,7 @@ function AddParticipantForm({
   const [missing, setMissing] = useState(false);
   const directory = useQuery(organisationDirectoryQuery(workspace));
   const people = useQuery({
-    queryKey: [...registryKeys.people(workspace), 'picker', organisationId] as const,
+    queryKey: [...workspaceKeys.people(workspace), 'picker', organisationId] as const,
     queryFn: ({ signal }) =>
       listPeople(
         workspace,

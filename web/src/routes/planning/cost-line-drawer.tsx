@@ -9,9 +9,11 @@ import {
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
 } from '../../api/vocabulary.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   COST_LINE_FIELDS,
   COST_LINE_MAX_EUR,
@@ -24,7 +26,6 @@ import {
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.costLines;
 const portal = { comboboxProps: { withinPortal: true } };

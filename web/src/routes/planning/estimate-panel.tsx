@@ -5,10 +5,12 @@ import { estimateActivity, previewEstimate } from '../../api/client.ts';
 import type { ActivityBudgetDto, ActivityDetailDto, EstimateDto, FundingSource } from '../../api/types.ts';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { instrumentListQuery } from '../catalogue/queries.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   COUNT_PARAMETER_NAMES,
   COUNT_PARAMETERS,
@@ -23,7 +25,6 @@ import {
 import { EstimateResult } from './estimate-result.tsx';
 import { Section } from './parts.tsx';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.estimate;
 

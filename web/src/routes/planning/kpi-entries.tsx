@@ -2,11 +2,11 @@ import { ActionIcon, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/
 import { deleteKpiEntry } from '../../api/client.ts';
 import type { ActivityKpiDto, KpiEntryDto } from '../../api/types.ts';
 import { formatDate } from '../../app/format.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { moneyCell } from '../../components/money-cell.ts';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
 import { BinIcon, PencilIcon } from './icons.tsx';
 import { formatKpiValue } from './kpi-values.ts';
-import { moneyCell } from './parts.tsx';
 import { usePlanningMutation } from './use-planning-mutation.ts';
 
 const t = messages.kpis;

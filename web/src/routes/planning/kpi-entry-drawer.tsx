@@ -3,9 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { createKpiEntry, isApiError, updateKpiEntry } from '../../api/client.ts';
 import type { KpiEntryDto } from '../../api/types.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   emptyKpiEntryForm,
   KPI_ENTRY_FIELDS,
@@ -20,7 +22,6 @@ import { MAX_KPI_TEXT } from './kpi-values.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.kpis;
 

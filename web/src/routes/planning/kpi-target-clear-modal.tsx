@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { deleteKpiTarget } from '../../api/client.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
 import type { EditableTarget } from './kpi-target-form.ts';
 import { usePlanningMutation } from './use-planning-mutation.ts';
 

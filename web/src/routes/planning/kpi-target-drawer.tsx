@@ -3,9 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { createKpiTarget, isApiError, updateKpiTarget } from '../../api/client.ts';
 import type { KpiKind } from '../../api/types.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   type EditableTarget,
   KPI_TARGET_FIELDS,
@@ -17,7 +19,6 @@ import {
 } from './kpi-target-form.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.kpis;
 

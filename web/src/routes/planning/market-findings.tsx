@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { isApiError, updateMarket } from '../../api/client.ts';
 import type { MarketDossierDto } from '../../api/types.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { LongText, Section } from './parts.tsx';
 import { marketQuery, planningKeys } from './queries.ts';
 

@@ -3,12 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { createMarket, getMarket, isApiError, updateMarket } from '../../api/client.ts';
 import type { MarketDto, MembershipDto } from '../../api/types.ts';
-import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../api/vocabulary.ts';
+import { MARKET_PRIORITIES, MARKET_STATUSES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { SPACE_SEGMENTS } from '../registry/search-params.ts';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   emptyMarketForm,
   MARKET_FIELDS,
@@ -20,7 +22,6 @@ import {
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { ownClusterOf } from './permissions.ts';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.marketForm;
 const p = messages.planning;

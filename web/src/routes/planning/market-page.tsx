@@ -8,25 +8,17 @@ import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ActivitiesTable } from '../../components/activities-table.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { PageSkeleton } from '../../components/skeletons.tsx';
+import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
-import { ActivitiesTable } from './activities-table.tsx';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { MarketFindings } from './market-findings.tsx';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
 import { MarketPlans } from './market-plans.tsx';
-import {
-  Crumbs,
-  CurrentCrumb,
-  Fact,
-  Facts,
-  LoadFailure,
-  LongText,
-  MarketStatusBadge,
-  PageSkeleton,
-  PriorityBadge,
-  Section,
-} from './parts.tsx';
+import { Fact, Facts, LoadFailure, LongText, Section } from './parts.tsx';
 import { canChangePlanning, canDeleteMarket } from './permissions.ts';
 import { marketQuery, planningKeys } from './queries.ts';
 

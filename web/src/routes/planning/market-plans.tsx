@@ -4,9 +4,12 @@ import { useState } from 'react';
 import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
 import { formatEur } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { moneyCell } from '../../components/money-cell.ts';
+import { periodText } from '../../components/period-text.ts';
+import { PlanStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { PlusIcon } from '../registry/parts.tsx';
-import { moneyCell, PlanStatusBadge, periodText, Section } from './parts.tsx';
+import { Section } from './parts.tsx';
 import { canChangePlanning, seesBudget } from './permissions.ts';
 import { type PlanDrawerState, PlanFormDrawer } from './plan-form-drawer.tsx';
 

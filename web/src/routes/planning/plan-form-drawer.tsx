@@ -4,10 +4,12 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { createPlan, getPlan, isApiError, updatePlan } from '../../api/client.ts';
 import type { PlanDetailDto } from '../../api/types.ts';
 import { PLAN_STATUSES } from '../../api/vocabulary.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { instrumentListQuery } from '../catalogue/queries.ts';
-import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import {
   emptyPlanForm,
@@ -20,7 +22,6 @@ import {
   withInstruments,
 } from './plan-form.ts';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.planForm;
 const p = messages.planning;

@@ -8,21 +8,18 @@ import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
 import { countryName, formatEur } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ActivitiesTable } from '../../components/activities-table.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { periodText } from '../../components/period-text.ts';
+import { PageSkeleton } from '../../components/skeletons.tsx';
+import { PlanStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal, PlusIcon } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
-import { ActivitiesTable } from './activities-table.tsx';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { planContextOf } from './activity-form.ts';
 import { type ActivityDrawerState, ActivityFormDrawer } from './activity-form-drawer.tsx';
-import {
-  Crumbs,
-  CurrentCrumb,
-  LoadFailure,
-  PageSkeleton,
-  PlanStatusBadge,
-  periodText,
-  Section,
-} from './parts.tsx';
+import { LoadFailure, Section } from './parts.tsx';
 import { canChangePlanning, canPlan, seesBudget } from './permissions.ts';
 import { PlanBudget } from './plan-budget.tsx';
 import { CopyPlanModal } from './plan-copy-modal.tsx';

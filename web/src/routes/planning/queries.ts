@@ -9,19 +9,15 @@ import {
   listMarkets,
   listPlanKpiTargets,
 } from '../../api/client.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { monthRange } from './calendar.ts';
 import { type MarketsSearch, marketsApiQuery } from './search-params.ts';
 
-/**
- * Markets, plans, activities and costs hang together (a plan's page sums its activities' lines,
- * a market's dossier lists both): every planning change refreshes everything under `all`.
- */
+/** The planning keys, under `workspaceKeys.planning`: every planning change refreshes `all`. */
 export const planningKeys = {
-  all: (workspace: string) => [...workspaceKeys.all(workspace), 'planning'] as const,
+  all: workspaceKeys.planning,
   marketList: (workspace: string, search: MarketsSearch) =>
     [...planningKeys.all(workspace), 'markets', 'list', search] as const,
-  allMarkets: (workspace: string) => [...planningKeys.all(workspace), 'markets', 'all'] as const,
   market: (workspace: string, id: string) =>
     [...planningKeys.all(workspace), 'markets', 'detail', id] as const,
   plan: (workspace: string, id: string) => [...planningKeys.all(workspace), 'plans', 'detail', id] as const,
@@ -43,15 +39,6 @@ export function marketListQuery(workspace: string, search: MarketsSearch) {
     queryFn: ({ signal, pageParam }) => listMarkets(workspace, marketsApiQuery(search, pageParam), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
-    staleTime: 30_000,
-  });
-}
-
-/** Every market (up to 200, the API's page), for pickers: the calendar's filter, copying a plan. */
-export function allMarketsQuery(workspace: string) {
-  return queryOptions({
-    queryKey: planningKeys.allMarkets(workspace),
-    queryFn: ({ signal }) => listMarkets(workspace, { limit: 200 }, signal),
     staleTime: 30_000,
   });
 }

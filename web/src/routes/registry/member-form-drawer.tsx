@@ -15,47 +15,35 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { createOrganisation, getOrganisation, isApiError, updateOrganisation } from '../../api/client.ts';
-import { fieldErrorsOf } from '../../api/describe-error.ts';
 import type { MembershipDto, OrganisationDto } from '../../api/types.ts';
-import { countrySelectOptions } from '../../app/format.ts';
-import { messages } from '../../messages/en.ts';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
-import {
-  emptyMemberForm,
-  MEMBER_FIELDS,
-  type MemberField,
-  type MemberFieldErrors,
-  type MemberFormValues,
-  memberBodyOf,
-  memberPatchOf,
-  memberValuesOf,
-  validateMember,
-} from './member-form.ts';
-import { BELOW, ConflictAlert, FailureAlert } from './parts.tsx';
-import { registryKeys } from './queries.ts';
 import {
   EXPORT_EXPERIENCE,
   MELCA_FIELDS,
   ORGANISATION_SIZES,
   ORGANISATION_TYPES,
   SPACE_SEGMENTS,
-} from './search-params.ts';
+} from '../../api/vocabulary.ts';
+import { countrySelectOptions } from '../../app/format.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
+import { messages } from '../../messages/en.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import {
+  emptyMemberForm,
+  MEMBER_FIELDS,
+  type MemberField,
+  type MemberFormValues,
+  memberBodyOf,
+  memberPatchOf,
+  memberValuesOf,
+  validateMember,
+} from './member-form.ts';
+import { registryKeys } from './queries.ts';
 
 const t = messages.member;
 const r = messages.registry;
-
-/** The server's field errors by form field: `body.offerTags.3` counts for `offerTags`. */
-export function serverFieldErrors<F extends string>(
-  error: unknown,
-  fields: readonly F[],
-): Partial<Record<F, string>> {
-  const result: Partial<Record<F, string>> = {};
-  for (const [name, message] of Object.entries(fieldErrorsOf(error))) {
-    const field = name.split('.')[0] as F;
-    if (fields.includes(field)) result[field] = result[field] ? `${result[field]}; ${message}` : message;
-  }
-  return result;
-}
 
 /** Adds a member organisation (coordinators, cluster managers) or edits one. */
 export function MemberFormDrawer({
@@ -115,10 +103,12 @@ function MemberForm({
   const clusters = useQuery(allClustersQuery(workspace));
   const ownCluster = membership.role === 'cluster_manager' ? membership.clusterId : null;
   const [base, setBase] = useState<OrganisationDto | null>(initial);
-  const [values, setValues] = useState<MemberFormValues>(
+  const form = useFormState(
     initial ? memberValuesOf(initial) : emptyMemberForm(ownCluster ?? ''),
+    MEMBER_FIELDS,
+    'member',
   );
-  const [errors, setErrors] = useState<MemberFieldErrors>({});
+  const { values, set, field } = form;
 
   const refresh = () =>
     Promise.all([
@@ -136,7 +126,7 @@ function MemberForm({
       if (!base && onCreated) onCreated(saved);
       else onDone();
     },
-    onError: (error) => setErrors(serverFieldErrors(error, MEMBER_FIELDS)),
+    onError: form.showServer,
   });
 
   const reload = useMutation({
@@ -146,39 +136,25 @@ function MemberForm({
     },
     onSuccess: (fresh) => {
       setBase(fresh);
-      setValues(memberValuesOf(fresh));
-      setErrors({});
+      form.setValues(memberValuesOf(fresh));
+      form.setErrors({});
       save.reset();
       void refresh();
     },
   });
 
-  const set = <K extends MemberField>(field: K, value: MemberFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateMember(values);
-    setErrors(found);
-    const first = MEMBER_FIELDS.find((field) => found[field]);
-    if (first) {
-      document.getElementById(`member-${first}`)?.focus();
-      return;
-    }
-    save.mutate(values);
+    if (form.check(validateMember(values))) save.mutate(values);
   };
 
   const conflict = isApiError(save.error) && save.error.status === 409;
-  const placed = serverFieldErrors(save.error, MEMBER_FIELDS);
-  const unplaced = save.isError && !conflict && Object.keys(placed).length === 0 ? save.error : null;
+  const unplaced = save.isError && !conflict && !form.placed(save.error) ? save.error : null;
   const clusterOptions = (clusters.data?.items ?? [])
     .filter((c) => !ownCluster || c.id === ownCluster)
     .map((c) => ({ value: c.id, label: `${c.shortName} · ${c.name}` }));
-  const common = (field: MemberField) => ({
-    id: `member-${field}`,
-    error: errors[field],
+  const common = (name: MemberField) => ({
+    ...field(name),
     inputWrapperOrder: BELOW,
   });
   const portal = { comboboxProps: { withinPortal: true } };
@@ -195,7 +171,7 @@ function MemberForm({
             reloadError={reload.error}
           />
         )}
-        {unplaced && <FailureAlert testId="member-save-error" title={t.saveFailed} error={unplaced} />}
+        {unplaced ? <FailureAlert testId="member-save-error" title={t.saveFailed} error={unplaced} /> : null}
 
         <Title order={3} fz="md">
           {t.sectionIdentity}

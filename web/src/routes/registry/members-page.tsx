@@ -17,25 +17,22 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { ORGANISATION_TYPES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, countrySelectOptions } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
-import { allClustersQuery } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
-import { EmptyState, PageSizeSelect, PlusIcon, TableSkeleton } from './parts.tsx';
+import { PageSizeSelect } from './parts.tsx';
 import { canCreateInRegistry } from './permissions.ts';
 import { memberListQuery } from './queries.ts';
-import {
-  isFiltered,
-  type MembersSearch,
-  membersExportQuery,
-  ORGANISATION_TYPES,
-  SPACE_SEGMENTS,
-  withoutFilters,
-} from './search-params.ts';
+import { isFiltered, type MembersSearch, membersExportQuery, withoutFilters } from './search-params.ts';
 
 const t = messages.members;
 const r = messages.registry;

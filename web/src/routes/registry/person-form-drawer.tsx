@@ -14,23 +14,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { createPerson, deletePerson, getPerson, isApiError, updatePerson } from '../../api/client.ts';
 import type { MembershipDto, PersonDto } from '../../api/types.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
-import { serverFieldErrors } from './member-form-drawer.tsx';
-import { BELOW, ConfirmModal, ConflictAlert, FailureAlert } from './parts.tsx';
+import { workspaceKeys } from '../../queries/keys.ts';
+import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import { canChangeInCluster } from './permissions.ts';
 import {
   emptyPersonForm,
   PERSON_FIELDS,
   type PersonField,
-  type PersonFieldErrors,
   type PersonFormValues,
   personBodyOf,
   personPatchOf,
   personValuesOf,
   validatePerson,
 } from './person-form.ts';
-import { organisationDirectoryQuery, registryKeys } from './queries.ts';
+import { registryKeys } from './queries.ts';
 
 const t = messages.people;
 
@@ -92,10 +94,12 @@ function PersonForm({
   const queryClient = useQueryClient();
   const directory = useQuery(organisationDirectoryQuery(workspace));
   const [base, setBase] = useState<PersonDto | null>(initial);
-  const [values, setValues] = useState<PersonFormValues>(
+  const form = useFormState(
     initial ? personValuesOf(initial) : emptyPersonForm(presetOrganisation),
+    PERSON_FIELDS,
+    'person',
   );
-  const [errors, setErrors] = useState<PersonFieldErrors>({});
+  const { values, set, field } = form;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   // A cluster manager may only place people at organisations of their cluster; a member keeps
@@ -127,7 +131,7 @@ function PersonForm({
       await refresh();
       onDone();
     },
-    onError: (error) => setErrors(serverFieldErrors(error, PERSON_FIELDS)),
+    onError: form.showServer,
   });
 
   const reload = useMutation({
@@ -137,36 +141,22 @@ function PersonForm({
     },
     onSuccess: (fresh) => {
       setBase(fresh);
-      setValues(personValuesOf(fresh));
-      setErrors({});
+      form.setValues(personValuesOf(fresh));
+      form.setErrors({});
       save.reset();
       void refresh();
     },
   });
 
-  const set = <K extends PersonField>(field: K, value: PersonFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validatePerson(values);
-    setErrors(found);
-    const first = PERSON_FIELDS.find((field) => found[field]);
-    if (first) {
-      document.getElementById(`person-${first}`)?.focus();
-      return;
-    }
-    save.mutate(values);
+    if (form.check(validatePerson(values))) save.mutate(values);
   };
 
   const conflict = isApiError(save.error) && save.error.status === 409;
-  const placed = serverFieldErrors(save.error, PERSON_FIELDS);
-  const unplaced = save.isError && !conflict && Object.keys(placed).length === 0 ? save.error : null;
-  const common = (field: PersonField) => ({
-    id: `person-${field}`,
-    error: errors[field],
+  const unplaced = save.isError && !conflict && !form.placed(save.error) ? save.error : null;
+  const common = (name: PersonField) => ({
+    ...field(name),
     inputWrapperOrder: BELOW,
   });
 
@@ -182,7 +172,7 @@ function PersonForm({
             reloadError={reload.error}
           />
         )}
-        {unplaced && <FailureAlert testId="person-save-error" title={t.saveFailed} error={unplaced} />}
+        {unplaced ? <FailureAlert testId="person-save-error" title={t.saveFailed} error={unplaced} /> : null}
         <TextInput
           {...common('name')}
           label={t.name}
@@ -240,7 +230,7 @@ function PersonForm({
           description={t.consentHint}
           checked={values.consent}
           onChange={(event) => set('consent', event.currentTarget.checked)}
-          error={errors.consent}
+          error={form.errors.consent}
         />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone}>

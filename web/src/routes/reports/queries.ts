@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getJob, listJobs } from '../../api/client.ts';
 import type { JobDto } from '../../api/types.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { isFinished } from './report-form.ts';
 
 export const reportKeys = {

@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { seesBudget } from '../planning/permissions.ts';
-import { workspaceRoute } from '../workspace/routes.ts';
 import { reportJobListQuery } from './queries.ts';
 
 /** `/w/$workspace/reports`: funder reports, made in the background, with their progress. */

@@ -9,15 +9,12 @@ import type { InvitationPreviewDto } from '../../api/types.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { PasswordStrengthHint } from '../../app/password-strength-hint.tsx';
 import { meQuery, sessionKeys } from '../../app/session.ts';
+import { alertStyles } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
 import { AuthCard } from './auth-card.tsx';
 
 const t = messages.invitation;
 const route = getRouteApi('/accept-invitation');
-const alertStyles = {
-  root: { borderLeft: '4px solid var(--mantine-color-red-9)' },
-  title: { color: 'var(--mantine-color-text)' },
-};
 
 /**
  * `/accept-invitation?token=…`: the link of an invitation mail. The page first shows what the link
@@ -47,7 +44,7 @@ export function AcceptInvitationPage() {
   if (token && preview.isError && !fieldErrorsOf(preview.error).token) {
     return (
       <AuthCard title={t.title}>
-        <Alert color="red" variant="light" title={t.failed} role="alert" styles={alertStyles}>
+        <Alert color="red" variant="light" title={t.failed} role="alert" styles={alertStyles('red')}>
           <Text fz="sm">{describeError(preview.error)}</Text>
         </Alert>
       </AuthCard>
@@ -129,7 +126,7 @@ function AcceptForm({ token, preview }: { token: string | undefined; preview: In
               title={t.failed}
               role="alert"
               data-testid="invitation-error"
-              styles={alertStyles}
+              styles={alertStyles('red')}
             >
               <Stack gap="xs" align="flex-start">
                 <Text fz="sm">{failure}</Text>

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { listInvitations, listOutbox, listWorkspaceMembers } from '../../api/client.ts';
 import type { Role } from '../../api/types.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 
 export const userKeys = {
   invitations: (workspace: string) => [...workspaceKeys.all(workspace), 'invitations'] as const,

@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { invitationListQuery, workspaceMemberListQuery } from './queries.ts';
 
 /** `/w/$workspace/users`: the workspace's members and invitations (coordinators). */

@@ -21,8 +21,9 @@ import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
 import { auditFieldLabel, formatAuditValue } from './audit-format.ts';
-import { allClustersQuery, auditListQuery } from './queries.ts';
+import { auditListQuery } from './queries.ts';
 
 const t = messages.audit;
 const route = getRouteApi('/w/$workspace/audit');

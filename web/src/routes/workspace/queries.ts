@@ -1,23 +1,21 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getCluster, listAudit, listClusters } from '../../api/client.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import type { ClustersSearch } from './routes.ts';
 
 export const CLUSTER_PAGE_SIZE = 50;
 export const AUDIT_PAGE_SIZE = 50;
 
-export const workspaceKeys = {
-  all: (workspace: string) => ['workspace', workspace] as const,
-  clusters: (workspace: string) => [...workspaceKeys.all(workspace), 'clusters'] as const,
-  clusterList: (workspace: string, search: ClustersSearch) =>
+export const clusterKeys = {
+  list: (workspace: string, search: ClustersSearch) =>
     [...workspaceKeys.clusters(workspace), 'list', search] as const,
-  cluster: (workspace: string, id: string) => [...workspaceKeys.clusters(workspace), 'detail', id] as const,
-  audit: (workspace: string) => [...workspaceKeys.all(workspace), 'audit'] as const,
+  detail: (workspace: string, id: string) => [...workspaceKeys.clusters(workspace), 'detail', id] as const,
 };
 
 /** The clusters matching a search, page by page (`nextCursor`). */
 export function clusterListQuery(workspace: string, search: ClustersSearch) {
   return infiniteQueryOptions({
-    queryKey: workspaceKeys.clusterList(workspace, search),
+    queryKey: clusterKeys.list(workspace, search),
     queryFn: ({ signal, pageParam }) =>
       listClusters(
         workspace,
@@ -35,18 +33,9 @@ export function clusterListQuery(workspace: string, search: ClustersSearch) {
   });
 }
 
-/** Every cluster of the workspace at once (up to 200): names for the audit log. */
-export function allClustersQuery(workspace: string) {
-  return queryOptions({
-    queryKey: [...workspaceKeys.clusters(workspace), 'all'] as const,
-    queryFn: ({ signal }) => listClusters(workspace, { limit: 200 }, signal),
-    staleTime: 30_000,
-  });
-}
-
 export function clusterQuery(workspace: string, id: string) {
   return queryOptions({
-    queryKey: workspaceKeys.cluster(workspace, id),
+    queryKey: clusterKeys.detail(workspace, id),
     queryFn: ({ signal }) => getCluster(workspace, id, signal),
     staleTime: 0,
   });

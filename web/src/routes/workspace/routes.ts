@@ -1,16 +1,6 @@
-import { createRoute, lazyRouteComponent, Outlet } from '@tanstack/react-router';
-import { rootRoute } from '../../app/root-route.tsx';
-import { requireMembership } from '../../app/session.ts';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { auditListQuery, clusterListQuery } from './queries.ts';
-
-/** `/w/$workspace/…`: every page of a workspace needs a signed-in member of it. */
-export const workspaceRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: 'w/$workspace',
-  beforeLoad: ({ context, location, params }) =>
-    requireMembership(context.queryClient, location, params.workspace),
-  component: Outlet,
-});
 
 export interface ClustersSearch {
   /** Search in name and short name. */
