@@ -2860,8 +2860,8 @@ export interface paths {
             /** @description The CSV or XLSX file itself */
             requestBody: {
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
                 };
             };
             responses: {
