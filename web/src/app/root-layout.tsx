@@ -21,6 +21,7 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { type MouseEvent, useEffect } from 'react';
+import { API_REFERENCE_PAGE } from '../api/links.ts';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
 import { BrandMark } from './brand-mark.tsx';
@@ -119,7 +120,7 @@ export function RootLayout() {
         </AppShell.Section>
         <AppShell.Section>
           <NavSectionLabel>{messages.nav.developers}</NavSectionLabel>
-          <NavLink href="/api/docs" label={messages.nav.apiReference} leftSection={<ApiIcon />} />
+          <NavLink href={API_REFERENCE_PAGE} label={messages.nav.apiReference} leftSection={<ApiIcon />} />
         </AppShell.Section>
       </AppShell.Navbar>
 

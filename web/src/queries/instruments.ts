@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listInstruments } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
 
 export const instrumentKeys = {
   all: ['instruments'] as const,
@@ -11,6 +11,6 @@ export const instrumentKeys = {
 export function instrumentListQuery() {
   return queryOptions({
     queryKey: instrumentKeys.list(),
-    queryFn: ({ signal }) => listInstruments(undefined, signal),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/instruments', { signal })),
   });
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listOrganisations } from '../api/client.ts';
-import type { OrganisationDto } from '../api/types.ts';
+import { api, unwrap } from '../api/client.ts';
+import type { OrganisationDto, OrganisationListDto } from '../api/types.ts';
 import { workspaceKeys } from './keys.ts';
 
 /** Upper bound of the directory: beyond it the pickers offer the first organisations only. */
@@ -17,10 +17,11 @@ export function organisationDirectoryQuery(workspace: string) {
       const all: Pick<OrganisationDto, 'id' | 'name' | 'clusterId' | 'country'>[] = [];
       let cursor: string | null = null;
       do {
-        const page = await listOrganisations(
-          workspace,
-          { limit: 200, ...(cursor ? { cursor } : {}) },
-          signal,
+        const page: OrganisationListDto = await unwrap(
+          api.GET('/api/v1/workspaces/{workspace}/organisations', {
+            params: { path: { workspace }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+            signal,
+          }),
         );
         for (const { id, name, clusterId, country } of page.items) all.push({ id, name, clusterId, country });
         cursor = page.nextCursor;

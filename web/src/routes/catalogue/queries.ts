@@ -1,5 +1,5 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import { getInstrument } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { InstrumentListDto } from '../../api/types.ts';
 import { instrumentKeys } from '../../queries/instruments.ts';
 
@@ -10,7 +10,8 @@ import { instrumentKeys } from '../../queries/instruments.ts';
 export function instrumentQuery(key: string, queryClient: QueryClient) {
   return queryOptions({
     queryKey: instrumentKeys.detail(key),
-    queryFn: ({ signal }) => getInstrument(key, signal),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/instruments/{key}', { params: { path: { key } }, signal })),
     initialData: () =>
       queryClient
         .getQueryData<InstrumentListDto>(instrumentKeys.list())

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { createActivity, getActivity, isApiError, updateActivity } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
 import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
@@ -110,8 +110,18 @@ function ActivityForm({
   const save = useMutation({
     mutationFn: () =>
       base
-        ? updateActivity(workspace, base.id, activityPatchOf(base, values))
-        : createActivity(workspace, activityBodyOf(values, plan?.id ?? null)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/activities/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: activityPatchOf(base, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/activities', {
+              params: { path: { workspace } },
+              body: activityBodyOf(values, plan?.id ?? null),
+            }),
+          ),
     onSuccess: async () => {
       await refresh();
       onDone();
@@ -120,7 +130,12 @@ function ActivityForm({
   });
 
   const reload = useMutation({
-    mutationFn: () => getActivity(workspace, base?.id ?? ''),
+    mutationFn: () =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities/{id}', {
+          params: { path: { workspace, id: base?.id ?? '' } },
+        }),
+      ),
     onSuccess: (fresh) => {
       setBase(fresh);
       form.setValues(activityValuesOf(fresh));

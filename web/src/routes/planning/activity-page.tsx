@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deleteActivity } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
@@ -235,7 +235,12 @@ function DeleteActivityModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deleteActivity(workspace, activity.id, activity.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/activities/{id}', {
+          params: { path: { workspace, id: activity.id }, query: { version: activity.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: planningKeys.activity(workspace, activity.id) });
       await Promise.all([

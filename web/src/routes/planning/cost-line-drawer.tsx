@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { createCostLine, isApiError, updateCostLine } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { BudgetCategory, CostLineDto, CostLineKind, FundingSource } from '../../api/types.ts';
 import {
   BUDGET_CATEGORIES,
@@ -98,8 +98,18 @@ function CostLineForm({
   const save = useMutation({
     mutationFn: () =>
       initial
-        ? updateCostLine(workspace, initial.id, costLinePatchOf(initial, values))
-        : createCostLine(workspace, activityId, costLineBodyOf(kind, values)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/cost-lines/{id}', {
+              params: { path: { workspace, id: initial.id } },
+              body: costLinePatchOf(initial, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/activities/{id}/cost-lines', {
+              params: { path: { workspace, id: activityId } },
+              body: costLineBodyOf(kind, values),
+            }),
+          ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),

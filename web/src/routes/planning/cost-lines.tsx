@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import { deleteCostLine } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityBudgetDto, ActivityDetailDto, CostLineDto } from '../../api/types.ts';
 import { BUDGET_CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../api/vocabulary.ts';
 import { formatDate, formatEur } from '../../app/format.ts';
@@ -171,7 +171,12 @@ function DeleteLineModal({
 }) {
   const remove = usePlanningMutation(
     workspace,
-    (target: CostLineDto) => deleteCostLine(workspace, target.id, target.version),
+    (target: CostLineDto) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/cost-lines/{id}', {
+          params: { path: { workspace, id: target.id }, query: { version: target.version } },
+        }),
+      ),
     onClose,
   );
   return (

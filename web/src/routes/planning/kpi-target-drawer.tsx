@@ -1,7 +1,7 @@
 import { NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { createKpiTarget, isApiError, updateKpiTarget } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { KpiKind } from '../../api/types.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
@@ -87,8 +87,18 @@ function KpiTargetForm({
   const save = useMutation({
     mutationFn: () =>
       target
-        ? updateKpiTarget(workspace, target.id, kpiTargetPatchOf(target, values))
-        : createKpiTarget(workspace, kpiTargetBodyOf(scope, kpi.kpiKey, values)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/kpi-targets/{id}', {
+              params: { path: { workspace, id: target.id } },
+              body: kpiTargetPatchOf(target, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/kpi-targets', {
+              params: { path: { workspace } },
+              body: kpiTargetBodyOf(scope, kpi.kpiKey, values),
+            }),
+          ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),

@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deleteMarket } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
@@ -217,7 +217,12 @@ function DeleteMarketModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deleteMarket(workspace, market.id, market.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/markets/{id}', {
+          params: { path: { workspace, id: market.id }, query: { version: market.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: planningKeys.market(workspace, market.id) });
       await Promise.all([

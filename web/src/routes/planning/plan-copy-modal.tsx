@@ -2,7 +2,7 @@ import { Button, Checkbox, Divider, Group, Modal, Select, Stack, Text, TextInput
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { copyPlan } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
 import { countryName } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
@@ -72,12 +72,12 @@ function CopyForm({
 
   const copy = useMutation({
     mutationFn: (target: string) =>
-      copyPlan(workspace, plan.id, {
-        marketId: target,
-        name: name.trim(),
-        ...(startsOn ? { startsOn } : {}),
-        includeActivities,
-      }),
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/plans/{id}/copy', {
+          params: { path: { workspace, id: plan.id } },
+          body: { marketId: target, name: name.trim(), ...(startsOn ? { startsOn } : {}), includeActivities },
+        }),
+      ),
     onSuccess: async (created) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),

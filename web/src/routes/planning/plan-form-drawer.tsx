@@ -1,7 +1,7 @@
 import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { createPlan, getPlan, isApiError, updatePlan } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { PlanDetailDto } from '../../api/types.ts';
 import { PLAN_STATUSES } from '../../api/vocabulary.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
@@ -100,8 +100,18 @@ function PlanForm({
   const save = useMutation({
     mutationFn: () =>
       base
-        ? updatePlan(workspace, base.id, planPatchOf(base, values))
-        : createPlan(workspace, planBodyOf(values, marketId)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/plans/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: planPatchOf(base, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/plans', {
+              params: { path: { workspace } },
+              body: planBodyOf(values, marketId),
+            }),
+          ),
     onSuccess: async (saved) => {
       await refresh();
       if (!base && onCreated) onCreated(saved);
@@ -111,7 +121,12 @@ function PlanForm({
   });
 
   const reload = useMutation({
-    mutationFn: () => getPlan(workspace, base?.id ?? ''),
+    mutationFn: () =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/plans/{id}', {
+          params: { path: { workspace, id: base?.id ?? '' } },
+        }),
+      ),
     onSuccess: (fresh) => {
       setBase(fresh);
       form.setValues(planValuesOf(fresh));

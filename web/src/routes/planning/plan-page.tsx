@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deletePlan } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
 import { countryName, formatEur } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
@@ -212,7 +212,12 @@ function DeletePlanModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deletePlan(workspace, plan.id, plan.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/plans/{id}', {
+          params: { path: { workspace, id: plan.id }, query: { version: plan.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: planningKeys.plan(workspace, plan.id) });
       await Promise.all([

@@ -1,14 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import {
-  getActivity,
-  getActivityKpis,
-  getMarket,
-  getPlan,
-  listActivities,
-  listKpiDefinitions,
-  listMarkets,
-  listPlanKpiTargets,
-} from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { monthRange } from './calendar.ts';
 import { type MarketsSearch, marketsApiQuery } from './search-params.ts';
@@ -36,7 +27,13 @@ export const planningKeys = {
 export function marketListQuery(workspace: string, search: MarketsSearch) {
   return infiniteQueryOptions({
     queryKey: planningKeys.marketList(workspace, search),
-    queryFn: ({ signal, pageParam }) => listMarkets(workspace, marketsApiQuery(search, pageParam), signal),
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/markets', {
+          params: { path: { workspace }, query: marketsApiQuery(search, pageParam) },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 30_000,
@@ -46,7 +43,13 @@ export function marketListQuery(workspace: string, search: MarketsSearch) {
 export function marketQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.market(workspace, id),
-    queryFn: ({ signal }) => getMarket(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/markets/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -54,7 +57,10 @@ export function marketQuery(workspace: string, id: string) {
 export function planQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.plan(workspace, id),
-    queryFn: ({ signal }) => getPlan(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/plans/{id}', { params: { path: { workspace, id } }, signal }),
+      ),
     staleTime: 0,
   });
 }
@@ -67,10 +73,14 @@ export function monthActivitiesQuery(workspace: string, month: string, marketId:
   return queryOptions({
     queryKey: planningKeys.month(workspace, month, marketId),
     queryFn: ({ signal }) =>
-      listActivities(
-        workspace,
-        { ...monthRange(month), limit: MONTH_LIMIT, ...(marketId ? { marketId } : {}) },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities', {
+          params: {
+            path: { workspace },
+            query: { ...monthRange(month), limit: MONTH_LIMIT, ...(marketId ? { marketId } : {}) },
+          },
+          signal,
+        }),
       ),
     staleTime: 30_000,
   });
@@ -79,7 +89,13 @@ export function monthActivitiesQuery(workspace: string, month: string, marketId:
 export function activityQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.activity(workspace, id),
-    queryFn: ({ signal }) => getActivity(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -88,7 +104,13 @@ export function activityQuery(workspace: string, id: string) {
 export function activityKpisQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.activityKpis(workspace, id),
-    queryFn: ({ signal }) => getActivityKpis(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities/{id}/kpis', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -97,7 +119,13 @@ export function activityKpisQuery(workspace: string, id: string) {
 export function kpiDefinitionsQuery(workspace: string) {
   return queryOptions({
     queryKey: planningKeys.kpiDefinitions(workspace),
-    queryFn: ({ signal }) => listKpiDefinitions(workspace, undefined, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/kpis/definitions', {
+          params: { path: { workspace } },
+          signal,
+        }),
+      ),
     staleTime: 5 * 60_000,
   });
 }
@@ -105,7 +133,13 @@ export function kpiDefinitionsQuery(workspace: string) {
 export function planKpiTargetsQuery(workspace: string, planId: string) {
   return queryOptions({
     queryKey: planningKeys.planKpiTargets(workspace, planId),
-    queryFn: ({ signal }) => listPlanKpiTargets(workspace, planId, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/kpi-targets', {
+          params: { path: { workspace }, query: { planId } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }

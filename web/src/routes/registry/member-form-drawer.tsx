@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createOrganisation, getOrganisation, isApiError, updateOrganisation } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, OrganisationDto } from '../../api/types.ts';
 import {
   EXPORT_EXPERIENCE,
@@ -119,8 +119,18 @@ function MemberForm({
   const save = useMutation({
     mutationFn: (next: MemberFormValues) =>
       base
-        ? updateOrganisation(workspace, base.id, memberPatchOf(base, next))
-        : createOrganisation(workspace, memberBodyOf(next)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/organisations/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: memberPatchOf(base, next),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/organisations', {
+              params: { path: { workspace } },
+              body: memberBodyOf(next),
+            }),
+          ),
     onSuccess: async (saved) => {
       await refresh();
       if (!base && onCreated) onCreated(saved);
@@ -132,7 +142,11 @@ function MemberForm({
   const reload = useMutation({
     mutationFn: () => {
       if (!base) throw new Error('nothing to reload');
-      return getOrganisation(workspace, base.id);
+      return unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations/{id}', {
+          params: { path: { workspace, id: base.id } },
+        }),
+      );
     },
     onSuccess: (fresh) => {
       setBase(fresh);

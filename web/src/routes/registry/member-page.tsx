@@ -16,7 +16,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deleteOrganisation, isApiError } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, OrganisationDetailDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, formatDateTime } from '../../app/format.ts';
@@ -356,7 +356,12 @@ function DeleteMemberModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deleteOrganisation(workspace, organisation.id, organisation.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/organisations/{id}', {
+          params: { path: { workspace, id: organisation.id }, query: { version: organisation.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: registryKeys.organisation(workspace, organisation.id) });
       await Promise.all([

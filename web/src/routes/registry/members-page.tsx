@@ -17,6 +17,7 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { apiHref } from '../../api/links.ts';
 import { ORGANISATION_TYPES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, countrySelectOptions } from '../../app/format.ts';
@@ -92,9 +93,13 @@ export function MembersPage() {
         </Stack>
         <Group gap="sm" align="center">
           <ExportLinks
-            workspace={workspace}
             what="organisations"
-            query={(format) => membersExportQuery(search, format)}
+            href={(format) =>
+              apiHref('/api/v1/workspaces/{workspace}/organisations/export', {
+                path: { workspace },
+                query: membersExportQuery(search, format),
+              })
+            }
           />
           {mayCreate && <ImportLink workspace={workspace} what="organisations" />}
           {mayCreate && (

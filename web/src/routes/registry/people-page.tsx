@@ -3,6 +3,7 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { apiHref } from '../../api/links.ts';
 import type { PersonDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { useMembership } from '../../app/session.ts';
@@ -92,9 +93,13 @@ export function PeoplePage() {
         </Stack>
         <Group gap="sm" align="center">
           <ExportLinks
-            workspace={workspace}
             what="people"
-            query={(format) => peopleExportQuery(search, format)}
+            href={(format) =>
+              apiHref('/api/v1/workspaces/{workspace}/people/export', {
+                path: { workspace },
+                query: peopleExportQuery(search, format),
+              })
+            }
           />
           {mayCreate && <ImportLink workspace={workspace} what="people" />}
           {mayCreate && (

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createPerson, deletePerson, getPerson, isApiError, updatePerson } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, PersonDto } from '../../api/types.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
@@ -125,8 +125,18 @@ function PersonForm({
   const save = useMutation({
     mutationFn: (next: PersonFormValues) =>
       base
-        ? updatePerson(workspace, base.id, personPatchOf(base, next))
-        : createPerson(workspace, personBodyOf(next)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/people/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: personPatchOf(base, next),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/people', {
+              params: { path: { workspace } },
+              body: personBodyOf(next),
+            }),
+          ),
     onSuccess: async () => {
       await refresh();
       onDone();
@@ -137,7 +147,11 @@ function PersonForm({
   const reload = useMutation({
     mutationFn: () => {
       if (!base) throw new Error('nothing to reload');
-      return getPerson(workspace, base.id);
+      return unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/people/{id}', {
+          params: { path: { workspace, id: base.id } },
+        }),
+      );
     },
     onSuccess: (fresh) => {
       setBase(fresh);
@@ -282,7 +296,12 @@ function DeletePersonModal({
   onDeleted: () => Promise<void>;
 }) {
   const remove = useMutation({
-    mutationFn: () => deletePerson(workspace, person.id, person.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/people/{id}', {
+          params: { path: { workspace, id: person.id }, query: { version: person.version } },
+        }),
+      ),
     onSuccess: onDeleted,
   });
   return (

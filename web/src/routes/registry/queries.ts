@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getOrganisation, listOrganisationPeople, listOrganisations, listPeople } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { type MembersSearch, membersApiQuery, type PeopleSearch, peopleApiQuery } from './search-params.ts';
 
@@ -21,7 +21,12 @@ export function memberListQuery(workspace: string, search: MembersSearch) {
   return infiniteQueryOptions({
     queryKey: registryKeys.organisationList(workspace, search),
     queryFn: ({ signal, pageParam }) =>
-      listOrganisations(workspace, membersApiQuery(search, pageParam), signal),
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations', {
+          params: { path: { workspace }, query: membersApiQuery(search, pageParam) },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 30_000,
@@ -31,7 +36,13 @@ export function memberListQuery(workspace: string, search: MembersSearch) {
 export function memberQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: registryKeys.organisation(workspace, id),
-    queryFn: ({ signal }) => getOrganisation(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -39,7 +50,13 @@ export function memberQuery(workspace: string, id: string) {
 export function personListQuery(workspace: string, search: PeopleSearch) {
   return infiniteQueryOptions({
     queryKey: registryKeys.personList(workspace, search),
-    queryFn: ({ signal, pageParam }) => listPeople(workspace, peopleApiQuery(search, pageParam), signal),
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/people', {
+          params: { path: { workspace }, query: peopleApiQuery(search, pageParam) },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 30_000,
@@ -50,11 +67,14 @@ export function organisationPeopleQuery(workspace: string, id: string) {
   return infiniteQueryOptions({
     queryKey: registryKeys.organisationPeople(workspace, id),
     queryFn: ({ signal, pageParam }) =>
-      listOrganisationPeople(
-        workspace,
-        id,
-        { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations/{id}/people', {
+          params: {
+            path: { workspace, id },
+            query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

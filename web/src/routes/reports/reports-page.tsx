@@ -20,7 +20,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useMemo } from 'react';
-import { startReport } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { JobDto, JobStatus, ReportFormat } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
@@ -77,7 +77,13 @@ function ReportForm({ workspace }: { workspace: string }) {
   const form = useFormState(() => defaultReportForm(new Date()), REPORT_FIELDS, 'report');
   const { values, errors, set, field } = form;
   const start = useMutation({
-    mutationFn: () => startReport(workspace, reportBodyOf(values)),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/reports', {
+          params: { path: { workspace } },
+          body: reportBodyOf(values),
+        }),
+      ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: reportKeys.list(workspace) }),

@@ -15,7 +15,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { removeWorkspaceMember, updateWorkspaceMember } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { Role, WorkspaceMemberDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
@@ -309,7 +309,12 @@ function ChangeRoleForm({
   const { values, set, field } = form;
   const save = useMutation({
     mutationFn: (next: MemberRoleValues) =>
-      updateWorkspaceMember(workspace, member.userId, memberRoleBodyOf(next, member.version)),
+      unwrap(
+        api.PATCH('/api/v1/workspaces/{workspace}/members/{userId}', {
+          params: { path: { workspace, userId: member.userId } },
+          body: memberRoleBodyOf(next, member.version),
+        }),
+      ),
     onSuccess: async (updated) => {
       await refresh(isSelf);
       onDone(updated);
@@ -404,7 +409,11 @@ function RemoveMemberModal({
   const refresh = useRefresh(workspace);
   const remove = useMutation({
     mutationFn: (target: WorkspaceMemberDto) =>
-      removeWorkspaceMember(workspace, target.userId, target.version),
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/members/{userId}', {
+          params: { path: { workspace, userId: target.userId }, query: { version: target.version } },
+        }),
+      ),
     onSuccess: async (_result, target) => {
       await refresh(isSelf);
       onDone(target);

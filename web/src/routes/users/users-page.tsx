@@ -18,7 +18,8 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
-import { createInvitation, revokeInvitation } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { apiHref } from '../../api/links.ts';
 import type { InvitationDto, Role } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
@@ -243,7 +244,13 @@ function InviteForm({
   const form = useFormState(EMPTY_INVITE_FORM, INVITE_FIELDS, 'invite');
   const { values, set, field } = form;
   const send = useMutation({
-    mutationFn: (next: InviteFormValues) => createInvitation(workspace, inviteBodyOf(next)),
+    mutationFn: (next: InviteFormValues) =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/invitations', {
+          params: { path: { workspace } },
+          body: inviteBodyOf(next),
+        }),
+      ),
     onSuccess: async (invitation) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: userKeys.invitations(workspace) }),
@@ -352,7 +359,12 @@ function WithdrawModal({
 }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (id: string) => revokeInvitation(workspace, id),
+    mutationFn: (id: string) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/invitations/{id}', {
+          params: { path: { workspace, id } },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: userKeys.invitations(workspace) });
       onClose();
@@ -392,7 +404,7 @@ function DevOutbox() {
           <Title order={2} fz="lg" id="outbox-title">
             {t.outboxTitle}
           </Title>
-          <Anchor href="/api/v1/dev/outbox" fz="sm" target="_blank" rel="noopener">
+          <Anchor href={apiHref('/api/v1/dev/outbox', {})} fz="sm" target="_blank" rel="noopener">
             {t.outboxRaw}
           </Anchor>
         </Group>

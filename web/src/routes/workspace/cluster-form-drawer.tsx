@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createCluster, deleteCluster, isApiError, updateCluster } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { ClusterDto, MembershipDto } from '../../api/types.ts';
 import { countryName, isKnownCountryCode } from '../../app/format.ts';
@@ -99,7 +99,19 @@ function ClusterForm({
 
   const save = useMutation({
     mutationFn: (next: ClusterFormValues) =>
-      base ? updateCluster(workspace, base.id, patchOf(base, next)) : createCluster(workspace, bodyOf(next)),
+      base
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/clusters/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: patchOf(base, next),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/clusters', {
+              params: { path: { workspace } },
+              body: bodyOf(next),
+            }),
+          ),
     onSuccess: async () => {
       await refreshLists();
       onDone();
@@ -281,7 +293,12 @@ function DeleteClusterModal({
   onDeleted: () => Promise<void>;
 }) {
   const remove = useMutation({
-    mutationFn: () => deleteCluster(workspace, cluster.id, cluster.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/clusters/{id}', {
+          params: { path: { workspace, id: cluster.id }, query: { version: cluster.version } },
+        }),
+      ),
     onSuccess: onDeleted,
   });
   const close = () => {

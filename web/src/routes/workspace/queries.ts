@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getCluster, listAudit, listClusters } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
+import type { AuditListDto } from '../../api/types.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import type { ClustersSearch } from './routes.ts';
 
@@ -17,15 +18,19 @@ export function clusterListQuery(workspace: string, search: ClustersSearch) {
   return infiniteQueryOptions({
     queryKey: clusterKeys.list(workspace, search),
     queryFn: ({ signal, pageParam }) =>
-      listClusters(
-        workspace,
-        {
-          limit: CLUSTER_PAGE_SIZE,
-          ...(search.q ? { q: search.q } : {}),
-          ...(search.country ? { country: search.country } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/clusters', {
+          params: {
+            path: { workspace },
+            query: {
+              limit: CLUSTER_PAGE_SIZE,
+              ...(search.q ? { q: search.q } : {}),
+              ...(search.country ? { country: search.country } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
@@ -36,7 +41,13 @@ export function clusterListQuery(workspace: string, search: ClustersSearch) {
 export function clusterQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: clusterKeys.detail(workspace, id),
-    queryFn: ({ signal }) => getCluster(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/clusters/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -45,8 +56,18 @@ export function clusterQuery(workspace: string, id: string) {
 export function auditListQuery(workspace: string) {
   return infiniteQueryOptions({
     queryKey: workspaceKeys.audit(workspace),
+    // openapi-fetch 0.17 widens tuples to arrays in its response types (openapi-typescript
+    // PR #2842): the schema's `[before, after]` pairs are named again here.
     queryFn: ({ signal, pageParam }) =>
-      listAudit(workspace, { limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/audit', {
+          params: {
+            path: { workspace },
+            query: { limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
+      ) as Promise<AuditListDto>,
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 0,
