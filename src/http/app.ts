@@ -41,6 +41,7 @@ import type { MailSettings } from '../features/mail/mailer.ts';
 import { type MailFeatures, mailFeatures } from '../features/mail/wiring.ts';
 import { marketRoutes } from '../features/markets/routes.ts';
 import { MarketService } from '../features/markets/service.ts';
+import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
 import { MemberService } from '../features/members/service.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
@@ -232,6 +233,7 @@ function workspaceScope(
     await scope.register(auditRoutes(database));
     await scope.register(mail.workspaceRoutes);
     await scope.register(memberRoutes(new MemberService(database.db)));
+    await scope.register(abilityRoutes(database.db));
     await scope.register(marketRoutes(new MarketService(database.db)));
     await scope.register(planRoutes(new PlanService(database.db)));
     await scope.register(activityRoutes(new ActivityService(database.db)));

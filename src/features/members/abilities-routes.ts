@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { abilitiesOf } from '../../domain/access/policy.ts';
+import { actorOf } from '../../http/authentication.ts';
+import { problemSchema } from '../../http/problem.ts';
+import { workspaceParams } from '../clusters/schema.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
+import { abilitiesSchema } from './abilities-schema.ts';
+
+/**
+ * `/workspaces/{workspace}/me/abilities`: what the caller may do where, computed by the access
+ * policy itself, so the web app shows only the actions the server would allow.
+ */
+export function abilityRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  const workspaces = new WorkspaceRepository(db);
+  return async (app) => {
+    app.get(
+      '/me/abilities',
+      {
+        config: { permission: 'workspace.read' },
+        schema: {
+          tags: ['auth'],
+          summary: 'What the caller may do in the workspace, by scope',
+          description:
+            'For showing only the actions the server would allow: `anywhere` lists what the role may do on ' +
+            'some resource; each entry of `scopes` what it may do on the resources of one cluster, on unowned ' +
+            'ones (`clusterId` null), and, for a member, on its own organisation. Every request is still checked.',
+          params: workspaceParams,
+          response: { 200: abilitiesSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return abilitiesOf(actor, await workspaces.clusterIds(actor.workspaceId));
+      },
+    );
+  };
+}
