@@ -76,6 +76,14 @@ export function useMembership(workspace: string | undefined): MembershipDto | un
   return workspace ? me.data?.workspaces.find((w) => w.slug === workspace) : undefined;
 }
 
+/**
+ * The cluster a cluster manager manages, where what it creates belongs (the forms preset it);
+ * null for the other roles. Who may do what is the server's answer (`useAbilities`).
+ */
+export function ownClusterOf(membership: MembershipDto | undefined): string | null {
+  return membership?.role === 'cluster_manager' ? membership.clusterId : null;
+}
+
 /** Where a signed-in user starts: their first workspace's dashboard, or the catalogue. */
 export function homePathOf(me: MeDto): string {
   const first = me.workspaces[0];

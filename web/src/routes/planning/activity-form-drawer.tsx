@@ -5,6 +5,7 @@ import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
 import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ownClusterOf } from '../../app/session.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
 import { useFormState } from '../../components/use-form-state.ts';
@@ -23,7 +24,6 @@ import {
   validateActivity,
 } from './activity-form.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
-import { ownClusterOf } from './permissions.ts';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
 

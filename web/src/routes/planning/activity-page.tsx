@@ -5,6 +5,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
@@ -21,7 +22,6 @@ import { ActivityFormDrawer } from './activity-form-drawer.tsx';
 import { ActivityKpis } from './activity-kpis.tsx';
 import { ActivityParticipants } from './activity-participants.tsx';
 import { Fact, Facts, LoadFailure, LongText, Section } from './parts.tsx';
-import { canChangeKpis, canChangePlanning, seesBudget } from './permissions.ts';
 import { activityQuery, planningKeys, planQuery } from './queries.ts';
 
 const t = messages.activity;
@@ -91,7 +91,9 @@ function ActivityView({
   activity: ActivityDetailDto;
   crumbs: ReactNode;
 }) {
-  const mayEdit = canChangePlanning(membership, activity.clusterId);
+  const abilities = useAbilities(workspace);
+  // An activity's scope is its responsible cluster.
+  const mayEdit = abilities.can('activity.update', { clusterId: activity.clusterId });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   // The edit form checks the dates against the plan's period and offers its instruments first.
@@ -183,7 +185,7 @@ function ActivityView({
       <ActivityKpis
         workspace={workspace}
         activity={activity}
-        editable={canChangeKpis(membership, activity.clusterId)}
+        editable={abilities.can('kpi.update', { clusterId: activity.clusterId })}
       />
 
       {activity.budget ? (
@@ -194,7 +196,7 @@ function ActivityView({
           editable={mayEdit}
         />
       ) : (
-        !seesBudget(membership) && (
+        !abilities.canSomewhere('budget.read') && (
           <Text fz="sm" c="dimmed">
             {messages.budget.hidden}
           </Text>

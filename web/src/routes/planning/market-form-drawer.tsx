@@ -5,6 +5,7 @@ import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MarketDto, MembershipDto } from '../../api/types.ts';
 import { MARKET_PRIORITIES, MARKET_STATUSES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ownClusterOf } from '../../app/session.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
 import { useFormState } from '../../components/use-form-state.ts';
@@ -20,7 +21,6 @@ import {
   validateMarket,
 } from './market-form.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
-import { ownClusterOf } from './permissions.ts';
 import { planningKeys } from './queries.ts';
 
 const t = messages.marketForm;

@@ -5,6 +5,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
@@ -19,7 +20,6 @@ import { MarketFindings } from './market-findings.tsx';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
 import { MarketPlans } from './market-plans.tsx';
 import { Fact, Facts, LoadFailure, LongText, Section } from './parts.tsx';
-import { canChangePlanning, canDeleteMarket } from './permissions.ts';
 import { marketQuery, planningKeys } from './queries.ts';
 
 const t = messages.market;
@@ -75,8 +75,9 @@ function MarketDossier({
   market: MarketDossierDto;
   crumbs: ReactNode;
 }) {
-  const mayEdit = canChangePlanning(membership, market.ownerClusterId);
-  const mayDelete = canDeleteMarket(membership);
+  const abilities = useAbilities(workspace);
+  const mayEdit = abilities.can('market.update', { clusterId: market.ownerClusterId });
+  const mayDelete = abilities.can('market.delete', { clusterId: market.ownerClusterId });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const { items: members, total: membersTotal } = market.interestedMembers;
@@ -171,7 +172,7 @@ function MarketDossier({
 
       <MarketFindings workspace={workspace} market={market} editable={mayEdit} />
 
-      <MarketPlans workspace={workspace} membership={membership} market={market} />
+      <MarketPlans workspace={workspace} market={market} />
 
       <Section
         title={`${t.activities} (${t.activitiesCount(activities.length, activitiesTotal)})`}

@@ -19,6 +19,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { MarketDto } from '../../api/types.ts';
 import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../api/vocabulary.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
@@ -29,7 +30,6 @@ import { TableSkeleton } from '../../components/skeletons.tsx';
 import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
-import { canPlan } from './permissions.ts';
 import { marketListQuery } from './queries.ts';
 import type { MarketsSearch } from './search-params.ts';
 
@@ -45,7 +45,7 @@ export function MarketsPage() {
   const navigate = route.useNavigate();
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
-  const mayCreate = canPlan(membership);
+  const mayCreate = useAbilities(workspace).canSomewhere('market.create');
   const [query, setQuery] = useState(search.q ?? '');
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(marketListQuery(workspace, search));

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
+import type { PlanDetailDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
@@ -12,7 +13,6 @@ import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { allMarketsQuery } from '../../queries/markets.ts';
 import { dateError } from './form-rules.ts';
-import { canChangePlanning } from './permissions.ts';
 import { planningKeys } from './queries.ts';
 
 const t = messages.copyPlan;
@@ -21,13 +21,11 @@ const p = messages.planning;
 /** Copies the plan to a market (the same or another) and opens the copy. */
 export function CopyPlanModal({
   workspace,
-  membership,
   plan,
   opened,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   plan: PlanDetailDto;
   opened: boolean;
   onClose: () => void;
@@ -42,7 +40,7 @@ export function CopyPlanModal({
       closeButtonProps={{ 'aria-label': messages.common.close }}
       styles={{ title: { fontWeight: 650 } }}
     >
-      {opened && <CopyForm workspace={workspace} membership={membership} plan={plan} onClose={onClose} />}
+      {opened && <CopyForm workspace={workspace} plan={plan} onClose={onClose} />}
     </Modal>
   );
 }
@@ -52,18 +50,17 @@ type Field = (typeof FIELDS)[number];
 
 function CopyForm({
   workspace,
-  membership,
   plan,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   plan: PlanDetailDto;
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const markets = useQuery(allMarketsQuery(workspace));
+  const abilities = useAbilities(workspace);
   const [marketId, setMarketId] = useState<string | null>(null);
   const [name, setName] = useState(t.copyName(plan.name));
   const [startsOn, setStartsOn] = useState('');
@@ -109,7 +106,7 @@ function CopyForm({
   };
 
   const options = (markets.data?.items ?? [])
-    .filter((m) => canChangePlanning(membership, m.ownerClusterId))
+    .filter((m) => abilities.can('plan.create', { clusterId: m.ownerClusterId }))
     .map((m) => ({ value: m.id, label: `${m.name} · ${countryName(m.country)}` }));
   const placed = Object.keys(serverFieldErrors(copy.error, FIELDS)).length > 0;
 

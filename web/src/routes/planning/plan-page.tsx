@@ -5,6 +5,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName, formatEur } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
@@ -20,7 +21,6 @@ import { workspaceKeys } from '../../queries/keys.ts';
 import { planContextOf } from './activity-form.ts';
 import { type ActivityDrawerState, ActivityFormDrawer } from './activity-form-drawer.tsx';
 import { LoadFailure, Section } from './parts.tsx';
-import { canChangePlanning, canPlan, seesBudget } from './permissions.ts';
 import { PlanBudget } from './plan-budget.tsx';
 import { CopyPlanModal } from './plan-copy-modal.tsx';
 import { type PlanDrawerState, PlanFormDrawer } from './plan-form-drawer.tsx';
@@ -91,10 +91,12 @@ function PlanView({
   plan: PlanDetailDto;
   crumbs: ReactNode;
 }) {
-  const mayEdit = canChangePlanning(membership, plan.market.ownerClusterId);
-  const mayCopy = canPlan(membership);
-  const mayAddActivity = canPlan(membership);
-  const money = seesBudget(membership);
+  const abilities = useAbilities(workspace);
+  // A plan's scope is its market's owner cluster.
+  const mayEdit = abilities.can('plan.update', { clusterId: plan.market.ownerClusterId });
+  const mayCopy = abilities.canSomewhere('plan.create');
+  const mayAddActivity = abilities.canSomewhere('activity.create');
+  const money = abilities.canSomewhere('budget.read');
   const [editing, setEditing] = useState<PlanDrawerState>({ mode: 'closed' });
   const [activity, setActivity] = useState<ActivityDrawerState>({ mode: 'closed' });
   const [copying, setCopying] = useState(false);
@@ -142,7 +144,7 @@ function PlanView({
 
       {plan.budget && <PlanBudget budget={plan.budget} />}
       <PlanInstruments plan={plan} />
-      <PlanKpiTargets workspace={workspace} membership={membership} plan={plan} />
+      <PlanKpiTargets workspace={workspace} plan={plan} />
       <PlanTimeline plan={plan} />
 
       <Section
@@ -181,13 +183,7 @@ function PlanView({
         state={activity}
         onClose={() => setActivity({ mode: 'closed' })}
       />
-      <CopyPlanModal
-        workspace={workspace}
-        membership={membership}
-        plan={plan}
-        opened={copying}
-        onClose={() => setCopying(false)}
-      />
+      <CopyPlanModal workspace={workspace} plan={plan} opened={copying} onClose={() => setCopying(false)} />
       <DeletePlanModal
         workspace={workspace}
         plan={plan}

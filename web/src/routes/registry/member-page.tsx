@@ -18,6 +18,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, OrganisationDetailDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, formatDateTime } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
@@ -29,7 +30,6 @@ import { allClustersQuery } from '../../queries/clusters.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { PeopleTable } from './people-table.tsx';
-import { canChangeOrganisation, canCreateInRegistry, canEditOrganisation } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { memberQuery, registryKeys } from './queries.ts';
 
@@ -117,9 +117,11 @@ function MemberProfile({
   const clusters = useQuery(allClustersQuery(workspace));
   const cluster = clusters.data?.items.find((c) => c.id === organisation.clusterId);
   // A member edits its own organisation and its people, but adds and removes neither.
-  const mayEdit = canEditOrganisation(membership, organisation);
-  const mayDelete = canChangeOrganisation(membership, organisation);
-  const mayAddPerson = canCreateInRegistry(membership) && mayDelete;
+  const abilities = useAbilities(workspace);
+  const scope = { clusterId: organisation.clusterId, organisationId: organisation.id };
+  const mayEdit = abilities.can('organisation.update', scope);
+  const mayDelete = abilities.can('organisation.delete', scope);
+  const mayAddPerson = abilities.can('person.create', scope);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [person, setPerson] = useState<PersonDrawerState>({ mode: 'closed' });

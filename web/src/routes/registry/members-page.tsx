@@ -19,6 +19,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { apiHref } from '../../api/links.ts';
 import { ORGANISATION_TYPES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, countrySelectOptions } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
@@ -31,7 +32,6 @@ import { allClustersQuery } from '../../queries/clusters.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { PageSizeSelect } from './parts.tsx';
-import { canCreateInRegistry } from './permissions.ts';
 import { memberListQuery } from './queries.ts';
 import { isFiltered, type MembersSearch, membersExportQuery, withoutFilters } from './search-params.ts';
 
@@ -47,7 +47,7 @@ export function MembersPage() {
   const navigate = route.useNavigate();
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
-  const mayCreate = canCreateInRegistry(membership);
+  const mayCreate = useAbilities(workspace).canSomewhere('organisation.create');
   const [query, setQuery] = useState(search.q ?? '');
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(memberListQuery(workspace, search));

@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { apiHref } from '../../api/links.ts';
 import type { PersonDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { useMembership } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -15,7 +16,6 @@ import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { PageSizeSelect } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
-import { canCreateInRegistry, canEditPerson } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { personListQuery } from './queries.ts';
 import { isFiltered, type PeopleSearch, peopleExportQuery, withoutFilters } from './search-params.ts';
@@ -32,7 +32,8 @@ export function PeoplePage() {
   const navigate = route.useNavigate();
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
-  const mayCreate = canCreateInRegistry(membership);
+  const abilities = useAbilities(workspace);
+  const mayCreate = abilities.canSomewhere('person.create');
   const [query, setQuery] = useState(search.q ?? '');
   const [drawer, setDrawer] = useState<PersonDrawerState>({ mode: 'closed' });
   const list = useInfiniteQuery(personListQuery(workspace, search));
@@ -71,16 +72,13 @@ export function PeoplePage() {
 
   const people = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const filtered = isFiltered(search);
+  // A person's scope is its organisation's (and that organisation's cluster).
   const mayEdit = (person: PersonDto) =>
-    canEditPerson(
-      membership,
-      person.organisationId ? (organisations.get(person.organisationId)?.clusterId ?? null) : null,
-      person.organisationId,
-    );
-  const anyEditable =
-    membership.role === 'coordinator' ||
-    membership.role === 'cluster_manager' ||
-    (membership.role === 'member' && membership.organisationId !== null);
+    abilities.can('person.update', {
+      clusterId: person.organisationId ? (organisations.get(person.organisationId)?.clusterId ?? null) : null,
+      organisationId: person.organisationId,
+    });
+  const anyEditable = abilities.canSomewhere('person.update');
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">

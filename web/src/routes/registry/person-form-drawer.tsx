@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, PersonDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { BELOW } from '../../components/form-layout.ts';
@@ -21,7 +22,6 @@ import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { organisationDirectoryQuery } from '../../queries/organisations.ts';
-import { canChangeInCluster } from './permissions.ts';
 import {
   emptyPersonForm,
   PERSON_FIELDS,
@@ -113,7 +113,13 @@ function PersonForm({
   );
   const clusterOf = (organisationId: string | null) =>
     organisationId ? (directory.data?.find((o) => o.id === organisationId)?.clusterId ?? null) : null;
-  const mayDelete = base ? canChangeInCluster(membership, clusterOf(base.organisationId)) : false;
+  const abilities = useAbilities(workspace);
+  const mayDelete = base
+    ? abilities.can('person.delete', {
+        clusterId: clusterOf(base.organisationId),
+        organisationId: base.organisationId,
+      })
+    : false;
 
   const refresh = () =>
     Promise.all([

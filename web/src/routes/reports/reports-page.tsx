@@ -23,14 +23,13 @@ import { type FormEvent, useMemo } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { JobDto, JobStatus, ReportFormat } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { useMembership } from '../../app/session.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
-import { seesBudget } from '../planning/permissions.ts';
 import { jobQuery, reportJobListQuery, reportKeys } from './queries.ts';
 import {
   defaultReportForm,
@@ -55,9 +54,11 @@ const STATUS_COLORS: Record<JobStatus, string> = {
 export function ReportsPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
-  if (!seesBudget(membership)) return <ForbiddenState title={t.forbiddenTitle} />;
+  // Reports hold the budget: the roles that may read it may have them made.
+  const abilities = useAbilities(workspace);
+  if (abilities.loaded && !abilities.canSomewhere('report.read')) {
+    return <ForbiddenState title={t.forbiddenTitle} />;
+  }
   return (
     <Stack gap="lg" maw={1100} mx="auto">
       <Stack gap={6}>
