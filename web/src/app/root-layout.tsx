@@ -24,6 +24,7 @@ import { type MouseEvent, useEffect } from 'react';
 import { API_REFERENCE_PAGE } from '../api/links.ts';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
+import { useAbilities } from './abilities.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { ButtonLink, NavLinkLink } from './links.tsx';
 import { useMe } from './session.ts';
@@ -137,6 +138,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
   const pathname = useLocation({ select: (location) => location.pathname });
   const navigate = useNavigate();
   const workspace = current.slug;
+  const abilities = useAbilities(workspace);
   return (
     <Stack gap={0} mt="md" data-testid="workspace-nav">
       <NavSectionLabel>{messages.nav.workspace}</NavSectionLabel>
@@ -206,8 +208,8 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
-      {/* Reports hold the budget: for the roles that see costs (report.read on the server). */}
-      {current.role !== 'member' && current.role !== 'mentor' && (
+      {/* Reports hold the budget: for the roles that see costs. */}
+      {abilities.canSomewhere('report.read') && (
         <NavLinkLink
           to="/w/$workspace/reports"
           params={{ workspace }}
@@ -216,7 +218,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           leftSection={<ReportsIcon />}
         />
       )}
-      {current.role === 'coordinator' && (
+      {abilities.canSomewhere('invitation.read') && (
         <NavLinkLink
           to="/w/$workspace/users"
           params={{ workspace }}
@@ -225,7 +227,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           leftSection={<UsersIcon />}
         />
       )}
-      {current.role === 'coordinator' && (
+      {abilities.canSomewhere('audit.read') && (
         <NavLinkLink
           to="/w/$workspace/audit"
           params={{ workspace }}

@@ -23,7 +23,9 @@ import {
   ORGANISATION_TYPES,
   SPACE_SEGMENTS,
 } from '../../api/vocabulary.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ownClusterOf } from '../../app/session.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
 import { useFormState } from '../../components/use-form-state.ts';
@@ -101,7 +103,8 @@ function MemberForm({
 }) {
   const queryClient = useQueryClient();
   const clusters = useQuery(allClustersQuery(workspace));
-  const ownCluster = membership.role === 'cluster_manager' ? membership.clusterId : null;
+  const ownCluster = ownClusterOf(membership);
+  const abilities = useAbilities(workspace);
   const [base, setBase] = useState<OrganisationDto | null>(initial);
   const form = useFormState(
     initial ? memberValuesOf(initial) : emptyMemberForm(ownCluster ?? ''),
@@ -212,8 +215,9 @@ function MemberForm({
             onChange={(value) => set('clusterId', value ?? '')}
             searchable
             nothingFoundMessage="—"
-            // A member edits its organisation's profile but cannot move it to another cluster.
-            disabled={membership.role === 'member'}
+            // A member edits its organisation's profile but cannot move it to another cluster
+            // (moving is adding it there).
+            disabled={!abilities.canSomewhere('organisation.create')}
           />
           <Select
             {...common('type')}

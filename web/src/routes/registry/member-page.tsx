@@ -257,12 +257,7 @@ function MemberProfile({
         initial={organisation}
         onClose={() => setEditing(false)}
       />
-      <PersonFormDrawer
-        workspace={workspace}
-        membership={membership}
-        state={person}
-        onClose={() => setPerson({ mode: 'closed' })}
-      />
+      <PersonFormDrawer workspace={workspace} state={person} onClose={() => setPerson({ mode: 'closed' })} />
       <DeleteMemberModal
         workspace={workspace}
         organisation={organisation}

@@ -7,7 +7,6 @@ import { apiHref } from '../../api/links.ts';
 import type { PersonDto } from '../../api/types.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
-import { useMembership } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
@@ -30,8 +29,6 @@ export function PeoplePage() {
   const { workspace } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
   const abilities = useAbilities(workspace);
   const mayCreate = abilities.canSomewhere('person.create');
   const [query, setQuery] = useState(search.q ?? '');
@@ -199,12 +196,7 @@ export function PeoplePage() {
         </Stack>
       )}
 
-      <PersonFormDrawer
-        workspace={workspace}
-        membership={membership}
-        state={drawer}
-        onClose={() => setDrawer({ mode: 'closed' })}
-      />
+      <PersonFormDrawer workspace={workspace} state={drawer} onClose={() => setDrawer({ mode: 'closed' })} />
     </Stack>
   );
 }

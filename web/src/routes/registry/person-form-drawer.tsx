@@ -13,7 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
-import type { MembershipDto, PersonDto } from '../../api/types.ts';
+import type { PersonDto } from '../../api/types.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
@@ -44,12 +44,10 @@ export type PersonDrawerState =
 /** Adds a person, or edits and deletes one (deleting behind a confirmation). */
 export function PersonFormDrawer({
   workspace,
-  membership,
   state,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   state: PersonDrawerState;
   onClose: () => void;
 }) {
@@ -68,7 +66,6 @@ export function PersonFormDrawer({
         <PersonForm
           key={state.mode === 'edit' ? state.person.id : 'new'}
           workspace={workspace}
-          membership={membership}
           initial={state.mode === 'edit' ? state.person : null}
           presetOrganisation={state.mode === 'create' ? (state.organisationId ?? '') : ''}
           onDone={onClose}
@@ -80,13 +77,11 @@ export function PersonFormDrawer({
 
 function PersonForm({
   workspace,
-  membership,
   initial,
   presetOrganisation,
   onDone,
 }: {
   workspace: string;
-  membership: MembershipDto;
   initial: PersonDto | null;
   presetOrganisation: string;
   onDone: () => void;
@@ -102,18 +97,13 @@ function PersonForm({
   const { values, set, field } = form;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  // A cluster manager may only place people at organisations of their cluster; a member keeps
-  // them at its own organisation.
+  // The organisations the person may be placed at: a cluster manager's cluster's, a member's own.
+  const abilities = useAbilities(workspace);
   const choosable = (directory.data ?? []).filter((o) =>
-    membership.role === 'cluster_manager'
-      ? o.clusterId === membership.clusterId
-      : membership.role === 'member'
-        ? o.id === membership.organisationId
-        : true,
+    abilities.can(base ? 'person.update' : 'person.create', { clusterId: o.clusterId, organisationId: o.id }),
   );
   const clusterOf = (organisationId: string | null) =>
     organisationId ? (directory.data?.find((o) => o.id === organisationId)?.clusterId ?? null) : null;
-  const abilities = useAbilities(workspace);
   const mayDelete = base
     ? abilities.can('person.delete', {
         clusterId: clusterOf(base.organisationId),

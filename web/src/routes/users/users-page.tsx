@@ -21,10 +21,11 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { apiHref } from '../../api/links.ts';
 import type { InvitationDto, Role } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { useMe, useMembership } from '../../app/session.ts';
+import { useMe } from '../../app/session.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { BELOW } from '../../components/form-layout.ts';
@@ -58,9 +59,10 @@ const route = getRouteApi('/w/$workspace/users');
 export function UsersPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
-  if (membership.role !== 'coordinator') return <ForbiddenState title={t.forbiddenTitle} />;
+  const abilities = useAbilities(workspace);
+  if (abilities.loaded && !abilities.canSomewhere('invitation.read')) {
+    return <ForbiddenState title={t.forbiddenTitle} />;
+  }
   return <Invitations workspace={workspace} />;
 }
 

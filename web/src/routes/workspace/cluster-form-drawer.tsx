@@ -15,7 +15,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { ClusterDto, MembershipDto } from '../../api/types.ts';
+import type { ClusterDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName, isKnownCountryCode } from '../../app/format.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
@@ -39,12 +40,10 @@ const t = messages.clusters;
 /** The drawer that adds a cluster (coordinators) or edits one (coordinators, its cluster manager). */
 export function ClusterFormDrawer({
   workspace,
-  membership,
   state,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   state: DrawerState;
   onClose: () => void;
 }) {
@@ -65,7 +64,6 @@ export function ClusterFormDrawer({
         <ClusterForm
           key={state.mode === 'edit' ? state.cluster.id : 'new'}
           workspace={workspace}
-          membership={membership}
           initial={state.mode === 'edit' ? state.cluster : null}
           onDone={onClose}
         />
@@ -76,12 +74,10 @@ export function ClusterFormDrawer({
 
 function ClusterForm({
   workspace,
-  membership,
   initial,
   onDone,
 }: {
   workspace: string;
-  membership: MembershipDto;
   initial: ClusterDto | null;
   onDone: () => void;
 }) {
@@ -90,6 +86,7 @@ function ClusterForm({
   const form = useFormState(initial ? valuesOf(initial) : EMPTY_CLUSTER_FORM, CLUSTER_FIELDS, 'cluster');
   const { values, errors, set } = form;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const abilities = useAbilities(workspace);
 
   const refreshLists = () =>
     Promise.all([
@@ -243,7 +240,7 @@ function ClusterForm({
             {base ? t.save : t.create}
           </Button>
         </Group>
-        {base && membership.role === 'coordinator' && (
+        {base && abilities.can('cluster.delete', { clusterId: base.id }) && (
           <>
             <Divider mt="md" />
             <Group justify="space-between" gap="sm" wrap="nowrap">

@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { cachedAbilities } from '../../app/abilities.ts';
 import { workspaceRoute } from '../../app/workspace-route.ts';
 import { auditListQuery, clusterListQuery } from './queries.ts';
 
@@ -30,7 +31,9 @@ export const auditRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'audit',
   loader: ({ context, params }) => {
-    if (context.membership.role === 'coordinator') {
+    if (
+      cachedAbilities(context.queryClient, params.workspace, context.membership).canSomewhere('audit.read')
+    ) {
       void context.queryClient.prefetchInfiniteQuery(auditListQuery(params.workspace));
     }
   },
