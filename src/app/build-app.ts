@@ -32,6 +32,7 @@ import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
 import { outboxRoutes } from '../features/mail/routes.ts';
 import { marketRoutes } from '../features/markets/routes.ts';
+import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
@@ -232,6 +233,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(auditRoutes(services.audit));
     await scope.register(invitationRoutes(services.invitations));
     await scope.register(memberRoutes(services.members));
+    await scope.register(abilityRoutes(services.abilities));
     await scope.register(marketRoutes(services.markets));
     await scope.register(planRoutes({ plans: services.plans, copyPlan: services.commands.copyPlan }));
     await scope.register(activityRoutes(services.activities));

@@ -28,6 +28,7 @@ import { createMailer } from '../features/mail/create-mailer.ts';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../features/mail/mailer.ts';
 import { OutboxService } from '../features/mail/service.ts';
 import { MarketService } from '../features/markets/service.ts';
+import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
@@ -117,6 +118,7 @@ export function createServices(options: ServiceOptions) {
     imports: new ImportService(db),
     exports: new ExportService(db),
     members: new MemberService(db),
+    abilities: new AbilityService(db),
     markets: new MarketService(db),
     plans: new PlanService(db),
     activities: new ActivityService(db),

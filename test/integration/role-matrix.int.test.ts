@@ -241,6 +241,7 @@ const CASES: RouteCase[] = [
     expected: only({ coordinator: 204 }),
     freshId: freshInvitation,
   },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/me/abilities', expected: all(200) },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/members', expected: only({ coordinator: 200 }) },
   {
     method: 'PATCH',

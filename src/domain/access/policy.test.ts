@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  abilitiesOf,
   can,
   ForbiddenError,
   PERMISSIONS,
@@ -263,6 +264,59 @@ describe('access policy', () => {
       expect(roleMay('mentor', permission)).toBe(false);
       expect(roleMay('viewer', permission)).toBe(false);
     }
+  });
+
+  describe('abilitiesOf', () => {
+    const CLUSTERS = ['mine', 'other'];
+
+    it('has an entry for unowned resources and one per cluster, and a member one for its organisation', () => {
+      const scopes = (a: Actor) =>
+        abilitiesOf(a, CLUSTERS).scopes.map(({ permissions: _, ...scope }) => scope);
+      const common = [
+        { clusterId: null, organisationId: null },
+        { clusterId: 'mine', organisationId: null },
+        { clusterId: 'other', organisationId: null },
+      ];
+      expect(scopes(actor('coordinator'))).toEqual(common);
+      expect(scopes(actor('cluster_manager', 'mine'))).toEqual(common);
+      expect(scopes(actor('member', null, 'my-org'))).toEqual([
+        ...common,
+        { clusterId: null, organisationId: 'my-org' },
+      ]);
+      expect(scopes(actor('member'))).toEqual(common);
+    });
+
+    it('grants in each entry exactly what can() grants there, and anywhere what roleMay() allows', () => {
+      for (const role of ROLES) {
+        const a = actor(
+          role,
+          role === 'cluster_manager' ? 'mine' : null,
+          role === 'member' ? 'my-org' : null,
+        );
+        const abilities = abilitiesOf(a, CLUSTERS);
+        expect(abilities.role).toBe(role);
+        expect(abilities.anywhere).toEqual(PERMISSIONS.filter((p) => roleMay(role, p)));
+        for (const { clusterId, organisationId, permissions } of abilities.scopes) {
+          const scope = {
+            ...(clusterId ? { clusterId } : {}),
+            ...(organisationId ? { organisationId } : {}),
+          };
+          expect(permissions, `${role} ${JSON.stringify(scope)}`).toEqual(
+            PERMISSIONS.filter((p) => can(a, p, scope)),
+          );
+        }
+      }
+    });
+
+    it("gives a cluster manager its own cluster's changes only, and a member its organisation's profile", () => {
+      const manager = abilitiesOf(actor('cluster_manager', 'mine'), CLUSTERS).scopes;
+      expect(manager.find((s) => s.clusterId === 'mine')?.permissions).toContain('cluster.update');
+      expect(manager.find((s) => s.clusterId === 'other')?.permissions).not.toContain('cluster.update');
+      expect(manager.find((s) => s.clusterId === null)?.permissions).not.toContain('market.update');
+      const member = abilitiesOf(actor('member', null, 'my-org'), CLUSTERS).scopes;
+      const own = member.find((s) => s.organisationId === 'my-org')?.permissions ?? [];
+      expect(own.filter((p) => !p.endsWith('.read'))).toEqual(['organisation.update', 'person.update']);
+    });
   });
 
   it('requireAccess throws ForbiddenError naming the permission', () => {

@@ -208,6 +208,58 @@ export function roleMay(role: Role, permission: Permission): boolean {
   return ROLES_THAT_MAY[permission].has(role);
 }
 
+/** What an actor may do where: one entry per kind of scope the actor can meet in its workspace. */
+export interface ScopeAbilities {
+  /** The cluster the scope's resources belong to; null for the unowned ones (the coordinators'). */
+  clusterId: string | null;
+  /** The member's own organisation (only in a member's own-organisation entry). */
+  organisationId: string | null;
+  /** The permissions `can` grants on a resource of this scope. */
+  permissions: Permission[];
+}
+
+/**
+ * The actor's abilities, so a client can show only what the server would allow without copying
+ * the rules: `anywhere`, what the role may do somewhere (`roleMay`); `scopes`, what `can` grants
+ * on the unowned scope, on each cluster of the workspace and, for a member with an organisation,
+ * on its own organisation. The server still checks every request.
+ */
+export interface Abilities {
+  role: Role;
+  anywhere: Permission[];
+  scopes: ScopeAbilities[];
+}
+
+/**
+ * @example
+ * abilitiesOf(clusterManagerOfC1, ['c1', 'c2']).scopes
+ * // [{ clusterId: null, … }, { clusterId: 'c1', permissions: [… 'cluster.update' …] }, { clusterId: 'c2', … }]
+ */
+export function abilitiesOf(actor: Actor, clusterIds: readonly string[]): Abilities {
+  const entry = (clusterId: string | null, organisationId: string | null): ScopeAbilities => {
+    const scope: Scope = {
+      ...(clusterId !== null ? { clusterId } : {}),
+      ...(organisationId !== null ? { organisationId } : {}),
+    };
+    return {
+      clusterId,
+      organisationId,
+      permissions: PERMISSIONS.filter((permission) => can(actor, permission, scope)),
+    };
+  };
+  return {
+    role: actor.role,
+    anywhere: PERMISSIONS.filter((permission) => roleMay(actor.role, permission)),
+    scopes: [
+      entry(null, null),
+      ...clusterIds.map((clusterId) => entry(clusterId, null)),
+      ...(actor.role === 'member' && actor.organisationId !== null
+        ? [entry(null, actor.organisationId)]
+        : []),
+    ],
+  };
+}
+
 /** Raised when a member of the workspace lacks a permission (HTTP 403). */
 export class ForbiddenError extends Error {
   constructor(readonly permission: Permission) {

@@ -18,6 +18,17 @@ export class WorkspaceRepository {
     return row !== undefined;
   }
 
+  /** The ids of the workspace's clusters, in id order. */
+  async clusterIds(workspaceId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('cluster')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   /** Whether the member organisation is one of the workspace's. */
   async hasOrganisation(workspaceId: string, organisationId: string): Promise<boolean> {
     const row = await this.db

@@ -43,6 +43,13 @@ export type ApiTokenDto = Schemas['ApiToken'];
 export type CreatedApiTokenDto = Schemas['CreatedApiToken'];
 export type CreateApiTokenBody = JsonBody<paths['/api/v1/me/tokens']['post']['requestBody']>;
 
+/**
+ * `GET …/me/abilities`: what the caller may do, computed by the server's access policy:
+ * `anywhere` (on some resource) and per scope (unowned, each cluster, a member's organisation).
+ */
+export type AbilitiesDto = Schemas['Abilities'];
+export type Permission = AbilitiesDto['anywhere'][number];
+
 /** A partner cluster of a workspace. */
 export type ClusterDto = Schemas['Cluster'];
 export type ClusterListDto = Schemas['ClusterList'];

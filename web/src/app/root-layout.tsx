@@ -21,8 +21,10 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { type MouseEvent, useEffect } from 'react';
+import { API_REFERENCE_PAGE } from '../api/links.ts';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
+import { useAbilities } from './abilities.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { ButtonLink, NavLinkLink } from './links.tsx';
 import { useMe } from './session.ts';
@@ -119,7 +121,7 @@ export function RootLayout() {
         </AppShell.Section>
         <AppShell.Section>
           <NavSectionLabel>{messages.nav.developers}</NavSectionLabel>
-          <NavLink href="/api/docs" label={messages.nav.apiReference} leftSection={<ApiIcon />} />
+          <NavLink href={API_REFERENCE_PAGE} label={messages.nav.apiReference} leftSection={<ApiIcon />} />
         </AppShell.Section>
       </AppShell.Navbar>
 
@@ -136,6 +138,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
   const pathname = useLocation({ select: (location) => location.pathname });
   const navigate = useNavigate();
   const workspace = current.slug;
+  const abilities = useAbilities(workspace);
   return (
     <Stack gap={0} mt="md" data-testid="workspace-nav">
       <NavSectionLabel>{messages.nav.workspace}</NavSectionLabel>
@@ -205,8 +208,8 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
-      {/* Reports hold the budget: for the roles that see costs (report.read on the server). */}
-      {current.role !== 'member' && current.role !== 'mentor' && (
+      {/* Reports hold the budget: for the roles that see costs. */}
+      {abilities.canSomewhere('report.read') && (
         <NavLinkLink
           to="/w/$workspace/reports"
           params={{ workspace }}
@@ -215,7 +218,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           leftSection={<ReportsIcon />}
         />
       )}
-      {current.role === 'coordinator' && (
+      {abilities.canSomewhere('invitation.read') && (
         <NavLinkLink
           to="/w/$workspace/users"
           params={{ workspace }}
@@ -224,7 +227,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           leftSection={<UsersIcon />}
         />
       )}
-      {current.role === 'coordinator' && (
+      {abilities.canSomewhere('audit.read') && (
         <NavLinkLink
           to="/w/$workspace/audit"
           params={{ workspace }}

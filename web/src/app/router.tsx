@@ -9,8 +9,9 @@ import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
-import { workspaceChildRoutes, workspaceRoute } from '../routes/workspace/routes.ts';
+import { workspaceChildRoutes } from '../routes/workspace/routes.ts';
 import { rootRoute } from './root-route.tsx';
+import { workspaceRoute } from './workspace-route.ts';
 
 /** `/` has no page of its own yet: the catalogue is the home. */
 const homeRoute = createRoute({

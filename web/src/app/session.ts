@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { notFound, type ParsedLocation, redirect } from '@tanstack/react-router';
-import { getMe } from '../api/client.ts';
+import { api, isApiError, unwrap } from '../api/client.ts';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 
 export const sessionKeys = {
@@ -16,6 +16,16 @@ export function meQuery() {
     queryFn: ({ signal }) => getMe(signal),
     staleTime: 5 * 60_000,
   });
+}
+
+/** The signed-in user, or `null` when there is no session (401). */
+async function getMe(signal: AbortSignal): Promise<MeDto | null> {
+  try {
+    return await unwrap(api.GET('/api/v1/me', { signal }));
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
 }
 
 export function useMe() {
@@ -64,6 +74,14 @@ export async function requireMembership(
 export function useMembership(workspace: string | undefined): MembershipDto | undefined {
   const me = useMe();
   return workspace ? me.data?.workspaces.find((w) => w.slug === workspace) : undefined;
+}
+
+/**
+ * The cluster a cluster manager manages, where what it creates belongs (the forms preset it);
+ * null for the other roles. Who may do what is the server's answer (`useAbilities`).
+ */
+export function ownClusterOf(membership: MembershipDto | undefined): string | null {
+  return membership?.role === 'cluster_manager' ? membership.clusterId : null;
 }
 
 /** Where a signed-in user starts: their first workspace's dashboard, or the catalogue. */

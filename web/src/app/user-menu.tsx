@@ -2,7 +2,7 @@ import { Avatar, Button, Group, Menu, Modal, Stack, Text, UnstyledButton } from 
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useRouter } from '@tanstack/react-router';
-import { isApiError, signOut, signOutEverywhere } from '../api/client.ts';
+import { api, isApiError, unwrap } from '../api/client.ts';
 import { describeError } from '../api/describe-error.ts';
 import type { MeDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
@@ -33,12 +33,12 @@ export function UserMenu({ me }: { me: MeDto }) {
   const endedAnyway = (error: unknown) => isApiError(error) && error.status === 401;
 
   const out = useMutation({
-    mutationFn: signOut,
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/sign-out')),
     onSuccess: leave,
     onError: (error) => (endedAnyway(error) ? leave() : undefined),
   });
   const everywhere = useMutation({
-    mutationFn: signOutEverywhere,
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/sign-out-everywhere')),
     onSuccess: async () => {
       confirm.close();
       await leave();

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listApiTokens } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 
 export const accountKeys = {
   tokens: ['account', 'tokens'] as const,
@@ -8,7 +8,7 @@ export const accountKeys = {
 export function apiTokensQuery() {
   return queryOptions({
     queryKey: accountKeys.tokens,
-    queryFn: ({ signal }) => listApiTokens(signal),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me/tokens', { signal })),
     staleTime: 0,
   });
 }

@@ -19,20 +19,16 @@ import {
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createApiToken, revokeApiToken } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
-import type { ApiTokenDto, CreatedApiTokenDto } from '../../api/types.ts';
+import type { ApiTokenDto, CreateApiTokenBody, CreatedApiTokenDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
+import { alertStyles } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
 import { accountKeys, apiTokensQuery } from './queries.ts';
 
 const t = messages.tokens;
-
-const alertStyles = (color: string) => ({
-  root: { borderLeft: `4px solid var(--mantine-color-${color}-9)` },
-  title: { color: 'var(--mantine-color-text)' },
-});
 
 /** `/account/tokens`: create, list and revoke personal API tokens. */
 export function TokensPage() {
@@ -135,7 +131,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiTokenDt
   const [days, setDays] = useState<number | string>(90);
   const [errors, setErrors] = useState<{ name?: string; expiresInDays?: string }>({});
   const create = useMutation({
-    mutationFn: createApiToken,
+    mutationFn: (body: CreateApiTokenBody) => unwrap(api.POST('/api/v1/me/tokens', { body })),
     onSuccess: async (result) => {
       setName('');
       setDays(90);
@@ -259,7 +255,7 @@ function CreatedSecret({ created, onDone }: { created: CreatedApiTokenDto; onDon
 function RevokeModal({ token, onClose }: { token: ApiTokenDto | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: (id: string) => revokeApiToken(id),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/me/tokens/{id}', { params: { path: { id } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: accountKeys.tokens });
       close();

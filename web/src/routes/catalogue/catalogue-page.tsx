@@ -22,12 +22,12 @@ import { type ReactNode, useMemo, useState } from 'react';
 import type { InstrumentDto, Phase } from '../../api/types.ts';
 import { PHASE_LABELS, PHASES } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
+import { PHASE_COLORS, PHASE_SECTIONS } from '../../components/phase-style.ts';
 import { messages } from '../../messages/en.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
 import classes from './catalogue.module.css';
 import { filterTerms, groupByPhase, matchesTerms } from './catalogue-filter.ts';
 import { InstrumentCard } from './instrument-card.tsx';
-import { PHASE_COLORS, PHASE_SECTIONS } from './phase-style.ts';
-import { instrumentListQuery } from './queries.ts';
 
 const t = messages.catalogue;
 const route = getRouteApi('/catalogue');

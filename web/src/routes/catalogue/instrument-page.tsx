@@ -22,10 +22,10 @@ import type { InstrumentDto } from '../../api/types.ts';
 import { FUNDING_SOURCE_LABELS, PHASE_LABELS } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
+import { PHASE_COLORS, PHASE_SECTIONS } from '../../components/phase-style.ts';
 import { messages } from '../../messages/en.ts';
 import { BudgetItemView } from './budget-item-view.tsx';
 import { KpiTable } from './kpi-table.tsx';
-import { PHASE_COLORS, PHASE_SECTIONS } from './phase-style.ts';
 import { instrumentQuery } from './queries.ts';
 
 const t = messages.instrument;

@@ -1,20 +1,7 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import { getInstrument, listInstruments } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { InstrumentListDto } from '../../api/types.ts';
-
-export const instrumentKeys = {
-  all: ['instruments'] as const,
-  list: () => [...instrumentKeys.all, 'list'] as const,
-  detail: (key: string) => [...instrumentKeys.all, 'detail', key] as const,
-};
-
-/** The whole catalogue (17 D4.2 instruments plus a workspace's own); filtered in the browser. */
-export function instrumentListQuery() {
-  return queryOptions({
-    queryKey: instrumentKeys.list(),
-    queryFn: ({ signal }) => listInstruments(undefined, signal),
-  });
-}
+import { instrumentKeys } from '../../queries/instruments.ts';
 
 /**
  * One instrument. The list already carries every field, so a page opened from the catalogue
@@ -23,7 +10,8 @@ export function instrumentListQuery() {
 export function instrumentQuery(key: string, queryClient: QueryClient) {
   return queryOptions({
     queryKey: instrumentKeys.detail(key),
-    queryFn: ({ signal }) => getInstrument(key, signal),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/instruments/{key}', { params: { path: { key } }, signal })),
     initialData: () =>
       queryClient
         .getQueryData<InstrumentListDto>(instrumentKeys.list())

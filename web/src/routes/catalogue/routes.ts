@@ -1,8 +1,9 @@
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route.tsx';
+import { instrumentListQuery } from '../../queries/instruments.ts';
 import { CataloguePage } from './catalogue-page.tsx';
 import { InstrumentPage } from './instrument-page.tsx';
-import { instrumentListQuery, instrumentQuery } from './queries.ts';
+import { instrumentQuery } from './queries.ts';
 
 export interface CatalogueSearch {
   /** The filter text, so a filtered catalogue can be bookmarked and shared. */

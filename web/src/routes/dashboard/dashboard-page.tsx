@@ -3,12 +3,11 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName, formatDate } from '../../app/format.ts';
 import { ButtonLink } from '../../app/links.tsx';
-import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
-import { seesBudget } from '../planning/permissions.ts';
-import { allMarketsQuery } from '../planning/queries.ts';
+import { allMarketsQuery } from '../../queries/markets.ts';
 import { BurnSection } from './burn-section.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
 import { KpiSection } from './kpi-section.tsx';
@@ -29,8 +28,7 @@ export function DashboardPage() {
   const { workspace } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const membership = useMembership(workspace);
-  const budget = seesBudget(membership);
+  const budget = useAbilities(workspace).canSomewhere('budget.read');
   // One "today" per visit: the quick choices and the upcoming list agree with each other.
   const today = useMemo(() => new Date(), []);
   const period = periodOf(search, today);

@@ -1,15 +1,15 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getBudgetBurn, getKpiRollup, listActivities, listKpiRecords } from '../../api/client.ts';
-import { planningKeys } from '../planning/queries.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import type { Period } from './period.ts';
 import type { KpiGrouping, RecordsSearch } from './records-search.ts';
 
 /**
  * The dashboard reads planning data: its keys live under the planning ones, so every change to a
- * market, plan, activity or cost (which refreshes `planningKeys.all`) refreshes it too.
+ * market, plan, activity or cost (which refreshes `workspaceKeys.planning`) refreshes it too.
  */
 export const dashboardKeys = {
-  all: (workspace: string) => [...planningKeys.all(workspace), 'dashboard'] as const,
+  all: (workspace: string) => [...workspaceKeys.planning(workspace), 'dashboard'] as const,
   burn: (workspace: string, period: Period, marketId: string | undefined) =>
     [...dashboardKeys.all(workspace), 'burn', period, marketId ?? null] as const,
   upcoming: (workspace: string, today: string, marketId: string | undefined) =>
@@ -24,7 +24,12 @@ export function burnQuery(workspace: string, period: Period, marketId: string | 
   return queryOptions({
     queryKey: dashboardKeys.burn(workspace, period, marketId),
     queryFn: ({ signal }) =>
-      getBudgetBurn(workspace, { ...period, ...(marketId ? { marketId } : {}) }, signal),
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/budget/burn', {
+          params: { path: { workspace }, query: { ...period, ...(marketId ? { marketId } : {}) } },
+          signal,
+        }),
+      ),
     staleTime: 30_000,
   });
 }
@@ -40,10 +45,14 @@ export function upcomingQuery(workspace: string, today: string, marketId: string
   return queryOptions({
     queryKey: dashboardKeys.upcoming(workspace, today, marketId),
     queryFn: async ({ signal }) => {
-      const page = await listActivities(
-        workspace,
-        { from: today, limit: UPCOMING_COUNT * 2, ...(marketId ? { marketId } : {}) },
-        signal,
+      const page = await unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities', {
+          params: {
+            path: { workspace },
+            query: { from: today, limit: UPCOMING_COUNT * 2, ...(marketId ? { marketId } : {}) },
+          },
+          signal,
+        }),
       );
       return page.items.filter((activity) => activity.status !== 'cancelled').slice(0, UPCOMING_COUNT);
     },
@@ -61,7 +70,12 @@ export function kpiRollupQuery(
   return queryOptions({
     queryKey: dashboardKeys.kpis(workspace, period, groupBy, marketId),
     queryFn: ({ signal }) =>
-      getKpiRollup(workspace, { ...period, groupBy, ...(marketId ? { marketId } : {}) }, signal),
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/kpis/rollup', {
+          params: { path: { workspace }, query: { ...period, groupBy, ...(marketId ? { marketId } : {}) } },
+          signal,
+        }),
+      ),
     staleTime: 30_000,
   });
 }
@@ -73,15 +87,19 @@ export function kpiRecordsQuery(workspace: string, search: RecordsSearch) {
   return infiniteQueryOptions({
     queryKey: dashboardKeys.records(workspace, search),
     queryFn: ({ signal, pageParam }) =>
-      listKpiRecords(
-        workspace,
-        {
-          ...search,
-          kpiKey: search.kpiKey ?? '',
-          limit: RECORDS_PAGE_SIZE,
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/kpis/records', {
+          params: {
+            path: { workspace },
+            query: {
+              ...search,
+              kpiKey: search.kpiKey ?? '',
+              limit: RECORDS_PAGE_SIZE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

@@ -6,8 +6,10 @@ import type { KpiRecordDto, KpiRecordsDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { moneyCell } from '../../components/money-cell.ts';
+import { PageSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
-import { Crumbs, CurrentCrumb, moneyCell, PageSkeleton } from '../planning/parts.tsx';
 import { formatKpiValue } from './kpi-figures.ts';
 import { kpiRecordsQuery } from './queries.ts';
 

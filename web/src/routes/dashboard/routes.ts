@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { parseDashboardSearch } from './period.ts';
 import { parseRecordsSearch } from './records-search.ts';
 

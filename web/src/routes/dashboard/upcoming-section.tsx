@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../app/error-state.tsx';
 import { AnchorLink } from '../../app/links.tsx';
+import { ActivitiesTable } from '../../components/activities-table.tsx';
 import { messages } from '../../messages/en.ts';
-import { ActivitiesTable } from '../planning/activities-table.tsx';
 import { DashboardSection, EmptyState, LoadingBlock } from './dashboard-parts.tsx';
 import { upcomingQuery } from './queries.ts';
 

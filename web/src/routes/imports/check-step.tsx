@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { importOrganisations, importPeople } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { ImportResultDto, ParsedImportFileDto } from '../../api/types.ts';
 import { AnchorLink } from '../../app/links.tsx';
@@ -46,8 +46,18 @@ type ImportRequest = ReturnType<typeof buildImportRows>;
 
 function send(workspace: string, kind: ImportKind, rows: RowValues[], dryRun: boolean) {
   return kind === 'organisations'
-    ? importOrganisations(workspace, { rows, dryRun })
-    : importPeople(workspace, { rows, dryRun });
+    ? unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/imports/organisations', {
+          params: { path: { workspace } },
+          body: { rows, dryRun },
+        }),
+      )
+    : unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/imports/people', {
+          params: { path: { workspace } },
+          body: { rows, dryRun },
+        }),
+      );
 }
 
 /** The badge tint of each status; its text stays the text colour for contrast on the striped rows. */

@@ -4,12 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useBlocker } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ImportResultDto, ParsedImportFileDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { AnchorLink } from '../../app/links.tsx';
-import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
-import { canCreateInRegistry } from '../registry/permissions.ts';
-import { registryKeys } from '../registry/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { CheckStep } from './check-step.tsx';
 import type { ColumnMapping, ImportKind, RowFixes } from './import-rows.ts';
 import { MappingStep } from './mapping-step.tsx';
@@ -46,7 +45,7 @@ interface LoadedFile {
  * component only; the server keeps nothing between the steps (decision 0007).
  */
 function ImportWizard({ workspace, initialKind }: { workspace: string; initialKind: ImportKind }) {
-  const membership = useMembership(workspace);
+  const abilities = useAbilities(workspace);
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>(initialKind);
   const [file, setFile] = useState<LoadedFile | null>(null);
@@ -65,7 +64,10 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
     disabled: !unsaved,
   });
 
-  if (membership && !canCreateInRegistry(membership)) return <ForbiddenState title={t.forbiddenTitle} />;
+  const permission = kind === 'organisations' ? 'organisation.import' : 'person.import';
+  if (abilities.loaded && !abilities.canSomewhere(permission)) {
+    return <ForbiddenState title={t.forbiddenTitle} />;
+  }
 
   const restart = () => {
     setFile(null);
@@ -161,8 +163,8 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
                 void queryClient.invalidateQueries({
                   queryKey:
                     kind === 'organisations'
-                      ? registryKeys.organisations(workspace)
-                      : registryKeys.people(workspace),
+                      ? workspaceKeys.organisations(workspace)
+                      : workspaceKeys.people(workspace),
                 });
               }}
             />

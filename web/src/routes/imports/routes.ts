@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 
 /** `/w/$workspace/members/import`: the import wizard, member organisations first. */
 export const importMembersRoute = createRoute({

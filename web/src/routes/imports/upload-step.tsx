@@ -1,7 +1,7 @@
 import { Alert, Box, Button, FileButton, Group, Loader, Radio, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
-import { parseImportFile } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { ParsedImportFileDto } from '../../api/types.ts';
 import { messages } from '../../messages/en.ts';
@@ -12,6 +12,25 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Step 1: what is imported, and the file (read by the server, which stores nothing). */
+
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Reads a CSV or XLSX file on the server (nothing is stored): its rows as text with a suggested
+ * mapping. The file goes as is, its media type following its name, since browsers often give CSV
+ * files none or an Excel one.
+ */
+function parseImportFile(workspace: string, file: File) {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{workspace}/imports/parse', {
+      params: { path: { workspace } },
+      body: file,
+      bodySerializer: (body) => body,
+      headers: { 'Content-Type': /\.xlsx$/i.test(file.name) ? XLSX_MEDIA_TYPE : 'text/csv' },
+    }),
+  );
+}
+
 export function UploadStep({
   workspace,
   kind,

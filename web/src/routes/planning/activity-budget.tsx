@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import type { ActivityBudgetDto, ActivityDetailDto } from '../../api/types.ts';
 import { FUNDING_SOURCE_LABELS } from '../../api/vocabulary.ts';
 import { formatEur } from '../../app/format.ts';
+import { LazyChart as Chart } from '../../components/lazy-chart.tsx';
 import { messages } from '../../messages/en.ts';
 import { fundingSourceChart } from './budget-chart.ts';
 import { CostLines } from './cost-lines.tsx';
 import { EstimatePanel } from './estimate-panel.tsx';
-import { LazyChart as Chart } from './lazy-chart.tsx';
 import { Section } from './parts.tsx';
 
 const t = messages.budget;

@@ -1,14 +1,18 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { createActivity, getActivity, isApiError, updateActivity } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
 import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ownClusterOf } from '../../app/session.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { instrumentListQuery } from '../catalogue/queries.ts';
-import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   ACTIVITY_FIELDS,
   activityBodyOf,
@@ -20,10 +24,8 @@ import {
   validateActivity,
 } from './activity-form.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
-import { ownClusterOf } from './permissions.ts';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.activityForm;
 const p = messages.planning;
@@ -108,8 +110,18 @@ function ActivityForm({
   const save = useMutation({
     mutationFn: () =>
       base
-        ? updateActivity(workspace, base.id, activityPatchOf(base, values))
-        : createActivity(workspace, activityBodyOf(values, plan?.id ?? null)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/activities/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: activityPatchOf(base, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/activities', {
+              params: { path: { workspace } },
+              body: activityBodyOf(values, plan?.id ?? null),
+            }),
+          ),
     onSuccess: async () => {
       await refresh();
       onDone();
@@ -118,7 +130,12 @@ function ActivityForm({
   });
 
   const reload = useMutation({
-    mutationFn: () => getActivity(workspace, base?.id ?? ''),
+    mutationFn: () =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities/{id}', {
+          params: { path: { workspace, id: base?.id ?? '' } },
+        }),
+      ),
     onSuccess: (fresh) => {
       setBase(fresh);
       form.setValues(activityValuesOf(fresh));

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { ActivityKpiDto, KpiEntryDto } from '../../api/types.ts';
+import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
-import { PlusIcon } from '../registry/parts.tsx';
 import { KpiEntries } from './kpi-entries.tsx';
 import { formatKpiValue, formatProgress, progressOf } from './kpi-values.ts';
 

@@ -3,33 +3,25 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deleteActivity } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, MembershipDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { periodText } from '../../components/period-text.ts';
+import { PageSkeleton } from '../../components/skeletons.tsx';
+import { ActivityStatusBadge, PhaseBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { ActivityBudget } from './activity-budget.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
 import { ActivityKpis } from './activity-kpis.tsx';
 import { ActivityParticipants } from './activity-participants.tsx';
-import {
-  ActivityStatusBadge,
-  Crumbs,
-  CurrentCrumb,
-  Fact,
-  Facts,
-  LoadFailure,
-  LongText,
-  PageSkeleton,
-  PhaseBadge,
-  periodText,
-  Section,
-} from './parts.tsx';
-import { canChangeKpis, canChangePlanning, seesBudget } from './permissions.ts';
+import { Fact, Facts, LoadFailure, LongText, Section } from './parts.tsx';
 import { activityQuery, planningKeys, planQuery } from './queries.ts';
 
 const t = messages.activity;
@@ -99,7 +91,9 @@ function ActivityView({
   activity: ActivityDetailDto;
   crumbs: ReactNode;
 }) {
-  const mayEdit = canChangePlanning(membership, activity.clusterId);
+  const abilities = useAbilities(workspace);
+  // An activity's scope is its responsible cluster.
+  const mayEdit = abilities.can('activity.update', { clusterId: activity.clusterId });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   // The edit form checks the dates against the plan's period and offers its instruments first.
@@ -191,7 +185,7 @@ function ActivityView({
       <ActivityKpis
         workspace={workspace}
         activity={activity}
-        editable={canChangeKpis(membership, activity.clusterId)}
+        editable={abilities.can('kpi.update', { clusterId: activity.clusterId })}
       />
 
       {activity.budget ? (
@@ -202,7 +196,7 @@ function ActivityView({
           editable={mayEdit}
         />
       ) : (
-        !seesBudget(membership) && (
+        !abilities.canSomewhere('budget.read') && (
           <Text fz="sm" c="dimmed">
             {messages.budget.hidden}
           </Text>
@@ -243,7 +237,12 @@ function DeleteActivityModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deleteActivity(workspace, activity.id, activity.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/activities/{id}', {
+          params: { path: { workspace, id: activity.id }, query: { version: activity.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: planningKeys.activity(workspace, activity.id) });
       await Promise.all([

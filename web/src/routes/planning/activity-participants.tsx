@@ -14,15 +14,15 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { addParticipant, listPeople, removeParticipant, setAttendance } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityDetailDto, Attendance, ParticipantDto, ParticipantRole } from '../../api/types.ts';
 import { ATTENDANCES, PARTICIPANT_ROLES } from '../../api/vocabulary.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { serverFieldErrors } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { FailureAlert } from '../registry/parts.tsx';
-import { organisationDirectoryQuery, registryKeys } from '../registry/queries.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import { Section } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 
@@ -50,7 +50,12 @@ export function ActivityParticipants({
       queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
     ]);
   const remove = useMutation({
-    mutationFn: (participant: ParticipantDto) => removeParticipant(workspace, activity.id, participant.id),
+    mutationFn: (participant: ParticipantDto) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/activities/{id}/participants/{participantId}', {
+          params: { path: { workspace, id: activity.id, participantId: participant.id } },
+        }),
+      ),
     onSuccess: refresh,
   });
 
@@ -156,7 +161,12 @@ function AttendanceControl({
 }) {
   const save = useMutation({
     mutationFn: (attendance: Attendance) =>
-      setAttendance(workspace, activityId, participant.id, { attendance }),
+      unwrap(
+        api.PATCH('/api/v1/workspaces/{workspace}/activities/{id}/participants/{participantId}', {
+          params: { path: { workspace, id: activityId, participantId: participant.id } },
+          body: { attendance },
+        }),
+      ),
     onSuccess: onSaved,
   });
   return (
@@ -195,22 +205,27 @@ function AddParticipantForm({
   const [missing, setMissing] = useState(false);
   const directory = useQuery(organisationDirectoryQuery(workspace));
   const people = useQuery({
-    queryKey: [...registryKeys.people(workspace), 'picker', organisationId] as const,
+    queryKey: [...workspaceKeys.people(workspace), 'picker', organisationId] as const,
     queryFn: ({ signal }) =>
-      listPeople(
-        workspace,
-        { limit: 200, ...(organisationId ? { organisation: organisationId } : {}) },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/people', {
+          params: {
+            path: { workspace },
+            query: { limit: 200, ...(organisationId ? { organisation: organisationId } : {}) },
+          },
+          signal,
+        }),
       ),
     staleTime: 60_000,
   });
   const add = useMutation({
     mutationFn: () =>
-      addParticipant(workspace, activityId, {
-        ...(organisationId ? { organisationId } : {}),
-        ...(personId ? { personId } : {}),
-        role,
-      }),
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/activities/{id}/participants', {
+          params: { path: { workspace, id: activityId } },
+          body: { ...(organisationId ? { organisationId } : {}), ...(personId ? { personId } : {}), role },
+        }),
+      ),
     onSuccess: async () => {
       setOrganisationId(null);
       setPersonId(null);

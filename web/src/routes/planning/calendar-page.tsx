@@ -17,11 +17,12 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName } from '../../app/format.ts';
+import { ActivitiesTable } from '../../components/activities-table.tsx';
 import { messages } from '../../messages/en.ts';
-import { ActivitiesTable } from './activities-table.tsx';
+import { allMarketsQuery } from '../../queries/markets.ts';
 import { monthGrid, shiftMonth } from './calendar.ts';
 import { MonthGrid } from './month-grid.tsx';
-import { allMarketsQuery, MONTH_LIMIT, monthActivitiesQuery } from './queries.ts';
+import { MONTH_LIMIT, monthActivitiesQuery } from './queries.ts';
 import { monthOf, todayIso } from './search-params.ts';
 import { PHASE_HEX, PHASE_ORDER } from './timeline.ts';
 

@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { createCostLine, isApiError, updateCostLine } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { BudgetCategory, CostLineDto, CostLineKind, FundingSource } from '../../api/types.ts';
 import {
   BUDGET_CATEGORIES,
@@ -9,9 +9,11 @@ import {
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
 } from '../../api/vocabulary.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   COST_LINE_FIELDS,
   COST_LINE_MAX_EUR,
@@ -24,7 +26,6 @@ import {
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.costLines;
 const portal = { comboboxProps: { withinPortal: true } };
@@ -97,8 +98,18 @@ function CostLineForm({
   const save = useMutation({
     mutationFn: () =>
       initial
-        ? updateCostLine(workspace, initial.id, costLinePatchOf(initial, values))
-        : createCostLine(workspace, activityId, costLineBodyOf(kind, values)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/cost-lines/{id}', {
+              params: { path: { workspace, id: initial.id } },
+              body: costLinePatchOf(initial, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/activities/{id}/cost-lines', {
+              params: { path: { workspace, id: activityId } },
+              body: costLineBodyOf(kind, values),
+            }),
+          ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),

@@ -1,14 +1,16 @@
 import { ActionIcon, Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import { deleteCostLine } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityBudgetDto, ActivityDetailDto, CostLineDto } from '../../api/types.ts';
 import { BUDGET_CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../api/vocabulary.ts';
 import { formatDate, formatEur } from '../../app/format.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { moneyCell } from '../../components/money-cell.ts';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal, PlusIcon } from '../registry/parts.tsx';
 import { CostLineDrawer, type CostLineDrawerState } from './cost-line-drawer.tsx';
 import { BinIcon, PencilIcon } from './icons.tsx';
-import { moneyCell, Section } from './parts.tsx';
+import { Section } from './parts.tsx';
 import { usePlanningMutation } from './use-planning-mutation.ts';
 
 const t = messages.costLines;
@@ -169,7 +171,12 @@ function DeleteLineModal({
 }) {
   const remove = usePlanningMutation(
     workspace,
-    (target: CostLineDto) => deleteCostLine(workspace, target.id, target.version),
+    (target: CostLineDto) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/cost-lines/{id}', {
+          params: { path: { workspace, id: target.id }, query: { version: target.version } },
+        }),
+      ),
     onClose,
   );
   return (

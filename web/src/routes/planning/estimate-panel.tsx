@@ -1,14 +1,16 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { estimateActivity, previewEstimate } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityBudgetDto, ActivityDetailDto, EstimateDto, FundingSource } from '../../api/types.ts';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { instrumentListQuery } from '../catalogue/queries.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   COUNT_PARAMETER_NAMES,
   COUNT_PARAMETERS,
@@ -23,7 +25,6 @@ import {
 import { EstimateResult } from './estimate-result.tsx';
 import { Section } from './parts.tsx';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.estimate;
 
@@ -71,24 +72,35 @@ export function EstimatePanel({
   };
   const preview = useMutation({
     mutationFn: () =>
-      previewEstimate(workspace, {
-        instrumentKey: activity.instrumentKey,
-        parameters: parametersOf(values),
-        clusterId: activity.clusterId,
-        ...dayRateOf(values),
-      }),
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/estimates', {
+          params: { path: { workspace } },
+          body: {
+            instrumentKey: activity.instrumentKey,
+            parameters: parametersOf(values),
+            clusterId: activity.clusterId,
+            ...dayRateOf(values),
+          },
+        }),
+      ),
     onSuccess: (estimate) => setResult({ estimate, applied: false }),
     onError,
   });
   const apply = useMutation({
     mutationFn: () =>
-      estimateActivity(workspace, activity.id, {
-        parameters: parametersOf(values),
-        ...dayRateOf(values),
-        fundingSource: values.fundingSource,
-        apply: true,
-        version: activity.version,
-      }),
+      // With `apply` the planned estimate lines are replaced by the answer's (manual lines stay).
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/activities/{id}/estimate', {
+          params: { path: { workspace, id: activity.id } },
+          body: {
+            parameters: parametersOf(values),
+            ...dayRateOf(values),
+            fundingSource: values.fundingSource,
+            apply: true,
+            version: activity.version,
+          },
+        }),
+      ),
     onSuccess: async (estimate) => {
       setResult({ estimate, applied: true });
       await Promise.all([

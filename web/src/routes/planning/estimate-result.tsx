@@ -2,8 +2,8 @@ import { Alert, List, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@
 import type { EstimateDto } from '../../api/types.ts';
 import { BUDGET_CATEGORY_LABELS } from '../../api/vocabulary.ts';
 import { countryName, formatEur } from '../../app/format.ts';
+import { moneyCell } from '../../components/money-cell.ts';
 import { messages } from '../../messages/en.ts';
-import { moneyCell } from './parts.tsx';
 
 const t = messages.estimate;
 

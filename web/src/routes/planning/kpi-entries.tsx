@@ -1,12 +1,12 @@
 import { ActionIcon, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { deleteKpiEntry } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ActivityKpiDto, KpiEntryDto } from '../../api/types.ts';
 import { formatDate } from '../../app/format.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { moneyCell } from '../../components/money-cell.ts';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
 import { BinIcon, PencilIcon } from './icons.tsx';
 import { formatKpiValue } from './kpi-values.ts';
-import { moneyCell } from './parts.tsx';
 import { usePlanningMutation } from './use-planning-mutation.ts';
 
 const t = messages.kpis;
@@ -105,7 +105,12 @@ export function KpiEntryDeleteModal({
 }) {
   const remove = usePlanningMutation(
     workspace,
-    (entry: KpiEntryDto) => deleteKpiEntry(workspace, entry.id, entry.version),
+    (entry: KpiEntryDto) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/kpi-entries/{id}', {
+          params: { path: { workspace, id: entry.id }, query: { version: entry.version } },
+        }),
+      ),
     onClose,
   );
   return (

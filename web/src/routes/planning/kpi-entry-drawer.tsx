@@ -1,11 +1,13 @@
 import { NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { createKpiEntry, isApiError, updateKpiEntry } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { KpiEntryDto } from '../../api/types.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   emptyKpiEntryForm,
   KPI_ENTRY_FIELDS,
@@ -20,7 +22,6 @@ import { MAX_KPI_TEXT } from './kpi-values.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.kpis;
 
@@ -86,8 +87,18 @@ function KpiEntryForm({
   const save = useMutation({
     mutationFn: () =>
       entry
-        ? updateKpiEntry(workspace, entry.id, kpiEntryPatchOf(entry, values))
-        : createKpiEntry(workspace, kpiEntryBodyOf(activityId, kpi.kpiKey, kpi.kind, values)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/kpi-entries/{id}', {
+              params: { path: { workspace, id: entry.id } },
+              body: kpiEntryPatchOf(entry, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/kpi-entries', {
+              params: { path: { workspace } },
+              body: kpiEntryBodyOf(activityId, kpi.kpiKey, kpi.kind, values),
+            }),
+          ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),

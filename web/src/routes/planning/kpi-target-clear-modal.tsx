@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
-import { deleteKpiTarget } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
 import type { EditableTarget } from './kpi-target-form.ts';
 import { usePlanningMutation } from './use-planning-mutation.ts';
 
@@ -19,7 +19,12 @@ export function KpiTargetClearModal({
 }) {
   const clear = usePlanningMutation(
     workspace,
-    (target: EditableTarget) => deleteKpiTarget(workspace, target.id, target.version),
+    (target: EditableTarget) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/kpi-targets/{id}', {
+          params: { path: { workspace, id: target.id }, query: { version: target.version } },
+        }),
+      ),
     onClose,
   );
   return (

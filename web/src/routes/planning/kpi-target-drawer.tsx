@@ -1,11 +1,13 @@
 import { NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { createKpiTarget, isApiError, updateKpiTarget } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { KpiKind } from '../../api/types.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   type EditableTarget,
   KPI_TARGET_FIELDS,
@@ -17,7 +19,6 @@ import {
 } from './kpi-target-form.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.kpis;
 
@@ -86,8 +87,18 @@ function KpiTargetForm({
   const save = useMutation({
     mutationFn: () =>
       target
-        ? updateKpiTarget(workspace, target.id, kpiTargetPatchOf(target, values))
-        : createKpiTarget(workspace, kpiTargetBodyOf(scope, kpi.kpiKey, values)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/kpi-targets/{id}', {
+              params: { path: { workspace, id: target.id } },
+              body: kpiTargetPatchOf(target, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/kpi-targets', {
+              params: { path: { workspace } },
+              body: kpiTargetBodyOf(scope, kpi.kpiKey, values),
+            }),
+          ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),

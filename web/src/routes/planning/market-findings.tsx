@@ -1,11 +1,11 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { isApiError, updateMarket } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MarketDossierDto } from '../../api/types.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { LongText, Section } from './parts.tsx';
 import { marketQuery, planningKeys } from './queries.ts';
 
@@ -45,7 +45,13 @@ function FindingsForm({ workspace, market }: { workspace: string; market: Market
       queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
     ]);
   const save = useMutation({
-    mutationFn: () => updateMarket(workspace, market.id, { version: market.version, findings: text }),
+    mutationFn: () =>
+      unwrap(
+        api.PATCH('/api/v1/workspaces/{workspace}/markets/{id}', {
+          params: { path: { workspace, id: market.id } },
+          body: { version: market.version, findings: text },
+        }),
+      ),
     onSuccess: async () => {
       setSaved(true);
       await refresh();

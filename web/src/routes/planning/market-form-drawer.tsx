@@ -1,14 +1,17 @@
 import { Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createMarket, getMarket, isApiError, updateMarket } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MarketDto, MembershipDto } from '../../api/types.ts';
-import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../api/vocabulary.ts';
+import { MARKET_PRIORITIES, MARKET_STATUSES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
+import { ownClusterOf } from '../../app/session.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { SPACE_SEGMENTS } from '../registry/search-params.ts';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
   emptyMarketForm,
   MARKET_FIELDS,
@@ -18,9 +21,7 @@ import {
   validateMarket,
 } from './market-form.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
-import { ownClusterOf } from './permissions.ts';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.marketForm;
 const p = messages.planning;
@@ -88,8 +89,18 @@ function MarketForm({
   const save = useMutation({
     mutationFn: () =>
       base
-        ? updateMarket(workspace, base.id, marketPatchOf(base, values))
-        : createMarket(workspace, marketBodyOf(values)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/markets/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: marketPatchOf(base, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/markets', {
+              params: { path: { workspace } },
+              body: marketBodyOf(values),
+            }),
+          ),
     onSuccess: async (saved) => {
       await refresh();
       if (!base && onCreated) onCreated(saved);
@@ -100,7 +111,12 @@ function MarketForm({
 
   // After a 409: the fresh market replaces the one the form was opened with; edit again.
   const reload = useMutation({
-    mutationFn: () => getMarket(workspace, base?.id ?? ''),
+    mutationFn: () =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/markets/{id}', {
+          params: { path: { workspace, id: base?.id ?? '' } },
+        }),
+      ),
     onSuccess: (fresh) => {
       setBase(fresh);
       form.setValues(marketValuesOf(fresh));

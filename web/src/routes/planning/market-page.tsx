@@ -3,31 +3,23 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deleteMarket } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ActivitiesTable } from '../../components/activities-table.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { PageSkeleton } from '../../components/skeletons.tsx';
+import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
-import { ActivitiesTable } from './activities-table.tsx';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { MarketFindings } from './market-findings.tsx';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
 import { MarketPlans } from './market-plans.tsx';
-import {
-  Crumbs,
-  CurrentCrumb,
-  Fact,
-  Facts,
-  LoadFailure,
-  LongText,
-  MarketStatusBadge,
-  PageSkeleton,
-  PriorityBadge,
-  Section,
-} from './parts.tsx';
-import { canChangePlanning, canDeleteMarket } from './permissions.ts';
+import { Fact, Facts, LoadFailure, LongText, Section } from './parts.tsx';
 import { marketQuery, planningKeys } from './queries.ts';
 
 const t = messages.market;
@@ -83,8 +75,9 @@ function MarketDossier({
   market: MarketDossierDto;
   crumbs: ReactNode;
 }) {
-  const mayEdit = canChangePlanning(membership, market.ownerClusterId);
-  const mayDelete = canDeleteMarket(membership);
+  const abilities = useAbilities(workspace);
+  const mayEdit = abilities.can('market.update', { clusterId: market.ownerClusterId });
+  const mayDelete = abilities.can('market.delete', { clusterId: market.ownerClusterId });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const { items: members, total: membersTotal } = market.interestedMembers;
@@ -179,7 +172,7 @@ function MarketDossier({
 
       <MarketFindings workspace={workspace} market={market} editable={mayEdit} />
 
-      <MarketPlans workspace={workspace} membership={membership} market={market} />
+      <MarketPlans workspace={workspace} market={market} />
 
       <Section
         title={`${t.activities} (${t.activitiesCount(activities.length, activitiesTotal)})`}
@@ -225,7 +218,12 @@ function DeleteMarketModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deleteMarket(workspace, market.id, market.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/markets/{id}', {
+          params: { path: { workspace, id: market.id }, query: { version: market.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: planningKeys.market(workspace, market.id) });
       await Promise.all([

@@ -1,31 +1,27 @@
 import { Button, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
+import type { MarketDossierDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { formatEur } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { moneyCell } from '../../components/money-cell.ts';
+import { periodText } from '../../components/period-text.ts';
+import { PlanStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { PlusIcon } from '../registry/parts.tsx';
-import { moneyCell, PlanStatusBadge, periodText, Section } from './parts.tsx';
-import { canChangePlanning, seesBudget } from './permissions.ts';
+import { Section } from './parts.tsx';
 import { type PlanDrawerState, PlanFormDrawer } from './plan-form-drawer.tsx';
 
 const t = messages.market;
 
 /** The market's plans, and "New plan" for those who may plan in the market's cluster. */
-export function MarketPlans({
-  workspace,
-  membership,
-  market,
-}: {
-  workspace: string;
-  membership: MembershipDto;
-  market: MarketDossierDto;
-}) {
+export function MarketPlans({ workspace, market }: { workspace: string; market: MarketDossierDto }) {
   const navigate = useNavigate();
   const [drawer, setDrawer] = useState<PlanDrawerState>({ mode: 'closed' });
-  const mayPlan = canChangePlanning(membership, market.ownerClusterId);
-  const money = seesBudget(membership);
+  const abilities = useAbilities(workspace);
+  const mayPlan = abilities.can('plan.create', { clusterId: market.ownerClusterId });
+  const money = abilities.canSomewhere('budget.read');
   return (
     <Section
       title={t.plans}

@@ -2,16 +2,18 @@ import { Button, Checkbox, Divider, Group, Modal, Select, Stack, Text, TextInput
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { copyPlan } from '../../api/client.ts';
-import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
+import { api, unwrap } from '../../api/client.ts';
+import type { PlanDetailDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { serverFieldErrors } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { BELOW, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import { allMarketsQuery } from '../../queries/markets.ts';
 import { dateError } from './form-rules.ts';
-import { canChangePlanning } from './permissions.ts';
-import { allMarketsQuery, planningKeys } from './queries.ts';
+import { planningKeys } from './queries.ts';
 
 const t = messages.copyPlan;
 const p = messages.planning;
@@ -19,13 +21,11 @@ const p = messages.planning;
 /** Copies the plan to a market (the same or another) and opens the copy. */
 export function CopyPlanModal({
   workspace,
-  membership,
   plan,
   opened,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   plan: PlanDetailDto;
   opened: boolean;
   onClose: () => void;
@@ -40,7 +40,7 @@ export function CopyPlanModal({
       closeButtonProps={{ 'aria-label': messages.common.close }}
       styles={{ title: { fontWeight: 650 } }}
     >
-      {opened && <CopyForm workspace={workspace} membership={membership} plan={plan} onClose={onClose} />}
+      {opened && <CopyForm workspace={workspace} plan={plan} onClose={onClose} />}
     </Modal>
   );
 }
@@ -50,18 +50,17 @@ type Field = (typeof FIELDS)[number];
 
 function CopyForm({
   workspace,
-  membership,
   plan,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   plan: PlanDetailDto;
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const markets = useQuery(allMarketsQuery(workspace));
+  const abilities = useAbilities(workspace);
   const [marketId, setMarketId] = useState<string | null>(null);
   const [name, setName] = useState(t.copyName(plan.name));
   const [startsOn, setStartsOn] = useState('');
@@ -70,12 +69,12 @@ function CopyForm({
 
   const copy = useMutation({
     mutationFn: (target: string) =>
-      copyPlan(workspace, plan.id, {
-        marketId: target,
-        name: name.trim(),
-        ...(startsOn ? { startsOn } : {}),
-        includeActivities,
-      }),
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/plans/{id}/copy', {
+          params: { path: { workspace, id: plan.id } },
+          body: { marketId: target, name: name.trim(), ...(startsOn ? { startsOn } : {}), includeActivities },
+        }),
+      ),
     onSuccess: async (created) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: planningKeys.all(workspace) }),
@@ -107,7 +106,7 @@ function CopyForm({
   };
 
   const options = (markets.data?.items ?? [])
-    .filter((m) => canChangePlanning(membership, m.ownerClusterId))
+    .filter((m) => abilities.can('plan.create', { clusterId: m.ownerClusterId }))
     .map((m) => ({ value: m.id, label: `${m.name} · ${countryName(m.country)}` }));
   const placed = Object.keys(serverFieldErrors(copy.error, FIELDS)).length > 0;
 

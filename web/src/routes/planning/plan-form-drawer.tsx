@@ -1,13 +1,15 @@
 import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { createPlan, getPlan, isApiError, updatePlan } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { PlanDetailDto } from '../../api/types.ts';
 import { PLAN_STATUSES } from '../../api/vocabulary.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { instrumentListQuery } from '../catalogue/queries.ts';
-import { BELOW, ConflictAlert, FailureAlert } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import {
   emptyPlanForm,
@@ -20,7 +22,6 @@ import {
   withInstruments,
 } from './plan-form.ts';
 import { planningKeys } from './queries.ts';
-import { useFormState } from './use-form-state.ts';
 
 const t = messages.planForm;
 const p = messages.planning;
@@ -99,8 +100,18 @@ function PlanForm({
   const save = useMutation({
     mutationFn: () =>
       base
-        ? updatePlan(workspace, base.id, planPatchOf(base, values))
-        : createPlan(workspace, planBodyOf(values, marketId)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/plans/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: planPatchOf(base, values),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/plans', {
+              params: { path: { workspace } },
+              body: planBodyOf(values, marketId),
+            }),
+          ),
     onSuccess: async (saved) => {
       await refresh();
       if (!base && onCreated) onCreated(saved);
@@ -110,7 +121,12 @@ function PlanForm({
   });
 
   const reload = useMutation({
-    mutationFn: () => getPlan(workspace, base?.id ?? ''),
+    mutationFn: () =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/plans/{id}', {
+          params: { path: { workspace, id: base?.id ?? '' } },
+        }),
+      ),
     onSuccess: (fresh) => {
       setBase(fresh);
       form.setValues(planValuesOf(fresh));

@@ -1,8 +1,8 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { PlanDetailDto } from '../../api/types.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { PHASE_SECTIONS } from '../../components/phase-style.ts';
 import { messages } from '../../messages/en.ts';
-import { PHASE_SECTIONS } from '../catalogue/phase-style.ts';
 import { Section } from './parts.tsx';
 import { PHASE_HEX, PHASE_ORDER } from './timeline.ts';
 

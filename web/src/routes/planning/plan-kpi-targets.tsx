@@ -12,7 +12,8 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { KpiTargetDto, MembershipDto, PlanDetailDto, TrackedKpiDto } from '../../api/types.ts';
+import type { KpiTargetDto, PlanDetailDto, TrackedKpiDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { messages } from '../../messages/en.ts';
 import { KpiTargetClearModal } from './kpi-target-clear-modal.tsx';
@@ -20,7 +21,6 @@ import { KpiTargetDrawer, type KpiTargetDrawerState } from './kpi-target-drawer.
 import type { EditableTarget } from './kpi-target-form.ts';
 import { formatKpiValue } from './kpi-values.ts';
 import { Section } from './parts.tsx';
-import { canChangeKpis, seesBudget } from './permissions.ts';
 import { kpiDefinitionsQuery, planKpiTargetsQuery } from './queries.ts';
 
 const t = messages.planKpis;
@@ -38,16 +38,9 @@ interface TargetGroup {
  * The plan's KPI targets: for each instrument of the plan its KPIs, and the Hub KPIs every
  * activity has, each with its target; editors set, change and clear them.
  */
-export function PlanKpiTargets({
-  workspace,
-  membership,
-  plan,
-}: {
-  workspace: string;
-  membership: MembershipDto;
-  plan: PlanDetailDto;
-}) {
-  const editable = canChangeKpis(membership, plan.market.ownerClusterId);
+export function PlanKpiTargets({ workspace, plan }: { workspace: string; plan: PlanDetailDto }) {
+  const abilities = useAbilities(workspace);
+  const editable = abilities.can('kpi.update', { clusterId: plan.market.ownerClusterId });
   const definitions = useQuery(kpiDefinitionsQuery(workspace));
   const targets = useQuery(planKpiTargetsQuery(workspace, plan.id));
   const [drawer, setDrawer] = useState<KpiTargetDrawerState>({ mode: 'closed' });
@@ -73,7 +66,7 @@ export function PlanKpiTargets({
         />
       );
     }
-    const groups = groupsOf(plan, definitions.data.items, seesBudget(membership));
+    const groups = groupsOf(plan, definitions.data.items, abilities.canSomewhere('budget.read'));
     const targetOf = (group: TargetGroup, kpiKey: string) =>
       targets.data.items.find(
         (target) => target.instrumentId === group.instrumentId && target.kpiKey === kpiKey,

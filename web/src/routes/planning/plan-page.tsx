@@ -3,27 +3,24 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deletePlan } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { MembershipDto, PlanDetailDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName, formatEur } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ActivitiesTable } from '../../components/activities-table.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Crumbs, CurrentCrumb } from '../../components/crumbs.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { periodText } from '../../components/period-text.ts';
+import { PageSkeleton } from '../../components/skeletons.tsx';
+import { PlanStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
-import { ConfirmModal, PlusIcon } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
-import { ActivitiesTable } from './activities-table.tsx';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { planContextOf } from './activity-form.ts';
 import { type ActivityDrawerState, ActivityFormDrawer } from './activity-form-drawer.tsx';
-import {
-  Crumbs,
-  CurrentCrumb,
-  LoadFailure,
-  PageSkeleton,
-  PlanStatusBadge,
-  periodText,
-  Section,
-} from './parts.tsx';
-import { canChangePlanning, canPlan, seesBudget } from './permissions.ts';
+import { LoadFailure, Section } from './parts.tsx';
 import { PlanBudget } from './plan-budget.tsx';
 import { CopyPlanModal } from './plan-copy-modal.tsx';
 import { type PlanDrawerState, PlanFormDrawer } from './plan-form-drawer.tsx';
@@ -94,10 +91,12 @@ function PlanView({
   plan: PlanDetailDto;
   crumbs: ReactNode;
 }) {
-  const mayEdit = canChangePlanning(membership, plan.market.ownerClusterId);
-  const mayCopy = canPlan(membership);
-  const mayAddActivity = canPlan(membership);
-  const money = seesBudget(membership);
+  const abilities = useAbilities(workspace);
+  // A plan's scope is its market's owner cluster.
+  const mayEdit = abilities.can('plan.update', { clusterId: plan.market.ownerClusterId });
+  const mayCopy = abilities.canSomewhere('plan.create');
+  const mayAddActivity = abilities.canSomewhere('activity.create');
+  const money = abilities.canSomewhere('budget.read');
   const [editing, setEditing] = useState<PlanDrawerState>({ mode: 'closed' });
   const [activity, setActivity] = useState<ActivityDrawerState>({ mode: 'closed' });
   const [copying, setCopying] = useState(false);
@@ -145,7 +144,7 @@ function PlanView({
 
       {plan.budget && <PlanBudget budget={plan.budget} />}
       <PlanInstruments plan={plan} />
-      <PlanKpiTargets workspace={workspace} membership={membership} plan={plan} />
+      <PlanKpiTargets workspace={workspace} plan={plan} />
       <PlanTimeline plan={plan} />
 
       <Section
@@ -184,13 +183,7 @@ function PlanView({
         state={activity}
         onClose={() => setActivity({ mode: 'closed' })}
       />
-      <CopyPlanModal
-        workspace={workspace}
-        membership={membership}
-        plan={plan}
-        opened={copying}
-        onClose={() => setCopying(false)}
-      />
+      <CopyPlanModal workspace={workspace} plan={plan} opened={copying} onClose={() => setCopying(false)} />
       <DeletePlanModal
         workspace={workspace}
         plan={plan}
@@ -215,7 +208,12 @@ function DeletePlanModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deletePlan(workspace, plan.id, plan.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/plans/{id}', {
+          params: { path: { workspace, id: plan.id }, query: { version: plan.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: planningKeys.plan(workspace, plan.id) });
       await Promise.all([

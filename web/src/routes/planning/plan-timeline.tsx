@@ -1,8 +1,8 @@
 import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { PlanDetailDto } from '../../api/types.ts';
+import { LazyChart as Chart } from '../../components/lazy-chart.tsx';
 import { messages } from '../../messages/en.ts';
-import { LazyChart as Chart } from './lazy-chart.tsx';
 import { Section } from './parts.tsx';
 import { timelineChart } from './timeline.ts';
 

@@ -1,27 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import {
-  getActivity,
-  getActivityKpis,
-  getMarket,
-  getPlan,
-  listActivities,
-  listKpiDefinitions,
-  listMarkets,
-  listPlanKpiTargets,
-} from '../../api/client.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { monthRange } from './calendar.ts';
 import { type MarketsSearch, marketsApiQuery } from './search-params.ts';
 
-/**
- * Markets, plans, activities and costs hang together (a plan's page sums its activities' lines,
- * a market's dossier lists both): every planning change refreshes everything under `all`.
- */
+/** The planning keys, under `workspaceKeys.planning`: every planning change refreshes `all`. */
 export const planningKeys = {
-  all: (workspace: string) => [...workspaceKeys.all(workspace), 'planning'] as const,
+  all: workspaceKeys.planning,
   marketList: (workspace: string, search: MarketsSearch) =>
     [...planningKeys.all(workspace), 'markets', 'list', search] as const,
-  allMarkets: (workspace: string) => [...planningKeys.all(workspace), 'markets', 'all'] as const,
   market: (workspace: string, id: string) =>
     [...planningKeys.all(workspace), 'markets', 'detail', id] as const,
   plan: (workspace: string, id: string) => [...planningKeys.all(workspace), 'plans', 'detail', id] as const,
@@ -40,18 +27,15 @@ export const planningKeys = {
 export function marketListQuery(workspace: string, search: MarketsSearch) {
   return infiniteQueryOptions({
     queryKey: planningKeys.marketList(workspace, search),
-    queryFn: ({ signal, pageParam }) => listMarkets(workspace, marketsApiQuery(search, pageParam), signal),
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/markets', {
+          params: { path: { workspace }, query: marketsApiQuery(search, pageParam) },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
-    staleTime: 30_000,
-  });
-}
-
-/** Every market (up to 200, the API's page), for pickers: the calendar's filter, copying a plan. */
-export function allMarketsQuery(workspace: string) {
-  return queryOptions({
-    queryKey: planningKeys.allMarkets(workspace),
-    queryFn: ({ signal }) => listMarkets(workspace, { limit: 200 }, signal),
     staleTime: 30_000,
   });
 }
@@ -59,7 +43,13 @@ export function allMarketsQuery(workspace: string) {
 export function marketQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.market(workspace, id),
-    queryFn: ({ signal }) => getMarket(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/markets/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -67,7 +57,10 @@ export function marketQuery(workspace: string, id: string) {
 export function planQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.plan(workspace, id),
-    queryFn: ({ signal }) => getPlan(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/plans/{id}', { params: { path: { workspace, id } }, signal }),
+      ),
     staleTime: 0,
   });
 }
@@ -80,10 +73,14 @@ export function monthActivitiesQuery(workspace: string, month: string, marketId:
   return queryOptions({
     queryKey: planningKeys.month(workspace, month, marketId),
     queryFn: ({ signal }) =>
-      listActivities(
-        workspace,
-        { ...monthRange(month), limit: MONTH_LIMIT, ...(marketId ? { marketId } : {}) },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities', {
+          params: {
+            path: { workspace },
+            query: { ...monthRange(month), limit: MONTH_LIMIT, ...(marketId ? { marketId } : {}) },
+          },
+          signal,
+        }),
       ),
     staleTime: 30_000,
   });
@@ -92,7 +89,13 @@ export function monthActivitiesQuery(workspace: string, month: string, marketId:
 export function activityQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.activity(workspace, id),
-    queryFn: ({ signal }) => getActivity(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -101,7 +104,13 @@ export function activityQuery(workspace: string, id: string) {
 export function activityKpisQuery(workspace: string, id: string) {
   return queryOptions({
     queryKey: planningKeys.activityKpis(workspace, id),
-    queryFn: ({ signal }) => getActivityKpis(workspace, id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/activities/{id}/kpis', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -110,7 +119,13 @@ export function activityKpisQuery(workspace: string, id: string) {
 export function kpiDefinitionsQuery(workspace: string) {
   return queryOptions({
     queryKey: planningKeys.kpiDefinitions(workspace),
-    queryFn: ({ signal }) => listKpiDefinitions(workspace, undefined, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/kpis/definitions', {
+          params: { path: { workspace } },
+          signal,
+        }),
+      ),
     staleTime: 5 * 60_000,
   });
 }
@@ -118,7 +133,13 @@ export function kpiDefinitionsQuery(workspace: string) {
 export function planKpiTargetsQuery(workspace: string, planId: string) {
   return queryOptions({
     queryKey: planningKeys.planKpiTargets(workspace, planId),
-    queryFn: ({ signal }) => listPlanKpiTargets(workspace, planId, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/kpi-targets', {
+          params: { path: { workspace }, query: { planId } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }

@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { activityQuery, marketListQuery, marketQuery, monthActivitiesQuery, planQuery } from './queries.ts';
 import { monthOf, parseCalendarSearch, parseMarketsSearch } from './search-params.ts';
 

@@ -1,23 +1,19 @@
 import { Button, Group, Text } from '@mantine/core';
-import { exportUrl } from '../../api/client.ts';
-import type { OrganisationExportQuery, PersonExportQuery } from '../../api/types.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
 
 const t = messages.exports;
 
 /**
- * Download links of a registry list, with its current filters: plain links to the export, which
- * the session cookie authenticates, so the browser handles the download itself.
+ * Download links of a registry list, with its current filters: plain links to the export
+ * (`apiHref`), which the session cookie authenticates, so the browser handles the download itself.
  */
 export function ExportLinks({
-  workspace,
   what,
-  query,
+  href,
 }: {
-  workspace: string;
   what: 'organisations' | 'people';
-  query: (format: 'csv' | 'xlsx') => OrganisationExportQuery | PersonExportQuery;
+  href: (format: 'csv' | 'xlsx') => string;
 }) {
   return (
     <Group gap={6} role="group" aria-labelledby={`export-${what}`}>
@@ -26,7 +22,7 @@ export function ExportLinks({
       </Text>
       <Button
         component="a"
-        href={exportUrl(workspace, what, query('csv'))}
+        href={href('csv')}
         download
         variant="default"
         size="xs"
@@ -37,7 +33,7 @@ export function ExportLinks({
       </Button>
       <Button
         component="a"
-        href={exportUrl(workspace, what, query('xlsx'))}
+        href={href('xlsx')}
         download
         variant="default"
         size="xs"

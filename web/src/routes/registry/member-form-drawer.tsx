@@ -14,48 +14,38 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createOrganisation, getOrganisation, isApiError, updateOrganisation } from '../../api/client.ts';
-import { fieldErrorsOf } from '../../api/describe-error.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, OrganisationDto } from '../../api/types.ts';
-import { countrySelectOptions } from '../../app/format.ts';
-import { messages } from '../../messages/en.ts';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
-import {
-  emptyMemberForm,
-  MEMBER_FIELDS,
-  type MemberField,
-  type MemberFieldErrors,
-  type MemberFormValues,
-  memberBodyOf,
-  memberPatchOf,
-  memberValuesOf,
-  validateMember,
-} from './member-form.ts';
-import { BELOW, ConflictAlert, FailureAlert } from './parts.tsx';
-import { registryKeys } from './queries.ts';
 import {
   EXPORT_EXPERIENCE,
   MELCA_FIELDS,
   ORGANISATION_SIZES,
   ORGANISATION_TYPES,
   SPACE_SEGMENTS,
-} from './search-params.ts';
+} from '../../api/vocabulary.ts';
+import { useAbilities } from '../../app/abilities.ts';
+import { countrySelectOptions } from '../../app/format.ts';
+import { ownClusterOf } from '../../app/session.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
+import { messages } from '../../messages/en.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import {
+  emptyMemberForm,
+  MEMBER_FIELDS,
+  type MemberField,
+  type MemberFormValues,
+  memberBodyOf,
+  memberPatchOf,
+  memberValuesOf,
+  validateMember,
+} from './member-form.ts';
+import { registryKeys } from './queries.ts';
 
 const t = messages.member;
 const r = messages.registry;
-
-/** The server's field errors by form field: `body.offerTags.3` counts for `offerTags`. */
-export function serverFieldErrors<F extends string>(
-  error: unknown,
-  fields: readonly F[],
-): Partial<Record<F, string>> {
-  const result: Partial<Record<F, string>> = {};
-  for (const [name, message] of Object.entries(fieldErrorsOf(error))) {
-    const field = name.split('.')[0] as F;
-    if (fields.includes(field)) result[field] = result[field] ? `${result[field]}; ${message}` : message;
-  }
-  return result;
-}
 
 /** Adds a member organisation (coordinators, cluster managers) or edits one. */
 export function MemberFormDrawer({
@@ -113,12 +103,15 @@ function MemberForm({
 }) {
   const queryClient = useQueryClient();
   const clusters = useQuery(allClustersQuery(workspace));
-  const ownCluster = membership.role === 'cluster_manager' ? membership.clusterId : null;
+  const ownCluster = ownClusterOf(membership);
+  const abilities = useAbilities(workspace);
   const [base, setBase] = useState<OrganisationDto | null>(initial);
-  const [values, setValues] = useState<MemberFormValues>(
+  const form = useFormState(
     initial ? memberValuesOf(initial) : emptyMemberForm(ownCluster ?? ''),
+    MEMBER_FIELDS,
+    'member',
   );
-  const [errors, setErrors] = useState<MemberFieldErrors>({});
+  const { values, set, field } = form;
 
   const refresh = () =>
     Promise.all([
@@ -129,56 +122,56 @@ function MemberForm({
   const save = useMutation({
     mutationFn: (next: MemberFormValues) =>
       base
-        ? updateOrganisation(workspace, base.id, memberPatchOf(base, next))
-        : createOrganisation(workspace, memberBodyOf(next)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/organisations/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: memberPatchOf(base, next),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/organisations', {
+              params: { path: { workspace } },
+              body: memberBodyOf(next),
+            }),
+          ),
     onSuccess: async (saved) => {
       await refresh();
       if (!base && onCreated) onCreated(saved);
       else onDone();
     },
-    onError: (error) => setErrors(serverFieldErrors(error, MEMBER_FIELDS)),
+    onError: form.showServer,
   });
 
   const reload = useMutation({
     mutationFn: () => {
       if (!base) throw new Error('nothing to reload');
-      return getOrganisation(workspace, base.id);
+      return unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations/{id}', {
+          params: { path: { workspace, id: base.id } },
+        }),
+      );
     },
     onSuccess: (fresh) => {
       setBase(fresh);
-      setValues(memberValuesOf(fresh));
-      setErrors({});
+      form.setValues(memberValuesOf(fresh));
+      form.setErrors({});
       save.reset();
       void refresh();
     },
   });
 
-  const set = <K extends MemberField>(field: K, value: MemberFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateMember(values);
-    setErrors(found);
-    const first = MEMBER_FIELDS.find((field) => found[field]);
-    if (first) {
-      document.getElementById(`member-${first}`)?.focus();
-      return;
-    }
-    save.mutate(values);
+    if (form.check(validateMember(values))) save.mutate(values);
   };
 
   const conflict = isApiError(save.error) && save.error.status === 409;
-  const placed = serverFieldErrors(save.error, MEMBER_FIELDS);
-  const unplaced = save.isError && !conflict && Object.keys(placed).length === 0 ? save.error : null;
+  const unplaced = save.isError && !conflict && !form.placed(save.error) ? save.error : null;
   const clusterOptions = (clusters.data?.items ?? [])
     .filter((c) => !ownCluster || c.id === ownCluster)
     .map((c) => ({ value: c.id, label: `${c.shortName} · ${c.name}` }));
-  const common = (field: MemberField) => ({
-    id: `member-${field}`,
-    error: errors[field],
+  const common = (name: MemberField) => ({
+    ...field(name),
     inputWrapperOrder: BELOW,
   });
   const portal = { comboboxProps: { withinPortal: true } };
@@ -195,7 +188,7 @@ function MemberForm({
             reloadError={reload.error}
           />
         )}
-        {unplaced && <FailureAlert testId="member-save-error" title={t.saveFailed} error={unplaced} />}
+        {unplaced ? <FailureAlert testId="member-save-error" title={t.saveFailed} error={unplaced} /> : null}
 
         <Title order={3} fz="md">
           {t.sectionIdentity}
@@ -222,8 +215,9 @@ function MemberForm({
             onChange={(value) => set('clusterId', value ?? '')}
             searchable
             nothingFoundMessage="—"
-            // A member edits its organisation's profile but cannot move it to another cluster.
-            disabled={membership.role === 'member'}
+            // A member edits its organisation's profile but cannot move it to another cluster
+            // (moving is adding it there).
+            disabled={!abilities.canSomewhere('organisation.create')}
           />
           <Select
             {...common('type')}

@@ -16,18 +16,20 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { deleteOrganisation, isApiError } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { MembershipDto, OrganisationDetailDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, formatDateTime } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
-import { ConfirmModal, PlusIcon } from './parts.tsx';
 import { PeopleTable } from './people-table.tsx';
-import { canChangeOrganisation, canCreateInRegistry, canEditOrganisation } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { memberQuery, registryKeys } from './queries.ts';
 
@@ -115,9 +117,11 @@ function MemberProfile({
   const clusters = useQuery(allClustersQuery(workspace));
   const cluster = clusters.data?.items.find((c) => c.id === organisation.clusterId);
   // A member edits its own organisation and its people, but adds and removes neither.
-  const mayEdit = canEditOrganisation(membership, organisation);
-  const mayDelete = canChangeOrganisation(membership, organisation);
-  const mayAddPerson = canCreateInRegistry(membership) && mayDelete;
+  const abilities = useAbilities(workspace);
+  const scope = { clusterId: organisation.clusterId, organisationId: organisation.id };
+  const mayEdit = abilities.can('organisation.update', scope);
+  const mayDelete = abilities.can('organisation.delete', scope);
+  const mayAddPerson = abilities.can('person.create', scope);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [person, setPerson] = useState<PersonDrawerState>({ mode: 'closed' });
@@ -253,12 +257,7 @@ function MemberProfile({
         initial={organisation}
         onClose={() => setEditing(false)}
       />
-      <PersonFormDrawer
-        workspace={workspace}
-        membership={membership}
-        state={person}
-        onClose={() => setPerson({ mode: 'closed' })}
-      />
+      <PersonFormDrawer workspace={workspace} state={person} onClose={() => setPerson({ mode: 'closed' })} />
       <DeleteMemberModal
         workspace={workspace}
         organisation={organisation}
@@ -354,7 +353,12 @@ function DeleteMemberModal({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const remove = useMutation({
-    mutationFn: () => deleteOrganisation(workspace, organisation.id, organisation.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/organisations/{id}', {
+          params: { path: { workspace, id: organisation.id }, query: { version: organisation.version } },
+        }),
+      ),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: registryKeys.organisation(workspace, organisation.id) });
       await Promise.all([

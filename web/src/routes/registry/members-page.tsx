@@ -17,25 +17,23 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { apiHref } from '../../api/links.ts';
+import { ORGANISATION_TYPES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, countrySelectOptions } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
-import { allClustersQuery } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
-import { EmptyState, PageSizeSelect, PlusIcon, TableSkeleton } from './parts.tsx';
-import { canCreateInRegistry } from './permissions.ts';
+import { PageSizeSelect } from './parts.tsx';
 import { memberListQuery } from './queries.ts';
-import {
-  isFiltered,
-  type MembersSearch,
-  membersExportQuery,
-  ORGANISATION_TYPES,
-  SPACE_SEGMENTS,
-  withoutFilters,
-} from './search-params.ts';
+import { isFiltered, type MembersSearch, membersExportQuery, withoutFilters } from './search-params.ts';
 
 const t = messages.members;
 const r = messages.registry;
@@ -49,7 +47,7 @@ export function MembersPage() {
   const navigate = route.useNavigate();
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
-  const mayCreate = canCreateInRegistry(membership);
+  const mayCreate = useAbilities(workspace).canSomewhere('organisation.create');
   const [query, setQuery] = useState(search.q ?? '');
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(memberListQuery(workspace, search));
@@ -95,9 +93,13 @@ export function MembersPage() {
         </Stack>
         <Group gap="sm" align="center">
           <ExportLinks
-            workspace={workspace}
             what="organisations"
-            query={(format) => membersExportQuery(search, format)}
+            href={(format) =>
+              apiHref('/api/v1/workspaces/{workspace}/organisations/export', {
+                path: { workspace },
+                query: membersExportQuery(search, format),
+              })
+            }
           />
           {mayCreate && <ImportLink workspace={workspace} what="organisations" />}
           {mayCreate && (

@@ -3,16 +3,20 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { apiHref } from '../../api/links.ts';
 import type { PersonDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
-import { useMembership } from '../../app/session.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
+import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
-import { EmptyState, PageSizeSelect, PlusIcon, TableSkeleton } from './parts.tsx';
+import { PageSizeSelect } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
-import { canCreateInRegistry, canEditPerson } from './permissions.ts';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
-import { organisationDirectoryQuery, personListQuery } from './queries.ts';
+import { personListQuery } from './queries.ts';
 import { isFiltered, type PeopleSearch, peopleExportQuery, withoutFilters } from './search-params.ts';
 
 const t = messages.people;
@@ -25,9 +29,8 @@ export function PeoplePage() {
   const { workspace } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
-  const mayCreate = canCreateInRegistry(membership);
+  const abilities = useAbilities(workspace);
+  const mayCreate = abilities.canSomewhere('person.create');
   const [query, setQuery] = useState(search.q ?? '');
   const [drawer, setDrawer] = useState<PersonDrawerState>({ mode: 'closed' });
   const list = useInfiniteQuery(personListQuery(workspace, search));
@@ -66,16 +69,13 @@ export function PeoplePage() {
 
   const people = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const filtered = isFiltered(search);
+  // A person's scope is its organisation's (and that organisation's cluster).
   const mayEdit = (person: PersonDto) =>
-    canEditPerson(
-      membership,
-      person.organisationId ? (organisations.get(person.organisationId)?.clusterId ?? null) : null,
-      person.organisationId,
-    );
-  const anyEditable =
-    membership.role === 'coordinator' ||
-    membership.role === 'cluster_manager' ||
-    (membership.role === 'member' && membership.organisationId !== null);
+    abilities.can('person.update', {
+      clusterId: person.organisationId ? (organisations.get(person.organisationId)?.clusterId ?? null) : null,
+      organisationId: person.organisationId,
+    });
+  const anyEditable = abilities.canSomewhere('person.update');
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -88,9 +88,13 @@ export function PeoplePage() {
         </Stack>
         <Group gap="sm" align="center">
           <ExportLinks
-            workspace={workspace}
             what="people"
-            query={(format) => peopleExportQuery(search, format)}
+            href={(format) =>
+              apiHref('/api/v1/workspaces/{workspace}/people/export', {
+                path: { workspace },
+                query: peopleExportQuery(search, format),
+              })
+            }
           />
           {mayCreate && <ImportLink workspace={workspace} what="people" />}
           {mayCreate && (
@@ -192,12 +196,7 @@ export function PeoplePage() {
         </Stack>
       )}
 
-      <PersonFormDrawer
-        workspace={workspace}
-        membership={membership}
-        state={drawer}
-        onClose={() => setDrawer({ mode: 'closed' })}
-      />
+      <PersonFormDrawer workspace={workspace} state={drawer} onClose={() => setDrawer({ mode: 'closed' })} />
     </Stack>
   );
 }

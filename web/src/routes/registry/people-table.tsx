@@ -5,8 +5,8 @@ import type { PersonDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
-import { TableSkeleton } from './parts.tsx';
 import { organisationPeopleQuery } from './queries.ts';
 
 const t = messages.people;

@@ -12,25 +12,27 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createPerson, deletePerson, getPerson, isApiError, updatePerson } from '../../api/client.ts';
-import type { MembershipDto, PersonDto } from '../../api/types.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
+import type { PersonDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
-import { serverFieldErrors } from './member-form-drawer.tsx';
-import { BELOW, ConfirmModal, ConflictAlert, FailureAlert } from './parts.tsx';
-import { canChangeInCluster } from './permissions.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import {
   emptyPersonForm,
   PERSON_FIELDS,
   type PersonField,
-  type PersonFieldErrors,
   type PersonFormValues,
   personBodyOf,
   personPatchOf,
   personValuesOf,
   validatePerson,
 } from './person-form.ts';
-import { organisationDirectoryQuery, registryKeys } from './queries.ts';
+import { registryKeys } from './queries.ts';
 
 const t = messages.people;
 
@@ -42,12 +44,10 @@ export type PersonDrawerState =
 /** Adds a person, or edits and deletes one (deleting behind a confirmation). */
 export function PersonFormDrawer({
   workspace,
-  membership,
   state,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   state: PersonDrawerState;
   onClose: () => void;
 }) {
@@ -66,7 +66,6 @@ export function PersonFormDrawer({
         <PersonForm
           key={state.mode === 'edit' ? state.person.id : 'new'}
           workspace={workspace}
-          membership={membership}
           initial={state.mode === 'edit' ? state.person : null}
           presetOrganisation={state.mode === 'create' ? (state.organisationId ?? '') : ''}
           onDone={onClose}
@@ -78,13 +77,11 @@ export function PersonFormDrawer({
 
 function PersonForm({
   workspace,
-  membership,
   initial,
   presetOrganisation,
   onDone,
 }: {
   workspace: string;
-  membership: MembershipDto;
   initial: PersonDto | null;
   presetOrganisation: string;
   onDone: () => void;
@@ -92,24 +89,27 @@ function PersonForm({
   const queryClient = useQueryClient();
   const directory = useQuery(organisationDirectoryQuery(workspace));
   const [base, setBase] = useState<PersonDto | null>(initial);
-  const [values, setValues] = useState<PersonFormValues>(
+  const form = useFormState(
     initial ? personValuesOf(initial) : emptyPersonForm(presetOrganisation),
+    PERSON_FIELDS,
+    'person',
   );
-  const [errors, setErrors] = useState<PersonFieldErrors>({});
+  const { values, set, field } = form;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  // A cluster manager may only place people at organisations of their cluster; a member keeps
-  // them at its own organisation.
+  // The organisations the person may be placed at: a cluster manager's cluster's, a member's own.
+  const abilities = useAbilities(workspace);
   const choosable = (directory.data ?? []).filter((o) =>
-    membership.role === 'cluster_manager'
-      ? o.clusterId === membership.clusterId
-      : membership.role === 'member'
-        ? o.id === membership.organisationId
-        : true,
+    abilities.can(base ? 'person.update' : 'person.create', { clusterId: o.clusterId, organisationId: o.id }),
   );
   const clusterOf = (organisationId: string | null) =>
     organisationId ? (directory.data?.find((o) => o.id === organisationId)?.clusterId ?? null) : null;
-  const mayDelete = base ? canChangeInCluster(membership, clusterOf(base.organisationId)) : false;
+  const mayDelete = base
+    ? abilities.can('person.delete', {
+        clusterId: clusterOf(base.organisationId),
+        organisationId: base.organisationId,
+      })
+    : false;
 
   const refresh = () =>
     Promise.all([
@@ -121,52 +121,52 @@ function PersonForm({
   const save = useMutation({
     mutationFn: (next: PersonFormValues) =>
       base
-        ? updatePerson(workspace, base.id, personPatchOf(base, next))
-        : createPerson(workspace, personBodyOf(next)),
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/people/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: personPatchOf(base, next),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/people', {
+              params: { path: { workspace } },
+              body: personBodyOf(next),
+            }),
+          ),
     onSuccess: async () => {
       await refresh();
       onDone();
     },
-    onError: (error) => setErrors(serverFieldErrors(error, PERSON_FIELDS)),
+    onError: form.showServer,
   });
 
   const reload = useMutation({
     mutationFn: () => {
       if (!base) throw new Error('nothing to reload');
-      return getPerson(workspace, base.id);
+      return unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/people/{id}', {
+          params: { path: { workspace, id: base.id } },
+        }),
+      );
     },
     onSuccess: (fresh) => {
       setBase(fresh);
-      setValues(personValuesOf(fresh));
-      setErrors({});
+      form.setValues(personValuesOf(fresh));
+      form.setErrors({});
       save.reset();
       void refresh();
     },
   });
 
-  const set = <K extends PersonField>(field: K, value: PersonFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validatePerson(values);
-    setErrors(found);
-    const first = PERSON_FIELDS.find((field) => found[field]);
-    if (first) {
-      document.getElementById(`person-${first}`)?.focus();
-      return;
-    }
-    save.mutate(values);
+    if (form.check(validatePerson(values))) save.mutate(values);
   };
 
   const conflict = isApiError(save.error) && save.error.status === 409;
-  const placed = serverFieldErrors(save.error, PERSON_FIELDS);
-  const unplaced = save.isError && !conflict && Object.keys(placed).length === 0 ? save.error : null;
-  const common = (field: PersonField) => ({
-    id: `person-${field}`,
-    error: errors[field],
+  const unplaced = save.isError && !conflict && !form.placed(save.error) ? save.error : null;
+  const common = (name: PersonField) => ({
+    ...field(name),
     inputWrapperOrder: BELOW,
   });
 
@@ -182,7 +182,7 @@ function PersonForm({
             reloadError={reload.error}
           />
         )}
-        {unplaced && <FailureAlert testId="person-save-error" title={t.saveFailed} error={unplaced} />}
+        {unplaced ? <FailureAlert testId="person-save-error" title={t.saveFailed} error={unplaced} /> : null}
         <TextInput
           {...common('name')}
           label={t.name}
@@ -240,7 +240,7 @@ function PersonForm({
           description={t.consentHint}
           checked={values.consent}
           onChange={(event) => set('consent', event.currentTarget.checked)}
-          error={errors.consent}
+          error={form.errors.consent}
         />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone}>
@@ -292,7 +292,12 @@ function DeletePersonModal({
   onDeleted: () => Promise<void>;
 }) {
   const remove = useMutation({
-    mutationFn: () => deletePerson(workspace, person.id, person.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/people/{id}', {
+          params: { path: { workspace, id: person.id }, query: { version: person.version } },
+        }),
+      ),
     onSuccess: onDeleted,
   });
   return (

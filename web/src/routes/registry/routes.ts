@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { memberListQuery, memberQuery, organisationPeopleQuery, personListQuery } from './queries.ts';
 import { parseMembersSearch, parsePeopleSearch } from './search-params.ts';
 

@@ -4,56 +4,14 @@
  * into the API's query. Pure, so it is unit-tested.
  */
 import type {
-  ExportExperience,
   ListOrganisationsQuery,
   ListPeopleQuery,
-  MelcaField,
   OrganisationExportQuery,
-  OrganisationSize,
   OrganisationType,
   PersonExportQuery,
   SpaceSegment,
 } from '../../api/types.ts';
-
-/** `L` itself when it lists every member of the union `T`, else a type error where it is used. */
-type EveryOf<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? L : never;
-const everyOf =
-  <T extends string>() =>
-  <const L extends readonly T[]>(list: EveryOf<T, L>): L =>
-    list;
-
-// The API's vocabularies, in display order; `everyOf` fails to compile when the API gains a value.
-export const ORGANISATION_TYPES = everyOf<OrganisationType>()([
-  'sme',
-  'large_company',
-  'rd_centre',
-  'university',
-  'other',
-]);
-export const ORGANISATION_SIZES = everyOf<OrganisationSize>()(['micro', 'small', 'medium', 'large']);
-export const SPACE_SEGMENTS = everyOf<SpaceSegment>()([
-  'earth_observation',
-  'satcom',
-  'navigation',
-  'launch',
-  'ground_segment',
-  'downstream_applications',
-  'space_science',
-  'in_orbit_services',
-]);
-export const MELCA_FIELDS = everyOf<MelcaField>()([
-  'mobility',
-  'energy',
-  'logistics',
-  'creative_industries',
-  'agriculture',
-]);
-export const EXPORT_EXPERIENCE = everyOf<ExportExperience>()([
-  'none',
-  'occasional',
-  'regular',
-  'established',
-]);
+import { ORGANISATION_TYPES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
 
 /** Rows per page offered; the first is the default and is left out of the address. */
 export const PAGE_SIZES = [25, 50, 100] as const;

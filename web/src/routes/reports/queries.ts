@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getJob, listJobs } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { JobDto } from '../../api/types.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { isFinished } from './report-form.ts';
 
 export const reportKeys = {
@@ -18,7 +18,15 @@ export function reportJobListQuery(workspace: string) {
   return infiniteQueryOptions({
     queryKey: reportKeys.list(workspace),
     queryFn: ({ signal, pageParam }) =>
-      listJobs(workspace, { kind: 'report', limit: 20, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/jobs', {
+          params: {
+            path: { workspace },
+            query: { kind: 'report', limit: 20, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 0,
@@ -29,7 +37,13 @@ export function reportJobListQuery(workspace: string) {
 export function jobQuery(workspace: string, job: JobDto) {
   return queryOptions({
     queryKey: reportKeys.job(workspace, job.id),
-    queryFn: ({ signal }) => getJob(workspace, job.id, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/jobs/{id}', {
+          params: { path: { workspace, id: job.id } },
+          signal,
+        }),
+      ),
     initialData: job,
     staleTime: 0,
     refetchInterval: (query) => (query.state.data && isFinished(query.state.data) ? false : JOB_POLL_MS),

@@ -14,6 +14,7 @@ export interface ReportFormValues {
 }
 
 export type ReportFieldErrors = Partial<Record<keyof ReportFormValues, string>>;
+export const REPORT_FIELDS = ['from', 'to', 'format'] as const satisfies readonly (keyof ReportFormValues)[];
 
 /** The current calendar year, as a PDF: what a funder asks for most. */
 export function defaultReportForm(today: Date): ReportFormValues {

@@ -19,23 +19,22 @@ import {
 import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type FormEvent, useMemo, useState } from 'react';
-import { startReport } from '../../api/client.ts';
-import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import { type FormEvent, useMemo } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
 import type { JobDto, JobStatus, ReportFormat } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { useMembership } from '../../app/session.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { seesBudget } from '../planning/permissions.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { jobQuery, reportJobListQuery, reportKeys } from './queries.ts';
 import {
   defaultReportForm,
   percentOf,
-  type ReportFieldErrors,
-  type ReportFormValues,
+  REPORT_FIELDS,
   reportBodyOf,
   reportParamsOf,
   validateReportForm,
@@ -55,9 +54,11 @@ const STATUS_COLORS: Record<JobStatus, string> = {
 export function ReportsPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
-  if (!seesBudget(membership)) return <ForbiddenState title={t.forbiddenTitle} />;
+  // Reports hold the budget: the roles that may read it may have them made.
+  const abilities = useAbilities(workspace);
+  if (abilities.loaded && !abilities.canSomewhere('report.read')) {
+    return <ForbiddenState title={t.forbiddenTitle} />;
+  }
   return (
     <Stack gap="lg" maw={1100} mx="auto">
       <Stack gap={6}>
@@ -74,29 +75,28 @@ export function ReportsPage() {
 
 function ReportForm({ workspace }: { workspace: string }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<ReportFormValues>(() => defaultReportForm(new Date()));
-  const [errors, setErrors] = useState<ReportFieldErrors>({});
-  const set = <K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-  };
+  const form = useFormState(() => defaultReportForm(new Date()), REPORT_FIELDS, 'report');
+  const { values, errors, set, field } = form;
   const start = useMutation({
-    mutationFn: () => startReport(workspace, reportBodyOf(values)),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/reports', {
+          params: { path: { workspace } },
+          body: reportBodyOf(values),
+        }),
+      ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: reportKeys.list(workspace) }),
         queryClient.invalidateQueries({ queryKey: workspaceKeys.audit(workspace) }),
       ]);
     },
-    onError: (error) => setErrors(fieldErrorsOf(error) as ReportFieldErrors),
+    onError: form.showServer,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateReportForm(values);
-    setErrors(found);
-    if (Object.keys(found).length === 0) start.mutate();
+    if (form.check(validateReportForm(values))) start.mutate();
   };
-  const serverFieldErrors = Object.keys(fieldErrorsOf(start.error)).length > 0;
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="report-form-title">
@@ -112,7 +112,7 @@ function ReportForm({ workspace }: { workspace: string }) {
               required
               value={values.from}
               onChange={(event) => set('from', event.currentTarget.value)}
-              error={errors.from}
+              {...field('from')}
               w={200}
             />
             <TextInput
@@ -122,7 +122,7 @@ function ReportForm({ workspace }: { workspace: string }) {
               min={values.from || undefined}
               value={values.to}
               onChange={(event) => set('to', event.currentTarget.value)}
-              error={errors.to}
+              {...field('to')}
               w={200}
             />
           </Group>
@@ -143,7 +143,7 @@ function ReportForm({ workspace }: { workspace: string }) {
               ))}
             </Stack>
           </Radio.Group>
-          {start.isError && !serverFieldErrors && (
+          {start.isError && !form.placed(start.error) && (
             <Alert color="red" title={t.startFailed} role="alert">
               {describeError(start.error)}
             </Alert>

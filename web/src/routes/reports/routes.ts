@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { seesBudget } from '../planning/permissions.ts';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { cachedAbilities } from '../../app/abilities.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { reportJobListQuery } from './queries.ts';
 
 /** `/w/$workspace/reports`: funder reports, made in the background, with their progress. */
@@ -8,7 +8,9 @@ export const reportsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'reports',
   loader: ({ context, params }) => {
-    if (seesBudget(context.membership)) {
+    if (
+      cachedAbilities(context.queryClient, params.workspace, context.membership).canSomewhere('report.read')
+    ) {
       void context.queryClient.prefetchInfiniteQuery(reportJobListQuery(params.workspace));
     }
   },

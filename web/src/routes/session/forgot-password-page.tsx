@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { requestPasswordReset } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
@@ -19,7 +19,10 @@ export function ForgotPasswordPage() {
   useDocumentTitle(messages.app.documentTitle(t.requestTitle));
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const send = useMutation({ mutationFn: requestPasswordReset });
+  // Always answers the same neutral sentence, whether or not the address has an account.
+  const send = useMutation({
+    mutationFn: (email: string) => unwrap(api.POST('/api/v1/auth/password-reset', { body: { email } })),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

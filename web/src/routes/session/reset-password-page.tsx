@@ -3,8 +3,9 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { confirmPasswordReset } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import type { ConfirmPasswordResetBody } from '../../api/types.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { MIN_PASSWORD_LENGTH } from '../../app/password-strength.ts';
 import { PasswordStrengthHint } from '../../app/password-strength-hint.tsx';
@@ -21,7 +22,10 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
-  const confirm = useMutation({ mutationFn: confirmPasswordReset });
+  const confirm = useMutation({
+    mutationFn: (body: ConfirmPasswordResetBody) =>
+      unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body })),
+  });
 
   if (confirm.isSuccess) {
     return (

@@ -3,9 +3,9 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { signIn } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { MeDto } from '../../api/types.ts';
+import type { MeDto, SignInBody } from '../../api/types.ts';
 import { BrandMark } from '../../app/brand-mark.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { homePathOf, meQuery, sessionKeys } from '../../app/session.ts';
@@ -26,7 +26,7 @@ export function SignInPage() {
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
 
   const mutation = useMutation({
-    mutationFn: signIn,
+    mutationFn: (body: SignInBody) => unwrap(api.POST('/api/v1/auth/sign-in', { body })),
     onSuccess: async (result) => {
       queryClient.setQueryData(sessionKeys.csrf, result.csrfToken);
       // Everything cached belongs to whoever was signed in before (or nobody): start afresh.

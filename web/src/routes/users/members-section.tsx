@@ -15,19 +15,21 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { removeWorkspaceMember, updateWorkspaceMember } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { Role, WorkspaceMemberDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { sessionKeys } from '../../app/session.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { TableSkeleton } from '../../components/skeletons.tsx';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { BELOW, ConfirmModal, FailureAlert, TableSkeleton } from '../registry/parts.tsx';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import { scopeFieldOf } from './invite-form.ts';
 import {
   MEMBER_ROLE_FIELDS,
-  type MemberRoleErrors,
   type MemberRoleField,
   type MemberRoleValues,
   memberRoleBodyOf,
@@ -303,37 +305,30 @@ function ChangeRoleForm({
   onDone: (member: WorkspaceMemberDto) => void;
 }) {
   const refresh = useRefresh(workspace);
-  const [values, setValues] = useState<MemberRoleValues>(memberRoleValuesOf(member));
-  const [errors, setErrors] = useState<MemberRoleErrors>({});
+  const form = useFormState(memberRoleValuesOf(member), MEMBER_ROLE_FIELDS, 'member-role');
+  const { values, set, field } = form;
   const save = useMutation({
     mutationFn: (next: MemberRoleValues) =>
-      updateWorkspaceMember(workspace, member.userId, memberRoleBodyOf(next, member.version)),
+      unwrap(
+        api.PATCH('/api/v1/workspaces/{workspace}/members/{userId}', {
+          params: { path: { workspace, userId: member.userId } },
+          body: memberRoleBodyOf(next, member.version),
+        }),
+      ),
     onSuccess: async (updated) => {
       await refresh(isSelf);
       onDone(updated);
     },
-    onError: (error) => setErrors(serverFieldErrors(error, MEMBER_ROLE_FIELDS)),
+    onError: form.showServer,
   });
-  const set = <K extends MemberRoleField>(field: K, value: MemberRoleValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateMemberRole(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      document.getElementById('member-role-clusterId')?.focus();
-      return;
-    }
-    save.mutate(values);
+    if (form.check(validateMemberRole(values))) save.mutate(values);
   };
   const scope = scopeFieldOf(values.role);
-  const placed = serverFieldErrors(save.error, MEMBER_ROLE_FIELDS);
-  const unplaced = save.isError && Object.keys(placed).length === 0 ? save.error : null;
-  const common = (field: MemberRoleField) => ({
-    id: `member-role-${field}`,
-    error: errors[field],
+  const unplaced = save.isError && !form.placed(save.error) ? save.error : null;
+  const common = (name: MemberRoleField) => ({
+    ...field(name),
     inputWrapperOrder: BELOW,
     comboboxProps: { withinPortal: true },
   });
@@ -344,7 +339,9 @@ function ChangeRoleForm({
         <Text fz="sm" c="dimmed">
           {member.email}
         </Text>
-        {unplaced && <FailureAlert testId="member-role-error" title={t.changeFailed} error={unplaced} />}
+        {unplaced ? (
+          <FailureAlert testId="member-role-error" title={t.changeFailed} error={unplaced} />
+        ) : null}
         <Select
           {...common('role')}
           label={t.role}
@@ -412,7 +409,11 @@ function RemoveMemberModal({
   const refresh = useRefresh(workspace);
   const remove = useMutation({
     mutationFn: (target: WorkspaceMemberDto) =>
-      removeWorkspaceMember(workspace, target.userId, target.version),
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/members/{userId}', {
+          params: { path: { workspace, userId: target.userId }, query: { version: target.version } },
+        }),
+      ),
     onSuccess: async (_result, target) => {
       await refresh(isSelf);
       onDone(target);

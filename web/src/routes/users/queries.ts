@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { listInvitations, listOutbox, listWorkspaceMembers } from '../../api/client.ts';
-import type { Role } from '../../api/types.ts';
-import { workspaceKeys } from '../workspace/queries.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
+import type { OutboxMailDto, Role } from '../../api/types.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 
 export const userKeys = {
   invitations: (workspace: string) => [...workspaceKeys.all(workspace), 'invitations'] as const,
@@ -23,15 +23,19 @@ export function workspaceMemberListQuery(workspace: string, filter: MemberFilter
   return infiniteQueryOptions({
     queryKey: userKeys.memberList(workspace, filter),
     queryFn: ({ signal, pageParam }) =>
-      listWorkspaceMembers(
-        workspace,
-        {
-          limit: 50,
-          ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
-          ...(filter.role ? { role: filter.role } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/members', {
+          params: {
+            path: { workspace },
+            query: {
+              limit: 50,
+              ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+              ...(filter.role ? { role: filter.role } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
@@ -42,9 +46,22 @@ export function workspaceMemberListQuery(workspace: string, filter: MemberFilter
 export function invitationListQuery(workspace: string) {
   return queryOptions({
     queryKey: userKeys.invitations(workspace),
-    queryFn: ({ signal }) => listInvitations(workspace, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/invitations', { params: { path: { workspace } }, signal }),
+      ),
     staleTime: 0,
   });
+}
+
+/** The development outbox's mails for the signed-in user; `null` when mail goes out by SMTP (404). */
+async function listOutbox(signal: AbortSignal): Promise<OutboxMailDto[] | null> {
+  try {
+    return (await unwrap(api.GET('/api/v1/dev/outbox', { params: { query: { limit: 20 } }, signal }))).items;
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /** `null` when mail leaves through SMTP (the outbox answers 404). */

@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { workspaceRoute } from '../workspace/routes.ts';
+import { cachedAbilities } from '../../app/abilities.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
 import { invitationListQuery, workspaceMemberListQuery } from './queries.ts';
 
 /** `/w/$workspace/users`: the workspace's members and invitations (coordinators). */
@@ -7,7 +8,11 @@ export const usersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'users',
   loader: ({ context, params }) => {
-    if (context.membership.role === 'coordinator') {
+    if (
+      cachedAbilities(context.queryClient, params.workspace, context.membership).canSomewhere(
+        'invitation.read',
+      )
+    ) {
       void context.queryClient.prefetchQuery(invitationListQuery(params.workspace));
       void context.queryClient.prefetchInfiniteQuery(
         workspaceMemberListQuery(params.workspace, { q: '', role: null }),

@@ -18,23 +18,29 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
-import { createInvitation, revokeInvitation } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { apiHref } from '../../api/links.ts';
 import type { InvitationDto, Role } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { useMe, useMembership } from '../../app/session.ts';
+import { useMe } from '../../app/session.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { PlusIcon } from '../../components/icons.tsx';
+import { TableSkeleton } from '../../components/skeletons.tsx';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
-import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
-import { BELOW, ConfirmModal, FailureAlert, PlusIcon, TableSkeleton } from '../registry/parts.tsx';
-import { organisationDirectoryQuery } from '../registry/queries.ts';
-import { allClustersQuery, workspaceKeys } from '../workspace/queries.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+import { organisationDirectoryQuery } from '../../queries/organisations.ts';
 import {
   appLinksIn,
   EMPTY_INVITE_FORM,
   INVITE_FIELDS,
   type InviteField,
-  type InviteFieldErrors,
   type InviteFormValues,
   inviteBodyOf,
   scopeFieldOf,
@@ -53,9 +59,10 @@ const route = getRouteApi('/w/$workspace/users');
 export function UsersPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
-  if (membership.role !== 'coordinator') return <ForbiddenState title={t.forbiddenTitle} />;
+  const abilities = useAbilities(workspace);
+  if (abilities.loaded && !abilities.canSomewhere('invitation.read')) {
+    return <ForbiddenState title={t.forbiddenTitle} />;
+  }
   return <Invitations workspace={workspace} />;
 }
 
@@ -236,10 +243,16 @@ function InviteForm({
   onSent: (email: string) => void;
 }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<InviteFormValues>(EMPTY_INVITE_FORM);
-  const [errors, setErrors] = useState<InviteFieldErrors>({});
+  const form = useFormState(EMPTY_INVITE_FORM, INVITE_FIELDS, 'invite');
+  const { values, set, field } = form;
   const send = useMutation({
-    mutationFn: (next: InviteFormValues) => createInvitation(workspace, inviteBodyOf(next)),
+    mutationFn: (next: InviteFormValues) =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/invitations', {
+          params: { path: { workspace } },
+          body: inviteBodyOf(next),
+        }),
+      ),
     onSuccess: async (invitation) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: userKeys.invitations(workspace) }),
@@ -248,36 +261,23 @@ function InviteForm({
       ]);
       onSent(invitation.email);
     },
-    onError: (error) => setErrors(serverFieldErrors(error, INVITE_FIELDS)),
+    onError: form.showServer,
   });
-  const set = <K extends InviteField>(field: K, value: InviteFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateInvite(values);
-    setErrors(found);
-    const first = INVITE_FIELDS.find((field) => found[field]);
-    if (first) {
-      document.getElementById(`invite-${first}`)?.focus();
-      return;
-    }
-    send.mutate(values);
+    if (form.check(validateInvite(values))) send.mutate(values);
   };
   const scope = scopeFieldOf(values.role);
-  const placed = serverFieldErrors(send.error, INVITE_FIELDS);
-  const unplaced = send.isError && Object.keys(placed).length === 0 ? send.error : null;
-  const common = (field: InviteField) => ({
-    id: `invite-${field}`,
-    error: errors[field],
+  const unplaced = send.isError && !form.placed(send.error) ? send.error : null;
+  const common = (name: InviteField) => ({
+    ...field(name),
     inputWrapperOrder: BELOW,
   });
 
   return (
     <form onSubmit={submit} noValidate data-testid="invite-form">
       <Stack gap="md">
-        {unplaced && <FailureAlert testId="invite-error" title={t.sendFailed} error={unplaced} />}
+        {unplaced ? <FailureAlert testId="invite-error" title={t.sendFailed} error={unplaced} /> : null}
         <TextInput
           {...common('name')}
           label={t.name}
@@ -361,7 +361,12 @@ function WithdrawModal({
 }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (id: string) => revokeInvitation(workspace, id),
+    mutationFn: (id: string) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/invitations/{id}', {
+          params: { path: { workspace, id } },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: userKeys.invitations(workspace) });
       onClose();
@@ -401,7 +406,7 @@ function DevOutbox() {
           <Title order={2} fz="lg" id="outbox-title">
             {t.outboxTitle}
           </Title>
-          <Anchor href="/api/v1/dev/outbox" fz="sm" target="_blank" rel="noopener">
+          <Anchor href={apiHref('/api/v1/dev/outbox', {})} fz="sm" target="_blank" rel="noopener">
             {t.outboxRaw}
           </Anchor>
         </Group>

@@ -16,13 +16,14 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { AuditEventDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { useMembership } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
+import { allClustersQuery } from '../../queries/clusters.ts';
 import { auditFieldLabel, formatAuditValue } from './audit-format.ts';
-import { allClustersQuery, auditListQuery } from './queries.ts';
+import { auditListQuery } from './queries.ts';
 
 const t = messages.audit;
 const route = getRouteApi('/w/$workspace/audit');
@@ -33,9 +34,8 @@ const ACTION_COLORS = { create: 'teal.9', update: 'indigo', delete: 'red.9' } as
 export function AuditPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
-  const { membership: contextMembership } = route.useRouteContext();
-  const membership = useMembership(workspace) ?? contextMembership;
-  if (membership.role !== 'coordinator') {
+  const abilities = useAbilities(workspace);
+  if (abilities.loaded && !abilities.canSomewhere('audit.read')) {
     return <ForbiddenState title={t.forbiddenTitle} />;
   }
   return <AuditLog workspace={workspace} />;

@@ -13,37 +13,39 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { createCluster, deleteCluster, getCluster, isApiError, updateCluster } from '../../api/client.ts';
-import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
-import type { ClusterDto, MembershipDto } from '../../api/types.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
+import type { ClusterDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { countryName, isKnownCountryCode } from '../../app/format.ts';
+import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
+import { BELOW } from '../../components/form-layout.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
 import {
-  BELOW,
   bodyOf,
   CLUSTER_FIELDS,
-  type ClusterField,
-  type ClusterFieldErrors,
   type ClusterFormValues,
   EMPTY_CLUSTER_FORM,
   patchOf,
   validateCluster,
   valuesOf,
 } from './cluster-form.ts';
-import type { DrawerState } from './clusters-page.tsx';
-import { workspaceKeys } from './queries.ts';
+import { clusterQuery } from './queries.ts';
+
+/** Whether the cluster drawer is closed, adding a cluster, or editing one. */
+export type DrawerState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; cluster: ClusterDto };
 
 const t = messages.clusters;
 
 /** The drawer that adds a cluster (coordinators) or edits one (coordinators, its cluster manager). */
 export function ClusterFormDrawer({
   workspace,
-  membership,
   state,
   onClose,
 }: {
   workspace: string;
-  membership: MembershipDto;
   state: DrawerState;
   onClose: () => void;
 }) {
@@ -64,7 +66,6 @@ export function ClusterFormDrawer({
         <ClusterForm
           key={state.mode === 'edit' ? state.cluster.id : 'new'}
           workspace={workspace}
-          membership={membership}
           initial={state.mode === 'edit' ? state.cluster : null}
           onDone={onClose}
         />
@@ -75,20 +76,19 @@ export function ClusterFormDrawer({
 
 function ClusterForm({
   workspace,
-  membership,
   initial,
   onDone,
 }: {
   workspace: string;
-  membership: MembershipDto;
   initial: ClusterDto | null;
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
   const [base, setBase] = useState<ClusterDto | null>(initial);
-  const [values, setValues] = useState<ClusterFormValues>(initial ? valuesOf(initial) : EMPTY_CLUSTER_FORM);
-  const [errors, setErrors] = useState<ClusterFieldErrors>({});
+  const form = useFormState(initial ? valuesOf(initial) : EMPTY_CLUSTER_FORM, CLUSTER_FIELDS, 'cluster');
+  const { values, errors, set } = form;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const abilities = useAbilities(workspace);
 
   const refreshLists = () =>
     Promise.all([
@@ -98,58 +98,47 @@ function ClusterForm({
 
   const save = useMutation({
     mutationFn: (next: ClusterFormValues) =>
-      base ? updateCluster(workspace, base.id, patchOf(base, next)) : createCluster(workspace, bodyOf(next)),
+      base
+        ? unwrap(
+            api.PATCH('/api/v1/workspaces/{workspace}/clusters/{id}', {
+              params: { path: { workspace, id: base.id } },
+              body: patchOf(base, next),
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/workspaces/{workspace}/clusters', {
+              params: { path: { workspace } },
+              body: bodyOf(next),
+            }),
+          ),
     onSuccess: async () => {
       await refreshLists();
       onDone();
     },
-    onError: (error) => {
-      const server = fieldErrorsOf(error);
-      setErrors(Object.fromEntries(CLUSTER_FIELDS.filter((f) => server[f]).map((f) => [f, server[f]])));
-    },
+    onError: form.showServer,
   });
 
   const reload = useMutation({
     mutationFn: () => {
       if (!base) throw new Error('nothing to reload');
-      return queryClient.fetchQuery({
-        queryKey: workspaceKeys.cluster(workspace, base.id),
-        queryFn: ({ signal }) => getCluster(workspace, base.id, signal),
-        staleTime: 0,
-      });
+      return queryClient.fetchQuery(clusterQuery(workspace, base.id));
     },
     onSuccess: (fresh) => {
       setBase(fresh);
-      setValues(valuesOf(fresh));
-      setErrors({});
+      form.setValues(valuesOf(fresh));
+      form.setErrors({});
       save.reset();
       void refreshLists();
     },
   });
 
-  const set = <K extends ClusterField>(field: K, value: ClusterFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateCluster(values);
-    setErrors(found);
-    if (Object.values(found).some(Boolean)) {
-      const first = CLUSTER_FIELDS.find((field) => found[field]);
-      if (first) document.getElementById(`cluster-${first}`)?.focus();
-      return;
-    }
-    save.mutate(values);
+    if (form.check(validateCluster(values))) save.mutate(values);
   };
 
   const conflict = isApiError(save.error) && save.error.status === 409;
-  const serverFieldErrors = fieldErrorsOf(save.error);
-  const unplacedError =
-    save.isError && !conflict && !CLUSTER_FIELDS.some((field) => serverFieldErrors[field])
-      ? save.error
-      : null;
+  const unplacedError = save.isError && !conflict && !form.placed(save.error) ? save.error : null;
   const countryLabel =
     values.country && /^[A-Z]{2}$/.test(values.country) && isKnownCountryCode(values.country)
       ? countryName(values.country)
@@ -159,41 +148,19 @@ function ClusterForm({
     <form onSubmit={submit} noValidate data-testid="cluster-form">
       <Stack gap="md">
         {conflict && (
-          <Alert
-            color="orange"
-            variant="light"
+          <ConflictAlert
+            testId="cluster-conflict"
             title={t.conflictTitle}
-            role="alert"
-            data-testid="cluster-conflict"
-            styles={{
-              root: { borderLeft: '4px solid var(--mantine-color-orange-9)' },
-              title: { color: 'var(--mantine-color-text)' },
-            }}
-          >
-            <Stack gap="sm" align="flex-start">
-              <Text fz="sm">{t.conflictBody}</Text>
-              <Button size="xs" color="orange.9" onClick={() => reload.mutate()} loading={reload.isPending}>
-                {t.reload}
-              </Button>
-              {reload.isError && <Text fz="sm">{describeError(reload.error)}</Text>}
-            </Stack>
-          </Alert>
+            body={t.conflictBody}
+            reloadLabel={t.reload}
+            onReload={() => reload.mutate()}
+            reloading={reload.isPending}
+            reloadError={reload.error}
+          />
         )}
-        {unplacedError && (
-          <Alert
-            color="red"
-            variant="light"
-            title={t.saveFailed}
-            role="alert"
-            data-testid="cluster-save-error"
-            styles={{
-              root: { borderLeft: '4px solid var(--mantine-color-red-9)' },
-              title: { color: 'var(--mantine-color-text)' },
-            }}
-          >
-            <Text fz="sm">{describeError(unplacedError)}</Text>
-          </Alert>
-        )}
+        {unplacedError ? (
+          <FailureAlert testId="cluster-save-error" title={t.saveFailed} error={unplacedError} />
+        ) : null}
         <TextInput
           id="cluster-name"
           label={t.name}
@@ -275,7 +242,7 @@ function ClusterForm({
             {base ? t.save : t.create}
           </Button>
         </Group>
-        {base && membership.role === 'coordinator' && (
+        {base && abilities.can('cluster.delete', { clusterId: base.id }) && (
           <>
             <Divider mt="md" />
             <Group justify="space-between" gap="sm" wrap="nowrap">
@@ -325,7 +292,12 @@ function DeleteClusterModal({
   onDeleted: () => Promise<void>;
 }) {
   const remove = useMutation({
-    mutationFn: () => deleteCluster(workspace, cluster.id, cluster.version),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspace}/clusters/{id}', {
+          params: { path: { workspace, id: cluster.id }, query: { version: cluster.version } },
+        }),
+      ),
     onSuccess: onDeleted,
   });
   const close = () => {

@@ -28,14 +28,6 @@ export const CLUSTER_FIELDS: ClusterField[] = [
   'website',
 ];
 
-/** Hints under the input, so inputs side by side stay aligned. */
-export const BELOW: ('label' | 'input' | 'description' | 'error')[] = [
-  'label',
-  'input',
-  'description',
-  'error',
-];
-
 export const EMPTY_CLUSTER_FORM: ClusterFormValues = {
   name: '',
   shortName: '',

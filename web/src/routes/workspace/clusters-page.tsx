@@ -18,27 +18,17 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import type { ClusterDto, MembershipDto } from '../../api/types.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName, countrySelectOptions, formatEur } from '../../app/format.ts';
 import { useMembership } from '../../app/session.ts';
+import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
-import { ClusterFormDrawer } from './cluster-form-drawer.tsx';
+import { ClusterFormDrawer, type DrawerState } from './cluster-form-drawer.tsx';
 import { clusterListQuery } from './queries.ts';
 
 const t = messages.clusters;
 const route = getRouteApi('/w/$workspace/clusters');
-
-/** Whether this member may edit `cluster`: coordinators any, a cluster manager only its own. */
-export function canEditCluster(membership: MembershipDto | undefined, cluster: ClusterDto): boolean {
-  if (!membership) return false;
-  return (
-    membership.role === 'coordinator' ||
-    (membership.role === 'cluster_manager' && membership.clusterId === cluster.id)
-  );
-}
-
-type DrawerState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; cluster: ClusterDto };
 
 /** `/w/$workspace/clusters`: the partner clusters, searchable by name and country (kept in the address). */
 export function ClustersPage() {
@@ -48,7 +38,8 @@ export function ClustersPage() {
   const navigate = route.useNavigate();
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
-  const isCoordinator = membership.role === 'coordinator';
+  const abilities = useAbilities(workspace);
+  const mayCreate = abilities.canSomewhere('cluster.create');
   const [query, setQuery] = useState(search.q ?? '');
   const [drawer, setDrawer] = useState<DrawerState>({ mode: 'closed' });
   const list = useInfiniteQuery(clusterListQuery(workspace, search));
@@ -83,7 +74,7 @@ export function ClustersPage() {
             {t.intro(membership.name)}
           </Text>
         </Stack>
-        {isCoordinator && (
+        {mayCreate && (
           <Button onClick={() => setDrawer({ mode: 'create' })} leftSection={<PlusIcon />}>
             {t.add}
           </Button>
@@ -150,7 +141,7 @@ export function ClustersPage() {
                 {t.clearFilters}
               </Button>
             ) : (
-              isCoordinator && (
+              mayCreate && (
                 <Button variant="light" mt="sm" onClick={() => setDrawer({ mode: 'create' })}>
                   {t.add}
                 </Button>
@@ -177,7 +168,7 @@ export function ClustersPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {clusters.map((cluster) => {
-                    const editable = canEditCluster(membership, cluster);
+                    const editable = abilities.can('cluster.update', { clusterId: cluster.id });
                     const open = () => setDrawer({ mode: 'edit', cluster });
                     return (
                       <Table.Tr
@@ -242,12 +233,7 @@ export function ClustersPage() {
         </Stack>
       )}
 
-      <ClusterFormDrawer
-        workspace={workspace}
-        membership={membership}
-        state={drawer}
-        onClose={() => setDrawer({ mode: 'closed' })}
-      />
+      <ClusterFormDrawer workspace={workspace} state={drawer} onClose={() => setDrawer({ mode: 'closed' })} />
     </Stack>
   );
 }
@@ -273,23 +259,3 @@ function ClustersSkeleton() {
     </Box>
   );
 }
-
-function PlusIcon() {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.2"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M12 5v14M5 12h14" />
-    </svg>
-  );
-}
-
-export type { DrawerState };

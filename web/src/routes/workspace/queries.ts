@@ -1,33 +1,43 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getCluster, listAudit, listClusters } from '../../api/client.ts';
-import type { ClustersSearch } from './routes.ts';
+import { api, unwrap } from '../../api/client.ts';
+import type { AuditListDto } from '../../api/types.ts';
+import { workspaceKeys } from '../../queries/keys.ts';
+
+/** The clusters page's search parameters (kept in the address). */
+export interface ClustersSearch {
+  /** Search in name and short name. */
+  q?: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string;
+}
 
 export const CLUSTER_PAGE_SIZE = 50;
 export const AUDIT_PAGE_SIZE = 50;
 
-export const workspaceKeys = {
-  all: (workspace: string) => ['workspace', workspace] as const,
-  clusters: (workspace: string) => [...workspaceKeys.all(workspace), 'clusters'] as const,
-  clusterList: (workspace: string, search: ClustersSearch) =>
+export const clusterKeys = {
+  list: (workspace: string, search: ClustersSearch) =>
     [...workspaceKeys.clusters(workspace), 'list', search] as const,
-  cluster: (workspace: string, id: string) => [...workspaceKeys.clusters(workspace), 'detail', id] as const,
-  audit: (workspace: string) => [...workspaceKeys.all(workspace), 'audit'] as const,
+  detail: (workspace: string, id: string) => [...workspaceKeys.clusters(workspace), 'detail', id] as const,
 };
 
 /** The clusters matching a search, page by page (`nextCursor`). */
 export function clusterListQuery(workspace: string, search: ClustersSearch) {
   return infiniteQueryOptions({
-    queryKey: workspaceKeys.clusterList(workspace, search),
+    queryKey: clusterKeys.list(workspace, search),
     queryFn: ({ signal, pageParam }) =>
-      listClusters(
-        workspace,
-        {
-          limit: CLUSTER_PAGE_SIZE,
-          ...(search.q ? { q: search.q } : {}),
-          ...(search.country ? { country: search.country } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        signal,
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/clusters', {
+          params: {
+            path: { workspace },
+            query: {
+              limit: CLUSTER_PAGE_SIZE,
+              ...(search.q ? { q: search.q } : {}),
+              ...(search.country ? { country: search.country } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
@@ -35,19 +45,16 @@ export function clusterListQuery(workspace: string, search: ClustersSearch) {
   });
 }
 
-/** Every cluster of the workspace at once (up to 200): names for the audit log. */
-export function allClustersQuery(workspace: string) {
-  return queryOptions({
-    queryKey: [...workspaceKeys.clusters(workspace), 'all'] as const,
-    queryFn: ({ signal }) => listClusters(workspace, { limit: 200 }, signal),
-    staleTime: 30_000,
-  });
-}
-
 export function clusterQuery(workspace: string, id: string) {
   return queryOptions({
-    queryKey: workspaceKeys.cluster(workspace, id),
-    queryFn: ({ signal }) => getCluster(workspace, id, signal),
+    queryKey: clusterKeys.detail(workspace, id),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/clusters/{id}', {
+          params: { path: { workspace, id } },
+          signal,
+        }),
+      ),
     staleTime: 0,
   });
 }
@@ -56,8 +63,18 @@ export function clusterQuery(workspace: string, id: string) {
 export function auditListQuery(workspace: string) {
   return infiniteQueryOptions({
     queryKey: workspaceKeys.audit(workspace),
+    // openapi-fetch 0.17 widens tuples to arrays in its response types (openapi-typescript
+    // PR #2842): the schema's `[before, after]` pairs are named again here.
     queryFn: ({ signal, pageParam }) =>
-      listAudit(workspace, { limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/audit', {
+          params: {
+            path: { workspace },
+            query: { limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
+      ) as Promise<AuditListDto>,
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 0,

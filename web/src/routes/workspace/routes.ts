@@ -1,23 +1,9 @@
-import { createRoute, lazyRouteComponent, Outlet } from '@tanstack/react-router';
-import { rootRoute } from '../../app/root-route.tsx';
-import { requireMembership } from '../../app/session.ts';
-import { auditListQuery, clusterListQuery } from './queries.ts';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { cachedAbilities } from '../../app/abilities.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
+import { auditListQuery, type ClustersSearch, clusterListQuery } from './queries.ts';
 
-/** `/w/$workspace/…`: every page of a workspace needs a signed-in member of it. */
-export const workspaceRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: 'w/$workspace',
-  beforeLoad: ({ context, location, params }) =>
-    requireMembership(context.queryClient, location, params.workspace),
-  component: Outlet,
-});
-
-export interface ClustersSearch {
-  /** Search in name and short name. */
-  q?: string;
-  /** ISO 3166-1 alpha-2 country code. */
-  country?: string;
-}
+export type { ClustersSearch };
 
 export const clustersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
@@ -40,7 +26,9 @@ export const auditRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'audit',
   loader: ({ context, params }) => {
-    if (context.membership.role === 'coordinator') {
+    if (
+      cachedAbilities(context.queryClient, params.workspace, context.membership).canSomewhere('audit.read')
+    ) {
       void context.queryClient.prefetchInfiniteQuery(auditListQuery(params.workspace));
     }
   },

@@ -1,9 +1,11 @@
 import { Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import type { ActivitySummaryDto, PlanActivityDto } from '../../api/types.ts';
-import { formatEur } from '../../app/format.ts';
-import { AnchorLink } from '../../app/links.tsx';
-import { messages } from '../../messages/en.ts';
-import { ActivityStatusBadge, moneyCell, periodText } from './parts.tsx';
+import type { ActivitySummaryDto, PlanActivityDto } from '../api/types.ts';
+import { formatEur } from '../app/format.ts';
+import { AnchorLink } from '../app/links.tsx';
+import { messages } from '../messages/en.ts';
+import { moneyCell } from './money-cell.ts';
+import { periodText } from './period-text.ts';
+import { ActivityStatusBadge } from './status-badges.tsx';
 
 const t = messages.plan;
 

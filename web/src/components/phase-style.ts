@@ -1,5 +1,5 @@
 import type { MantineColor } from '@mantine/core';
-import type { Phase } from '../../api/types.ts';
+import type { Phase } from '../api/types.ts';
 
 /** D4.2 section of each phase (1.1, 1.2, 1.3). */
 export const PHASE_SECTIONS: Record<Phase, string> = {

@@ -1,14 +1,27 @@
 import { useState } from 'react';
-import { serverFieldErrors } from '../registry/member-form-drawer.tsx';
+import { fieldErrorsOf } from '../api/describe-error.ts';
+
+/** The server's field errors by form field: `body.offerTags.3` counts for `offerTags`. */
+export function serverFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const result: Partial<Record<F, string>> = {};
+  for (const [name, message] of Object.entries(fieldErrorsOf(error))) {
+    const field = name.split('.')[0] as F;
+    if (fields.includes(field)) result[field] = result[field] ? `${result[field]}; ${message}` : message;
+  }
+  return result;
+}
 
 /**
- * A planning form's values and field errors: `set` clears a field's error as it is edited,
- * `check` shows the client-side errors and focuses the first (inputs have the id
- * `${idPrefix}-${field}`), `showServer` places the server's field errors (`body.segments.3` on
- * `segments`). `placed` tells whether any server error found its field.
+ * A form's values and field errors, the one helper every form of the app uses: `set` clears a
+ * field's error as it is edited, `check` shows the client-side errors and focuses the first
+ * (inputs have the id `${idPrefix}-${field}`), `showServer` places the server's field errors
+ * (`body.segments.3` on `segments`). `placed` tells whether any server error found its field.
  */
 export function useFormState<V extends object, F extends keyof V & string>(
-  initial: V,
+  initial: V | (() => V),
   fields: readonly F[],
   idPrefix: string,
 ) {

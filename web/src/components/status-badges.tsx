@@ -1,0 +1,63 @@
+/** The planning vocabulary as light badges: market, plan and activity statuses, priorities, phases. */
+import { Badge } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { ActivityStatus, MarketPriority, MarketStatus, Phase, PlanStatus } from '../api/types.ts';
+import { messages } from '../messages/en.ts';
+import { PHASE_COLORS } from './phase-style.ts';
+
+const p = messages.planning;
+
+// Light badges with their text at shade 9, as the registry's; red, orange, teal and green at shade
+// 9 stay just under 4.5:1 on their tint over the page's grey, so those take the text colour.
+const STATUS_COLOR = {
+  exploring: 'blue',
+  active: 'teal',
+  paused: 'orange',
+  closed: 'gray',
+  draft: 'gray',
+  approved: 'blue',
+  planned: 'blue',
+  confirmed: 'teal',
+  done: 'green',
+  cancelled: 'red',
+} as const;
+
+const DARK_TEXT = new Set(['red', 'orange', 'teal', 'green']);
+
+function LightBadge({ color, children, title }: { color: string; children: ReactNode; title?: string }) {
+  return (
+    <Badge
+      variant="light"
+      color={color}
+      c={DARK_TEXT.has(color) ? 'var(--mantine-color-text)' : `${color}.9`}
+      tt="none"
+      title={title}
+    >
+      {children}
+    </Badge>
+  );
+}
+
+export function MarketStatusBadge({ status }: { status: MarketStatus }) {
+  return <LightBadge color={STATUS_COLOR[status]}>{p.marketStatus[status]}</LightBadge>;
+}
+
+export function PlanStatusBadge({ status }: { status: PlanStatus }) {
+  return <LightBadge color={STATUS_COLOR[status]}>{p.planStatus[status]}</LightBadge>;
+}
+
+export function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
+  return <LightBadge color={STATUS_COLOR[status]}>{p.activityStatus[status]}</LightBadge>;
+}
+
+const PRIORITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
+
+/** "High priority"; `short`: "High" (in a column already named Priority). */
+export function PriorityBadge({ priority, short = false }: { priority: MarketPriority; short?: boolean }) {
+  const label = p.priority[priority];
+  return <LightBadge color={PRIORITY_COLOR[priority]}>{short ? label : p.priorityBadge(label)}</LightBadge>;
+}
+
+export function PhaseBadge({ phase }: { phase: Phase }) {
+  return <LightBadge color={PHASE_COLORS[phase]}>{messages.phaseShort[phase]}</LightBadge>;
+}
