@@ -239,11 +239,13 @@ function workspaceScope(services: Services): FastifyPluginAsync {
   };
 }
 
-/** Fails the jobs a stopped process left running, then works the queue; the API works without it. */
-async function startJobWorker(services: Services, log: FastifyInstance['log']): Promise<void> {
+/**
+ * Works the queue, taking over the jobs whose server stopped (their lease expired); the API works
+ * without it.
+ */
+function startJobWorker(services: Services, log: FastifyInstance['log']): void {
   try {
-    const interrupted = await services.queue.start();
-    if (interrupted > 0) log.warn({ interrupted }, 'jobs left running by a stopped process marked failed');
+    services.queue.start();
   } catch (err) {
     log.error({ err }, 'the background job worker could not start');
   }
