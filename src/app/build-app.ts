@@ -42,6 +42,7 @@ import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { rejectNulCharacters } from '../http/nul-characters.ts';
 import { handleError, problem, sendProblem } from '../http/problem.ts';
+import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
 import { addSecurityHeaders } from '../http/security-headers.ts';
 import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
 import { VERSION } from '../version.ts';
@@ -161,11 +162,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null);
-  // Only routes that ask for it are limited (sign-in); checked after the body is parsed, so the
-  // key can include the e-mail. Counters live in this process.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
-
   const { database } = options;
+  // Only routes that ask for it are limited (sign-in, password reset, accepting an invitation);
+  // checked after the body is parsed, so the key can include the e-mail. Counters live in the
+  // database, so servers sharing it share the limits (decision 0014).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    store: sharedRateLimitStore(database.db, {
+      onSweepError: (err) => app.log.warn({ err }, 'expired rate-limit counters could not be deleted'),
+    }),
+  });
+
   await app.register(healthRoutes(database), { prefix: '/api' });
   const services = createServices({
     db: database.db,
