@@ -23,6 +23,10 @@ export function registerServeCommand(program: Command): void {
         webDist: config.webDist,
         logger: { level: config.logLevel },
         mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+        jobs: {
+          ...(config.jobLeaseMs !== undefined ? { leaseMs: config.jobLeaseMs } : {}),
+          ...(config.jobPollMs !== undefined ? { pollMs: config.jobPollMs } : {}),
+        },
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
