@@ -68,6 +68,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must`));
   });
 
+  it('reads the job lease and poll interval in milliseconds, refusing what is not a sensible duration', () => {
+    expect(loadConfig({ JOB_LEASE_MS: '1500', JOB_POLL_MS: '200' })).toMatchObject({
+      jobLeaseMs: 1500,
+      jobPollMs: 200,
+    });
+    expect(loadConfig({})).toMatchObject({ jobLeaseMs: undefined, jobPollMs: undefined });
+    expect(() => loadConfig({ JOB_LEASE_MS: '100' })).toThrow(
+      'JOB_LEASE_MS must be a whole number of milliseconds, at least 500, got "100"',
+    );
+    expect(() => loadConfig({ JOB_POLL_MS: '1.5' })).toThrow(/JOB_POLL_MS must be a whole number/);
+  });
+
   it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s with a message naming the variable', (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be an integer/);
   });

@@ -23,6 +23,10 @@ export interface Config {
    * a number of hops, or addresses and CIDR ranges.
    */
   trustProxy: boolean | number | string[];
+  /** How long a server holds a running job without renewing it (unset: the queue's 30 s). */
+  jobLeaseMs?: number;
+  /** How often a server looks for jobs queued or left by another (unset: the queue's 5 s). */
+  jobPollMs?: number;
 }
 
 export const DEFAULT_SQLITE_FILE = './data/space2id.db';
@@ -39,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'SPACE2ID Hub <no-reply@localhost>',
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    jobLeaseMs: parseMilliseconds('JOB_LEASE_MS', env.JOB_LEASE_MS, 500),
+    jobPollMs: parseMilliseconds('JOB_POLL_MS', env.JOB_POLL_MS, 50),
   };
 }
 
@@ -54,6 +60,16 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
     );
   }
   return addresses;
+}
+
+/** A duration in whole milliseconds of at least `least`; undefined when unset. */
+function parseMilliseconds(name: string, value: string | undefined, least: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < least) {
+    throw new Error(`${name} must be a whole number of milliseconds, at least ${least}, got "${value}"`);
+  }
+  return ms;
 }
 
 function parseSmtpUrl(value: string | undefined): string | null {

@@ -50,6 +50,7 @@ import { preventCachingOfApiAnswers } from '../http/cache-control.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { rejectNulCharacters } from '../http/nul-characters.ts';
 import { handleError, problem, sendProblem } from '../http/problem.ts';
+import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
 import { addSecurityHeaders } from '../http/security-headers.ts';
 import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
 import { VERSION } from '../version.ts';
@@ -179,12 +180,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null);
-  // Only routes that ask for it are limited (sign-in); checked after the body is parsed, so the
-  // key can include the e-mail. Counters live in this process.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
-
   const { database } = options;
   logApiRequests(app);
+  // Only routes that ask for it are limited (sign-in, password reset, accepting an invitation);
+  // checked after the body is parsed, so the key can include the e-mail. Counters live in the
+  // database, so servers sharing it share the limits (decision 0014).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    store: sharedRateLimitStore(database.db, {
+      onSweepError: (err) => app.log.warn({ err }, 'expired rate-limit counters could not be deleted'),
+    }),
+  });
+
   await app.register(healthRoutes(database), { prefix: '/api' });
   registerMetrics(app, database.db);
   const services = createServices({
@@ -260,11 +268,13 @@ function workspaceScope(services: Services): FastifyPluginAsync {
   };
 }
 
-/** Fails the jobs a stopped process left running, then works the queue; the API works without it. */
-async function startJobWorker(services: Services, log: FastifyInstance['log']): Promise<void> {
+/**
+ * Works the queue, taking over the jobs whose server stopped (their lease expired); the API works
+ * without it.
+ */
+function startJobWorker(services: Services, log: FastifyInstance['log']): void {
   try {
-    const interrupted = await services.queue.start();
-    if (interrupted > 0) log.warn({ interrupted }, 'jobs left running by a stopped process marked failed');
+    services.queue.start();
   } catch (err) {
     log.error({ err }, 'the background job worker could not start');
   }

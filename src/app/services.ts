@@ -60,10 +60,12 @@ export interface ServiceOptions {
 /** The part of a pino logger the services use. */
 export interface ErrorLog {
   error(details: object, message: string): void;
+  warn(details: object, message: string): void;
 }
 
 const STDERR_LOG: ErrorLog = {
   error: (details, message) => console.error(message, details),
+  warn: (details, message) => console.warn(message, details),
 };
 
 /**
@@ -85,6 +87,10 @@ export function createServices(options: ServiceOptions) {
   const kpis = new KpiService(db);
   const queue = new JobQueue(db, {
     onError: (err, job) => log.error({ err, jobId: job?.id }, 'background job failed'),
+    onTakeover: (job) =>
+      log.warn({ jobId: job.id, attempt: job.attempt }, 'job run again: the server working on it stopped'),
+    onLost: (job) =>
+      log.warn({ jobId: job.id }, 'job taken over by another server: its result is not stored'),
     ...options.jobs,
   });
   queue.register(

@@ -397,6 +397,12 @@ export interface JobTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The worker that holds a `running` job (null otherwise). */
+  worker_id: string | null;
+  /** Until when that worker holds it; it renews the lease while it works (UTC ISO). */
+  lease_expires_at: string | null;
+  /** How many times a worker started the job. */
+  attempts: Generated<number>;
 }
 
 /** The file a job produced. */
@@ -406,6 +412,14 @@ export interface JobFileTable {
   content_type: string;
   size: number;
   content: Buffer;
+}
+
+/** A rate-limit counter shared by every server: hits of `key` in the window ending at `expires_at`. */
+export interface RateLimitTable {
+  /** A hash of the route and the request's key (client address, e-mail). */
+  key: string;
+  hits: number;
+  expires_at: string;
 }
 
 export interface DB {
@@ -436,4 +450,5 @@ export interface DB {
   kpi_actual: KpiActualTable;
   job: JobTable;
   job_file: JobFileTable;
+  rate_limit: RateLimitTable;
 }

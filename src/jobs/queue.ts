@@ -1,13 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ForbiddenError } from '../domain/access/policy.ts';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { JobLease } from './lease.ts';
 import { ThrottledProgress } from './progress.ts';
-import { INTERRUPTED_MESSAGE, type JobFile, JobRepository, type JobRow, type NewJob } from './repository.ts';
+import {
+  INTERRUPTED_MESSAGE,
+  type JobFile,
+  JobRepository,
+  type JobRow,
+  type LeaseTerms,
+  type NewJob,
+} from './repository.ts';
 
 /** A job as its handler sees it: parameters parsed from their JSON. */
 export interface ClaimedJob {
   id: string;
+  /** 1 for the first run; more when a worker whose server stopped had started it before. */
+  attempt: number;
   workspaceId: string;
   kind: string;
   params: unknown;
@@ -19,7 +31,10 @@ export interface JobContext {
   progress(fraction: number, message: string): void;
   /** Stores the progress reported so far now (before a long step that should show it). */
   flushProgress(): Promise<void>;
-  /** Aborted when the queue stops (server shutdown): check it between steps. */
+  /**
+   * Aborted when the queue stops (server shutdown) or this worker lost the job to another (its
+   * lease could not be renewed): check it between steps.
+   */
   signal: AbortSignal;
 }
 
@@ -39,9 +54,27 @@ export interface JobQueueOptions {
   pollMs?: number;
   /** Least time between two progress writes of a job (default 250 ms). */
   progressIntervalMs?: number;
+  /**
+   * How long a worker holds a running job without renewing it (default 30 s): after a server
+   * dies, its job is taken over by another within this time (plus a poll interval).
+   */
+  leaseMs?: number;
+  /** How often the worker renews its lease while a job runs (default a third of `leaseMs`). */
+  heartbeatMs?: number;
+  /** How many times a job is started before an interrupted one fails instead (default 3). */
+  maxAttempts?: number;
+  /** This worker's name in `job.worker_id` (default host name, process id and a random part). */
+  workerId?: string;
   /** Unexpected failures (the job stores a generic message; the details go here). */
   onError?: (error: unknown, job: ClaimedJob | null) => void;
+  /** A job is run again because the worker that started it stopped without finishing it. */
+  onTakeover?: (job: ClaimedJob) => void;
+  /** A job this worker ran was taken over by another (this worker's lease had expired). */
+  onLost?: (job: ClaimedJob) => void;
 }
+
+export const DEFAULT_LEASE_MS = 30_000;
+export const DEFAULT_MAX_ATTEMPTS = 3;
 
 /** Errors whose message may be shown to the user as the job's error. */
 function isExplained(error: unknown): error is Error {
@@ -55,9 +88,13 @@ function isExplained(error: unknown): error is Error {
 
 /**
  * An in-process queue over the `job` table: one job at a time, oldest first. `enqueue` stores a
- * job and wakes the worker; `start` first fails the jobs a stopped process left `running`, then
- * works the queue (and polls it, for jobs queued by another process sharing the database);
- * `stop` aborts the running job and waits for it. See docs/decisions/0012-jobs-and-reports.md.
+ * job and wakes the worker; `start` works the queue (and polls it, for jobs queued by another
+ * process sharing the database); `stop` aborts the running job, fails it as interrupted and waits.
+ *
+ * Several processes may work one database: a worker claims a job with a lease that it renews while
+ * the job runs, and takes over a `running` job whose lease expired (its server died), running it
+ * again from the start, at most `maxAttempts` times in all. A worker that lost its job to another
+ * aborts it and stores nothing. See docs/decisions/0012-jobs-and-reports.md and 0014.
  */
 export class JobQueue {
   private readonly repository: JobRepository;
@@ -68,12 +105,26 @@ export class JobQueue {
   private wokenWhileDraining = false;
   private poller: NodeJS.Timeout | null = null;
   private readonly abort = new AbortController();
+  private readonly terms: LeaseTerms;
+  private readonly heartbeatMs: number;
 
   constructor(
     db: Kysely<DB>,
     private readonly options: JobQueueOptions = {},
   ) {
     this.repository = new JobRepository(db);
+    const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.terms = {
+      workerId: options.workerId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+      leaseMs,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    };
+    this.heartbeatMs = options.heartbeatMs ?? Math.max(1, Math.floor(leaseMs / 3));
+  }
+
+  /** This worker's name, as `job.worker_id` shows it on the jobs it runs. */
+  get workerId(): string {
+    return this.terms.workerId;
   }
 
   register(kind: string, handler: JobHandler): this {
@@ -88,15 +139,16 @@ export class JobQueue {
     return row;
   }
 
-  /** Fails the jobs left `running` by a stopped process, then starts working; returns how many failed. */
-  async start(): Promise<number> {
-    if (this.started || this.stopped) return 0;
-    const interrupted = await this.repository.failInterrupted();
+  /**
+   * Starts working the queue: jobs queued, and jobs left `running` by a server that stopped (their
+   * lease expired). A job another live server runs is left alone.
+   */
+  start(): void {
+    if (this.started || this.stopped) return;
     this.started = true;
     this.poller = setInterval(() => this.notify(), this.options.pollMs ?? 5000);
     this.poller.unref();
     this.notify();
-    return interrupted;
   }
 
   /** Aborts the running job (it fails as interrupted), stops polling and waits for the worker. */
@@ -133,7 +185,7 @@ export class JobQueue {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
-      const row = await this.repository.claimNext();
+      const row = await this.repository.claimNext(this.terms);
       if (!row) return;
       await this.run(row);
     }
@@ -142,31 +194,47 @@ export class JobQueue {
   private async run(row: JobRow): Promise<void> {
     const job: ClaimedJob = {
       id: row.id,
+      attempt: row.attempts,
       workspaceId: row.workspace_id,
       kind: row.kind,
       params: JSON.parse(row.params) as unknown,
       createdBy: row.created_by,
     };
+    if (job.attempt > 1) this.options.onTakeover?.(job);
+    const { workerId, leaseMs } = this.terms;
+    const lease = new JobLease(() => this.repository.renewLease(job.id, workerId, leaseMs), {
+      leaseMs,
+      heartbeatMs: this.heartbeatMs,
+      lost: () => new JobError('Another server took this job over.'),
+    });
+    const stop = () => lease.abort(this.abort.signal.reason as Error);
+    if (this.abort.signal.aborted) stop();
+    else this.abort.signal.addEventListener('abort', stop, { once: true });
     const progress = new ThrottledProgress(
-      (fraction, message) => this.repository.progress(job.id, fraction, message),
+      (fraction, message) => this.repository.progress(job.id, workerId, fraction, message),
       this.options.progressIntervalMs,
     );
+    let held = true;
     try {
       const handler = this.handlers.get(job.kind);
       if (!handler) throw new JobError(`This server cannot run jobs of kind "${job.kind}"`);
-      const signal = this.abort.signal;
       const output = await handler(job, {
         progress: (fraction, message) => progress.report(fraction, message),
         flushProgress: () => progress.flush(),
-        signal,
+        signal: lease.signal,
       });
-      signal.throwIfAborted();
+      lease.signal.throwIfAborted();
       await progress.cancel();
-      await this.repository.succeed(job.id, output, output.message ?? 'Done');
+      held = await this.repository.succeed(job.id, workerId, output, output.message ?? 'Done');
     } catch (error) {
       await progress.cancel();
-      await this.repository.fail(job.id, this.errorMessage(error, job));
+      // A worker that lost the job writes nothing more: the one that took it over finishes it.
+      held = !lease.lost && (await this.repository.fail(job.id, workerId, this.errorMessage(error, job)));
+    } finally {
+      this.abort.signal.removeEventListener('abort', stop);
+      await lease.end();
     }
+    if (!held) this.options.onLost?.(job);
   }
 
   private errorMessage(error: unknown, job: ClaimedJob): string {

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, UpdateQueryBuilder, UpdateResult } from 'kysely';
+import { locksRows } from '../db/dialect.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import type { DB, JobTable } from '../db/schema.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
@@ -26,12 +27,26 @@ export interface NewJob {
   createdBy: string | null;
 }
 
-/** Why a job left `running` without finishing: its process stopped (decision 0012). */
+/** Why a job left `running` without finishing: its server stopped gracefully (decision 0012). */
 export const INTERRUPTED_MESSAGE = 'interrupted by a restart';
 
+/** Why a job whose lease expired is not run again: every allowed attempt was interrupted. */
+export function attemptsUsedMessage(attempts: number): string {
+  return `interrupted ${attempts} times (the server working on it stopped); start it again`;
+}
+
+/** Who claims a job, for how long, and how many starts a job may have (decision 0014). */
+export interface LeaseTerms {
+  workerId: string;
+  leaseMs: number;
+  maxAttempts: number;
+}
+
 /**
- * The only SQL of the job queue. Claiming is a conditional update (`where status = 'queued'`), so
- * two processes sharing a PostgreSQL database never both take the same job.
+ * The only SQL of the job queue. A `running` job is held by one worker (`worker_id`) until
+ * `lease_expires_at`, which that worker renews; every write a worker makes to a running job
+ * checks it still holds it, so a worker that lost its lease can neither report progress nor store
+ * a result. See docs/decisions/0014-several-servers.md.
  */
 export class JobRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -52,47 +67,119 @@ export class JobRepository {
         created_at: nowIso(),
         started_at: null,
         finished_at: null,
+        worker_id: null,
+        lease_expires_at: null,
+        attempts: 0,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
-  /** The oldest queued job, now `running`, or undefined when none is left (FIFO by creation). */
-  async claimNext(): Promise<JobRow | undefined> {
-    for (;;) {
-      const next = await this.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'queued')
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
-      if (!next) return undefined;
-      const claimed = await this.db
+  /**
+   * Claims the oldest job that is queued, or `running` under an expired lease (its server died),
+   * for `terms.workerId` until `now + leaseMs`, counting the attempt; a job whose lease expired
+   * after its last attempt fails instead. Undefined when nothing is left.
+   *
+   * One statement claims: `update job … where id = (select … limit 1)`. On PostgreSQL the
+   * select locks the row it picks and skips rows other workers are claiming
+   * (`for update skip locked`), so concurrent workers take different jobs without waiting; SQLite
+   * runs one writer at a time, so the statement is atomic there as it is.
+   */
+  async claimNext(terms: LeaseTerms, now = new Date()): Promise<JobRow | undefined> {
+    const at = now.toISOString();
+    const until = new Date(now.getTime() + terms.leaseMs).toISOString();
+    return writeTransaction(this.db, async (trx) => {
+      await trx
         .updateTable('job')
-        .set({ status: 'running', started_at: nowIso(), message: 'Started' })
-        .where('id', '=', next.id)
-        .where('status', '=', 'queued')
+        .set({
+          status: 'failed',
+          message: 'Failed',
+          error: attemptsUsedMessage(terms.maxAttempts),
+          finished_at: at,
+          lease_expires_at: null,
+        })
+        .where('status', '=', 'running')
+        .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', at)]))
+        .where('attempts', '>=', terms.maxAttempts)
+        .execute();
+      return trx
+        .updateTable('job')
+        .set((eb) => ({
+          status: 'running',
+          worker_id: terms.workerId,
+          lease_expires_at: until,
+          attempts: eb('attempts', '+', 1),
+          started_at: at,
+          progress: 0,
+          message: eb
+            .case()
+            .when('attempts', '>', 0)
+            .then('Started again: the server working on it stopped')
+            .else('Started')
+            .end(),
+          error: null,
+        }))
+        .where('id', '=', (eb) => {
+          let next = eb
+            .selectFrom('job as candidate')
+            .select('candidate.id')
+            .where((c) =>
+              c.or([
+                c('candidate.status', '=', 'queued'),
+                c.and([
+                  c('candidate.status', '=', 'running'),
+                  c.or([
+                    c('candidate.lease_expires_at', 'is', null),
+                    c('candidate.lease_expires_at', '<=', at),
+                  ]),
+                  c('candidate.attempts', '<', terms.maxAttempts),
+                ]),
+              ]),
+            )
+            .orderBy('candidate.created_at')
+            .orderBy('candidate.id')
+            .limit(1);
+          if (locksRows(trx)) next = next.forUpdate().skipLocked();
+          return next;
+        })
         .returningAll()
         .executeTakeFirst();
-      // Another process claimed it between the two statements: try the next one.
-      if (claimed) return claimed;
-    }
+    });
   }
 
-  async progress(id: string, progress: number, message: string): Promise<void> {
-    await this.db
-      .updateTable('job')
-      .set({ progress, message })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .execute();
+  /** Extends the worker's lease to `now + leaseMs`; false when the worker no longer holds the job. */
+  async renewLease(id: string, workerId: string, leaseMs: number, now = new Date()): Promise<boolean> {
+    const result = await this.held(
+      this.db.updateTable('job').set({ lease_expires_at: new Date(now.getTime() + leaseMs).toISOString() }),
+      id,
+      workerId,
+    ).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
-  /** Stores the file and finishes the job, in one transaction. */
-  async succeed(id: string, file: JobFile, message: string): Promise<void> {
-    await writeTransaction(this.db, async (trx) => {
+  async progress(id: string, workerId: string, progress: number, message: string): Promise<void> {
+    await this.held(this.db.updateTable('job').set({ progress, message }), id, workerId).execute();
+  }
+
+  /**
+   * Finishes the job and stores its file, in one transaction, if the worker still holds it;
+   * false (and nothing written) when another worker took it over.
+   */
+  async succeed(id: string, workerId: string, file: JobFile, message: string): Promise<boolean> {
+    return writeTransaction(this.db, async (trx) => {
+      const finished = await this.held(
+        trx.updateTable('job').set({
+          status: 'succeeded',
+          progress: 1,
+          message,
+          error: null,
+          finished_at: nowIso(),
+          lease_expires_at: null,
+        }),
+        id,
+        workerId,
+      ).executeTakeFirst();
+      if (Number(finished.numUpdatedRows) === 0) return false;
       await trx
         .insertInto('job_file')
         .values({
@@ -103,30 +190,29 @@ export class JobRepository {
           content: file.content,
         })
         .execute();
-      await trx
-        .updateTable('job')
-        .set({ status: 'succeeded', progress: 1, message, error: null, finished_at: nowIso() })
-        .where('id', '=', id)
-        .execute();
+      return true;
     });
   }
 
-  async fail(id: string, error: string): Promise<void> {
-    await this.db
-      .updateTable('job')
-      .set({ status: 'failed', message: 'Failed', error, finished_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+  /** Fails the job with `error` if the worker still holds it; false when another worker took it over. */
+  async fail(id: string, workerId: string, error: string): Promise<boolean> {
+    const result = await this.held(
+      this.db
+        .updateTable('job')
+        .set({ status: 'failed', message: 'Failed', error, finished_at: nowIso(), lease_expires_at: null }),
+      id,
+      workerId,
+    ).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
-  /** Jobs left `running` by a process that stopped become failed; returns how many. */
-  async failInterrupted(): Promise<number> {
-    const result = await this.db
-      .updateTable('job')
-      .set({ status: 'failed', message: 'Failed', error: INTERRUPTED_MESSAGE, finished_at: nowIso() })
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+  /** Narrows an update to the job while `workerId` holds it (running, its worker). */
+  private held<Q extends UpdateQueryBuilder<DB, 'job', 'job', UpdateResult>>(
+    query: Q,
+    id: string,
+    workerId: string,
+  ) {
+    return query.where('id', '=', id).where('status', '=', 'running').where('worker_id', '=', workerId);
   }
 
   private withFile(workspaceId: string) {

@@ -25,6 +25,10 @@ export function registerServeCommand(program: Command): void {
         logger: serverLogger(config.logLevel),
         mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
         trustProxy: config.trustProxy,
+        jobs: {
+          ...(config.jobLeaseMs !== undefined ? { leaseMs: config.jobLeaseMs } : {}),
+          ...(config.jobPollMs !== undefined ? { pollMs: config.jobPollMs } : {}),
+        },
       });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
