@@ -73,7 +73,11 @@ export interface OrganisationTable {
   workspace_id: string;
   cluster_id: string;
   name: string;
-  /** Lower-case, no accents, punctuation or legal suffix: for search and duplicate detection. */
+  /**
+   * Lower-case, no accents, punctuation or legal suffix (`normaliseOrganisationName`): for search
+   * and duplicate detection. Unique per workspace and country when not empty (migration 0014,
+   * which appended ` #<id>` to the key of duplicates already stored).
+   */
   normalised_name: string;
   type: 'sme' | 'large_company' | 'rd_centre' | 'university' | 'other';
   size: 'micro' | 'small' | 'medium' | 'large' | null;
@@ -198,7 +202,7 @@ export interface MailOutboxTable {
 export interface InvitationTable {
   id: string;
   workspace_id: string;
-  /** Lower-cased. */
+  /** Lower-cased. At most one open invitation (not accepted, not revoked) per address (migration 0014). */
   email: string;
   name: string;
   role: MembershipTable['role'];

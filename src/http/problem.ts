@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isUniqueViolation } from '../db/unique-keys.ts';
 import { ForbiddenError } from '../domain/access/policy.ts';
 import {
   ConflictError,
@@ -132,11 +133,8 @@ function fieldPath(context: string, instancePath: string): string {
   return rest ? `${prefix}.${rest}` : prefix;
 }
 
-/** A unique index refused a write: SQLite (better-sqlite3) or PostgreSQL (SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
-}
+/** A unique index refused a write (kept here for callers of the error mapping; see src/db/unique-keys.ts). */
+export { isUniqueViolation };
 
 /** A foreign key refused a write: SQLite (better-sqlite3) or PostgreSQL (SQLSTATE 23503). */
 export function isForeignKeyViolation(error: unknown): boolean {

@@ -550,6 +550,33 @@ describe.each(testDialects())('registry import on %s', (kind) => {
       expect(await count('audit_event')).toBe(0);
     });
 
+    it('answers 409 and writes nothing when another request saved one of the rows meanwhile', async () => {
+      // What a lost race looks like from inside the commit: a row's key is taken when it is inserted.
+      const original = ImportRepository.prototype.insertOrganisations;
+      const spy = vi
+        .spyOn(ImportRepository.prototype, 'insertOrganisations')
+        .mockImplementation(async function (this: ImportRepository, id, values) {
+          await original.call(this, id, values);
+          await original.call(this, id, values.slice(-1));
+        });
+      try {
+        const rows = Array.from({ length: 3 }, (_, i) => ({
+          name: `Taken ${i}`,
+          cluster: 'GSC',
+          type: 'sme',
+          country: 'BE',
+        }));
+        const res = await importRows('organisations', rows, false);
+        expect(res.statusCode).toBe(409);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.json().detail).toMatch(/nothing was imported\. Run the dry run again/);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await count('organisation')).toBe(0);
+      expect(await count('audit_event')).toBe(0);
+    });
+
     it('inserts more rows than one batch holds', async () => {
       const rows = Array.from({ length: 1_201 }, (_, i) => ({
         name: `Batch ${i}`,
@@ -604,6 +631,34 @@ describe.each(testDialects())('registry import on %s', (kind) => {
         { name: 'Ana', email: 'ana@orbita.example', consent: 1, organisation_id: orbita.id },
         { name: 'Fay', email: null, consent: 0, organisation_id: orbita.id },
       ]);
+    });
+
+    it('answers 409 and writes nothing when another request took one of the e-mails meanwhile', async () => {
+      const original = ImportRepository.prototype.insertPeople;
+      const spy = vi.spyOn(ImportRepository.prototype, 'insertPeople').mockImplementation(async function (
+        this: ImportRepository,
+        id,
+        values,
+      ) {
+        await original.call(this, id, values);
+        await original.call(this, id, values.slice(0, 1));
+      });
+      try {
+        const res = await importRows(
+          'people',
+          [
+            { name: 'Ana', email: 'ana@orbita.example' },
+            { name: 'Ben', email: 'ben@orbita.example' },
+          ],
+          false,
+        );
+        expect(res.statusCode).toBe(409);
+        expect(res.json().detail).toMatch(/Run the dry run again/);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await count('person')).toBe(0);
+      expect(await count('audit_event')).toBe(0);
     });
 
     it("gives a cluster manager row errors for people of another cluster's organisations", async () => {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { violatedUniqueKey } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import {
   type Actor,
@@ -11,7 +12,7 @@ import {
   roleMay,
   type Scope,
 } from '../../domain/access/policy.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
+import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import {
   ClusterLookup,
   convertOrganisationRow,
@@ -103,7 +104,12 @@ export class ImportService {
       }
       return finish(db, actor, 'organisations', body.dryRun, rows);
     };
-    return body.dryRun ? run(this.db) : writeTransaction(this.db, run);
+    if (body.dryRun) return run(this.db);
+    return writeTransaction(this.db, run).catch((error: unknown) => {
+      const key = violatedUniqueKey(error);
+      if (key === 'organisationName' || key === 'organisationRegistration') throw rowsTakenMeanwhile();
+      throw error;
+    });
   }
 
   async importPeople(actor: Actor, body: PersonImportBody): Promise<ImportResult> {
@@ -141,13 +147,28 @@ export class ImportService {
       }
       return finish(db, actor, 'people', body.dryRun, rows);
     };
-    return body.dryRun ? run(this.db) : writeTransaction(this.db, run);
+    if (body.dryRun) return run(this.db);
+    return writeTransaction(this.db, run).catch((error: unknown) => {
+      if (violatedUniqueKey(error) === 'personEmail') throw rowsTakenMeanwhile();
+      throw error;
+    });
   }
 }
 
 /** The route already refused roles that may never import; this keeps the service safe on its own. */
 function requireImportRole(actor: Actor, permission: Permission): void {
   if (!roleMay(actor.role, permission)) throw new ForbiddenError(permission);
+}
+
+/**
+ * A unique index refused a row of the commit: another request (a parallel import, or a form) saved
+ * the same organisation or e-mail after this commit read the workspace's keys (PostgreSQL runs them
+ * at once; decision 0015). The whole commit was rolled back, as any failed commit is.
+ */
+function rowsTakenMeanwhile(): ConflictError {
+  return new ConflictError(
+    'Some of these rows were saved by another import or edit while this one ran, so nothing was imported. Run the dry run again: it shows those rows as duplicates, and a commit then imports the others.',
+  );
 }
 
 function duplicateRow(index: number, duplicateOf: DuplicateOf): ImportRowResult {

@@ -292,6 +292,27 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
       expect(res.json().workspace.role).toBe('mentor');
     });
 
+    it('invites an address again after its invitation expired, which revokes the expired one', async () => {
+      const email = newEmail();
+      const expired = await inviteAndReadToken({ email });
+      clockOffsetMs = INVITATION_TTL_MS + 60_000;
+      let again: { id: string; token: string };
+      try {
+        again = await inviteAndReadToken({ email });
+      } finally {
+        clockOffsetMs = 0;
+      }
+      const open = await t.database.db
+        .selectFrom('invitation')
+        .select('id')
+        .where('email', '=', email)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute();
+      expect(open).toEqual([{ id: again.id }]);
+      expect((await accept({ token: expired.token, password: PASSWORD })).statusCode).toBe(400);
+    });
+
     it('refuses an unknown token with 400', async () => {
       const res = await accept({ token: 'made-up-token', password: PASSWORD });
       expect(res.statusCode).toBe(400);

@@ -33,8 +33,8 @@ export class InvitationRepository {
   }
 
   /** Not accepted, not revoked and not expired at `now`, oldest first, with the inviter's e-mail. */
-  listPending(workspaceId: string, now: string, options: { email?: string } = {}) {
-    let query = this.db
+  listPending(workspaceId: string, now: string) {
+    return this.db
       .selectFrom('invitation')
       .leftJoin('app_user', 'app_user.id', 'invitation.created_by')
       .selectAll('invitation')
@@ -42,9 +42,24 @@ export class InvitationRepository {
       .where('invitation.workspace_id', '=', workspaceId)
       .where('invitation.accepted_at', 'is', null)
       .where('invitation.revoked_at', 'is', null)
-      .where('invitation.expires_at', '>', now);
-    if (options.email) query = query.where('invitation.email', '=', options.email.toLowerCase());
-    return query.orderBy('invitation.id').execute();
+      .where('invitation.expires_at', '>', now)
+      .orderBy('invitation.id')
+      .execute();
+  }
+
+  /**
+   * The open invitations of an address: neither accepted nor revoked, expired or not. At most one,
+   * by the unique index `invitation_open_email` (migration 0014).
+   */
+  listOpen(workspaceId: string, email: string): Promise<InvitationRow[]> {
+    return this.db
+      .selectFrom('invitation')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('email', '=', email.toLowerCase())
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   findByTokenHash(tokenHash: string): Promise<InvitationRow | undefined> {

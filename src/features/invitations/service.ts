@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { violatedUniqueKey } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import {
@@ -60,7 +61,10 @@ export class InvitationService {
 
   /**
    * Records an invitation and mails its link. A pending invitation of the same address is
-   * replaced (its link stops working).
+   * replaced (its link stops working); an expired one is revoked too, since the database keeps one
+   * open invitation per address (migration 0014).
+   * @throws ConflictError when another invitation of the address was recorded at the same moment
+   * (the unique index refused this one; nothing was written and no mail sent).
    */
   async create(actor: Actor, input: CreateInvitationInput): Promise<InvitationDto> {
     requireAccess(actor, 'invitation.create');
@@ -75,7 +79,7 @@ export class InvitationService {
     const row = await writeTransaction(this.db, async (trx) => {
       const repository = new InvitationRepository(trx);
       const audit = new AuditRepository(trx);
-      for (const old of await repository.listPending(actor.workspaceId, now.toISOString(), input)) {
+      for (const old of await repository.listOpen(actor.workspaceId, input.email)) {
         await repository.revoke(actor.workspaceId, old.id, now.toISOString());
         await audit.record({
           workspaceId: actor.workspaceId,
@@ -109,6 +113,15 @@ export class InvitationService {
         changes: diff({}, values),
       });
       return created;
+    }).catch((error: unknown) => {
+      // Two requests replaced the same invitation, or both found none: the later insert broke the
+      // one-open-invitation index. Retrying could mail a third link; the coordinator decides.
+      if (violatedUniqueKey(error) === 'openInvitation') {
+        throw new ConflictError(
+          `Another invitation to ${input.email.toLowerCase()} was sent at the same time; this one was not saved or mailed. The other one is pending: invite again to replace it.`,
+        );
+      }
+      throw error;
     });
     // After the commit: the outbox writes through its own connection.
     const inviter = await this.user(actor.userId);

@@ -306,6 +306,38 @@ describe.each(testDialects())('organisations API on %s', (kind) => {
     expect(self.statusCode).toBe(200);
   });
 
+  it('keeps a duplicate left by an old race editable; an edit that derives its key again is checked', async () => {
+    const first = (await create({ ...newOrganisation, registrationId: null })).json();
+    // As migration 0014 leaves a later duplicate: its key suffixed with its id.
+    const copy = await factory.organisation(workspaceId, clusterId, {
+      name: newOrganisation.name,
+      country: 'ES',
+      normalised_name: 'orbita ingenieria #copy',
+    });
+    const edit = (version: number, payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: url(`/${copy.id}`),
+        headers: coordinator.headers,
+        payload: { version, ...payload },
+      });
+    // The form sends the name with every edit: the same name keeps the stored key.
+    const same = await edit(1, { name: newOrganisation.name, city: 'Vigo' });
+    expect(same.statusCode, same.body).toBe(200);
+    const renamed = await edit(2, { name: 'Orbita Ingenieria Norte' });
+    expect(renamed.statusCode).toBe(200);
+    const back = await edit(3, { name: 'ORBITA INGENIERIA' });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().errors[0].field).toBe('body.name');
+    expect(back.json().detail).toContain(first.id);
+    const key = await t.database.db
+      .selectFrom('organisation')
+      .select('normalised_name')
+      .where('id', '=', copy.id)
+      .executeTakeFirstOrThrow();
+    expect(key.normalised_name).toBe('orbita ingenieria norte');
+  });
+
   it("answers 404 to unknown ids and to another workspace's ids, and changes nothing", async () => {
     const elsewhere = await factory.workspace('Elsewhere');
     const foreign = await factory.organisation(elsewhere.id, (await factory.cluster(elsewhere.id)).id, {

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { violatedUniqueKey } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import {
+  type DuplicateReason,
   findDuplicateOrganisations,
   normaliseOrganisationName,
   normaliseRegistrationId,
@@ -70,24 +72,27 @@ export class OrganisationService {
         changes: diff({}, values),
       });
       return presentOrganisation(row);
-    });
+    }).catch((error: unknown) => this.refuseLostRace(error, actor.workspaceId, values, null));
   }
 
   async update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationDto> {
+    let edited: DuplicateKeyValues | undefined;
     return writeTransaction(this.db, async (trx) => {
       const organisations = new OrganisationRepository(trx);
       const current = await loadOrganisation(organisations, actor, id);
       requireAccess(actor, 'organisation.update', { clusterId: current.cluster_id, organisationId: id });
       const { version, ...rest } = input;
       const values = updateValues(rest);
+      deriveDuplicateKey(current, values);
       if (values.cluster_id !== undefined && values.cluster_id !== current.cluster_id) {
         // Moving a member into a cluster is like adding it there.
         requireAccess(actor, 'organisation.create', { clusterId: values.cluster_id });
         await ensureClusterOfWorkspace(new WorkspaceRepository(trx), actor.workspaceId, values.cluster_id);
       }
       const changes = diff(current, values);
+      edited = { ...current, ...values };
       if (changes.normalised_name || changes.country || changes.registration_id) {
-        await ensureNoDuplicate(organisations, actor.workspaceId, { ...current, ...values }, id);
+        await ensureNoDuplicate(organisations, actor.workspaceId, edited, id);
       }
       const updated = await organisations.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion('organisation', id, version, current.version);
@@ -102,7 +107,9 @@ export class OrganisationService {
         });
       }
       return presentOrganisation(updated);
-    });
+    }).catch((error: unknown) =>
+      edited ? this.refuseLostRace(error, actor.workspaceId, edited, id) : Promise.reject(error),
+    );
   }
 
   async delete(actor: Actor, id: string, version: number): Promise<void> {
@@ -123,6 +130,31 @@ export class OrganisationService {
         changes: Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
       });
     });
+  }
+
+  /**
+   * A unique index refused the write: a concurrent request saved a duplicate after this one's
+   * check passed (PostgreSQL runs them at once; decision 0015). The refused transaction wrote
+   * nothing; the other write is committed by now, so the check runs again outside it and names the
+   * organisation, as it does without a race. Any other error is thrown on unchanged.
+   */
+  private async refuseLostRace(
+    error: unknown,
+    workspaceId: string,
+    values: DuplicateKeyValues,
+    ownId: string | null,
+  ): Promise<never> {
+    const key = violatedUniqueKey(error);
+    if (key !== 'organisationName' && key !== 'organisationRegistration') throw error;
+    if (!this.db.isTransaction) {
+      await ensureNoDuplicate(new OrganisationRepository(this.db), workspaceId, values, ownId);
+    }
+    // The other organisation is gone again (or this runs inside a caller's transaction).
+    throw duplicateError(
+      key === 'organisationRegistration' ? 'registration_id' : 'name_and_country',
+      null,
+      values.country,
+    );
   }
 }
 
@@ -149,11 +181,16 @@ async function ensureClusterOfWorkspace(
   }
 }
 
+type DuplicateKeyValues = Pick<
+  OrganisationValues,
+  'name' | 'normalised_name' | 'country' | 'registration_id'
+>;
+
 /** Refuses the same registration id, or the same normalised name in the same country (400). */
 async function ensureNoDuplicate(
   organisations: OrganisationRepository,
   workspaceId: string,
-  values: Pick<OrganisationValues, 'name' | 'normalised_name' | 'country' | 'registration_id'>,
+  values: DuplicateKeyValues,
   ownId: string | null,
 ): Promise<void> {
   const candidates = (
@@ -168,12 +205,19 @@ async function ensureNoDuplicate(
     candidates.map((row) => ({ ...row, registrationId: row.registration_id })),
   );
   const first = duplicates[0];
-  if (!first) return;
-  const byRegistration = first.reason === 'registration_id';
-  throw new InvalidInputError(
-    byRegistration
-      ? `The organisation "${first.existing.name}" (${first.existing.id}) already has this registration id`
-      : `The organisation "${first.existing.name}" (${first.existing.id}) has the same name in ${values.country}`,
+  if (first) throw duplicateError(first.reason, first.existing, values.country);
+}
+
+/** The 400 of a duplicate, naming the field and, when known, the organisation it duplicates. */
+function duplicateError(
+  reason: DuplicateReason,
+  existing: { id: string; name: string } | null,
+  country: string,
+): InvalidInputError {
+  const byRegistration = reason === 'registration_id';
+  const other = existing ? `The organisation "${existing.name}" (${existing.id})` : 'Another organisation';
+  return new InvalidInputError(
+    byRegistration ? `${other} already has this registration id` : `${other} has the same name in ${country}`,
     [
       {
         field: byRegistration ? 'body.registrationId' : 'body.name',
@@ -183,6 +227,23 @@ async function ensureNoDuplicate(
       },
     ],
   );
+}
+
+/**
+ * Sets the duplicate key (`normalised_name`) of an edit: derived again when the name's key or the
+ * country changes, otherwise left as stored. A duplicate that migration 0014 kept (its key
+ * suffixed with its id) stays editable; renaming it or moving it to another country is checked.
+ */
+function deriveDuplicateKey(current: OrganisationRow, values: Partial<OrganisationValues>): void {
+  const key = normaliseOrganisationName(values.name ?? current.name);
+  if (
+    key !== normaliseOrganisationName(current.name) ||
+    (values.country ?? current.country) !== current.country
+  ) {
+    values.normalised_name = key;
+  } else {
+    delete values.normalised_name;
+  }
 }
 
 function staleVersion(resource: string, id: string, sent: number, current: number): ConflictError {
@@ -215,14 +276,11 @@ export function organisationCreateValues(input: CreateOrganisationInput): Organi
   };
 }
 
-/** Only the fields the edit sends. */
+/** Only the fields the edit sends (the duplicate key: `deriveDuplicateKey`). */
 function updateValues(input: Omit<UpdateOrganisationInput, 'version'>): Partial<OrganisationValues> {
   const values: Partial<OrganisationValues> = {};
   if (input.clusterId !== undefined) values.cluster_id = input.clusterId;
-  if (input.name !== undefined) {
-    values.name = input.name;
-    values.normalised_name = normaliseOrganisationName(input.name);
-  }
+  if (input.name !== undefined) values.name = input.name;
   if (input.type !== undefined) values.type = input.type;
   if (input.size !== undefined) values.size = input.size;
   if (input.country !== undefined) values.country = input.country;

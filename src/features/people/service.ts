@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { violatedUniqueKey } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess, type Scope } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
@@ -36,6 +37,7 @@ export class PersonService {
   }
 
   async create(actor: Actor, input: CreatePersonInput): Promise<PersonDto> {
+    const email = input.email === null ? null : input.email.toLowerCase();
     return writeTransaction(this.db, async (trx) => {
       const people = new PersonRepository(trx);
       const scope = await organisationScope(people, actor.workspaceId, input.organisationId);
@@ -52,7 +54,7 @@ export class PersonService {
         changes: diff({}, values),
       });
       return presentPerson(row);
-    });
+    }).catch((error: unknown) => this.refuseLostRace(error, actor.workspaceId, email));
   }
 
   async update(actor: Actor, id: string, input: UpdatePersonInput): Promise<PersonDto> {
@@ -88,7 +90,9 @@ export class PersonService {
         });
       }
       return presentPerson(updated);
-    });
+    }).catch((error: unknown) =>
+      this.refuseLostRace(error, actor.workspaceId, input.email ? input.email.toLowerCase() : null),
+    );
   }
 
   async delete(actor: Actor, id: string, version: number): Promise<void> {
@@ -117,6 +121,19 @@ export class PersonService {
         changes: Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
       });
     });
+  }
+
+  /**
+   * A unique index refused the write: a concurrent request gave another person this e-mail after
+   * this one's check passed (PostgreSQL runs them at once; decision 0015). Nothing was written; the
+   * check runs again outside the refused transaction and names that person. Any other error is
+   * thrown on unchanged.
+   */
+  private async refuseLostRace(error: unknown, workspaceId: string, email: string | null): Promise<never> {
+    if (email === null || violatedUniqueKey(error) !== 'personEmail') throw error;
+    if (!this.db.isTransaction) await ensureEmailFree(new PersonRepository(this.db), workspaceId, email);
+    // The other person is gone again (or this runs inside a caller's transaction).
+    throw emailTaken(email, null);
   }
 
   private async page(actor: Actor, options: Omit<ListPeopleQuery, 'organisation'>, organisationId?: string) {
@@ -180,11 +197,15 @@ async function organisationScope(
 
 async function ensureEmailFree(people: PersonRepository, workspaceId: string, email: string): Promise<void> {
   const other = await people.findByEmail(workspaceId, email);
-  if (other) {
-    throw new InvalidInputError(`The person "${other.name}" (${other.id}) already has the e-mail ${email}`, [
-      { field: 'body.email', message: 'is already used by another person of this workspace' },
-    ]);
-  }
+  if (other) throw emailTaken(email, other);
+}
+
+/** The 400 of a taken e-mail, naming the person who has it when known. */
+function emailTaken(email: string, other: { id: string; name: string } | null): InvalidInputError {
+  const who = other ? `The person "${other.name}" (${other.id})` : 'Another person';
+  return new InvalidInputError(`${who} already has the e-mail ${email}`, [
+    { field: 'body.email', message: 'is already used by another person of this workspace' },
+  ]);
 }
 
 function staleVersion(id: string, sent: number, current: number): ConflictError {

@@ -2779,7 +2779,7 @@ export interface paths {
         put?: never;
         /**
          * Check (dryRun) or import member organisations from mapped rows
-         * @description Each row is validated like `POST /organisations` and checked for duplicates against the workspace and the earlier rows. With `dryRun: false` the valid, non-duplicate rows are written in one transaction. A cluster manager may import into its own cluster only (other rows: "cluster: not your cluster").
+         * @description Each row is validated like `POST /organisations` and checked for duplicates against the workspace and the earlier rows. With `dryRun: false` the valid, non-duplicate rows are written in one transaction; when another request saved one of them meanwhile nothing is written (409: run the dry run again). A cluster manager may import into its own cluster only (other rows: "cluster: not your cluster").
          */
         post: {
             parameters: {
@@ -2856,6 +2856,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2992,7 +3001,7 @@ export interface paths {
         put?: never;
         /**
          * Check (dryRun) or import people from mapped rows
-         * @description Each row is validated like `POST /people`; a second person with an e-mail already in the workspace or earlier in the file is a duplicate. With `dryRun: false` the valid, non-duplicate rows are written in one transaction.
+         * @description Each row is validated like `POST /people`; a second person with an e-mail already in the workspace or earlier in the file is a duplicate. With `dryRun: false` the valid, non-duplicate rows are written in one transaction; when another request saved one of their e-mails meanwhile nothing is written (409: run the dry run again).
          */
         post: {
             parameters: {
@@ -3059,6 +3068,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
