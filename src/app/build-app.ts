@@ -42,7 +42,7 @@ import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
 import { preventCachingOfApiAnswers } from '../http/cache-control.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { rejectNulCharacters } from '../http/nul-characters.ts';
-import { handleError, problem, sendProblem } from '../http/problem.ts';
+import { handleError, handleFrameworkError, problem, sendProblem } from '../http/problem.ts';
 import { addSecurityHeaders } from '../http/security-headers.ts';
 import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
 import { VERSION } from '../version.ts';
@@ -104,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // Long path parameters reach the zod schemas, which answer 400 naming the field (not a bare 414).
     routerOptions: { maxParamLength: 2048 },
+    // A URL the router cannot read is answered as a problem too (400, or 414 past that length).
+    frameworkErrors: handleFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -200,4 +200,19 @@ describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
     expect(market.statusCode, market.body).toBe(400);
     expect(fieldsOf(market)).toContain('body.country');
   });
+
+  it('answers a URL the router cannot read, or a path segment too long to route, with a problem document', async () => {
+    // Found by the hostile-input suite: Fastify answered these in its own JSON, before any hook.
+    for (const [url, status] of [
+      [`/api/v1/workspaces/${slug}/clusters/%zz`, 400],
+      [`/api/v1/workspaces/%C0%AF/clusters`, 400],
+      [`/api/v1/workspaces/${slug}/clusters/${'x'.repeat(3000)}`, 414],
+    ] as const) {
+      const res = await t.app.inject({ method: 'DELETE', url: `${url}?version=1`, headers });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(res.json(), url).toMatchObject({ status, detail: expect.any(String) });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
 });
