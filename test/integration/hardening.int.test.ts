@@ -215,4 +215,44 @@ describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
       expect(res.headers['cache-control']).toBe('no-store');
     }
   });
+
+  it("refuses a cluster manager copying a plan with another cluster's activities, and writes nothing", async () => {
+    // Found by the hostile-input suite: the copy created activities (and their planned budget)
+    // in the name of other clusters, which POST /activities refuses the manager.
+    const own = await factory.cluster(workspaceId);
+    const other = await factory.cluster(workspaceId);
+    const manager = await factory.memberWithToken(workspaceId, 'cluster_manager', own.id);
+    const market = await factory.market(workspaceId, { owner_cluster_id: own.id });
+    const plan = await factory.plan(workspaceId, market.id);
+    const foreignActivity = await factory.activity(workspaceId, plan.id, { cluster_id: other.id });
+    await factory.costLine(workspaceId, foreignActivity.id);
+    const count = async (table: 'plan' | 'activity' | 'cost_line') =>
+      (await t.database.db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).execute())
+        .length;
+    const before = [await count('plan'), await count('activity'), await count('cost_line')];
+    const copy = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/plans/${plan.id}/copy`,
+        headers: manager.headers,
+        payload: { marketId: market.id, ...payload },
+      });
+    const refused = await copy({});
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().detail).toContain('activity.create');
+    expect([await count('plan'), await count('activity'), await count('cost_line')]).toEqual(before);
+    // Its own cluster's activities it may copy, and the plan without activities.
+    await t.database.db
+      .updateTable('activity')
+      .set({ cluster_id: own.id })
+      .where('id', '=', foreignActivity.id)
+      .execute();
+    expect((await copy({})).statusCode).toBe(201);
+    await t.database.db
+      .updateTable('activity')
+      .set({ cluster_id: other.id })
+      .where('id', '=', foreignActivity.id)
+      .execute();
+    expect((await copy({ includeActivities: false })).statusCode).toBe(201);
+  });
 });
