@@ -255,4 +255,38 @@ describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
       .execute();
     expect((await copy({ includeActivities: false })).statusCode).toBe(201);
   });
+
+  it('takes cost lines of one activity sent at once, and its actual costs count every one', async () => {
+    // Found by the kill -9 burst: on PostgreSQL, transactions refreshing the same activity's KPIs
+    // at once deleted rows the other could not see yet and inserted the same keys (409 "unique
+    // value" for most of them), or would have summed the lines without the other's.
+    const cluster = await factory.cluster(workspaceId);
+    const activity = await factory.activity(workspaceId, null, { cluster_id: cluster.id });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/workspaces/${slug}/activities/${activity.id}/cost-lines`,
+          headers,
+          payload: {
+            kind: 'actual',
+            category: 'travel',
+            fundingSource: 'cluster',
+            description: `Line ${i}`,
+            amountEur: i + 1,
+            incurredOn: '2026-03-10',
+          },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 201));
+    const actual = await t.database.db
+      .selectFrom('kpi_actual')
+      .select('value')
+      .where('activity_id', '=', activity.id)
+      .where('kpi_key', '=', 'actual_costs')
+      .executeTakeFirstOrThrow();
+    // 1 + 2 + … + 12 EUR, in cents.
+    expect(actual.value).toBe(7_800);
+  });
 });
