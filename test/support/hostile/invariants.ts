@@ -37,7 +37,8 @@ function rowColumns(table: TableInfo, full = false): string[] {
 
 /**
  * One statement that counts and hashes every table, B's rows apart (so a change to B shows by
- * itself). SQLite scans a table in rowid order, which an edit keeps; PostgreSQL sorts the rows.
+ * itself). SQLite scans a table in rowid order, which an edit keeps: its rows are joined and
+ * hashed here; PostgreSQL adds up a hash of each row.
  */
 export function snapshotter(database: Database, tables: TableInfo[], workspaceB: string) {
   const postgres = database.kind === 'postgres';
@@ -54,8 +55,9 @@ export function snapshotter(database: Database, tables: TableInfo[], workspaceB:
       ? sql`case when ${isB} then ${text(rowColumns(table, true))} else ${text(rowColumns(table))} end`
       : text(rowColumns(table));
     const part = ofB ? sql`case when ${isB} then 'B' else '*' end` : sql`'*'`;
+    // PostgreSQL: a sum of row hashes, which needs no order (its scan order may change).
     const aggregate = postgres
-      ? sql`md5(coalesce(string_agg(r, ',' order by r), ''))`
+      ? sql`coalesce(sum(hashtextextended(r, 0)), 0)::text`
       : sql`coalesce(group_concat(r, ','), '')`;
     return sql`select ${table.name} as t, p, count(*) as n, ${aggregate} as h from (select ${part} as p, ${row} as r from ${sql.table(table.name)}) as rows_of group by p`;
   });

@@ -63,7 +63,7 @@ export interface RunReport {
   /** How often A's data was written again after the run had deleted all of a kind. */
   replenished: number;
   /** Milliseconds spent generating, answering, checking the database, re-reading records. */
-  phases: Record<'generate' | 'answer' | 'snapshot' | 'records', number>;
+  phases: Record<'generate' | 'answer' | 'snapshot' | 'records' | 'replenish', number>;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -127,7 +127,7 @@ export async function runHostileRequests(options: RunOptions): Promise<RunReport
     succeeded: new Set(),
     writesAccepted: 0,
     replenished: 0,
-    phases: { generate: 0, answer: 0, snapshot: 0, records: 0 },
+    phases: { generate: 0, answer: 0, snapshot: 0, records: 0, replenish: 0 },
   };
   let clock = performance.now();
   const lap = (phase: keyof RunReport['phases']) => {
@@ -220,11 +220,13 @@ export async function runHostileRequests(options: RunOptions): Promise<RunReport
       }
       before = after;
       if (changed.length > 0 && kept.some((t) => pools.pick(t, 'id', 'A', 0) === undefined)) {
+        lap('records');
         await world.replenish();
         await options.idle();
         replenished++;
         await pools.refresh();
         before = await snapshot();
+        lap('replenish');
       }
       options.onProgress?.(index + 1);
     }
