@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../src/db/database.ts';
-import { roleMay } from '../../../src/domain/access/policy.ts';
+import {
+  accessViolations,
+  answerViolations,
+  databaseViolations,
+  type Found,
+  SAFE_METHODS,
+  type ViolationKind,
+  writeViolations,
+} from './checks.ts';
 import { changedTables, handledRequests, leakFinder, snapshotter } from './invariants.ts';
 import { type Operation, operationsOf } from './operations.ts';
 import { materialise, type PlannedRequest, requestArbitrary } from './requests.ts';
 import type { Context } from './schema-arbitraries.ts';
-import { SCOPED_TABLES, writesOutOfScope } from './scopes.ts';
-import { Pools, pooledTables, type RowChanges, tablesOf } from './targets.ts';
+import { SCOPED_TABLES } from './scopes.ts';
+import { Pools, pooledTables, tablesOf } from './targets.ts';
 import { CALLER_NAMES, type CallerName, createWorld, MARKER } from './world.ts';
 
 /**
@@ -25,15 +33,7 @@ export interface RunOptions {
   onProgress?: (done: number) => void;
 }
 
-export type ViolationKind =
-  | '5xx'
-  | 'leak of B'
-  | 'forbidden write'
-  | 'forbidden read'
-  | 'changed after refusal'
-  | 'B changed'
-  | 'not a problem document'
-  | 'unaudited write';
+export type { ViolationKind };
 
 export interface Violation {
   kind: ViolationKind;
@@ -65,8 +65,6 @@ export interface RunReport {
   /** Milliseconds spent generating, answering, checking the database, re-reading records. */
   phases: Record<'generate' | 'answer' | 'snapshot' | 'records' | 'replenish', number>;
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A per-request seed: request `index` of run `seed` is the same request whatever ran before it. */
 function seedOf(seed: number, index: number): number {
@@ -162,61 +160,34 @@ export async function runHostileRequests(options: RunOptions): Promise<RunReport
       report.sent.add(`${caller} ${op.key}`);
       report.statuses.set(status, (report.statuses.get(status) ?? 0) + 1);
 
-      const violation = (kind: ViolationKind, detail: string) => {
-        report.counts[kind]++;
-        if (report.violations.length < 200) {
-          report.violations.push({
-            kind,
-            index,
-            caller,
-            operation: op.key,
-            hostility: (plan as PlannedRequest).hostility,
-            status,
-            request: `${request.method} ${request.url.slice(0, 300)}${request.payload ? ` body ${String(request.payload).slice(0, 300)}` : ''}`,
-            detail: detail.slice(0, 500),
-          });
-        }
-      };
-
-      if (status >= 500) violation('5xx', res.body);
-      const leaks = findLeaks(`${JSON.stringify(res.headers)}\n${res.body}`, request.sent);
-      if (leaks.length > 0) violation('leak of B', `${leaks.join(', ')} in ${res.body.slice(0, 300)}`);
-      if (
-        status >= 400 &&
-        request.method !== 'HEAD' &&
-        !String(res.headers['content-type']).startsWith('application/problem+json')
-      ) {
-        violation('not a problem document', `${res.headers['content-type']}: ${res.body.slice(0, 200)}`);
-      }
-      const changedB = changed.filter((t) => t.endsWith('(B)'));
-      if (changedB.length > 0) violation('B changed', changedB.join(', '));
-      if (status >= 400 && status < 500 && changed.length > 0)
-        violation('changed after refusal', changed.join(', '));
+      const found: Found[] = [
+        ...answerViolations(res, request, findLeaks),
+        ...databaseViolations(status, changed),
+      ];
       if (status >= 200 && status < 300) {
         report.succeeded.add(op.key);
-        const write = !SAFE_METHODS.has(request.method);
-        if (write) report.writesAccepted++;
-        const kind = write ? 'forbidden write' : 'forbidden read';
-        if (!route && request.url.startsWith('/api/v1/workspaces/')) {
-          violation(kind, 'a workspace URL answered 2xx without reaching a route handler');
-        } else if (route?.route.startsWith('/api/v1/workspaces/')) {
-          const role = world.callers.get(caller)?.role;
-          if (!route.permission) violation(kind, `${route.route} declares no permission`);
-          else if (!role || !route.actor) violation(kind, `${caller} is no member of A, yet got ${status}`);
-          else if (route.actor.workspaceId !== world.a.id)
-            violation(kind, `acted in ${route.actor.workspaceId}`);
-          else if (!roleMay(role, route.permission)) violation(kind, `${role} may not ${route.permission}`);
-        }
+        if (!SAFE_METHODS.has(request.method)) report.writesAccepted++;
+        found.push(...accessViolations(request, route, world.callers.get(caller)?.role ?? null, world.a.id));
       }
       const rows =
         changed.length > 0 ? await pools.refresh(changed.map((t) => t.replace(' (B)', ''))) : new Map();
       lap('records');
       if (status >= 200 && status < 300 && route?.actor && !SAFE_METHODS.has(request.method)) {
-        for (const wrong of writesOutOfScope(route.actor, rows, pools)) violation('forbidden write', wrong);
-        for (const wrong of referencesToB(rows, idsOfB)) violation('forbidden write', wrong);
-        if (meaningfulChanges(rows).length > 0 && !changed.includes('audit_event')) {
-          violation('unaudited write', `${meaningfulChanges(rows).join(', ')} changed, no audit event`);
-        }
+        found.push(...writeViolations(route.actor, rows, changed, pools, idsOfB));
+      }
+      for (const [kind, detail] of found) {
+        report.counts[kind]++;
+        if (report.violations.length >= 200) continue;
+        report.violations.push({
+          kind,
+          index,
+          caller,
+          operation: op.key,
+          hostility: (plan as PlannedRequest).hostility,
+          status,
+          request: `${request.method} ${request.url.slice(0, 300)}${request.payload ? ` body ${String(request.payload).slice(0, 300)}` : ''}`,
+          detail: detail.slice(0, 500),
+        });
       }
       before = after;
       if (changed.length > 0 && kept.some((t) => pools.pick(t, 'id', 'A', 0) === undefined)) {
@@ -236,34 +207,6 @@ export async function runHostileRequests(options: RunOptions): Promise<RunReport
   report.durationMs = performance.now() - started;
   report.replenished = replenished;
   return report;
-}
-
-/** Records of A that now hold an id of B's (a reference across workspaces). */
-function referencesToB(changes: Map<string, RowChanges>, idsOfB: Set<string>): string[] {
-  const found: string[] = [];
-  for (const [table, change] of changes) {
-    for (const { row, side } of [...change.inserted, ...change.updated.map(([, now]) => now)]) {
-      if (side === 'B') continue;
-      for (const [column, value] of Object.entries(row)) {
-        if (typeof value === 'string' && idsOfB.has(value))
-          found.push(`${table} ${row.id}: ${column} is B's ${value}`);
-      }
-    }
-  }
-  return found;
-}
-
-/** Tables where a record came, went, or changed more than its version and time stamp. */
-function meaningfulChanges(changes: Map<string, RowChanges>): string[] {
-  const strip = ({ version: _v, updated_at: _u, ...rest }: Record<string, unknown>) => JSON.stringify(rest);
-  return [...changes]
-    .filter(
-      ([, c]) =>
-        c.inserted.some((r) => r.side === 'A') ||
-        c.deleted.some((r) => r.side === 'A') ||
-        c.updated.some(([was, now]) => now.side === 'A' && strip(was.row) !== strip(now.row)),
-    )
-    .map(([table]) => table);
 }
 
 /** A few lines for a failed assertion or a log: the seed to replay, then the first violations. */
