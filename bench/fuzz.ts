@@ -110,6 +110,6 @@ function section(kind: string, report: RunReport, perSecond: number[]): string {
 
 - ${report.requests.toLocaleString('en')} requests in ${(report.durationMs / 1000).toFixed(0)} s; requests per second per segment of ${SEGMENT.toLocaleString('en')}: ${formatSpread(perSecond)}
 - time spent: ${phases}
-- ${report.operations} operations × ${report.callers} callers, every pair sent (${report.sent.size} pairs); ${report.succeeded.size} operations answered 2xx at least once; ${report.writesAccepted.toLocaleString('en')} writes accepted; A's data written again ${report.replenished} times after the run had deleted all of a kind
+- ${report.operations} operations × ${report.callers} callers, every pair sent (${report.sent.size} pairs); ${report.succeeded.size} operations answered 2xx at least once; ${report.writesAccepted.toLocaleString('en')} writes accepted; A's data written again ${report.replenished} times after the run had deleted all of a kind${report.replenishFailures.length ? ` (failed: ${report.replenishFailures.join('; ')})` : ''}
 - statuses: ${statuses}${violations}`;
 }
