@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   planning: () => import('./planning.ts'),
   kpi: () => import('./kpi.ts'),
   reports: () => import('./reports.ts'),
+  fuzz: () => import('./fuzz.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -49,7 +49,7 @@ import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
 import { preventCachingOfApiAnswers } from '../http/cache-control.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { rejectNulCharacters } from '../http/nul-characters.ts';
-import { handleError, problem, sendProblem } from '../http/problem.ts';
+import { handleError, handleFrameworkError, problem, sendProblem } from '../http/problem.ts';
 import { sharedRateLimitStore } from '../http/rate-limit-store.ts';
 import { addSecurityHeaders } from '../http/security-headers.ts';
 import type { JobQueue, JobQueueOptions } from '../jobs/queue.ts';
@@ -121,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // One line per API request, written by logApiRequests: static files are not logged.
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    // A URL the router cannot read is answered as a problem too (400, or 414 past that length).
+    frameworkErrors: handleFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -99,7 +99,11 @@ async function copyPlan(
   return id;
 }
 
-/** Copies the source plan's activities and their planned lines; @returns their audit entries. */
+/**
+ * Copies the source plan's activities and their planned lines; @returns their audit entries.
+ * @throws ForbiddenError when one of them is another cluster's (or the coordinators') and the
+ * actor may not create it.
+ */
 async function copyActivities(
   trx: Kysely<DB>,
   actor: Actor,
@@ -112,6 +116,10 @@ async function copyActivities(
     plans.activityRowsOf(actor.workspaceId, sourcePlanId),
     plans.plannedCostLinesOf(actor.workspaceId, sourcePlanId),
   ]);
+  // A copy creates each activity (and its planned lines) anew, in the name of its responsible
+  // cluster: the actor must be allowed to create it, as with POST /activities.
+  for (const activity of activities)
+    requireAccess(actor, 'activity.create', clusterScope(activity.cluster_id));
   const now = nowIso();
   const copyOf = new Map<string, string>();
   const linesPerActivity = new Map<string, number>();

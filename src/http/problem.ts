@@ -126,6 +126,23 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   });
 }
 
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot read (a malformed percent-encoding, bytes
+ * that are not UTF-8: 400) or with a path segment beyond `maxParamLength` (414) is refused before
+ * any route or hook runs; without this Fastify answered them in its own JSON, not as a problem.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const detail = tooLong
+    ? 'A segment of the path is too long to be an id or a slug.'
+    : 'The URL is not valid: a percent-encoded character is malformed or not UTF-8.';
+  reply.header('cache-control', 'no-store');
+  return sendProblem(reply, {
+    ...problem(tooLong ? 414 : (error.statusCode ?? 400), detail),
+    instance: request.url,
+  });
+}
+
 /** `querystring` + `/phase` → `query.phase`; `body` + `/items/2/name` → `body.items.2.name`. */
 function fieldPath(context: string, instancePath: string): string {
   const prefix = context === 'querystring' ? 'query' : context;

@@ -224,4 +224,93 @@ describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
       await behindProxy.close();
     }
   });
+
+  it('answers a URL the router cannot read, or a path segment too long to route, with a problem document', async () => {
+    // Found by the hostile-input suite: Fastify answered these in its own JSON, before any hook.
+    for (const [url, status] of [
+      [`/api/v1/workspaces/${slug}/clusters/%zz`, 400],
+      [`/api/v1/workspaces/%C0%AF/clusters`, 400],
+      [`/api/v1/workspaces/${slug}/clusters/${'x'.repeat(3000)}`, 414],
+    ] as const) {
+      const res = await t.app.inject({ method: 'DELETE', url: `${url}?version=1`, headers });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(res.json(), url).toMatchObject({ status, detail: expect.any(String) });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it("refuses a cluster manager copying a plan with another cluster's activities, and writes nothing", async () => {
+    // Found by the hostile-input suite: the copy created activities (and their planned budget)
+    // in the name of other clusters, which POST /activities refuses the manager.
+    const own = await factory.cluster(workspaceId);
+    const other = await factory.cluster(workspaceId);
+    const manager = await factory.memberWithToken(workspaceId, 'cluster_manager', own.id);
+    const market = await factory.market(workspaceId, { owner_cluster_id: own.id });
+    const plan = await factory.plan(workspaceId, market.id);
+    const foreignActivity = await factory.activity(workspaceId, plan.id, { cluster_id: other.id });
+    await factory.costLine(workspaceId, foreignActivity.id);
+    const count = async (table: 'plan' | 'activity' | 'cost_line') =>
+      (await t.database.db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).execute())
+        .length;
+    const before = [await count('plan'), await count('activity'), await count('cost_line')];
+    const copy = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/plans/${plan.id}/copy`,
+        headers: manager.headers,
+        payload: { marketId: market.id, ...payload },
+      });
+    const refused = await copy({});
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().detail).toContain('activity.create');
+    expect([await count('plan'), await count('activity'), await count('cost_line')]).toEqual(before);
+    // Its own cluster's activities it may copy, and the plan without activities.
+    await t.database.db
+      .updateTable('activity')
+      .set({ cluster_id: own.id })
+      .where('id', '=', foreignActivity.id)
+      .execute();
+    expect((await copy({})).statusCode).toBe(201);
+    await t.database.db
+      .updateTable('activity')
+      .set({ cluster_id: other.id })
+      .where('id', '=', foreignActivity.id)
+      .execute();
+    expect((await copy({ includeActivities: false })).statusCode).toBe(201);
+  });
+
+  it('takes cost lines of one activity sent at once, and its actual costs count every one', async () => {
+    // Found by the kill -9 burst: on PostgreSQL, transactions refreshing the same activity's KPIs
+    // at once deleted rows the other could not see yet and inserted the same keys (409 "unique
+    // value" for most of them), or would have summed the lines without the other's.
+    const cluster = await factory.cluster(workspaceId);
+    const activity = await factory.activity(workspaceId, null, { cluster_id: cluster.id });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/workspaces/${slug}/activities/${activity.id}/cost-lines`,
+          headers,
+          payload: {
+            kind: 'actual',
+            category: 'travel',
+            fundingSource: 'cluster',
+            description: `Line ${i}`,
+            amountEur: i + 1,
+            incurredOn: '2026-03-10',
+          },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 201));
+    const actual = await t.database.db
+      .selectFrom('kpi_actual')
+      .select('value')
+      .where('activity_id', '=', activity.id)
+      .where('kpi_key', '=', 'actual_costs')
+      .executeTakeFirstOrThrow();
+    // 1 + 2 + … + 12 EUR, in cents.
+    expect(actual.value).toBe(7_800);
+  });
 });

@@ -24,6 +24,16 @@ export async function refreshKpiActuals(db: Kysely<DB>, activityIds: readonly st
 }
 
 async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
+  // Two transactions refreshing an activity at once (two cost lines sent together) would each
+  // delete only the rows they can see, then insert the same keys (a unique violation on
+  // PostgreSQL) or sum its evidence without the other's: holding the activities' rows until the
+  // commit makes them take turns, the second reading what the first wrote. A no-op update locks
+  // on both databases (SQLite has no `for update`, and runs one write at a time anyway).
+  await db
+    .updateTable('activity')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', 'in', [...ids].sort())
+    .execute();
   const activities = await db
     .selectFrom('activity')
     .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')

@@ -1,0 +1,293 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../src/db/database.ts';
+import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
+import { AuthRepository } from '../../../src/features/auth/repository.ts';
+import { AuthService } from '../../../src/features/auth/service.ts';
+import { Factory } from '../factories.ts';
+
+/**
+ * The world the hostile requests run in: workspace A, where every caller is a member (one per
+ * role), and workspace B, which holds the same kind of data, every text of it carrying `MARKER`.
+ * No caller belongs to B: nothing of B may ever show in an answer, and B may never change.
+ */
+export const MARKER = 'zqxbleak';
+
+/** Who sends a request: a member of A in each role, someone signed in with no workspace, nobody. */
+export type CallerName = Role | 'stranger' | 'anonymous';
+export const CALLER_NAMES: readonly CallerName[] = [...ROLES, 'stranger', 'anonymous'];
+
+export interface Caller {
+  name: CallerName;
+  role: Role | null;
+  headers: Record<string, string>;
+  userId: string | null;
+}
+
+export interface Workspace {
+  id: string;
+  slug: string;
+}
+
+/** The ids the seed created in one workspace (the cluster manager's cluster, the member's organisation). */
+export interface Seeded {
+  clusterIds: string[];
+  organisationIds: string[];
+  activityIds: string[];
+}
+
+export interface World {
+  a: Workspace;
+  b: Workspace;
+  callers: Map<CallerName, Caller>;
+  /** Users and tokens of the callers: no generated request may target them (it would end the run). */
+  protectedIds: Set<string>;
+  /** Writes A's data once more (after the run deleted some of it), as `replenish` does. */
+  replenish(): Promise<void>;
+}
+
+type Inject = (
+  method: string,
+  url: string,
+  payload?: unknown,
+  /** Statuses that leave the step out instead of failing the seed. */
+  tolerate?: number[],
+) => Promise<{ id?: string; version?: number }>;
+
+/**
+ * Creates A and B through the API (as each one's coordinator), then A's callers. Slow parts are
+ * avoided: callers reach the API with tokens (no password hashing).
+ */
+export async function createWorld(app: FastifyInstance, database: Database): Promise<World> {
+  const factory = new Factory(database.db);
+  const a = await factory.workspace('Alpha consortium');
+  const b = await factory.workspace(`Consortium ${MARKER}`);
+  const bCoordinator = await factory.memberWithToken(b.id, 'coordinator');
+  const aCoordinator = await factory.memberWithToken(a.id, 'coordinator');
+  await seedWorkspace(app, b.slug, bCoordinator.headers, MARKER);
+  const seededA = await seedWorkspace(app, a.slug, aCoordinator.headers, 'alpha');
+  // A few more members of each workspace (targets for the member routes, never callers).
+  for (const role of ['viewer', 'mentor'] as const) {
+    await factory.memberWithToken(a.id, role);
+    await factory.memberWithToken(b.id, role);
+  }
+
+  const callers = new Map<CallerName, Caller>();
+  const protectedIds = new Set<string>();
+  for (const role of ROLES) {
+    const member =
+      role === 'coordinator'
+        ? aCoordinator
+        : await factory.memberWithToken(
+            a.id,
+            role,
+            role === 'cluster_manager' ? (seededA.clusterIds[0] ?? null) : null,
+            role === 'member' ? (seededA.organisationIds[0] ?? null) : null,
+          );
+    callers.set(role, { name: role, role, headers: member.headers, userId: member.user.id });
+  }
+  const strangerUser = await database.db
+    .insertInto('app_user')
+    .values({
+      id: `stranger-${a.id}`,
+      email: `stranger-${a.id}@example.test`,
+      name: 'A stranger',
+      password_hash: null,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const stranger = await new AuthService(new AuthRepository(database.db)).createApiToken(
+    strangerUser.id,
+    'stranger',
+    null,
+  );
+  callers.set('stranger', {
+    name: 'stranger',
+    role: null,
+    headers: { authorization: `Bearer ${stranger.secret}` },
+    userId: strangerUser.id,
+  });
+  callers.set('anonymous', { name: 'anonymous', role: null, headers: {}, userId: null });
+
+  for (const caller of callers.values()) {
+    if (caller.userId) protectedIds.add(caller.userId);
+  }
+  const tokens = await database.db
+    .selectFrom('api_token')
+    .select('id')
+    .where('user_id', 'in', [...protectedIds])
+    .execute();
+  for (const token of tokens) protectedIds.add(token.id);
+  const memberships = await database.db
+    .selectFrom('membership')
+    .select('id')
+    .where('user_id', 'in', [...protectedIds])
+    .execute();
+  for (const membership of memberships) protectedIds.add(membership.id);
+  let round = 0;
+  const replenish = async () => {
+    round++;
+    const seeded = await seedWorkspace(app, a.slug, aCoordinator.headers, `alpha${round}`, round);
+    for (const role of ['viewer', 'mentor'] as const) await factory.memberWithToken(a.id, role);
+    // The member caller acts for an organisation; the run may have deleted it.
+    await database.db
+      .updateTable('membership')
+      .set({ organisation_id: seeded.organisationIds[0] ?? null })
+      .where('user_id', '=', callers.get('member')?.userId ?? '')
+      .where('organisation_id', 'is', null)
+      .execute();
+  };
+  return { a, b, callers, protectedIds, replenish };
+}
+
+/**
+ * One workspace's data, written through the API as its coordinator: two clusters, three
+ * organisations, people, two markets with plans, activities with participants, cost lines, an
+ * applied estimate, KPI targets and entries, a travel rate, an invitation and a finished report.
+ * Every text holds `tag`.
+ */
+async function seedWorkspace(
+  app: FastifyInstance,
+  slug: string,
+  headers: Record<string, string>,
+  tag: string,
+  round = 0,
+): Promise<Seeded> {
+  const base = `/api/v1/workspaces/${slug}`;
+  const send: Inject = async (method, url, payload, tolerate = []) => {
+    const res = await app.inject({
+      method: method as 'POST',
+      url: `${base}${url}`,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    if (tolerate.includes(res.statusCode)) return {};
+    if (res.statusCode >= 300) throw new Error(`seeding ${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.body ? res.json() : {};
+  };
+  const clusterIds: string[] = [];
+  for (const [i, country] of (['BE', 'ES'] as const).entries()) {
+    const cluster = await send('POST', '/clusters', {
+      name: `Cluster ${i} ${tag}`,
+      shortName: `C${i}${tag}`.slice(0, 20),
+      country,
+      city: `City ${tag}`,
+      dayRateEur: 400 + i,
+      website: `https://${tag}.example/${i}`,
+    });
+    clusterIds.push(cluster.id as string);
+  }
+  const [c0, c1] = clusterIds as [string, string];
+  const organisationIds: string[] = [];
+  for (const [i, clusterId] of [c0, c0, c1].entries()) {
+    const organisation = await send('POST', '/organisations', {
+      clusterId,
+      name: `Org ${i} ${tag}`,
+      type: 'sme',
+      country: 'FR',
+      city: `Lyon ${tag}`,
+      registrationId: `REG${i}${tag}`.toUpperCase(),
+      offers: `Offers ${tag}`,
+      offerTags: [`tag-${tag}`],
+      requests: `Requests ${tag}`,
+      targetMarketInterests: ['JP'],
+    });
+    organisationIds.push(organisation.id as string);
+  }
+  const [o0, , o2] = organisationIds as [string, string, string];
+  for (const [i, organisationId] of [o0, o2].entries()) {
+    await send('POST', '/people', {
+      organisationId,
+      name: `Person ${i} ${tag}`,
+      email: `person${i}.${tag}@example.org`,
+      phone: '+32 2 123 45 67',
+      roleTitle: `Title ${tag}`,
+      consent: true,
+    });
+  }
+  const owned = await send('POST', '/markets', {
+    name: `Japan ${tag}`,
+    country: 'JP',
+    ownerClusterId: c0,
+    rationale: `Why ${tag}`,
+    findings: `Found ${tag}`,
+  });
+  const unowned = await send('POST', '/markets', { name: `Canada ${tag}`, country: 'CA' });
+  const plan = await send('POST', '/plans', {
+    marketId: owned.id,
+    name: `Plan ${tag}`,
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    budgetCapEur: 50_000,
+    notes: `Notes ${tag}`,
+    instruments: [{ instrumentKey: 'study-visits', rationale: `Rationale ${tag}` }],
+  });
+  await send('POST', '/plans', {
+    marketId: unowned.id,
+    name: `Other plan ${tag}`,
+    startsOn: '2026-01-01',
+    endsOn: '2026-06-30',
+  });
+  const activityIds: string[] = [];
+  for (const [i, values] of [
+    { instrumentKey: 'training-to-go-international', clusterId: c0, planId: plan.id },
+    { instrumentKey: 'study-visits', clusterId: c0, planId: plan.id },
+    { instrumentKey: 'study-visits', clusterId: c1 },
+  ].entries()) {
+    const activity = await send('POST', '/activities', {
+      ...values,
+      title: `Activity ${i} ${tag}`,
+      startsOn: '2026-04-13',
+      endsOn: '2026-04-17',
+      city: `Tokyo ${tag}`,
+      country: 'JP',
+      outcomeNotes: `Outcome ${tag}`,
+    });
+    activityIds.push(activity.id as string);
+    await send('POST', `/activities/${activity.id}/participants`, {
+      organisationId: o0,
+      role: 'participant',
+    });
+    await send('POST', `/activities/${activity.id}/cost-lines`, {
+      kind: 'actual',
+      category: 'travel',
+      fundingSource: 'cluster',
+      description: `Flight ${tag}`,
+      amountEur: 640.5,
+      incurredOn: '2026-04-13',
+    });
+  }
+  const [training, visit] = activityIds as [string, string];
+  const current = await app.inject({ method: 'GET', url: `${base}/activities/${training}`, headers });
+  await send('POST', `/activities/${training}/estimate`, {
+    parameters: { units: 2 },
+    fundingSource: 'cluster',
+    apply: true,
+    version: current.json().version,
+  });
+  const destination = ['JP', 'CN', 'US', 'BR', 'IN', 'KR', 'AU', 'ZA'][round % 8];
+  // The run may have given A a rate for that country already (409 without its version): enough.
+  await send(
+    'PUT',
+    `/travel-rates/${destination}`,
+    { travelEur: 1100, accommodationPerNightEur: 140, subsistencePerDayEur: 65 },
+    [409],
+  );
+  await send('POST', '/kpi-targets', { activityId: training, kpiKey: 'held_activities', value: 2 });
+  await send('POST', '/kpi-entries', {
+    activityId: visit,
+    kpiKey: 'contacts_mapped',
+    value: 5,
+    recordedOn: '2026-04-14',
+    comment: `Comment ${tag}`,
+  });
+  await send('POST', '/invitations', {
+    email: `invitee.${tag}@example.org`,
+    name: `Invitee ${tag}`,
+    role: 'viewer',
+  });
+  await send('POST', '/reports', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
+  await app.jobs.idle();
+  return { clusterIds, organisationIds, activityIds };
+}
