@@ -13,6 +13,7 @@ import type {
   SpaceSegment,
 } from '../api/types.ts';
 import { enDashboard } from './en-dashboard.ts';
+import { enForms } from './en-forms.ts';
 import { enKpis } from './en-kpis.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
@@ -835,6 +836,7 @@ export const en = {
   ...enKpis,
   ...enDashboard,
   ...enReports,
+  ...enForms,
 } as const;
 
 /** The active message set. */

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -7,13 +7,13 @@ import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../api/vocabulary.ts'
 import { countrySelectOptions } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { instrumentListQuery } from '../../queries/instruments.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import {
   COUNT_PARAMETER_NAMES,
-  COUNT_PARAMETERS,
   type CountParameter,
   dayRateOf,
   ESTIMATE_FIELDS,
@@ -135,16 +135,12 @@ export function EstimatePanel({
         <Stack gap="md">
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
             {COUNT_PARAMETER_NAMES.map((name) => (
-              <NumberInput
+              <NumberField
                 key={name}
                 {...field(name)}
                 inputWrapperOrder={BELOW}
                 label={LABELS[name]}
                 description={name === 'units' ? t.unitsHint : undefined}
-                min={COUNT_PARAMETERS[name][0]}
-                max={COUNT_PARAMETERS[name][1]}
-                allowDecimal={false}
-                allowNegative={false}
                 value={values[name]}
                 onChange={(value) => set(name, value)}
               />
@@ -161,14 +157,11 @@ export function EstimatePanel({
               nothingFoundMessage="—"
               comboboxProps={{ withinPortal: true }}
             />
-            <NumberInput
+            <NumberField
               {...field('dayRateEur')}
               inputWrapperOrder={BELOW}
               label={t.dayRate}
               description={t.dayRateHint}
-              min={0}
-              max={10_000}
-              decimalScale={2}
               value={values.dayRateEur}
               onChange={(value) => set('dayRateEur', value)}
             />

@@ -1,10 +1,11 @@
-import { NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { KpiEntryDto } from '../../api/types.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
@@ -17,7 +18,7 @@ import {
   MAX_ENTRY_COMMENT,
   validateKpiEntry,
 } from './kpi-entry-form.ts';
-import { KPI_DECIMALS, type TargetKpi } from './kpi-target-drawer.tsx';
+import type { TargetKpi } from './kpi-target-drawer.tsx';
 import { MAX_KPI_TEXT } from './kpi-values.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
@@ -143,14 +144,12 @@ function KpiEntryForm({
             data-autofocus
           />
         ) : (
-          <NumberInput
+          <NumberField
             {...field('value')}
             inputWrapperOrder={BELOW}
             label={valueLabel}
             required
-            decimalScale={KPI_DECIMALS[kpi.kind]}
             thousandSeparator=","
-            allowNegative={kpi.kind === 'money'}
             value={values.value}
             onChange={(value) => set('value', value)}
             data-autofocus

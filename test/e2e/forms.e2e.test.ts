@@ -1,0 +1,143 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { Factory } from '../support/factories.ts';
+import { KpiRows } from '../support/kpi-rows.ts';
+import { PlanningRows } from '../support/planning-rows.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const chromiumPath = inject('chromiumPath');
+const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+const COORDINATOR = 'forms-coordinator@example.test';
+const PASSWORD = 'forms-e2e-Passphrase-42';
+
+/** Signs in as `email` in a new browser context and opens `path`. */
+async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(path)}`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+  return page;
+}
+
+/** Types `text` into the input with the id `id` and leaves it (blur: where clamping would happen). */
+async function type(page: Page, id: string, text: string) {
+  await page.locator(`#${id}`).fill(text);
+  await page.locator(`#${id}`).blur();
+}
+
+// Issue 18, items 7, 10 and 11: what a newcomer trips over in the forms and on the plan page.
+describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what they need', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let planPath = '';
+  let studyVisitPath = '';
+
+  beforeAll(async () => {
+    // A plan for Japan with three instruments and two activities: a study visit to Tokyo over three
+    // days (two nights) and a training at home.
+    t = await startTestApp('sqlite', { webDist: WEB_DIST });
+    const factory = new Factory(t.database.db);
+    const planning = new PlanningRows(t.database.db);
+    const kpis = new KpiRows(t.database.db);
+    const workspace = await factory.workspace('Forms test consortium');
+    const user = await factory.userWithPassword(PASSWORD, COORDINATOR);
+    await factory.addMember(workspace.id, user.id, 'coordinator');
+    const cluster = await factory.cluster(workspace.id, { name: 'Orbit Valley Cluster', short_name: 'OVC' });
+    const market = await planning.marketRow(workspace.id, { owner_cluster_id: cluster.id });
+    const plan = await planning.planRow(workspace.id, { market_id: market.id, name: 'Japan 2026' });
+    for (const [position, key] of ['training-to-go-international', 'study-visits', 'newsletter'].entries()) {
+      await kpis.planInstrument(plan.id, key, position);
+    }
+    const studyVisit = await planning.activityRow(workspace.id, {
+      plan_id: plan.id,
+      cluster_id: cluster.id,
+      instrumentKey: 'study-visits',
+      title: 'Fact-finding mission to Tokyo',
+      country: 'JP',
+      city: 'Tokyo',
+      starts_on: '2026-03-02',
+      ends_on: '2026-03-04',
+    });
+    await planning.activityRow(workspace.id, {
+      plan_id: plan.id,
+      cluster_id: cluster.id,
+      title: 'Export training in Leuven',
+      starts_on: '2026-02-10',
+      ends_on: '2026-02-10',
+    });
+    planPath = `/w/${workspace.slug}/plans/${plan.id}`;
+    studyVisitPath = `/w/${workspace.slug}/activities/${studyVisit.id}`;
+    baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium(chromiumPath as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('keeps a negative budget cap as typed (not 0) and says on the field why it is refused', async () => {
+    const page = await signedIn(browser, baseUrl, COORDINATOR, planPath);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const planForm = page.getByTestId('plan-form');
+    await type(page, 'plan-budgetCapEur', '-5000');
+    expect(await page.locator('#plan-budgetCapEur').inputValue()).toBe('-5,000');
+    await planForm.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('#plan-budgetCapEur-error').textContent()).toMatch(/negative/);
+    // A cent more than the form takes is not cut off either.
+    await type(page, 'plan-budgetCapEur', '1200.555');
+    expect(await page.locator('#plan-budgetCapEur').inputValue()).toBe('1,200.555');
+    await planForm.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('#plan-budgetCapEur-error').textContent()).toMatch(/two decimals/);
+    await page.context().close();
+  });
+
+  it('keeps a negative amount as typed (not 300) and says on the field why it is refused', async () => {
+    const page = await signedIn(browser, baseUrl, COORDINATOR, studyVisitPath);
+    await page.getByRole('button', { name: 'Record actual cost' }).click();
+    const lineForm = page.getByTestId('cost-line-form');
+    await page.locator('#cost-line-description').fill('Refund');
+    await type(page, 'cost-line-amountEur', '-300');
+    expect(await page.locator('#cost-line-amountEur').inputValue()).toBe('-300');
+    await lineForm.getByRole('button', { name: 'Add line' }).click();
+    await expect.poll(() => page.locator('#cost-line-amountEur-error').textContent()).toMatch(/negative/);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'cost-line-negative.png') });
+    await page.context().close();
+  });
+
+  it('keeps a negative or fractional target as typed (not 5, not 25) and says why it is refused', async () => {
+    const page = await signedIn(browser, baseUrl, COORDINATOR, studyVisitPath);
+    await page.getByRole('button', { name: 'Set a target for Participants present' }).click();
+    const targetForm = page.getByTestId('kpi-target-form');
+    await type(page, 'kpi-target-value', '-5');
+    expect(await page.locator('#kpi-target-value').inputValue()).toBe('-5');
+    await targetForm.getByRole('button', { name: 'Save target' }).click();
+    await expect.poll(() => page.locator('#kpi-target-value-error').textContent()).toMatch(/negative/);
+    await type(page, 'kpi-target-value', '2.5');
+    expect(await page.locator('#kpi-target-value').inputValue()).toBe('2.5');
+    await targetForm.getByRole('button', { name: 'Save target' }).click();
+    await expect.poll(() => page.locator('#kpi-target-value-error').textContent()).toMatch(/whole/);
+    await page.context().close();
+  });
+
+  it('keeps negative or fractional estimate counts as typed (not 2, not 25) and says why they are refused', async () => {
+    const page = await signedIn(browser, baseUrl, COORDINATOR, studyVisitPath);
+    await type(page, 'estimate-units', '-2');
+    expect(await page.locator('#estimate-units').inputValue()).toBe('-2');
+    await type(page, 'estimate-travellers', '2.5');
+    expect(await page.locator('#estimate-travellers').inputValue()).toBe('2.5');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.locator('#estimate-units-error').textContent()).toMatch(/whole number/);
+    expect(await page.locator('#estimate-travellers-error').textContent()).toMatch(/whole number/);
+    expect(await page.getByTestId('estimate-result').count()).toBe(0);
+    await page.context().close();
+  });
+});
