@@ -7877,6 +7877,50 @@ export interface components {
             notes: string[];
             totalEur: number;
         };
+        EstimateForm: {
+            /** @description The parameters an estimate of this instrument needs (POST /estimates), in order */
+            parameters: {
+                /** @enum {string} */
+                name: "units" | "months" | "issues" | "entities" | "travellers" | "nights" | "destination";
+                /** @description The whole numbers accepted; null for the destination (an ISO 3166-1 alpha-2 code) */
+                range: {
+                    max: number;
+                    min: number;
+                } | null;
+                /** @description How many D4.2 counts, where it says (travellers: 2–3 cluster representatives) */
+                typical: {
+                    max: number;
+                    min: number;
+                    who: string;
+                } | null;
+                /** @description What is counted: units of `mission`, `training_package`…; months of `issue` */
+                unit: ("training_package" | "toolkit" | "mission" | "event" | "month" | "issue" | "foreign_market") | null;
+            }[];
+            /** @description true when the model counts staff days, costed at a day rate */
+            usesDayRate: boolean;
+        };
+        EstimateFormInput: {
+            /** @description The parameters an estimate of this instrument needs (POST /estimates), in order */
+            parameters: {
+                /** @enum {string} */
+                name: "units" | "months" | "issues" | "entities" | "travellers" | "nights" | "destination";
+                /** @description The whole numbers accepted; null for the destination (an ISO 3166-1 alpha-2 code) */
+                range: {
+                    max: number;
+                    min: number;
+                } | null;
+                /** @description How many D4.2 counts, where it says (travellers: 2–3 cluster representatives) */
+                typical: {
+                    max: number;
+                    min: number;
+                    who: string;
+                } | null;
+                /** @description What is counted: units of `mission`, `training_package`…; months of `issue` */
+                unit: ("training_package" | "toolkit" | "mission" | "event" | "month" | "issue" | "foreign_market") | null;
+            }[];
+            /** @description true when the model counts staff days, costed at a day rate */
+            usesDayRate: boolean;
+        };
         EstimateInput: {
             assumptions: {
                 dayRateEur: number;
@@ -8032,6 +8076,8 @@ export interface components {
         Instrument: {
             benefits: string[];
             budget: {
+                /** @description What an estimate form asks for this instrument */
+                estimate: components["schemas"]["EstimateForm"];
                 /** @description The structured items as a readable formula */
                 formula: string;
                 items: components["schemas"]["BudgetItem"][];
@@ -8055,6 +8101,8 @@ export interface components {
         InstrumentInput: {
             benefits: string[];
             budget: {
+                /** @description What an estimate form asks for this instrument */
+                estimate: components["schemas"]["EstimateFormInput"];
                 /** @description The structured items as a readable formula */
                 formula: string;
                 items: components["schemas"]["BudgetItemInput"][];
