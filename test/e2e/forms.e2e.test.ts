@@ -39,6 +39,7 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
   let baseUrl: string;
   let planPath = '';
   let studyVisitPath = '';
+  let trainingPath = '';
 
   beforeAll(async () => {
     // A plan for Japan with three instruments and two activities: a study visit to Tokyo over three
@@ -66,7 +67,7 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
       starts_on: '2026-03-02',
       ends_on: '2026-03-04',
     });
-    await planning.activityRow(workspace.id, {
+    const training = await planning.activityRow(workspace.id, {
       plan_id: plan.id,
       cluster_id: cluster.id,
       title: 'Export training in Leuven',
@@ -75,6 +76,7 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     });
     planPath = `/w/${workspace.slug}/plans/${plan.id}`;
     studyVisitPath = `/w/${workspace.slug}/activities/${studyVisit.id}`;
+    trainingPath = `/w/${workspace.slug}/activities/${training.id}`;
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
   });
@@ -138,6 +140,55 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     await expect.poll(() => page.locator('#estimate-units-error').textContent()).toMatch(/whole number/);
     expect(await page.locator('#estimate-travellers-error').textContent()).toMatch(/whole number/);
     expect(await page.getByTestId('estimate-result').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('asks only for what the instrument’s budget model needs, prefilled from the activity, in plain words', async () => {
+    const page = await signedIn(browser, baseUrl, COORDINATOR, studyVisitPath);
+    const form = page.getByTestId('estimate-form');
+    await form.waitFor();
+
+    // A study visit: missions, travellers, nights and destination, and the day rate; nothing else.
+    for (const shown of ['units', 'travellers', 'nights', 'destination', 'dayRateEur']) {
+      expect(await page.locator(`#estimate-${shown}`).count(), shown).toBe(1);
+    }
+    for (const hidden of ['months', 'issues', 'entities']) {
+      expect(await page.locator(`#estimate-${hidden}`).count(), hidden).toBe(0);
+    }
+    expect(await form.getByLabel('Missions').count()).toBe(1);
+    // Destination from the activity's country, nights from its dates (2 to 4 March: two nights).
+    expect(await page.locator('#estimate-destination').inputValue()).toBe('Japan (JP)');
+    expect(await page.locator('#estimate-nights').inputValue()).toBe('2');
+    // Each input says what it is for.
+    const text = (await form.textContent()) ?? '';
+    expect(text).toContain('travel, accommodation and meals');
+    expect(text).toContain('D4.2 counts 2–3');
+
+    // What is missing is said in words, on its field, before anything is sent.
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => page.locator('#estimate-units-error').textContent())
+      .toBe('Give the number of missions.');
+    const travellers = (await page.locator('#estimate-travellers-error').textContent()) ?? '';
+    expect(travellers).toBe('Give the number of travellers on each mission.');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'estimate-study-visit.png'), fullPage: true });
+
+    // Filled in: 1 mission of 3 travellers to Japan, 2 nights at the cluster's 450 EUR.
+    await page.locator('#estimate-units').fill('1');
+    await page.locator('#estimate-travellers').fill('3');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByTestId('estimate-total').textContent()).toMatch(/^€\d/);
+    expect(await page.getByTestId('estimate-result').textContent()).toContain('3 travellers');
+
+    // A training: the number of packages only.
+    await page.goto(`${baseUrl}${trainingPath}`);
+    await form.waitFor();
+    expect(await page.locator('#estimate-units').count()).toBe(1);
+    for (const hidden of ['months', 'issues', 'entities', 'travellers', 'nights', 'destination']) {
+      expect(await page.locator(`#estimate-${hidden}`).count(), hidden).toBe(0);
+    }
+    expect(await form.getByLabel('Training packages').count()).toBe(1);
     await page.context().close();
   });
 });
