@@ -191,4 +191,33 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     expect(await form.getByLabel('Training packages').count()).toBe(1);
     await page.context().close();
   });
+
+  it('opens a plan on its timeline, with the other parts on tabs kept in the address', async () => {
+    const page = await signedIn(browser, baseUrl, COORDINATOR, planPath);
+    const timeline = page.getByTestId('plan-timeline');
+    await expect.poll(() => timeline.locator('svg').count()).toBeGreaterThan(0);
+    // The timeline is in the first screen, not under the KPI tables.
+    const box = await timeline.boundingBox();
+    expect(box?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(1000);
+    expect(await page.getByTestId('plan-kpi-targets').count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'KPI targets' }).click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'kpis');
+    await expect.poll(() => page.getByTestId('plan-kpi-group').count()).toBe(4);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('plan-kpi-group').count()).toBe(4);
+    expect(await page.getByRole('tab', { name: 'KPI targets' }).getAttribute('aria-selected')).toBe('true');
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('tab', { name: 'Instruments' }).click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'instruments');
+    await expect.poll(() => page.getByTestId('plan-instrument').count()).toBe(3);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('plan-kpi-group').count()).toBe(4);
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('tab'));
+    await expect.poll(() => page.getByTestId('plan-activities').count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'plan-page-tabs.png'), fullPage: true });
+    await page.context().close();
+  });
 });

@@ -60,5 +60,12 @@ export const enForms = {
         `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
       loading: 'Loading the instrument’s budget model…',
     },
+    /** The plan page's tabs under its budget. */
+    planTabs: {
+      label: 'Parts of the plan',
+      timeline: 'Timeline',
+      instruments: (n: number) => `Instruments (${n})`,
+      kpis: 'KPI targets',
+    },
   },
 } as const;
