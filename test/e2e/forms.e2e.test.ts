@@ -220,4 +220,18 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'plan-page-tabs.png'), fullPage: true });
     await page.context().close();
   });
+
+  it('says a refused sign-in in words, without a status code', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.locator('input[name=email]').fill(COORDINATOR);
+    await page.locator('input[name=password]').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByTestId('sign-in-error');
+    await expect.poll(() => alert.textContent()).toContain('incorrect');
+    expect(await alert.textContent()).not.toMatch(/HTTP|401/);
+    await context.close();
+  });
 });

@@ -60,6 +60,13 @@ export const enForms = {
         `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
       loading: 'Loading the instrument’s budget model…',
     },
+    /** The signed-out forms' errors, in words (no status code). */
+    authErrors: {
+      unreachable: 'The Hub could not be reached. Check your connection and try again.',
+      tooManyAttempts: 'Too many attempts: wait a few minutes, then try again.',
+      serverFault: 'The Hub could not answer just now. Try again in a moment.',
+      refused: 'The Hub refused this request. Reload the page and try again.',
+    },
     /** The plan page's tabs under its budget. */
     planTabs: {
       label: 'Parts of the plan',
