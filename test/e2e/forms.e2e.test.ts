@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
@@ -219,6 +219,26 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     await expect.poll(() => page.getByTestId('plan-activities').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'plan-page-tabs.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('lets a signed-out visitor in without a console error', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const collect = (message: ConsoleMessage) => {
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+    };
+    page.on('console', collect);
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${baseUrl}/catalogue`);
+    await expect.poll(() => page.getByTestId('instrument-card').count()).toBe(17);
+    await page.goto(`${baseUrl}${planPath}`);
+    await page.waitForURL(/\/sign-in\?redirect=/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('says a refused sign-in in words, without a status code', async () => {

@@ -342,6 +342,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, if anyone: the same as GET /me, or null (never 401) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -9214,6 +9250,14 @@ export interface components {
                 value: string;
             }[];
             unit: string | null;
+        };
+        Session: {
+            /** @description The signed-in user as GET /me gives it, or null when nobody is */
+            me: components["schemas"]["Me"] | null;
+        };
+        SessionInput: {
+            /** @description The signed-in user as GET /me gives it, or null when nobody is */
+            me: components["schemas"]["MeInput"] | null;
         };
         SignIn: {
             /** @description Send it as X-CSRF-Token with every cookie-authenticated mutation */
