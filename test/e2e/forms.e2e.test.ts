@@ -85,7 +85,7 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     await t?.close();
   });
 
-  it('keeps a negative budget cap as typed (not 0) and says on the field why it is refused', async () => {
+  it('keeps a negative budget cap (not 0) and an overlong reason (not cut) as typed, and says why on the field', async () => {
     const page = await signedIn(browser, baseUrl, COORDINATOR, planPath);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const planForm = page.getByTestId('plan-form');
@@ -98,6 +98,13 @@ describe.skipIf(!chromiumPath)('forms that keep what was typed and ask only what
     expect(await page.locator('#plan-budgetCapEur').inputValue()).toBe('1,200.555');
     await planForm.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.locator('#plan-budgetCapEur-error').textContent()).toMatch(/two decimals/);
+    // A reason pasted past its 2,000 characters keeps its end, and the field says it is too long.
+    const rationale = page.locator('#plan-rationale-training-to-go-international');
+    await rationale.fill(`${'Prepare the members first. '.repeat(74)}The end.`);
+    expect((await rationale.inputValue()).endsWith('The end.')).toBe(true);
+    await expect
+      .poll(() => page.locator('#plan-rationale-training-to-go-international-error').textContent())
+      .toBe('must be at most 2000 characters');
     await page.context().close();
   });
 

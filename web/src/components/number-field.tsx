@@ -16,7 +16,7 @@ type Altering =
  * a decimal point with `allowDecimal={false}` or `decimalScale={0}` (2.5 became 25), and cuts digits
  * past `decimalScale`. None of these is allowed here: the form's rules say on the field what is
  * wrong, and the person corrects it. Every number input of the app is a `NumberField`
- * (`test/architecture/number-inputs.test.ts`).
+ * (`test/architecture/typed-input.test.ts`).
  */
 export function NumberField(props: Omit<NumberInputProps, Altering>) {
   return <NumberInput {...props} clampBehavior="none" allowNegative allowDecimal />;

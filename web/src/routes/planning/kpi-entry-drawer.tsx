@@ -15,11 +15,9 @@ import {
   kpiEntryBodyOf,
   kpiEntryPatchOf,
   kpiEntryValuesOf,
-  MAX_ENTRY_COMMENT,
   validateKpiEntry,
 } from './kpi-entry-form.ts';
 import type { TargetKpi } from './kpi-target-drawer.tsx';
-import { MAX_KPI_TEXT } from './kpi-values.ts';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
@@ -138,7 +136,6 @@ function KpiEntryForm({
             required
             autosize
             minRows={3}
-            maxLength={MAX_KPI_TEXT}
             value={String(values.value)}
             onChange={(event) => set('value', event.currentTarget.value)}
             data-autofocus
@@ -173,7 +170,6 @@ function KpiEntryForm({
           description={t.commentHint}
           autosize
           minRows={2}
-          maxLength={MAX_ENTRY_COMMENT}
           value={values.comment}
           onChange={(event) => set('comment', event.currentTarget.value)}
         />

@@ -241,8 +241,8 @@ function PlanForm({
               autosize
               minRows={1}
               maxRows={5}
-              maxLength={2000}
               value={choice.rationale}
+              error={choice.rationale.length > 2000 ? p.tooLong(2000) : undefined}
               onChange={(event) => setRationale(choice.instrumentKey, event.currentTarget.value)}
             />
           );
