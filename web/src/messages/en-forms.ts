@@ -12,6 +12,11 @@ export const enForms = {
       whole: 'must be a whole number',
       notANumber: 'must be a number',
     },
+    /** A country typed as its code, said without the standard's name. */
+    country: {
+      hint: 'Two letters, e.g. BE for Belgium or JP for Japan',
+      unknown: 'is not a country code: two letters such as BE (Belgium) or JP (Japan)',
+    },
     /** The estimate panel: only the inputs the instrument's budget model needs, said plainly. */
     estimate: {
       intro:

@@ -142,7 +142,7 @@ function ClusterForm({
   const countryLabel =
     values.country && /^[A-Z]{2}$/.test(values.country) && isKnownCountryCode(values.country)
       ? countryName(values.country)
-      : t.countryHint;
+      : messages.forms.country.hint;
 
   return (
     <form onSubmit={submit} noValidate data-testid="cluster-form">
