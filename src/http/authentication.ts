@@ -70,6 +70,23 @@ export function authenticate(auth: Authenticator) {
   };
 }
 
+/**
+ * A preHandler for a route that answers anyone: finds the caller like `authenticate` (bearer token
+ * or session cookie) but leaves `request.auth` null, without a 401, when there is none or it is
+ * unknown. For reads only: it checks no CSRF token.
+ */
+export function identify(auth: Authenticator) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (match?.[1]) {
+      request.auth = (await auth.authenticateToken(match[1])) ?? null;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.auth = cookie ? ((await auth.authenticateSession(cookie)) ?? null) : null;
+  };
+}
+
 /** Compares secrets in constant time (no timing hints about the expected value). */
 function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);

@@ -143,6 +143,8 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
 
   it('sets and clears plan targets per instrument and for the Hub KPIs on the plan page', async () => {
     const page = await signedIn(browser, baseUrl, COORDINATOR, planPath);
+    // The KPI targets are on their own tab of the plan page.
+    await page.getByRole('tab', { name: 'KPI targets' }).click();
     const section = page.getByTestId('plan-kpi-targets');
     await expect.poll(() => section.getByTestId('plan-kpi-group').count()).toBe(2);
     const target = (instrument: string, kpiKey: string) =>
@@ -189,7 +191,7 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     expect(await page.getByRole('button', { name: /^(Set|Edit|Clear) .*target/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Add a value/ }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
-    await page.goto(`${baseUrl}${planPath}`);
+    await page.goto(`${baseUrl}${planPath}?tab=kpis`);
     await expect.poll(() => page.getByTestId('plan-kpi-row').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('plan-kpi-targets').getByRole('button').count()).toBe(0);
     await page.context().close();

@@ -158,12 +158,15 @@ describe.skipIf(!chromiumPath)('planning a target market in the browser', () => 
     await page.getByLabel(`Why ${TRAINING}?`).fill('Prepare the members first.');
     await page.getByLabel(`Why ${MATCHMAKING}?`).fill('Meet Japanese integrators.');
     await planForm.getByRole('button', { name: 'Create plan' }).click();
-    await page.waitForURL(new RegExp(`/w/${slug}/plans/[^/]+$`));
+    await page.waitForURL(new RegExp(`/w/${slug}/plans/[^/?]+$`));
     const planUrl = page.url();
     planPath = new URL(planUrl).pathname;
+    expect(await page.getByTestId('plan-budget').textContent()).toContain('€20,000.00');
+    // The instruments are on their tab (the timeline is the first).
+    await page.getByRole('tab', { name: 'Instruments' }).click();
     await expect.poll(() => page.getByTestId('plan-instrument').count()).toBe(2);
     expect(await page.getByTestId('plan-instruments').textContent()).toContain('Prepare the members first.');
-    expect(await page.getByTestId('plan-budget').textContent()).toContain('€20,000.00');
+    await page.getByRole('tab', { name: 'Timeline' }).click();
 
     // Two activities from different instruments, dated inside the plan by default.
     const activityForm = page.getByTestId('activity-form');

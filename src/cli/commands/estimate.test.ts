@@ -166,7 +166,7 @@ describe('space2id estimate with bad input', () => {
     expect(failure.stdout).toBe('');
     expect(failure.stderr).toContain('cannot estimate 1.2.1 Matchmaking Events (B2B/C2C/B2I):');
     expect(failure.stderr).toContain(
-      '--entities: The budget of Matchmaking Events (B2B/C2C/B2I) counts 1,500 EUR per participating entity: give the number of entities (entities)',
+      '--entities: The budget of Matchmaking Events (B2B/C2C/B2I) counts 1,500 EUR per participating entity: give the number of participating entities',
     );
   }, 30_000);
 

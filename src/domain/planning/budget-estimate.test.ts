@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { D42_INSTRUMENTS } from '../catalogue/instruments.ts';
 import { InvalidInputError } from '../errors.ts';
-import { type EstimateInput, estimateBudget, requiredParameters } from './budget-estimate.ts';
+import { type EstimateInput, estimateBudget, estimateForm, requiredParameters } from './budget-estimate.ts';
 import type { EstimateParameters, TravelRate } from './types.ts';
 
 // Every expected figure below is worked out by hand from the seed's "Budget Estimation" texts
@@ -222,27 +222,80 @@ describe('requiredParameters', () => {
   });
 });
 
+describe('estimateForm', () => {
+  it('asks a study visit for missions, travellers (D4.2: 2–3), nights and a destination, at a day rate', () => {
+    expect(estimateForm(instrument('study-visits').budget)).toEqual({
+      parameters: [
+        { name: 'units', range: { min: 1, max: 1000 }, unit: 'mission', typical: null },
+        {
+          name: 'travellers',
+          range: { min: 1, max: 100 },
+          unit: null,
+          typical: { min: 2, max: 3, who: 'cluster representatives' },
+        },
+        { name: 'nights', range: { min: 0, max: 365 }, unit: null, typical: null },
+        { name: 'destination', range: null, unit: null, typical: null },
+      ],
+      usesDayRate: true,
+    });
+  });
+
+  it('asks the newsletter for months of one issue, matchmaking for entities without a day rate, a trade fair for nothing', () => {
+    expect(estimateForm(instrument('newsletter').budget).parameters).toEqual([
+      { name: 'months', range: { min: 1, max: 120 }, unit: 'issue', typical: null },
+    ]);
+    expect(estimateForm(instrument('matchmaking-events').budget)).toEqual({
+      parameters: [{ name: 'entities', range: { min: 1, max: 10_000 }, unit: null, typical: null }],
+      usesDayRate: false,
+    });
+    expect(estimateForm(instrument('innovation-clubs').budget).parameters[0]?.unit).toBe('foreign_market');
+    expect(estimateForm(instrument('trade-fairs').budget)).toEqual({ parameters: [], usesDayRate: false });
+  });
+
+  it('names the same parameters as requiredParameters for every instrument', () => {
+    for (const i of D42_INSTRUMENTS) {
+      expect(estimateForm(i.budget).parameters.map((p) => p.name)).toEqual(requiredParameters(i.budget));
+    }
+  });
+});
+
 describe('missing parameters', () => {
+  it('are said in plain words: no parameter names or standard numbers in the message', () => {
+    const messages = D42_INSTRUMENTS.flatMap((i) => {
+      try {
+        estimate(i.key, {});
+        return [];
+      } catch (error) {
+        return (error as InvalidInputError).errors.map((e) => e.message);
+      }
+    });
+    expect(messages.length).toBeGreaterThan(5);
+    for (const message of messages)
+      expect(message).not.toMatch(
+        /ISO|alpha-2|\((units|months|issues|entities|travellers|nights|destination)/,
+      );
+  });
+
   it('name each field and the figure that needs it', () => {
     expect(invalidFields(() => estimate('study-visits', {}))).toEqual([
       {
         field: 'parameters.units',
-        message: 'The budget of Study Visits counts 8 days per mission: give the number of missions (units)',
+        message: 'The budget of Study Visits counts 8 days per mission: give the number of missions',
       },
       {
         field: 'parameters.travellers',
         message:
-          'The budget of Study Visits pays travel for 2–3 cluster representatives per mission: give the number of travellers (travellers)',
+          'The budget of Study Visits pays travel for 2–3 cluster representatives per mission: give the number of travellers on each',
       },
       {
         field: 'parameters.nights',
         message:
-          'The budget of Study Visits pays travel for 2–3 cluster representatives per mission: give the nights away per mission (nights; 0 for a day trip)',
+          'The budget of Study Visits pays travel for 2–3 cluster representatives per mission: give the nights away on each (0 for a day trip)',
       },
       {
         field: 'parameters.destination',
         message:
-          "The budget of Study Visits pays travel for 2–3 cluster representatives per mission: give the destination's ISO 3166-1 alpha-2 code (destination), its travel costs depend on it",
+          'The budget of Study Visits pays travel for 2–3 cluster representatives per mission: give the destination country, whose travel costs apply',
       },
     ]);
   });
@@ -252,14 +305,14 @@ describe('missing parameters', () => {
       {
         field: 'parameters.entities',
         message:
-          'The budget of Matchmaking Events (B2B/C2C/B2I) counts 1,500 EUR per participating entity: give the number of entities (entities)',
+          'The budget of Matchmaking Events (B2B/C2C/B2I) counts 1,500 EUR per participating entity: give the number of participating entities',
       },
     ]);
     expect(invalidFields(() => estimate('newsletter', {}))).toEqual([
       {
         field: 'parameters.months',
         message:
-          'The budget of Newsletter counts 4 days per month: give the number of months (months), or of monthly issues (issues)',
+          'The budget of Newsletter counts 4 days per month: give the number of months, or of monthly issues',
       },
     ]);
     expect(invalidFields(() => estimate('mentoring-follow-up', { issues: 24 })).map((e) => e.field)).toEqual([

@@ -8,7 +8,14 @@ import {
 } from '../catalogue/types.ts';
 import { type FieldError, InvalidInputError } from '../errors.ts';
 import { count, formatEur } from './money.ts';
-import type { BudgetCategory, Estimate, EstimateLine, EstimateParameters, TravelRate } from './types.ts';
+import {
+  type BudgetCategory,
+  ESTIMATE_PARAMETERS,
+  type Estimate,
+  type EstimateLine,
+  type EstimateParameters,
+  type TravelRate,
+} from './types.ts';
 
 /**
  * The budget engine (issue 4, item 4): an instrument's structured budget model (D4.2 "Budget
@@ -27,15 +34,7 @@ export interface EstimateInput {
 
 type CountParameter = Exclude<keyof EstimateParameters, 'destination'>;
 
-const PARAMETER_ORDER: ReadonlyArray<keyof EstimateParameters> = [
-  'units',
-  'months',
-  'issues',
-  'entities',
-  'travellers',
-  'nights',
-  'destination',
-];
+const PARAMETER_ORDER: ReadonlyArray<keyof EstimateParameters> = ESTIMATE_PARAMETERS;
 
 /** Whole numbers only; the upper bounds reject typos (a newsletter over 10 years is not a plan). */
 const COUNT_LIMITS: Record<CountParameter, { min: number; max: number }> = {
@@ -69,6 +68,58 @@ export function requiredParameters(budget: BudgetModel): Array<keyof EstimatePar
     }
   }
   return PARAMETER_ORDER.filter((p) => needed.has(p));
+}
+
+/** One input of an estimate: a parameter a budget model needs, with what the engine accepts. */
+export interface EstimateParameterSpec {
+  name: keyof EstimateParameters;
+  /** The whole numbers accepted, or null for the destination (a country). */
+  range: { min: number; max: number } | null;
+  /** What is counted: `units` of the model's unit (`mission`), `months` of its output (`issue`). */
+  unit: EffortUnit | null;
+  /** How many D4.2 counts, where it says (travellers: 2–3 cluster representatives per mission). */
+  typical: { min: number; max: number; who: string } | null;
+}
+
+/** What an estimate form needs to ask for an instrument: its parameters, and whether a day rate applies. */
+export interface EstimateForm {
+  parameters: EstimateParameterSpec[];
+  /** true when the model counts staff days, costed at the responsible cluster's day rate. */
+  usesDayRate: boolean;
+}
+
+/**
+ * The inputs an estimate form asks for an instrument: the parameters its budget model needs
+ * (`requiredParameters`), in that order, each with the range the engine accepts, the unit it
+ * counts and D4.2's typical figure; and whether staff days (so a day rate) enter the estimate.
+ *
+ * @example estimateForm(studyVisits.budget).parameters.map((p) => p.name)
+ *   // → ['units', 'travellers', 'nights', 'destination']
+ */
+export function estimateForm(budget: BudgetModel): EstimateForm {
+  const items = budget.items;
+  const parameters = requiredParameters(budget).map((name): EstimateParameterSpec => {
+    const range = name === 'destination' ? null : { ...COUNT_LIMITS[name] };
+    let unit: EffortUnit | null = null;
+    let typical: EstimateParameterSpec['typical'] = null;
+    for (const item of items) {
+      if (unit === null && name === 'units') {
+        if (item.kind === 'effort_days_per_unit' || item.kind === 'min_days_per_unit') unit = item.unit;
+        if (item.kind === 'travellers_per_mission') unit = 'mission';
+      }
+      if (unit === null && name === 'months' && item.kind === 'recurring_days_per_month') {
+        unit = item.unit ?? null;
+      }
+      if (typical === null && name === 'travellers' && item.kind === 'travellers_per_mission') {
+        typical = { min: item.min, max: item.max, who: item.who };
+      }
+    }
+    return { name, range, unit, typical };
+  });
+  const usesDayRate = items.some((i) =>
+    ['effort_days_per_unit', 'recurring_days_per_month', 'min_days_per_unit'].includes(i.kind),
+  );
+  return { parameters, usesDayRate };
 }
 
 /**
@@ -176,7 +227,10 @@ function invalidTravelRate(rate: TravelRate, destination: string | undefined): F
   return errors;
 }
 
-/** One FieldError per missing parameter, saying which figure of the model needs it. */
+/**
+ * One FieldError per missing parameter, saying in plain words which figure of the model needs it
+ * (the field itself names the parameter: `parameters.units`).
+ */
 function missingParameters(instrument: EstimateInput['instrument'], p: EstimateParameters): FieldError[] {
   const missing = new Map<keyof EstimateParameters, string>();
   const need = (name: keyof EstimateParameters, message: string) => {
@@ -189,43 +243,39 @@ function missingParameters(instrument: EstimateInput['instrument'], p: EstimateP
         if (p.units === undefined)
           need(
             'units',
-            `${model} counts ${count(item.days, 'day', 'days')} per ${unitName(item.unit)}: give the number of ${unitNames(item.unit)} (units)`,
+            `${model} counts ${count(item.days, 'day', 'days')} per ${unitName(item.unit)}: give the number of ${unitNames(item.unit)}`,
           );
         break;
       case 'min_days_per_unit':
         if (p.units === undefined)
           need(
             'units',
-            `${model} counts at least ${count(item.days, 'day', 'days')} of meetings per ${unitName(item.unit)}: give the number of ${unitNames(item.unit)} (units)`,
+            `${model} counts at least ${count(item.days, 'day', 'days')} of meetings per ${unitName(item.unit)}: give the number of ${unitNames(item.unit)}`,
           );
         break;
       case 'recurring_days_per_month':
         if (p.months === undefined && !(item.unit === 'issue' && p.issues !== undefined))
           need(
             'months',
-            `${model} counts ${count(item.days, 'day', 'days')} per month: give the number of months (months)` +
-              (item.unit === 'issue' ? ', or of monthly issues (issues)' : ''),
+            `${model} counts ${count(item.days, 'day', 'days')} per month: give the number of months` +
+              (item.unit === 'issue' ? ', or of monthly issues' : ''),
           );
         break;
       case 'fee_per_entity':
         if (p.entities === undefined)
           need(
             'entities',
-            `${model} counts ${formatEur(item.amountEur * 100)} EUR per participating entity: give the number of entities (entities)`,
+            `${model} counts ${formatEur(item.amountEur * 100)} EUR per participating entity: give the number of participating entities`,
           );
         break;
       case 'travellers_per_mission': {
         const pays = `${model} pays travel for ${range(item)} ${item.who} per mission`;
-        if (p.units === undefined) need('units', `${pays}: give the number of missions (units)`);
-        if (p.travellers === undefined)
-          need('travellers', `${pays}: give the number of travellers (travellers)`);
+        if (p.units === undefined) need('units', `${pays}: give the number of missions`);
+        if (p.travellers === undefined) need('travellers', `${pays}: give the number of travellers on each`);
         if (p.nights === undefined)
-          need('nights', `${pays}: give the nights away per mission (nights; 0 for a day trip)`);
+          need('nights', `${pays}: give the nights away on each (0 for a day trip)`);
         if (p.destination === undefined)
-          need(
-            'destination',
-            `${pays}: give the destination's ISO 3166-1 alpha-2 code (destination), its travel costs depend on it`,
-          );
+          need('destination', `${pays}: give the destination country, whose travel costs apply`);
         break;
       }
       default:

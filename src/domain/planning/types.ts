@@ -64,6 +64,17 @@ export type CostLineOrigin = (typeof COST_LINE_ORIGINS)[number];
 
 export { FUNDING_SOURCES, type FundingSource };
 
+/** The names of an estimate's parameters, in the order the engine and the forms name them. */
+export const ESTIMATE_PARAMETERS = [
+  'units',
+  'months',
+  'issues',
+  'entities',
+  'travellers',
+  'nights',
+  'destination',
+] as const;
+
 /**
  * The parameters of an estimate (issue 4: units, months, issues, participating entities,
  * travellers, nights, destination). Every field is optional: the engine names the ones the

@@ -197,6 +197,43 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
     });
   });
 
+  describe('GET /api/v1/auth/session', () => {
+    it('answers a signed-out caller 200 with nobody, never 401 (a browser would log the 401)', async () => {
+      for (const headers of [
+        {},
+        { cookie: 'space2id_session=forged' },
+        { authorization: 'Bearer s2id_forged' },
+      ]) {
+        const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toEqual({ me: null });
+      }
+    });
+
+    it('answers a signed-in caller with what GET /me gives, by session or by token', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const workspace = await factory.workspace('Orbit');
+      await factory.addMember(workspace.id, user.id, 'viewer');
+      const { cookie } = await signIn(t.app, user.email, PASSWORD);
+      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+      const session = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+      expect(session.statusCode).toBe(200);
+      expect(session.json()).toEqual({ me: me.json() });
+
+      const member = await factory.memberWithToken(workspace.id, 'viewer');
+      const byToken = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/session',
+        headers: member.headers,
+      });
+      expect(byToken.json().me).toMatchObject({
+        user: { id: member.user.id },
+        via: 'token',
+        csrfToken: null,
+      });
+    });
+  });
+
   describe('personal API tokens', () => {
     it('are created once with their secret, authenticate without CSRF, and can be revoked', async () => {
       const user = await factory.userWithPassword(PASSWORD);

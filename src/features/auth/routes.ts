@@ -2,7 +2,13 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
-import { authenticate, authOf, SESSION_COOKIE } from '../../http/authentication.ts';
+import {
+  type Authentication,
+  authenticate,
+  authOf,
+  identify,
+  SESSION_COOKIE,
+} from '../../http/authentication.ts';
 import { problemSchema } from '../../http/problem.ts';
 import type { ApiTokenRow } from './repository.ts';
 import {
@@ -10,6 +16,7 @@ import {
   createApiTokenBody,
   createdApiTokenResponse,
   meResponse,
+  sessionResponse,
   signInBody,
   signInResponse,
   tokenParams,
@@ -80,6 +87,23 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
       },
     );
 
+    /** The current user and their workspaces: `GET /me`, and `GET /auth/session` when signed in. */
+    const presentMe = async (current: Authentication): Promise<z.infer<typeof meResponse>> => {
+      const memberships = await auth.listMemberships(current.user.id);
+      return {
+        user: current.user,
+        via: current.via,
+        csrfToken: current.session?.csrf_token ?? null,
+        workspaces: memberships.map((m) => ({
+          slug: m.workspaceSlug,
+          name: m.workspaceName,
+          role: m.role,
+          clusterId: m.clusterId,
+          organisationId: m.organisationId,
+        })),
+      };
+    };
+
     app.get(
       '/me',
       {
@@ -90,22 +114,22 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
           response: { 200: meResponse, 401: problemSchema },
         },
       },
-      async (request) => {
-        const current = authOf(request);
-        const memberships = await auth.listMemberships(current.user.id);
-        return {
-          user: current.user,
-          via: current.via,
-          csrfToken: current.session?.csrf_token ?? null,
-          workspaces: memberships.map((m) => ({
-            slug: m.workspaceSlug,
-            name: m.workspaceName,
-            role: m.role,
-            clusterId: m.clusterId,
-            organisationId: m.organisationId,
-          })),
-        };
+      async (request) => presentMe(authOf(request)),
+    );
+
+    // The web app asks this on every load: a signed-out visitor is an answer here, not an error,
+    // so the browser logs no failed request (a 401 from /me would show in its console).
+    app.get(
+      '/auth/session',
+      {
+        onRequest: identify(auth),
+        schema: {
+          tags: ['auth'],
+          summary: 'Who is signed in, if anyone: the same as GET /me, or null (never 401)',
+          response: { 200: sessionResponse },
+        },
       },
+      async (request) => ({ me: request.auth ? await presentMe(request.auth) : null }),
     );
 
     app.get(

@@ -37,6 +37,12 @@ export const meResponse = z
   })
   .meta({ id: 'Me' });
 
+export const sessionResponse = z
+  .object({
+    me: meResponse.nullable().describe('The signed-in user as GET /me gives it, or null when nobody is'),
+  })
+  .meta({ id: 'Session' });
+
 export const apiTokenSchema = z
   .object({
     id: z.string(),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { signIn } from '../../../test/support/factories.ts';
@@ -7,6 +9,8 @@ import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
 
 describe.each(testDialects())('demo workspace on %s', (kind) => {
   let t: TestApp;
+  /** The accounts `seedDemo` reports, which the start log prints (`space2id serve`). */
+  let printed: { email: string; role: string }[] = [];
   beforeAll(async () => {
     t = await startTestApp(kind);
   });
@@ -17,6 +21,7 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
   it('is created on an empty database: 8 clusters in 6 countries and users who can sign in', async () => {
     const result = await seedDemo(t.database.db);
     expect(result.created).toBe(true);
+    printed = result.users;
     const coordinator = result.users.find((u) => u.role === 'coordinator');
     const { cookie } = await signIn(t.app, coordinator?.email ?? '', DEMO_PASSWORD);
     const res = await t.app.inject({
@@ -27,6 +32,17 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     const clusters = res.json().items as { country: string }[];
     expect(clusters).toHaveLength(8);
     expect(new Set(clusters.map((c) => c.country)).size).toBe(6);
+  });
+
+  it('has its accounts, as the start log prints them, in the README’s quick start', async () => {
+    expect(printed.length).toBeGreaterThanOrEqual(4);
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const quickStart = readme.slice(
+      readme.indexOf('## Quick start'),
+      readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1),
+    );
+    expect(quickStart).toContain(DEMO_PASSWORD);
+    for (const { email, role } of printed) expect(quickStart, `${email} (${role})`).toContain(`\`${email}\``);
   });
 
   it('has about 60 member organisations over the 8 clusters, about 80 people, and a member who edits its own', async () => {

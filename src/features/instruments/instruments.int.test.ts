@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
@@ -83,6 +84,42 @@ describe.each(testDialects())('instrument catalogue API on %s', (kind) => {
       });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
+      // The tag names the bytes, not only the catalogue's revision: a build that adds a field to
+      // the same catalogue sends it to a client holding the old list.
+      const digest = createHash('sha256').update(first.body).digest('hex').slice(0, 12);
+      expect(etag).toContain(digest);
+    });
+
+    it('tells an estimate form what each instrument’s budget model needs, from the budget engine', async () => {
+      const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/instruments' })).json();
+      const byKey = new Map(items.map((i: { key: string }) => [i.key, i]));
+      const needs = (key: string) =>
+        (byKey.get(key) as { budget: { estimate: { parameters: { name: string }[]; usesDayRate: boolean } } })
+          .budget.estimate;
+      expect(needs('study-visits')).toEqual({
+        parameters: [
+          { name: 'units', range: { min: 1, max: 1000 }, unit: 'mission', typical: null },
+          {
+            name: 'travellers',
+            range: { min: 1, max: 100 },
+            unit: null,
+            typical: { min: 2, max: 3, who: 'cluster representatives' },
+          },
+          { name: 'nights', range: { min: 0, max: 365 }, unit: null, typical: null },
+          { name: 'destination', range: null, unit: null, typical: null },
+        ],
+        usesDayRate: true,
+      });
+      expect(needs('training-to-go-international').parameters.map((p) => p.name)).toEqual(['units']);
+      expect(needs('matchmaking-events')).toMatchObject({
+        parameters: [{ name: 'entities' }],
+        usesDayRate: false,
+      });
+      expect(needs('trade-fairs')).toEqual({ parameters: [], usesDayRate: false });
+      const one = await t.app.inject({ method: 'GET', url: '/api/v1/instruments/1.1.4' });
+      expect(one.json().budget.estimate.parameters).toEqual([
+        { name: 'months', range: { min: 1, max: 120 }, unit: 'issue', typical: null },
+      ]);
     });
 
     it('sees a re-seed by another process once the revalidation interval has passed', async () => {

@@ -1,4 +1,5 @@
 import { budgetFormula } from '../../domain/catalogue/budget-formula.ts';
+import { estimateForm } from '../../domain/planning/budget-estimate.ts';
 import type { StoredInstrument } from './repository.ts';
 import type { InstrumentDto } from './schema.ts';
 
@@ -18,6 +19,7 @@ export function presentInstrument(instrument: StoredInstrument): InstrumentDto {
       text: instrument.budget.text,
       formula: budgetFormula(instrument.budget),
       items: instrument.budget.items,
+      estimate: estimateForm(instrument.budget),
     },
     kpis: instrument.kpis,
   };

@@ -6,6 +6,7 @@ import {
   KPI_KINDS,
   PHASES,
 } from '../../domain/catalogue/types.ts';
+import { ESTIMATE_PARAMETERS } from '../../domain/planning/types.ts';
 
 /** HTTP contract of the instrument catalogue: what clients send and exactly what they get. */
 
@@ -53,6 +54,30 @@ export const budgetItemSchema = z
   ])
   .meta({ id: 'BudgetItem' });
 
+export const estimateFormSchema = z
+  .object({
+    parameters: z
+      .array(
+        z.object({
+          name: z.enum(ESTIMATE_PARAMETERS),
+          range: z
+            .object({ min: z.number().int(), max: z.number().int() })
+            .nullable()
+            .describe('The whole numbers accepted; null for the destination (an ISO 3166-1 alpha-2 code)'),
+          unit: effortUnit
+            .nullable()
+            .describe('What is counted: units of `mission`, `training_package`…; months of `issue`'),
+          typical: z
+            .object({ min: z.number().int(), max: z.number().int(), who: z.string() })
+            .nullable()
+            .describe('How many D4.2 counts, where it says (travellers: 2–3 cluster representatives)'),
+        }),
+      )
+      .describe('The parameters an estimate of this instrument needs (POST /estimates), in order'),
+    usesDayRate: z.boolean().describe('true when the model counts staff days, costed at a day rate'),
+  })
+  .meta({ id: 'EstimateForm' });
+
 export const kpiDefinitionSchema = z
   .object({
     key: z.string(),
@@ -77,6 +102,7 @@ export const instrumentSchema = z
       text: z.string().describe("The seed's budget estimation, verbatim"),
       formula: z.string().describe('The structured items as a readable formula'),
       items: z.array(budgetItemSchema),
+      estimate: estimateFormSchema.describe('What an estimate form asks for this instrument'),
     }),
     kpis: z.array(kpiDefinitionSchema),
   })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Phase } from '../../domain/catalogue/types.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
@@ -58,9 +59,12 @@ export class InstrumentService {
 
     const payload = instrumentListSchema.parse({ items: await this.list(options) });
     const body = Buffer.from(JSON.stringify(payload));
+    // The bytes' digest too: a new build that presents the same catalogue differently (a field
+    // added) must not be answered 304 to a client holding the old shape.
+    const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
     const entry: SerializedList = {
       revision,
-      etag: `"${revision.slice(0, 16)}-${cacheKey}"`,
+      etag: `"${revision.slice(0, 16)}-${digest}-${cacheKey}"`,
       body,
       gzipped: gzipSync(body),
     };

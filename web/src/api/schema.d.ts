@@ -342,6 +342,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, if anyone: the same as GET /me, or null (never 401) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -7895,6 +7931,50 @@ export interface components {
             notes: string[];
             totalEur: number;
         };
+        EstimateForm: {
+            /** @description The parameters an estimate of this instrument needs (POST /estimates), in order */
+            parameters: {
+                /** @enum {string} */
+                name: "units" | "months" | "issues" | "entities" | "travellers" | "nights" | "destination";
+                /** @description The whole numbers accepted; null for the destination (an ISO 3166-1 alpha-2 code) */
+                range: {
+                    max: number;
+                    min: number;
+                } | null;
+                /** @description How many D4.2 counts, where it says (travellers: 2–3 cluster representatives) */
+                typical: {
+                    max: number;
+                    min: number;
+                    who: string;
+                } | null;
+                /** @description What is counted: units of `mission`, `training_package`…; months of `issue` */
+                unit: ("training_package" | "toolkit" | "mission" | "event" | "month" | "issue" | "foreign_market") | null;
+            }[];
+            /** @description true when the model counts staff days, costed at a day rate */
+            usesDayRate: boolean;
+        };
+        EstimateFormInput: {
+            /** @description The parameters an estimate of this instrument needs (POST /estimates), in order */
+            parameters: {
+                /** @enum {string} */
+                name: "units" | "months" | "issues" | "entities" | "travellers" | "nights" | "destination";
+                /** @description The whole numbers accepted; null for the destination (an ISO 3166-1 alpha-2 code) */
+                range: {
+                    max: number;
+                    min: number;
+                } | null;
+                /** @description How many D4.2 counts, where it says (travellers: 2–3 cluster representatives) */
+                typical: {
+                    max: number;
+                    min: number;
+                    who: string;
+                } | null;
+                /** @description What is counted: units of `mission`, `training_package`…; months of `issue` */
+                unit: ("training_package" | "toolkit" | "mission" | "event" | "month" | "issue" | "foreign_market") | null;
+            }[];
+            /** @description true when the model counts staff days, costed at a day rate */
+            usesDayRate: boolean;
+        };
         EstimateInput: {
             assumptions: {
                 dayRateEur: number;
@@ -8050,6 +8130,8 @@ export interface components {
         Instrument: {
             benefits: string[];
             budget: {
+                /** @description What an estimate form asks for this instrument */
+                estimate: components["schemas"]["EstimateForm"];
                 /** @description The structured items as a readable formula */
                 formula: string;
                 items: components["schemas"]["BudgetItem"][];
@@ -8073,6 +8155,8 @@ export interface components {
         InstrumentInput: {
             benefits: string[];
             budget: {
+                /** @description What an estimate form asks for this instrument */
+                estimate: components["schemas"]["EstimateFormInput"];
                 /** @description The structured items as a readable formula */
                 formula: string;
                 items: components["schemas"]["BudgetItemInput"][];
@@ -9184,6 +9268,14 @@ export interface components {
                 value: string;
             }[];
             unit: string | null;
+        };
+        Session: {
+            /** @description The signed-in user as GET /me gives it, or null when nobody is */
+            me: components["schemas"]["Me"] | null;
+        };
+        SessionInput: {
+            /** @description The signed-in user as GET /me gives it, or null when nobody is */
+            me: components["schemas"]["MeInput"] | null;
         };
         SignIn: {
             /** @description Send it as X-CSRF-Token with every cookie-authenticated mutation */

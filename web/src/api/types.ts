@@ -20,6 +20,9 @@ export type Phase = InstrumentDto['phase'];
 export type FundingSource = InstrumentDto['fundingSources'][number];
 export type CostCategory = Extract<BudgetItem, { kind: 'cost_categories' }>['categories'][number];
 export type EffortUnit = Extract<BudgetItem, { kind: 'effort_days_per_unit' }>['unit'];
+/** What an estimate form asks for an instrument (`instrument.budget.estimate`). */
+export type EstimateFormDto = Schemas['EstimateForm'];
+export type EstimateParameterSpecDto = EstimateFormDto['parameters'][number];
 
 /** Query parameters of `GET /api/v1/instruments`. */
 export type ListInstrumentsQuery = NonNullable<paths['/api/v1/instruments']['get']['parameters']['query']>;

@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { notFound, type ParsedLocation, redirect } from '@tanstack/react-router';
-import { api, isApiError, unwrap } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 
 export const sessionKeys = {
@@ -9,7 +9,7 @@ export const sessionKeys = {
   csrf: ['session', 'csrf'] as const,
 };
 
-/** Who is signed in: `null` when nobody is (the server answered 401). */
+/** Who is signed in: `null` when nobody is. */
 export function meQuery() {
   return queryOptions({
     queryKey: sessionKeys.me,
@@ -18,14 +18,13 @@ export function meQuery() {
   });
 }
 
-/** The signed-in user, or `null` when there is no session (401). */
+/**
+ * The signed-in user, or `null` when there is no session. Asked of `/auth/session`, which answers
+ * a signed-out visitor 200 rather than `/me`'s 401: the browser logs every failed request in its
+ * console, and a visitor who is not signed in is no failure.
+ */
 async function getMe(signal: AbortSignal): Promise<MeDto | null> {
-  try {
-    return await unwrap(api.GET('/api/v1/me', { signal }));
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await unwrap(api.GET('/api/v1/auth/session', { signal }))).me;
 }
 
 export function useMe() {

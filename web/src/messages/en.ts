@@ -13,6 +13,7 @@ import type {
   SpaceSegment,
 } from '../api/types.ts';
 import { enDashboard } from './en-dashboard.ts';
+import { enForms } from './en-forms.ts';
 import { enKpis } from './en-kpis.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
@@ -183,9 +184,7 @@ export const en = {
     saved: 'Saved',
     fieldRequired: 'is required',
     shortNameHint: 'Up to 30 characters, unique in the workspace, e.g. BSN',
-    countryHint: 'ISO 3166-1 alpha-2 code in capitals, e.g. BE',
     countryFormat: 'must be two capital letters, e.g. BE',
-    countryUnknown: 'is not an ISO 3166-1 country code',
     dayRateHint: 'EUR per staff day, 0 to 10,000',
     dayRateRange: 'must be between 0 and 10,000 EUR',
     dayRateCents: 'must have at most two decimals',
@@ -835,6 +834,7 @@ export const en = {
   ...enKpis,
   ...enDashboard,
   ...enReports,
+  ...enForms,
 } as const;
 
 /** The active message set. */

@@ -6,7 +6,6 @@ import {
   CopyButton,
   Group,
   Modal,
-  NumberInput,
   Paper,
   Skeleton,
   Stack,
@@ -25,6 +24,7 @@ import type { ApiTokenDto, CreateApiTokenBody, CreatedApiTokenDto } from '../../
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { alertStyles } from '../../components/alerts.tsx';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import { accountKeys, apiTokensQuery } from './queries.ts';
 
@@ -183,7 +183,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiTokenDt
               w={{ base: '100%', xs: 320 }}
               autoComplete="off"
             />
-            <NumberInput
+            <NumberField
               label={t.expiry}
               description={t.expiryHint}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
@@ -191,10 +191,6 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiTokenDt
               value={days}
               onChange={setDays}
               error={errors.expiresInDays}
-              min={1}
-              max={3650}
-              clampBehavior="none"
-              allowDecimal={false}
               w={{ base: '100%', xs: 200 }}
             />
             <Button type="submit" mt={25} loading={create.isPending}>

@@ -72,7 +72,7 @@ describe('validateActivity mirrors the server’s rules', () => {
   });
 
   it('refuses an unknown country and asks a cluster manager for their cluster', () => {
-    expect(validateActivity({ ...valid, country: 'XX' }, period).country).toContain('ISO 3166-1');
+    expect(validateActivity({ ...valid, country: 'XX' }, period).country).toContain('not a country code');
     expect(validateActivity(valid, period, true).clusterId).toBe('is required');
   });
 });

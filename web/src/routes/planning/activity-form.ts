@@ -136,8 +136,7 @@ export function validateActivity(
     }
   }
   if (values.city.trim().length > 100) errors.city = p.tooLong(100);
-  if (values.country && !isKnownCountryCode(values.country))
-    errors.country = messages.clusters.countryUnknown;
+  if (values.country && !isKnownCountryCode(values.country)) errors.country = messages.forms.country.unknown;
   if (mustOwn && !values.clusterId) errors.clusterId = p.fieldRequired;
   if (values.outcomeNotes.length > 10_000) errors.outcomeNotes = p.tooLong(10_000);
   return errors;

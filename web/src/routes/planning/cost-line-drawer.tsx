@@ -1,4 +1,4 @@
-import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
@@ -11,12 +11,12 @@ import {
 } from '../../api/vocabulary.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import {
   COST_LINE_FIELDS,
-  COST_LINE_MAX_EUR,
   costLineBodyOf,
   costLinePatchOf,
   costLineValuesOf,
@@ -169,16 +169,12 @@ function CostLineForm({
             onChange={(value) => value && set('fundingSource', value as FundingSource)}
             allowDeselect={false}
           />
-          <NumberInput
+          <NumberField
             {...field('amountEur')}
             inputWrapperOrder={BELOW}
             label={t.amount}
             required
-            min={0}
-            max={COST_LINE_MAX_EUR}
-            decimalScale={2}
             thousandSeparator=","
-            allowNegative={false}
             value={values.amountEur}
             onChange={(value) => set('amountEur', value)}
           />

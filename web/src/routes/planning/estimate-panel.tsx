@@ -1,25 +1,31 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import type { ActivityBudgetDto, ActivityDetailDto, EstimateDto, FundingSource } from '../../api/types.ts';
+import type {
+  ActivityBudgetDto,
+  ActivityDetailDto,
+  EstimateDto,
+  EstimateFormDto,
+  FundingSource,
+} from '../../api/types.ts';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../api/vocabulary.ts';
 import { countrySelectOptions } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { instrumentListQuery } from '../../queries/instruments.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import {
-  COUNT_PARAMETER_NAMES,
-  COUNT_PARAMETERS,
-  type CountParameter,
   dayRateOf,
   ESTIMATE_FIELDS,
   estimateFieldErrors,
   estimateValuesOf,
+  parameterInputs,
   parametersOf,
+  shownFields,
   validateEstimate,
 } from './estimate-form.ts';
 import { EstimateResult } from './estimate-result.tsx';
@@ -27,20 +33,13 @@ import { Section } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 
 const t = messages.estimate;
-
-const LABELS: Record<CountParameter, string> = {
-  units: t.units,
-  months: t.months,
-  issues: t.issues,
-  entities: t.entities,
-  travellers: t.travellers,
-  nights: t.nights,
-};
+const f = messages.forms.estimate;
 
 /**
- * The budget engine on this activity: parameters (prefilled from the last applied estimate),
- * "Preview" (writes nothing) and "Apply as planned budget" (replaces the estimate lines). The
- * server names each parameter the instrument's model misses; the message lands on its input.
+ * The budget engine on this activity: the inputs its instrument's budget model needs (the server
+ * says which, `instrument.budget.estimate`), prefilled from the last applied estimate or else from
+ * the activity, "Preview" (writes nothing) and "Apply as planned budget" (replaces the estimate
+ * lines). A missing input is named on its field before anything is sent.
  */
 export function EstimatePanel({
   workspace,
@@ -51,24 +50,55 @@ export function EstimatePanel({
   activity: ActivityDetailDto;
   budget: ActivityBudgetDto;
 }) {
-  const queryClient = useQueryClient();
   const catalogue = useQuery(instrumentListQuery());
   const instrument = catalogue.data?.items.find((i) => i.key === activity.instrumentKey);
-  const fundingSource: FundingSource =
-    budget.lines.find((line) => line.origin === 'estimate')?.fundingSource ??
-    instrument?.fundingSources[0] ??
-    'cluster';
-  const form = useFormState(
-    estimateValuesOf(activity.estimateParameters, fundingSource),
-    ESTIMATE_FIELDS,
-    'estimate',
+  return (
+    <Section title={t.title} testId="estimate-panel">
+      {catalogue.isPending ? (
+        <Stack aria-busy="true">
+          <VisuallyHidden role="status">{f.loading}</VisuallyHidden>
+          <Skeleton h={120} />
+        </Stack>
+      ) : catalogue.isError ? (
+        <FailureAlert testId="estimate-error" title={t.failed} error={catalogue.error} />
+      ) : (
+        <EstimateForm
+          workspace={workspace}
+          activity={activity}
+          budget={budget}
+          form={instrument?.budget.estimate ?? { parameters: [], usesDayRate: true }}
+          defaultFunding={instrument?.fundingSources[0] ?? 'cluster'}
+        />
+      )}
+    </Section>
   );
+}
+
+function EstimateForm({
+  workspace,
+  activity,
+  budget,
+  form: model,
+  defaultFunding,
+}: {
+  workspace: string;
+  activity: ActivityDetailDto;
+  budget: ActivityBudgetDto;
+  form: EstimateFormDto;
+  defaultFunding: FundingSource;
+}) {
+  const queryClient = useQueryClient();
+  const fundingSource: FundingSource =
+    budget.lines.find((line) => line.origin === 'estimate')?.fundingSource ?? defaultFunding;
+  const form = useFormState(estimateValuesOf(activity, fundingSource), ESTIMATE_FIELDS, 'estimate');
   const { values, set, field } = form;
   const [result, setResult] = useState<{ estimate: EstimateDto; applied: boolean } | null>(null);
+  const shown = shownFields(model);
+  const inputs = parameterInputs(model, activity);
 
   const onError = (error: unknown) => {
     setResult(null);
-    form.setErrors(estimateFieldErrors(error));
+    form.setErrors(estimateFieldErrors(error, shown));
   };
   const preview = useMutation({
     mutationFn: () =>
@@ -77,9 +107,9 @@ export function EstimatePanel({
           params: { path: { workspace } },
           body: {
             instrumentKey: activity.instrumentKey,
-            parameters: parametersOf(values),
+            parameters: parametersOf(values, model),
             clusterId: activity.clusterId,
-            ...dayRateOf(values),
+            ...dayRateOf(values, model),
           },
         }),
       ),
@@ -93,8 +123,8 @@ export function EstimatePanel({
         api.POST('/api/v1/workspaces/{workspace}/activities/{id}/estimate', {
           params: { path: { workspace, id: activity.id } },
           body: {
-            parameters: parametersOf(values),
-            ...dayRateOf(values),
+            parameters: parametersOf(values, model),
+            ...dayRateOf(values, model),
             fundingSource: values.fundingSource,
             apply: true,
             version: activity.version,
@@ -114,15 +144,15 @@ export function EstimatePanel({
   const run = (action: typeof preview) => {
     preview.reset();
     apply.reset();
-    if (form.check(validateEstimate(values))) action.mutate();
+    if (form.check(validateEstimate(values, model))) action.mutate();
   };
   const failed = preview.error ?? apply.error;
-  const unplaced = failed && Object.keys(estimateFieldErrors(failed)).length === 0 ? failed : null;
+  const unplaced = failed && Object.keys(estimateFieldErrors(failed, shown)).length === 0 ? failed : null;
 
   return (
-    <Section title={t.title} testId="estimate-panel">
+    <>
       <Text fz="sm" c="dimmed">
-        {t.intro}
+        {model.parameters.length > 0 ? f.intro : f.noFigure}
       </Text>
       <form
         noValidate
@@ -133,45 +163,47 @@ export function EstimatePanel({
         data-testid="estimate-form"
       >
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-            {COUNT_PARAMETER_NAMES.map((name) => (
-              <NumberInput
-                key={name}
-                {...field(name)}
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
+            {inputs.map((input) =>
+              input.name === 'destination' ? (
+                <Select
+                  key={input.name}
+                  {...field('destination')}
+                  inputWrapperOrder={BELOW}
+                  label={input.label}
+                  description={input.hint}
+                  required
+                  data={countrySelectOptions()}
+                  value={values.destination || null}
+                  onChange={(value) => set('destination', value ?? '')}
+                  searchable
+                  clearable
+                  nothingFoundMessage="—"
+                  comboboxProps={{ withinPortal: true }}
+                />
+              ) : (
+                <NumberField
+                  key={input.name}
+                  {...field(input.name)}
+                  inputWrapperOrder={BELOW}
+                  label={input.label}
+                  description={input.hint}
+                  required
+                  value={values[input.name]}
+                  onChange={(value) => set(input.name, value)}
+                />
+              ),
+            )}
+            {model.usesDayRate && (
+              <NumberField
+                {...field('dayRateEur')}
                 inputWrapperOrder={BELOW}
-                label={LABELS[name]}
-                description={name === 'units' ? t.unitsHint : undefined}
-                min={COUNT_PARAMETERS[name][0]}
-                max={COUNT_PARAMETERS[name][1]}
-                allowDecimal={false}
-                allowNegative={false}
-                value={values[name]}
-                onChange={(value) => set(name, value)}
+                label={t.dayRate}
+                description={t.dayRateHint}
+                value={values.dayRateEur}
+                onChange={(value) => set('dayRateEur', value)}
               />
-            ))}
-            <Select
-              {...field('destination')}
-              inputWrapperOrder={BELOW}
-              label={t.destination}
-              data={countrySelectOptions()}
-              value={values.destination || null}
-              onChange={(value) => set('destination', value ?? '')}
-              searchable
-              clearable
-              nothingFoundMessage="—"
-              comboboxProps={{ withinPortal: true }}
-            />
-            <NumberInput
-              {...field('dayRateEur')}
-              inputWrapperOrder={BELOW}
-              label={t.dayRate}
-              description={t.dayRateHint}
-              min={0}
-              max={10_000}
-              decimalScale={2}
-              value={values.dayRateEur}
-              onChange={(value) => set('dayRateEur', value)}
-            />
+            )}
           </SimpleGrid>
           <Select
             {...field('fundingSource')}
@@ -195,6 +227,6 @@ export function EstimatePanel({
         </Stack>
       </form>
       {result && <EstimateResult estimate={result.estimate} applied={result.applied} />}
-    </Section>
+    </>
   );
 }

@@ -2,6 +2,7 @@
 import { messages } from '../../messages/en.ts';
 
 const p = messages.planning;
+const n = messages.forms.number;
 
 /** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
@@ -18,12 +19,15 @@ export function dateError(value: string): string | undefined {
 
 /**
  * The error of an EUR amount from 0 to `max` with at most two decimals, or undefined; `''` is
- * fine unless `required`.
+ * fine unless `required`. The input keeps what was typed (`NumberField`), so a minus sign or a
+ * third decimal reaches this check and is named here.
  */
 export function eurError(value: number | string, max: number, required = false): string | undefined {
   if (value === '') return required ? p.fieldRequired : undefined;
   const amount = Number(value);
-  if (!Number.isFinite(amount) || amount < 0 || amount > max) return p.amountRange(max.toLocaleString('en'));
+  if (!Number.isFinite(amount)) return n.notANumber;
+  if (amount < 0) return n.negative;
+  if (amount > max) return p.amountRange(max.toLocaleString('en'));
   if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) return p.amountCents;
   return undefined;
 }

@@ -1,10 +1,11 @@
-import { NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { KpiEntryDto } from '../../api/types.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
@@ -14,11 +15,9 @@ import {
   kpiEntryBodyOf,
   kpiEntryPatchOf,
   kpiEntryValuesOf,
-  MAX_ENTRY_COMMENT,
   validateKpiEntry,
 } from './kpi-entry-form.ts';
-import { KPI_DECIMALS, type TargetKpi } from './kpi-target-drawer.tsx';
-import { MAX_KPI_TEXT } from './kpi-values.ts';
+import type { TargetKpi } from './kpi-target-drawer.tsx';
 import { FormButtons, FormDrawer } from './parts.tsx';
 import { planningKeys } from './queries.ts';
 import { todayIso } from './search-params.ts';
@@ -137,20 +136,17 @@ function KpiEntryForm({
             required
             autosize
             minRows={3}
-            maxLength={MAX_KPI_TEXT}
             value={String(values.value)}
             onChange={(event) => set('value', event.currentTarget.value)}
             data-autofocus
           />
         ) : (
-          <NumberInput
+          <NumberField
             {...field('value')}
             inputWrapperOrder={BELOW}
             label={valueLabel}
             required
-            decimalScale={KPI_DECIMALS[kpi.kind]}
             thousandSeparator=","
-            allowNegative={kpi.kind === 'money'}
             value={values.value}
             onChange={(value) => set('value', value)}
             data-autofocus
@@ -174,7 +170,6 @@ function KpiEntryForm({
           description={t.commentHint}
           autosize
           minRows={2}
-          maxLength={MAX_ENTRY_COMMENT}
           value={values.comment}
           onChange={(event) => set('comment', event.currentTarget.value)}
         />

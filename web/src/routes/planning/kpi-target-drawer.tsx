@@ -1,10 +1,11 @@
-import { NumberInput, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { KpiKind } from '../../api/types.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
@@ -64,9 +65,6 @@ export function KpiTargetDrawer({
     </FormDrawer>
   );
 }
-
-/** Decimals a value of each kind may have (the server's rules). */
-export const KPI_DECIMALS: Record<KpiKind, number> = { count: 0, money: 2, percent: 2, rating: 2, text: 0 };
 
 function KpiTargetForm({
   workspace,
@@ -129,16 +127,12 @@ function KpiTargetForm({
           {messages.kpiKind[kpi.kind]}
           {kpi.unit ? ` · ${kpi.unit}` : ''}
         </Text>
-        <NumberInput
+        <NumberField
           {...field('value')}
           inputWrapperOrder={BELOW}
           label={kpi.unit ? `${t.targetValue} (${kpi.unit})` : t.targetValue}
           required
-          min={kpi.kind === 'rating' ? 1 : 0}
-          max={kpi.kind === 'percent' ? 100 : kpi.kind === 'rating' ? 5 : undefined}
-          decimalScale={KPI_DECIMALS[kpi.kind]}
           thousandSeparator=","
-          allowNegative={false}
           value={values.value}
           onChange={(value) => set('value', value)}
           data-autofocus

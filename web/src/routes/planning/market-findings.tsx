@@ -10,6 +10,8 @@ import { LongText, Section } from './parts.tsx';
 import { marketQuery, planningKeys } from './queries.ts';
 
 const t = messages.market;
+/** The server's limit of a market's findings, in characters. */
+const MAX_FINDINGS = 20_000;
 
 /**
  * The market's findings: a text the partnership fills as it learns, saved with the version read
@@ -67,10 +69,12 @@ function FindingsForm({ workspace, market }: { workspace: string; market: Market
   });
   const conflict = isApiError(save.error) && save.error.status === 409;
 
+  // Said on the field rather than cut off by the input (a long paste would lose its end unseen).
+  const tooLong = text.length > MAX_FINDINGS;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    save.mutate();
+    if (!tooLong) save.mutate();
   };
 
   return (
@@ -95,8 +99,8 @@ function FindingsForm({ workspace, market }: { workspace: string; market: Market
           autosize
           minRows={4}
           maxRows={16}
-          maxLength={20_000}
           value={text}
+          error={tooLong ? messages.planning.tooLong(MAX_FINDINGS) : undefined}
           onChange={(event) => {
             setText(event.currentTarget.value);
             setSaved(false);

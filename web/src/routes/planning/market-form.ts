@@ -70,7 +70,7 @@ export function validateMarket(values: MarketFormValues, mustOwn = false): Marke
   if (!name) errors.name = p.fieldRequired;
   else if (name.length > 200) errors.name = p.tooLong(200);
   if (!values.country) errors.country = p.fieldRequired;
-  else if (!isKnownCountryCode(values.country)) errors.country = messages.clusters.countryUnknown;
+  else if (!isKnownCountryCode(values.country)) errors.country = messages.forms.country.unknown;
   const segments = values.segments.map((s) => s.trim());
   if (segments.length > 20) errors.segments = t.segmentsTooMany;
   else if (segments.some((s) => s.length > 60)) errors.segments = t.segmentTooLong;

@@ -1,4 +1,4 @@
-import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import type { PlanDetailDto } from '../../api/types.ts';
 import { PLAN_STATUSES } from '../../api/vocabulary.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { instrumentListQuery } from '../../queries/instruments.ts';
@@ -192,14 +193,11 @@ function PlanForm({
             value={values.endsOn}
             onChange={(event) => set('endsOn', event.currentTarget.value)}
           />
-          <NumberInput
+          <NumberField
             {...field('budgetCapEur')}
             inputWrapperOrder={BELOW}
             label={t.cap}
             description={t.capHint}
-            min={0}
-            max={20_000_000}
-            decimalScale={2}
             thousandSeparator=","
             value={values.budgetCapEur}
             onChange={(value) => set('budgetCapEur', value)}
@@ -243,8 +241,8 @@ function PlanForm({
               autosize
               minRows={1}
               maxRows={5}
-              maxLength={2000}
               value={choice.rationale}
+              error={choice.rationale.length > 2000 ? p.tooLong(2000) : undefined}
               onChange={(event) => setRationale(choice.instrumentKey, event.currentTarget.value)}
             />
           );

@@ -65,8 +65,11 @@ describe('validatePlan mirrors the server’s rules', () => {
   });
 
   it('refuses a negative, absurd or sub-cent cap', () => {
-    expect(validatePlan({ ...valid, budgetCapEur: -1 }).budgetCapEur).toContain('between 0 and 20,000,000');
-    expect(validatePlan({ ...valid, budgetCapEur: 20_000_000.01 }).budgetCapEur).toBeDefined();
+    expect(validatePlan({ ...valid, budgetCapEur: -5000 }).budgetCapEur).toBe('must not be negative');
+    expect(validatePlan({ ...valid, budgetCapEur: '-' }).budgetCapEur).toBe('must be a number');
+    expect(validatePlan({ ...valid, budgetCapEur: 20_000_000.01 }).budgetCapEur).toContain(
+      'between 0 and 20,000,000',
+    );
     expect(validatePlan({ ...valid, budgetCapEur: 1.005 }).budgetCapEur).toContain('two decimals');
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -26,14 +26,19 @@ import { CopyPlanModal } from './plan-copy-modal.tsx';
 import { type PlanDrawerState, PlanFormDrawer } from './plan-form-drawer.tsx';
 import { PlanInstruments } from './plan-instruments.tsx';
 import { PlanKpiTargets } from './plan-kpi-targets.tsx';
+import { planSearchOf, planTabOf } from './plan-tabs.ts';
 import { PlanTimeline } from './plan-timeline.tsx';
 import { planningKeys, planQuery } from './queries.ts';
 
 const t = messages.plan;
 const p = messages.planning;
+const tabs = messages.forms.planTabs;
 const route = getRouteApi('/w/$workspace/plans/$planId');
 
-/** `/w/$workspace/plans/$planId`: a plan's budget, instruments, timeline and activities. */
+/**
+ * `/w/$workspace/plans/$planId`: a plan's budget, then its timeline and activities, its instruments
+ * or its KPI targets on tabs (`?tab=`).
+ */
 export function PlanPage() {
   const { workspace, planId } = route.useParams();
   const { membership: contextMembership } = route.useRouteContext();
@@ -101,6 +106,8 @@ function PlanView({
   const [activity, setActivity] = useState<ActivityDrawerState>({ mode: 'closed' });
   const [copying, setCopying] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const tab = planTabOf(route.useSearch());
+  const navigate = route.useNavigate();
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -143,38 +150,60 @@ function PlanView({
       </Group>
 
       {plan.budget && <PlanBudget budget={plan.budget} />}
-      <PlanInstruments plan={plan} />
-      <PlanKpiTargets workspace={workspace} plan={plan} />
-      <PlanTimeline plan={plan} />
 
-      <Section
-        title={t.activities}
-        testId="plan-activities"
-        action={
-          mayAddActivity ? (
-            <Button
-              variant="light"
-              leftSection={<PlusIcon />}
-              onClick={() => setActivity({ mode: 'create', plan: planContextOf(plan) })}
-            >
-              {t.addActivity}
-            </Button>
-          ) : null
-        }
+      {/* The timeline first; the instruments and the KPI targets (nine tables for a full plan) on
+          their own tabs, kept in the address. Hidden panels are not rendered. */}
+      <Tabs
+        value={tab}
+        onChange={(next) => void navigate({ search: planSearchOf(next) })}
+        keepMounted={false}
+        variant="outline"
       >
-        {plan.activities.length === 0 ? (
-          <Text fz="sm" c="dimmed">
-            {t.noActivities}
-          </Text>
-        ) : (
-          <ActivitiesTable
-            workspace={workspace}
-            activities={plan.activities}
-            caption={t.activitiesCaption(plan.name)}
-            money={money}
-          />
-        )}
-      </Section>
+        <Tabs.List aria-label={tabs.label}>
+          <Tabs.Tab value="timeline">{tabs.timeline}</Tabs.Tab>
+          <Tabs.Tab value="instruments">{tabs.instruments(plan.instruments.length)}</Tabs.Tab>
+          <Tabs.Tab value="kpis">{tabs.kpis}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="timeline" pt="md">
+          <Stack gap="lg">
+            <PlanTimeline plan={plan} />
+            <Section
+              title={t.activities}
+              testId="plan-activities"
+              action={
+                mayAddActivity ? (
+                  <Button
+                    variant="light"
+                    leftSection={<PlusIcon />}
+                    onClick={() => setActivity({ mode: 'create', plan: planContextOf(plan) })}
+                  >
+                    {t.addActivity}
+                  </Button>
+                ) : null
+              }
+            >
+              {plan.activities.length === 0 ? (
+                <Text fz="sm" c="dimmed">
+                  {t.noActivities}
+                </Text>
+              ) : (
+                <ActivitiesTable
+                  workspace={workspace}
+                  activities={plan.activities}
+                  caption={t.activitiesCaption(plan.name)}
+                  money={money}
+                />
+              )}
+            </Section>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="instruments" pt="md">
+          <PlanInstruments plan={plan} />
+        </Tabs.Panel>
+        <Tabs.Panel value="kpis" pt="md">
+          <PlanKpiTargets workspace={workspace} plan={plan} />
+        </Tabs.Panel>
+      </Tabs>
 
       <PlanFormDrawer workspace={workspace} state={editing} onClose={() => setEditing({ mode: 'closed' })} />
       <ActivityFormDrawer

@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from '../../app/workspace-route.ts';
+import { parsePlanSearch } from './plan-tabs.ts';
 import { activityQuery, marketListQuery, marketQuery, monthActivitiesQuery, planQuery } from './queries.ts';
 import { monthOf, parseCalendarSearch, parseMarketsSearch } from './search-params.ts';
 
@@ -25,10 +26,14 @@ export const marketRoute = createRoute({
   component: lazyRouteComponent(() => import('./market-page.tsx'), 'MarketPage'),
 });
 
-/** `/w/$workspace/plans/$planId`: a plan with its budget, instruments, timeline and activities. */
+/**
+ * `/w/$workspace/plans/$planId[?tab=instruments|kpis]`: a plan's budget, then its timeline and
+ * activities, instruments or KPI targets on tabs.
+ */
 export const planRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'plans/$planId',
+  validateSearch: parsePlanSearch,
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(planQuery(params.workspace, params.planId));
   },

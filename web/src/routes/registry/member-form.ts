@@ -124,7 +124,7 @@ export function validateMember(values: MemberFormValues): MemberFieldErrors {
   else if (name.length > 200) errors.name = t.tooLong(200);
   if (!values.clusterId) errors.clusterId = t.fieldRequired;
   if (!values.country) errors.country = t.fieldRequired;
-  else if (!isKnownCountryCode(values.country)) errors.country = messages.clusters.countryUnknown;
+  else if (!isKnownCountryCode(values.country)) errors.country = messages.forms.country.unknown;
   if (values.city.trim().length > 100) errors.city = t.tooLong(100);
   const website = values.website.trim();
   if (website && !isHttpUrl(website)) errors.website = t.websiteInvalid;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, isApiError, unwrap } from '../../api/client.ts';
-import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import { fieldErrorsOf } from '../../api/describe-error.ts';
 import type { AcceptInvitationBody, InvitationPreviewDto } from '../../api/types.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { PasswordStrengthHint } from '../../app/password-strength-hint.tsx';
@@ -12,6 +12,7 @@ import { meQuery, sessionKeys } from '../../app/session.ts';
 import { alertStyles } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
 import { AuthCard } from './auth-card.tsx';
+import { authErrorText } from './auth-error.ts';
 
 const t = messages.invitation;
 const route = getRouteApi('/accept-invitation');
@@ -46,7 +47,7 @@ export function AcceptInvitationPage() {
     return (
       <AuthCard title={t.title}>
         <Alert color="red" variant="light" title={t.failed} role="alert" styles={alertStyles('red')}>
-          <Text fz="sm">{describeError(preview.error)}</Text>
+          <Text fz="sm">{authErrorText(preview.error)}</Text>
         </Alert>
       </AuthCard>
     );
@@ -104,7 +105,7 @@ function AcceptForm({ token, preview }: { token: string | undefined; preview: In
       : status === 409
         ? t.alreadyMember
         : accept.isError
-          ? describeError(accept.error)
+          ? authErrorText(accept.error)
           : null;
   const passwordError = fieldErrorsOf(accept.error).password;
 

@@ -3,10 +3,10 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { describeError } from '../../api/describe-error.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
 import { AuthCard } from './auth-card.tsx';
+import { authErrorText } from './auth-error.ts';
 
 const t = messages.passwordReset;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -52,7 +52,7 @@ export function ForgotPasswordPage() {
                   title: { color: 'var(--mantine-color-text)' },
                 }}
               >
-                <Text fz="sm">{describeError(send.error)}</Text>
+                <Text fz="sm">{authErrorText(send.error)}</Text>
               </Alert>
             )}
             <TextInput

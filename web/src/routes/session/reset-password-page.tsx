@@ -4,13 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
+import { fieldErrorsOf } from '../../api/describe-error.ts';
 import type { ConfirmPasswordResetBody } from '../../api/types.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { MIN_PASSWORD_LENGTH } from '../../app/password-strength.ts';
 import { PasswordStrengthHint } from '../../app/password-strength-hint.tsx';
 import { messages } from '../../messages/en.ts';
 import { AuthCard } from './auth-card.tsx';
+import { authErrorText } from './auth-error.ts';
 
 const t = messages.passwordReset;
 const route = getRouteApi('/reset-password');
@@ -77,7 +78,7 @@ export function ResetPasswordPage() {
                 title: { color: 'var(--mantine-color-text)' },
               }}
             >
-              <Text fz="sm">{describeError(confirm.error)}</Text>
+              <Text fz="sm">{authErrorText(confirm.error)}</Text>
             </Alert>
           )}
           <PasswordInput

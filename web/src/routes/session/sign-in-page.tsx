@@ -4,12 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { describeError } from '../../api/describe-error.ts';
 import type { MeDto, SignInBody } from '../../api/types.ts';
 import { BrandMark } from '../../app/brand-mark.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { homePathOf, meQuery, sessionKeys } from '../../app/session.ts';
 import { messages } from '../../messages/en.ts';
+import { authErrorText } from './auth-error.ts';
 
 const t = messages.signIn;
 const route = getRouteApi('/sign-in');
@@ -74,7 +74,7 @@ export function SignInPage() {
                   title: { color: 'var(--mantine-color-text)' },
                 }}
               >
-                <Text fz="sm">{describeError(mutation.error)}</Text>
+                <Text fz="sm">{authErrorText(mutation.error)}</Text>
               </Alert>
             )}
             <TextInput

@@ -5,7 +5,6 @@ import {
   Drawer,
   Group,
   Modal,
-  NumberInput,
   SimpleGrid,
   Stack,
   Text,
@@ -20,6 +19,7 @@ import { useAbilities } from '../../app/abilities.ts';
 import { countryName, isKnownCountryCode } from '../../app/format.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
@@ -142,7 +142,7 @@ function ClusterForm({
   const countryLabel =
     values.country && /^[A-Z]{2}$/.test(values.country) && isKnownCountryCode(values.country)
       ? countryName(values.country)
-      : t.countryHint;
+      : messages.forms.country.hint;
 
   return (
     <form onSubmit={submit} noValidate data-testid="cluster-form">
@@ -206,7 +206,7 @@ function ClusterForm({
             error={errors.city}
             autoComplete="off"
           />
-          <NumberInput
+          <NumberField
             id="cluster-dayRateEur"
             label={t.dayRate}
             description={t.dayRateHint}
@@ -215,8 +215,6 @@ function ClusterForm({
             value={values.dayRateEur}
             onChange={(value) => set('dayRateEur', value)}
             error={errors.dayRateEur}
-            clampBehavior="none"
-            decimalScale={2}
             thousandSeparator=","
             prefix="€"
             hideControls

@@ -44,8 +44,8 @@ describe('validateCluster mirrors the server’s rules', () => {
   it.each([
     ['se', 'two capital letters'],
     ['SWE', 'two capital letters'],
-    ['XX', 'not an ISO 3166-1'],
-    ['EU', 'not an ISO 3166-1'],
+    ['XX', 'not a country code'],
+    ['EU', 'not a country code'],
   ])('refuses the country %s', (country, message) => {
     expect(validateCluster({ ...valid, country }).country).toContain(message);
   });

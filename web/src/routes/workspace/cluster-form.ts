@@ -61,7 +61,7 @@ export function validateCluster(values: ClusterFormValues): ClusterFieldErrors {
   required('city', 100);
   if (!values.country) errors.country = t.fieldRequired;
   else if (!/^[A-Z]{2}$/.test(values.country)) errors.country = t.countryFormat;
-  else if (!isKnownCountryCode(values.country)) errors.country = t.countryUnknown;
+  else if (!isKnownCountryCode(values.country)) errors.country = messages.forms.country.unknown;
   if (values.dayRateEur === '') errors.dayRateEur = t.fieldRequired;
   else {
     const rate = Number(values.dayRateEur);

@@ -1,0 +1,28 @@
+/**
+ * The plan page's tabs, kept in the address (`/plans/…?tab=kpis`) so a reload, a shared link or
+ * the back button opens the same part. The timeline (with the activities) is the default and has
+ * no parameter. Pure, so it is unit-tested.
+ */
+
+export const PLAN_TABS = ['timeline', 'instruments', 'kpis'] as const;
+export type PlanTab = (typeof PLAN_TABS)[number];
+
+export interface PlanSearch {
+  /** Absent: the timeline. */
+  tab?: Exclude<PlanTab, 'timeline'>;
+}
+
+/** `validateSearch` of the plan page: an unknown tab (an old or edited link) opens the timeline. */
+export function parsePlanSearch(raw: Record<string, unknown>): PlanSearch {
+  return raw.tab === 'instruments' || raw.tab === 'kpis' ? { tab: raw.tab } : {};
+}
+
+/** The tab the address names. */
+export function planTabOf(search: PlanSearch): PlanTab {
+  return search.tab ?? 'timeline';
+}
+
+/** The address parameters of a tab: none for the timeline. */
+export function planSearchOf(tab: string | null): PlanSearch {
+  return parsePlanSearch({ tab });
+}
