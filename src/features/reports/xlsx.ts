@@ -93,9 +93,11 @@ function summarySheet(workbook: ExcelJS.Workbook, data: ReportData): void {
   add('Workspace', data.workspace.name);
   add('Period from', excelDate(data.period.from), DATE_FORMAT);
   add('Period to', excelDate(data.period.to), DATE_FORMAT);
+  add('Market', data.market ? data.market.name : 'All markets and standalone activities');
+  add('Activities counted', 'Those starting in the period (by activity start); actual costs whenever paid');
   add('Generated at (UTC)', data.generatedAt);
   if (s.activities === 0) add('Note', EMPTY_PERIOD_TEXT);
-  add('Activities in the period', s.activities, COUNT_FORMAT);
+  add('Activities starting in the period', s.activities, COUNT_FORMAT);
   for (const [status, n] of Object.entries(s.byStatus)) {
     add(`Activities ${(STATUS_LABELS[status] ?? status).toLowerCase()}`, n, COUNT_FORMAT);
   }

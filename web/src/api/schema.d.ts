@@ -2054,14 +2054,16 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Which activities a period selects: `overlapping` (default) those taking place in it (ending on or after `from`, starting on or before `to`); `starting` those starting in it, as the KPI roll-up, the dashboard, the budget burn and funder reports count them */
+                    activities?: "overlapping" | "starting";
                     /** @description Activities this cluster is responsible for */
                     clusterId?: string;
-                    /** @description Activities ending on or after this day */
+                    /** @description First day of the period (see `activities`) */
                     from?: string;
                     groupBy?: "workspace" | "market" | "plan" | "cluster" | "instrument" | "phase" | "fundingSource" | "category" | "month";
                     marketId?: string;
                     planId?: string;
-                    /** @description Activities starting on or before this day */
+                    /** @description Last day of the period (see `activities`) */
                     to?: string;
                 };
                 header?: never;
@@ -7540,18 +7542,18 @@ export interface components {
             id: string;
         };
         BudgetBurn: {
-            /** @description Every month the period touches, YYYY-MM, in order */
+            /** @description Every month the period touches, YYYY-MM, in order, widened to the first and last month in which money for its activities was paid */
             months: string[];
-            /** @description The days counted, both included */
+            /** @description The period: its activities are those starting in it, both days included */
             period: {
                 from: string;
                 to: string;
             };
-            /** @description One per funding source with planned or actual money in the period, in vocabulary order */
+            /** @description One per funding source with planned or actual money for the period's activities, in vocabulary order */
             series: {
-                /** @description Actual EUR spent in each month of `months` */
+                /** @description Actual EUR paid in each month of `months` for the period's activities */
                 actualEur: number[];
-                /** @description Actual EUR spent from the start of the period to the end of each month */
+                /** @description Actual EUR paid for the period's activities up to the end of each month of `months` */
                 cumulativeEur: number[];
                 /** @enum {string} */
                 fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
@@ -7559,24 +7561,25 @@ export interface components {
                 /** @description Planned total of this source for the activities starting in the period (not cancelled) */
                 plannedEur: number;
             }[];
+            /** @description The period's activities' planned (not cancelled) and actual money: the dashboard's headline and the funder report show the same actual */
             totals: {
                 actualEur: number;
                 plannedEur: number;
             };
         };
         BudgetBurnInput: {
-            /** @description Every month the period touches, YYYY-MM, in order */
+            /** @description Every month the period touches, YYYY-MM, in order, widened to the first and last month in which money for its activities was paid */
             months: string[];
-            /** @description The days counted, both included */
+            /** @description The period: its activities are those starting in it, both days included */
             period: {
                 from: string;
                 to: string;
             };
-            /** @description One per funding source with planned or actual money in the period, in vocabulary order */
+            /** @description One per funding source with planned or actual money for the period's activities, in vocabulary order */
             series: {
-                /** @description Actual EUR spent in each month of `months` */
+                /** @description Actual EUR paid in each month of `months` for the period's activities */
                 actualEur: number[];
-                /** @description Actual EUR spent from the start of the period to the end of each month */
+                /** @description Actual EUR paid for the period's activities up to the end of each month of `months` */
                 cumulativeEur: number[];
                 /** @enum {string} */
                 fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
@@ -7584,6 +7587,7 @@ export interface components {
                 /** @description Planned total of this source for the activities starting in the period (not cancelled) */
                 plannedEur: number;
             }[];
+            /** @description The period's activities' planned (not cancelled) and actual money: the dashboard's headline and the funder report show the same actual */
             totals: {
                 actualEur: number;
                 plannedEur: number;
@@ -9084,6 +9088,8 @@ export interface components {
             format: "pdf" | "xlsx";
             /** @description First day of the period, YYYY-MM-DD */
             from: string;
+            /** @description Only the activities of this target market’s plans (as the dashboard’s market filter) */
+            marketId?: string;
             /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
             to: string;
         };
@@ -9092,6 +9098,8 @@ export interface components {
             format: "pdf" | "xlsx";
             /** @description First day of the period, YYYY-MM-DD */
             from: string;
+            /** @description Only the activities of this target market’s plans (as the dashboard’s market filter) */
+            marketId?: string;
             /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
             to: string;
         };
