@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { KPI_KIND_LABELS } from '../../domain/catalogue/types.ts';
 import { EMPTY_PERIOD_TEXT, STATUS_LABELS } from './format.ts';
 import type { RenderProgress } from './pdf.ts';
 import { yieldToEventLoop } from './pdf-layout.ts';
@@ -130,9 +131,9 @@ function kpiSheet(workbook: ExcelJS.Workbook, data: ReportData): void {
         group.label,
         group.activities,
         kpi.label,
-        kpi.kind,
+        KPI_KIND_LABELS[kpi.kind],
         kpi.unit,
-        kpi.source,
+        kpi.source === 'derived' ? 'From records' : 'Entered by hand',
         kpi.target,
         kpi.actual,
         kpi.progress,

@@ -12,6 +12,14 @@ import type {
   Role,
   SpaceSegment,
 } from '../api/types.ts';
+import {
+  EXPORT_EXPERIENCE_LABELS,
+  KPI_KIND_LABELS,
+  MELCA_FIELD_LABELS,
+  ORGANISATION_SIZE_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  SPACE_SEGMENT_LABELS,
+} from '../api/vocabulary.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enKpis } from './en-kpis.ts';
 import { enPlanning } from './en-planning.ts';
@@ -291,42 +299,13 @@ export const en = {
     emptyBody: 'Create one above to call the API from a script.',
   },
   registry: {
-    organisationType: {
-      sme: 'SME',
-      large_company: 'Large company',
-      rd_centre: 'R&D centre',
-      university: 'University',
-      other: 'Other',
-    } satisfies Record<OrganisationType, string>,
-    organisationSize: {
-      micro: 'Micro (under 10 staff)',
-      small: 'Small (10–49 staff)',
-      medium: 'Medium (50–249 staff)',
-      large: 'Large (250 staff or more)',
-    } satisfies Record<OrganisationSize, string>,
-    spaceSegment: {
-      earth_observation: 'Earth observation',
-      satcom: 'Satellite communications',
-      navigation: 'Navigation',
-      launch: 'Launch',
-      ground_segment: 'Ground segment',
-      downstream_applications: 'Downstream applications',
-      space_science: 'Space science',
-      in_orbit_services: 'In-orbit services',
-    } satisfies Record<SpaceSegment, string>,
-    melca: {
-      mobility: 'Mobility',
-      energy: 'Energy',
-      logistics: 'Logistics',
-      creative_industries: 'Creative industries',
-      agriculture: 'Agriculture',
-    } satisfies Record<MelcaField, string>,
-    exportExperience: {
-      none: 'No export experience',
-      occasional: 'Occasional exports',
-      regular: 'Regular exports',
-      established: 'Established exporter',
-    } satisfies Record<ExportExperience, string>,
+    // The registry's labels live with its vocabulary (src/domain/registry/types.ts), one list for
+    // the server (exports, import, audit log) and this app.
+    organisationType: ORGANISATION_TYPE_LABELS satisfies Record<OrganisationType, string>,
+    organisationSize: ORGANISATION_SIZE_LABELS satisfies Record<OrganisationSize, string>,
+    spaceSegment: SPACE_SEGMENT_LABELS satisfies Record<SpaceSegment, string>,
+    melca: MELCA_FIELD_LABELS satisfies Record<MelcaField, string>,
+    exportExperience: EXPORT_EXPERIENCE_LABELS satisfies Record<ExportExperience, string>,
     fieldRequired: 'is required',
     tooLong: (max: number) => `must be at most ${max} characters`,
     websiteInvalid: 'must be a web address starting with http:// or https://',
@@ -521,9 +500,13 @@ export const en = {
     } as Record<'organisations' | 'people', Record<string, string>>,
     fieldHints: {
       cluster: 'Id, short name or name of the cluster',
-      type: 'sme, large_company, rd_centre, university, other (or their names)',
+      // The labels the app shows (any case; the codes are accepted too).
+      type: Object.values(ORGANISATION_TYPE_LABELS).join(', '),
+      size: 'Micro, Small, Medium or Large',
       country: 'ISO code such as BE',
-      spaceSegments: 'Separated by ;',
+      spaceSegments: `${Object.values(SPACE_SEGMENT_LABELS).join(', ')}; separated by ;`,
+      melca: `${Object.values(MELCA_FIELD_LABELS).join(', ')}; separated by ;`,
+      exportExperience: Object.values(EXPORT_EXPERIENCE_LABELS).join(', '),
       organisation: 'Id, registration number or name',
       consent: 'yes or no',
     } as Record<string, string>,
@@ -794,13 +777,7 @@ export const en = {
     leads: 'Leads & new business',
     sustain: 'Improve & sustain',
   } satisfies Record<Phase, string>,
-  kpiKind: {
-    count: 'Count',
-    money: 'Money',
-    percent: 'Percentage',
-    rating: 'Rating',
-    text: 'Qualitative text',
-  } satisfies Record<KpiKind, string>,
+  kpiKind: KPI_KIND_LABELS satisfies Record<KpiKind, string>,
   charts: {
     chart: 'Chart',
     table: 'Table',
