@@ -29,6 +29,9 @@ describe.skipIf(!chromiumPath)('figures in the browser (issue 18)', () => {
   let baseUrl: string;
   let slug: string;
   let japanId: string;
+  let visitId: string;
+  let clusterId: string;
+  let api: { headers: Record<string, string>; user: { id: string } };
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
@@ -40,6 +43,10 @@ describe.skipIf(!chromiumPath)('figures in the browser (issue 18)', () => {
     slug = workspace.slug;
     const user = await factory.userWithPassword(PASSWORD, EMAIL);
     await factory.addMember(w, user.id, 'coordinator');
+    // A second coordinator, who changes things through the API (for the audit log).
+    api = await factory.memberWithToken(w, 'coordinator');
+    await db.updateTable('app_user').set({ name: 'Alice Auditor' }).where('id', '=', api.user.id).execute();
+    clusterId = (await factory.cluster(w, { name: 'Aerospace Valley', short_name: 'AV' })).id;
     const japan = await rows.marketRow(w, {
       name: 'Japan',
       country: 'JP',
@@ -69,6 +76,7 @@ describe.skipIf(!chromiumPath)('figures in the browser (issue 18)', () => {
       description: 'Flights Brussels–Tokyo',
       incurred_on: '2026-11-20',
     });
+    visitId = visit.id;
     const roadshow = await rows.activityRow(w, {
       plan_id: chinaPlan.id,
       title: 'Roadshow in Shanghai',
@@ -169,6 +177,84 @@ describe.skipIf(!chromiumPath)('figures in the browser (issue 18)', () => {
     expect(summary.get('Market')).toBe('Japan');
     // The report agrees with the dashboard's headline and burn.
     expect(summary.get('Actual costs')).toBe(4380.5);
+    await page.context().close();
+  });
+
+  it('lists target markets with their segments as labels', async () => {
+    const page = await signedIn(`/w/${slug}/markets`, { width: 1440, height: 900 });
+    const japan = page.getByRole('row').filter({ hasText: 'Japan' });
+    await japan.waitFor();
+    expect(await japan.textContent()).toContain('Earth observation');
+    expect(await japan.textContent()).toContain('In-orbit services');
+    const table = (await page.getByRole('table').textContent()) ?? '';
+    expect(table).not.toMatch(/earth_observation|in_orbit_services|satcom/);
+    expect(await page.getByRole('row').filter({ hasText: 'China' }).textContent()).toContain(
+      'Satellite communications',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'figures-markets.png') });
+    await page.context().close();
+  });
+
+  it('shows the audit log readably: names, labels, money, no ids or internal fields; filters in the address', async () => {
+    const inject = (method: 'POST' | 'PATCH', url: string, payload: object) =>
+      t.app.inject({ method, url: `/api/v1/workspaces/${slug}${url}`, headers: api.headers, payload });
+    const organisation = await inject('POST', '/organisations', {
+      clusterId,
+      name: 'Kestrel Optics SAS',
+      type: 'sme',
+      size: 'small',
+      country: 'FR',
+      spaceSegments: ['earth_observation'],
+      exportExperience: 'occasional',
+    });
+    expect(organisation.statusCode, organisation.body).toBe(201);
+    expect((await inject('PATCH', `/markets/${japanId}`, { version: 1, priority: 'low' })).statusCode).toBe(
+      200,
+    );
+    const target = await inject('POST', '/kpi-targets', {
+      activityId: visitId,
+      kpiKey: 'actual_costs',
+      value: 5000,
+    });
+    expect(target.statusCode, target.body).toBe(201);
+
+    // Alice's changes (the address carries the filter; a report made above is someone else's).
+    const page = await signedIn(`/w/${slug}/audit?actorId=${api.user.id}`);
+    await expect.poll(() => page.locator('#audit-who').inputValue()).toMatch(/^Alice Auditor/);
+    const rows = page.getByTestId('audit-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const table = (await page.getByRole('table').textContent()) ?? '';
+    // Who by name; what by its name and labels; money in EUR.
+    expect(table).toContain('Alice Auditor');
+    expect(table).toContain('Member organisation');
+    expect(table).toContain('Kestrel Optics SAS');
+    expect(table).toContain('Small (10–49 staff)');
+    expect(table).toContain('Earth observation');
+    expect(table).toContain('Occasional exports');
+    expect(table).toContain('AV · Aerospace Valley');
+    expect(table).toContain('Actual costs · Study visit to Tokyo');
+    expect(table).toContain('€5,000.00');
+    expect(table).toMatch(/Priority:\s*High\s*→\s*Low/);
+    // No codes, internal fields or record ids.
+    expect(table).not.toMatch(/normalised|earth_observation|occasional\b|kpi_key|actual_costs|cluster_id/);
+    expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'figures-audit.png'), fullPage: true });
+
+    // Another filter joins it in the address: the target markets only.
+    await page.locator('#audit-entity-type').click();
+    await page.getByRole('option', { name: 'Target market' }).click();
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('entityType') === 'market' && url.searchParams.get('actorId') === api.user.id,
+    );
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByTestId('audit-record-link').click();
+    await page.waitForURL((url) => url.pathname === `/w/${slug}/markets/${japanId}`);
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('entityType') === 'market');
+    await expect.poll(() => rows.count()).toBe(1);
     await page.context().close();
   });
 });

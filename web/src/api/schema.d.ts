@@ -1889,13 +1889,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of the workspace */
+        /** The audit log of the workspace, filtered by who, record type, action and period */
         get: {
             parameters: {
                 query?: {
+                    action?: "create" | "update" | "delete";
+                    /** @description Only the changes made by this user */
+                    actorId?: string;
                     cursor?: string;
                     entityId?: string;
+                    /** @description Only changes to this kind of record (market, plan, activity, cost_line…) */
+                    entityType?: string;
+                    /** @description Changes made on or after this day (UTC) */
+                    from?: string;
                     limit?: number;
+                    /** @description Changes made on or before this day (UTC) */
+                    to?: string;
                 };
                 header?: never;
                 path: {
@@ -1914,6 +1923,81 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AuditEvent"][];
                             nextCursor: string | null;
+                            /** @description Names of the records the changes of this page refer to by id (cluster, organisation, person, activity, plan, market, instrument, user) that still exist */
+                            references: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users who changed something in the workspace (for the audit log’s filter) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -5752,7 +5836,7 @@ export interface paths {
         };
         /**
          * Download the member organisations as CSV or XLSX (the list filters apply)
-         * @description Columns: ID and the import fields under the headers the import recognises, lists joined by "; ". Cells starting with = + - @ tab or CR get a leading ' in CSV; XLSX holds them as text.
+         * @description Columns: ID and the import fields under the headers the import recognises, lists joined by "; ", vocabulary values as labels ("SME", "Earth observation") or, with values=codes, as codes. Cells starting with = + - @ tab or CR get a leading ' in CSV; XLSX holds them as text.
          */
         get: {
             parameters: {
@@ -5766,6 +5850,8 @@ export interface paths {
                     q?: string;
                     segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
                     type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
+                    /** @description How vocabulary values (type, size, space segments, MELCA, export experience) are written: the labels people read ("SME", "Earth observation", the default) or the API codes ("sme", "earth_observation"); the import takes both */
+                    values?: "labels" | "codes";
                 };
                 header?: never;
                 path: {
@@ -7512,6 +7598,10 @@ export interface components {
             action: "create" | "update" | "delete";
             /** @description E-mail of the user who made the change */
             actor: string | null;
+            /** @description Id of the user who made the change (null: the Hub itself) */
+            actorId: string | null;
+            /** @description Name of the user who made the change */
+            actorName: string | null;
             at: string;
             /** @description field → [before, after] */
             changes: {
@@ -7521,14 +7611,26 @@ export interface components {
                 ];
             };
             entityId: string;
+            /** @description The changed record's name today (a title, a name, an e-mail…); null when it no longer exists or has none */
+            entityName: string | null;
             entityType: string;
             id: string;
+            /** @description For KPI targets and values: the KPI, so its values can be read (money is cents) */
+            kpi: {
+                key: string;
+                kind: string;
+                label: string;
+            } | null;
         };
         AuditEventInput: {
             /** @enum {string} */
             action: "create" | "update" | "delete";
             /** @description E-mail of the user who made the change */
             actor: string | null;
+            /** @description Id of the user who made the change (null: the Hub itself) */
+            actorId: string | null;
+            /** @description Name of the user who made the change */
+            actorName: string | null;
             at: string;
             /** @description field → [before, after] */
             changes: {
@@ -7538,8 +7640,16 @@ export interface components {
                 ];
             };
             entityId: string;
+            /** @description The changed record's name today (a title, a name, an e-mail…); null when it no longer exists or has none */
+            entityName: string | null;
             entityType: string;
             id: string;
+            /** @description For KPI targets and values: the KPI, so its values can be read (money is cents) */
+            kpi: {
+                key: string;
+                kind: string;
+                label: string;
+            } | null;
         };
         BudgetBurn: {
             /** @description Every month the period touches, YYYY-MM, in order, widened to the first and last month in which money for its activities was paid */
