@@ -15,9 +15,9 @@ const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const EMAIL = 'dashboard@example.test';
 const PASSWORD = 'dashboard-e2e-Passphrase-42';
 
-/** The figures of a `<Chart>` switched to its table view: one array of cell texts per row. */
+/** The figures of a `<Chart>` (the first of its test id) switched to its table view: one array of cell texts per row. */
 async function chartRows(page: Page, testId: string): Promise<string[][]> {
-  const chart = page.getByTestId(testId);
+  const chart = page.getByTestId(testId).first();
   await chart.getByText('Table', { exact: true }).click();
   const rows = chart.locator('tbody tr');
   await rows.first().waitFor();
@@ -130,8 +130,9 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
     expect(await page.getByTestId('headline-present').textContent()).toBe('2');
     expect(await page.getByTestId('headline-actual-costs').textContent()).toBe('€800.00');
     expect(await page.getByTestId('headline-planned').textContent()).toBe('of €1,000.00 planned');
+    // The funder report opens on the period (and market) in view.
     expect(await page.getByRole('link', { name: 'Funder report' }).getAttribute('href')).toBe(
-      `/w/${slug}/reports`,
+      `/w/${slug}/reports?from=${year}-01-01&to=${year}-12-31`,
     );
 
     // The world map draws the countries (loaded on demand); every chart is drawn in the page.
@@ -142,9 +143,10 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'dashboard.png'), fullPage: true });
 
-    // KPIs by phase: the training's phase has a target (chart and table), the meetings' has none yet.
+    // KPIs by phase, after the whole programme's (its Hub-wide KPIs have a target): the training's
+    // phase has a target (chart and table), the meetings' has none yet.
     const kpis = page.getByTestId('dashboard-kpis');
-    await expect.poll(() => kpis.getByTestId('kpi-group').count()).toBe(2);
+    await expect.poll(() => kpis.getByTestId('kpi-group').count()).toBe(3);
     expect(await kpis.getByTestId('kpi-group-no-targets').count()).toBe(1);
     const presentRow = kpis.getByTestId('kpi-row').filter({ hasText: 'Participants present' }).first();
     expect(await presentRow.locator('td').allTextContents()).toEqual(['4', '2', '50%']);
@@ -199,7 +201,7 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
     // Back on the dashboard, the funder report of the same period, as a PDF, read back.
     await navDashboard.click();
     await page.getByRole('link', { name: 'Funder report' }).click();
-    await page.waitForURL(new RegExp(`/w/${slug}/reports$`));
+    await page.waitForURL(new RegExp(`/w/${slug}/reports\\?from=${year}-01-01&to=${year}-12-31$`));
     await page.getByRole('radio', { name: /PDF/ }).check();
     await page.getByRole('button', { name: 'Generate report' }).click();
     const ready = page.locator('[data-testid="report-row"][data-status="succeeded"]');
@@ -242,9 +244,10 @@ describe.skipIf(!chromiumPath)('the coordinators’ dashboard in the browser', (
     await page.getByRole('link', { name: 'Back to the dashboard' }).click();
     await page.waitForURL(new RegExp(`/w/${slug}/?\\?from=${year - 1}-01-01&to=${year - 1}-12-31$`));
 
-    // The funder report is one click away (its page makes and downloads it).
+    // The funder report is one click away, on the same period (its page makes and downloads it).
     await page.getByRole('link', { name: 'Funder report' }).click();
-    await page.waitForURL(new RegExp(`/w/${slug}/reports$`));
+    await page.waitForURL(new RegExp(`/w/${slug}/reports\\?from=${year - 1}-01-01&to=${year - 1}-12-31$`));
+    expect(await page.getByLabel(/^From\b/).inputValue()).toBe(`${year - 1}-01-01`);
     await context.close();
   });
 });

@@ -110,6 +110,11 @@ const CASES: RouteCase[] = [
     target: 'fresh',
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/audit', expected: only({ coordinator: 200 }) },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/audit/actors',
+    expected: only({ coordinator: 200 }),
+  },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations', expected: all(200) },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/organisations/export', expected: all(200) },
   {

@@ -117,6 +117,14 @@ export interface BudgetModel {
 
 export const KPI_KINDS = ['count', 'money', 'percent', 'rating', 'text'] as const;
 export type KpiKind = (typeof KPI_KINDS)[number];
+/** What each kind of KPI is called on screen and in files. */
+export const KPI_KIND_LABELS: Record<KpiKind, string> = {
+  count: 'Count',
+  money: 'Money',
+  percent: 'Percentage',
+  rating: 'Rating',
+  text: 'Qualitative text',
+};
 
 export interface KpiDefinition {
   /** Stable snake_case key, unique within its instrument. */

@@ -8,7 +8,7 @@ import {
   OrganisationLookup,
   parseYesNo,
   splitList,
-  toCode,
+  vocabularyCode,
 } from './import-conversion.ts';
 
 const clusters = new ClusterLookup([
@@ -37,11 +37,43 @@ describe('import conversion', () => {
     expect(splitList('')).toEqual([]);
   });
 
-  it('turns labels into vocabulary codes', () => {
-    expect(toCode('R&D centre')).toBe('rd_centre');
-    expect(toCode('Earth Observation')).toBe('earth_observation');
-    expect(toCode(' Large company ')).toBe('large_company');
-    expect(toCode('SME')).toBe('sme');
+  it('takes the labels the app shows and the codes, in any case, as vocabulary codes', () => {
+    expect(vocabularyCode('type', 'R&D centre')).toBe('rd_centre');
+    expect(vocabularyCode('type', ' Large company ')).toBe('large_company');
+    expect(vocabularyCode('type', 'SME')).toBe('sme');
+    expect(vocabularyCode('type', 'LARGE_COMPANY')).toBe('large_company');
+    expect(vocabularyCode('spaceSegments', 'Earth Observation')).toBe('earth_observation');
+    expect(vocabularyCode('spaceSegments', 'Satellite communications')).toBe('satcom');
+    // Each label of the app, as shown, and its code.
+    expect(vocabularyCode('exportExperience', 'Occasional exports')).toBe('occasional');
+    expect(vocabularyCode('exportExperience', 'Occasional exporter')).toBe('occasional');
+    expect(vocabularyCode('exportExperience', 'occasional')).toBe('occasional');
+    expect(vocabularyCode('size', 'Small (10–49 staff)')).toBe('small');
+    expect(vocabularyCode('size', 'small')).toBe('small');
+    expect(vocabularyCode('melca', 'creative industries')).toBe('creative_industries');
+    expect(vocabularyCode('type', 'startup')).toBeUndefined();
+  });
+
+  it('names the allowed labels when a vocabulary cell names none', () => {
+    const { input, errors } = convertOrganisationRow(
+      { name: 'X', cluster: 'GSC', type: 'startup', spaceSegments: 'satcom; underwater; lunar' },
+      clusters,
+    );
+    expect(input.type).toBeUndefined();
+    expect(input.spaceSegments).toBeUndefined();
+    expect(errors).toEqual([
+      {
+        field: 'type',
+        message:
+          '"startup" is not an organisation type: use SME, Large company, R&D centre, University or Other (labels or codes, any case)',
+      },
+      {
+        field: 'spaceSegments',
+        message: expect.stringMatching(
+          /^"underwater", "lunar" are not a space segment: use Earth observation, /,
+        ),
+      },
+    ]);
   });
 
   it('reads yes/no in several spellings and nothing else', () => {

@@ -6,6 +6,7 @@
  */
 import { normaliseOrganisationName, normaliseRegistrationId } from './duplicates.ts';
 import type { OrganisationImportField, PersonImportField } from './import-fields.ts';
+import { codeOf, REGISTRY_VOCABULARIES, type RegistryVocabulary, type Vocabulary } from './types.ts';
 
 /** One problem of one row, by import field (`cluster`, `email`, `spaceSegments`…). */
 export interface RowError {
@@ -46,30 +47,31 @@ export function splitList(text: string): string[] {
     .filter((item) => item !== '');
 }
 
-const CODE_ALIASES: Record<string, string> = {
-  rd_center: 'rd_centre',
-  r_d_centre: 'rd_centre',
-  research_centre: 'rd_centre',
-  research_center: 'rd_centre',
-  large: 'large_company',
-  eo: 'earth_observation',
-  gnss: 'navigation',
-};
-
 /**
- * A vocabulary label as its code: lower-case, no accents, `&` dropped, other punctuation and
- * spaces as `_` ("R&D centre" → `rd_centre`, "Earth observation" → `earth_observation`).
+ * A vocabulary value as its code: the code itself or the label the app shows, in any case, with
+ * or without accents ("Occasional exports", "OCCASIONAL", "occasional" → `occasional`); undefined
+ * when it names no value of the vocabulary.
  */
-export function toCode(label: string): string {
-  const code = label
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return CODE_ALIASES[code] ?? code;
+export function vocabularyCode(vocabulary: RegistryVocabulary, text: string): string | undefined {
+  return codeOf(REGISTRY_VOCABULARIES[vocabulary] as Vocabulary, text);
 }
+
+/** `"startup" is not a type: use SME, Large company, R&D centre, University or Other` (labels, as shown). */
+function unknownValue(vocabulary: RegistryVocabulary, texts: readonly string[]): string {
+  const { codes, labels } = REGISTRY_VOCABULARIES[vocabulary] as Vocabulary;
+  const names = codes.map((code) => labels[code] ?? code);
+  const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  const what = texts.map((text) => `"${text}"`).join(', ');
+  return `${what} ${texts.length === 1 ? 'is' : 'are'} not ${VOCABULARY_NOUNS[vocabulary]}: use ${list} (labels or codes, any case)`;
+}
+
+const VOCABULARY_NOUNS: Record<RegistryVocabulary, string> = {
+  type: 'an organisation type',
+  size: 'a size',
+  spaceSegments: 'a space segment',
+  melca: 'a MELCA field',
+  exportExperience: 'an export experience',
+};
 
 const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', 'x', 'ja', 'oui', 'si', 'sí', 'on']);
 const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'nein', 'non', 'off']);
@@ -168,10 +170,13 @@ const ORGANISATION_TEXT_FIELDS = [
   'requests',
 ] as const;
 const ORGANISATION_CODE_FIELDS = ['type', 'size', 'exportExperience'] as const;
+const ORGANISATION_CODE_LISTS = ['spaceSegments', 'melca'] as const;
 
 /**
  * The create input of an organisation from a row. Empty cells are left out, so the create
- * schema's defaults apply (and a missing required field is reported by validation).
+ * schema's defaults apply (and a missing required field is reported by validation). Vocabulary
+ * cells take the labels the app shows or the codes, in any case; anything else is a row error
+ * naming the values allowed.
  *
  * @example
  * convertOrganisationRow({ name: 'Orbitech', cluster: 'GSA', country: 'es', type: 'SME' }, clusters);
@@ -189,11 +194,20 @@ export function convertOrganisationRow(
   }
   for (const field of ORGANISATION_CODE_FIELDS) {
     const text = cellText(row[field]);
-    if (text !== '') input[field] = toCode(text);
+    if (text === '') continue;
+    const code = vocabularyCode(field, text);
+    if (code) input[field] = code;
+    else errors.push({ field, message: unknownValue(field, [text]) });
+  }
+  for (const field of ORGANISATION_CODE_LISTS) {
+    const text = cellText(row[field]);
+    if (text === '') continue;
+    const items = splitList(text);
+    const unknown = items.filter((item) => vocabularyCode(field, item) === undefined);
+    if (unknown.length > 0) errors.push({ field, message: unknownValue(field, unknown) });
+    else input[field] = items.map((item) => vocabularyCode(field, item));
   }
   const lists = {
-    spaceSegments: toCode,
-    melca: toCode,
     offerTags: (item: string) => item,
     requestTags: (item: string) => item,
     targetMarketInterests: (item: string) => item.toUpperCase(),

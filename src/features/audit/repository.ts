@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { addDays } from '../../domain/dates.ts';
 
 /** What changed: field → [before, after]; a create has before = null, a delete after = null. */
 export type Changes = Record<string, [unknown, unknown]>;
@@ -44,8 +45,8 @@ export class AuditRepository {
     }
   }
 
-  /** Newest first; `before` is the id of the last entry of the previous page. */
-  async list(workspaceId: string, options: { limit: number; before?: string; entityId?: string }) {
+  /** Newest first; `before` is the id of the last entry of the previous page; filters as `GET /audit`. */
+  async list(workspaceId: string, options: AuditListOptions) {
     let query = this.db
       .selectFrom('audit_event')
       .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
@@ -56,13 +57,256 @@ export class AuditRepository {
         'audit_event.entity_id',
         'audit_event.changes',
         'audit_event.created_at',
+        'audit_event.actor_user_id',
         'app_user.email as actor_email',
+        'app_user.name as actor_name',
       ])
       .where('audit_event.workspace_id', '=', workspaceId);
     if (options.before) query = query.where('audit_event.id', '<', options.before);
     if (options.entityId) query = query.where('audit_event.entity_id', '=', options.entityId);
+    if (options.actorId) query = query.where('audit_event.actor_user_id', '=', options.actorId);
+    if (options.entityType) query = query.where('audit_event.entity_type', '=', options.entityType);
+    if (options.action) query = query.where('audit_event.action', '=', options.action);
+    // Times are UTC ISO text: a day's changes are those from its midnight to the next one.
+    if (options.from) query = query.where('audit_event.created_at', '>=', options.from);
+    if (options.to) query = query.where('audit_event.created_at', '<', addDays(options.to, 1));
     return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
   }
+
+  /** The users who changed something in the workspace, by name. */
+  actors(workspaceId: string) {
+    return this.db
+      .selectFrom('app_user')
+      .select(['app_user.id', 'app_user.name', 'app_user.email'])
+      .where(
+        'app_user.id',
+        'in',
+        this.db
+          .selectFrom('audit_event')
+          .select('audit_event.actor_user_id')
+          .where('audit_event.workspace_id', '=', workspaceId),
+      )
+      .orderBy('app_user.name')
+      .orderBy('app_user.email')
+      .execute();
+  }
+
+  /**
+   * The current names of records of the workspace, by id, for the ids given per table (records
+   * gone are simply missing). One small query per table asked about.
+   */
+  async names(
+    workspaceId: string,
+    ids: Partial<Record<NamedTable, readonly string[]>>,
+  ): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const add = (rows: { id: string; name: string | null }[]) => {
+      for (const row of rows) if (row.name) names.set(row.id, row.name);
+    };
+    const wanted = (table: NamedTable) => [...new Set(ids[table] ?? [])];
+    for (const table of NAMED_TABLES) {
+      const list = wanted(table);
+      if (list.length === 0) continue;
+      for (let start = 0; start < list.length; start += 500) {
+        add(await this.namesOf(workspaceId, table, list.slice(start, start + 500)));
+      }
+    }
+    return names;
+  }
+
+  private namesOf(
+    workspaceId: string,
+    table: NamedTable,
+    ids: string[],
+  ): Promise<{ id: string; name: string | null }[]> {
+    const db = this.db;
+    switch (table) {
+      case 'cluster':
+        return db
+          .selectFrom('cluster')
+          .select(['id', sql<string>`short_name || ' · ' || name`.as('name')])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'organisation':
+        return db
+          .selectFrom('organisation')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'person':
+        return db
+          .selectFrom('person')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'target_market':
+        return db
+          .selectFrom('target_market')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'plan':
+        return db
+          .selectFrom('plan')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'activity':
+        return db
+          .selectFrom('activity')
+          .select(['id', 'title as name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'instrument':
+        // The catalogue's instruments are everyone's; a workspace's own are its alone.
+        return db
+          .selectFrom('instrument')
+          .select(['id', sql<string>`code || ' ' || name`.as('name')])
+          .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+          .where('id', 'in', ids)
+          .execute();
+      case 'app_user':
+        // Members (or former members) of the workspace: a name is no secret among them.
+        return db
+          .selectFrom('app_user')
+          .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
+          .where('id', 'in', ids)
+          .execute();
+      case 'invitation':
+        return db
+          .selectFrom('invitation')
+          .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'travel_rate':
+        return db
+          .selectFrom('travel_rate')
+          .select(['id', 'country as name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'job':
+        return db
+          .selectFrom('job')
+          .select(['id', 'params as name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute();
+      case 'cost_line':
+        return db
+          .selectFrom('cost_line')
+          .innerJoin('activity', 'activity.id', 'cost_line.activity_id')
+          .select(['cost_line.id', sql<string>`cost_line.description || ' · ' || activity.title`.as('name')])
+          .where('cost_line.workspace_id', '=', workspaceId)
+          .where('cost_line.id', 'in', ids)
+          .execute();
+      case 'activity_participant':
+        return db
+          .selectFrom('activity_participant')
+          .innerJoin('activity', 'activity.id', 'activity_participant.activity_id')
+          .leftJoin('organisation', 'organisation.id', 'activity_participant.organisation_id')
+          .leftJoin('person', 'person.id', 'activity_participant.person_id')
+          .select([
+            'activity_participant.id',
+            sql<string>`coalesce(person.name, organisation.name, '') || ' · ' || activity.title`.as('name'),
+          ])
+          .where('activity.workspace_id', '=', workspaceId)
+          .where('activity_participant.id', 'in', ids)
+          .execute();
+      case 'kpi_target':
+        return db
+          .selectFrom('kpi_target')
+          .leftJoin('activity', 'activity.id', 'kpi_target.activity_id')
+          .leftJoin('plan', 'plan.id', 'kpi_target.plan_id')
+          .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
+          .where('kpi_target.workspace_id', '=', workspaceId)
+          .where('kpi_target.id', 'in', ids)
+          .execute();
+      case 'kpi_entry':
+        return db
+          .selectFrom('kpi_entry')
+          .innerJoin('activity', 'activity.id', 'kpi_entry.activity_id')
+          .select(['kpi_entry.id', 'activity.title as name'])
+          .where('kpi_entry.workspace_id', '=', workspaceId)
+          .where('kpi_entry.id', 'in', ids)
+          .execute();
+    }
+  }
+
+  /** The KPIs of targets and entries still there, by record id (for changes that name no KPI). */
+  async kpiKeysOf(workspaceId: string, ids: { targets: readonly string[]; entries: readonly string[] }) {
+    const keys = new Map<string, string>();
+    if (ids.targets.length > 0) {
+      const rows = await this.db
+        .selectFrom('kpi_target')
+        .select(['id', 'kpi_key'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', [...ids.targets])
+        .execute();
+      for (const row of rows) keys.set(row.id, row.kpi_key);
+    }
+    if (ids.entries.length > 0) {
+      const rows = await this.db
+        .selectFrom('kpi_entry')
+        .select(['id', 'kpi_key'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', [...ids.entries])
+        .execute();
+      for (const row of rows) keys.set(row.id, row.kpi_key);
+    }
+    return keys;
+  }
+
+  /** Label and kind of catalogue KPIs by key (the first instrument's wording when several share it). */
+  async instrumentKpis(keys: readonly string[]) {
+    if (keys.length === 0) return [];
+    return this.db
+      .selectFrom('instrument_kpi')
+      .select(['key', 'label', 'kind'])
+      .where('key', 'in', [...keys])
+      .orderBy('position')
+      .execute();
+  }
+}
+
+/** The tables whose records the audit log names. */
+export const NAMED_TABLES = [
+  'cluster',
+  'organisation',
+  'person',
+  'target_market',
+  'plan',
+  'activity',
+  'instrument',
+  'app_user',
+  'invitation',
+  'travel_rate',
+  'job',
+  'cost_line',
+  'activity_participant',
+  'kpi_target',
+  'kpi_entry',
+] as const;
+export type NamedTable = (typeof NAMED_TABLES)[number];
+
+export interface AuditListOptions {
+  limit: number;
+  before?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  entityType?: string | undefined;
+  action?: string | undefined;
+  /** First day (UTC), `YYYY-MM-DD`. */
+  from?: string | undefined;
+  /** Last day (UTC), `YYYY-MM-DD`. */
+  to?: string | undefined;
 }
 
 /** The fields whose values differ between two versions of a record. */

@@ -31,15 +31,17 @@ export class BurnRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /**
-   * Actual cents per funding source and month, for the lines dated in the period. A line without
-   * `incurred_on` counts on its activity's first day. Cancelled activities count: that money was spent.
+   * Actual cents per funding source and month paid, of the activities starting in the period (as
+   * the KPI roll-up scopes activities, decision 0016), whenever the money was paid: a flight paid in
+   * November for a study visit in April counts for April's period, in November's month. A line
+   * without `incurred_on` counts on its activity's first day. Cancelled activities count: that
+   * money was spent.
    */
   async actualByMonth(
     workspaceId: string,
     period: BurnPeriod,
     filters: BurnFilters,
   ): Promise<ActualMonthRow[]> {
-    const day = sql<string>`coalesce(cost_line.incurred_on, activity.starts_on)`;
     const month = sql<string>`substr(coalesce(cost_line.incurred_on, activity.starts_on), 1, 7)`;
     const rows = await this.lines(workspaceId, filters)
       .select([
@@ -48,8 +50,8 @@ export class BurnRepository {
         sql<number>`sum(cost_line.amount_cents)`.as('cents'),
       ])
       .where('cost_line.kind', '=', 'actual')
-      .where(day, '>=', period.from)
-      .where(day, '<=', period.to)
+      .where('activity.starts_on', '>=', period.from)
+      .where('activity.starts_on', '<=', period.to)
       .groupBy(['cost_line.funding_source', month])
       .execute();
     // PostgreSQL returns SUM over integers as bigint text: always a number here.

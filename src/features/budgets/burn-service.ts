@@ -9,8 +9,11 @@ import { BurnRepository } from './burn-repository.ts';
 import type { BurnDto, BurnQuery } from './schema.ts';
 
 /**
- * The budget burn: money spent month by month per funding source over a period, with what was
- * planned for the period's activities beside it, so a coordinator sees how fast each source is used.
+ * The budget burn: the money spent on the period's activities (those starting in it, as every
+ * figure of the dashboard and the funder report counts them: decision 0016), month by month as it
+ * was paid, per funding source, with what was planned for the same activities beside it, so a
+ * coordinator sees how fast each source is used. The months run from the period's first (or the
+ * first payment's, when money was paid ahead) to its last (or the last payment's).
  */
 export class BurnService {
   constructor(
@@ -28,12 +31,16 @@ export class BurnService {
       repository.plannedBySource(actor.workspaceId, period, filters),
     ]);
 
-    const months = monthsOf(period);
+    const paid = actualRows.map((row) => row.month).sort();
+    const months = monthsOf({
+      from: minText(`${period.from.slice(0, 7)}-01`, `${paid[0] ?? '9999-12'}-01`),
+      to: maxText(period.to, `${paid.at(-1) ?? '0000-01'}-01`),
+    });
     const monthIndex = new Map(months.map((month, index) => [month, index]));
     const actual = new Map<string, number[]>();
     for (const row of actualRows) {
       const index = monthIndex.get(row.month);
-      if (index === undefined) continue; // the SQL keeps the period's days only
+      if (index === undefined) continue; // the months cover every payment
       const cents = actual.get(row.fundingSource) ?? months.map(() => 0);
       cents[index] = (cents[index] ?? 0) + row.cents;
       actual.set(row.fundingSource, cents);
@@ -65,3 +72,6 @@ export class BurnService {
     };
   }
 }
+
+const minText = (a: string, b: string) => (a <= b ? a : b);
+const maxText = (a: string, b: string) => (a >= b ? a : b);

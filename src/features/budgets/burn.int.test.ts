@@ -17,8 +17,10 @@ import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
  *
  * Plans: Alpha (Japan), Gamma (Chile). EU = eu_programme, CL = cluster, MS = member_self_funding.
  *
- * Over 2026: planned EU 600 + 7,500 = 8,100, CL 500 + 900 = 1,400 (A3 starts in 2025, A4 is
- * cancelled); actual EU Feb 200, Mar 200, May 7,000; CL Apr 450; MS Jan 320.50 = 8,170.50.
+ * A period counts the money of the activities starting in it, in the month it was paid (decision
+ * 0016). Over 2026 (A1, A2, A4; A3 starts in 2025): planned EU 600 + 7,500 = 8,100, CL 500 + 900 =
+ * 1,400 (A4 is cancelled); actual EU Feb 200, Mar 200, May 7,000 and Jan 2027 1,000; CL Apr 450 =
+ * 8,850, over the 13 months from January 2026 to January 2027.
  */
 describe.each(testDialects())('budget burn on %s', (kind) => {
   let t: TestApp;
@@ -155,6 +157,7 @@ describe.each(testDialects())('budget burn on %s', (kind) => {
   it('burns a year month by month per funding source, with the planned totals beside it', async () => {
     const body = await burn('from=2026-01-01&to=2026-12-31');
     expect(body.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    // A2's last invoice was paid in January 2027: the months run on to it.
     expect(body.months).toEqual([
       '2026-01',
       '2026-02',
@@ -168,31 +171,25 @@ describe.each(testDialects())('budget burn on %s', (kind) => {
       '2026-10',
       '2026-11',
       '2026-12',
+      '2027-01',
     ]);
     expect(body.series).toEqual([
       {
         fundingSource: 'eu_programme',
         label: 'EU programme',
         plannedEur: 8100,
-        actualEur: year({ 2: 200, 3: 200, 5: 7000 }),
-        cumulativeEur: [0, 200, 400, 400, 7400, 7400, 7400, 7400, 7400, 7400, 7400, 7400],
+        actualEur: [...year({ 2: 200, 3: 200, 5: 7000 }), 1000],
+        cumulativeEur: [0, 200, 400, 400, 7400, 7400, 7400, 7400, 7400, 7400, 7400, 7400, 8400],
       },
       {
         fundingSource: 'cluster',
         label: 'Cluster',
         plannedEur: 1400,
-        actualEur: year({ 4: 450 }),
-        cumulativeEur: [0, 0, 0, 450, 450, 450, 450, 450, 450, 450, 450, 450],
-      },
-      {
-        fundingSource: 'member_self_funding',
-        label: 'Member self-funding',
-        plannedEur: 0,
-        actualEur: year({ 1: 320.5 }),
-        cumulativeEur: zeros(12).map(() => 320.5),
+        actualEur: [...year({ 4: 450 }), 0],
+        cumulativeEur: [0, 0, 0, 450, 450, 450, 450, 450, 450, 450, 450, 450, 450],
       },
     ]);
-    expect(body.totals).toEqual({ plannedEur: 9500, actualEur: 8170.5 });
+    expect(body.totals).toEqual({ plannedEur: 9500, actualEur: 8850 });
   });
 
   it('defaults to the current calendar year', async () => {
@@ -200,22 +197,25 @@ describe.each(testDialects())('budget burn on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.period).toEqual({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31` });
-    expect(body.months).toHaveLength(12);
+    // Paid on 31 December of the year before for this year's activity: December comes first.
+    expect(body.months).toHaveLength(13);
+    expect(body.months[0]).toBe(`${thisYear - 1}-12`);
     expect(body.series).toEqual([
       {
         fundingSource: 'national_regional',
         label: 'National / regional',
         plannedEur: 0,
-        actualEur: year({ 2: 123.45 }),
-        cumulativeEur: [0, ...zeros(11).map(() => 123.45)],
+        actualEur: [500, ...year({ 2: 123.45 })],
+        cumulativeEur: [500, 500, ...zeros(11).map(() => 623.45)],
       },
     ]);
-    expect(body.totals).toEqual({ plannedEur: 0, actualEur: 123.45 });
+    expect(body.totals).toEqual({ plannedEur: 0, actualEur: 623.45 });
   });
 
-  it('counts money by the day inside a period starting and ending mid-month', async () => {
+  it('counts the activities starting by the day inside a period starting and ending mid-month', async () => {
+    // A1 and A4 start in it; A4's 200 EU was paid in February, before the period.
     const spring = await burn('from=2026-03-01&to=2026-04-30');
-    expect(spring.months).toEqual(['2026-03', '2026-04']);
+    expect(spring.months).toEqual(['2026-02', '2026-03', '2026-04']);
     expect(
       spring.series.map(
         (s: { fundingSource: string; plannedEur: number; actualEur: number[]; cumulativeEur: number[] }) => [
@@ -226,30 +226,51 @@ describe.each(testDialects())('budget burn on %s', (kind) => {
         ],
       ),
     ).toEqual([
-      ['eu_programme', 600, [200, 0], [200, 200]],
-      ['cluster', 500, [0, 450], [0, 450]],
+      ['eu_programme', 600, [200, 200, 0], [200, 400, 400]],
+      ['cluster', 500, [0, 0, 450], [0, 0, 450]],
     ]);
-    expect(spring.totals).toEqual({ plannedEur: 1100, actualEur: 650 });
+    expect(spring.totals).toEqual({ plannedEur: 1100, actualEur: 850 });
 
-    // 15 April and 10 May fall just outside; no activity starts inside.
+    // No activity starts inside.
     const between = await burn('from=2026-04-16&to=2026-05-09');
     expect(between.months).toEqual(['2026-04', '2026-05']);
     expect(between.series).toEqual([]);
     expect(between.totals).toEqual({ plannedEur: 0, actualEur: 0 });
   });
 
-  it('crosses a year end', async () => {
-    const body = await burn('from=2026-12-01&to=2027-01-31');
-    expect(body.months).toEqual(['2026-12', '2027-01']);
+  it('runs on to a payment after the period, across a year end', async () => {
+    const body = await burn('from=2026-05-01&to=2026-05-31');
+    expect(body.months).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+    ]);
     expect(body.series).toEqual([
       {
         fundingSource: 'eu_programme',
         label: 'EU programme',
-        plannedEur: 0,
-        actualEur: [0, 1000],
-        cumulativeEur: [0, 1000],
+        plannedEur: 7500,
+        actualEur: [7000, 0, 0, 0, 0, 0, 0, 0, 1000],
+        cumulativeEur: [7000, 7000, 7000, 7000, 7000, 7000, 7000, 7000, 8000],
+      },
+      {
+        fundingSource: 'cluster',
+        label: 'Cluster',
+        plannedEur: 900,
+        actualEur: zeros(9),
+        cumulativeEur: zeros(9),
       },
     ]);
+    // No activity starts between December and January: the money paid then is for May's.
+    const winter = await burn('from=2026-12-01&to=2027-01-31');
+    expect(winter.months).toEqual(['2026-12', '2027-01']);
+    expect(winter.series).toEqual([]);
   });
 
   it('filters by plan, market and cluster', async () => {
@@ -266,10 +287,10 @@ describe.each(testDialects())('budget burn on %s', (kind) => {
     for (const query of [`marketId=${ids.chile}`, `clusterId=${ids.bx}`]) {
       const chile = await burn(`${range}&${query}`);
       expect(sums(chile), query).toEqual([
-        ['eu_programme', 7500, 7000],
+        ['eu_programme', 7500, 8000],
         ['cluster', 900, 0],
       ]);
-      expect(chile.totals, query).toEqual({ plannedEur: 8400, actualEur: 7000 });
+      expect(chile.totals, query).toEqual({ plannedEur: 8400, actualEur: 8000 });
     }
   });
 
@@ -311,7 +332,7 @@ describe.each(testDialects())('budget burn on %s', (kind) => {
       const res = await get('from=2026-01-01&to=2026-12-31', { slug, headers: caller.headers });
       expect(res.statusCode, role).toBe(status);
       // A cluster manager sees the whole workspace's burn, as the budget roll-up.
-      if (status === 200) expect(res.json().totals.actualEur, role).toBe(8170.5);
+      if (status === 200) expect(res.json().totals.actualEur, role).toBe(8850);
     }
   });
 });

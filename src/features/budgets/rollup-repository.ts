@@ -6,10 +6,12 @@ export interface RollupFilters {
   planId?: string;
   marketId?: string;
   clusterId?: string;
-  /** Activities ending on or after this day. */
+  /** First day of the period: activities ending (`overlapping`) or starting (`starting`) on or after it. */
   from?: string;
-  /** Activities starting on or before this day. */
+  /** Last day of the period: activities starting on or before it. */
   to?: string;
+  /** Which activities the period selects (default `overlapping`). */
+  activities?: 'overlapping' | 'starting';
 }
 
 /** Money (cents) and planned effort (centidays) of one group. */
@@ -207,7 +209,10 @@ export class RollupRepository {
     if (filters.planId) query = query.where('activity.plan_id', '=', filters.planId);
     if (filters.marketId) query = query.where('plan.market_id', '=', filters.marketId);
     if (filters.clusterId) query = query.where('activity.cluster_id', '=', filters.clusterId);
-    if (filters.from) query = query.where('activity.ends_on', '>=', filters.from);
+    if (filters.from) {
+      const day = filters.activities === 'starting' ? 'activity.starts_on' : 'activity.ends_on';
+      query = query.where(day, '>=', filters.from);
+    }
     if (filters.to) query = query.where('activity.starts_on', '<=', filters.to);
     return query;
   }

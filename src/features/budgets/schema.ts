@@ -138,6 +138,10 @@ export const estimateSchema = z
   })
   .meta({ id: 'Estimate' });
 
+/** How a period selects activities for a budget roll-up (decision 0016). */
+export const PERIOD_RULES = ['overlapping', 'starting'] as const;
+export type PeriodRule = (typeof PERIOD_RULES)[number];
+
 export const ROLLUP_DIMENSIONS = [
   'workspace',
   'market',
@@ -156,8 +160,14 @@ export const rollupQuery = z.object({
   planId: id.optional(),
   marketId: id.optional(),
   clusterId: id.optional().describe('Activities this cluster is responsible for'),
-  from: isoDate.optional().describe('Activities ending on or after this day'),
-  to: isoDate.optional().describe('Activities starting on or before this day'),
+  from: isoDate.optional().describe('First day of the period (see `activities`)'),
+  to: isoDate.optional().describe('Last day of the period (see `activities`)'),
+  activities: z
+    .enum(PERIOD_RULES)
+    .default('overlapping')
+    .describe(
+      'Which activities a period selects: `overlapping` (default) those taking place in it (ending on or after `from`, starting on or before `to`); `starting` those starting in it, as the KPI roll-up, the dashboard, the budget burn and funder reports count them',
+    ),
 });
 
 export const rollupSchema = z
@@ -196,8 +206,14 @@ export const burnQuery = z.object({
 
 export const burnSchema = z
   .object({
-    period: z.object({ from: z.string(), to: z.string() }).describe('The days counted, both included'),
-    months: z.array(z.string()).describe('Every month the period touches, YYYY-MM, in order'),
+    period: z
+      .object({ from: z.string(), to: z.string() })
+      .describe('The period: its activities are those starting in it, both days included'),
+    months: z
+      .array(z.string())
+      .describe(
+        'Every month the period touches, YYYY-MM, in order, widened to the first and last month in which money for its activities was paid',
+      ),
     series: z
       .array(
         z.object({
@@ -208,14 +224,22 @@ export const burnSchema = z
             .describe(
               'Planned total of this source for the activities starting in the period (not cancelled)',
             ),
-          actualEur: z.array(z.number()).describe('Actual EUR spent in each month of `months`'),
+          actualEur: z
+            .array(z.number())
+            .describe("Actual EUR paid in each month of `months` for the period's activities"),
           cumulativeEur: z
             .array(z.number())
-            .describe('Actual EUR spent from the start of the period to the end of each month'),
+            .describe("Actual EUR paid for the period's activities up to the end of each month of `months`"),
         }),
       )
-      .describe('One per funding source with planned or actual money in the period, in vocabulary order'),
-    totals: z.object(sums),
+      .describe(
+        "One per funding source with planned or actual money for the period's activities, in vocabulary order",
+      ),
+    totals: z
+      .object(sums)
+      .describe(
+        "The period's activities' planned (not cancelled) and actual money: the dashboard's headline and the funder report show the same actual",
+      ),
   })
   .meta({ id: 'BudgetBurn' });
 

@@ -141,26 +141,46 @@ describe.each(testDialects())('registry export on %s', (kind) => {
       expect.any(String),
       'Órbita Ingeniería, S.L.',
       'GSC',
-      'sme',
-      'small',
+      'SME',
+      'Small (10–49 staff)',
       'ES',
       'Madrid',
       'https://orbita.example',
       'ESB12345678',
-      'earth_observation; ground_segment',
-      'agriculture',
+      'Earth observation; Ground segment',
+      'Agriculture',
       'Crop monitoring, "Sentinel-2" data\nand more',
       'crop monitoring; sentinel-2',
       'Distributors',
       'distribution',
       'CL; CO',
-      'occasional',
+      'Occasional exports',
     ]);
     const hostile = byName.get(`'${FORMULA}`);
     expect(hostile).toBeDefined();
     expect(hostile?.[6]).toBe("'@evil");
     expect(hostile?.[11]).toBe("'+SUM(A1)");
     expect(hostile?.[13]).toBe("'-1+2");
+  });
+
+  it('writes the API codes instead of the labels when asked (values=codes)', async () => {
+    const res = await download(home.slug, '/organisations/export?format=csv&values=codes&q=orbita');
+    expect(res.statusCode, res.body).toBe(200);
+    const [, row] = csvRows(res.body);
+    expect([row?.[3], row?.[4], row?.[9], row?.[10], row?.[16]]).toEqual([
+      'sme',
+      'small',
+      'earth_observation; ground_segment',
+      'agriculture',
+      'occasional',
+    ]);
+    expect((await download(home.slug, '/organisations/export?values=names')).statusCode).toBe(400);
+  });
+
+  it('round-trips the codes too', async () => {
+    const csv = (await download(home.slug, '/organisations/export?format=csv&values=codes')).body;
+    const result = await reimport(home.slug, csv, 'text/csv', 'organisations', true);
+    expect(result).toMatchObject({ total: 2, valid: 0, invalid: 0, duplicates: 2 });
   });
 
   it('exports XLSX with a bold header and formulas as plain text cells', async () => {

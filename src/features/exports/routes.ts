@@ -26,7 +26,7 @@ export function exportRoutes(exports: ExportService): FastifyPluginAsyncZod {
           tags: ['registry'],
           summary: 'Download the member organisations as CSV or XLSX (the list filters apply)',
           description:
-            'Columns: ID and the import fields under the headers the import recognises, lists joined by "; ". Cells starting with = + - @ tab or CR get a leading \' in CSV; XLSX holds them as text.',
+            'Columns: ID and the import fields under the headers the import recognises, lists joined by "; ", vocabulary values as labels ("SME", "Earth observation") or, with values=codes, as codes. Cells starting with = + - @ tab or CR get a leading \' in CSV; XLSX holds them as text.',
           params: workspaceParams,
           querystring: organisationExportQuery,
           response: { 200: fileResponse, ...errors },

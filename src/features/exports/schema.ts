@@ -3,10 +3,16 @@ import { listOrganisationsQuery } from '../organisations/schema.ts';
 import { listPeopleQuery } from '../people/schema.ts';
 
 const format = z.enum(['csv', 'xlsx']).default('csv').describe('csv (UTF-8 with BOM) or xlsx');
+const values = z
+  .enum(['labels', 'codes'])
+  .default('labels')
+  .describe(
+    'How vocabulary values (type, size, space segments, MELCA, export experience) are written: the labels people read ("SME", "Earth observation", the default) or the API codes ("sme", "earth_observation"); the import takes both',
+  );
 
 export const organisationExportQuery = listOrganisationsQuery
   .omit({ limit: true, cursor: true })
-  .extend({ format });
+  .extend({ format, values });
 export const personExportQuery = listPeopleQuery.omit({ limit: true, cursor: true }).extend({ format });
 
 export const exportFileSchema = z

@@ -7,6 +7,7 @@ import {
   PERSON_HEADERS,
   PERSON_IMPORT_FIELDS,
 } from '../../domain/registry/import-fields.ts';
+import { labelOf, REGISTRY_VOCABULARIES, type RegistryVocabulary } from '../../domain/registry/types.ts';
 import type { OrganisationDto } from '../organisations/schema.ts';
 import { OrganisationService } from '../organisations/service.ts';
 import type { PersonDto } from '../people/schema.ts';
@@ -28,7 +29,8 @@ const LIST_SEPARATOR = '; ';
 export class ExportService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async organisations(actor: Actor, query: OrganisationExportQuery): Promise<ExportTable> {
+  async organisations(actor: Actor, exportQuery: OrganisationExportQuery): Promise<ExportTable> {
+    const { values = 'labels', ...query } = exportQuery;
     const organisations = new OrganisationService(this.db);
     // Read access is checked by the first page, before anything is sent.
     const first = await organisations.list(actor, { ...query, limit: PAGE });
@@ -36,7 +38,7 @@ export class ExportService {
     async function* pages() {
       let page = first;
       while (true) {
-        yield page.items.map((item) => organisationRow(item, clusterNames));
+        yield page.items.map((item) => organisationRow(item, clusterNames, values));
         if (!page.nextCursor) return;
         page = await organisations.list(actor, { ...query, limit: PAGE, cursor: page.nextCursor });
       }
@@ -74,25 +76,35 @@ export class ExportService {
   }
 }
 
-function organisationRow(o: OrganisationDto, clusterNames: Map<string, string>): string[] {
+/**
+ * One organisation's cells. Vocabulary values are written as the labels the app shows unless
+ * `codes` are asked for; the import reads both.
+ */
+function organisationRow(
+  o: OrganisationDto,
+  clusterNames: Map<string, string>,
+  written: 'labels' | 'codes',
+): string[] {
+  const word = (vocabulary: RegistryVocabulary, code: string) =>
+    written === 'codes' ? code : labelOf(REGISTRY_VOCABULARIES[vocabulary], code);
   const values: Record<(typeof ORGANISATION_IMPORT_FIELDS)[number], string> = {
     name: o.name,
     // The short name reads better than an id and is unique in the workspace.
     cluster: clusterNames.get(o.clusterId) ?? o.clusterId,
-    type: o.type,
-    size: o.size ?? '',
+    type: word('type', o.type),
+    size: o.size ? word('size', o.size) : '',
     country: o.country,
     city: o.city ?? '',
     website: o.website ?? '',
     registrationId: o.registrationId ?? '',
-    spaceSegments: o.spaceSegments.join(LIST_SEPARATOR),
-    melca: o.melca.join(LIST_SEPARATOR),
+    spaceSegments: o.spaceSegments.map((code) => word('spaceSegments', code)).join(LIST_SEPARATOR),
+    melca: o.melca.map((code) => word('melca', code)).join(LIST_SEPARATOR),
     offers: o.offers,
     offerTags: o.offerTags.join(LIST_SEPARATOR),
     requests: o.requests,
     requestTags: o.requestTags.join(LIST_SEPARATOR),
     targetMarketInterests: o.targetMarketInterests.join(LIST_SEPARATOR),
-    exportExperience: o.exportExperience,
+    exportExperience: word('exportExperience', o.exportExperience),
   };
   return [o.id, ...ORGANISATION_IMPORT_FIELDS.map((field) => values[field])];
 }

@@ -103,6 +103,39 @@ describe.each(testDialects())('target markets API on %s', (kind) => {
     ).toBe(404);
   });
 
+  it('stores the registry code of a segment typed as its label (any case), keeps its own segments as typed', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: url(),
+      headers: coordinator.headers,
+      payload: {
+        ...newMarket,
+        segments: [
+          'Earth observation',
+          'SATELLITE COMMUNICATIONS',
+          'agriculture',
+          'Disaster monitoring',
+          'EO',
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // "EO" names Earth observation again: one segment.
+    expect(created.json().segments).toEqual([
+      'earth_observation',
+      'satcom',
+      'agriculture',
+      'Disaster monitoring',
+    ]);
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: url(`/${created.json().id}`),
+      headers: coordinator.headers,
+      payload: { version: 1, segments: ['In-orbit services'] },
+    });
+    expect(edited.json().segments).toEqual(['in_orbit_services']);
+  });
+
   it('records every mutation in the audit log as entity type "market"', async () => {
     const market = (
       await t.app.inject({ method: 'POST', url: url(), headers: coordinator.headers, payload: newMarket })

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { marketSegmentCode } from '../../domain/registry/types.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentActivitySummary, presentPlanSummary } from '../plans/presenter.ts';
 import { PlanRepository } from '../plans/repository.ts';
@@ -203,7 +204,7 @@ function createValues(input: CreateMarketInput): MarketValues {
   return {
     name: input.name,
     country: input.country,
-    segments: JSON.stringify(input.segments),
+    segments: storedSegments(input.segments),
     priority: input.priority,
     status: input.status,
     rationale: input.rationale,
@@ -212,12 +213,21 @@ function createValues(input: CreateMarketInput): MarketValues {
   };
 }
 
+/**
+ * Segments as stored: the registry's codes where a segment names one (its label or code, any
+ * case), so a market typed "Earth observation" and one seeded `earth_observation` read the same
+ * label everywhere; segments of the market's own stay as typed. A repeat after that is dropped.
+ */
+function storedSegments(segments: readonly string[]): string {
+  return JSON.stringify([...new Set(segments.map(marketSegmentCode))]);
+}
+
 /** Only the fields the edit sends. */
 function updateValues(input: Omit<UpdateMarketInput, 'version'>): Partial<MarketValues> {
   const values: Partial<MarketValues> = {};
   if (input.name !== undefined) values.name = input.name;
   if (input.country !== undefined) values.country = input.country;
-  if (input.segments !== undefined) values.segments = JSON.stringify(input.segments);
+  if (input.segments !== undefined) values.segments = storedSegments(input.segments);
   if (input.priority !== undefined) values.priority = input.priority;
   if (input.status !== undefined) values.status = input.status;
   if (input.rationale !== undefined) values.rationale = input.rationale;

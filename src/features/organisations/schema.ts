@@ -1,29 +1,23 @@
 import { z } from 'zod';
+import {
+  EXPORT_EXPERIENCE,
+  MELCA_FIELDS,
+  ORGANISATION_SIZES,
+  ORGANISATION_TYPES,
+  SPACE_SEGMENTS,
+} from '../../domain/registry/types.ts';
 import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
 
-export const ORGANISATION_TYPES = ['sme', 'large_company', 'rd_centre', 'university', 'other'] as const;
-export const ORGANISATION_SIZES = ['micro', 'small', 'medium', 'large'] as const;
-export const SPACE_SEGMENTS = [
-  'earth_observation',
-  'satcom',
-  'navigation',
-  'launch',
-  'ground_segment',
-  'downstream_applications',
-  'space_science',
-  'in_orbit_services',
-] as const;
-export const MELCA_FIELDS = [
-  'mobility',
-  'energy',
-  'logistics',
-  'creative_industries',
-  'agriculture',
-] as const;
-export const EXPORT_EXPERIENCE = ['none', 'occasional', 'regular', 'established'] as const;
-
-export type SpaceSegment = (typeof SPACE_SEGMENTS)[number];
-export type MelcaField = (typeof MELCA_FIELDS)[number];
+/** The registry's vocabularies live in the domain, with their labels (one list for server and web). */
+export {
+  EXPORT_EXPERIENCE,
+  MELCA_FIELDS,
+  type MelcaField,
+  ORGANISATION_SIZES,
+  ORGANISATION_TYPES,
+  SPACE_SEGMENTS,
+  type SpaceSegment,
+} from '../../domain/registry/types.ts';
 
 export const organisationSchema = z
   .object({

@@ -26,7 +26,7 @@ export interface BuildReportOptions {
 }
 
 /**
- * A funder report for the actor's workspace and a period, as a PDF or XLSX file: the one builder
+ * A funder report for the actor's workspace, a period and optionally a market, as a PDF or XLSX file: the one builder
  * behind the background job (`POST /reports`) and the `space2id report` command.
  */
 export async function buildReport(
@@ -39,17 +39,21 @@ export async function buildReport(
     options.progress?.(fraction, message);
   };
   const period = { from: request.from, to: request.to };
-  const data = await loadReportData(actor, period, {
-    db: options.db,
-    kpiRollup: options.kpiRollup,
-    onStep: (fraction, message) => report(0.3 * fraction, message),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const data = await loadReportData(
+    actor,
+    { ...period, marketId: request.marketId },
+    {
+      db: options.db,
+      kpiRollup: options.kpiRollup,
+      onStep: (fraction, message) => report(0.3 * fraction, message),
+      ...(options.clock ? { clock: options.clock } : {}),
+    },
+  );
   const drawing = (fraction: number, message: string) => report(0.3 + 0.68 * fraction, message);
   const content = request.format === 'pdf' ? await renderPdf(data, drawing) : await renderXlsx(data, drawing);
   report(0.98, 'Saving the file');
   return {
-    fileName: reportFileName(data.workspace.slug, period, request.format),
+    fileName: reportFileName(data.workspace.slug, period, request.format, data.market?.name),
     contentType: request.format === 'pdf' ? PDF_MEDIA_TYPE : XLSX_MEDIA_TYPE,
     content,
     data,

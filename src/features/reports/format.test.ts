@@ -31,6 +31,9 @@ describe('report formatting', () => {
     expect(reportFileName('orbit partners/é', { from: '2026-01-01', to: '2026-12-31' }, 'pdf')).toBe(
       'funder-report-orbit-partners-2026-01-01-to-2026-12-31.pdf',
     );
+    expect(
+      reportFileName('demo', { from: '2027-01-01', to: '2027-12-31' }, 'xlsx', 'Japan — Tōkyō fairs'),
+    ).toBe('funder-report-demo-japan-tokyo-fairs-2027-01-01-to-2027-12-31.xlsx');
   });
 
   it('keeps what the standard PDF fonts can show and replaces the rest', () => {

@@ -61,11 +61,23 @@ export const STATUS_LABELS: Record<string, string> = {
 /** The plain sentence an empty period's report shows (tests look for it). */
 export const EMPTY_PERIOD_TEXT = 'No activities in this period';
 
-/** `funder-report-demo-2026-01-01-to-2026-12-31.pdf`: only safe characters. */
-export function reportFileName(slug: string, period: { from: string; to: string }, format: string): string {
-  const safe = slug
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `funder-report-${safe}-${period.from}-to-${period.to}.${format}`;
+/**
+ * `funder-report-demo-2026-01-01-to-2026-12-31.pdf`, with the market's name after the workspace's
+ * when the report is narrowed to one (`funder-report-demo-japan-…`): only safe characters.
+ */
+export function reportFileName(
+  slug: string,
+  period: { from: string; to: string },
+  format: string,
+  market?: string,
+): string {
+  const safe = (text: string) =>
+    text
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '');
+  const marketName = market ? safe(market.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase() : '';
+  const marketPart = marketName === '' ? '' : `-${marketName}`;
+  return `funder-report-${safe(slug)}${marketPart}-${period.from}-to-${period.to}.${format}`;
 }

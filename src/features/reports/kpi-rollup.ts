@@ -8,5 +8,5 @@ export type RolledKpi = KpiRollup['groups'][number]['kpis'][number];
 /** Reads the KPI roll-up of a period grouped by instrument, with the actor's access. */
 export type KpiRollupSource = (
   actor: Actor,
-  query: { groupBy: 'instrument'; from: string; to: string },
+  query: { groupBy: 'instrument'; from: string; to: string; marketId?: string },
 ) => Promise<KpiRollup>;

@@ -111,6 +111,12 @@ function cover(doc: Doc, data: ReportData): void {
   doc.moveDown(1.5);
   doc.fontSize(13).text(`Period: ${formatPeriod(data.period)}`, { width });
   doc.fontSize(10).fillColor('#555555').text(`(${data.period.from} to ${data.period.to})`, { width });
+  doc
+    .fillColor('black')
+    .fontSize(13)
+    .text(pdfText(`Market: ${data.market ? data.market.name : 'all markets and standalone activities'}`), {
+      width,
+    });
   doc.moveDown(3);
   doc
     .fontSize(10)
@@ -134,7 +140,7 @@ function summary(doc: Doc, data: ReportData): void {
   const { summary: s } = data;
   if (s.activities === 0) paragraph(doc, `${EMPTY_PERIOD_TEXT}.`, { size: 13, bold: true });
   const rows: [string, string][] = [
-    ['Activities in the period', formatNumber(s.activities)],
+    ['Activities starting in the period', formatNumber(s.activities)],
     ...Object.entries(s.byStatus).map(([status, n]): [string, string] => [
       `   ${STATUS_LABELS[status] ?? status}`,
       formatNumber(n),
@@ -159,7 +165,7 @@ function summary(doc: Doc, data: ReportData): void {
   doc.moveDown(1);
   paragraph(
     doc,
-    'How to read it: an activity is in the period when it takes place in it (it ends on or after the first day and starts on or before the last); KPIs count the activities that start in the period. Planned budgets leave cancelled activities out; actual costs count whatever the status.',
+    'How to read it: every figure counts the activities starting in the period (by activity start), as the dashboard does: their KPIs, their planned budget and their actual costs whenever paid (a flight paid before the period for an activity in it counts here). Planned budgets leave cancelled activities out; actual costs count whatever the status.',
     { size: 8 },
   );
 }
@@ -281,7 +287,7 @@ async function activitySection(doc: Doc, data: ReportData, onRows: (done: number
     paragraph(doc, `${EMPTY_PERIOD_TEXT}.`, { size: 12, bold: true });
     return;
   }
-  paragraph(doc, `${data.activities.length} activities take place in the period, by start date.`);
+  paragraph(doc, `${data.activities.length} activities start in the period, by start date.`);
   await drawTable(doc, {
     fontSize: 7.5,
     columns: [

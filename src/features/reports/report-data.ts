@@ -63,12 +63,17 @@ export interface ReportActivity {
 export interface ReportData {
   workspace: { name: string; slug: string };
   period: { from: string; to: string };
+  /** The market the report is narrowed to; null: every market and the standalone activities. */
+  market: { name: string; country: string } | null;
   generatedAt: string;
   summary: {
-    /** Activities taking place in the period (the activity list). */
+    /** Activities starting in the period (the activity list). */
     activities: number;
     byStatus: Record<ActivityStatus, number>;
-    /** From the budget roll-up: planned (cancelled activities left out) and actual. */
+    /**
+     * From the budget roll-up of the same activities: planned (cancelled activities left out) and
+     * actual, whenever paid (as the dashboard's headline and budget burn: decision 0016).
+     */
     plannedEur: number;
     actualEur: number;
     /** The Hub-wide KPIs over every instrument; null when nothing was recorded. */
@@ -91,17 +96,25 @@ export interface ReportDataOptions {
   clock?: () => Date;
 }
 
+/** What a report covers: a period and, optionally, one target market. */
+export interface ReportScope {
+  from: string;
+  to: string;
+  marketId?: string | undefined;
+}
+
 /**
- * Loads a funder report's figures for (workspace of `actor`, from, to) through the same use cases
- * as the API: the KPI roll-up by instrument, the budget roll-ups by funding source and by cost
- * category, and the activities taking place in the period.
+ * Loads a funder report's figures for (workspace of `actor`, from, to, market) through the same use
+ * cases as the API: the KPI roll-up by instrument, the budget roll-ups by funding source and by
+ * cost category, and the activities — all of them over the activities starting in the period, as
+ * the dashboard counts them (decision 0016).
  *
  * @example
  * const data = await loadReportData(actor, { from: '2026-01-01', to: '2026-12-31' }, { db, kpiRollup });
  */
 export async function loadReportData(
   actor: Actor,
-  period: { from: string; to: string },
+  scope: ReportScope,
   options: ReportDataOptions,
 ): Promise<ReportData> {
   requireAccess(actor, 'report.create');
@@ -109,15 +122,20 @@ export async function loadReportData(
   const repository = new ReportRepository(db);
   const workspace = await repository.workspace(actor.workspaceId);
   if (!workspace) throw new NotFoundError('workspace', actor.workspaceId);
+  const market = scope.marketId ? await repository.market(actor.workspaceId, scope.marketId) : null;
+  if (scope.marketId && !market) throw new NotFoundError('market', scope.marketId);
+  const period = { from: scope.from, to: scope.to };
+  const marketFilter = market ? { marketId: market.id } : {};
 
   onStep(0, 'Reading KPIs');
-  const kpis = await options.kpiRollup(actor, { groupBy: 'instrument', ...period });
+  const kpis = await options.kpiRollup(actor, { groupBy: 'instrument', ...period, ...marketFilter });
   onStep(0.3, 'Reading the budget');
   const rollups = new RollupService(db);
-  const byFundingSource = await rollups.rollup(actor, { groupBy: 'fundingSource', ...period });
-  const byCategory = await rollups.rollup(actor, { groupBy: 'category', ...period });
+  const budgetScope = { ...period, ...marketFilter, activities: 'starting' as const };
+  const byFundingSource = await rollups.rollup(actor, { groupBy: 'fundingSource', ...budgetScope });
+  const byCategory = await rollups.rollup(actor, { groupBy: 'category', ...budgetScope });
   onStep(0.6, 'Reading activities');
-  const activityRows = await repository.activitiesInPeriod(actor.workspaceId, period.from, period.to);
+  const activityRows = await repository.activitiesInPeriod(actor.workspaceId, { ...period, ...marketFilter });
 
   const activities = activityRows.map(
     (row): ReportActivity => ({
@@ -140,6 +158,7 @@ export async function loadReportData(
   return {
     workspace: { name: workspace.name, slug: workspace.slug },
     period,
+    market: market ? { name: market.name, country: market.country } : null,
     generatedAt: (options.clock ?? (() => new Date()))().toISOString(),
     summary: {
       activities: activities.length,

@@ -35,7 +35,7 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
     return res;
   };
   /** Starts a report, waits for the worker, and returns the finished job and its file. */
-  const generate = async (body: { from: string; to: string; format: 'pdf' | 'xlsx' }) => {
+  const generate = async (body: { from: string; to: string; format: 'pdf' | 'xlsx'; marketId?: string }) => {
     const started = await startReport(body);
     expect(started.statusCode, started.body).toBe(202);
     await t.app.jobs.idle();
@@ -258,7 +258,7 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       expect(text).toContain('Funder report');
       expect(text).toContain('Orbit Partners');
       expect(text).toContain('Period: 1 January 2026 – 31 December 2026');
-      expect(text).toMatch(/Activities in the period\s+3/);
+      expect(text).toMatch(/Activities starting in the period\s+3/);
       expect(text).toMatch(/Planned budget \(EUR\)\s+3,500\.00/);
       expect(text).toMatch(/Actual costs \(EUR\)\s+690\.50/);
       // Budget by funding source: EU programme 1,000 planned (the cancelled 300 left out), 690.50 actual.
@@ -283,12 +283,48 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       expect(text).not.toContain('No activities in this period');
     });
 
+    it('narrowed to a market names it and counts only its plans’ activities', async () => {
+      const japan = await t.database.db
+        .selectFrom('target_market')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('name', '=', 'Japan')
+        .executeTakeFirstOrThrow();
+      const { job, content } = await generate({
+        from: '2026-01-01',
+        to: '2026-12-31',
+        format: 'pdf',
+        marketId: japan.id,
+      });
+      expect(job.params).toEqual({ from: '2026-01-01', to: '2026-12-31', format: 'pdf', marketId: japan.id });
+      expect(job.file.name).toBe(`funder-report-${slug}-japan-2026-01-01-to-2026-12-31.pdf`);
+      const text = await pdfText(content);
+      expect(text).toContain('Market: Japan');
+      // The Tokyo visit and the cancelled webinar; the standalone Santiago matchmaking is not Japan's.
+      expect(text).toMatch(/Activities starting in the period\s+2/);
+      expect(text).toMatch(/Actual costs \(EUR\)\s+690\.50/);
+      expect(text).not.toContain('Santiago matchmaking');
+    });
+
+    it('refuses a market of another workspace, naming body.marketId', async () => {
+      const res = await startReport({
+        from: '2026-01-01',
+        to: '2026-12-31',
+        format: 'pdf',
+        marketId: 'nope',
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors).toEqual([
+        { field: 'body.marketId', message: 'is not a market of this workspace' },
+      ]);
+    });
+
     it('of an empty period is a valid report that says so plainly', async () => {
       const { content } = await generate({ from: '2030-01-01', to: '2030-12-31', format: 'pdf' });
       const text = await pdfText(content);
       expect(text).toContain('Period: 1 January 2030 – 31 December 2030');
       expect(text).toContain('No activities in this period');
-      expect(text).toMatch(/Activities in the period\s+0/);
+      expect(text).toMatch(/Activities starting in the period\s+0/);
     });
   });
 
@@ -314,7 +350,7 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       const summary = new Map(sheetRows(workbook, 'Summary').map(([label, value]) => [label, value]));
       expect(summary.get('Workspace')).toBe('Orbit Partners');
       expect(summary.get('Period from')).toEqual(new Date('2026-01-01T00:00:00Z'));
-      expect(summary.get('Activities in the period')).toBe(3);
+      expect(summary.get('Activities starting in the period')).toBe(3);
       expect(summary.get('Planned budget')).toBe(3500);
       expect(summary.get('Actual costs')).toBe(690.5);
 
@@ -328,9 +364,9 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
         '1.1.3 Study Visits',
         1,
         'Participants present',
-        'count',
+        'Count',
         'participants',
-        'derived',
+        'From records',
         4,
         2,
         0.5,
@@ -344,7 +380,7 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
         (
           await t.app.inject({
             method: 'GET',
-            url: `${base()}/budget/rollup?groupBy=${groupBy}&from=2026-01-01&to=2026-12-31`,
+            url: `${base()}/budget/rollup?groupBy=${groupBy}&from=2026-01-01&to=2026-12-31&activities=starting`,
             headers,
           })
         ).json();
@@ -396,7 +432,7 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       const workbook = await readWorkbook(content);
       const summary = new Map(sheetRows(workbook, 'Summary').map(([label, value]) => [label, value]));
       expect(summary.get('Note')).toBe('No activities in this period');
-      expect(summary.get('Activities in the period')).toBe(0);
+      expect(summary.get('Activities starting in the period')).toBe(0);
       expect(sheetRows(workbook, 'Activities')).toEqual([['No activities in this period']]);
       expect(sheetRows(workbook, 'Budget by funding source')).toEqual([['Total', 0, 0]]);
     });

@@ -38,18 +38,34 @@ export class ReportRepository {
       .executeTakeFirst();
   }
 
+  /** The market a report is narrowed to, when it is one of the workspace's. */
+  market(workspaceId: string, marketId: string) {
+    return this.db
+      .selectFrom('target_market')
+      .select(['id', 'name', 'country'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', marketId)
+      .executeTakeFirst();
+  }
+
   /**
-   * The activities taking place in the period (ending on or after `from`, starting on or before
-   * `to`: the budget roll-up's rule), by start date, with their cost lines summed per activity
-   * first (one pass over the cost-line index) and then joined.
+   * The activities starting in the period (the rule of every figure of the report and the
+   * dashboard: decision 0016), of one market's plans when `marketId` is given, by start date, with
+   * their cost lines summed per activity first (one pass over the cost-line index) and then joined.
    */
-  async activitiesInPeriod(workspaceId: string, from: string, to: string): Promise<ReportActivityRow[]> {
+  async activitiesInPeriod(
+    workspaceId: string,
+    scope: { from: string; to: string; marketId?: string | undefined },
+  ): Promise<ReportActivityRow[]> {
+    const { from, to, marketId } = scope;
     const inPeriod = this.db
       .selectFrom('activity')
+      .leftJoin('plan', 'plan.id', 'activity.plan_id')
       .select('activity.id')
       .where('activity.workspace_id', '=', workspaceId)
-      .where('activity.ends_on', '>=', from)
-      .where('activity.starts_on', '<=', to);
+      .where('activity.starts_on', '>=', from)
+      .where('activity.starts_on', '<=', to)
+      .$if(marketId !== undefined, (q) => q.where('plan.market_id', '=', marketId as string));
     const sums = this.db
       .selectFrom('cost_line')
       .select([
@@ -82,9 +98,7 @@ export class ReportRepository {
         'l.planned',
         'l.actual',
       ])
-      .where('activity.workspace_id', '=', workspaceId)
-      .where('activity.ends_on', '>=', from)
-      .where('activity.starts_on', '<=', to)
+      .where('activity.id', 'in', inPeriod)
       .orderBy('activity.starts_on')
       .orderBy('activity.title')
       .orderBy('activity.id')

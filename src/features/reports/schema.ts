@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, isIsoDate, spansYears } from '../../domain/dates.ts';
 import { isoDate } from '../../http/params.ts';
 
-/** HTTP contract of funder reports: a period and a format, made by a background job. */
+/** HTTP contract of funder reports: a period, a format and optionally a market, made by a background job. */
 
 export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -22,6 +22,12 @@ export const reportRequestSchema = z
     from: isoDate.describe('First day of the period, YYYY-MM-DD'),
     to: isoDate.describe(`Last day of the period, YYYY-MM-DD (at most ${MAX_REPORT_YEARS} years after from)`),
     format: z.enum(REPORT_FORMATS),
+    marketId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Only the activities of this target market’s plans (as the dashboard’s market filter)'),
   })
   .superRefine((period, context) => {
     if (period.to < period.from) {

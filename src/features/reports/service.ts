@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { JobRepository } from '../../jobs/repository.ts';
 import { AuditRepository } from '../audit/repository.ts';
 import { presentJob } from '../jobs/presenter.ts';
 import type { JobDto } from '../jobs/schema.ts';
 import { REPORT_JOB_KIND } from './report-job.ts';
+import { ReportRepository } from './repository.ts';
 import type { ReportRequest } from './schema.ts';
 
 /** Starting funder reports: each is a background job of the workspace, audited like any creation. */
@@ -19,7 +21,20 @@ export class ReportService {
 
   async create(actor: Actor, workspaceSlug: string, request: ReportRequest): Promise<JobDto> {
     requireAccess(actor, 'report.create');
-    const params = { from: request.from, to: request.to, format: request.format };
+    const market = request.marketId
+      ? await new ReportRepository(this.db).market(actor.workspaceId, request.marketId)
+      : undefined;
+    if (request.marketId && !market) {
+      throw new InvalidInputError(`No market "${request.marketId}" in this workspace`, [
+        { field: 'body.marketId', message: 'is not a market of this workspace' },
+      ]);
+    }
+    const params = {
+      from: request.from,
+      to: request.to,
+      format: request.format,
+      ...(market ? { marketId: market.id } : {}),
+    };
     const job = await writeTransaction(this.db, async (trx) => {
       const row = await new JobRepository(trx).insert({
         workspaceId: actor.workspaceId,
@@ -38,6 +53,7 @@ export class ReportService {
           from: [null, params.from],
           to: [null, params.to],
           format: [null, params.format],
+          ...(market ? { market_id: [null, market.id] } : {}),
         },
       });
       return row;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { KPI_KIND_LABELS } from '../../domain/catalogue/types.ts';
 import { EMPTY_PERIOD_TEXT, STATUS_LABELS } from './format.ts';
 import type { RenderProgress } from './pdf.ts';
 import { yieldToEventLoop } from './pdf-layout.ts';
@@ -93,9 +94,11 @@ function summarySheet(workbook: ExcelJS.Workbook, data: ReportData): void {
   add('Workspace', data.workspace.name);
   add('Period from', excelDate(data.period.from), DATE_FORMAT);
   add('Period to', excelDate(data.period.to), DATE_FORMAT);
+  add('Market', data.market ? data.market.name : 'All markets and standalone activities');
+  add('Activities counted', 'Those starting in the period (by activity start); actual costs whenever paid');
   add('Generated at (UTC)', data.generatedAt);
   if (s.activities === 0) add('Note', EMPTY_PERIOD_TEXT);
-  add('Activities in the period', s.activities, COUNT_FORMAT);
+  add('Activities starting in the period', s.activities, COUNT_FORMAT);
   for (const [status, n] of Object.entries(s.byStatus)) {
     add(`Activities ${(STATUS_LABELS[status] ?? status).toLowerCase()}`, n, COUNT_FORMAT);
   }
@@ -128,9 +131,9 @@ function kpiSheet(workbook: ExcelJS.Workbook, data: ReportData): void {
         group.label,
         group.activities,
         kpi.label,
-        kpi.kind,
+        KPI_KIND_LABELS[kpi.kind],
         kpi.unit,
-        kpi.source,
+        kpi.source === 'derived' ? 'From records' : 'Entered by hand',
         kpi.target,
         kpi.actual,
         kpi.progress,

@@ -1925,13 +1925,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of the workspace */
+        /** The audit log of the workspace, filtered by who, record type, action and period */
         get: {
             parameters: {
                 query?: {
+                    action?: "create" | "update" | "delete";
+                    /** @description Only the changes made by this user */
+                    actorId?: string;
                     cursor?: string;
                     entityId?: string;
+                    /** @description Only changes to this kind of record (market, plan, activity, cost_line…) */
+                    entityType?: string;
+                    /** @description Changes made on or after this day (UTC) */
+                    from?: string;
                     limit?: number;
+                    /** @description Changes made on or before this day (UTC) */
+                    to?: string;
                 };
                 header?: never;
                 path: {
@@ -1950,6 +1959,81 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AuditEvent"][];
                             nextCursor: string | null;
+                            /** @description Names of the records the changes of this page refer to by id (cluster, organisation, person, activity, plan, market, instrument, user) that still exist */
+                            references: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users who changed something in the workspace (for the audit log’s filter) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -2090,14 +2174,16 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Which activities a period selects: `overlapping` (default) those taking place in it (ending on or after `from`, starting on or before `to`); `starting` those starting in it, as the KPI roll-up, the dashboard, the budget burn and funder reports count them */
+                    activities?: "overlapping" | "starting";
                     /** @description Activities this cluster is responsible for */
                     clusterId?: string;
-                    /** @description Activities ending on or after this day */
+                    /** @description First day of the period (see `activities`) */
                     from?: string;
                     groupBy?: "workspace" | "market" | "plan" | "cluster" | "instrument" | "phase" | "fundingSource" | "category" | "month";
                     marketId?: string;
                     planId?: string;
-                    /** @description Activities starting on or before this day */
+                    /** @description Last day of the period (see `activities`) */
                     to?: string;
                 };
                 header?: never;
@@ -5804,7 +5890,7 @@ export interface paths {
         };
         /**
          * Download the member organisations as CSV or XLSX (the list filters apply)
-         * @description Columns: ID and the import fields under the headers the import recognises, lists joined by "; ". Cells starting with = + - @ tab or CR get a leading ' in CSV; XLSX holds them as text.
+         * @description Columns: ID and the import fields under the headers the import recognises, lists joined by "; ", vocabulary values as labels ("SME", "Earth observation") or, with values=codes, as codes. Cells starting with = + - @ tab or CR get a leading ' in CSV; XLSX holds them as text.
          */
         get: {
             parameters: {
@@ -5818,6 +5904,8 @@ export interface paths {
                     q?: string;
                     segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
                     type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
+                    /** @description How vocabulary values (type, size, space segments, MELCA, export experience) are written: the labels people read ("SME", "Earth observation", the default) or the API codes ("sme", "earth_observation"); the import takes both */
+                    values?: "labels" | "codes";
                 };
                 header?: never;
                 path: {
@@ -7564,6 +7652,10 @@ export interface components {
             action: "create" | "update" | "delete";
             /** @description E-mail of the user who made the change */
             actor: string | null;
+            /** @description Id of the user who made the change (null: the Hub itself) */
+            actorId: string | null;
+            /** @description Name of the user who made the change */
+            actorName: string | null;
             at: string;
             /** @description field → [before, after] */
             changes: {
@@ -7573,14 +7665,26 @@ export interface components {
                 ];
             };
             entityId: string;
+            /** @description The changed record's name today (a title, a name, an e-mail…); null when it no longer exists or has none */
+            entityName: string | null;
             entityType: string;
             id: string;
+            /** @description For KPI targets and values: the KPI, so its values can be read (money is cents) */
+            kpi: {
+                key: string;
+                kind: string;
+                label: string;
+            } | null;
         };
         AuditEventInput: {
             /** @enum {string} */
             action: "create" | "update" | "delete";
             /** @description E-mail of the user who made the change */
             actor: string | null;
+            /** @description Id of the user who made the change (null: the Hub itself) */
+            actorId: string | null;
+            /** @description Name of the user who made the change */
+            actorName: string | null;
             at: string;
             /** @description field → [before, after] */
             changes: {
@@ -7590,22 +7694,30 @@ export interface components {
                 ];
             };
             entityId: string;
+            /** @description The changed record's name today (a title, a name, an e-mail…); null when it no longer exists or has none */
+            entityName: string | null;
             entityType: string;
             id: string;
+            /** @description For KPI targets and values: the KPI, so its values can be read (money is cents) */
+            kpi: {
+                key: string;
+                kind: string;
+                label: string;
+            } | null;
         };
         BudgetBurn: {
-            /** @description Every month the period touches, YYYY-MM, in order */
+            /** @description Every month the period touches, YYYY-MM, in order, widened to the first and last month in which money for its activities was paid */
             months: string[];
-            /** @description The days counted, both included */
+            /** @description The period: its activities are those starting in it, both days included */
             period: {
                 from: string;
                 to: string;
             };
-            /** @description One per funding source with planned or actual money in the period, in vocabulary order */
+            /** @description One per funding source with planned or actual money for the period's activities, in vocabulary order */
             series: {
-                /** @description Actual EUR spent in each month of `months` */
+                /** @description Actual EUR paid in each month of `months` for the period's activities */
                 actualEur: number[];
-                /** @description Actual EUR spent from the start of the period to the end of each month */
+                /** @description Actual EUR paid for the period's activities up to the end of each month of `months` */
                 cumulativeEur: number[];
                 /** @enum {string} */
                 fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
@@ -7613,24 +7725,25 @@ export interface components {
                 /** @description Planned total of this source for the activities starting in the period (not cancelled) */
                 plannedEur: number;
             }[];
+            /** @description The period's activities' planned (not cancelled) and actual money: the dashboard's headline and the funder report show the same actual */
             totals: {
                 actualEur: number;
                 plannedEur: number;
             };
         };
         BudgetBurnInput: {
-            /** @description Every month the period touches, YYYY-MM, in order */
+            /** @description Every month the period touches, YYYY-MM, in order, widened to the first and last month in which money for its activities was paid */
             months: string[];
-            /** @description The days counted, both included */
+            /** @description The period: its activities are those starting in it, both days included */
             period: {
                 from: string;
                 to: string;
             };
-            /** @description One per funding source with planned or actual money in the period, in vocabulary order */
+            /** @description One per funding source with planned or actual money for the period's activities, in vocabulary order */
             series: {
-                /** @description Actual EUR spent in each month of `months` */
+                /** @description Actual EUR paid in each month of `months` for the period's activities */
                 actualEur: number[];
-                /** @description Actual EUR spent from the start of the period to the end of each month */
+                /** @description Actual EUR paid for the period's activities up to the end of each month of `months` */
                 cumulativeEur: number[];
                 /** @enum {string} */
                 fundingSource: "eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other";
@@ -7638,6 +7751,7 @@ export interface components {
                 /** @description Planned total of this source for the activities starting in the period (not cancelled) */
                 plannedEur: number;
             }[];
+            /** @description The period's activities' planned (not cancelled) and actual money: the dashboard's headline and the funder report show the same actual */
             totals: {
                 actualEur: number;
                 plannedEur: number;
@@ -9186,6 +9300,8 @@ export interface components {
             format: "pdf" | "xlsx";
             /** @description First day of the period, YYYY-MM-DD */
             from: string;
+            /** @description Only the activities of this target market’s plans (as the dashboard’s market filter) */
+            marketId?: string;
             /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
             to: string;
         };
@@ -9194,6 +9310,8 @@ export interface components {
             format: "pdf" | "xlsx";
             /** @description First day of the period, YYYY-MM-DD */
             from: string;
+            /** @description Only the activities of this target market’s plans (as the dashboard’s market filter) */
+            marketId?: string;
             /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
             to: string;
         };

@@ -1,11 +1,3 @@
-import type {
-  ExportExperience,
-  MelcaField,
-  OrganisationSize,
-  OrganisationType,
-  SpaceSegment,
-} from './types.ts';
-
 /**
  * Display labels of the API's enumerations (phases, funding sources, cost categories, effort
  * units). They live with the catalogue's domain vocabulary, which is pure and bundles as is;
@@ -15,6 +7,7 @@ export {
   COST_CATEGORY_LABELS,
   EFFORT_UNIT_LABELS,
   FUNDING_SOURCE_LABELS,
+  KPI_KIND_LABELS,
   PHASE_LABELS,
   PHASES,
 } from '../../../src/domain/catalogue/types.ts';
@@ -32,42 +25,23 @@ export {
   PLAN_STATUSES,
 } from '../../../src/domain/planning/types.ts';
 
-/** `L` itself when it lists every member of the union `T`, else a type error where it is used. */
-type EveryOf<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? L : never;
-const everyOf =
-  <T extends string>() =>
-  <const L extends readonly T[]>(list: EveryOf<T, L>): L =>
-    list;
-
-// The registry's vocabularies, in display order; `everyOf` fails to compile when the API gains a value.
-export const ORGANISATION_TYPES = everyOf<OrganisationType>()([
-  'sme',
-  'large_company',
-  'rd_centre',
-  'university',
-  'other',
-]);
-export const ORGANISATION_SIZES = everyOf<OrganisationSize>()(['micro', 'small', 'medium', 'large']);
-export const SPACE_SEGMENTS = everyOf<SpaceSegment>()([
-  'earth_observation',
-  'satcom',
-  'navigation',
-  'launch',
-  'ground_segment',
-  'downstream_applications',
-  'space_science',
-  'in_orbit_services',
-]);
-export const MELCA_FIELDS = everyOf<MelcaField>()([
-  'mobility',
-  'energy',
-  'logistics',
-  'creative_industries',
-  'agriculture',
-]);
-export const EXPORT_EXPERIENCE = everyOf<ExportExperience>()([
-  'none',
-  'occasional',
-  'regular',
-  'established',
-]);
+/**
+ * The registry's vocabularies in display order, with their labels: one list, in the domain, that
+ * the server's schemas, import, exports and audit log read too (issue 18).
+ */
+export {
+  codeOf,
+  EXPORT_EXPERIENCE,
+  EXPORT_EXPERIENCE_LABELS,
+  labelOf,
+  MELCA_FIELD_LABELS,
+  MELCA_FIELDS,
+  marketSegmentLabel,
+  ORGANISATION_SIZE_LABELS,
+  ORGANISATION_SIZES,
+  ORGANISATION_TYPE_LABELS,
+  ORGANISATION_TYPES,
+  REGISTRY_VOCABULARIES,
+  SPACE_SEGMENT_LABELS,
+  SPACE_SEGMENTS,
+} from '../../../src/domain/registry/types.ts';

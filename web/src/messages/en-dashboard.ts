@@ -60,12 +60,9 @@ export const enDashboard = {
       'No activities in this period yet: plan activities (Markets → a plan → Add activity) to see their KPIs here.',
     // c. Budget burn
     burn: 'Budget burn by funding source',
-    burnChart: 'Money spent since the start of the period, by funding source',
     burnPlanned: (source: string) => `${source}: planned`,
     burnMonth: 'Month',
     burnPlannedRow: 'Planned total',
-    burnTotals: (actual: string, planned: string) =>
-      `${actual} spent in the period · ${planned} planned for its activities`,
     noBurn:
       'No money planned or spent in this period yet: add budget lines and record actual costs on the activities.',
     burnLoadError: 'The budget burn could not be loaded',

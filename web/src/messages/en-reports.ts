@@ -21,7 +21,6 @@ export const enReports = {
     } satisfies Record<ReportFormat, string>,
     generate: 'Generate report',
     generating: 'Starting…',
-    started: 'The report is being made; it appears below.',
     required: 'Enter a date',
     invalidDate: 'Enter a date as YYYY-MM-DD',
     toBeforeFrom: 'Must not be before From',

@@ -1,6 +1,6 @@
 /**
- * The budget burn chart: one line per funding source of the money spent since the start of the
- * period (cumulative), each with its planned total as a dashed line of the same colour, and the
+ * The budget burn chart: one line per funding source of the money spent on the period's activities,
+ * month by month as paid (cumulative), each with its planned total as a dashed line of the same colour, and the
  * same figures as a table (one row per month, the planned totals as the last row). Pure.
  */
 import type { EChartsCoreOption } from 'echarts/core';

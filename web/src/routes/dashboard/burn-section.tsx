@@ -6,6 +6,7 @@ import { ErrorState } from '../../app/error-state.tsx';
 import { formatEur } from '../../app/format.ts';
 import { LazyChart } from '../../components/lazy-chart.tsx';
 import { messages } from '../../messages/en.ts';
+import { figures } from '../../messages/en-figures.ts';
 import { burnChart } from './burn-chart.ts';
 import { DashboardSection, EmptyState, LoadingBlock } from './dashboard-parts.tsx';
 import type { Period } from './period.ts';
@@ -19,7 +20,11 @@ export const BURN_SECTION_ID = 'budget-burn';
 const monthName = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
 
-/** c. Money spent month by month per funding source (cumulative), planned totals as reference. */
+/**
+ * c. The money spent on the period's activities (by activity start, as the headline and the funder
+ * report), month by month as it was paid, per funding source (cumulative), planned totals as
+ * reference (decision 0016).
+ */
 export function BurnSection({
   workspace,
   period,
@@ -32,6 +37,13 @@ export function BurnSection({
   const burn = useQuery(burnQuery(workspace, period, marketId));
   return (
     <DashboardSection id={BURN_SECTION_ID} title={t.burn} testId="dashboard-burn">
+      <Text fz="sm" c="dimmed" data-testid="dashboard-burn-meaning">
+        <Text component="span" fz="sm" fw={600} c="var(--mantine-color-text)">
+          {figures.dashboard.byPaymentDate}
+        </Text>
+        {': '}
+        {figures.dashboard.burnMeaning}
+      </Text>
       {burn.isPending ? (
         <LoadingBlock label={t.loading} height={360} />
       ) : burn.isError ? (
@@ -64,11 +76,11 @@ function BurnChart({ burn }: { burn: BudgetBurnDto }) {
   );
   return (
     <>
-      <Text fz="sm" c="dimmed" data-testid="dashboard-burn-totals">
-        {t.burnTotals(formatEur(burn.totals.actualEur), formatEur(burn.totals.plannedEur))}
+      <Text fz="sm" data-testid="dashboard-burn-totals">
+        {figures.dashboard.burnTotals(formatEur(burn.totals.actualEur), formatEur(burn.totals.plannedEur))}
       </Text>
       <LazyChart
-        title={t.burnChart}
+        title={figures.dashboard.burnChart}
         option={option}
         table={table}
         height={360}

@@ -7,6 +7,7 @@ import { useAbilities } from '../../app/abilities.ts';
 import { countryName, formatDate } from '../../app/format.ts';
 import { ButtonLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
+import { figures } from '../../messages/en-figures.ts';
 import { allMarketsQuery } from '../../queries/markets.ts';
 import { BurnSection } from './burn-section.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
@@ -45,9 +46,15 @@ export function DashboardPage() {
           <Title order={1}>{t.title}</Title>
           <Text c="dimmed">{t.intro}</Text>
         </Stack>
-        {/* Reports hold the budget: only the roles that see costs may make one. */}
+        {/* Reports hold the budget: only the roles that see costs may make one. It opens on the view. */}
         {budget && (
-          <ButtonLink to="/w/$workspace/reports" params={{ workspace }} variant="light">
+          <ButtonLink
+            to="/w/$workspace/reports"
+            params={{ workspace }}
+            search={{ from: period.from, to: period.to, ...(marketId ? { marketId } : {}) }}
+            variant="light"
+            title={figures.dashboard.funderReportHint}
+          >
             {t.funderReport}
           </ButtonLink>
         )}

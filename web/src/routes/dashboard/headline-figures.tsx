@@ -6,6 +6,7 @@ import { ErrorState } from '../../app/error-state.tsx';
 import { formatEur } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
+import { figures } from '../../messages/en-figures.ts';
 import { BURN_SECTION_ID } from './burn-section.tsx';
 import { LoadingBlock } from './dashboard-parts.tsx';
 import { formatKpiValue } from './kpi-figures.ts';
@@ -14,14 +15,15 @@ import { burnQuery, kpiRollupQuery } from './queries.ts';
 import { recordsSearchOf } from './records-search.ts';
 
 const t = messages.dashboard;
+const f = figures.dashboard;
 
 /** The Hub-wide KPIs every activity has (`src/domain/kpi/hub-kpis.ts`). */
 const HELD = 'held_activities';
 const PRESENT = 'present_participants';
 const ACTUAL_COSTS = 'actual_costs';
 
-/** A Hub-wide KPI's value for the whole period (null: none). */
-type HubFigure = Pick<KpiRollupKpiDto, 'kpiKey' | 'instrumentId' | 'kind' | 'actual'>;
+/** A Hub-wide KPI's value and target for the whole period (null: none). */
+type HubFigure = Pick<KpiRollupKpiDto, 'kpiKey' | 'instrumentId' | 'kind' | 'actual' | 'target'>;
 
 /**
  * a. The period in four numbers, each a link to what makes it: activities (the calendar), activities
@@ -54,14 +56,17 @@ export function HeadlineFigures({
   }
   // Without activities in the period there is no group at all: the Hub's derived KPIs are then 0.
   const group = rollup.data.groups[0];
-  const hub = (kpiKey: string, kind: HubFigure['kind']): HubFigure => ({
-    kpiKey,
-    instrumentId: null,
-    kind,
-    actual: group
-      ? (group.kpis.find((kpi) => kpi.instrumentId === null && kpi.kpiKey === kpiKey)?.actual ?? null)
-      : 0,
-  });
+  const hub = (kpiKey: string, kind: HubFigure['kind']): HubFigure => {
+    const kpi = group?.kpis.find((k) => k.instrumentId === null && k.kpiKey === kpiKey);
+    // A target set on a plan (or an activity) in scope is the headline's too.
+    return {
+      kpiKey,
+      instrumentId: null,
+      kind,
+      actual: group ? (kpi?.actual ?? null) : 0,
+      target: kpi?.target ?? null,
+    };
+  };
   const drill = (kpi: HubFigure, label: string, testId: string) => (
     <DrillLink
       workspace={workspace}
@@ -93,11 +98,22 @@ export function HeadlineFigures({
           <BigNumber>{formatKpiValue('count', rollup.data.activities)}</BigNumber>
         </AnchorLink>
       </Figure>
-      <Figure label={t.held}>{drill(hub(HELD, 'count'), t.held, 'headline-held')}</Figure>
-      <Figure label={t.present}>{drill(hub(PRESENT, 'count'), t.present, 'headline-present')}</Figure>
+      <Figure label={t.held}>
+        {drill(hub(HELD, 'count'), t.held, 'headline-held')}
+        <TargetLine kpi={hub(HELD, 'count')} testId="headline-held-target" />
+      </Figure>
+      <Figure label={t.present}>
+        {drill(hub(PRESENT, 'count'), t.present, 'headline-present')}
+        <TargetLine kpi={hub(PRESENT, 'count')} testId="headline-present-target" />
+      </Figure>
       {seesBudget && (
-        <Figure label={t.actualCosts}>
+        <Figure
+          label={t.actualCosts}
+          meaning={figures.dashboard.byActivityStart}
+          meaningHint={f.byActivityStartHint}
+        >
           {drill(hub(ACTUAL_COSTS, 'money'), t.actualCosts, 'headline-actual-costs')}
+          <TargetLine kpi={hub(ACTUAL_COSTS, 'money')} testId="headline-actual-costs-target" />
           {burn.data && (
             <Anchor href={`#${BURN_SECTION_ID}`} fz="sm" title={t.plannedHint} data-testid="headline-planned">
               {t.plannedOf(formatEur(burn.data.totals.plannedEur))}
@@ -140,12 +156,47 @@ function DrillLink({
   );
 }
 
-function Figure({ label, children }: { label: string; children: ReactNode }) {
+/** "target 25" under a figure whose plans or activities have a target (nothing otherwise). */
+function TargetLine({ kpi, testId }: { kpi: HubFigure; testId: string }) {
+  if (kpi.target === null) return null;
+  return (
+    <Text fz="sm" c="dimmed" title={f.targetHint} data-testid={testId}>
+      {f.target(formatKpiValue(kpi.kind, kpi.target))}
+    </Text>
+  );
+}
+
+/** A headline figure: its name, what it counts when that needs saying, and the number. */
+function Figure({
+  label,
+  meaning,
+  meaningHint,
+  children,
+}: {
+  label: string;
+  meaning?: string;
+  meaningHint?: string;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap={2}>
         <Text fz="xs" c="dimmed" tt="uppercase" fw={700} style={{ letterSpacing: 0.4 }}>
           {label}
+          {meaning && (
+            <Text
+              component="span"
+              fz="xs"
+              c="dimmed"
+              tt="none"
+              fw={500}
+              title={meaningHint}
+              data-testid="figure-meaning"
+            >
+              {' · '}
+              {meaning}
+            </Text>
+          )}
         </Text>
         {children}
       </Stack>

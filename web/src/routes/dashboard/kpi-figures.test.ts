@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatKpiValue, formatProgress, type KpiFigure, kpiId, kpiName, splitKpis } from './kpi-figures.ts';
+import {
+  formatKpiValue,
+  formatProgress,
+  type KpiFigure,
+  kpiId,
+  kpiName,
+  programmeGroup,
+  splitKpis,
+} from './kpi-figures.ts';
 
 const kpi = (overrides: Partial<KpiFigure>): KpiFigure => ({
   instrumentId: null,
@@ -47,5 +55,27 @@ describe('splitKpis', () => {
     expect(split.numeric).toEqual([held, noValueYet, zeroTarget, noTarget]);
     expect(split.withTarget).toEqual([held, noValueYet]);
     expect(split.texts).toEqual([story]);
+  });
+});
+
+describe('the whole programme’s group', () => {
+  it('holds the Hub-wide KPIs of the workspace roll-up when one has a target (a plan’s, say)', () => {
+    const present = kpi({ kpiKey: 'present_participants', label: 'Participants present', target: 25 });
+    const visits = kpi({ kpiKey: 'visits', instrumentId: 'i1', target: 4 });
+    const group = { key: 'workspace', label: 'All activities', kpis: [kpi({}), present, visits] };
+    expect(programmeGroup(group, 'Whole programme')).toEqual({
+      key: 'workspace',
+      label: 'Whole programme',
+      kpis: [kpi({}), present],
+    });
+  });
+
+  it('is left out when no Hub-wide KPI has a target', () => {
+    const group = {
+      label: 'All activities',
+      kpis: [kpi({}), kpi({ kpiKey: 'v', instrumentId: 'i1', target: 4 })],
+    };
+    expect(programmeGroup(group, 'Whole programme')).toBeUndefined();
+    expect(programmeGroup(undefined, 'Whole programme')).toBeUndefined();
   });
 });

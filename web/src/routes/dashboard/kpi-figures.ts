@@ -69,3 +69,18 @@ export function splitKpis<T extends KpiFigure>(kpis: readonly T[]) {
     texts: kpis.filter((kpi) => kpi.kind === 'text'),
   };
 }
+
+/**
+ * The whole programme's Hub-wide KPIs (activities held, participants present, actual costs) from
+ * the roll-up grouped by workspace, when any of them has a target; undefined otherwise. Only there
+ * does a plan's target on a Hub-wide KPI count (it belongs to no phase or instrument).
+ */
+export function programmeGroup<G extends { label: string; kpis: readonly KpiFigure[] }>(
+  group: G | undefined,
+  label: string,
+): G | undefined {
+  if (!group) return undefined;
+  const kpis = group.kpis.filter((kpi) => kpi.instrumentId === null);
+  if (!kpis.some((kpi) => kpi.target !== null)) return undefined;
+  return { ...group, label, kpis };
+}

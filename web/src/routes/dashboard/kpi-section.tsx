@@ -18,9 +18,10 @@ import { AnchorLink } from '../../app/links.tsx';
 import { LazyChart } from '../../components/lazy-chart.tsx';
 import { moneyCell } from '../../components/money-cell.ts';
 import { messages } from '../../messages/en.ts';
+import { figures } from '../../messages/en-figures.ts';
 import { DashboardSection, EmptyState, LoadingBlock } from './dashboard-parts.tsx';
 import { kpiChartHeight, kpiProgressChart } from './kpi-chart.ts';
-import { formatKpiValue, formatProgress, kpiId, kpiName, splitKpis } from './kpi-figures.ts';
+import { formatKpiValue, formatProgress, kpiId, kpiName, programmeGroup, splitKpis } from './kpi-figures.ts';
 import type { Period } from './period.ts';
 import { kpiRollupQuery } from './queries.ts';
 import { recordsSearchOf } from './records-search.ts';
@@ -28,6 +29,9 @@ import { recordsSearchOf } from './records-search.ts';
 const t = messages.dashboard;
 
 type Grouping = 'phase' | 'instrument';
+
+/** The Hub-wide KPIs of the whole scope (grouped by workspace): where plan targets on them count. */
+const PROGRAMME = 'workspace';
 
 /**
  * b. KPI target vs actual, by phase or by instrument: per group a chart of progress towards the
@@ -44,10 +48,17 @@ export function KpiSection({
 }) {
   const [grouping, setGrouping] = useState<Grouping>('phase');
   const rollup = useQuery(kpiRollupQuery(workspace, period, grouping, marketId));
+  // The headline's query: the Hub-wide KPIs against every target on them, plans' included (a
+  // plan's target on a Hub-wide KPI belongs to no phase or instrument, so only this group shows it).
+  const whole = useQuery(kpiRollupQuery(workspace, period, PROGRAMME, marketId));
+  const programme = programmeGroup(whole.data?.groups[0], figures.dashboard.programmeGroup);
   // A group without activities and without targets has nothing to show.
-  const groups = (rollup.data?.groups ?? []).filter(
-    (group) => group.activities > 0 || group.kpis.some((kpi) => kpi.target !== null),
-  );
+  const groups = [
+    ...(programme ? [programme] : []),
+    ...(rollup.data?.groups ?? []).filter(
+      (group) => group.activities > 0 || group.kpis.some((kpi) => kpi.target !== null),
+    ),
+  ];
   return (
     <DashboardSection
       id="kpis"
@@ -81,10 +92,10 @@ export function KpiSection({
         <Stack gap="xl">
           {groups.map((group) => (
             <KpiGroup
-              key={group.key ?? 'none'}
+              key={group === programme ? PROGRAMME : (group.key ?? 'none')}
               workspace={workspace}
               group={group}
-              grouping={grouping}
+              grouping={group === programme ? PROGRAMME : grouping}
               period={period}
               marketId={marketId}
             />
@@ -104,7 +115,7 @@ function KpiGroup({
 }: {
   workspace: string;
   group: KpiRollupGroupDto;
-  grouping: Grouping;
+  grouping: Grouping | typeof PROGRAMME;
   period: Period;
   marketId: string | undefined;
 }) {
@@ -136,6 +147,11 @@ function KpiGroup({
           {t.groupActivities(group.activities)}
         </Badge>
       </Group>
+      {grouping === PROGRAMME && (
+        <Text fz="sm" c="dimmed" mt={-8}>
+          {figures.dashboard.programmeGroupHint}
+        </Text>
+      )}
       {withTarget.length > 0 ? (
         <LazyChart
           title={t.progressChart(group.label)}

@@ -73,6 +73,16 @@ describe('market request bodies', () => {
     });
   });
 
+  it('edits the registry’s segment codes as their labels, and sends no change for them', () => {
+    const coded = { ...market, segments: ['earth_observation', 'satcom', 'Disaster monitoring'] };
+    expect(marketValuesOf(coded).segments).toEqual([
+      'Earth observation',
+      'Satellite communications',
+      'Disaster monitoring',
+    ]);
+    expect(marketPatchOf(coded, marketValuesOf(coded))).toEqual({ version: 4 });
+  });
+
   it('sends only the changed fields with the version read', () => {
     expect(marketPatchOf(market, marketValuesOf(market))).toEqual({ version: 4 });
     expect(

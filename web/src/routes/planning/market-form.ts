@@ -9,6 +9,7 @@ import type {
   MarketStatus,
   UpdateMarketBody,
 } from '../../api/types.ts';
+import { marketSegmentLabel } from '../../api/vocabulary.ts';
 import { isKnownCountryCode } from '../../app/format.ts';
 import { messages } from '../../messages/en.ts';
 
@@ -55,7 +56,8 @@ export function marketValuesOf(market: MarketDto): MarketFormValues {
   return {
     name: market.name,
     country: market.country,
-    segments: [...market.segments],
+    // Edited as people read them; the server stores the registry's codes again.
+    segments: market.segments.map(marketSegmentLabel),
     priority: market.priority,
     status: market.status,
     rationale: market.rationale,
@@ -102,7 +104,9 @@ export function marketPatchOf(base: MarketDto, values: MarketFormValues): Update
   const patch: UpdateMarketBody = { version: base.version };
   if (next.name !== base.name) patch.name = next.name;
   if (next.country !== base.country) patch.country = next.country;
-  if (JSON.stringify(next.segments) !== JSON.stringify(base.segments)) patch.segments = next.segments;
+  // The form holds labels; the market, codes.
+  if (JSON.stringify(next.segments) !== JSON.stringify(base.segments.map(marketSegmentLabel)))
+    patch.segments = next.segments;
   if (next.priority !== base.priority) patch.priority = next.priority;
   if (next.status !== base.status) patch.status = next.status;
   if (next.rationale !== base.rationale) patch.rationale = next.rationale;

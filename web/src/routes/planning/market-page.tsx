@@ -5,6 +5,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { MarketDossierDto, MembershipDto } from '../../api/types.ts';
+import { marketSegmentLabel } from '../../api/vocabulary.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { countryName } from '../../app/format.ts';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
@@ -125,7 +126,7 @@ function MarketDossier({
                 <Group gap={6} component="span">
                   {market.segments.map((segment) => (
                     <Badge key={segment} variant="light" color="indigo" c="indigo.9" tt="none">
-                      {segment}
+                      {marketSegmentLabel(segment)}
                     </Badge>
                   ))}
                 </Group>

@@ -18,7 +18,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { MarketDto } from '../../api/types.ts';
-import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../api/vocabulary.ts';
+import { MARKET_PRIORITIES, MARKET_STATUSES, marketSegmentLabel } from '../../api/vocabulary.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName } from '../../app/format.ts';
@@ -246,7 +246,7 @@ function MarketsTable({ workspace, markets }: { workspace: string; markets: Mark
                         tt="none"
                         size="sm"
                       >
-                        {segment}
+                        {marketSegmentLabel(segment)}
                       </Badge>
                     ))}
                     {market.segments.length === 0 && messages.common.none}

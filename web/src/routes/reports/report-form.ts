@@ -11,15 +11,49 @@ export interface ReportFormValues {
   from: string;
   to: string;
   format: ReportFormat;
+  /** '' for every market. */
+  marketId: string;
+}
+
+/** The report page's address (`/w/demo/reports?from=…&to=…&marketId=…`): the dashboard's view. */
+export interface ReportSearch {
+  from?: string;
+  to?: string;
+  marketId?: string;
 }
 
 export type ReportFieldErrors = Partial<Record<keyof ReportFormValues, string>>;
-export const REPORT_FIELDS = ['from', 'to', 'format'] as const satisfies readonly (keyof ReportFormValues)[];
+export const REPORT_FIELDS = [
+  'from',
+  'to',
+  'format',
+  'marketId',
+] as const satisfies readonly (keyof ReportFormValues)[];
 
-/** The current calendar year, as a PDF: what a funder asks for most. */
-export function defaultReportForm(today: Date): ReportFormValues {
+/**
+ * The period and market of the address (the dashboard's "Funder report" button carries the view),
+ * else the current calendar year for every market, as a PDF: what a funder asks for most.
+ */
+export function defaultReportForm(today: Date, search: ReportSearch = {}): ReportFormValues {
   const year = today.getFullYear();
-  return { from: `${year}-01-01`, to: `${year}-12-31`, format: 'pdf' };
+  const period =
+    search.from && search.to
+      ? { from: search.from, to: search.to }
+      : { from: `${year}-01-01`, to: `${year}-12-31` };
+  return { ...period, format: 'pdf', marketId: search.marketId ?? '' };
+}
+
+/** `validateSearch` of the reports page: both days or neither, in order, and a market id. */
+export function parseReportSearch(raw: Record<string, unknown>): ReportSearch {
+  const marketId =
+    typeof raw.marketId === 'string' && raw.marketId !== '' && raw.marketId.length <= 100
+      ? raw.marketId
+      : undefined;
+  const from = typeof raw.from === 'string' ? raw.from : '';
+  const to = typeof raw.to === 'string' ? raw.to : '';
+  const period =
+    isIsoDate(from) && isIsoDate(to) && from <= to && to <= lastAllowedTo(from) ? { from, to } : {};
+  return { ...period, ...(marketId ? { marketId } : {}) };
 }
 
 /** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
@@ -51,7 +85,12 @@ export function validateReportForm(values: ReportFormValues): ReportFieldErrors 
 }
 
 export function reportBodyOf(values: ReportFormValues): ReportRequestBody {
-  return { from: values.from, to: values.to, format: values.format };
+  return {
+    from: values.from,
+    to: values.to,
+    format: values.format,
+    ...(values.marketId ? { marketId: values.marketId } : {}),
+  };
 }
 
 /** A job that will not change any more. */
@@ -59,12 +98,12 @@ export function isFinished(job: Pick<JobDto, 'status'>): boolean {
   return job.status === 'succeeded' || job.status === 'failed';
 }
 
-/** The report's period and format from the job's parameters (null when they are not a report's). */
+/** The report's period, format and market from the job's parameters (null when they are not a report's). */
 export function reportParamsOf(job: Pick<JobDto, 'params'>): ReportFormValues | null {
-  const { from, to, format } = job.params;
+  const { from, to, format, marketId } = job.params;
   if (typeof from !== 'string' || typeof to !== 'string') return null;
   if (format !== 'pdf' && format !== 'xlsx') return null;
-  return { from, to, format };
+  return { from, to, format, marketId: typeof marketId === 'string' ? marketId : '' };
 }
 
 /** 0.456 → 46 (whole percent, for the progress bar and its label). */

@@ -8,6 +8,7 @@ import {
   Paper,
   Progress,
   Radio,
+  Select,
   Skeleton,
   Stack,
   Table,
@@ -26,21 +27,25 @@ import type { JobDto, JobStatus, ReportFormat } from '../../api/types.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
-import { formatDateTime } from '../../app/format.ts';
+import { countryName, formatDateTime } from '../../app/format.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
+import { figures } from '../../messages/en-figures.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { allMarketsQuery } from '../../queries/markets.ts';
 import { jobQuery, reportJobListQuery, reportKeys } from './queries.ts';
 import {
   defaultReportForm,
   percentOf,
   REPORT_FIELDS,
+  type ReportSearch,
   reportBodyOf,
   reportParamsOf,
   validateReportForm,
 } from './report-form.ts';
 
 const t = messages.reports;
+const f = figures.reports;
 const route = getRouteApi('/w/$workspace/reports');
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx'];
 const STATUS_COLORS: Record<JobStatus, string> = {
@@ -54,6 +59,7 @@ const STATUS_COLORS: Record<JobStatus, string> = {
 export function ReportsPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
+  const search = route.useSearch();
   // Reports hold the budget: the roles that may read it may have them made.
   const abilities = useAbilities(workspace);
   if (abilities.loaded && !abilities.canSomewhere('report.read')) {
@@ -64,19 +70,21 @@ export function ReportsPage() {
       <Stack gap={6}>
         <Title order={1}>{t.title}</Title>
         <Text c="dimmed" maw={760}>
-          {t.intro}
+          {t.intro} {f.meaning}
         </Text>
       </Stack>
-      <ReportForm workspace={workspace} />
+      {/* A new address (the dashboard's button with another view) starts a fresh form. */}
+      <ReportForm key={JSON.stringify(search)} workspace={workspace} search={search} />
       <ReportList workspace={workspace} />
     </Stack>
   );
 }
 
-function ReportForm({ workspace }: { workspace: string }) {
+function ReportForm({ workspace, search }: { workspace: string; search: ReportSearch }) {
   const queryClient = useQueryClient();
-  const form = useFormState(() => defaultReportForm(new Date()), REPORT_FIELDS, 'report');
+  const form = useFormState(() => defaultReportForm(new Date(), search), REPORT_FIELDS, 'report');
   const { values, errors, set, field } = form;
+  const markets = useQuery(allMarketsQuery(workspace));
   const start = useMutation({
     mutationFn: () =>
       unwrap(
@@ -126,6 +134,23 @@ function ReportForm({ workspace }: { workspace: string }) {
               w={200}
             />
           </Group>
+          <Select
+            label={f.market}
+            description={f.marketHint}
+            placeholder={f.anyMarket}
+            data={(markets.data?.items ?? []).map((m) => ({
+              value: m.id,
+              label: `${m.name} · ${countryName(m.country)}`,
+            }))}
+            value={values.marketId || null}
+            onChange={(value) => set('marketId', value ?? '')}
+            searchable
+            clearable
+            nothingFoundMessage="—"
+            w={{ base: '100%', xs: 416 }}
+            comboboxProps={{ withinPortal: true }}
+            {...field('marketId')}
+          />
           <Radio.Group
             label={t.format}
             value={values.format}
@@ -148,11 +173,7 @@ function ReportForm({ workspace }: { workspace: string }) {
               {describeError(start.error)}
             </Alert>
           )}
-          {start.isSuccess && (
-            <Text role="status" fz="sm" c="teal.9">
-              {t.started}
-            </Text>
-          )}
+          {start.isSuccess && <StartedJob workspace={workspace} job={start.data.job} />}
           <Group>
             <Button type="submit" loading={start.isPending}>
               {t.generate}
@@ -164,9 +185,51 @@ function ReportForm({ workspace }: { workspace: string }) {
   );
 }
 
+/**
+ * What became of the report just started: followed like its row (one shared query), so the form
+ * says it is being made only while it is, then offers the file or says why it failed.
+ */
+function StartedJob({ workspace, job: started }: { workspace: string; job: JobDto }) {
+  const { data: job = started } = useQuery(jobQuery(workspace, started));
+  const params = reportParamsOf(job);
+  if (job.status === 'succeeded' && job.file) {
+    const download = t.download(params ? t.formats[params.format] : '');
+    return (
+      <Text role="status" fz="sm" c="teal.9" data-testid="report-started" data-status={job.status}>
+        {f.startedReady}{' '}
+        <Anchor
+          href={job.file.url}
+          download={job.file.name}
+          fz="sm"
+          aria-label={t.downloadLabel(download, job.file.name)}
+        >
+          {download}
+        </Anchor>
+      </Text>
+    );
+  }
+  if (job.status === 'failed') {
+    return (
+      <Text role="status" fz="sm" c="red.9" data-testid="report-started" data-status={job.status}>
+        {f.startedFailed} {job.error ?? ''}
+      </Text>
+    );
+  }
+  return (
+    <Text role="status" fz="sm" c="teal.9" data-testid="report-started" data-status={job.status}>
+      {f.startedRunning}
+    </Text>
+  );
+}
+
 function ReportList({ workspace }: { workspace: string }) {
   const list = useInfiniteQuery(reportJobListQuery(workspace));
   const jobs = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const markets = useQuery(allMarketsQuery(workspace));
+  const marketNames = useMemo(
+    () => new Map((markets.data?.items ?? []).map((m) => [m.id, m.name])),
+    [markets.data],
+  );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="report-list-title">
@@ -213,6 +276,7 @@ function ReportList({ workspace }: { workspace: string }) {
                 <Table.Tr>
                   <Table.Th scope="col">{t.requested}</Table.Th>
                   <Table.Th scope="col">{t.period}</Table.Th>
+                  <Table.Th scope="col">{f.marketColumn}</Table.Th>
                   <Table.Th scope="col">{t.format}</Table.Th>
                   <Table.Th scope="col">{t.status}</Table.Th>
                   <Table.Th scope="col">{t.progress}</Table.Th>
@@ -221,7 +285,7 @@ function ReportList({ workspace }: { workspace: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {jobs.map((job) => (
-                  <JobRow key={job.id} workspace={workspace} job={job} />
+                  <JobRow key={job.id} workspace={workspace} job={job} marketNames={marketNames} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -244,7 +308,15 @@ function ReportList({ workspace }: { workspace: string }) {
 }
 
 /** One report: polled every second until it is ready (a download link) or failed (its error). */
-function JobRow({ workspace, job: listed }: { workspace: string; job: JobDto }) {
+function JobRow({
+  workspace,
+  job: listed,
+  marketNames,
+}: {
+  workspace: string;
+  job: JobDto;
+  marketNames: Map<string, string>;
+}) {
   const { data: job = listed } = useQuery(jobQuery(workspace, listed));
   const params = reportParamsOf(job);
   const period = params ? t.periodText(params.from, params.to) : '–';
@@ -256,6 +328,9 @@ function JobRow({ workspace, job: listed }: { workspace: string; job: JobDto }) 
         <time dateTime={job.createdAt}>{formatDateTime(job.createdAt)}</time>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{period}</Table.Td>
+      <Table.Td>
+        {params?.marketId ? (marketNames.get(params.marketId) ?? messages.common.none) : f.allMarkets}
+      </Table.Td>
       <Table.Td>{params ? t.formats[params.format] : '–'}</Table.Td>
       <Table.Td>
         <Badge variant="light" color={STATUS_COLORS[job.status]} tt="none" c="var(--mantine-color-text)">

@@ -4,10 +4,13 @@ import {
   Button,
   Group,
   Paper,
+  Select,
+  SimpleGrid,
   Skeleton,
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
@@ -20,35 +23,41 @@ import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
-import { allClustersQuery } from '../../queries/clusters.ts';
-import { auditFieldLabel, formatAuditValue } from './audit-format.ts';
-import { auditListQuery } from './queries.ts';
+import { figures } from '../../messages/en-figures.ts';
+import { auditRecordLink, auditRecordName, entityTypeLabel, shownChanges } from './audit-format.ts';
+import { parseAuditSearch } from './audit-search.ts';
+import { type AuditSearch, auditActorsQuery, auditListQuery } from './queries.ts';
 
 const t = messages.audit;
+const f = figures.audit;
 const route = getRouteApi('/w/$workspace/audit');
 
 const ACTION_COLORS = { create: 'teal.9', update: 'indigo', delete: 'red.9' } as const;
+const ACTIONS = ['create', 'update', 'delete'] as const;
 
-/** `/w/$workspace/audit`: every change in the workspace, newest first (coordinators). */
+/** `/w/$workspace/audit`: every change in the workspace, newest first, filtered (coordinators). */
 export function AuditPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
+  const search = route.useSearch();
   const abilities = useAbilities(workspace);
   if (abilities.loaded && !abilities.canSomewhere('audit.read')) {
     return <ForbiddenState title={t.forbiddenTitle} />;
   }
-  return <AuditLog workspace={workspace} />;
+  return <AuditLog workspace={workspace} search={search} />;
 }
 
-function AuditLog({ workspace }: { workspace: string }) {
-  const log = useInfiniteQuery(auditListQuery(workspace));
-  const clusters = useQuery(allClustersQuery(workspace));
-  const clusterNames = useMemo(
-    () => new Map((clusters.data?.items ?? []).map((c) => [c.id, `${c.shortName} · ${c.name}`])),
-    [clusters.data],
-  );
+function AuditLog({ workspace, search }: { workspace: string; search: AuditSearch }) {
+  const log = useInfiniteQuery(auditListQuery(workspace, search));
   const events = useMemo(() => log.data?.pages.flatMap((page) => page.items) ?? [], [log.data]);
+  const references = useMemo(
+    () =>
+      Object.assign({}, ...(log.data?.pages.map((page) => page.references) ?? [])) as Record<string, string>,
+    [log.data],
+  );
+  const filtered = Object.keys(search).length > 0;
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -58,6 +67,8 @@ function AuditLog({ workspace }: { workspace: string }) {
           {t.intro}
         </Text>
       </Stack>
+
+      <AuditFilters workspace={workspace} search={search} />
 
       {log.isPending ? (
         <Box aria-busy="true">
@@ -86,13 +97,16 @@ function AuditLog({ workspace }: { workspace: string }) {
         <Paper withBorder radius="md" p="xl">
           <Stack align="center" gap="xs" py="lg">
             <Title order={2} fz="lg">
-              {t.emptyTitle}
+              {filtered ? f.noMatch : t.emptyTitle}
             </Title>
-            <Text c="dimmed">{t.emptyBody}</Text>
+            {!filtered && <Text c="dimmed">{t.emptyBody}</Text>}
           </Stack>
         </Paper>
       ) : (
         <Stack gap="md">
+          <Text fz="sm" c="dimmed" role="status" data-testid="audit-count">
+            {f.count(events.length, log.hasNextPage)}
+          </Text>
           <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
             {/* Focusable, so keyboard users can scroll it when the page is narrower than the table. */}
             <Table.ScrollContainer minWidth={820} type="native" tabIndex={0} aria-label={t.tableCaption}>
@@ -113,22 +127,34 @@ function AuditLog({ workspace }: { workspace: string }) {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                       </Table.Td>
-                      <Table.Td>{event.actor ?? t.unknownActor}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="dot" color={ACTION_COLORS[event.action]} tt="none" size="md">
+                      <Table.Td data-testid="audit-who">
+                        {event.actorName ? (
+                          <Stack gap={0}>
+                            <Text fz="sm">{event.actorName}</Text>
+                            <Text fz="xs" c="dimmed">
+                              {event.actor}
+                            </Text>
+                          </Stack>
+                        ) : (
+                          (event.actor ?? f.system)
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge
+                          variant="dot"
+                          color={ACTION_COLORS[event.action]}
+                          tt="none"
+                          size="md"
+                          style={{ minWidth: 'max-content' }}
+                        >
                           {t.actions[event.action]}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm" fw={600} tt="capitalize">
-                          {event.entityType}
-                        </Text>
-                        <Text fz="xs" c="dimmed">
-                          {entityLabel(event, clusterNames)}
-                        </Text>
+                      <Table.Td data-testid="audit-record">
+                        <RecordCell workspace={workspace} event={event} />
                       </Table.Td>
                       <Table.Td>
-                        <ChangeList event={event} />
+                        <ChangeList event={event} references={references} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -153,20 +179,146 @@ function AuditLog({ workspace }: { workspace: string }) {
   );
 }
 
-/** A readable name for the changed record: the cluster's current name, or the one it had. */
-function entityLabel(event: AuditEventDto, clusterNames: Map<string, string>): string {
-  if (event.entityType === 'cluster') {
-    const known = clusterNames.get(event.entityId);
-    if (known) return known;
-    const recorded = event.changes.short_name?.find((value) => typeof value === 'string');
-    if (typeof recorded === 'string') return recorded;
-  }
-  return event.entityId;
+/** Who, record type, action and period: each choice goes to the address (shareable, back-able). */
+function AuditFilters({ workspace, search }: { workspace: string; search: AuditSearch }) {
+  const navigate = route.useNavigate();
+  const actors = useQuery(auditActorsQuery(workspace));
+  const go = (next: AuditSearch) =>
+    void navigate({ search: parseAuditSearch(next as Record<string, unknown>), replace: true });
+  const set = <K extends keyof AuditSearch>(key: K, value: AuditSearch[K] | null | '') => {
+    const next: AuditSearch = { ...search };
+    if (value === null || value === '' || value === undefined) delete next[key];
+    else next[key] = value;
+    go(next);
+  };
+  const entityTypes = Object.entries(f.entityTypes)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-label={f.filters}
+      data-testid="audit-filters"
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md">
+        <Select
+          id="audit-who"
+          label={f.who}
+          placeholder={f.anyone}
+          data={(actors.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }))}
+          value={search.actorId ?? null}
+          onChange={(value) => set('actorId', value)}
+          searchable
+          clearable
+          nothingFoundMessage="—"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          id="audit-entity-type"
+          label={f.entityType}
+          placeholder={f.anyType}
+          data={entityTypes}
+          value={search.entityType ?? null}
+          onChange={(value) => set('entityType', value)}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          id="audit-action"
+          label={f.action}
+          placeholder={f.anyAction}
+          data={ACTIONS.map((value) => ({ value, label: t.actions[value] }))}
+          value={search.action ?? null}
+          onChange={(value) => set('action', value as AuditSearch['action'] | null)}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          id="audit-from"
+          type="date"
+          label={f.from}
+          value={search.from ?? ''}
+          max={search.to}
+          onChange={(event) => set('from', event.currentTarget.value)}
+        />
+        <TextInput
+          id="audit-to"
+          type="date"
+          label={f.to}
+          value={search.to ?? ''}
+          min={search.from}
+          onChange={(event) => set('to', event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      {Object.keys(search).length > 0 && (
+        <Group justify="flex-end" mt="sm">
+          <Button variant="subtle" size="xs" onClick={() => go({})}>
+            {f.clear}
+          </Button>
+        </Group>
+      )}
+    </Paper>
+  );
 }
 
-function ChangeList({ event }: { event: AuditEventDto }) {
-  const entries = Object.entries(event.changes);
-  if (entries.length === 0) {
+/** The record's kind, and its name today (a link to its page) or as the log recorded it. */
+function RecordCell({ workspace, event }: { workspace: string; event: AuditEventDto }) {
+  const record = auditRecordName(event);
+  const link = auditRecordLink(event);
+  return (
+    <Stack gap={2}>
+      <Text fz="sm" fw={600}>
+        {entityTypeLabel(event.entityType)}
+      </Text>
+      {record &&
+        (link && !record.deleted ? (
+          <RecordLink workspace={workspace} link={link} name={record.name} />
+        ) : (
+          <Text fz="sm">
+            {record.name}
+            {record.deleted && (
+              <Text component="span" fz="xs" c="dimmed">
+                {' '}
+                ({f.deletedRecord})
+              </Text>
+            )}
+          </Text>
+        ))}
+    </Stack>
+  );
+}
+
+/** A link to the page of a record that has one. */
+function RecordLink({
+  workspace,
+  link,
+  name,
+}: {
+  workspace: string;
+  link: NonNullable<ReturnType<typeof auditRecordLink>>;
+  name: string;
+}) {
+  const common = { fz: 'sm', 'data-testid': 'audit-record-link', children: name } as const;
+  switch (link.to) {
+    case '/w/$workspace/markets/$marketId':
+      return <AnchorLink to={link.to} params={{ workspace, ...link.params }} {...common} />;
+    case '/w/$workspace/plans/$planId':
+      return <AnchorLink to={link.to} params={{ workspace, ...link.params }} {...common} />;
+    case '/w/$workspace/activities/$activityId':
+      return <AnchorLink to={link.to} params={{ workspace, ...link.params }} {...common} />;
+    case '/w/$workspace/members/$id':
+      return <AnchorLink to={link.to} params={{ workspace, ...link.params }} {...common} />;
+  }
+}
+
+function ChangeList({ event, references }: { event: AuditEventDto; references: Record<string, string> }) {
+  const changes = shownChanges(event, references);
+  if (changes.length === 0) {
     return (
       <Text fz="sm" c="dimmed">
         {t.noChanges}
@@ -175,21 +327,23 @@ function ChangeList({ event }: { event: AuditEventDto }) {
   }
   return (
     <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }}>
-      {entries.map(([field, [before, after]]) => (
-        <Text component="li" key={field} fz="sm" data-testid="audit-change">
+      {changes.map((change) => (
+        <Text component="li" key={change.field} fz="sm" data-testid="audit-change">
           <Text component="span" fz="sm" fw={600}>
-            {auditFieldLabel(field)}
+            {change.label}
           </Text>
           {': '}
-          {event.action === 'create' && (before === null || before === undefined) ? (
-            <span>{formatAuditValue(field, after)}</span>
+          {event.action === 'create' ? (
+            <span>{change.after}</span>
+          ) : event.action === 'delete' ? (
+            <span>{change.before}</span>
           ) : (
             <>
               <Text component="span" fz="sm" c="dimmed">
-                {formatAuditValue(field, before)}
+                {change.before}
               </Text>
               {' → '}
-              <span>{formatAuditValue(field, after)}</span>
+              <span>{change.after}</span>
             </>
           )}
         </Text>

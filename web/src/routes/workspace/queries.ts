@@ -59,10 +59,22 @@ export function clusterQuery(workspace: string, id: string) {
   });
 }
 
-/** The audit log, newest first, page by page. */
-export function auditListQuery(workspace: string) {
+/** The audit log's filters, kept in the address (`/w/demo/audit?entityType=market&from=…`). */
+export interface AuditSearch {
+  /** The author's user id. */
+  actorId?: string;
+  entityType?: string;
+  action?: 'create' | 'update' | 'delete';
+  /** First day, `YYYY-MM-DD`. */
+  from?: string;
+  /** Last day, `YYYY-MM-DD`. */
+  to?: string;
+}
+
+/** The audit log, newest first, page by page, filtered. */
+export function auditListQuery(workspace: string, search: AuditSearch = {}) {
   return infiniteQueryOptions({
-    queryKey: workspaceKeys.audit(workspace),
+    queryKey: [...workspaceKeys.audit(workspace), search] as const,
     // openapi-fetch 0.17 widens tuples to arrays in its response types (openapi-typescript
     // PR #2842): the schema's `[before, after]` pairs are named again here.
     queryFn: ({ signal, pageParam }) =>
@@ -70,7 +82,7 @@ export function auditListQuery(workspace: string) {
         api.GET('/api/v1/workspaces/{workspace}/audit', {
           params: {
             path: { workspace },
-            query: { limit: AUDIT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+            query: { limit: AUDIT_PAGE_SIZE, ...search, ...(pageParam ? { cursor: pageParam } : {}) },
           },
           signal,
         }),
@@ -78,5 +90,17 @@ export function auditListQuery(workspace: string) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 0,
+  });
+}
+
+/** Everyone who changed something in the workspace: the "who" filter's choices. */
+export function auditActorsQuery(workspace: string) {
+  return queryOptions({
+    queryKey: [...workspaceKeys.audit(workspace), 'actors'] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/audit/actors', { params: { path: { workspace } }, signal }),
+      ),
+    staleTime: 30_000,
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { cachedAbilities } from '../../app/abilities.ts';
 import { workspaceRoute } from '../../app/workspace-route.ts';
+import { parseAuditSearch } from './audit-search.ts';
 import { auditListQuery, type ClustersSearch, clusterListQuery } from './queries.ts';
 
 export type { ClustersSearch };
@@ -22,14 +23,17 @@ export const clustersRoute = createRoute({
   component: lazyRouteComponent(() => import('./clusters-page.tsx'), 'ClustersPage'),
 });
 
+/** `/w/$workspace/audit?actorId=&entityType=&action=&from=&to=`: the audit log, filtered. */
 export const auditRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'audit',
-  loader: ({ context, params }) => {
+  validateSearch: parseAuditSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => {
     if (
       cachedAbilities(context.queryClient, params.workspace, context.membership).canSomewhere('audit.read')
     ) {
-      void context.queryClient.prefetchInfiniteQuery(auditListQuery(params.workspace));
+      void context.queryClient.prefetchInfiniteQuery(auditListQuery(params.workspace, deps));
     }
   },
   component: lazyRouteComponent(() => import('./audit-page.tsx'), 'AuditPage'),
