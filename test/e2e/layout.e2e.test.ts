@@ -1,0 +1,192 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
+import { launchChromium } from '../support/browser.ts';
+import { Factory } from '../support/factories.ts';
+import {
+  appRouteTemplates,
+  currentNavigationItems,
+  cutOffLabels,
+  overflowingTables,
+  settle,
+  sidewaysScroll,
+} from '../support/layout-checks.ts';
+import { PlanningRows } from '../support/planning-rows.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const chromiumPath = inject('chromiumPath');
+const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+const DESKTOP = { width: 1440, height: 900 };
+
+/** Names without a space to break at, as imports and careless typing produce them. */
+const LONG_ORGANISATION = `Hypersonicpropulsionandorbitaltransferservices${'consortium'.repeat(8)}`;
+const LONG_CITY = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+const LONG_MARKET = `Antarcticaandsouthernoceanresearchstations${'logistics'.repeat(6)}`;
+const LONG_ACTIVITY = `Roadshow${'andmatchmakingforgroundsegmentsuppliers'.repeat(3)}`;
+
+/**
+ * The newcomer's walk of issue 18 over the demo workspace (plus a few records with very long
+ * names): every page of the app for the coordinator, on a laptop.
+ */
+describe.skipIf(!chromiumPath)('the layout of every page', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  /** Every route of the router (a template) → the address the tests visit for it. */
+  let pages: Record<string, string>;
+  /** Pages visited besides one per route: filtered lists, other views, long names. */
+  let extraPages: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { webDist: WEB_DIST });
+    const db = t.database.db;
+    await seedDemo(db);
+    const workspace = await db
+      .selectFrom('workspace')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    const cluster = await db
+      .selectFrom('cluster')
+      .select('id')
+      .where('workspace_id', '=', workspace.id)
+      .executeTakeFirstOrThrow();
+    const longOrganisation = await new Factory(db).organisation(workspace.id, cluster.id, {
+      name: LONG_ORGANISATION,
+      city: LONG_CITY,
+      website: `https://www.${LONG_ORGANISATION.toLowerCase()}.example/about`,
+    });
+    const rows = new PlanningRows(db);
+    const longMarket = await rows.marketRow(workspace.id, { name: LONG_MARKET, country: 'AQ' });
+    const today = new Date().toISOString().slice(0, 10);
+    const longActivity = await rows.activityRow(workspace.id, {
+      title: LONG_ACTIVITY,
+      instrumentKey: 'roadshows',
+      starts_on: today,
+      ends_on: today,
+      cluster_id: cluster.id,
+      city: LONG_CITY,
+    });
+    // The richest records of the demo: the first plan, a study visit held (participants, KPI
+    // values, planned and actual costs), a market with plans.
+    const plan = await db
+      .selectFrom('plan')
+      .select(['id', 'market_id'])
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const activity = await db
+      .selectFrom('activity')
+      .select('activity.id')
+      .where('activity.status', '=', 'done')
+      .where('activity.title', 'like', 'Study visit%')
+      .executeTakeFirstOrThrow();
+
+    pages = {
+      '/': '/',
+      '/sign-in': '/sign-in',
+      '/forgot-password': '/forgot-password',
+      '/reset-password': '/reset-password?token=not-a-real-token',
+      '/accept-invitation': '/accept-invitation?token=not-a-real-token',
+      '/catalogue': '/catalogue',
+      '/catalogue/$key': '/catalogue/matchmaking-events',
+      '/account/tokens': '/account/tokens',
+      '/w/$workspace/': '/w/demo/',
+      '/w/$workspace/kpis/records': '/w/demo/kpis/records?kpiKey=held_activities',
+      '/w/$workspace/clusters': '/w/demo/clusters',
+      '/w/$workspace/members': '/w/demo/members',
+      '/w/$workspace/members/$id': `/w/demo/members/${longOrganisation.id}`,
+      '/w/$workspace/members/import': '/w/demo/members/import',
+      '/w/$workspace/people': '/w/demo/people',
+      '/w/$workspace/people/import': '/w/demo/people/import',
+      '/w/$workspace/users': '/w/demo/users',
+      '/w/$workspace/markets': '/w/demo/markets',
+      '/w/$workspace/markets/$marketId': `/w/demo/markets/${plan.market_id}`,
+      '/w/$workspace/plans/$planId': `/w/demo/plans/${plan.id}`,
+      '/w/$workspace/activities/$activityId': `/w/demo/activities/${activity.id}`,
+      '/w/$workspace/calendar': '/w/demo/calendar',
+      '/w/$workspace/reports': '/w/demo/reports',
+      '/w/$workspace/audit': '/w/demo/audit',
+    };
+    extraPages = [
+      `/w/demo/members?q=${LONG_ORGANISATION.slice(0, 20)}`,
+      `/w/demo/markets/${longMarket.id}`,
+      `/w/demo/activities/${longActivity.id}`,
+    ];
+    baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium(chromiumPath as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+    const context: BrowserContext = await browser.newContext({ viewport });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/w/'));
+    return page;
+  }
+
+  async function open(page: Page, address: string): Promise<void> {
+    await page.goto(`${baseUrl}${address}`);
+    await settle(page);
+  }
+
+  it('visits every page of the router', () => {
+    expect(Object.keys(pages).sort()).toEqual(appRouteTemplates());
+  });
+
+  describe('on a laptop (1440×900), as the coordinator', () => {
+    /** What each page showed: its address → the problems found. */
+    const seen = new Map<
+      string,
+      { current: string[]; cutOff: string[]; sideways: number; wideTables: string[] }
+    >();
+
+    beforeAll(async () => {
+      const page = await signedIn('coordinator@demo.space2id.example', DESKTOP);
+      const publicOnly = new Set([
+        '/sign-in',
+        '/forgot-password',
+        '/reset-password',
+        '/accept-invitation',
+        '/',
+      ]);
+      const addresses = [
+        ...Object.entries(pages)
+          .filter(([template]) => !publicOnly.has(template))
+          .map(([, address]) => address),
+        ...extraPages,
+      ];
+      for (const address of addresses) {
+        await open(page, address);
+        seen.set(address, {
+          current: await currentNavigationItems(page),
+          cutOff: await cutOffLabels(page),
+          sideways: await sidewaysScroll(page),
+          wideTables: await overflowingTables(page),
+        });
+      }
+      await page.context().close();
+    });
+
+    it('marks exactly one page as current in the navigation (issue 18, item 4)', () => {
+      // The account's pages are in the user menu, not in the navigation.
+      const expected = (address: string) => (address.startsWith('/account/') ? 0 : 1);
+      const problems = [...seen]
+        .filter(([address, s]) => s.current.length !== expected(address))
+        .map(([address, s]) => `${address}: ${s.current.join(', ') || 'none'}`);
+      expect(problems).toEqual([]);
+      expect(seen.get('/w/demo/calendar')?.current).toEqual(['Calendar']);
+      expect(seen.get('/w/demo/')?.current).toEqual(['Dashboard']);
+      expect(seen.get('/w/demo/kpis/records?kpiKey=held_activities')?.current).toEqual(['Dashboard']);
+    });
+  });
+});
