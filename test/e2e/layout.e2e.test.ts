@@ -188,5 +188,12 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       expect(seen.get('/w/demo/')?.current).toEqual(['Dashboard']);
       expect(seen.get('/w/demo/kpis/records?kpiKey=held_activities')?.current).toEqual(['Dashboard']);
     });
+
+    it('shows every badge and label whole (issue 18, item 5)', () => {
+      const problems = [...seen]
+        .filter(([, s]) => s.cutOff.length > 0)
+        .map(([a, s]) => `${a}: ${s.cutOff.join(' | ')}`);
+      expect(problems).toEqual([]);
+    });
   });
 });
