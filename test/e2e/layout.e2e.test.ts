@@ -195,5 +195,12 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
         .map(([a, s]) => `${a}: ${s.cutOff.join(' | ')}`);
       expect(problems).toEqual([]);
     });
+
+    it('wraps long names instead of widening the page or pushing table columns out of view (issue 18, item 8)', () => {
+      const problems = [...seen]
+        .filter(([, s]) => s.sideways > 0 || s.wideTables.length > 0)
+        .map(([a, s]) => `${a}: ${s.sideways} px sideways; ${s.wideTables.join(' | ')}`);
+      expect(problems).toEqual([]);
+    });
   });
 });
