@@ -12,6 +12,7 @@ import {
   overflowingTables,
   settle,
   sidewaysScroll,
+  splitWords,
 } from '../support/layout-checks.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -147,7 +148,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
     /** What each page showed: its address → the problems found. */
     const seen = new Map<
       string,
-      { current: string[]; cutOff: string[]; sideways: number; wideTables: string[] }
+      { current: string[]; cutOff: string[]; split: string[]; sideways: number; wideTables: string[] }
     >();
 
     beforeAll(async () => {
@@ -170,6 +171,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
         seen.set(address, {
           current: await currentNavigationItems(page),
           cutOff: await cutOffLabels(page),
+          split: await splitWords(page),
           sideways: await sidewaysScroll(page),
           wideTables: await overflowingTables(page),
         });
@@ -191,8 +193,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
 
     it('shows every badge and label whole (issue 18, item 5)', () => {
       const problems = [...seen]
-        .filter(([, s]) => s.cutOff.length > 0)
-        .map(([a, s]) => `${a}: ${s.cutOff.join(' | ')}`);
+        .filter(([, s]) => s.cutOff.length + s.split.length > 0)
+        .map(([a, s]) => `${a}: cut off ${s.cutOff.join(' | ')}; split ${s.split.join(' | ')}`);
       expect(problems).toEqual([]);
     });
 

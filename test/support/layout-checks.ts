@@ -33,6 +33,22 @@ interface PageGlobals {
   getComputedStyle(element: Element): { textOverflow: string; overflowX: string };
 }
 
+/** What `splitWords` needs of the DOM besides `PageGlobals`. */
+interface TextNode {
+  readonly textContent: string | null;
+}
+interface SplitGlobals {
+  document: {
+    querySelector(selector: string): Element | null;
+    createTreeWalker(root: Element, whatToShow: number): { nextNode(): TextNode | null };
+    createRange(): {
+      setStart(node: TextNode, offset: number): void;
+      setEnd(node: TextNode, offset: number): void;
+      getClientRects(): ArrayLike<{ width: number; top: number }>;
+    };
+  };
+}
+
 /** Waits until the page has loaded what it shows: no request running, no busy region, fonts in. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -66,6 +82,37 @@ export function cutOffLabels(page: Page): Promise<string[]> {
       if (element.scrollWidth > element.clientWidth + 1) cut.add((element.textContent ?? '').trim());
     }
     return [...cut];
+  });
+}
+
+/**
+ * Words (up to 24 letters or digits, between spaces) split over two lines: wrapping long names
+ * anywhere must not break ordinary words in squeezed badges, buttons or table cells.
+ */
+export function splitWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as SplitGlobals;
+    const split = new Set<string>();
+    const main = w.document.querySelector('main');
+    if (!main) return [];
+    const walker = w.document.createTreeWalker(main, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const word = match[0];
+        if (word.length < 2 || word.length > 24 || !/^[\p{L}\p{N}]+$/u.test(word)) continue;
+        const range = w.document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + word.length);
+        const lines = new Set(
+          Array.from(range.getClientRects())
+            .filter((rect) => rect.width > 0)
+            .map((rect) => Math.round(rect.top)),
+        );
+        if (lines.size > 1) split.add(word);
+      }
+    }
+    return [...split];
   });
 }
 
