@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
-import { launchChromium } from '../support/browser.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import {
   appRouteTemplates,
@@ -20,6 +21,7 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 const chromiumPath = inject('chromiumPath');
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 /** Names without a space to break at, as imports and careless typing produce them. */
 const LONG_ORGANISATION = `Hypersonicpropulsionandorbitaltransferservices${'consortium'.repeat(8)}`;
@@ -29,7 +31,8 @@ const LONG_ACTIVITY = `Roadshow${'andmatchmakingforgroundsegmentsuppliers'.repea
 
 /**
  * The newcomer's walk of issue 18 over the demo workspace (plus a few records with very long
- * names): every page of the app for the coordinator, on a laptop.
+ * names): every page of the app for the coordinator, on a laptop and on a phone, and the main
+ * pages of a member and a viewer on a phone.
  */
 describe.skipIf(!chromiumPath)('the layout of every page', () => {
   let t: TestApp;
@@ -39,6 +42,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
   let pages: Record<string, string>;
   /** Pages visited besides one per route: filtered lists, other views, long names. */
   let extraPages: string[];
+  let memberOrganisationPath: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
@@ -83,6 +87,13 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       .where('activity.status', '=', 'done')
       .where('activity.title', 'like', 'Study visit%')
       .executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select('membership.organisation_id')
+      .where('app_user.email', '=', 'member@demo.space2id.example')
+      .executeTakeFirstOrThrow();
+    memberOrganisationPath = `/w/demo/members/${member.organisation_id}`;
 
     pages = {
       '/': '/',
@@ -202,6 +213,99 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       const problems = [...seen]
         .filter(([, s]) => s.sideways > 0 || s.wideTables.length > 0)
         .map(([a, s]) => `${a}: ${s.sideways} px sideways; ${s.wideTables.join(' | ')}`);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('on a phone (390×844)', () => {
+    /** Visits each page and collects its problems; axe must pass on every one. */
+    async function walk(page: Page, addresses: string[], problems: string[]): Promise<void> {
+      for (const address of addresses) {
+        await open(page, address);
+        const sideways = await sidewaysScroll(page);
+        if (sideways > 0) problems.push(`${address}: scrolls ${sideways} px sideways`);
+        const cutOff = await cutOffLabels(page);
+        if (cutOff.length > 0) problems.push(`${address}: cut off ${cutOff.join(' | ')}`);
+        const split = await splitWords(page);
+        if (split.length > 0) problems.push(`${address}: words split ${split.join(' | ')}`);
+        await expectNoSeriousA11yViolations(page);
+      }
+    }
+
+    // About thirty pages, each checked by axe: minutes on a busy machine.
+    it('fits every page of the coordinator, and the public pages, on the screen (issue 18, item 9)', {
+      timeout: 300_000,
+    }, async () => {
+      const problems: string[] = [];
+      const context = await browser.newContext({ viewport: PHONE });
+      context.setDefaultTimeout(20_000);
+      const visitor = await context.newPage();
+      await walk(
+        visitor,
+        ['/sign-in', '/forgot-password', pages['/reset-password'] ?? '', pages['/accept-invitation'] ?? ''],
+        problems,
+      );
+      await context.close();
+
+      const page = await signedIn('coordinator@demo.space2id.example', PHONE);
+      await walk(
+        page,
+        [
+          ...Object.values(pages).filter(
+            (a) => !/^\/(sign-in|forgot-password|reset-password|accept-invitation)/.test(a),
+          ),
+          ...extraPages,
+          '/w/demo/calendar?view=month',
+          '/w/demo/calendar?view=week',
+        ],
+        problems,
+      );
+      // The Gantt chart's time axis takes the phone's width; titles go above the bars.
+      await open(page, pages['/w/$workspace/plans/$planId'] ?? '');
+      const timeline = page.getByTestId('plan-timeline').locator('svg');
+      await timeline
+        .locator('text', { hasText: /^20\d\d$/ })
+        .first()
+        .waitFor();
+      const axis = await timeline.evaluate((svg: unknown) => {
+        const chart = svg as {
+          getBoundingClientRect(): { left: number; width: number };
+          querySelectorAll(
+            s: string,
+          ): Iterable<{ textContent: string | null; getBoundingClientRect(): { left: number } }>;
+        };
+        const years = Array.from(chart.querySelectorAll('text'))
+          .filter((text) => /^20\d\d$/.test(text.textContent ?? ''))
+          .map((text) => text.getBoundingClientRect().left);
+        return {
+          spread: Math.max(...years) - Math.min(...years),
+          width: chart.getBoundingClientRect().width,
+        };
+      });
+      expect(axis.spread).toBeGreaterThan(0.7 * axis.width);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'phone-plan.png'), fullPage: true });
+      await page.context().close();
+      expect(problems).toEqual([]);
+    });
+
+    it('fits the main pages of a member and of a viewer on the screen (issue 18, item 9)', {
+      timeout: 120_000,
+    }, async () => {
+      const problems: string[] = [];
+      const member = await signedIn('member@demo.space2id.example', PHONE);
+      await walk(
+        member,
+        ['/w/demo/', memberOrganisationPath, '/w/demo/markets', '/w/demo/calendar'],
+        problems,
+      );
+      await member.context().close();
+      const viewer = await signedIn('viewer@demo.space2id.example', PHONE);
+      await walk(
+        viewer,
+        ['/w/demo/', '/w/demo/reports', pages['/w/$workspace/plans/$planId'] ?? '', '/w/demo/calendar'],
+        problems,
+      );
+      await viewer.context().close();
       expect(problems).toEqual([]);
     });
   });
