@@ -23,8 +23,15 @@ function MantineButton(props: ButtonProps & AnchorElementProps) {
   return <Button component="a" {...props} />;
 }
 
+/**
+ * The router marks a link `aria-current="page"` whenever the address starts with its path, so the
+ * workspace's home (`/w/demo`) would be current on every workspace page, and Mantine styles
+ * `aria-current` as active. A navigation item says itself which page it stands for (`active`):
+ * that alone makes it current, for the eye and for screen readers.
+ */
 function MantineNavLink(props: NavLinkProps & Omit<AnchorElementProps, 'children'>) {
-  return <NavLink component="a" {...props} />;
+  const current = props.active === undefined ? props['aria-current'] : props.active ? 'page' : undefined;
+  return <NavLink component="a" {...props} aria-current={current} />;
 }
 
 const CreatedAnchorLink = createLink(MantineAnchor);

@@ -198,7 +198,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         to="/w/$workspace/markets"
         params={{ workspace }}
         label={messages.nav.markets}
-        active={Boolean(matchRoute({ to: '/w/$workspace/markets', params: { workspace }, fuzzy: true }))}
+        active={isPlanningPath(pathname, workspace)}
         leftSection={<MarketsIcon />}
       />
       <NavLinkLink
@@ -244,6 +244,14 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
 function isDashboardPath(pathname: string, workspace: string): boolean {
   const home = `/w/${encodeURIComponent(workspace)}`;
   return pathname === home || pathname === `${home}/` || pathname.startsWith(`${home}/kpis/`);
+}
+
+/** The markets and what is planned in them: their plans and activities (`/w/demo/plans/…`). */
+function isPlanningPath(pathname: string, workspace: string): boolean {
+  const home = `/w/${encodeURIComponent(workspace)}`;
+  return ['markets', 'plans', 'activities'].some(
+    (page) => pathname === `${home}/${page}` || pathname.startsWith(`${home}/${page}/`),
+  );
 }
 
 function DashboardIcon() {

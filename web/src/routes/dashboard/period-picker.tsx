@@ -58,7 +58,7 @@ export function PeriodPicker({
             { value: 'custom', label: t.custom, disabled: preset !== null },
           ]}
         />
-        <Group component="form" gap="xs" align="flex-start" onSubmit={submit} wrap="nowrap">
+        <Group component="form" gap="xs" align="flex-start" onSubmit={submit}>
           <TextInput
             type="date"
             id="dashboard-from"

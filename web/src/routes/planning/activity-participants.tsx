@@ -70,71 +70,73 @@ export function ActivityParticipants({
         </Text>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table verticalSpacing="xs" horizontalSpacing="md" striped="even">
-            <VisuallyHidden component="caption">{t.caption(activity.title)}</VisuallyHidden>
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th scope="col">{t.who}</Table.Th>
-                <Table.Th scope="col">{t.role}</Table.Th>
-                <Table.Th scope="col">{a.column}</Table.Th>
-                {editable && (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{messages.costLines.actions}</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {activity.participants.map((participant) => {
-                const name = [participant.personName, participant.organisationName]
-                  .filter(Boolean)
-                  .join(' · ');
-                return (
-                  <Table.Tr key={participant.id} data-testid="participant-row">
-                    <Table.Td>
-                      {participant.personName && <Text fz="sm">{participant.personName}</Text>}
-                      {participant.organisationId && participant.organisationName && (
-                        <AnchorLink
-                          to="/w/$workspace/members/$id"
-                          params={{ workspace, id: participant.organisationId }}
-                          fz={participant.personName ? 'xs' : 'sm'}
-                        >
-                          {participant.organisationName}
-                        </AnchorLink>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{p.participantRole[participant.role]}</Table.Td>
-                    <Table.Td>
-                      {editable ? (
-                        <AttendanceControl
-                          workspace={workspace}
-                          activityId={activity.id}
-                          participant={participant}
-                          name={name}
-                          onSaved={refresh}
-                        />
-                      ) : (
-                        a.value[participant.attendance]
-                      )}
-                    </Table.Td>
-                    {editable && (
-                      <Table.Td ta="right">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red.9"
-                          aria-label={t.remove(name)}
-                          onClick={() => remove.mutate(participant)}
-                          loading={remove.isPending && remove.variables?.id === participant.id}
-                        >
-                          <CrossIcon />
-                        </ActionIcon>
+          <Table.ScrollContainer minWidth={440} type="native">
+            <Table verticalSpacing="xs" horizontalSpacing="md" striped="even">
+              <VisuallyHidden component="caption">{t.caption(activity.title)}</VisuallyHidden>
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th scope="col">{t.who}</Table.Th>
+                  <Table.Th scope="col">{t.role}</Table.Th>
+                  <Table.Th scope="col">{a.column}</Table.Th>
+                  {editable && (
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{messages.costLines.actions}</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {activity.participants.map((participant) => {
+                  const name = [participant.personName, participant.organisationName]
+                    .filter(Boolean)
+                    .join(' · ');
+                  return (
+                    <Table.Tr key={participant.id} data-testid="participant-row">
+                      <Table.Td>
+                        {participant.personName && <Text fz="sm">{participant.personName}</Text>}
+                        {participant.organisationId && participant.organisationName && (
+                          <AnchorLink
+                            to="/w/$workspace/members/$id"
+                            params={{ workspace, id: participant.organisationId }}
+                            fz={participant.personName ? 'xs' : 'sm'}
+                          >
+                            {participant.organisationName}
+                          </AnchorLink>
+                        )}
                       </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      <Table.Td>{p.participantRole[participant.role]}</Table.Td>
+                      <Table.Td>
+                        {editable ? (
+                          <AttendanceControl
+                            workspace={workspace}
+                            activityId={activity.id}
+                            participant={participant}
+                            name={name}
+                            onSaved={refresh}
+                          />
+                        ) : (
+                          a.value[participant.attendance]
+                        )}
+                      </Table.Td>
+                      {editable && (
+                        <Table.Td ta="right">
+                          <ActionIcon
+                            variant="subtle"
+                            color="red.9"
+                            aria-label={t.remove(name)}
+                            onClick={() => remove.mutate(participant)}
+                            loading={remove.isPending && remove.variables?.id === participant.id}
+                          >
+                            <CrossIcon />
+                          </ActionIcon>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       {editable && <AddParticipantForm workspace={workspace} activityId={activity.id} onAdded={refresh} />}

@@ -33,62 +33,70 @@ export function KpiEntries({
   const numeric = kpi.kind !== 'text';
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table verticalSpacing={6} horizontalSpacing="sm" striped="even" fz="sm">
-        <VisuallyHidden component="caption">{t.entriesCaption(kpi.label)}</VisuallyHidden>
-        <Table.Thead bg="gray.0">
-          <Table.Tr>
-            <Table.Th scope="col">{t.recordedOn}</Table.Th>
-            <Table.Th scope="col" ta={numeric ? 'right' : undefined}>
-              {t.value}
-            </Table.Th>
-            <Table.Th scope="col">{t.comment}</Table.Th>
-            <Table.Th scope="col">{t.author}</Table.Th>
-            {editable && (
-              <Table.Th scope="col">
-                <VisuallyHidden>{t.actions}</VisuallyHidden>
+      {/* A narrow card (a phone, a column of KPI cards) scrolls the table in its box. */}
+      <Table.ScrollContainer
+        minWidth={480}
+        type="native"
+        tabIndex={0}
+        aria-label={t.entriesCaption(kpi.label)}
+      >
+        <Table verticalSpacing={6} horizontalSpacing="xs" striped="even" fz="sm">
+          <VisuallyHidden component="caption">{t.entriesCaption(kpi.label)}</VisuallyHidden>
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th scope="col">{t.recordedOn}</Table.Th>
+              <Table.Th scope="col" ta={numeric ? 'right' : undefined}>
+                {t.value}
               </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {kpi.entries.map((entry) => {
-            const day = formatDate(entry.recordedOn);
-            return (
-              <Table.Tr key={entry.id} data-testid="kpi-entry-row">
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{day}</Table.Td>
-                <Table.Td {...(numeric ? moneyCell : { style: { whiteSpace: 'pre-wrap' } })}>
-                  {formatKpiValue(kpi.kind, entry.value)}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
-                  {entry.comment || messages.common.none}
-                </Table.Td>
-                <Table.Td>{entry.author?.name ?? t.formerUser}</Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t.editEntry(day)}
-                        onClick={() => onEdit(entry)}
-                      >
-                        <PencilIcon />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red.9"
-                        aria-label={t.removeEntry(day)}
-                        onClick={() => onDelete(entry)}
-                      >
-                        <BinIcon />
-                      </ActionIcon>
-                    </Group>
+              <Table.Th scope="col">{t.comment}</Table.Th>
+              <Table.Th scope="col">{t.author}</Table.Th>
+              {editable && (
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t.actions}</VisuallyHidden>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {kpi.entries.map((entry) => {
+              const day = formatDate(entry.recordedOn);
+              return (
+                <Table.Tr key={entry.id} data-testid="kpi-entry-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{day}</Table.Td>
+                  <Table.Td {...(numeric ? moneyCell : { style: { whiteSpace: 'pre-wrap' } })}>
+                    {formatKpiValue(kpi.kind, entry.value)}
                   </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                    {entry.comment || messages.common.none}
+                  </Table.Td>
+                  <Table.Td>{entry.author?.name ?? t.formerUser}</Table.Td>
+                  {editable && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t.editEntry(day)}
+                          onClick={() => onEdit(entry)}
+                        >
+                          <PencilIcon />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red.9"
+                          aria-label={t.removeEntry(day)}
+                          onClick={() => onDelete(entry)}
+                        >
+                          <BinIcon />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

@@ -55,15 +55,28 @@ export function timelineRows<T extends TimelineActivity>(activities: readonly T[
   );
 }
 
+export interface TimelineLayout {
+  /**
+   * A phone's layout: each activity's title on its own line above its bar, so the bars get the
+   * whole width instead of what a column of titles leaves them.
+   */
+  compact?: boolean;
+}
+
+/** Height of a row: a title of up to two lines beside the bar, or above it when compact. */
+const ROW_HEIGHT = { wide: 34, compact: 50 };
+const LINE_HEIGHT = 15;
+
 /**
  * The Gantt chart: one row per activity (grouped by phase, top to bottom), a bar from its first
  * to the end of its last day, coloured by phase; cancelled activities are drawn faded. The x axis
- * spans the plan's period.
+ * spans the plan's period. Titles wrap (two lines at most) rather than being cut off.
  */
 export function timelineChart(
   activities: readonly TimelineActivity[],
   period: { startsOn: string; endsOn: string },
   labels: TimelineLabels,
+  { compact = false }: TimelineLayout = {},
 ): { option: EChartsCoreOption; table: ChartTable; height: number } {
   const rows = timelineRows(activities);
   const data = rows.map((activity, index) => ({
@@ -77,7 +90,9 @@ export function timelineChart(
   }));
   const option: EChartsCoreOption = {
     animation: false,
-    grid: { left: 8, right: 24, top: 8, bottom: 48, containLabel: true },
+    grid: compact
+      ? { left: 8, right: 8, top: 4, bottom: 48, containLabel: false }
+      : { left: 8, right: 24, top: 8, bottom: 48, containLabel: true },
     tooltip: {
       formatter: (params: { data: { activity: TimelineActivity } }) => {
         const a = params.data.activity;
@@ -94,13 +109,24 @@ export function timelineChart(
       type: 'category',
       inverse: true,
       data: rows.map((a) => a.title),
-      axisLabel: { width: 220, overflow: 'truncate' },
+      axisLabel: compact
+        ? { show: false }
+        : {
+            width: 220,
+            height: 2 * LINE_HEIGHT,
+            overflow: 'break',
+            lineOverflow: 'truncate',
+            lineHeight: LINE_HEIGHT,
+          },
+      axisTick: { show: !compact },
+      // On a phone a thin line between rows tells which bar goes with which title.
+      splitLine: { show: compact, lineStyle: { color: '#e9ecef' } },
     },
     dataZoom: [{ type: 'slider', xAxisIndex: 0, height: 16, bottom: 8, filterMode: 'weakFilter' }],
     series: [
       {
         type: 'custom',
-        renderItem: renderBar,
+        renderItem: compact ? titledBar(rows.map((a) => a.title)) : renderBar,
         encode: { x: [1, 2], y: 0 },
         data,
       },
@@ -118,7 +144,8 @@ export function timelineChart(
       labels.status(a.status),
     ]),
   };
-  return { option, table, height: Math.max(160, 72 + rows.length * 28) };
+  const rowHeight = compact ? ROW_HEIGHT.compact : ROW_HEIGHT.wide;
+  return { option, table, height: Math.max(160, 64 + rows.length * rowHeight) };
 }
 
 interface RenderApi {
@@ -131,22 +158,66 @@ interface RenderParams {
   coordSys: { x: number; y: number; width: number; height: number };
 }
 
-/** One bar, clipped to the grid so zooming never draws over the axis labels. */
-function renderBar(params: RenderParams, api: RenderApi) {
-  const row = api.value(0);
-  const [x0, y] = api.coord([api.value(1), row]);
+/** The bar's left and right ends, clipped to the grid so zooming never draws over the axis labels. */
+function barEnds(params: RenderParams, api: RenderApi, row: number): [number, number] | null {
+  const [x0] = api.coord([api.value(1), row]);
   const [x1] = api.coord([api.value(2), row]);
-  const height = api.size([0, 1])[1] * 0.6;
   const box = params.coordSys;
   const left = Math.max(x0, box.x);
   const right = Math.min(Math.max(x1, x0 + 3), box.x + box.width);
-  if (right <= left) return null;
+  return right > left ? [left, right] : null;
+}
+
+/** One bar, in the middle of its row. */
+function renderBar(params: RenderParams, api: RenderApi) {
+  const row = api.value(0);
+  const [, y] = api.coord([api.value(1), row]);
+  const height = Math.min(18, api.size([0, 1])[1] * 0.6);
+  const ends = barEnds(params, api, row);
+  if (!ends) return null;
   return {
     type: 'rect',
-    shape: { x: left, y: y - height / 2, width: right - left, height },
+    shape: { x: ends[0], y: y - height / 2, width: ends[1] - ends[0], height },
     style: api.style(),
   };
 }
+
+/** The phone's rows: each activity's title across the grid, its bar below it. */
+const titledBar = (titles: readonly string[]) => (params: RenderParams, api: RenderApi) => {
+  const row = api.value(0);
+  const [, y] = api.coord([api.value(1), row]);
+  const band = api.size([0, 1])[1];
+  const top = y - band / 2;
+  const box = params.coordSys;
+  const barHeight = 10;
+  const ends = barEnds(params, api, row);
+  const text = titles[row] ?? '';
+  // The bar sits right under its title: one line, or two for a long one (about 6.6 px a letter).
+  const lines = Math.min(2, Math.max(1, Math.ceil((text.length * 6.6) / box.width)));
+  const title = {
+    type: 'text',
+    style: {
+      text,
+      x: box.x,
+      y: top + 3,
+      width: box.width,
+      height: 2 * LINE_HEIGHT,
+      overflow: 'break',
+      lineOverflow: 'truncate',
+      lineHeight: LINE_HEIGHT,
+      fontSize: 12,
+      fill: '#212529',
+      verticalAlign: 'top',
+    },
+  };
+  if (!ends) return { type: 'group', children: [title] };
+  const bar = {
+    type: 'rect',
+    shape: { x: ends[0], y: top + 5 + lines * LINE_HEIGHT, width: ends[1] - ends[0], height: barHeight },
+    style: api.style(),
+  };
+  return { type: 'group', children: [title, bar] };
+};
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -130,7 +130,8 @@ function MemberProfile({
     <Stack gap="lg" maw={1100} mx="auto">
       {crumbs}
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap={6}>
+        {/* The name and the city may be long words: they wrap within the screen. */}
+        <Stack gap={6} miw={0}>
           <Title order={1}>{organisation.name}</Title>
           <Group gap={8}>
             <Badge variant="light" color="indigo" c="indigo.9" tt="none">

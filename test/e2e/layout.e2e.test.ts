@@ -1,0 +1,312 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { Factory } from '../support/factories.ts';
+import {
+  appRouteTemplates,
+  currentNavigationItems,
+  cutOffLabels,
+  overflowingTables,
+  settle,
+  sidewaysScroll,
+  splitWords,
+} from '../support/layout-checks.ts';
+import { PlanningRows } from '../support/planning-rows.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const chromiumPath = inject('chromiumPath');
+const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** Names without a space to break at, as imports and careless typing produce them. */
+const LONG_ORGANISATION = `Hypersonicpropulsionandorbitaltransferservices${'consortium'.repeat(8)}`;
+const LONG_CITY = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+const LONG_MARKET = `Antarcticaandsouthernoceanresearchstations${'logistics'.repeat(6)}`;
+const LONG_ACTIVITY = `Roadshow${'andmatchmakingforgroundsegmentsuppliers'.repeat(3)}`;
+
+/**
+ * The newcomer's walk of issue 18 over the demo workspace (plus a few records with very long
+ * names): every page of the app for the coordinator, on a laptop and on a phone, and the main
+ * pages of a member and a viewer on a phone.
+ */
+describe.skipIf(!chromiumPath)('the layout of every page', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  /** Every route of the router (a template) → the address the tests visit for it. */
+  let pages: Record<string, string>;
+  /** Pages visited besides one per route: filtered lists, other views, long names. */
+  let extraPages: string[];
+  let memberOrganisationPath: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { webDist: WEB_DIST });
+    const db = t.database.db;
+    await seedDemo(db);
+    const workspace = await db
+      .selectFrom('workspace')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    const cluster = await db
+      .selectFrom('cluster')
+      .select('id')
+      .where('workspace_id', '=', workspace.id)
+      .executeTakeFirstOrThrow();
+    const longOrganisation = await new Factory(db).organisation(workspace.id, cluster.id, {
+      name: LONG_ORGANISATION,
+      city: LONG_CITY,
+      website: `https://www.${LONG_ORGANISATION.toLowerCase()}.example/about`,
+    });
+    const rows = new PlanningRows(db);
+    const longMarket = await rows.marketRow(workspace.id, { name: LONG_MARKET, country: 'AQ' });
+    const today = new Date().toISOString().slice(0, 10);
+    const longActivity = await rows.activityRow(workspace.id, {
+      title: LONG_ACTIVITY,
+      instrumentKey: 'roadshows',
+      starts_on: today,
+      ends_on: today,
+      cluster_id: cluster.id,
+      city: LONG_CITY,
+    });
+    // The richest records of the demo: the first plan, a study visit held (participants, KPI
+    // values, planned and actual costs), a market with plans.
+    const plan = await db
+      .selectFrom('plan')
+      .select(['id', 'market_id'])
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const activity = await db
+      .selectFrom('activity')
+      .select('activity.id')
+      .where('activity.status', '=', 'done')
+      .where('activity.title', 'like', 'Study visit%')
+      .executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select('membership.organisation_id')
+      .where('app_user.email', '=', 'member@demo.space2id.example')
+      .executeTakeFirstOrThrow();
+    memberOrganisationPath = `/w/demo/members/${member.organisation_id}`;
+
+    pages = {
+      '/': '/',
+      '/sign-in': '/sign-in',
+      '/forgot-password': '/forgot-password',
+      '/reset-password': '/reset-password?token=not-a-real-token',
+      '/accept-invitation': '/accept-invitation?token=not-a-real-token',
+      '/catalogue': '/catalogue',
+      '/catalogue/$key': '/catalogue/matchmaking-events',
+      '/account/tokens': '/account/tokens',
+      '/w/$workspace/': '/w/demo/',
+      '/w/$workspace/kpis/records': '/w/demo/kpis/records?kpiKey=held_activities',
+      '/w/$workspace/clusters': '/w/demo/clusters',
+      '/w/$workspace/members': '/w/demo/members',
+      '/w/$workspace/members/$id': `/w/demo/members/${longOrganisation.id}`,
+      '/w/$workspace/members/import': '/w/demo/members/import',
+      '/w/$workspace/people': '/w/demo/people',
+      '/w/$workspace/people/import': '/w/demo/people/import',
+      '/w/$workspace/users': '/w/demo/users',
+      '/w/$workspace/markets': '/w/demo/markets',
+      '/w/$workspace/markets/$marketId': `/w/demo/markets/${plan.market_id}`,
+      '/w/$workspace/plans/$planId': `/w/demo/plans/${plan.id}`,
+      '/w/$workspace/activities/$activityId': `/w/demo/activities/${activity.id}`,
+      '/w/$workspace/calendar': '/w/demo/calendar',
+      '/w/$workspace/reports': '/w/demo/reports',
+      '/w/$workspace/audit': '/w/demo/audit',
+    };
+    extraPages = [
+      `/w/demo/members?q=${LONG_ORGANISATION.slice(0, 20)}`,
+      `/w/demo/markets/${longMarket.id}`,
+      `/w/demo/activities/${longActivity.id}`,
+    ];
+    baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium(chromiumPath as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+    const context: BrowserContext = await browser.newContext({ viewport });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/w/'));
+    return page;
+  }
+
+  async function open(page: Page, address: string): Promise<void> {
+    await page.goto(`${baseUrl}${address}`);
+    await settle(page);
+  }
+
+  it('visits every page of the router', () => {
+    expect(Object.keys(pages).sort()).toEqual(appRouteTemplates());
+  });
+
+  describe('on a laptop (1440×900), as the coordinator', () => {
+    /** What each page showed: its address → the problems found. */
+    const seen = new Map<
+      string,
+      { current: string[]; cutOff: string[]; split: string[]; sideways: number; wideTables: string[] }
+    >();
+
+    beforeAll(async () => {
+      const page = await signedIn('coordinator@demo.space2id.example', DESKTOP);
+      const publicOnly = new Set([
+        '/sign-in',
+        '/forgot-password',
+        '/reset-password',
+        '/accept-invitation',
+        '/',
+      ]);
+      const addresses = [
+        ...Object.entries(pages)
+          .filter(([template]) => !publicOnly.has(template))
+          .map(([, address]) => address),
+        ...extraPages,
+      ];
+      for (const address of addresses) {
+        await open(page, address);
+        seen.set(address, {
+          current: await currentNavigationItems(page),
+          cutOff: await cutOffLabels(page),
+          split: await splitWords(page),
+          sideways: await sidewaysScroll(page),
+          wideTables: await overflowingTables(page),
+        });
+      }
+      await page.context().close();
+    });
+
+    it('marks exactly one page as current in the navigation (issue 18, item 4)', () => {
+      // The account's pages are in the user menu, not in the navigation.
+      const expected = (address: string) => (address.startsWith('/account/') ? 0 : 1);
+      const problems = [...seen]
+        .filter(([address, s]) => s.current.length !== expected(address))
+        .map(([address, s]) => `${address}: ${s.current.join(', ') || 'none'}`);
+      expect(problems).toEqual([]);
+      expect(seen.get('/w/demo/calendar')?.current).toEqual(['Calendar']);
+      expect(seen.get('/w/demo/')?.current).toEqual(['Dashboard']);
+      expect(seen.get('/w/demo/kpis/records?kpiKey=held_activities')?.current).toEqual(['Dashboard']);
+    });
+
+    it('shows every badge and label whole (issue 18, item 5)', () => {
+      const problems = [...seen]
+        .filter(([, s]) => s.cutOff.length + s.split.length > 0)
+        .map(([a, s]) => `${a}: cut off ${s.cutOff.join(' | ')}; split ${s.split.join(' | ')}`);
+      expect(problems).toEqual([]);
+    });
+
+    it('wraps long names instead of widening the page or pushing table columns out of view (issue 18, item 8)', () => {
+      const problems = [...seen]
+        .filter(([, s]) => s.sideways > 0 || s.wideTables.length > 0)
+        .map(([a, s]) => `${a}: ${s.sideways} px sideways; ${s.wideTables.join(' | ')}`);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('on a phone (390×844)', () => {
+    /** Visits each page and collects its problems; axe must pass on every one. */
+    async function walk(page: Page, addresses: string[], problems: string[]): Promise<void> {
+      for (const address of addresses) {
+        await open(page, address);
+        const sideways = await sidewaysScroll(page);
+        if (sideways > 0) problems.push(`${address}: scrolls ${sideways} px sideways`);
+        const cutOff = await cutOffLabels(page);
+        if (cutOff.length > 0) problems.push(`${address}: cut off ${cutOff.join(' | ')}`);
+        const split = await splitWords(page);
+        if (split.length > 0) problems.push(`${address}: words split ${split.join(' | ')}`);
+        await expectNoSeriousA11yViolations(page);
+      }
+    }
+
+    // About thirty pages, each checked by axe: minutes on a busy machine.
+    it('fits every page of the coordinator, and the public pages, on the screen (issue 18, item 9)', {
+      timeout: 300_000,
+    }, async () => {
+      const problems: string[] = [];
+      const context = await browser.newContext({ viewport: PHONE });
+      context.setDefaultTimeout(20_000);
+      const visitor = await context.newPage();
+      await walk(
+        visitor,
+        ['/sign-in', '/forgot-password', pages['/reset-password'] ?? '', pages['/accept-invitation'] ?? ''],
+        problems,
+      );
+      await context.close();
+
+      const page = await signedIn('coordinator@demo.space2id.example', PHONE);
+      await walk(
+        page,
+        [
+          ...Object.values(pages).filter(
+            (a) => !/^\/(sign-in|forgot-password|reset-password|accept-invitation)/.test(a),
+          ),
+          ...extraPages,
+          '/w/demo/calendar?view=month',
+          '/w/demo/calendar?view=week',
+        ],
+        problems,
+      );
+      // The Gantt chart's time axis takes the phone's width; titles go above the bars.
+      await open(page, pages['/w/$workspace/plans/$planId'] ?? '');
+      const timeline = page.getByTestId('plan-timeline').locator('svg');
+      await timeline
+        .locator('text', { hasText: /^20\d\d$/ })
+        .first()
+        .waitFor();
+      const axis = await timeline.evaluate((svg: unknown) => {
+        const chart = svg as {
+          getBoundingClientRect(): { left: number; width: number };
+          querySelectorAll(
+            s: string,
+          ): Iterable<{ textContent: string | null; getBoundingClientRect(): { left: number } }>;
+        };
+        const years = Array.from(chart.querySelectorAll('text'))
+          .filter((text) => /^20\d\d$/.test(text.textContent ?? ''))
+          .map((text) => text.getBoundingClientRect().left);
+        return {
+          spread: Math.max(...years) - Math.min(...years),
+          width: chart.getBoundingClientRect().width,
+        };
+      });
+      expect(axis.spread).toBeGreaterThan(0.7 * axis.width);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'phone-plan.png'), fullPage: true });
+      await page.context().close();
+      expect(problems).toEqual([]);
+    });
+
+    it('fits the main pages of a member and of a viewer on the screen (issue 18, item 9)', {
+      timeout: 120_000,
+    }, async () => {
+      const problems: string[] = [];
+      const member = await signedIn('member@demo.space2id.example', PHONE);
+      await walk(
+        member,
+        ['/w/demo/', memberOrganisationPath, '/w/demo/markets', '/w/demo/calendar'],
+        problems,
+      );
+      await member.context().close();
+      const viewer = await signedIn('viewer@demo.space2id.example', PHONE);
+      await walk(
+        viewer,
+        ['/w/demo/', '/w/demo/reports', pages['/w/$workspace/plans/$planId'] ?? '', '/w/demo/calendar'],
+        problems,
+      );
+      await viewer.context().close();
+      expect(problems).toEqual([]);
+    });
+  });
+});
