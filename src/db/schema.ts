@@ -408,6 +408,21 @@ export interface JobFileTable {
   content: Buffer;
 }
 
+/** A user's named filters and sort of one list of a workspace (migration 0017). */
+export interface SavedViewTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  /** `organisations` | `people` | `markets` | `activities` | `audit` */
+  list: string;
+  name: string;
+  /** JSON: { parameter: value } as in the list's address */
+  query: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -436,4 +451,5 @@ export interface DB {
   kpi_actual: KpiActualTable;
   job: JobTable;
   job_file: JobFileTable;
+  saved_view: SavedViewTable;
 }

@@ -11,6 +11,7 @@ import * as m0009 from './0009-cost-line-covering-index.ts';
 import * as m0010 from './0010-budget-indexes.ts';
 import * as m0011 from './0011-kpis.ts';
 import * as m0012 from './0012-jobs.ts';
+import * as m0017 from './0017-lists-and-search.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-budget-indexes': m0010,
   '0011-kpis': m0011,
   '0012-jobs': m0012,
+  '0017-lists-and-search': m0017,
 };

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** What changed: field → [before, after]; a create has before = null, a delete after = null. */
@@ -44,10 +45,20 @@ export class AuditRepository {
     }
   }
 
-  /** Newest first; `before` is the id of the last entry of the previous page. */
-  async list(workspaceId: string, options: { limit: number; before?: string; entityId?: string }) {
-    let query = this.db
-      .selectFrom('audit_event')
+  /**
+   * Newest first, or oldest first with `oldestFirst` (ids are UUIDv7: their order is the time
+   * order); `after` is the last entry of the previous page.
+   */
+  async list(
+    workspaceId: string,
+    options: { limit: number; oldestFirst?: boolean; after?: KeysetAfter; entityId?: string },
+  ) {
+    const order: KeysetOrder = {
+      key: sql`audit_event.id`,
+      id: sql.ref('audit_event.id'),
+      desc: !options.oldestFirst,
+    };
+    const query = this.filtered(workspaceId, options)
       .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
       .select([
         'audit_event.id',
@@ -58,9 +69,48 @@ export class AuditRepository {
         'audit_event.created_at',
         'app_user.email as actor_email',
       ])
-      .where('audit_event.workspace_id', '=', workspaceId);
-    if (options.before) query = query.where('audit_event.id', '<', options.before);
+      .select(order.key.as('sort_value'));
+    return keysetPage(query, order, options.after).limit(options.limit).execute();
+  }
+
+  /** How many entries match the filters. */
+  async count(workspaceId: string, options: { entityId?: string }): Promise<number> {
+    const row = await this.filtered(workspaceId, options)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(workspaceId: string, options: { entityId?: string }) {
+    let query = this.db.selectFrom('audit_event').where('audit_event.workspace_id', '=', workspaceId);
     if (options.entityId) query = query.where('audit_event.entity_id', '=', options.entityId);
+    return query;
+  }
+
+  /**
+   * The history of one record, newest first, with the name of who changed it (a record's page
+   * shows it to whoever may read the record, so it names people, not their e-mail addresses).
+   * `before` is the id of the last entry of the previous page.
+   */
+  history(
+    workspaceId: string,
+    entity: { type: string; id: string },
+    options: { limit: number; before?: string },
+  ) {
+    let query = this.db
+      .selectFrom('audit_event')
+      .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+      .select([
+        'audit_event.id',
+        'audit_event.action',
+        'audit_event.changes',
+        'audit_event.created_at',
+        'app_user.name as actor_name',
+      ])
+      .where('audit_event.workspace_id', '=', workspaceId)
+      .where('audit_event.entity_id', '=', entity.id)
+      .where('audit_event.entity_type', '=', entity.type);
+    if (options.before) query = query.where('audit_event.id', '<', options.before);
     return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
   }
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { cursorField, sortField, totalField } from '../../http/list-params.ts';
 import { workspaceParams } from '../../http/params.ts';
+
+/** The audit log's order: by time (`-at`, newest first, is the default). */
+export const AUDIT_SORT_KEYS = ['at'] as const;
 
 export const auditEventSchema = z
   .object({
@@ -16,12 +20,14 @@ export const auditEventSchema = z
 export const listAuditParams = workspaceParams;
 export const listAuditQuery = z.object({
   entityId: z.string().max(100).optional(),
+  sort: sortField(AUDIT_SORT_KEYS, '-at'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(100).optional(),
+  cursor: cursorField,
 });
 export const auditListSchema = z.object({
   items: z.array(auditEventSchema),
   nextCursor: z.string().nullable(),
+  total: totalField,
 });
 
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;

@@ -1,24 +1,31 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
+import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository } from './repository.ts';
 import type { AuditListDto, ListAuditQuery } from './schema.ts';
 
-/** Reading the audit log: coordinators only, newest first, a page at a time. */
+/** Reading the audit log: coordinators only, newest (or oldest) first, a page at a time. */
 export class AuditService {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(actor: Actor, query: ListAuditQuery): Promise<AuditListDto> {
     requireAccess(actor, 'audit.read');
-    const { limit, cursor, entityId } = query;
-    const rows = await new AuditRepository(this.db).list(actor.workspaceId, {
-      limit: limit + 1,
-      ...(cursor ? { before: cursor } : {}),
-      ...(entityId ? { entityId } : {}),
-    });
-    const page = rows.slice(0, limit);
+    const { limit, cursor, entityId, sort } = query;
+    const after = cursorPosition(cursor, sort);
+    const audit = new AuditRepository(this.db);
+    const [rows, total] = await Promise.all([
+      audit.list(actor.workspaceId, {
+        limit: limit + 1,
+        oldestFirst: !parseSort(sort).desc,
+        ...(after ? { after } : {}),
+        ...(entityId ? { entityId } : {}),
+      }),
+      audit.count(actor.workspaceId, entityId ? { entityId } : {}),
+    ]);
+    const page = pageOf(rows, limit, sort);
     return {
-      items: page.map((row) => ({
+      items: page.rows.map((row) => ({
         id: row.id,
         at: row.created_at,
         actor: row.actor_email,
@@ -27,7 +34,8 @@ export class AuditService {
         entityId: row.entity_id,
         changes: JSON.parse(row.changes),
       })),
-      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      nextCursor: page.nextCursor,
+      total,
     };
   }
 }

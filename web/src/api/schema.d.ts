@@ -884,7 +884,7 @@ export interface paths {
             parameters: {
                 query?: {
                     clusterId?: string;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     /** @description Activities ending on or after this day (calendar views) */
                     from?: string;
@@ -892,7 +892,13 @@ export interface paths {
                     instrumentKey?: string;
                     limit?: number;
                     marketId?: string;
+                    /** @description Only activities in which this member organisation, or one of its people, takes part */
+                    organisationId?: string;
                     planId?: string;
+                    /** @description Search in the title (case ignored) */
+                    q?: string;
+                    /** @description The order: startsOn, endsOn, title, instrument, plan, status, createdAt, updatedAt; a leading "-" reverses it (default startsOn). Rows with the same value follow in id order. */
+                    sort?: "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "title" | "-title" | "instrument" | "-instrument" | "plan" | "-plan" | "status" | "-status" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                     /** @description true: only activities outside any plan; false: only those in a plan */
                     standalone?: "true" | "false";
                     status?: "planned" | "confirmed" | "done" | "cancelled";
@@ -1893,9 +1899,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     entityId?: string;
                     limit?: number;
+                    /** @description The order: at; a leading "-" reverses it (default -at). Rows with the same value follow in id order. */
+                    sort?: "at" | "-at";
                 };
                 header?: never;
                 path: {
@@ -1914,6 +1923,8 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AuditEvent"][];
                             nextCursor: string | null;
+                            /** @description How many rows match the filters, on all pages together */
+                            total: number;
                         };
                     };
                 };
@@ -4487,12 +4498,14 @@ export interface paths {
             parameters: {
                 query?: {
                     country?: string;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     priority?: "high" | "medium" | "low";
                     /** @description Search in the name */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, country, priority, status, plans; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "country" | "-country" | "priority" | "-priority" | "status" | "-status" | "plans" | "-plans";
                     status?: "exploring" | "active" | "paused" | "closed";
                 };
                 header?: never;
@@ -5228,12 +5241,14 @@ export interface paths {
                     /** @description Id of a partner cluster */
                     cluster?: string;
                     country?: string;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     /** @description Search in the name (accents, case and legal form ignored) */
                     q?: string;
                     segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    /** @description The order: createdAt, updatedAt, name, type, country, cluster; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "type" | "-type" | "country" | "-country" | "cluster" | "-cluster";
                     type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
                 };
                 header?: never;
@@ -5660,6 +5675,88 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/organisations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One member organisation's history: its changes, newest first
+         * @description The audit events of the organisation (who, when, what changed), for whoever may read it. An import records one event for the whole import, not one per organisation.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations/{id}/people": {
         parameters: {
             query?: never;
@@ -5671,11 +5768,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     /** @description Search in the name and e-mail */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, email; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "email" | "-email";
                 };
                 header?: never;
                 path: {
@@ -5763,6 +5862,8 @@ export interface paths {
                     /** @description Search in the name (accents, case and legal form ignored) */
                     q?: string;
                     segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    /** @description The order: createdAt, updatedAt, name, type, country, cluster; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "type" | "-type" | "country" | "-country" | "cluster" | "-cluster";
                     type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
                 };
                 header?: never;
@@ -5840,13 +5941,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     /** @description Id of a member organisation */
                     organisation?: string;
                     /** @description Search in the name and e-mail */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, email; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "email" | "-email";
                 };
                 header?: never;
                 path: {
@@ -6238,6 +6341,8 @@ export interface paths {
                     organisation?: string;
                     /** @description Search in the name and e-mail */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, email; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "email" | "-email";
                 };
                 header?: never;
                 path: {
@@ -6319,6 +6424,8 @@ export interface paths {
                 query?: {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Instrument key or D4.2 code: the plans that chose it or have an activity of it */
+                    instrumentKey?: string;
                     limit?: number;
                     marketId?: string;
                     status?: "draft" | "approved" | "active" | "closed";
@@ -7402,10 +7509,14 @@ export interface components {
         ActivityList: {
             items: components["schemas"]["ActivitySummary"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         ActivityListInput: {
             items: components["schemas"]["ActivitySummaryInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         ActivityParticipant: {
             /**
@@ -8472,10 +8583,14 @@ export interface components {
         MarketList: {
             items: components["schemas"]["Market"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         MarketListInput: {
             items: components["schemas"]["MarketInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         Me: {
             /** @description null when authenticated by API token */
@@ -8640,6 +8755,42 @@ export interface components {
             version: number;
             website: string | null;
         };
+        OrganisationHistory: {
+            items: {
+                /** @enum {string} */
+                action: "create" | "update" | "delete";
+                /** @description The name of who made the change (null: a removed user) */
+                actor: string | null;
+                at: string;
+                /** @description field → [before, after], as the audit log records them */
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            nextCursor: string | null;
+        };
+        OrganisationHistoryInput: {
+            items: {
+                /** @enum {string} */
+                action: "create" | "update" | "delete";
+                /** @description The name of who made the change (null: a removed user) */
+                actor: string | null;
+                at: string;
+                /** @description field → [before, after], as the audit log records them */
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            nextCursor: string | null;
+        };
         /** @description Import field → 0-based index of the column it is read from, or null */
         OrganisationImportMapping: {
             city: number | null;
@@ -8710,10 +8861,14 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         OrganisationListInput: {
             items: components["schemas"]["OrganisationInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         OutboxMail: {
             createdAt: string;
@@ -8818,10 +8973,14 @@ export interface components {
         PersonList: {
             items: components["schemas"]["Person"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PersonListInput: {
             items: components["schemas"]["PersonInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PlanDetail: {
             /** @description All the plan's activities by start date */
@@ -8992,10 +9151,14 @@ export interface components {
         PlanList: {
             items: components["schemas"]["PlanSummary"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PlanListInput: {
             items: components["schemas"]["PlanSummaryInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PlanSummary: {
             activityCount: number;
