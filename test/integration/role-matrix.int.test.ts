@@ -630,6 +630,36 @@ const CASES: RouteCase[] = [
     }),
     freshId: freshJob,
   },
+  // Lists and search (issue 18): every member searches and keeps saved views of their own.
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/search', expected: all(200), query: () => '?q=a' },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/saved-views',
+    expected: all(200),
+    query: () => '?list=organisations',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/saved-views',
+    expected: all(201),
+    body: () => ({ list: 'people', name: `View ${randomBytes(4).toString('hex')}`, query: { q: 'a' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/saved-views/{id}',
+    expected: all(200),
+    body: (version) => ({ version, name: `Renamed ${randomBytes(4).toString('hex')}` }),
+    target: "caller's",
+    resource: 'saved_view',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/saved-views/{id}',
+    expected: all(204),
+    query: (version) => `?version=${version}`,
+    target: "caller's",
+    resource: 'saved_view',
+  },
 ];
 
 /** A saved view of the user in the workspace, straight into the database. */
