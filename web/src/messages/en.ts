@@ -14,6 +14,7 @@ import type {
 } from '../api/types.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enKpis } from './en-kpis.ts';
+import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
 
@@ -835,6 +836,7 @@ export const en = {
   ...enKpis,
   ...enDashboard,
   ...enReports,
+  ...enLists,
 } as const;
 
 /** The active message set. */
