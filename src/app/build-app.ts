@@ -44,6 +44,8 @@ import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
+import { savedViewRoutes } from '../features/saved-views/routes.ts';
+import { searchRoutes } from '../features/search/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
 import { preventCachingOfApiAnswers } from '../http/cache-control.ts';
@@ -152,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
         { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
         { name: 'audit', description: 'Who changed what' },
+        { name: 'lists', description: 'The global search and your saved views of the lists' },
         { name: 'system', description: 'Health and metadata' },
       ],
     },
@@ -267,6 +270,8 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(activityKpiRoutes(services.activityKpis));
     await scope.register(jobRoutes(services.jobs));
     await scope.register(reportRoutes(services.reports));
+    await scope.register(searchRoutes(services.search));
+    await scope.register(savedViewRoutes(services.savedViews));
   };
 }
 

@@ -36,6 +36,8 @@ import { PersonService } from '../features/people/service.ts';
 import { PlanService } from '../features/plans/service.ts';
 import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
 import { ReportService } from '../features/reports/service.ts';
+import { SavedViewService } from '../features/saved-views/service.ts';
+import { SearchService } from '../features/search/service.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
 import { JobQueue, type JobQueueOptions } from '../jobs/queue.ts';
@@ -139,6 +141,8 @@ export function createServices(options: ServiceOptions) {
     activityKpis: new ActivityKpiService(db),
     jobs: new JobService(db),
     reports: new ReportService(db, queue),
+    savedViews: new SavedViewService(db),
+    search: new SearchService(db),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

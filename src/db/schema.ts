@@ -426,6 +426,21 @@ export interface RateLimitTable {
   expires_at: string;
 }
 
+/** A user's named filters and sort of one list of a workspace (migration 0017). */
+export interface SavedViewTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  /** `organisations` | `people` | `markets` | `activities` | `audit` */
+  list: string;
+  name: string;
+  /** JSON: { parameter: value } as in the list's address */
+  query: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -455,4 +470,5 @@ export interface DB {
   job: JobTable;
   job_file: JobFileTable;
   rate_limit: RateLimitTable;
+  saved_view: SavedViewTable;
 }

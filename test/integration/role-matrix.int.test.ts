@@ -36,7 +36,8 @@ type Resource =
   | 'cost_line'
   | 'travel_rate'
   | 'kpi_target'
-  | 'kpi_entry';
+  | 'kpi_entry'
+  | 'saved_view';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -61,8 +62,11 @@ interface RouteCase {
   /** Extra request headers, e.g. the content type of an uploaded file. */
   headers?: Record<string, string>;
   query?: (version: number, own: OwnIds) => string;
-  /** `fresh`: a new record per request (deleting the own cluster is refused while it has managers). */
-  target?: 'own' | 'fresh';
+  /**
+   * `fresh`: a new record per request (deleting the own cluster is refused while it has managers).
+   * `caller's`: a new record of the caller's own per request (a saved view belongs to one user).
+   */
+  target?: 'own' | 'fresh' | "caller's";
   /**
    * What `{id}` is (default: a cluster). The own organisation is the `member`'s, in the cluster
    * manager's cluster; the own person works there.
@@ -131,6 +135,12 @@ const CASES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/organisations/{id}',
+    expected: all(200),
+    resource: 'organisation',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}/history',
     expected: all(200),
     resource: 'organisation',
   },
@@ -625,7 +635,57 @@ const CASES: RouteCase[] = [
     }),
     freshId: freshJob,
   },
+  // Lists and search (issue 18): every member searches and keeps saved views of their own.
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/search', expected: all(200), query: () => '?q=a' },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/saved-views',
+    expected: all(200),
+    query: () => '?list=organisations',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/saved-views',
+    expected: all(201),
+    body: () => ({ list: 'people', name: `View ${randomBytes(4).toString('hex')}`, query: { q: 'a' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/saved-views/{id}',
+    expected: all(200),
+    body: (version) => ({ version, name: `Renamed ${randomBytes(4).toString('hex')}` }),
+    target: "caller's",
+    resource: 'saved_view',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/saved-views/{id}',
+    expected: all(204),
+    query: (version) => `?version=${version}`,
+    target: "caller's",
+    resource: 'saved_view',
+  },
 ];
+
+/** A saved view of the user in the workspace, straight into the database. */
+async function freshSavedView(db: Kysely<DB>, workspaceId: string, userId: string): Promise<string> {
+  const id = `view-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('saved_view')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      user_id: userId,
+      list: 'organisations',
+      name: id,
+      query: '{"country":"BE"}',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
 
 /** A finished report job of the workspace with its file, straight into the database. */
 async function freshJob(db: Kysely<DB>, workspaceId: string): Promise<string> {
@@ -720,8 +780,10 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     travelRateId: '',
     kpiTargetId: '',
     kpiEntryId: '',
+    savedViewId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
+  const callerUsers = new Map<Caller, string>();
   let ownClusterId = '';
   let otherOwnClusterId = '';
   let ownOrganisationId = '';
@@ -829,11 +891,11 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           : caller === 'member_of_other_organisation'
             ? otherOwnOrganisationId
             : null;
-      callers.set(
-        caller,
-        (await factory.memberWithToken(workspace.id, role, clusterId, organisationId)).headers,
-      );
+      const member = await factory.memberWithToken(workspace.id, role, clusterId, organisationId);
+      callers.set(caller, member.headers);
+      callerUsers.set(caller, member.user.id);
     }
+    foreign.savedViewId = await freshSavedView(t.database.db, other.id, foreign.memberUserId);
   });
   afterAll(async () => {
     await t?.close();
@@ -899,9 +961,11 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   }
 
   /** The own workspace's target of a route: the shared record, or a fresh one (deletes). */
-  async function ownTarget(route: RouteCase): Promise<string> {
+  async function ownTarget(route: RouteCase, caller: Caller): Promise<string> {
     const fresh = route.target === 'fresh';
     switch (route.resource ?? 'cluster') {
+      case 'saved_view':
+        return freshSavedView(t.database.db, home.id, callerUsers.get(caller) as string);
       case 'cluster':
         return fresh ? (await factory.cluster(home.id)).id : ownClusterId;
       case 'organisation':
@@ -975,7 +1039,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
 
   describe.each(CASES)('$method $path', (route) => {
     it.each(CALLERS)('in the own workspace: %s gets the expected status', async (caller) => {
-      const targetId = await ownTarget(route);
+      const targetId = await ownTarget(route, caller);
       const current = await t.database.db
         .selectFrom(route.resource ?? 'cluster')
         .select(['id', 'version'])
@@ -1025,6 +1089,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         travel_rate: foreign.travelRateId,
         kpi_target: foreign.kpiTargetId,
         kpi_entry: foreign.kpiEntryId,
+        saved_view: foreign.savedViewId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

@@ -13,6 +13,7 @@ import * as m0011 from './0011-kpis.ts';
 import * as m0012 from './0012-jobs.ts';
 import * as m0013 from './0013-job-leases-and-rate-limits.ts';
 import * as m0014 from './0014-unique-keys.ts';
+import * as m0017 from './0017-lists-and-search.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-jobs': m0012,
   '0013-job-leases-and-rate-limits': m0013,
   '0014-unique-keys': m0014,
+  '0017-lists-and-search': m0017,
 };

@@ -417,9 +417,10 @@ describe.each(testDialects())('activities API on %s', (kind) => {
         .execute();
       const page = (await inject('GET', '?limit=500')).json();
       expect(page.items).toHaveLength(500);
-      expect(page.nextCursor).toBe('2026-02-01_bulk-0499');
+      expect(page.items.at(-1).id).toBe('bulk-0499');
+      expect(page.total).toBe(501);
       const rest = (await inject('GET', `?limit=500&cursor=${page.nextCursor}`)).json();
-      expect(rest).toMatchObject({ items: [{ id: 'bulk-0500' }], nextCursor: null });
+      expect(rest).toMatchObject({ items: [{ id: 'bulk-0500' }], nextCursor: null, total: 501 });
     });
   });
 

@@ -1,5 +1,13 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import {
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+} from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { ActivityParticipantTable, ActivityTable, DB } from '../../db/schema.ts';
 import { markEvidence } from '../../db/write-transaction.ts';
 import type { Attendance } from '../../domain/planning/types.ts';
@@ -13,10 +21,42 @@ export type ActivityValues = Omit<
   'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at'
 >;
 
-export interface ActivityListOptions {
-  limit: number;
-  /** The last activity of the previous page (the list is ordered by start day, then id). */
-  after?: { startsOn: string; id: string };
+export const ACTIVITY_SORT_KEYS = [
+  'startsOn',
+  'endsOn',
+  'title',
+  'instrument',
+  'plan',
+  'status',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ActivitySortKey = (typeof ACTIVITY_SORT_KEYS)[number];
+
+/**
+ * The SQL of each sort key (never null: standalone activities have the empty plan name). Status
+ * sorts along an activity's life (planned, confirmed, done, cancelled); the instrument by its
+ * D4.2 code.
+ */
+const SORT_KEYS: Record<ActivitySortKey, RawBuilder<unknown>> = {
+  startsOn: sql`activity.starts_on`,
+  endsOn: sql`activity.ends_on`,
+  title: sql`lower(activity.title)`,
+  instrument: sql`instrument.code`,
+  plan: sql`coalesce(lower(plan.name), '')`,
+  status: sql`(case activity.status when 'planned' then 0 when 'confirmed' then 1 when 'done' then 2 else 3 end)`,
+  createdAt: sql`activity.id`,
+  updatedAt: sql`activity.updated_at`,
+};
+
+/** `%…%` for LIKE with `\` escaping the wildcards in the searched text. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface ActivityFilters {
+  /** Searched in the title (case ignored). */
+  q?: string;
   planId?: string;
   marketId?: string;
   instrumentId?: string;
@@ -27,6 +67,15 @@ export interface ActivityListOptions {
   /** Activities starting on or before this day. */
   to?: string;
   standalone?: boolean;
+  /** Activities in which the organisation, or one of its people, takes part. */
+  organisationId?: string;
+}
+
+export interface ActivityListOptions extends ActivityFilters {
+  limit: number;
+  sort: { key: ActivitySortKey; desc: boolean };
+  /** The last activity of the previous page (its sort value and id). */
+  after?: KeysetAfter;
 }
 
 /** The only SQL for activities and their participants. Every query is bound to one workspace. */
@@ -56,29 +105,74 @@ export class ActivityRepository {
       .where('activity.workspace_id', '=', workspaceId);
   }
 
-  /** Ordered by start day, then id: the calendar's order, which the cursor follows. */
+  /** One page in the requested order (ties by id); the default, by start day, is the calendar's. */
   list(workspaceId: string, options: ActivityListOptions) {
-    let query = this.summaries(workspaceId);
-    if (options.after) {
-      const { startsOn, id } = options.after;
-      query = query.where((eb) =>
-        eb.or([
-          eb('activity.starts_on', '>', startsOn),
-          eb.and([eb('activity.starts_on', '=', startsOn), eb('activity.id', '>', id)]),
-        ]),
-      );
-    }
-    if (options.planId) query = query.where('activity.plan_id', '=', options.planId);
-    if (options.marketId) query = query.where('plan.market_id', '=', options.marketId);
-    if (options.instrumentId) query = query.where('activity.instrument_id', '=', options.instrumentId);
-    if (options.status) query = query.where('activity.status', '=', options.status);
-    if (options.clusterId) query = query.where('activity.cluster_id', '=', options.clusterId);
-    if (options.from) query = query.where('activity.ends_on', '>=', options.from);
-    if (options.to) query = query.where('activity.starts_on', '<=', options.to);
+    const order: KeysetOrder = {
+      key: SORT_KEYS[options.sort.key],
+      id: sql.ref('activity.id'),
+      desc: options.sort.desc,
+    };
+    const query = this.withFilters(this.summaries(workspaceId).select(order.key.as('sort_value')), options);
+    return keysetPage(query, order, options.after).limit(options.limit).execute();
+  }
+
+  /** How many activities match the filters. */
+  async count(workspaceId: string, filters: ActivityFilters): Promise<number> {
+    const query = this.db
+      .selectFrom('activity')
+      .leftJoin('plan', 'plan.id', 'activity.plan_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('activity.workspace_id', '=', workspaceId);
+    const row = await this.withFilters(query, filters).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The filters, over a query of `activity` joined with its `plan`. */
+  // biome-ignore lint/suspicious/noExplicitAny: a query over activity and plan, whatever it selects
+  private withFilters<QB extends SelectQueryBuilder<DB, any, any>>(query: QB, options: ActivityFilters): QB {
+    let q = query;
+    if (options.planId) q = q.where('activity.plan_id', '=', options.planId) as QB;
+    if (options.marketId) q = q.where('plan.market_id', '=', options.marketId) as QB;
+    if (options.instrumentId) q = q.where('activity.instrument_id', '=', options.instrumentId) as QB;
+    if (options.status) q = q.where('activity.status', '=', options.status) as QB;
+    if (options.clusterId) q = q.where('activity.cluster_id', '=', options.clusterId) as QB;
+    if (options.from) q = q.where('activity.ends_on', '>=', options.from) as QB;
+    if (options.to) q = q.where('activity.starts_on', '<=', options.to) as QB;
     if (options.standalone !== undefined) {
-      query = query.where('activity.plan_id', options.standalone ? 'is' : 'is not', null);
+      q = q.where('activity.plan_id', options.standalone ? 'is' : 'is not', null) as QB;
     }
-    return query.orderBy('activity.starts_on').orderBy('activity.id').limit(options.limit).execute();
+    if (options.q) {
+      // Explicit ESCAPE: the same meaning on SQLite (no default escape) and PostgreSQL.
+      q = q.where(
+        sql<boolean>`lower(activity.title) like ${containsPattern(options.q.toLowerCase())} escape '\\'`,
+      ) as QB;
+    }
+    if (options.organisationId) {
+      const organisationId = options.organisationId;
+      // Through the participant index by organisation (migration 0017), and the people's.
+      q = q.where((eb) =>
+        eb.or([
+          eb(
+            'activity.id',
+            'in',
+            eb
+              .selectFrom('activity_participant')
+              .select('activity_participant.activity_id')
+              .where('activity_participant.organisation_id', '=', organisationId),
+          ),
+          eb(
+            'activity.id',
+            'in',
+            eb
+              .selectFrom('activity_participant')
+              .innerJoin('person', 'person.id', 'activity_participant.person_id')
+              .select('activity_participant.activity_id')
+              .where('person.organisation_id', '=', organisationId),
+          ),
+        ]),
+      ) as QB;
+    }
+    return q;
   }
 
   findSummary(workspaceId: string, id: string) {

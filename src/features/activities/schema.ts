@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { ACTIVITY_STATUSES, ATTENDANCES, PARTICIPANT_ROLES } from '../../domain/planning/types.ts';
+import { cursorField, sortField, totalField } from '../../http/list-params.ts';
 import { countryCode, isoDate, versionField, versionQueryField } from '../../http/params.ts';
 import { budgetBlockSchema } from '../budgets/schema.ts';
+import { ACTIVITY_SORT_KEYS } from './repository.ts';
 
 /** HTTP contract of activities (dated instances of an instrument) and their participants. */
 
@@ -112,16 +114,8 @@ export const addParticipantBody = z
 
 export const attendanceBody = z.strictObject({ attendance: z.enum(ATTENDANCES) });
 
-/** `startsOn_id` of the last activity of the previous page: the list's order. */
-const CURSOR = /^(\d{4}-\d{2}-\d{2})_([^_]{1,100})$/;
-
-export function parseActivityCursor(cursor: string): { startsOn: string; id: string } {
-  const match = CURSOR.exec(cursor);
-  if (!match) throw new Error('cursor was validated by the schema');
-  return { startsOn: match[1] as string, id: match[2] as string };
-}
-
 export const listActivitiesQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Search in the title (case ignored)'),
   planId: id.optional(),
   marketId: id.optional(),
   instrumentKey: z.string().trim().min(1).max(100).optional().describe('Instrument key or D4.2 code'),
@@ -133,16 +127,16 @@ export const listActivitiesQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('true: only activities outside any plan; false: only those in a plan'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z
-    .string()
-    .regex(CURSOR, 'is not a cursor of this list (send nextCursor back as it is)')
+  organisationId: id
     .optional()
-    .describe('nextCursor of the previous page'),
+    .describe('Only activities in which this member organisation, or one of its people, takes part'),
+  sort: sortField(ACTIVITY_SORT_KEYS, 'startsOn'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: cursorField,
 });
 
 export const activityListSchema = z
-  .object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable(), total: totalField })
   .meta({ id: 'ActivityList' });
 
 export type ActivitySummaryDto = z.infer<typeof activitySummarySchema>;

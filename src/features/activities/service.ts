@@ -4,6 +4,7 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { checkRange } from '../../domain/dates.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentBudgetBlock } from '../budgets/presenter.ts';
 import { CostLineRepository } from '../budgets/repository.ts';
@@ -11,16 +12,20 @@ import { InstrumentRepository } from '../instruments/repository.ts';
 import { unknownInstrument } from '../instruments/service.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
-import { ActivityRepository, type ActivityRow, type ActivityValues } from './repository.ts';
 import {
-  type ActivityDetailDto,
-  type AddParticipantInput,
-  type AttendanceInput,
-  type CreateActivityInput,
-  type ListActivitiesQuery,
-  type ParticipantDto,
-  parseActivityCursor,
-  type UpdateActivityInput,
+  type ActivityFilters,
+  ActivityRepository,
+  type ActivityRow,
+  type ActivityValues,
+} from './repository.ts';
+import type {
+  ActivityDetailDto,
+  AddParticipantInput,
+  AttendanceInput,
+  CreateActivityInput,
+  ListActivitiesQuery,
+  ParticipantDto,
+  UpdateActivityInput,
 } from './schema.ts';
 
 /** Use cases of activities and their participants. Every method checks access first. */
@@ -40,9 +45,8 @@ export class ActivityService {
       if (!instrument) throw unknownInstrument('query.instrumentKey', query.instrumentKey);
       instrumentId = instrument.id;
     }
-    const rows = await activities.list(actor.workspaceId, {
-      limit: query.limit + 1,
-      ...(query.cursor ? { after: parseActivityCursor(query.cursor) } : {}),
+    const filters: ActivityFilters = {
+      ...(query.q ? { q: query.q } : {}),
       ...(query.planId ? { planId: query.planId } : {}),
       ...(query.marketId ? { marketId: query.marketId } : {}),
       ...(instrumentId ? { instrumentId } : {}),
@@ -51,13 +55,20 @@ export class ActivityService {
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
       ...(query.standalone ? { standalone: query.standalone === 'true' } : {}),
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(presentActivitySummary),
-      nextCursor: rows.length > query.limit && last ? `${last.starts_on}_${last.id}` : null,
+      ...(query.organisationId ? { organisationId: query.organisationId } : {}),
     };
+    const after = cursorPosition(query.cursor, query.sort);
+    const [rows, total] = await Promise.all([
+      activities.list(actor.workspaceId, {
+        ...filters,
+        limit: query.limit + 1,
+        sort: parseSort(query.sort),
+        ...(after ? { after } : {}),
+      }),
+      activities.count(actor.workspaceId, filters),
+    ]);
+    const page = pageOf(rows, query.limit, query.sort);
+    return { items: page.rows.map(presentActivitySummary), nextCursor: page.nextCursor, total };
   }
 
   /** One activity with its participants and, for roles that see costs, its budget. */

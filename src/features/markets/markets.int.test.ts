@@ -73,7 +73,7 @@ describe.each(testDialects())('target markets API on %s', (kind) => {
       activities: { items: [], total: 0 },
     });
     const list = (await t.app.inject({ method: 'GET', url: url(), headers: coordinator.headers })).json();
-    expect(list).toEqual({ items: [market], nextCursor: null });
+    expect(list).toEqual({ items: [market], nextCursor: null, total: 1 });
 
     const edited = await t.app.inject({
       method: 'PATCH',

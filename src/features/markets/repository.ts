@@ -1,5 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB, TargetMarketTable } from '../../db/schema.ts';
 
 export type MarketValues = Omit<
@@ -12,15 +13,44 @@ export type MarketRow = Selectable<TargetMarketTable> & {
   plan_count: number;
 };
 
-export interface MarketListOptions {
-  limit: number;
-  /** Id of the last market of the previous page. */
-  after?: string;
+export interface MarketFilters {
   q?: string;
   status?: TargetMarketTable['status'];
   country?: string;
   priority?: TargetMarketTable['priority'];
 }
+
+export const MARKET_SORT_KEYS = [
+  'createdAt',
+  'updatedAt',
+  'name',
+  'country',
+  'priority',
+  'status',
+  'plans',
+] as const;
+export type MarketSortKey = (typeof MARKET_SORT_KEYS)[number];
+
+export interface MarketListOptions extends MarketFilters {
+  limit: number;
+  sort: { key: MarketSortKey; desc: boolean };
+  /** The last market of the previous page (its sort value and id). */
+  after?: KeysetAfter;
+}
+
+/**
+ * The SQL of each sort key. Priority sorts high before low and status along a market's life
+ * (exploring, active, paused, closed), not alphabetically.
+ */
+const SORT_KEYS: Record<MarketSortKey, RawBuilder<unknown>> = {
+  createdAt: sql`target_market.id`,
+  updatedAt: sql`target_market.updated_at`,
+  name: sql`lower(target_market.name)`,
+  country: sql`target_market.country`,
+  priority: sql`(case target_market.priority when 'high' then 0 when 'medium' then 1 else 2 end)`,
+  status: sql`(case target_market.status when 'exploring' then 0 when 'active' then 1 when 'paused' then 2 else 3 end)`,
+  plans: sql`(select count(*) from plan where plan.market_id = target_market.id)`,
+};
 
 /** `%…%` for LIKE with `\` escaping the wildcards in the searched text. */
 function containsPattern(text: string): string {
@@ -47,21 +77,44 @@ export class MarketRepository {
       .where('target_market.workspace_id', '=', workspaceId);
   }
 
-  /** In creation order (ids are UUIDv7). */
-  async list(workspaceId: string, options: MarketListOptions): Promise<MarketRow[]> {
-    let query = this.rows(workspaceId);
-    if (options.after) query = query.where('target_market.id', '>', options.after);
-    if (options.status) query = query.where('target_market.status', '=', options.status);
-    if (options.country) query = query.where('target_market.country', '=', options.country);
-    if (options.priority) query = query.where('target_market.priority', '=', options.priority);
-    if (options.q) {
-      // Explicit ESCAPE: the same meaning on SQLite (no default escape) and PostgreSQL.
-      query = query.where(
-        sql<boolean>`lower(target_market.name) like ${containsPattern(options.q.toLowerCase())} escape '\\'`,
-      );
-    }
-    const rows = await query.orderBy('target_market.id').limit(options.limit).execute();
+  /** One page in the requested order (ties by id; creation order is id order). */
+  async list(
+    workspaceId: string,
+    options: MarketListOptions,
+  ): Promise<(MarketRow & { sort_value: unknown })[]> {
+    const order: KeysetOrder = {
+      key: SORT_KEYS[options.sort.key],
+      id: sql.ref('target_market.id'),
+      desc: options.sort.desc,
+    };
+    const query = this.withFilters(this.rows(workspaceId).select(order.key.as('sort_value')), options);
+    const rows = await keysetPage(query, order, options.after).limit(options.limit).execute();
     return rows.map(withCount);
+  }
+
+  /** How many markets match the filters. */
+  async count(workspaceId: string, filters: MarketFilters): Promise<number> {
+    const query = this.db
+      .selectFrom('target_market')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('target_market.workspace_id', '=', workspaceId);
+    const row = await this.withFilters(query, filters).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: a query over target_market, whatever it selects
+  private withFilters<QB extends SelectQueryBuilder<DB, any, any>>(query: QB, filters: MarketFilters): QB {
+    let filtered = query;
+    if (filters.status) filtered = filtered.where('target_market.status', '=', filters.status) as QB;
+    if (filters.country) filtered = filtered.where('target_market.country', '=', filters.country) as QB;
+    if (filters.priority) filtered = filtered.where('target_market.priority', '=', filters.priority) as QB;
+    if (filters.q) {
+      // Explicit ESCAPE: the same meaning on SQLite (no default escape) and PostgreSQL.
+      filtered = filtered.where(
+        sql<boolean>`lower(target_market.name) like ${containsPattern(filters.q.toLowerCase())} escape '\\'`,
+      ) as QB;
+    }
+    return filtered;
   }
 
   async find(workspaceId: string, id: string): Promise<MarketRow | undefined> {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../domain/planning/types.ts';
+import { cursorField, sortField, totalField } from '../../http/list-params.ts';
 import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
 import { activitySummarySchema, planSummarySchema } from '../plans/schema.ts';
+import { MARKET_SORT_KEYS } from './repository.ts';
 
 export const marketSchema = z
   .object({
@@ -107,12 +109,13 @@ export const listMarketsQuery = z.object({
   status: z.enum(MARKET_STATUSES).optional(),
   country: countryCode.optional(),
   priority: z.enum(MARKET_PRIORITIES).optional(),
+  sort: sortField(MARKET_SORT_KEYS, 'createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(100).optional().describe('nextCursor of the previous page'),
+  cursor: cursorField,
 });
 
 export const marketListSchema = z
-  .object({ items: z.array(marketSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(marketSchema), nextCursor: z.string().nullable(), total: totalField })
   .meta({ id: 'MarketList' });
 
 export type MarketDto = z.infer<typeof marketSchema>;

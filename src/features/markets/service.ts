@@ -4,11 +4,12 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { marketSegmentCode } from '../../domain/registry/types.ts';
+import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { presentActivitySummary, presentPlanSummary } from '../plans/presenter.ts';
 import { PlanRepository } from '../plans/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
-import { MarketRepository, type MarketRow, type MarketValues } from './repository.ts';
+import { type MarketFilters, MarketRepository, type MarketRow, type MarketValues } from './repository.ts';
 import {
   type CreateMarketInput,
   DOSSIER_ACTIVITIES_LIMIT,
@@ -23,21 +24,28 @@ import {
 export class MarketService {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** One page in the requested order, with the number of all matching markets. */
   async list(actor: Actor, options: ListMarketsQuery) {
     requireAccess(actor, 'market.read');
-    const rows = await new MarketRepository(this.db).list(actor.workspaceId, {
-      limit: options.limit + 1,
-      ...(options.cursor ? { after: options.cursor } : {}),
+    const filters: MarketFilters = {
       ...(options.q ? { q: options.q } : {}),
       ...(options.status ? { status: options.status } : {}),
       ...(options.country ? { country: options.country } : {}),
       ...(options.priority ? { priority: options.priority } : {}),
-    });
-    const page = rows.slice(0, options.limit);
-    return {
-      items: page.map(presentMarket),
-      nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
     };
+    const after = cursorPosition(options.cursor, options.sort);
+    const markets = new MarketRepository(this.db);
+    const [rows, total] = await Promise.all([
+      markets.list(actor.workspaceId, {
+        ...filters,
+        limit: options.limit + 1,
+        sort: parseSort(options.sort),
+        ...(after ? { after } : {}),
+      }),
+      markets.count(actor.workspaceId, filters),
+    ]);
+    const page = pageOf(rows, options.limit, options.sort);
+    return { items: page.rows.map(presentMarket), nextCursor: page.nextCursor, total };
   }
 
   /** The market page: the market, the members interested in its country, its plans and activities. */

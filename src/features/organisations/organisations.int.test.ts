@@ -81,7 +81,7 @@ describe.each(testDialects())('organisations API on %s', (kind) => {
     });
 
     expect(await get(`/${organisation.id}`)).toEqual({ ...organisation, peopleCount: 0 });
-    expect(await get('')).toEqual({ items: [organisation], nextCursor: null });
+    expect(await get('')).toEqual({ items: [organisation], nextCursor: null, total: 1 });
 
     const edited = await t.app.inject({
       method: 'PATCH',
@@ -420,7 +420,9 @@ describe.each(testDialects())('organisations API on %s', (kind) => {
     const people = await get(`/${organisation.id}/people`);
     expect(people.items.map((p: { id: string }) => p.id)).toEqual([ana.id, ben.id]);
     const paged = await get(`/${organisation.id}/people?limit=1`);
-    expect(paged.nextCursor).toBe(ana.id);
+    expect(paged).toMatchObject({ items: [{ id: ana.id }], total: 2 });
+    const next = await get(`/${organisation.id}/people?limit=1&cursor=${paged.nextCursor}`);
+    expect(next).toMatchObject({ items: [{ id: ben.id }], nextCursor: null, total: 2 });
   });
 
   it('lets a member edit its own organisation but not move it to another cluster, nor edit another', async () => {

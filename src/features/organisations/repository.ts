@@ -1,5 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB, OrganisationTable } from '../../db/schema.ts';
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -8,10 +9,7 @@ export type OrganisationValues = Omit<
   'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at'
 >;
 
-export interface OrganisationListOptions {
-  limit: number;
-  /** Id of the last organisation of the previous page. */
-  after?: string;
+export interface OrganisationFilters {
   /** Already normalised (see `normaliseOrganisationName`). */
   q?: string;
   clusterId?: string;
@@ -19,6 +17,33 @@ export interface OrganisationListOptions {
   segment?: string;
   type?: OrganisationTable['type'];
 }
+
+export const ORGANISATION_SORT_KEYS = [
+  'createdAt',
+  'updatedAt',
+  'name',
+  'type',
+  'country',
+  'cluster',
+] as const;
+export type OrganisationSortKey = (typeof ORGANISATION_SORT_KEYS)[number];
+
+export interface OrganisationListOptions extends OrganisationFilters {
+  limit: number;
+  sort: { key: OrganisationSortKey; desc: boolean };
+  /** The last organisation of the previous page (its sort value and id). */
+  after?: KeysetAfter;
+}
+
+/** The SQL of each sort key (never null); the cluster sorts by its short name. */
+const SORT_KEYS: Record<OrganisationSortKey, RawBuilder<unknown>> = {
+  createdAt: sql`organisation.id`,
+  updatedAt: sql`organisation.updated_at`,
+  name: sql`organisation.normalised_name`,
+  type: sql`organisation.type`,
+  country: sql`organisation.country`,
+  cluster: sql`(select cluster.short_name from cluster where cluster.id = organisation.cluster_id)`,
+};
 
 /** `%…%` for LIKE with `\` escaping the wildcards in the searched text. */
 function containsPattern(text: string): string {
@@ -30,32 +55,53 @@ export class OrganisationRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /**
-   * In creation order (ids are UUIDv7). Two steps in one statement: the page's ids from the
-   * filter indexes (which hold the searched name), then those rows; see migration 0005.
+   * One page in the requested order (ties by id; creation order is id order, ids being UUIDv7).
+   * Two steps in one statement: the page's ids from the filter indexes (which hold the searched
+   * name), then those rows; see migration 0005.
    */
-  list(workspaceId: string, options: OrganisationListOptions): Promise<OrganisationRow[]> {
-    let page = this.db.selectFrom('organisation').select('id').where('workspace_id', '=', workspaceId);
-    if (options.after) page = page.where('id', '>', options.after);
-    if (options.clusterId) page = page.where('cluster_id', '=', options.clusterId);
-    if (options.country) page = page.where('country', '=', options.country);
-    if (options.type) page = page.where('type', '=', options.type);
-    if (options.q) {
+  list(workspaceId: string, options: OrganisationListOptions) {
+    const order: KeysetOrder = {
+      key: SORT_KEYS[options.sort.key],
+      id: sql.ref('organisation.id'),
+      desc: options.sort.desc,
+    };
+    const page = keysetPage(this.filtered(workspaceId, options).select('id'), order, options.after);
+    return keysetPage(
+      this.db
+        .selectFrom('organisation')
+        .selectAll()
+        .select(order.key.as('sort_value'))
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', page.limit(options.limit)),
+      order,
+      undefined,
+    ).execute();
+  }
+
+  /** How many organisations match the filters. */
+  async count(workspaceId: string, filters: OrganisationFilters): Promise<number> {
+    const row = await this.filtered(workspaceId, filters)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(workspaceId: string, filters: OrganisationFilters) {
+    let query = this.db.selectFrom('organisation').where('workspace_id', '=', workspaceId);
+    if (filters.clusterId) query = query.where('cluster_id', '=', filters.clusterId);
+    if (filters.country) query = query.where('country', '=', filters.country);
+    if (filters.type) query = query.where('type', '=', filters.type);
+    if (filters.q) {
       // Explicit ESCAPE: the same meaning on SQLite (no default escape) and PostgreSQL.
-      page = page.where(sql<boolean>`normalised_name like ${containsPattern(options.q)} escape '\\'`);
+      query = query.where(sql<boolean>`normalised_name like ${containsPattern(filters.q)} escape '\\'`);
     }
-    if (options.segment) {
+    if (filters.segment) {
       // Membership in the JSON list, portable: the list holds the value as a quoted JSON string.
-      page = page.where(
-        sql<boolean>`space_segments like ${containsPattern(JSON.stringify(options.segment))} escape '\\'`,
+      query = query.where(
+        sql<boolean>`space_segments like ${containsPattern(JSON.stringify(filters.segment))} escape '\\'`,
       );
     }
-    return this.db
-      .selectFrom('organisation')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', page.orderBy('id').limit(options.limit))
-      .orderBy('id')
-      .execute();
+    return query;
   }
 
   find(workspaceId: string, id: string): Promise<OrganisationRow | undefined> {

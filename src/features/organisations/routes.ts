@@ -8,6 +8,8 @@ import {
   deleteOrganisationQuery,
   listOrganisationsQuery,
   organisationDetailSchema,
+  organisationHistoryQuery,
+  organisationHistorySchema,
   organisationListSchema,
   organisationParams,
   organisationSchema,
@@ -65,6 +67,23 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
         },
       },
       async (request) => organisations.get(actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/organisations/:id/history',
+      {
+        config: { permission: 'organisation.read' },
+        schema: {
+          tags: ['registry'],
+          summary: "One member organisation's history: its changes, newest first",
+          description:
+            'The audit events of the organisation (who, when, what changed), for whoever may read it. An import records one event for the whole import, not one per organisation.',
+          params: organisationParams,
+          querystring: organisationHistoryQuery,
+          response: { 200: organisationHistorySchema, ...errors },
+        },
+      },
+      async (request) => organisations.history(actorOf(request), request.params.id, request.query),
     );
 
     app.patch(

@@ -6,7 +6,9 @@ import {
   ORGANISATION_TYPES,
   SPACE_SEGMENTS,
 } from '../../domain/registry/types.ts';
+import { cursorField, sortField, totalField } from '../../http/list-params.ts';
 import { countryCode, versionField, versionQueryField } from '../../http/params.ts';
+import { ORGANISATION_SORT_KEYS } from './repository.ts';
 
 /** The registry's vocabularies live in the domain, with their labels (one list for server and web). */
 export {
@@ -128,16 +130,41 @@ export const listOrganisationsQuery = z.object({
   country: countryCode.optional(),
   segment: z.enum(SPACE_SEGMENTS).optional(),
   type: z.enum(ORGANISATION_TYPES).optional(),
+  sort: sortField(ORGANISATION_SORT_KEYS, 'createdAt'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorField,
+});
+
+export const organisationListSchema = z
+  .object({ items: z.array(organisationSchema), nextCursor: z.string().nullable(), total: totalField })
+  .meta({ id: 'OrganisationList' });
+
+export const organisationHistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(100).optional().describe('nextCursor of the previous page'),
 });
 
-export const organisationListSchema = z
-  .object({ items: z.array(organisationSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'OrganisationList' });
+export const organisationHistorySchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        at: z.string(),
+        actor: z.string().nullable().describe('The name of who made the change (null: a removed user)'),
+        action: z.enum(['create', 'update', 'delete']),
+        changes: z
+          .record(z.string(), z.tuple([z.unknown(), z.unknown()]))
+          .describe('field → [before, after], as the audit log records them'),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'OrganisationHistory' });
 
 export type OrganisationDto = z.infer<typeof organisationSchema>;
 export type OrganisationDetailDto = z.infer<typeof organisationDetailSchema>;
 export type CreateOrganisationInput = z.infer<typeof createOrganisationBody>;
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationBody>;
 export type ListOrganisationsQuery = z.infer<typeof listOrganisationsQuery>;
+export type OrganisationHistoryQuery = z.infer<typeof organisationHistoryQuery>;
+export type OrganisationHistoryDto = z.infer<typeof organisationHistorySchema>;

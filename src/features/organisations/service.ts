@@ -10,14 +10,22 @@ import {
   normaliseOrganisationName,
   normaliseRegistrationId,
 } from '../../domain/registry/duplicates.ts';
+import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
-import { OrganisationRepository, type OrganisationRow, type OrganisationValues } from './repository.ts';
+import {
+  type OrganisationFilters,
+  OrganisationRepository,
+  type OrganisationRow,
+  type OrganisationValues,
+} from './repository.ts';
 import type {
   CreateOrganisationInput,
   ListOrganisationsQuery,
   OrganisationDetailDto,
   OrganisationDto,
+  OrganisationHistoryDto,
+  OrganisationHistoryQuery,
   UpdateOrganisationInput,
 } from './schema.ts';
 
@@ -25,23 +33,30 @@ import type {
 export class OrganisationService {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** One page in the requested order, with the number of all matching organisations. */
   async list(actor: Actor, options: ListOrganisationsQuery) {
     requireAccess(actor, 'organisation.read');
     const q = options.q ? normaliseOrganisationName(options.q) : '';
-    const rows = await new OrganisationRepository(this.db).list(actor.workspaceId, {
-      limit: options.limit + 1,
-      ...(options.cursor ? { after: options.cursor } : {}),
+    const filters: OrganisationFilters = {
       ...(q ? { q } : {}),
       ...(options.cluster ? { clusterId: options.cluster } : {}),
       ...(options.country ? { country: options.country } : {}),
       ...(options.segment ? { segment: options.segment } : {}),
       ...(options.type ? { type: options.type } : {}),
-    });
-    const page = rows.slice(0, options.limit);
-    return {
-      items: page.map(presentOrganisation),
-      nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
     };
+    const after = cursorPosition(options.cursor, options.sort);
+    const organisations = new OrganisationRepository(this.db);
+    const [rows, total] = await Promise.all([
+      organisations.list(actor.workspaceId, {
+        ...filters,
+        limit: options.limit + 1,
+        sort: parseSort(options.sort),
+        ...(after ? { after } : {}),
+      }),
+      organisations.count(actor.workspaceId, filters),
+    ]);
+    const page = pageOf(rows, options.limit, options.sort);
+    return { items: page.rows.map(presentOrganisation), nextCursor: page.nextCursor, total };
   }
 
   /** One organisation with the number of its people (its profile page). */
@@ -52,6 +67,28 @@ export class OrganisationService {
     return {
       ...presentOrganisation(row),
       peopleCount: await organisations.countPeople(actor.workspaceId, id),
+    };
+  }
+
+  /** The changes of one organisation, newest first, from the audit log (its page's history). */
+  async history(actor: Actor, id: string, query: OrganisationHistoryQuery): Promise<OrganisationHistoryDto> {
+    requireAccess(actor, 'organisation.read');
+    await loadOrganisation(new OrganisationRepository(this.db), actor, id);
+    const rows = await new AuditRepository(this.db).history(
+      actor.workspaceId,
+      { type: 'organisation', id },
+      { limit: query.limit + 1, ...(query.cursor ? { before: query.cursor } : {}) },
+    );
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        at: row.created_at,
+        actor: row.actor_name,
+        action: row.action as 'create' | 'update' | 'delete',
+        changes: JSON.parse(row.changes),
+      })),
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
     };
   }
 

@@ -58,7 +58,7 @@ describe.each(testDialects())('people API on %s', (kind) => {
     expect(person).toMatchObject({ ...newPerson(), email: 'ines.dupont@orbita.example', version: 1 });
     expect(Date.parse(person.consentAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(await get(`/${person.id}`)).toEqual(person);
-    expect(await get('')).toEqual({ items: [person], nextCursor: null });
+    expect(await get('')).toEqual({ items: [person], nextCursor: null, total: 1 });
 
     const edited = await t.app.inject({
       method: 'PATCH',

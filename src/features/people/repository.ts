@@ -1,5 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB, PersonTable } from '../../db/schema.ts';
 
 export type PersonRow = Selectable<PersonTable>;
@@ -7,26 +8,68 @@ export type PersonRow = Selectable<PersonTable>;
 export type PersonWithScope = PersonRow & { cluster_id: string | null };
 export type PersonValues = Omit<PersonTable, 'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at'>;
 
+export interface PersonFilters {
+  q?: string;
+  organisationId?: string;
+}
+
+export const PERSON_SORT_KEYS = ['createdAt', 'updatedAt', 'name', 'email'] as const;
+export type PersonSortKey = (typeof PERSON_SORT_KEYS)[number];
+
+export interface PersonListOptions extends PersonFilters {
+  limit: number;
+  sort: { key: PersonSortKey; desc: boolean };
+  /** The last person of the previous page (its sort value and id). */
+  after?: KeysetAfter;
+}
+
+/** The SQL of each sort key (never null: people without an e-mail come first). */
+const SORT_KEYS: Record<PersonSortKey, RawBuilder<unknown>> = {
+  createdAt: sql`person.id`,
+  updatedAt: sql`person.updated_at`,
+  name: sql`lower(person.name)`,
+  email: sql`coalesce(person.email, '')`,
+};
+
 /** The only SQL for people. Every query is bound to one workspace. */
 export class PersonRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** In creation order; `after` is the id of the last person of the previous page. */
-  list(
-    workspaceId: string,
-    options: { limit: number; after?: string; q?: string; organisationId?: string },
-  ): Promise<PersonRow[]> {
-    let query = this.db.selectFrom('person').selectAll().where('workspace_id', '=', workspaceId);
-    if (options.after) query = query.where('id', '>', options.after);
-    if (options.organisationId) query = query.where('organisation_id', '=', options.organisationId);
-    if (options.q) {
-      const pattern = `%${options.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  /** One page in the requested order (ties by id; creation order is id order). */
+  list(workspaceId: string, options: PersonListOptions) {
+    const order: KeysetOrder = {
+      key: SORT_KEYS[options.sort.key],
+      id: sql.ref('person.id'),
+      desc: options.sort.desc,
+    };
+    return keysetPage(
+      this.filtered(workspaceId, options).selectAll().select(order.key.as('sort_value')),
+      order,
+      options.after,
+    )
+      .limit(options.limit)
+      .execute();
+  }
+
+  /** How many people match the filters. */
+  async count(workspaceId: string, filters: PersonFilters): Promise<number> {
+    const row = await this.filtered(workspaceId, filters)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(workspaceId: string, filters: PersonFilters) {
+    let query = this.db.selectFrom('person').where('workspace_id', '=', workspaceId);
+    if (filters.organisationId) query = query.where('organisation_id', '=', filters.organisationId);
+    if (filters.q) {
+      const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       // Explicit ESCAPE: the same meaning on SQLite (no default escape) and PostgreSQL.
       query = query.where(
         sql<boolean>`(lower(name) like ${pattern} escape '\\' or email like ${pattern} escape '\\')`,
       );
     }
-    return query.orderBy('id').limit(options.limit).execute();
+    return query;
   }
 
   find(workspaceId: string, id: string): Promise<PersonWithScope | undefined> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { cursorField, sortField, totalField } from '../../http/list-params.ts';
 import { versionField, versionQueryField } from '../../http/params.ts';
+import { PERSON_SORT_KEYS } from './repository.ts';
 
 export const personSchema = z
   .object({
@@ -54,13 +56,14 @@ export const deletePersonQuery = z.object({ version: versionQueryField });
 export const listPeopleQuery = z.object({
   q: z.string().trim().max(100).optional().describe('Search in the name and e-mail'),
   organisation: z.string().min(1).max(100).optional().describe('Id of a member organisation'),
+  sort: sortField(PERSON_SORT_KEYS, 'createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(100).optional().describe('nextCursor of the previous page'),
+  cursor: cursorField,
 });
 export const listOrganisationPeopleQuery = listPeopleQuery.omit({ organisation: true });
 
 export const personListSchema = z
-  .object({ items: z.array(personSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(personSchema), nextCursor: z.string().nullable(), total: totalField })
   .meta({ id: 'PersonList' });
 
 export type PersonDto = z.infer<typeof personSchema>;

@@ -5,10 +5,17 @@ import { violatedUniqueKey } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess, type Scope } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { OrganisationRepository } from '../organisations/repository.ts';
 import { loadOrganisation } from '../organisations/service.ts';
-import { PersonRepository, type PersonRow, type PersonValues, type PersonWithScope } from './repository.ts';
+import {
+  type PersonFilters,
+  PersonRepository,
+  type PersonRow,
+  type PersonValues,
+  type PersonWithScope,
+} from './repository.ts';
 import type { CreatePersonInput, ListPeopleQuery, PersonDto, UpdatePersonInput } from './schema.ts';
 
 /** Use cases of the people of a workspace's registry. Every method checks access first. */
@@ -136,18 +143,25 @@ export class PersonService {
     throw emailTaken(email, null);
   }
 
+  /** One page in the requested order, with the number of all matching people. */
   private async page(actor: Actor, options: Omit<ListPeopleQuery, 'organisation'>, organisationId?: string) {
-    const rows = await new PersonRepository(this.db).list(actor.workspaceId, {
-      limit: options.limit + 1,
-      ...(options.cursor ? { after: options.cursor } : {}),
+    const filters: PersonFilters = {
       ...(options.q ? { q: options.q } : {}),
       ...(organisationId ? { organisationId } : {}),
-    });
-    const page = rows.slice(0, options.limit);
-    return {
-      items: page.map(presentPerson),
-      nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
     };
+    const after = cursorPosition(options.cursor, options.sort);
+    const people = new PersonRepository(this.db);
+    const [rows, total] = await Promise.all([
+      people.list(actor.workspaceId, {
+        ...filters,
+        limit: options.limit + 1,
+        sort: parseSort(options.sort),
+        ...(after ? { after } : {}),
+      }),
+      people.count(actor.workspaceId, filters),
+    ]);
+    const page = pageOf(rows, options.limit, options.sort);
+    return { items: page.rows.map(presentPerson), nextCursor: page.nextCursor, total };
   }
 }
 

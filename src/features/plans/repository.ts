@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { CostLineTable, DB, PlanInstrumentTable, PlanTable } from '../../db/schema.ts';
 
@@ -13,6 +13,13 @@ export type PlanRow = Selectable<PlanTable> & {
 export type ActivitySummaryRow = Awaited<ReturnType<PlanRepository['activitiesOfPlan']>>[number];
 export type PlanInstrumentRow = Awaited<ReturnType<PlanRepository['instrumentsOf']>>[number];
 export type CostLineRow = Selectable<CostLineTable>;
+
+export interface PlanFilters {
+  marketId?: string;
+  status?: PlanTable['status'];
+  /** Plans that chose the instrument or have an activity of it. */
+  instrumentId?: string;
+}
 
 /** Rows per multi-row INSERT: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const _INSERT_BATCH = 500;
@@ -48,14 +55,55 @@ export class PlanRepository {
   /** In creation order (ids are UUIDv7); `after` is the last id of the previous page. */
   async list(
     workspaceId: string,
-    options: { limit: number; after?: string; marketId?: string; status?: PlanTable['status'] },
+    options: PlanFilters & { limit: number; after?: string },
   ): Promise<PlanRow[]> {
-    let query = this.summaries(workspaceId);
+    let query = this.withFilters(this.summaries(workspaceId), options);
     if (options.after) query = query.where('plan.id', '>', options.after);
-    if (options.marketId) query = query.where('plan.market_id', '=', options.marketId);
-    if (options.status) query = query.where('plan.status', '=', options.status);
     const rows = await query.orderBy('plan.id').limit(options.limit).execute();
     return rows.map(withCount);
+  }
+
+  /** How many plans match the filters. */
+  async count(workspaceId: string, filters: PlanFilters): Promise<number> {
+    const query = this.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('plan.workspace_id', '=', workspaceId);
+    const row = await this.withFilters(query, filters).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: a query over plan, whatever it selects
+  private withFilters<QB extends SelectQueryBuilder<DB, any, any>>(query: QB, filters: PlanFilters): QB {
+    let q = query;
+    if (filters.marketId) q = q.where('plan.market_id', '=', filters.marketId) as QB;
+    if (filters.status) q = q.where('plan.status', '=', filters.status) as QB;
+    if (filters.instrumentId) {
+      const instrumentId = filters.instrumentId;
+      // Chosen for the plan, or used by one of its activities.
+      q = q.where((eb) =>
+        eb.or([
+          eb(
+            'plan.id',
+            'in',
+            eb
+              .selectFrom('plan_instrument')
+              .select('plan_instrument.plan_id')
+              .where('plan_instrument.instrument_id', '=', instrumentId),
+          ),
+          eb(
+            'plan.id',
+            'in',
+            eb
+              .selectFrom('activity')
+              .select('activity.plan_id')
+              .where('activity.instrument_id', '=', instrumentId)
+              .where('activity.plan_id', 'is not', null),
+          ),
+        ]),
+      ) as QB;
+    }
+    return q;
   }
 
   /** All the plans of a market by start date. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { PLAN_STATUSES } from '../../domain/planning/types.ts';
+import { totalField } from '../../http/list-params.ts';
 import { isoDate, versionField, versionQueryField } from '../../http/params.ts';
 import { activitySummarySchema } from '../activities/schema.ts';
 
@@ -154,12 +155,19 @@ export const deletePlanQuery = z.object({ version: versionQueryField });
 export const listPlansQuery = z.object({
   marketId: z.string().min(1).max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
+  instrumentKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Instrument key or D4.2 code: the plans that chose it or have an activity of it'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(100).optional().describe('nextCursor of the previous page'),
 });
 
 export const planListSchema = z
-  .object({ items: z.array(planSummarySchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(planSummarySchema), nextCursor: z.string().nullable(), total: totalField })
   .meta({ id: 'PlanList' });
 
 export type ActivitySummaryDto = z.infer<typeof activitySummarySchema>;

@@ -4,6 +4,8 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, can, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { AuditRepository, type Changes, diff } from '../audit/repository.ts';
+import { InstrumentRepository } from '../instruments/repository.ts';
+import { unknownInstrument } from '../instruments/service.ts';
 import { auditedInstruments, resolveInstrumentChoices } from './instruments.ts';
 import {
   type ActivityCosts,
@@ -11,26 +13,45 @@ import {
   presentPlanInstruments,
   presentPlanSummary,
 } from './presenter.ts';
-import { PlanRepository, type PlanRow, type PlanValues } from './repository.ts';
+import { type PlanFilters, PlanRepository, type PlanRow, type PlanValues } from './repository.ts';
 import type { CreatePlanInput, ListPlansQuery, PlanDetailDto, UpdatePlanInput } from './schema.ts';
 
 /** Use cases of the plans of a workspace's target markets. Every method checks access first. */
 export class PlanService {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** One page in creation order, with the number of all matching plans. */
   async list(actor: Actor, options: ListPlansQuery) {
     requireAccess(actor, 'plan.read');
-    const rows = await new PlanRepository(this.db).list(actor.workspaceId, {
-      limit: options.limit + 1,
-      ...(options.cursor ? { after: options.cursor } : {}),
+    let instrumentId: string | undefined;
+    if (options.instrumentKey) {
+      const instrument = await new InstrumentRepository(this.db).findForWorkspace(
+        actor.workspaceId,
+        options.instrumentKey,
+      );
+      if (!instrument) throw unknownInstrument('query.instrumentKey', options.instrumentKey);
+      instrumentId = instrument.id;
+    }
+    const filters: PlanFilters = {
       ...(options.marketId ? { marketId: options.marketId } : {}),
       ...(options.status ? { status: options.status } : {}),
-    });
+      ...(instrumentId ? { instrumentId } : {}),
+    };
+    const plans = new PlanRepository(this.db);
+    const [rows, total] = await Promise.all([
+      plans.list(actor.workspaceId, {
+        ...filters,
+        limit: options.limit + 1,
+        ...(options.cursor ? { after: options.cursor } : {}),
+      }),
+      plans.count(actor.workspaceId, filters),
+    ]);
     const page = rows.slice(0, options.limit);
     const showMoney = can(actor, 'budget.read');
     return {
       items: page.map((row) => presentPlanSummary(row, showMoney)),
       nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
+      total,
     };
   }
 

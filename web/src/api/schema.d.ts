@@ -920,7 +920,7 @@ export interface paths {
             parameters: {
                 query?: {
                     clusterId?: string;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     /** @description Activities ending on or after this day (calendar views) */
                     from?: string;
@@ -928,7 +928,13 @@ export interface paths {
                     instrumentKey?: string;
                     limit?: number;
                     marketId?: string;
+                    /** @description Only activities in which this member organisation, or one of its people, takes part */
+                    organisationId?: string;
                     planId?: string;
+                    /** @description Search in the title (case ignored) */
+                    q?: string;
+                    /** @description The order: startsOn, endsOn, title, instrument, plan, status, createdAt, updatedAt; a leading "-" reverses it (default startsOn). Rows with the same value follow in id order. */
+                    sort?: "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "title" | "-title" | "instrument" | "-instrument" | "plan" | "-plan" | "status" | "-status" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                     /** @description true: only activities outside any plan; false: only those in a plan */
                     standalone?: "true" | "false";
                     status?: "planned" | "confirmed" | "done" | "cancelled";
@@ -4627,12 +4633,14 @@ export interface paths {
             parameters: {
                 query?: {
                     country?: string;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     priority?: "high" | "medium" | "low";
                     /** @description Search in the name */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, country, priority, status, plans; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "country" | "-country" | "priority" | "-priority" | "status" | "-status" | "plans" | "-plans";
                     status?: "exploring" | "active" | "paused" | "closed";
                 };
                 header?: never;
@@ -5368,12 +5376,14 @@ export interface paths {
                     /** @description Id of a partner cluster */
                     cluster?: string;
                     country?: string;
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     /** @description Search in the name (accents, case and legal form ignored) */
                     q?: string;
                     segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    /** @description The order: createdAt, updatedAt, name, type, country, cluster; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "type" | "-type" | "country" | "-country" | "cluster" | "-cluster";
                     type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
                 };
                 header?: never;
@@ -5800,6 +5810,88 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/organisations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One member organisation's history: its changes, newest first
+         * @description The audit events of the organisation (who, when, what changed), for whoever may read it. An import records one event for the whole import, not one per organisation.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations/{id}/people": {
         parameters: {
             query?: never;
@@ -5811,11 +5903,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     /** @description Search in the name and e-mail */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, email; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "email" | "-email";
                 };
                 header?: never;
                 path: {
@@ -5903,6 +5997,8 @@ export interface paths {
                     /** @description Search in the name (accents, case and legal form ignored) */
                     q?: string;
                     segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    /** @description The order: createdAt, updatedAt, name, type, country, cluster; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "type" | "-type" | "country" | "-country" | "cluster" | "-cluster";
                     type?: "sme" | "large_company" | "rd_centre" | "university" | "other";
                     /** @description How vocabulary values (type, size, space segments, MELCA, export experience) are written: the labels people read ("SME", "Earth observation", the default) or the API codes ("sme", "earth_observation"); the import takes both */
                     values?: "labels" | "codes";
@@ -5982,13 +6078,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     limit?: number;
                     /** @description Id of a member organisation */
                     organisation?: string;
                     /** @description Search in the name and e-mail */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, email; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "email" | "-email";
                 };
                 header?: never;
                 path: {
@@ -6380,6 +6478,8 @@ export interface paths {
                     organisation?: string;
                     /** @description Search in the name and e-mail */
                     q?: string;
+                    /** @description The order: createdAt, updatedAt, name, email; a leading "-" reverses it (default createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "name" | "-name" | "email" | "-email";
                 };
                 header?: never;
                 path: {
@@ -6461,6 +6561,8 @@ export interface paths {
                 query?: {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Instrument key or D4.2 code: the plans that chose it or have an activity of it */
+                    instrumentKey?: string;
                     limit?: number;
                     marketId?: string;
                     status?: "draft" | "approved" | "active" | "closed";
@@ -7042,6 +7144,414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved views of one list, by name */
+        get: {
+            parameters: {
+                query: {
+                    list: "organisations" | "people" | "markets" | "activities" | "audit";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedViewList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save the filters and sort of a list under a name
+         * @description Each user keeps their own views; the name must be new among your views of that list.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        list: "organisations" | "people" | "markets" | "activities" | "audit";
+                        /** @description Unique among your views of the list */
+                        name: string;
+                        /** @description The list's address parameters (filters and sort), each a text of at most 200 characters */
+                        query: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved view */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a saved view, or save other filters in it
+         * @description Send the `version` you read; if the view changed since, the answer is 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Unique among your views of the list */
+                        name?: string;
+                        /** @description The list's address parameters (filters and sort), each a text of at most 200 characters */
+                        query?: {
+                            [key: string]: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find organisations, people, markets, plans and activities by name
+         * @description A few results of each kind your role may read, grouped by kind; names starting with the text come first.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description At most this many results per kind */
+                    limit?: number;
+                    /** @description Searched in organisation names (accents, case and legal form ignored), people’s names and e-mails, market, plan and activity names (case ignored); a two-letter country code also finds its markets */
+                    q: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/travel-rates": {
         parameters: {
             query?: never;
@@ -7544,10 +8054,14 @@ export interface components {
         ActivityList: {
             items: components["schemas"]["ActivitySummary"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         ActivityListInput: {
             items: components["schemas"]["ActivitySummaryInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         ActivityParticipant: {
             /**
@@ -8688,10 +9202,14 @@ export interface components {
         MarketList: {
             items: components["schemas"]["Market"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         MarketListInput: {
             items: components["schemas"]["MarketInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         Me: {
             /** @description null when authenticated by API token */
@@ -8856,6 +9374,42 @@ export interface components {
             version: number;
             website: string | null;
         };
+        OrganisationHistory: {
+            items: {
+                /** @enum {string} */
+                action: "create" | "update" | "delete";
+                /** @description The name of who made the change (null: a removed user) */
+                actor: string | null;
+                at: string;
+                /** @description field → [before, after], as the audit log records them */
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            nextCursor: string | null;
+        };
+        OrganisationHistoryInput: {
+            items: {
+                /** @enum {string} */
+                action: "create" | "update" | "delete";
+                /** @description The name of who made the change (null: a removed user) */
+                actor: string | null;
+                at: string;
+                /** @description field → [before, after], as the audit log records them */
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            nextCursor: string | null;
+        };
         /** @description Import field → 0-based index of the column it is read from, or null */
         OrganisationImportMapping: {
             city: number | null;
@@ -8926,10 +9480,14 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["Organisation"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         OrganisationListInput: {
             items: components["schemas"]["OrganisationInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         OutboxMail: {
             createdAt: string;
@@ -9034,10 +9592,14 @@ export interface components {
         PersonList: {
             items: components["schemas"]["Person"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PersonListInput: {
             items: components["schemas"]["PersonInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PlanDetail: {
             /** @description All the plan's activities by start date */
@@ -9208,10 +9770,14 @@ export interface components {
         PlanList: {
             items: components["schemas"]["PlanSummary"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PlanListInput: {
             items: components["schemas"]["PlanSummaryInput"][];
             nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         PlanSummary: {
             activityCount: number;
@@ -9386,6 +9952,76 @@ export interface components {
                 value: string;
             }[];
             unit: string | null;
+        };
+        SavedView: {
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            list: "organisations" | "people" | "markets" | "activities" | "audit";
+            name: string;
+            query: {
+                [key: string]: string;
+            };
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        SavedViewInput: {
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            list: "organisations" | "people" | "markets" | "activities" | "audit";
+            name: string;
+            query: {
+                [key: string]: string;
+            };
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        SavedViewList: {
+            /** @description By name */
+            items: components["schemas"]["SavedView"][];
+        };
+        SavedViewListInput: {
+            /** @description By name */
+            items: components["schemas"]["SavedViewInput"][];
+        };
+        SearchResult: {
+            /** @description One group per kind your role may read, in a fixed order (organisation, person, market, plan, activity) */
+            groups: {
+                /** @description Names starting with the text first, then by name */
+                items: {
+                    /** @description What tells it apart: country, organisation, market, dates… */
+                    detail: string;
+                    id: string;
+                    /** @description The name or title */
+                    label: string;
+                }[];
+                /** @enum {string} */
+                kind: "organisation" | "person" | "market" | "plan" | "activity";
+                /** @description Whether more results of this kind match than are listed */
+                more: boolean;
+            }[];
+            q: string;
+        };
+        SearchResultInput: {
+            /** @description One group per kind your role may read, in a fixed order (organisation, person, market, plan, activity) */
+            groups: {
+                /** @description Names starting with the text first, then by name */
+                items: {
+                    /** @description What tells it apart: country, organisation, market, dates… */
+                    detail: string;
+                    id: string;
+                    /** @description The name or title */
+                    label: string;
+                }[];
+                /** @enum {string} */
+                kind: "organisation" | "person" | "market" | "plan" | "activity";
+                /** @description Whether more results of this kind match than are listed */
+                more: boolean;
+            }[];
+            q: string;
         };
         Session: {
             /** @description The signed-in user as GET /me gives it, or null when nobody is */

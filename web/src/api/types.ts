@@ -260,3 +260,17 @@ export type ListJobsQuery = NonNullable<paths[`${Workspace}/jobs`]['get']['param
 export type ReportRequestBody = JsonBody<paths[`${Workspace}/reports`]['post']['requestBody']>;
 export type ReportFormat = ReportRequestBody['format'];
 export type ReportStartedDto = Schemas['ReportStarted'];
+
+// Lists and search (issue 18): sorted lists, saved views, the global search, a record's history ---
+
+/** A user's named filters and sort of a list, kept on the server. */
+export type SavedViewDto = Schemas['SavedView'];
+export type SavedViewList = SavedViewDto['list'];
+export type CreateSavedViewBody = JsonBody<paths[`${Workspace}/saved-views`]['post']['requestBody']>;
+/** `GET …/search?q=`: a few records of each kind, grouped by kind. */
+export type SearchResultDto = Schemas['SearchResult'];
+export type SearchGroupDto = SearchResultDto['groups'][number];
+export type SearchKind = SearchGroupDto['kind'];
+/** `GET …/organisations/{id}/history`: the organisation's changes, newest first. */
+export type OrganisationHistoryDto = Schemas['OrganisationHistory'];
+export type OrganisationHistoryEntryDto = OrganisationHistoryDto['items'][number];

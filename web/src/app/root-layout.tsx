@@ -202,6 +202,13 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         leftSection={<MarketsIcon />}
       />
       <NavLinkLink
+        to="/w/$workspace/activities"
+        params={{ workspace }}
+        label={messages.activityList.nav}
+        active={Boolean(matchRoute({ to: '/w/$workspace/activities', params: { workspace }, fuzzy: true }))}
+        leftSection={<ActivitiesIcon />}
+      />
+      <NavLinkLink
         to="/w/$workspace/calendar"
         params={{ workspace }}
         label={messages.nav.calendar}
@@ -300,6 +307,15 @@ function MarketsIcon() {
     <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
       <circle cx="12" cy="12" r="8.5" />
       <path d="M3.5 12h17M12 3.5c2.4 2.3 3.6 5.1 3.6 8.5s-1.2 6.2-3.6 8.5c-2.4-2.3-3.6-5.1-3.6-8.5s1.2-6.2 3.6-8.5z" />
+    </svg>
+  );
+}
+
+function ActivitiesIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <path d="M9 6h11M9 12h11M9 18h11" />
+      <path d="M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2" />
     </svg>
   );
 }

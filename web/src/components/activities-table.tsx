@@ -5,13 +5,22 @@ import { AnchorLink } from '../app/links.tsx';
 import { messages } from '../messages/en.ts';
 import { moneyCell } from './money-cell.ts';
 import { periodText } from './period-text.ts';
+import { SortableTh } from './sortable-th.tsx';
 import { ActivityStatusBadge } from './status-badges.tsx';
 
 const t = messages.plan;
 
+/** A list sorted by the server: the address's sort, the list's default, and how to change it. */
+export interface TableSort {
+  sort: string | undefined;
+  fallback: string;
+  onSort: (sort: string | undefined) => void;
+}
+
 /**
  * Activities as a table: title (to the activity page), instrument, dates, status; with `money`,
- * the planned and actual sums of a plan's activities; with `showPlan`, the plan each belongs to.
+ * the planned and actual sums of a plan's activities; with `showPlan`, the plan each belongs to;
+ * with `sorting`, headers that sort the list (title, instrument, plan, start day, status).
  */
 export function ActivitiesTable({
   workspace,
@@ -19,13 +28,28 @@ export function ActivitiesTable({
   caption,
   money = false,
   showPlan = false,
+  sorting,
 }: {
   workspace: string;
   activities: (ActivitySummaryDto | PlanActivityDto)[];
   caption: string;
   money?: boolean;
   showPlan?: boolean;
+  sorting?: TableSort;
 }) {
+  const header = (label: string, key: string, descendingFirst = false) =>
+    sorting ? (
+      <SortableTh
+        label={label}
+        sortKey={key}
+        sort={sorting.sort}
+        fallback={sorting.fallback}
+        onSort={sorting.onSort}
+        descendingFirst={descendingFirst}
+      />
+    ) : (
+      <Table.Th scope="col">{label}</Table.Th>
+    );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={money ? 900 : 760} type="native">
@@ -33,11 +57,11 @@ export function ActivitiesTable({
           <VisuallyHidden component="caption">{caption}</VisuallyHidden>
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th scope="col">{t.title}</Table.Th>
-              <Table.Th scope="col">{t.instrument}</Table.Th>
-              {showPlan && <Table.Th scope="col">{messages.activity.plan}</Table.Th>}
-              <Table.Th scope="col">{t.dates}</Table.Th>
-              <Table.Th scope="col">{messages.plan.status}</Table.Th>
+              {header(t.title, 'title')}
+              {header(t.instrument, 'instrument')}
+              {showPlan && header(messages.activity.plan, 'plan')}
+              {header(t.dates, 'startsOn')}
+              {header(messages.plan.status, 'status')}
               {money && (
                 <Table.Th scope="col" ta="right">
                   {t.planned}

@@ -23,6 +23,7 @@ import {
 import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enKpis } from './en-kpis.ts';
+import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
 
@@ -784,6 +785,7 @@ export const en = {
   ...enDashboard,
   ...enReports,
   ...enForms,
+  ...enLists,
 } as const;
 
 /** The active message set. */

@@ -33,7 +33,7 @@ const portal = { comboboxProps: { withinPortal: true } };
 
 export type ActivityDrawerState =
   | { mode: 'closed' }
-  | { mode: 'create'; plan: PlanContext | null }
+  | { mode: 'create'; plan: PlanContext | null; instrumentKey?: string }
   | { mode: 'edit'; activity: ActivityDetailDto; plan: PlanContext | null };
 
 /** Adds an activity (to a plan, or standalone) or edits one. */
@@ -42,11 +42,14 @@ export function ActivityFormDrawer({
   membership,
   state,
   onClose,
+  onCreated,
 }: {
   workspace: string;
   membership: MembershipDto;
   state: ActivityDrawerState;
   onClose: () => void;
+  /** After a new activity is saved (instead of `onClose`), e.g. to open its page. */
+  onCreated?: (activity: ActivityDetailDto) => void;
 }) {
   const title =
     state.mode === 'edit' ? t.editTitle(state.activity.title) : state.mode === 'create' ? t.addTitle : '';
@@ -59,7 +62,9 @@ export function ActivityFormDrawer({
           membership={membership}
           plan={state.plan}
           initial={state.mode === 'edit' ? state.activity : null}
+          {...(state.mode === 'create' && state.instrumentKey ? { instrumentKey: state.instrumentKey } : {})}
           onDone={onClose}
+          {...(onCreated ? { onCreated } : {})}
         />
       )}
     </FormDrawer>
@@ -71,13 +76,18 @@ function ActivityForm({
   membership,
   plan,
   initial,
+  instrumentKey,
   onDone,
+  onCreated,
 }: {
   workspace: string;
   membership: MembershipDto;
   plan: PlanContext | null;
   initial: ActivityDetailDto | null;
+  /** The instrument a new activity starts with (else the plan's first). */
+  instrumentKey?: string;
   onDone: () => void;
+  onCreated?: (activity: ActivityDetailDto) => void;
 }) {
   const queryClient = useQueryClient();
   const catalogue = useQuery(instrumentListQuery());
@@ -88,7 +98,9 @@ function ActivityForm({
     initial
       ? activityValuesOf(initial)
       : emptyActivityForm(plan, todayIso(), {
-          ...(plan?.instrumentKeys[0] ? { instrumentKey: plan.instrumentKeys[0] } : {}),
+          ...((instrumentKey ?? plan?.instrumentKeys[0])
+            ? { instrumentKey: instrumentKey ?? plan?.instrumentKeys[0] }
+            : {}),
           clusterId: ownCluster ?? plan?.ownerClusterId ?? null,
           country: plan?.marketCountry ?? null,
         }),
@@ -122,9 +134,10 @@ function ActivityForm({
               body: activityBodyOf(values, plan?.id ?? null),
             }),
           ),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       await refresh();
-      onDone();
+      if (!base && onCreated) onCreated(saved);
+      else onDone();
     },
     onError: form.showServer,
   });

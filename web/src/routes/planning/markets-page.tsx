@@ -26,12 +26,14 @@ import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
+import { SortableTh } from '../../components/sortable-th.tsx';
 import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
 import { marketListQuery } from './queries.ts';
-import type { MarketsSearch } from './search-params.ts';
+import { MARKET_DEFAULT_SORT, type MarketsSearch } from './search-params.ts';
 
 const t = messages.markets;
 const p = messages.planning;
@@ -69,10 +71,15 @@ export function MarketsPage() {
   };
   const clearFilters = () => {
     setQuery('');
-    void navigate({ search: {}, replace: true });
+    void navigate({ search: search.sort ? { sort: search.sort } : {}, replace: true });
+  };
+  const applyView = (view: Record<string, string>) => {
+    setQuery(view.q ?? '');
+    void navigate({ search: view as MarketsSearch, replace: true });
   };
 
   const markets = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
   const filtered = Boolean(search.q || search.status || search.priority);
 
   return (
@@ -84,11 +91,14 @@ export function MarketsPage() {
             {t.intro(membership.name)}
           </Text>
         </Stack>
-        {mayCreate && (
-          <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />}>
-            {t.add}
-          </Button>
-        )}
+        <Group gap="sm">
+          <SavedViews workspace={workspace} list="markets" search={search} onApply={applyView} />
+          {mayCreate && (
+            <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />}>
+              {t.add}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Paper component="section" aria-label={t.filters} withBorder radius="md" p="md">
@@ -131,7 +141,7 @@ export function MarketsPage() {
       </Paper>
 
       <Text role="status" fw={600} c="dimmed" data-testid="market-count">
-        {list.data ? t.count(markets.length, list.hasNextPage) : ''}
+        {list.data ? messages.lists.shown(markets.length, total, messages.lists.nouns.markets) : ''}
       </Text>
 
       {list.isPending ? (
@@ -162,7 +172,12 @@ export function MarketsPage() {
         />
       ) : (
         <Stack gap="md">
-          <MarketsTable workspace={workspace} markets={markets} />
+          <MarketsTable
+            workspace={workspace}
+            markets={markets}
+            sort={search.sort}
+            onSort={(sort) => setSearch({ sort: sort as MarketsSearch['sort'] })}
+          />
           {list.hasNextPage && (
             <Group justify="center">
               <Button
@@ -195,7 +210,28 @@ export function MarketsPage() {
   );
 }
 
-function MarketsTable({ workspace, markets }: { workspace: string; markets: MarketDto[] }) {
+function MarketsTable({
+  workspace,
+  markets,
+  sort,
+  onSort,
+}: {
+  workspace: string;
+  markets: MarketDto[];
+  sort: string | undefined;
+  onSort: (sort: string | undefined) => void;
+}) {
+  const sortable = (label: string, key: string, descendingFirst = false) => (
+    <SortableTh
+      label={label}
+      sortKey={key}
+      sort={sort}
+      fallback={MARKET_DEFAULT_SORT}
+      onSort={onSort}
+      descendingFirst={descendingFirst}
+      {...(key === 'plans' ? { ta: 'right' as const } : {})}
+    />
+  );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={900} type="native">
@@ -203,15 +239,13 @@ function MarketsTable({ workspace, markets }: { workspace: string; markets: Mark
           <VisuallyHidden component="caption">{t.tableCaption}</VisuallyHidden>
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th scope="col">{t.name}</Table.Th>
-              <Table.Th scope="col">{t.country}</Table.Th>
+              {sortable(t.name, 'name')}
+              {sortable(t.country, 'country')}
               <Table.Th scope="col">{t.segments}</Table.Th>
-              <Table.Th scope="col">{t.priority}</Table.Th>
-              <Table.Th scope="col">{t.status}</Table.Th>
+              {sortable(t.priority, 'priority')}
+              {sortable(t.status, 'status')}
               <Table.Th scope="col">{t.owner}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t.plans}
-              </Table.Th>
+              {sortable(t.plans, 'plans', true)}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -1,5 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from '../../app/workspace-route.ts';
+import { parseActivitiesSearch } from './activities-search.ts';
+import { activityListQuery } from './activity-list-queries.ts';
 import { parsePlanSearch } from './plan-tabs.ts';
 import { activityQuery, marketListQuery, marketQuery, monthActivitiesQuery, planQuery } from './queries.ts';
 import { monthOf, parseCalendarSearch, parseMarketsSearch } from './search-params.ts';
@@ -53,6 +55,18 @@ export const calendarRoute = createRoute({
   component: lazyRouteComponent(() => import('./calendar-page.tsx'), 'CalendarPage'),
 });
 
+/** `/w/$workspace/activities`: every activity, filtered and sorted in the address. */
+export const activitiesRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'activities',
+  validateSearch: parseActivitiesSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(activityListQuery(params.workspace, deps));
+  },
+  component: lazyRouteComponent(() => import('./activities-page.tsx'), 'ActivitiesPage'),
+});
+
 /** `/w/$workspace/activities/$activityId`: an activity with its participants and budget. */
 export const activityRoute = createRoute({
   getParentRoute: () => workspaceRoute,
@@ -63,4 +77,11 @@ export const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('./activity-page.tsx'), 'ActivityPage'),
 });
 
-export const planningRoutes = [marketsRoute, marketRoute, planRoute, calendarRoute, activityRoute] as const;
+export const planningRoutes = [
+  marketsRoute,
+  marketRoute,
+  planRoute,
+  calendarRoute,
+  activitiesRoute,
+  activityRoute,
+] as const;

@@ -5,14 +5,19 @@
  */
 import type { ListMarketsQuery, MarketPriority, MarketStatus } from '../../api/types.ts';
 import { MARKET_PRIORITIES, MARKET_STATUSES } from '../../api/vocabulary.ts';
+import { sortParam } from '../../components/list-sort.ts';
 import { isMonth } from './calendar.ts';
 
 export const MARKET_PAGE_SIZE = 50;
+/** The columns the markets list sorts by (the API's keys); without `sort`, the order they were added. */
+export const MARKET_SORTS = ['name', 'country', 'priority', 'status', 'plans'] as const;
+export const MARKET_DEFAULT_SORT = 'createdAt';
 
 export interface MarketsSearch {
   q?: string;
   status?: MarketStatus;
   priority?: MarketPriority;
+  sort?: (typeof MARKET_SORTS)[number] | `-${(typeof MARKET_SORTS)[number]}`;
 }
 
 export interface CalendarSearch {
@@ -39,6 +44,7 @@ export function parseMarketsSearch(raw: Record<string, unknown>): MarketsSearch 
     q: text(raw.q, 100),
     status: oneOf(MARKET_STATUSES, raw.status),
     priority: oneOf(MARKET_PRIORITIES, raw.priority),
+    sort: sortParam(raw.sort, MARKET_SORTS),
   });
 }
 
@@ -48,6 +54,7 @@ export function marketsApiQuery(search: MarketsSearch, cursor: string | null): L
     q: search.q?.trim() || undefined,
     status: search.status,
     priority: search.priority,
+    sort: search.sort,
     limit: MARKET_PAGE_SIZE,
     cursor: cursor ?? undefined,
   });

@@ -26,14 +26,22 @@ import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
+import { SortableTh } from '../../components/sortable-th.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { PageSizeSelect } from './parts.tsx';
 import { memberListQuery } from './queries.ts';
-import { isFiltered, type MembersSearch, membersExportQuery, withoutFilters } from './search-params.ts';
+import {
+  isFiltered,
+  type MembersSearch,
+  membersExportQuery,
+  REGISTRY_DEFAULT_SORT,
+  withoutFilters,
+} from './search-params.ts';
 
 const t = messages.members;
 const r = messages.registry;
@@ -78,8 +86,22 @@ export function MembersPage() {
     setQuery('');
     void navigate({ search: withoutFilters(search), replace: true });
   };
+  const applyView = (view: Record<string, string>) => {
+    setQuery(view.q ?? '');
+    void navigate({ search: view as MembersSearch, replace: true });
+  };
+  const sortable = (label: string, key: NonNullable<MembersSearch['sort']>) => (
+    <SortableTh
+      label={label}
+      sortKey={key}
+      sort={search.sort}
+      fallback={REGISTRY_DEFAULT_SORT}
+      onSort={(sort) => setSearch({ sort: sort as MembersSearch['sort'] })}
+    />
+  );
 
   const members = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
   const filtered = isFiltered(search);
 
   return (
@@ -92,6 +114,7 @@ export function MembersPage() {
           </Text>
         </Stack>
         <Group gap="sm" align="center">
+          <SavedViews workspace={workspace} list="organisations" search={search} onApply={applyView} />
           <ExportLinks
             what="organisations"
             href={(format) =>
@@ -176,7 +199,7 @@ export function MembersPage() {
 
       <Group justify="space-between" align="center" gap="md">
         <Text role="status" fw={600} c="dimmed" data-testid="member-count">
-          {list.data ? t.count(members.length, list.hasNextPage) : ''}
+          {list.data ? messages.lists.shown(members.length, total, messages.lists.nouns.organisations) : ''}
         </Text>
         <PageSizeSelect limit={search.limit} onChange={(limit) => setSearch({ limit })} />
       </Group>
@@ -215,10 +238,10 @@ export function MembersPage() {
                 <VisuallyHidden component="caption">{t.tableCaption}</VisuallyHidden>
                 <Table.Thead bg="gray.0">
                   <Table.Tr>
-                    <Table.Th scope="col">{t.name}</Table.Th>
-                    <Table.Th scope="col">{t.type}</Table.Th>
-                    <Table.Th scope="col">{t.country}</Table.Th>
-                    <Table.Th scope="col">{t.cluster}</Table.Th>
+                    {sortable(t.name, 'name')}
+                    {sortable(t.type, 'type')}
+                    {sortable(t.country, 'country')}
+                    {sortable(t.cluster, 'cluster')}
                     <Table.Th scope="col">{t.segments}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>

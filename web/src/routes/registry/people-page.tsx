@@ -9,6 +9,7 @@ import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
 import { organisationDirectoryQuery } from '../../queries/organisations.ts';
@@ -17,7 +18,13 @@ import { PageSizeSelect } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { personListQuery } from './queries.ts';
-import { isFiltered, type PeopleSearch, peopleExportQuery, withoutFilters } from './search-params.ts';
+import {
+  isFiltered,
+  type PeopleSearch,
+  peopleExportQuery,
+  REGISTRY_DEFAULT_SORT,
+  withoutFilters,
+} from './search-params.ts';
 
 const t = messages.people;
 const r = messages.registry;
@@ -67,7 +74,13 @@ export function PeoplePage() {
     void navigate({ search: withoutFilters(search), replace: true });
   };
 
+  const applyView = (view: Record<string, string>) => {
+    setQuery(view.q ?? '');
+    void navigate({ search: view as PeopleSearch, replace: true });
+  };
+
   const people = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
   const filtered = isFiltered(search);
   // A person's scope is its organisation's (and that organisation's cluster).
   const mayEdit = (person: PersonDto) =>
@@ -87,6 +100,7 @@ export function PeoplePage() {
           </Text>
         </Stack>
         <Group gap="sm" align="center">
+          <SavedViews workspace={workspace} list="people" search={search} onApply={applyView} />
           <ExportLinks
             what="people"
             href={(format) =>
@@ -140,7 +154,7 @@ export function PeoplePage() {
         </Group>
         <Group align="flex-end" gap="md">
           <Text role="status" fw={600} c="dimmed" data-testid="person-count">
-            {list.data ? t.count(people.length, list.hasNextPage) : ''}
+            {list.data ? messages.lists.shown(people.length, total, messages.lists.nouns.people) : ''}
           </Text>
           <PageSizeSelect limit={search.limit} onChange={(limit) => setSearch({ limit })} />
         </Group>
@@ -181,6 +195,11 @@ export function PeoplePage() {
             organisations={names}
             onEdit={anyEditable ? (person) => setDrawer({ mode: 'edit', person }) : undefined}
             canEdit={mayEdit}
+            sorting={{
+              sort: search.sort,
+              fallback: REGISTRY_DEFAULT_SORT,
+              onSort: (sort) => setSearch({ sort: sort as PeopleSearch['sort'] }),
+            }}
           />
           {list.hasNextPage && (
             <Group justify="center">

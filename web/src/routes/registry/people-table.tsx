@@ -5,7 +5,9 @@ import type { PersonDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import type { TableSort } from '../../components/activities-table.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
+import { SortableTh } from '../../components/sortable-th.tsx';
 import { messages } from '../../messages/en.ts';
 import { organisationPeopleQuery } from './queries.ts';
 
@@ -65,7 +67,8 @@ export function PeopleTable({
 
 /**
  * People as a table: name, job title, e-mail (a mailto link), phone, consent, and the organisation
- * when `organisations` names them (the people page; a profile page leaves it out).
+ * when `organisations` names them (the people page; a profile page leaves it out); with
+ * `sorting`, the name and e-mail headers sort the list.
  */
 export function PersonTable({
   workspace,
@@ -74,6 +77,7 @@ export function PersonTable({
   organisations,
   onEdit,
   canEdit = () => true,
+  sorting,
 }: {
   workspace: string;
   people: PersonDto[];
@@ -82,7 +86,20 @@ export function PersonTable({
   onEdit: ((person: PersonDto) => void) | undefined;
   /** Whether `onEdit` applies to this person (a cluster manager: people of its cluster only). */
   canEdit?: (person: PersonDto) => boolean;
+  sorting?: TableSort;
 }) {
+  const header = (label: string, key: string) =>
+    sorting ? (
+      <SortableTh
+        label={label}
+        sortKey={key}
+        sort={sorting.sort}
+        fallback={sorting.fallback}
+        onSort={sorting.onSort}
+      />
+    ) : (
+      <Table.Th scope="col">{label}</Table.Th>
+    );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={organisations ? 900 : 720} type="native">
@@ -90,9 +107,9 @@ export function PersonTable({
           <VisuallyHidden component="caption">{caption}</VisuallyHidden>
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th scope="col">{t.name}</Table.Th>
+              {header(t.name, 'name')}
               {organisations && <Table.Th scope="col">{t.organisation}</Table.Th>}
-              <Table.Th scope="col">{t.email}</Table.Th>
+              {header(t.email, 'email')}
               <Table.Th scope="col">{t.phone}</Table.Th>
               <Table.Th scope="col">{t.consent}</Table.Th>
             </Table.Tr>

@@ -88,3 +88,19 @@ describe('API queries', () => {
     });
   });
 });
+
+describe('the order of the registry lists', () => {
+  it('keeps a sort of the list, drops another list’s or an unknown one', () => {
+    expect(parseMembersSearch({ sort: '-country' })).toEqual({ sort: '-country' });
+    expect(parseMembersSearch({ sort: 'email' })).toEqual({});
+    expect(parsePeopleSearch({ sort: 'email' })).toEqual({ sort: 'email' });
+    expect(parsePeopleSearch({ sort: 'cluster' })).toEqual({});
+  });
+
+  it('is no filter, stays when the filters are cleared, and goes to the API and the export', () => {
+    expect(isFiltered({ sort: 'name' })).toBe(false);
+    expect(withoutFilters({ q: 'a', sort: '-name', limit: 50 })).toEqual({ sort: '-name', limit: 50 });
+    expect(membersApiQuery({ sort: 'cluster' }, null)).toEqual({ sort: 'cluster', limit: 25 });
+    expect(peopleExportQuery({ sort: '-email' }, 'csv')).toEqual({ sort: '-email', format: 'csv' });
+  });
+});

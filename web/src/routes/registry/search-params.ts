@@ -12,10 +12,19 @@ import type {
   SpaceSegment,
 } from '../../api/types.ts';
 import { ORGANISATION_TYPES, SPACE_SEGMENTS } from '../../api/vocabulary.ts';
+import { sortParam } from '../../components/list-sort.ts';
 
 /** Rows per page offered; the first is the default and is left out of the address. */
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = PAGE_SIZES[0];
+
+/** The columns the members list sorts by (the API's keys); without `sort`, the order they were added. */
+export const MEMBER_SORTS = ['name', 'type', 'country', 'cluster', 'updatedAt'] as const;
+export const PEOPLE_SORTS = ['name', 'email', 'updatedAt'] as const;
+/** The registry lists' order without a `sort`. */
+export const REGISTRY_DEFAULT_SORT = 'createdAt';
+
+type SortOf<K extends string> = K | `-${K}`;
 
 export interface MembersSearch {
   q?: string;
@@ -25,6 +34,7 @@ export interface MembersSearch {
   country?: string;
   segment?: SpaceSegment;
   type?: OrganisationType;
+  sort?: SortOf<(typeof MEMBER_SORTS)[number]>;
   limit?: number;
 }
 
@@ -32,6 +42,7 @@ export interface PeopleSearch {
   q?: string;
   /** Id of a member organisation. */
   organisation?: string;
+  sort?: SortOf<(typeof PEOPLE_SORTS)[number]>;
   limit?: number;
 }
 
@@ -59,6 +70,7 @@ export function parseMembersSearch(raw: Record<string, unknown>): MembersSearch 
     country: typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country) ? raw.country : undefined,
     segment: oneOf(SPACE_SEGMENTS, raw.segment),
     type: oneOf(ORGANISATION_TYPES, raw.type),
+    sort: sortParam(raw.sort, MEMBER_SORTS),
     limit: pageSize(raw.limit),
   });
 }
@@ -68,18 +80,21 @@ export function parsePeopleSearch(raw: Record<string, unknown>): PeopleSearch {
   return compact({
     q: text(raw.q, 100),
     organisation: text(raw.organisation, 100),
+    sort: sortParam(raw.sort, PEOPLE_SORTS),
     limit: pageSize(raw.limit),
   });
 }
 
-/** Whether the list is narrowed by anything besides the page size (the "nothing matches" empty state). */
+/** Whether the list is narrowed by anything besides its order and page size (the "nothing matches" empty state). */
 export function isFiltered(search: MembersSearch | PeopleSearch): boolean {
-  return Object.entries(search).some(([key, value]) => key !== 'limit' && value !== undefined);
+  return Object.entries(search).some(
+    ([key, value]) => key !== 'limit' && key !== 'sort' && value !== undefined,
+  );
 }
 
-/** The same search with every filter removed; the page size stays. */
+/** The same search with every filter removed; the order and the page size stay. */
 export function withoutFilters<T extends MembersSearch | PeopleSearch>(search: T): T {
-  return compact({ limit: search.limit }) as T;
+  return compact({ sort: search.sort, limit: search.limit }) as T;
 }
 
 /** The API query of one page of members. */
@@ -90,6 +105,7 @@ export function membersApiQuery(search: MembersSearch, cursor: string | null): L
     country: search.country,
     segment: search.segment,
     type: search.type,
+    sort: search.sort,
     limit: search.limit ?? DEFAULT_PAGE_SIZE,
     cursor: cursor ?? undefined,
   });
@@ -100,6 +116,7 @@ export function peopleApiQuery(search: PeopleSearch, cursor: string | null): Lis
   return compact({
     q: search.q?.trim() || undefined,
     organisation: search.organisation,
+    sort: search.sort,
     limit: search.limit ?? DEFAULT_PAGE_SIZE,
     cursor: cursor ?? undefined,
   });

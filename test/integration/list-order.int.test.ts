@@ -1,0 +1,289 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../src/http/list-params.ts';
+import { testDialects } from '../support/databases.ts';
+import { Factory } from '../support/factories.ts';
+import { PlanningRows } from '../support/planning-rows.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+/**
+ * The sorted lists (issue 18): every sort key in both directions, read two rows a page, must give
+ * the order the rows' values give (ties by id), with the total of all matching rows on every page;
+ * another workspace's rows are never listed nor counted.
+ */
+type Row = { id: string } & Record<string, unknown>;
+
+/** Ascending by `key` then id, as the SQL orders (byte order of text, numbers as numbers). */
+function expectedOrder(rows: Row[], key: (row: Row) => string | number, desc: boolean): string[] {
+  const sorted = [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x !== y) return x < y ? -1 : 1;
+    return a.id < b.id ? -1 : 1;
+  });
+  return (desc ? sorted.reverse() : sorted).map((row) => row.id);
+}
+
+describe.each(testDialects())('sorted lists with totals on %s', (kind) => {
+  let t: TestApp;
+  let factory: Factory;
+  let planning: PlanningRows;
+  let slug: string;
+  let workspaceId: string;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    factory = new Factory(t.database.db);
+    planning = new PlanningRows(t.database.db);
+    const workspace = await factory.workspace();
+    slug = workspace.slug;
+    workspaceId = workspace.id;
+    headers = (await factory.memberWithToken(workspaceId, 'viewer')).headers;
+    // Another workspace's records, which must never show.
+    const other = await factory.workspace('Elsewhere');
+    const otherCluster = await factory.cluster(other.id, { short_name: 'AAA' });
+    const otherOrganisation = await factory.organisation(other.id, otherCluster.id, { name: 'Aardvark' });
+    await factory.person(other.id, otherOrganisation.id, { name: 'Aaron' });
+    await factory.market(other.id, { name: 'Aa market' });
+    await planning.activityRow(other.id, { title: 'Aa activity' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function get(path: string) {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${slug}${path}`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: Row[]; nextCursor: string | null; total: number };
+  }
+
+  /** Every page of the list, two rows at a time; each page must carry the same total. */
+  async function walk(path: string, sort: string, total: number): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    const separator = path.includes('?') ? '&' : '?';
+    do {
+      const page = await get(
+        `${path}${separator}sort=${sort}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.total).toBe(total);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return ids;
+  }
+
+  async function expectSorted(
+    path: string,
+    keys: Record<string, (row: Row) => string | number>,
+    rows: Row[],
+  ) {
+    for (const [key, value] of Object.entries(keys)) {
+      for (const desc of [false, true]) {
+        const sort = desc ? `-${key}` : key;
+        expect(await walk(path, sort, rows.length), `${path} sort=${sort}`).toEqual(
+          expectedOrder(rows, value, desc),
+        );
+      }
+    }
+  }
+
+  it('sorts the member organisations by every key, across pages, with the total', async () => {
+    const clusters = {
+      zed: await factory.cluster(workspaceId, { short_name: 'ZED' }),
+      bee: await factory.cluster(workspaceId, { short_name: 'BEE' }),
+    };
+    const rows: Row[] = [];
+    const specs = [
+      ['orbital dynamics', 'sme', 'FR', clusters.zed, '2026-01-05T10:00:00.000Z'],
+      ['Astra Labs', 'university', 'BE', clusters.bee, '2026-01-03T10:00:00.000Z'],
+      ['zenith space', 'sme', 'ES', clusters.bee, '2026-01-04T10:00:00.000Z'],
+      ['Bravo Satcom', 'rd_centre', 'BE', clusters.zed, '2026-01-01T10:00:00.000Z'],
+      ['Centauri', 'large_company', 'IT', clusters.zed, '2026-01-02T10:00:00.000Z'],
+    ] as const;
+    for (const [name, type, country, cluster, updatedAt] of specs) {
+      const row = await factory.organisation(workspaceId, cluster.id, { name, type, country });
+      await t.database.db
+        .updateTable('organisation')
+        .set({ updated_at: updatedAt })
+        .where('id', '=', row.id)
+        .execute();
+      rows.push({ ...row, updated_at: updatedAt, cluster: cluster.short_name });
+    }
+    await expectSorted(
+      '/organisations',
+      {
+        createdAt: (r) => r.id,
+        updatedAt: (r) => r.updated_at as string,
+        name: (r) => r.normalised_name as string,
+        type: (r) => r.type as string,
+        country: (r) => r.country as string,
+        cluster: (r) => r.cluster as string,
+      },
+      rows,
+    );
+    // Filters narrow the total; the default order is the creation order.
+    const belgians = await get('/organisations?country=BE');
+    expect(belgians.total).toBe(2);
+    expect(belgians.items.map((r) => r.name)).toEqual(['Astra Labs', 'Bravo Satcom']);
+    const byName = await get('/organisations?sort=name&limit=2');
+    expect(byName.items.map((r) => r.name)).toEqual(['Astra Labs', 'Bravo Satcom']);
+  });
+
+  it('sorts people, markets and activities by every key, across pages, with the total', async () => {
+    const organisation = await factory.organisation(workspaceId, (await factory.cluster(workspaceId)).id);
+    const people: Row[] = [];
+    for (const [name, email] of [
+      ['maria Lopez', 'maria@example.test'],
+      ['Anna Berg', null],
+      ['Zoe Quinn', 'a.zoe@example.test'],
+      ['bob Stone', 'bob@example.test'],
+    ] as const) {
+      people.push(await factory.person(workspaceId, organisation.id, { name, email }));
+    }
+    await expectSorted(
+      '/people',
+      {
+        createdAt: (r) => r.id,
+        name: (r) => (r.name as string).toLowerCase(),
+        email: (r) => (r.email as string | null) ?? '',
+      },
+      people,
+    );
+
+    const markets: Row[] = [];
+    for (const [name, country, priority, status] of [
+      ['japan', 'JP', 'low', 'active'],
+      ['Canada', 'CA', 'high', 'closed'],
+      ['Chile', 'CL', 'medium', 'exploring'],
+      ['UAE', 'AE', 'high', 'paused'],
+    ] as const) {
+      markets.push(await factory.market(workspaceId, { name, country, priority, status }));
+    }
+    const firstMarket = markets[0] as Row;
+    await factory.plan(workspaceId, firstMarket.id);
+    await factory.plan(workspaceId, firstMarket.id);
+    await factory.plan(workspaceId, (markets[2] as Row).id);
+    const planCounts = new Map([
+      [firstMarket.id, 2],
+      [(markets[2] as Row).id, 1],
+    ]);
+    const rank = (list: readonly string[]) => (value: unknown) => list.indexOf(value as string);
+    await expectSorted(
+      '/markets',
+      {
+        createdAt: (r) => r.id,
+        name: (r) => (r.name as string).toLowerCase(),
+        country: (r) => r.country as string,
+        priority: (r) => rank(['high', 'medium', 'low'])(r.priority),
+        status: (r) => rank(['exploring', 'active', 'paused', 'closed'])(r.status),
+        plans: (r) => planCounts.get(r.id) ?? 0,
+      },
+      markets,
+    );
+
+    const plan = await factory.plan(workspaceId, firstMarket.id, { name: 'Japan 2026' });
+    const activities: Row[] = [];
+    for (const [title, startsOn, endsOn, status, instrumentKey, planId] of [
+      ['Tokyo visit', '2026-03-10', '2026-03-12', 'done', 'study-visits', plan.id],
+      ['b2b forum', '2026-03-10', '2026-03-10', 'planned', 'matchmaking-events', null],
+      ['Annual training', '2026-01-20', '2026-04-01', 'cancelled', 'training-to-go-international', null],
+      ['Newsletter', '2026-05-01', '2026-05-31', 'confirmed', 'newsletter', plan.id],
+    ] as const) {
+      const row = await planning.activityRow(workspaceId, {
+        title,
+        starts_on: startsOn,
+        ends_on: endsOn,
+        status,
+        instrumentKey,
+        plan_id: planId,
+      });
+      const instrument = await t.database.db
+        .selectFrom('instrument')
+        .select('code')
+        .where('id', '=', row.instrument_id)
+        .executeTakeFirstOrThrow();
+      activities.push({ ...row, code: instrument.code, planName: planId ? 'japan 2026' : '' });
+    }
+    await expectSorted(
+      '/activities',
+      {
+        startsOn: (r) => r.starts_on as string,
+        endsOn: (r) => r.ends_on as string,
+        title: (r) => (r.title as string).toLowerCase(),
+        instrument: (r) => r.code as string,
+        plan: (r) => r.planName as string,
+        status: (r) => rank(['planned', 'confirmed', 'done', 'cancelled'])(r.status),
+        createdAt: (r) => r.id,
+      },
+      activities,
+    );
+    const searched = await get('/activities?q=TOKYO');
+    expect(searched).toMatchObject({ total: 1, items: [{ title: 'Tokyo visit' }] });
+  });
+
+  it('sorts the audit log newest or oldest first, with the total', async () => {
+    const coordinator = await factory.memberWithToken(workspaceId, 'coordinator');
+    const cluster = await factory.cluster(workspaceId);
+    for (const name of ['First', 'Second', 'Third']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${slug}/organisations`,
+        headers: coordinator.headers,
+        payload: { name, clusterId: cluster.id, type: 'sme', country: 'BE' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const read = async (query: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/workspaces/${slug}/audit${query}`,
+          headers: coordinator.headers,
+        })
+      ).json();
+    const newest = await read('?limit=2');
+    expect(newest.total).toBeGreaterThanOrEqual(3);
+    expect(newest.items.map((e: { changes: { name: [null, string] } }) => e.changes.name[1])).toEqual([
+      'Third',
+      'Second',
+    ]);
+    const oldestFirst: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await read(`?sort=at&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.total).toBe(newest.total);
+      oldestFirst.push(...page.items.map((e: { id: string }) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(oldestFirst).toHaveLength(newest.total);
+    expect(oldestFirst).toEqual([...oldestFirst].sort());
+  });
+
+  it.each([
+    ['an unknown sort key', '/organisations?sort=size', 'query.sort'],
+    ['a sort of another list', '/people?sort=country', 'query.sort'],
+    ['a cursor that is not one', '/markets?cursor=abc%25', 'query.cursor'],
+    [
+      'a cursor of another order',
+      `/activities?sort=title&cursor=${encodeCursor('startsOn', { value: '2026-01-01', id: 'x' })}`,
+      'query.cursor',
+    ],
+    [
+      'a cursor of another order (people)',
+      `/people?cursor=${encodeCursor('-name', { value: 'a', id: 'x' })}`,
+      'query.cursor',
+    ],
+    ['a search longer than 100 characters', `/activities?q=${'a'.repeat(101)}`, 'query.q'],
+    ['an audit sort that is not one', '/audit?sort=name', 'query.sort'],
+  ])('answers 400 naming the field for %s', async (_label, path, field) => {
+    const coordinator = await factory.memberWithToken(workspaceId, 'coordinator');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${slug}${path}`,
+      headers: coordinator.headers,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+});
