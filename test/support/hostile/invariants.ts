@@ -79,6 +79,31 @@ export function snapshotter(database: Database, tables: TableInfo[], workspaceB:
   };
 }
 
+/**
+ * A number that moves whenever a statement may have written anything, read at almost no cost:
+ * the snapshot above is taken again only when it moved. SQLite: `total_changes()` of the one
+ * connection the app and the suite share. PostgreSQL: a sequence advanced by a statement trigger
+ * on every table (installed here, in the test database; a sequence ignores rollbacks, so a
+ * write rolled back still moves it, which only costs a snapshot).
+ */
+export async function writeCounter(database: Database, tables: TableInfo[]): Promise<() => Promise<string>> {
+  if (database.kind === 'sqlite') {
+    const compiled = sql<{ n: number }>`select total_changes() as n`.compile(database.db);
+    return async () => String((await database.db.executeQuery(compiled)).rows[0]?.n);
+  }
+  await sql`create sequence if not exists hostile_writes`.execute(database.db);
+  await sql`create or replace function hostile_count_write() returns trigger language plpgsql as $$
+    begin perform nextval('hostile_writes'); return null; end $$`.execute(database.db);
+  for (const table of tables) {
+    await sql`create or replace trigger hostile_count_write after insert or update or delete on ${sql.table(table.name)}
+      for each statement execute function hostile_count_write()`.execute(database.db);
+  }
+  const compiled = sql<{ n: string }>`select last_value || ':' || is_called as n from hostile_writes`.compile(
+    database.db,
+  );
+  return async () => String((await database.db.executeQuery(compiled)).rows[0]?.n);
+}
+
 /** The tables (and B parts) whose count or hash differ. */
 export function changedTables(before: Snapshot, after: Snapshot): string[] {
   const keys = new Set([...before.keys(), ...after.keys()]);

@@ -474,12 +474,12 @@ export function materialise(plan: PlannedRequest, world: World, pools: Pools): M
   const caller = world.callers.get(plan.caller);
   const workspace =
     plan.workspace === 'A' ? world.a.slug : plan.workspace === 'B' ? world.b.slug : plan.workspace;
-  let parent: { table: string; id: string } | undefined;
+  let parent: { table: string; id: string; row?: Record<string, unknown> } | undefined;
   let target: Materialised['target'];
   /** The value a reference stands for now, and the record it came from (none: an id of nothing). */
-  const lookUp = (ref: Ref): { value: string; row?: Record<string, unknown> } => {
+  const lookUp = (ref: Ref, related = parent): { value: string; row?: Record<string, unknown> } => {
     const found =
-      ref.side === 'unknown' ? undefined : pools.pick(ref.table, ref.column, ref.side, ref.pick, parent);
+      ref.side === 'unknown' ? undefined : pools.pick(ref.table, ref.column, ref.side, ref.pick, related);
     if (found) return found;
     const value =
       ref.fallback ??
@@ -503,7 +503,7 @@ export function materialise(plan: PlannedRequest, world: World, pools: Pools): M
       url += `/${encodeAny(found.value)}`;
       // The path's last record of A is the request's target; a later parameter is its child.
       target = found.row && value.side === 'A' ? { table: value.table, row: found.row } : undefined;
-      parent = found.row ? { table: value.table, id: String(found.row.id) } : undefined;
+      parent = found.row ? { table: value.table, id: String(found.row.id), row: found.row } : undefined;
       continue;
     }
     url += `/${
@@ -518,6 +518,28 @@ export function materialise(plan: PlannedRequest, world: World, pools: Pools): M
           )
     }`;
   }
+  /**
+   * The references of a body or query resolved, each field of an object after those before it:
+   * a person after its organisation is one of that organisation's, a KPI key after an activity
+   * one of its instrument's.
+   */
+  const bind = (value: unknown): unknown => {
+    if (value instanceof Ref) return lookUp(value).value;
+    if (Array.isArray(value)) return value.map(bind);
+    if (value === null || typeof value !== 'object' || value.constructor !== Object) return value;
+    let related = parent;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (!(item instanceof Ref)) {
+        out[key] = bind(item);
+        continue;
+      }
+      const found = lookUp(item, related);
+      out[key] = found.value;
+      if (found.row) related = { table: item.table, id: String(found.row.id), row: found.row };
+    }
+    return out;
+  };
   const resolve = (value: unknown): unknown => {
     if (value instanceof Ref) return resolveRef(value);
     if (value instanceof TargetVersion) {
@@ -529,7 +551,7 @@ export function materialise(plan: PlannedRequest, world: World, pools: Pools): M
   const queryText = (() => {
     if (plan.query instanceof Verbatim) return plan.query.text;
     const pairs: string[] = [];
-    for (const [key, raw] of Object.entries(plan.query)) {
+    for (const [key, raw] of Object.entries(bind(plan.query) as Record<string, unknown>)) {
       if (raw === undefined) continue;
       for (const item of Array.isArray(raw) ? raw : [raw]) {
         const value = resolve(item);
@@ -556,7 +578,7 @@ export function materialise(plan: PlannedRequest, world: World, pools: Pools): M
   let payload: string | Buffer | undefined;
   const body = plan.body;
   if (body.kind === 'json') {
-    payload = toJson(body.value, resolve);
+    payload = toJson(bind(body.value), resolve);
     if (body.contentType !== null) headers['content-type'] = body.contentType ?? JSON_TYPE;
   } else if (body.kind === 'text') {
     payload = body.text instanceof Huge ? body.text.toString() : body.text;

@@ -10,7 +10,14 @@ import {
   type ViolationKind,
   writeViolations,
 } from './checks.ts';
-import { changedTables, handledRequests, leakFinder, snapshotter } from './invariants.ts';
+import {
+  changedTables,
+  handledRequests,
+  leakFinder,
+  type Snapshot,
+  snapshotter,
+  writeCounter,
+} from './invariants.ts';
 import { type Operation, operationsOf } from './operations.ts';
 import { materialise, type PlannedRequest, requestArbitrary } from './requests.ts';
 import type { Context } from './schema-arbitraries.ts';
@@ -91,7 +98,18 @@ export async function runHostileRequests(options: RunOptions): Promise<RunReport
   let replenished = 0;
   const idsOfB = new Set(pools.secretsOfB());
   const findLeaks = leakFinder([...idsOfB, MARKER, world.b.slug, world.b.id]);
-  const snapshot = snapshotter(database, tables, world.b.id);
+  const fullSnapshot = snapshotter(database, tables, world.b.id);
+  const writes = await writeCounter(database, tables);
+  let counted = '';
+  let last: Snapshot | undefined;
+  /** The database's snapshot, taken again only when a statement may have written since. */
+  const snapshot = async (): Promise<Snapshot> => {
+    const now = await writes();
+    if (last && now === counted) return last;
+    last = await fullSnapshot();
+    counted = now;
+    return last;
+  };
   const handled = handledRequests();
   const ctx: Context = { tables };
   const arbitraries = new Map<string, fc.Arbitrary<PlannedRequest>>();

@@ -217,15 +217,17 @@ export class Pools {
   }
 
   /**
-   * A value of `column` from the `side`'s records of `table` (those of `parent` first, when the
-   * table points at it); undefined when there is none.
+   * A value of `column` from the `side`'s records of `table`; undefined when there is none.
+   * Records related to `parent` come first: its children (`activity_id` = the activity), or
+   * records sharing an owner with it (a KPI of the activity's instrument: the same
+   * `instrument_id`), so a body's fields fit together more often than by chance.
    */
   pick(
     table: string,
     column: string,
     side: Side,
     pick: number,
-    parent?: { table: string; id: string },
+    parent?: { table: string; id: string; row?: Row },
   ): { value: string; row: Row } | undefined {
     const all = (this.rows.get(table) ?? []).filter(
       (r) =>
@@ -235,8 +237,8 @@ export class Pools {
         r.row[column] !== null &&
         r.row[column] !== undefined,
     );
-    const children = parent ? all.filter((r) => r.row[`${parent.table}_id`] === parent.id) : [];
-    const candidates = children.length > 0 ? children : all;
+    const related = parent ? all.filter((r) => isRelated(r.row, parent)) : [];
+    const candidates = related.length > 0 ? related : all;
     if (candidates.length === 0) return undefined;
     const chosen = candidates[pick % candidates.length] as { row: Row };
     return { value: String(chosen.row[column]), row: chosen.row };
@@ -264,6 +266,21 @@ export class Pools {
     }
     return [...secrets];
   }
+}
+
+/** `row` points at `parent`, or both point at the same owner (other than the workspace). */
+function isRelated(row: Row, parent: { table: string; id: string; row?: Row }): boolean {
+  if (row[`${parent.table}_id`] === parent.id) return true;
+  const owner = parent.row;
+  if (!owner) return false;
+  return Object.keys(row).some(
+    (c) =>
+      c.endsWith('_id') &&
+      c !== 'workspace_id' &&
+      row[c] !== null &&
+      row[c] !== undefined &&
+      row[c] === owner[c],
+  );
 }
 
 /** The tables any operation's parameters or fields point into (the pools to keep). */

@@ -85,23 +85,14 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
           );
     callers.set(role, { name: role, role, headers: member.headers, userId: member.user.id });
   }
-  const strangerUser = await database.db
-    .insertInto('app_user')
-    .values({
-      id: `stranger-${a.id}`,
-      email: `stranger-${a.id}@example.test`,
-      name: 'A stranger',
-      password_hash: null,
-      created_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const stranger = await new AuthService(new AuthRepository(database.db)).createApiToken(
-    strangerUser.id,
-    'stranger',
-    null,
-  );
+  // Signed in, but a member of no workspace.
+  const users = new AuthRepository(database.db);
+  const strangerUser = await users.createUser({
+    email: `stranger-${a.id}@example.test`,
+    name: 'A stranger',
+    passwordHash: null,
+  });
+  const stranger = await new AuthService(users).createApiToken(strangerUser.id, 'stranger', null);
   callers.set('stranger', {
     name: 'stranger',
     role: null,
