@@ -73,7 +73,13 @@ describe.each(testDialects())(
         status: 'done',
       });
       await actual(osaka.id, 200_000, '2026-09-01');
-      await actual(osaka.id, 15_025, '2027-01-15');
+      await rows.costLineRow(w, osaka.id, {
+        kind: 'actual',
+        amount_cents: 15_025,
+        incurred_on: '2027-01-15',
+        category: 'external_services',
+        description: 'Interpreter invoice',
+      });
       const shanghai = await rows.activityRow(w, {
         plan_id: chinaPlan.id,
         title: 'Shanghai roadshow',
@@ -162,6 +168,16 @@ describe.each(testDialects())(
       expect(reported.actual, 'funder report').toBe(expected);
       // The planned total beside them (the headline's "of … planned" is the burn's) agrees too.
       expect(reported.planned, 'planned').toBe(burned.planned);
+    });
+
+    it('lists the records behind the headline’s actual costs, their categories in words', async () => {
+      const body = await get(
+        `/kpis/records?kpiKey=actual_costs&from=2026-01-01&to=2026-12-31&marketId=${markets.japan}`,
+      );
+      expect(body.records.map((r: { value: number }) => r.value).sort()).toEqual([150.25, 2000]);
+      expect(body.records.map((r: { description: string }) => r.description)).toContain(
+        'Interpreter invoice (external services)',
+      );
     });
 
     it('draws the flight paid ahead in the month it was paid, before the period’s first month', async () => {
