@@ -73,7 +73,13 @@ describe.each(testDialects())(
         status: 'done',
       });
       await actual(osaka.id, 200_000, '2026-09-01');
-      await actual(osaka.id, 15_025, '2027-01-15');
+      await rows.costLineRow(w, osaka.id, {
+        kind: 'actual',
+        amount_cents: 15_025,
+        incurred_on: '2027-01-15',
+        category: 'external_services',
+        description: 'Interpreter invoice',
+      });
       const shanghai = await rows.activityRow(w, {
         plan_id: chinaPlan.id,
         title: 'Shanghai roadshow',
@@ -108,19 +114,19 @@ describe.each(testDialects())(
       return kpis.find((kpi) => kpi.instrumentId === null && kpi.kpiKey === 'actual_costs')?.actual ?? 0;
     };
 
-    /** The burn's total, checked against the sum of its months. */
-    const burn = async (query: string): Promise<number> => {
+    /** The burn's actual total, checked against the sum of its months, and its planned total. */
+    const burn = async (query: string): Promise<{ actual: number; planned: number }> => {
       const body = await get(`/budget/burn?${query}`);
       const months = body.series.reduce(
         (sum: number, series: { actualEur: number[] }) => sum + series.actualEur.reduce((a, b) => a + b, 0),
         0,
       );
       expect(Math.round(months * 100) / 100, 'the sum of the months').toBe(body.totals.actualEur);
-      return body.totals.actualEur;
+      return { actual: body.totals.actualEur, planned: body.totals.plannedEur };
     };
 
-    /** The funder report's actual costs: its summary, checked against its budget table's total. */
-    const report = async (body: Record<string, string>): Promise<number> => {
+    /** The funder report's actual and planned costs: its summary, checked against its budget table. */
+    const report = async (body: Record<string, string>): Promise<{ actual: number; planned: number }> => {
       const started = await t.app.inject({
         method: 'POST',
         url: `/api/v1/workspaces/${slug}/reports`,
@@ -137,7 +143,11 @@ describe.each(testDialects())(
       const total = sheetRows(workbook, 'Budget by funding source').at(-1);
       expect(total?.[0]).toBe('Total');
       expect(total?.[2], 'the budget table').toBe(summary.get('Actual costs'));
-      return summary.get('Actual costs') as number;
+      expect(total?.[1], 'the budget table').toBe(summary.get('Planned budget'));
+      return {
+        actual: summary.get('Actual costs') as number,
+        planned: summary.get('Planned budget') as number,
+      };
     };
 
     it.each([
@@ -152,8 +162,22 @@ describe.each(testDialects())(
       const marketId = market ? markets[market] : undefined;
       const query = new URLSearchParams({ ...period, ...(marketId ? { marketId } : {}) }).toString();
       expect(await headline(query), 'headline').toBe(expected);
-      expect(await burn(query), 'budget burn').toBe(expected);
-      expect(await report({ ...period, ...(marketId ? { marketId } : {}) }), 'funder report').toBe(expected);
+      const burned = await burn(query);
+      expect(burned.actual, 'budget burn').toBe(expected);
+      const reported = await report({ ...period, ...(marketId ? { marketId } : {}) });
+      expect(reported.actual, 'funder report').toBe(expected);
+      // The planned total beside them (the headline's "of … planned" is the burn's) agrees too.
+      expect(reported.planned, 'planned').toBe(burned.planned);
+    });
+
+    it('lists the records behind the headline’s actual costs, their categories in words', async () => {
+      const body = await get(
+        `/kpis/records?kpiKey=actual_costs&from=2026-01-01&to=2026-12-31&marketId=${markets.japan}`,
+      );
+      expect(body.records.map((r: { value: number }) => r.value).sort()).toEqual([150.25, 2000]);
+      expect(body.records.map((r: { description: string }) => r.description)).toContain(
+        'Interpreter invoice (external services)',
+      );
     });
 
     it('draws the flight paid ahead in the month it was paid, before the period’s first month', async () => {

@@ -31,6 +31,17 @@ export const PARTICIPANT_ROLES = [
 ] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
+export const PARTICIPANT_ROLE_LABELS: Record<ParticipantRole, string> = {
+  participant: 'Participant',
+  organiser: 'Organiser',
+  speaker: 'Speaker',
+  representative: 'Representative',
+  mentor: 'Mentor',
+  mentee: 'Mentee',
+  trainer: 'Trainer',
+  host: 'Host',
+};
+
 /** Whether a participant came: the evidence of the "participants present" KPIs (issue 5). */
 export const ATTENDANCES = ['expected', 'present', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];

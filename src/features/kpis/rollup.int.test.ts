@@ -304,6 +304,12 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
         (r: { activityId: string }) => r.activityId,
       );
       expect(activities.sort()).toEqual([ids.A1, ids.A1, ids.A2, ids.A2].sort());
+      // Roles in words, never their codes.
+      for (const record of [...first.records, ...second.records]) {
+        expect(record.description).toMatch(
+          / \((participant|speaker|organiser|trainer|host|mentor|mentee|representative)\), present$/,
+        );
+      }
     });
 
     it('should narrow to one group of a roll-up, `none` being the group without a market', async () => {
@@ -314,6 +320,11 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
       expect(none.records).toEqual([
         expect.objectContaining({ type: 'cost_line', activityId: ids.A3, value: 20 }),
       ]);
+      // The category in words ("travel", "staff effort"), never its code.
+      for (const record of [...japan.records, ...none.records]) {
+        expect(record.description).not.toMatch(/_/);
+        expect(record.description).toMatch(/\([a-z &]+\)$/);
+      }
     });
 
     it('should list held activities for an instrument’s derived KPI', async () => {

@@ -21,6 +21,7 @@ export {
   FUNDING_SOURCES,
   MARKET_PRIORITIES,
   MARKET_STATUSES,
+  PARTICIPANT_ROLE_LABELS,
   PARTICIPANT_ROLES,
   PLAN_STATUSES,
 } from '../../../src/domain/planning/types.ts';

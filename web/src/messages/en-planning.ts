@@ -11,6 +11,7 @@ import type {
   ParticipantRole,
   PlanStatus,
 } from '../api/types.ts';
+import { PARTICIPANT_ROLE_LABELS } from '../api/vocabulary.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -36,16 +37,8 @@ export const enPlanning = {
       done: 'Done',
       cancelled: 'Cancelled',
     } satisfies Record<ActivityStatus, string>,
-    participantRole: {
-      participant: 'Participant',
-      organiser: 'Organiser',
-      speaker: 'Speaker',
-      representative: 'Representative',
-      mentor: 'Mentor',
-      mentee: 'Mentee',
-      trainer: 'Trainer',
-      host: 'Host',
-    } satisfies Record<ParticipantRole, string>,
+    // One list with the server's (the KPI records describe participants with it).
+    participantRole: PARTICIPANT_ROLE_LABELS satisfies Record<ParticipantRole, string>,
     costKind: { planned: 'Planned', actual: 'Actual' } satisfies Record<CostLineKind, string>,
     origin: { estimate: 'Estimate', manual: 'Manual' } satisfies Record<CostLineOrigin, string>,
     breadcrumb: 'Breadcrumb',

@@ -1,3 +1,4 @@
+import { BUDGET_CATEGORY_LABELS } from '../../../domain/planning/types.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
 /** Money spent: the activity's actual cost lines, whatever its status. Values in cents. */
@@ -49,9 +50,15 @@ export const actualCosts: DerivedKpiRule = {
         activityId: row.activity_id,
         activityTitle: row.title,
         occurredOn: row.incurred_on ?? row.starts_on,
-        description: `${row.description} (${row.category})`,
+        // Words, not codes: the records page shows this sentence as is.
+        description: `${row.description} (${categoryLabel(row.category).toLowerCase()})`,
         value: row.amount_cents,
       })),
     };
   },
 };
+
+/** A cost category in words ("staff effort"); a category the vocabulary lacks as stored. */
+function categoryLabel(category: string): string {
+  return (BUDGET_CATEGORY_LABELS as Record<string, string>)[category] ?? category;
+}

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { PARTICIPANT_ROLE_LABELS } from '../../../domain/planning/types.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
 /** Participants marked present: "Participants present" of every instrument, "Number of participants". */
@@ -54,7 +55,8 @@ export const participantsPresent: DerivedKpiRule = {
         activityId: row.activity_id,
         activityTitle: row.title,
         occurredOn: row.starts_on,
-        description: `${[row.person, row.organisation].filter(Boolean).join(', ')} (${row.role}), present`,
+        // Words, not codes: the records page shows this sentence as is.
+        description: `${[row.person, row.organisation].filter(Boolean).join(', ')} (${roleLabel(row.role).toLowerCase()}), present`,
         value: 1,
       })),
     };
@@ -118,3 +120,8 @@ export const memberOrganisationsPresent: DerivedKpiRule = {
     };
   },
 };
+
+/** A participant's role in words ("speaker"); a role the vocabulary lacks as stored. */
+function roleLabel(role: string): string {
+  return (PARTICIPANT_ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
