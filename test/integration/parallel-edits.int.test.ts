@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.ts';
+import { materialise } from '../support/hostile/materialise.ts';
 import { type Operation, operationsOf } from '../support/hostile/operations.ts';
-import { materialise, type PlannedRequest, requestArbitrary } from '../support/hostile/requests.ts';
+import { type PlannedRequest, requestArbitrary } from '../support/hostile/requests.ts';
 import { Pools, pooledTables, tablesOf } from '../support/hostile/targets.ts';
 import { createWorld, type World } from '../support/hostile/world.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';

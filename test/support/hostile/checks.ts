@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { type Actor, type Role, roleMay } from '../../../src/domain/access/policy.ts';
 import type { Handled } from './invariants.ts';
-import type { Materialised } from './requests.ts';
+import type { Materialised } from './materialise.ts';
 import { writesOutOfScope } from './scopes.ts';
 import type { Pools, RowChanges } from './targets.ts';
 

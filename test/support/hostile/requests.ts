@@ -1,17 +1,19 @@
 import fc from 'fast-check';
-import type { Operation } from './operations.ts';
-import { Huge, RawNumber, RawObject, Ref, TargetVersion, toJson, Verbatim } from './placeholders.ts';
 import {
-  type Context,
-  hostileValue,
-  hugeString,
-  inDateOrder,
-  pathsOf,
-  setAt,
-  validValue,
-} from './schema-arbitraries.ts';
-import { type Pools, pathParamTarget } from './targets.ts';
-import type { CallerName, World } from './world.ts';
+  BROKEN_AUTH,
+  BROKEN_CSV,
+  BROKEN_FILES,
+  BROKEN_JSON,
+  BROKEN_PATHS,
+  BROKEN_QUERIES,
+  CONTENT_TYPES,
+} from './broken-inputs.ts';
+import { hostileValue, hugeString } from './hostile-values.ts';
+import type { Operation } from './operations.ts';
+import { Huge, Ref, type Verbatim } from './placeholders.ts';
+import { type Context, inDateOrder, pathsOf, setAt, validValue } from './schema-arbitraries.ts';
+import { pathParamTarget } from './targets.ts';
+import type { CallerName } from './world.ts';
 
 /**
  * A request as generated: what it is made of, with references to records still unresolved (the
@@ -36,7 +38,7 @@ type Body =
   | { kind: 'text'; text: string | Huge; contentType: string | null }
   | { kind: 'bytes'; bytes: number[]; contentType: string };
 
-const JSON_TYPE = 'application/json';
+export const JSON_TYPE = 'application/json';
 
 /** A body the operation would take, and how to send it. */
 function validBody(op: Operation, ctx: Context): fc.Arbitrary<Body> {
@@ -83,132 +85,6 @@ function validQuery(op: Operation, ctx: Context): fc.Arbitrary<Record<string, un
     .record(model, { requiredKeys: op.queryParams.filter((p) => p.required).map((p) => p.name) })
     .map((query) => inDateOrder(query as Record<string, unknown>, schemas));
 }
-
-/** Request bodies no JSON route should take, sent as `application/json`. */
-const BROKEN_JSON: (string | Huge)[] = [
-  '',
-  '{',
-  '{"a":',
-  '}',
-  'null',
-  '[]',
-  '""',
-  '1',
-  'true',
-  '\ufeff{}',
-  '{} trailing',
-  '{"a":NaN}',
-  "{'a':1}",
-  '{/* comment */}',
-  '{"a":1,"a":2}',
-  '{"__proto__":{"isAdmin":true}}',
-  '{"constructor":{"prototype":{"isAdmin":true}}}',
-  `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
-  `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`,
-  '\u0000',
-  '{"a":"\\u0000"}',
-  '{"a":"\\ud800"}',
-  '\xff\xfe{',
-];
-
-const CONTENT_TYPES = [
-  'text/plain',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=----hostile',
-  'application/xml',
-  'application/json; charset=utf-16le',
-  'application/json; charset=latin1',
-  'APPLICATION/JSON',
-  'application/json;;;',
-  'application/jsonx',
-  'application/vnd.api+json',
-  'application/problem+json',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/octet-stream',
-  '*/*',
-  'x'.repeat(2000),
-];
-
-const BROKEN_FILES: { bytes: number[]; contentType: string }[] = [
-  {
-    bytes: [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0xff, 0xff],
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  },
-  {
-    bytes: [0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)],
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  },
-  { bytes: [0xff, 0xfe, 0x41], contentType: 'text/csv' },
-  { bytes: [0xfe, 0xff, 0x00], contentType: 'text/csv' },
-  { bytes: [0xef, 0xbb, 0xbf], contentType: 'text/csv' },
-  { bytes: [0x00, 0x00, 0x00], contentType: 'text/csv' },
-  { bytes: [0xc3, 0x28, 0x2c, 0x0a], contentType: 'text/csv' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], contentType: 'application/vnd.ms-excel' },
-];
-
-const BROKEN_CSV: (string | Huge)[] = [
-  '',
-  '\n\n\n',
-  'a,"b\n',
-  '"unterminated',
-  'Name\n\u0000',
-  `Name\n${'x'.repeat(10_001)}\n`,
-  `Name\n${'a\n'.repeat(50_001)}`,
-  `${'c,'.repeat(5_000)}\n`,
-  'Name,Country\n=cmd|" /C calc"!A0,BE\n',
-  'Name;Country\r\nA;BE\r',
-  new Huge(1_000_001, 'a,'),
-];
-
-const BROKEN_PATHS = [
-  new Verbatim('%zz'),
-  new Verbatim('%'),
-  new Verbatim('..'),
-  new Verbatim('%2e%2e'),
-  new Verbatim('%2F'),
-  new Verbatim('a%2Fb'),
-  new Verbatim('%00'),
-  new Verbatim('%E0%A4%A'),
-  new Verbatim('%C0%AF'),
-  ' ',
-  'x'.repeat(101),
-  'x'.repeat(3000),
-  '🚀',
-  '\u202e',
-  "1' or '1'='1",
-  '*',
-  'null',
-  '0',
-  '-1',
-];
-
-const BROKEN_QUERIES = [
-  new Verbatim('%zz'),
-  new Verbatim('a=%zz'),
-  new Verbatim('=1'),
-  new Verbatim('&&&'),
-  new Verbatim('limit=1&limit=2'),
-  new Verbatim('limit[]=1'),
-  new Verbatim('limit[a]=1'),
-  new Verbatim('version=1&version=2'),
-  new Verbatim('q=%00'),
-  new Verbatim(`q=${'x'.repeat(100_000)}`),
-  new Verbatim('__proto__[isAdmin]=1'),
-  new Verbatim('constructor[prototype][isAdmin]=1'),
-];
-
-const BROKEN_AUTH: Record<string, string>[] = [
-  { authorization: 'Bearer' },
-  { authorization: 'Bearer ' },
-  { authorization: 'Bearer x' },
-  { authorization: `Bearer ${'x'.repeat(10_000)}` },
-  { authorization: 'Basic YWRtaW46YWRtaW4=' },
-  { authorization: 'Bearer \u0000' },
-  { cookie: 'space2id_session=%zz' },
-  { cookie: `space2id_session=${'x'.repeat(5000)}` },
-  { cookie: 'space2id_session=; space2id_session=x' },
-];
 
 /**
  * The arbitrary of requests to `op` by `caller`: a valid request, or one with one part made
@@ -425,29 +301,6 @@ export function requestArbitrary(
   );
 }
 
-/**
- * Percent-encodes any string, lone surrogates included: those are written as the bytes a lax
- * encoder would send (WTF-8), which are not UTF-8.
- */
-function encodeAny(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    let out = '';
-    for (const char of text) {
-      const code = char.codePointAt(0) as number;
-      if (code >= 0xd800 && code <= 0xdfff) {
-        out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
-          .map((b) => `%${b.toString(16).toUpperCase()}`)
-          .join('');
-      } else {
-        out += encodeURIComponent(char);
-      }
-    }
-    return out;
-  }
-}
-
 /** The same parts with every record reference pointed at B's records. */
 function toSideB(value: unknown): unknown {
   if (value instanceof Ref) return new Ref(value.table, value.column, 'B', value.pick);
@@ -456,149 +309,4 @@ function toSideB(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toSideB(v)]));
   }
   return value;
-}
-
-/** A request ready for `inject`, and the text of everything it sent (what an answer may echo). */
-export interface Materialised {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  payload?: string | Buffer;
-  sent: string;
-  /** The record the path names, when it names one of A's (for `version`). */
-  target?: { table: string; row: Record<string, unknown> };
-}
-
-/** Resolves the plan's references against the world as it is now. */
-export function materialise(plan: PlannedRequest, world: World, pools: Pools): Materialised {
-  const caller = world.callers.get(plan.caller);
-  const workspace =
-    plan.workspace === 'A' ? world.a.slug : plan.workspace === 'B' ? world.b.slug : plan.workspace;
-  let parent: { table: string; id: string; row?: Record<string, unknown> } | undefined;
-  let target: Materialised['target'];
-  /** The value a reference stands for now, and the record it came from (none: an id of nothing). */
-  const lookUp = (ref: Ref, related = parent): { value: string; row?: Record<string, unknown> } => {
-    const found =
-      ref.side === 'unknown' ? undefined : pools.pick(ref.table, ref.column, ref.side, ref.pick, related);
-    if (found) return found;
-    const value =
-      ref.fallback ??
-      (ref.column === 'id'
-        ? `019a0000-0000-7000-8000-${String(ref.pick % 1e12).padStart(12, '0')}`
-        : `Z${ref.pick % 10}`);
-    return { value };
-  };
-  const resolveRef = (ref: Ref): string => lookUp(ref).value;
-  let url = '';
-  for (const part of plan.op.path.split('/')) {
-    if (part === '') continue;
-    const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (!name) {
-      url += `/${part}`;
-      continue;
-    }
-    const value = name === 'workspace' ? workspace : plan.params[name];
-    if (value instanceof Ref) {
-      const found = lookUp(value);
-      url += `/${encodeAny(found.value)}`;
-      // The path's last record of A is the request's target; a later parameter is its child.
-      target = found.row && value.side === 'A' ? { table: value.table, row: found.row } : undefined;
-      parent = found.row ? { table: value.table, id: String(found.row.id), row: found.row } : undefined;
-      continue;
-    }
-    url += `/${
-      value instanceof Verbatim
-        ? value.text
-        : encodeAny(
-            value instanceof Huge
-              ? value.toString()
-              : typeof value === 'string'
-                ? value
-                : JSON.stringify(value),
-          )
-    }`;
-  }
-  /**
-   * The references of a body or query resolved, each field of an object after those before it:
-   * a person after its organisation is one of that organisation's, a KPI key after an activity
-   * one of its instrument's.
-   */
-  const bind = (value: unknown): unknown => {
-    if (value instanceof Ref) return lookUp(value).value;
-    if (Array.isArray(value)) return value.map(bind);
-    if (value === null || typeof value !== 'object' || value.constructor !== Object) return value;
-    let related = parent;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      if (!(item instanceof Ref)) {
-        out[key] = bind(item);
-        continue;
-      }
-      const found = lookUp(item, related);
-      out[key] = found.value;
-      if (found.row) related = { table: item.table, id: String(found.row.id), row: found.row };
-    }
-    return out;
-  };
-  const resolve = (value: unknown): unknown => {
-    if (value instanceof Ref) return resolveRef(value);
-    if (value instanceof TargetVersion) {
-      const version = typeof target?.row.version === 'number' ? target.row.version : 1;
-      return value.offset >= 2 ** 31 ? value.offset : version + value.offset;
-    }
-    return value;
-  };
-  const queryText = (() => {
-    if (plan.query instanceof Verbatim) return plan.query.text;
-    const pairs: string[] = [];
-    for (const [key, raw] of Object.entries(bind(plan.query) as Record<string, unknown>)) {
-      if (raw === undefined) continue;
-      for (const item of Array.isArray(raw) ? raw : [raw]) {
-        const value = resolve(item);
-        const text =
-          value instanceof Verbatim
-            ? value.text
-            : encodeAny(
-                value instanceof Huge || value instanceof RawNumber
-                  ? String(value instanceof RawNumber ? value.text : value)
-                  : typeof value === 'string'
-                    ? value
-                    : value instanceof RawObject
-                      ? toJson(value, resolve)
-                      : JSON.stringify(value ?? null),
-              );
-        pairs.push(`${encodeAny(key)}=${text}`);
-      }
-    }
-    return pairs.join('&');
-  })();
-  if (queryText) url += `?${queryText}`;
-
-  const headers: Record<string, string> = { ...(caller?.headers ?? {}) };
-  let payload: string | Buffer | undefined;
-  const body = plan.body;
-  if (body.kind === 'json') {
-    payload = toJson(bind(body.value), resolve);
-    if (body.contentType !== null) headers['content-type'] = body.contentType ?? JSON_TYPE;
-  } else if (body.kind === 'text') {
-    payload = body.text instanceof Huge ? body.text.toString() : body.text;
-    if (body.contentType !== null) headers['content-type'] = body.contentType;
-  } else if (body.kind === 'bytes') {
-    payload = Buffer.from(body.bytes);
-    headers['content-type'] = body.contentType;
-  }
-  for (const [key, value] of Object.entries(plan.headers)) {
-    if (key === 'authorization') delete headers.cookie;
-    if (key === 'cookie') delete headers.authorization;
-    headers[key] = value;
-  }
-  const sent = `${url}\n${typeof payload === 'string' ? payload : (payload?.toString('latin1') ?? '')}`;
-  return {
-    method: plan.method,
-    url,
-    headers,
-    ...(payload === undefined ? {} : { payload }),
-    sent,
-    ...(target ? { target } : {}),
-  };
 }

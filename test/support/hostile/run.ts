@@ -18,8 +18,9 @@ import {
   snapshotter,
   writeCounter,
 } from './invariants.ts';
+import { materialise } from './materialise.ts';
 import { type Operation, operationsOf } from './operations.ts';
-import { materialise, type PlannedRequest, requestArbitrary } from './requests.ts';
+import { type PlannedRequest, requestArbitrary } from './requests.ts';
 import type { Context } from './schema-arbitraries.ts';
 import { SCOPED_TABLES } from './scopes.ts';
 import { Pools, pooledTables, tablesOf } from './targets.ts';
