@@ -36,8 +36,13 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
       world.protectedIds,
     );
     await pools.refresh();
+    // Saved views are each user's own (another user's answers 404), which the generated requests
+    // cannot target: their parallel edits have the dedicated test below.
     edits = operations.filter(
-      (op) => op.method === 'PATCH' && op.bodies['application/json']?.required?.includes('version') === true,
+      (op) =>
+        op.method === 'PATCH' &&
+        op.bodies['application/json']?.required?.includes('version') === true &&
+        !op.path.includes('/saved-views/'),
     );
   }, 120_000);
   afterAll(async () => {
@@ -90,4 +95,37 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
     }
     console.info(`parallel edits on ${kind}:\n  ${results.join('\n  ')}`);
   }, 120_000);
+
+  it("takes exactly one of N edits of a user's saved view sent at once with the same version", async () => {
+    const caller = world.callers.get('coordinator');
+    expect(caller).toBeDefined();
+    const headers = (caller as { headers: Record<string, string> }).headers;
+    const url = `/api/v1/workspaces/${world.a.slug}/saved-views`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: { list: 'people', name: 'Parallel', query: { sort: 'name' } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const view = created.json();
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `${url}/${view.id}`,
+          headers,
+          payload: { version: view.version, name: `Parallel ${i}` },
+        }),
+      ),
+    );
+    const statuses = answers.map((res) => res.statusCode).sort();
+    expect(statuses).toEqual([200, ...Array(PARALLEL - 1).fill(409)]);
+    const row = await t.database.db
+      .selectFrom('saved_view')
+      .select('version')
+      .where('id', '=', view.id)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(view.version + 1);
+  });
 });

@@ -21,6 +21,12 @@ const BOOKKEEPING: Record<string, string[]> = {
   job_file: ['content'],
 };
 
+/**
+ * Tables that are bookkeeping as a whole: a refused request is meant to write them (the shared
+ * rate-limit counters count every attempt, 429s included), so they are not part of the snapshot.
+ */
+const BOOKKEEPING_TABLES = new Set(['rate_limit']);
+
 /** Per table (and, for a table of workspaces, per part: B's rows or the rest): row count and hash. */
 export type Snapshot = Map<string, string>;
 
@@ -40,7 +46,8 @@ function rowColumns(table: TableInfo, full = false): string[] {
  * itself). SQLite scans a table in rowid order, which an edit keeps: its rows are joined and
  * hashed here; PostgreSQL adds up a hash of each row.
  */
-export function snapshotter(database: Database, tables: TableInfo[], workspaceB: string) {
+export function snapshotter(database: Database, allTables: TableInfo[], workspaceB: string) {
+  const tables = allTables.filter((table) => !BOOKKEEPING_TABLES.has(table.name));
   const postgres = database.kind === 'postgres';
   const parts = tables.map((table) => {
     const text = (columns: string[]) =>
@@ -86,7 +93,11 @@ export function snapshotter(database: Database, tables: TableInfo[], workspaceB:
  * on every table (installed here, in the test database; a sequence ignores rollbacks, so a
  * write rolled back still moves it, which only costs a snapshot).
  */
-export async function writeCounter(database: Database, tables: TableInfo[]): Promise<() => Promise<string>> {
+export async function writeCounter(
+  database: Database,
+  allTables: TableInfo[],
+): Promise<() => Promise<string>> {
+  const tables = allTables.filter((table) => !BOOKKEEPING_TABLES.has(table.name));
   if (database.kind === 'sqlite') {
     const compiled = sql<{ n: number }>`select total_changes() as n`.compile(database.db);
     return async () => String((await database.db.executeQuery(compiled)).rows[0]?.n);

@@ -249,6 +249,13 @@ async function seedWorkspace(
       incurredOn: '2026-04-13',
     });
   }
+  // A saved view of the seeding caller (the coordinator), so its edits have a record to work on.
+  await send(
+    'POST',
+    '/saved-views',
+    { list: 'organisations', name: `View ${tag} ${round}`, query: { sort: 'name' } },
+    [409],
+  );
   const [training, visit] = activityIds as [string, string];
   const current = await app.inject({ method: 'GET', url: `${base}/activities/${training}`, headers });
   await send('POST', `/activities/${training}/estimate`, {
