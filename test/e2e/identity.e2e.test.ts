@@ -108,10 +108,12 @@ describe.skipIf(!chromiumPath)('identity, clusters and the audit log in the brow
     const [update, create] = [page.getByTestId('audit-row').nth(0), page.getByTestId('audit-row').nth(1)];
     expect(await update.textContent()).toContain('Updated');
     expect(await update.textContent()).toContain(COORDINATOR);
-    expect(await update.textContent()).toContain('city: Kiruna → Luleå');
-    expect(await update.textContent()).toContain('day rate: €480.00 → €505.50');
+    expect(await update.textContent()).toContain('City: Kiruna → Luleå');
+    expect(await update.textContent()).toContain('Day rate: €480.00 → €505.50');
+    // The record by its name, not its id.
+    expect(await update.textContent()).toContain('NOH · Nordic Orbit Hub');
     expect(await create.textContent()).toContain('Created');
-    expect(await create.textContent()).toContain('short name: NOH');
+    expect(await create.textContent()).toContain('Short name: NOH');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'audit-log.png'), fullPage: true });
 
