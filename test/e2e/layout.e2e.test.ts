@@ -116,6 +116,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/markets': '/w/demo/markets',
       '/w/$workspace/markets/$marketId': `/w/demo/markets/${plan.market_id}`,
       '/w/$workspace/plans/$planId': `/w/demo/plans/${plan.id}`,
+      '/w/$workspace/activities': '/w/demo/activities',
       '/w/$workspace/activities/$activityId': `/w/demo/activities/${activity.id}`,
       '/w/$workspace/calendar': '/w/demo/calendar',
       '/w/$workspace/reports': '/w/demo/reports',

@@ -256,7 +256,8 @@ function isDashboardPath(pathname: string, workspace: string): boolean {
 /** The markets and what is planned in them: their plans and activities (`/w/demo/plans/…`). */
 function isPlanningPath(pathname: string, workspace: string): boolean {
   const home = `/w/${encodeURIComponent(workspace)}`;
-  return ['markets', 'plans', 'activities'].some(
+  // Activities have their own list and navigation item: an activity's page is under it.
+  return ['markets', 'plans'].some(
     (page) => pathname === `${home}/${page}` || pathname.startsWith(`${home}/${page}/`),
   );
 }
