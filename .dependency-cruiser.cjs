@@ -8,6 +8,20 @@
 const NODE_IO = 'core';
 const TEST_FILE = '\\.(test|int\\.test|e2e\\.test)\\.ts$';
 
+/**
+ * A floor folder (db, http, jobs) imports only the floor below it: `allowed` is the pattern of the
+ * local paths it may reach.
+ */
+function floorRule(folder, comment, allowed) {
+  return {
+    name: `${folder}-is-floor`,
+    comment,
+    severity: 'error',
+    from: { path: `^src/${folder}/`, pathNot: TEST_FILE },
+    to: { dependencyTypes: ['local'], pathNot: allowed },
+  };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -25,27 +39,17 @@ module.exports = {
       from: { path: '^src/domain/', pathNot: TEST_FILE },
       to: { dependencyTypes: [NODE_IO] },
     },
-    {
-      name: 'db-is-floor',
-      comment: 'src/db/ builds on src/domain/ only',
-      severity: 'error',
-      from: { path: '^src/db/', pathNot: TEST_FILE },
-      to: { dependencyTypes: ['local'], pathNot: '^src/(db|domain)/' },
-    },
-    {
-      name: 'http-is-floor',
-      comment: 'src/http/ (request parameters, errors, authentication hooks) builds on domain and db only',
-      severity: 'error',
-      from: { path: '^src/http/', pathNot: TEST_FILE },
-      to: { dependencyTypes: ['local'], pathNot: '^src/(http|db|domain)/|^src/version\\.ts$' },
-    },
-    {
-      name: 'jobs-is-floor',
-      comment: 'src/jobs/ (the queue, worker threads) knows no feature: features register their handlers',
-      severity: 'error',
-      from: { path: '^src/jobs/', pathNot: TEST_FILE },
-      to: { dependencyTypes: ['local'], pathNot: '^src/(jobs|db|domain)/' },
-    },
+    floorRule('db', 'src/db/ builds on src/domain/ only', '^src/(db|domain)/'),
+    floorRule(
+      'http',
+      'src/http/ (request parameters, errors, authentication hooks) builds on domain and db only',
+      '^src/(http|db|domain)/|^src/version\\.ts$',
+    ),
+    floorRule(
+      'jobs',
+      'src/jobs/ (the queue, worker threads) knows no feature: features register their handlers',
+      '^src/(jobs|db|domain)/',
+    ),
     {
       name: 'features-do-not-import-upwards',
       comment: 'a feature never imports commands/, app/ or cli/: those are wired above it',
