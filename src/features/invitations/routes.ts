@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
+import { clientSource, sourceKey } from '../../http/client-source.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { SIGN_IN_RATE, setSessionCookie } from '../auth/sign-in.ts';
 import {
@@ -82,7 +83,7 @@ export function acceptInvitationRoutes(invitations: InvitationService): FastifyP
       '/auth/invitation-preview',
       {
         // Guessing tokens is hopeless (256 bits), but the answer should not be free to ask for.
-        config: { rateLimit: SIGN_IN_RATE },
+        config: { rateLimit: { ...SIGN_IN_RATE, keyGenerator: sourceKey } },
         schema: {
           tags: ['auth'],
           summary: 'What an invitation link offers, before accepting it',
@@ -115,7 +116,10 @@ export function acceptInvitationRoutes(invitations: InvitationService): FastifyP
         },
       },
       async (request, reply) => {
-        const { token, session, user, workspace } = await invitations.accept(request.body);
+        const { token, session, user, workspace } = await invitations.accept(
+          request.body,
+          clientSource(request.ip),
+        );
         setSessionCookie(request, reply, token);
         return {
           user: { id: user.id, email: user.email, name: user.name },

@@ -99,17 +99,27 @@ describe.each(testDialects())('password reset by mail on %s', (kind) => {
     expect(smtp.messages.slice(before).map((m) => m.to)).toEqual([[user.email]]);
   });
 
-  it('lifts the lock-out of an account locked by failed sign-ins', async () => {
+  it('lifts the lock-out of an account from every address that failed', async () => {
     const user = await factory.userWithPassword(OLD_PASSWORD);
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      await t.app.inject({
+    const addresses = ['203.0.113.1', '2001:db8:5::1'];
+    const signInFrom = (remoteAddress: string, password: string) =>
+      t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
-        payload: { email: user.email, password: `wrong-${i}` },
+        payload: { email: user.email, password },
+        remoteAddress,
       });
+    for (const address of addresses) {
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        expect((await signInFrom(address, `wrong-${i}`)).statusCode).toBe(401);
+      }
     }
+    expect((await signInFrom(addresses[0] as string, OLD_PASSWORD)).statusCode).toBe(401);
     expect((await confirm(await resetToken(user.email))).statusCode).toBe(204);
-    await signIn(t.app, user.email, NEW_PASSWORD);
+    for (const address of addresses) {
+      const res = await signInFrom(address, NEW_PASSWORD);
+      expect(res.statusCode, `${address}: ${res.body}`).toBe(200);
+    }
   });
 
   it('refuses an expired link with 400 and keeps the password', async () => {
