@@ -100,18 +100,23 @@ export function acceptInvitationRoutes(invitations: InvitationService): FastifyP
     app.post(
       '/auth/accept-invitation',
       {
+        // Each request may hash or check a password (argon2id): limited per client address, and an
+        // existing account's password counts as a sign-in from that address.
+        config: { rateLimit: { ...SIGN_IN_RATE, keyGenerator: sourceKey } },
         schema: {
           tags: ['auth'],
           summary: 'Accept an invitation (sets the session cookie)',
           description:
             'Creates the account when the address has none, or, with that account’s current password, adds ' +
-            'the workspace to it. A used, withdrawn or expired link answers 400.',
+            'the workspace to it. A used, withdrawn or expired link answers 400. Rate-limited per client ' +
+            'address (429 with Retry-After).',
           body: acceptInvitationBody,
           response: {
             200: acceptInvitationResponse,
             400: problemSchema,
             401: problemSchema,
             409: problemSchema,
+            429: problemSchema,
           },
         },
       },

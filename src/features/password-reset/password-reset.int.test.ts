@@ -5,6 +5,7 @@ import { Factory, signIn } from '../../../test/support/factories.ts';
 import { linkToken, startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { MAX_FAILED_SIGN_INS } from '../auth/service.ts';
+import { SIGN_IN_RATE } from '../auth/sign-in.ts';
 import { BackgroundTasks } from '../mail/background.ts';
 import { MAX_RESETS_PER_HOUR, RESET_TTL_MS } from './service.ts';
 
@@ -158,6 +159,21 @@ describe.each(testDialects())('password reset by mail on %s', (kind) => {
       .execute();
     expect(rows).toHaveLength(MAX_RESETS_PER_HOUR);
     expect(smtp.messages.filter((m) => m.to.includes(user.email))).toHaveLength(MAX_RESETS_PER_HOUR);
+  });
+
+  it('rate-limits confirmations per client address with 429, other addresses unaffected', async () => {
+    const confirmFrom = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: 'guessed', password: NEW_PASSWORD },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_RATE.max; i++)
+      statuses.push((await confirmFrom('198.51.100.33')).statusCode);
+    expect(statuses).toEqual([...Array(SIGN_IN_RATE.max).fill(400), 429]);
+    expect((await confirmFrom('198.51.100.34')).statusCode).toBe(400);
   });
 
   it('rate-limits requests for one address and e-mail with 429', async () => {
