@@ -22,5 +22,6 @@ describe('clientSource', () => {
   it('keeps a string that is no address as it is', () => {
     expect(clientSource('not an address')).toBe('not an address');
     expect(clientSource('')).toBe('');
+    expect(clientSource(undefined)).toBe('');
   });
 });

@@ -14,7 +14,9 @@ import ipaddr from 'ipaddr.js';
  * clientSource('2001:db8:1:2:aaaa:bbbb:cccc:dddd'); // '2001:db8:1:2::/64'
  * clientSource('::ffff:192.0.2.1'); // '192.0.2.1'
  */
-export function clientSource(ip: string): string {
+export function clientSource(ip: string | undefined): string {
+  // Fastify has no address for a request whose socket closed before it was read.
+  if (ip === undefined) return '';
   if (!ipaddr.isValid(ip)) return ip;
   const address = ipaddr.parse(ip);
   if (address.kind() === 'ipv4') return address.toString();
