@@ -130,8 +130,6 @@ export interface AppUserTable {
   name: string;
   /** argon2id encoded hash; null until the user has chosen a password. */
   password_hash: string | null;
-  failed_sign_ins: Generated<number>;
-  locked_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -419,6 +417,18 @@ export interface JobFileTable {
 }
 
 /** A rate-limit counter shared by every server: hits of `key` in the window ending at `expires_at`. */
+/** Failed sign-ins of one account from one source (migration 0018, decision 0017). */
+export interface SignInLockTable {
+  user_id: string;
+  /** The client address, an IPv6 address cut to its /64 (`clientSource`). */
+  source: string;
+  /** Failures in a row from this source (a success from it deletes the row). */
+  failures: number;
+  /** Until when this source may not sign in to this account (UTC ISO); null below the limit. */
+  locked_until: string | null;
+  last_failed_at: string;
+}
+
 export interface RateLimitTable {
   /** A hash of the route and the request's key (client address, e-mail). */
   key: string;
@@ -470,5 +480,6 @@ export interface DB {
   job: JobTable;
   job_file: JobFileTable;
   rate_limit: RateLimitTable;
+  sign_in_lock: SignInLockTable;
   saved_view: SavedViewTable;
 }

@@ -73,3 +73,17 @@ export class InvalidCredentialsError extends Error {
     this.name = 'InvalidCredentialsError';
   }
 }
+
+/**
+ * Too many attempts from one source in a window (HTTP 429): the caller may try again after
+ * `retryAfterSeconds` (sent as `Retry-After`).
+ */
+export class TooManyAttemptsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'TooManyAttemptsError';
+  }
+}

@@ -11,6 +11,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
   TooLargeError,
+  TooManyAttemptsError,
   UnauthenticatedError,
 } from '../domain/errors.ts';
 import { CsrfError } from './authentication.ts';
@@ -90,6 +91,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof ConflictError) {
     return sendProblem(reply, { ...problem(409, error.message), instance });
+  }
+  if (error instanceof TooManyAttemptsError) {
+    reply.header('retry-after', String(error.retryAfterSeconds));
+    return sendProblem(reply, { ...problem(429, error.message), instance });
   }
   if (isUniqueViolation(error)) {
     // A check-then-write race lost to a concurrent write (the unique index caught it).

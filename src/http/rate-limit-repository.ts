@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+
+/**
+ * The stored key of a counter: a hash of what it counts (`scope`: a route, or a budget's name)
+ * and the request's key in it (a client address, an e-mail), so no address or e-mail is stored.
+ *
+ * @example
+ * rateLimitKey('POST /api/v1/auth/sign-in', '192.0.2.1|ana@example.test'); // 43 base64url characters
+ */
+export function rateLimitKey(scope: string, key: string): string {
+  return createHash('sha256').update(`${scope}\n${key}`).digest('base64url');
+}
 
 /** A counter after a hit: the hits in the current window and when that window ends (UTC ISO). */
 export interface RateLimitCount {
@@ -50,6 +62,20 @@ export class RateLimitRepository {
       .returning(['hits', 'expires_at'])
       .executeTakeFirstOrThrow();
     return { hits: Number(row.hits), expiresAt: row.expires_at };
+  }
+
+  /**
+   * Takes one hit back from `key`'s current window (an attempt that turned out not to count, such
+   * as a successful sign-in); nothing when the window ended or no hit is left.
+   */
+  async giveBack(key: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('rate_limit')
+      .set((eb) => ({ hits: eb('hits', '-', 1) }))
+      .where('key', '=', key)
+      .where('expires_at', '>', now.toISOString())
+      .where('hits', '>', 0)
+      .execute();
   }
 
   /** Removes the counters whose window ended before `now`; returns how many. */

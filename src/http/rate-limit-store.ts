@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { RateLimitRepository } from './rate-limit-repository.ts';
+import { RateLimitRepository, rateLimitKey } from './rate-limit-repository.ts';
 
 export interface SharedRateLimitOptions {
   /** The clock of the windows (default the system's; tests move it). */
@@ -90,7 +89,7 @@ export function sharedRateLimitStore(
     }
 
     private storedKey(key: string): string {
-      return createHash('sha256').update(`${this.route}\n${key}`).digest('base64url');
+      return rateLimitKey(this.route, key);
     }
   }
 

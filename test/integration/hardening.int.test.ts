@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app/build-app.ts';
+import { SIGN_IN_RATE } from '../../src/features/auth/sign-in.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -312,5 +313,37 @@ describe.each(testDialects())('hostile inputs of issue 19 on %s', (kind) => {
       .executeTakeFirstOrThrow();
     // 1 + 2 + … + 12 EUR, in cents.
     expect(actual.value).toBe(7_800);
+  });
+  it('rate-limits every public auth route, accepting an invitation included, per client address', async () => {
+    // Found by the outside test: accept-invitation answered every request. A valid body for each
+    // public POST under /api/v1/auth (a body that fails validation is refused before any limit
+    // counts); a new public auth route fails here until it is listed, and limited.
+    const bodies: Record<string, object> = {
+      '/api/v1/auth/sign-in': { email: 'limited@example.test', password: 'not the password' },
+      '/api/v1/auth/password-reset': { email: 'limited@example.test' },
+      '/api/v1/auth/password-reset/confirm': { token: 'guessed', password: 'a long enough new passphrase' },
+      '/api/v1/auth/invitation-preview': { token: 'guessed' },
+      '/api/v1/auth/accept-invitation': { token: 'guessed', password: 'a long enough new passphrase' },
+    };
+    const signedIn = new Set(['/api/v1/auth/sign-out', '/api/v1/auth/sign-out-everywhere']);
+    const paths = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const publicAuthPosts = Object.keys(paths).filter(
+      (path) => path.startsWith('/api/v1/auth/') && paths[path]?.post && !signedIn.has(path),
+    );
+    expect(publicAuthPosts.sort()).toEqual(Object.keys(bodies).sort());
+    for (const [index, url] of publicAuthPosts.entries()) {
+      const remoteAddress = `192.0.2.${200 + index}`;
+      const statuses: number[] = [];
+      for (let i = 0; i <= SIGN_IN_RATE.max; i++) {
+        statuses.push(
+          (await t.app.inject({ method: 'POST', url, payload: bodies[url], remoteAddress })).statusCode,
+        );
+      }
+      expect(statuses.slice(0, SIGN_IN_RATE.max), url).not.toContain(429);
+      expect(statuses.at(-1), url).toBe(429);
+    }
   });
 });

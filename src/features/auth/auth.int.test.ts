@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory, signIn } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { buildApp } from '../../app/build-app.ts';
+import { InvalidCredentialsError } from '../../domain/errors.ts';
 import { AuthRepository } from './repository.ts';
-import { AuthService, MAX_FAILED_SIGN_INS } from './service.ts';
+import {
+  AuthService,
+  LOCK_MS,
+  MAX_FAILED_SIGN_INS,
+  SIGN_IN_FAILURES_PER_SOURCE,
+  SOURCE_WINDOW_MS,
+} from './service.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -60,36 +68,19 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
       expect(wrong.cookies).toEqual([]);
     });
 
-    it(`locks the account after ${MAX_FAILED_SIGN_INS} failures, even for the right password`, async () => {
-      const user = await factory.userWithPassword(PASSWORD);
-      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-        const res = await t.app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/sign-in',
-          payload: { email: user.email, password: `wrong-${i}` },
-        });
-        expect(res.statusCode).toBe(401);
-      }
-      const locked = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { email: user.email, password: PASSWORD },
-      });
-      expect(locked.statusCode).toBe(401);
-      const row = await t.database.db
-        .selectFrom('app_user')
-        .select('locked_until')
-        .where('id', '=', user.id)
-        .executeTakeFirstOrThrow();
-      expect(new Date(row.locked_until ?? 0).getTime()).toBeGreaterThan(Date.now());
-    });
-
     it('rate-limits repeated attempts for one address and e-mail with 429', async () => {
       const payload = { email: 'rate-limited@example.test', password: 'x' };
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
         statuses.push(
-          (await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload })).statusCode,
+          (
+            await t.app.inject({
+              method: 'POST',
+              url: '/api/v1/auth/sign-in',
+              payload,
+              remoteAddress: '198.51.100.1',
+            })
+          ).statusCode,
         );
       }
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
@@ -125,6 +116,154 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
         payload: { email: 'a@example.test', password: 'x'.repeat(2 * 1024 * 1024) },
       });
       expect(res.statusCode).toBe(413);
+    });
+  });
+
+  describe('abuse of sign-in (issue 19, item 9)', () => {
+    /** A sign-in attempt from a client address (documentation ranges: RFC 5737, RFC 3849). */
+    const signInFrom = (remoteAddress: string, email: string, password: string, app = t.app) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password },
+        remoteAddress,
+      });
+    const lockOf = (userId: string, source: string) =>
+      t.database.db
+        .selectFrom('sign_in_lock')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('source', '=', source)
+        .executeTakeFirst();
+
+    it(`after ${MAX_FAILED_SIGN_INS} failures from one address, refuses even the right password from it — and not from another`, async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const attacker = '203.0.113.10';
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        expect((await signInFrom(attacker, user.email, `wrong-${i}`)).statusCode).toBe(401);
+      }
+      const fromAttacker = await signInFrom(attacker, user.email, PASSWORD);
+      expect(fromAttacker.statusCode).toBe(401);
+      expect(fromAttacker.cookies).toEqual([]);
+      expect(new Date((await lockOf(user.id, attacker))?.locked_until ?? 0).getTime()).toBeGreaterThan(
+        Date.now(),
+      );
+
+      const fromOwner = await signInFrom('203.0.113.20', user.email, PASSWORD);
+      expect(fromOwner.statusCode, fromOwner.body).toBe(200);
+      expect(fromOwner.cookies.map((c) => c.name)).toEqual(['space2id_session']);
+      // The owner's success clears the owner's count only: the attacker stays locked out.
+      expect((await signInFrom(attacker, user.email, PASSWORD)).statusCode).toBe(401);
+    });
+
+    it('counts an IPv6 /64 as one address', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        expect((await signInFrom(`2001:db8:a:b::${i + 1}`, user.email, `wrong-${i}`)).statusCode).toBe(401);
+      }
+      expect((await signInFrom('2001:db8:a:b:ffff::1', user.email, PASSWORD)).statusCode).toBe(401);
+      expect((await signInFrom('2001:db8:a:c::1', user.email, PASSWORD)).statusCode).toBe(200);
+    });
+
+    it("clears an address's count when it signs in", async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const address = '203.0.113.30';
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
+          expect((await signInFrom(address, user.email, `wrong-${i}`)).statusCode).toBe(401);
+        }
+        expect((await lockOf(user.id, address))?.failures).toBe(MAX_FAILED_SIGN_INS - 1);
+        expect((await signInFrom(address, user.email, PASSWORD)).statusCode).toBe(200);
+        expect(await lockOf(user.id, address)).toBeUndefined();
+      }
+    });
+
+    it(`locks an address out for ${LOCK_MS / 60_000} minutes, then lets the right password in`, async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      // From the real time: the store's sweep deletes counters whose window ended by the real clock.
+      let now = new Date();
+      const service = new AuthService(new AuthRepository(t.database.db), () => now);
+      const source = '203.0.113.40';
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        await expect(service.checkPassword(user.email, `wrong-${i}`, source)).rejects.toThrow(
+          InvalidCredentialsError,
+        );
+      }
+      now = new Date(now.getTime() + LOCK_MS - 1000);
+      await expect(service.checkPassword(user.email, PASSWORD, source)).rejects.toThrow(
+        InvalidCredentialsError,
+      );
+      now = new Date(now.getTime() + 2000);
+      expect((await service.checkPassword(user.email, PASSWORD, source)).id).toBe(user.id);
+    });
+
+    it(`answers 429 after ${SIGN_IN_FAILURES_PER_SOURCE} failures from one address across 25 e-mails, on every server sharing the database`, async () => {
+      const second = await buildApp({ database: t.database });
+      try {
+        const address = '198.51.100.50';
+        const answers = [];
+        for (let i = 0; i < 25; i++) {
+          // Alternate servers: the budget is counted in the database they share.
+          const app = i % 2 === 0 ? t.app : second;
+          answers.push(await signInFrom(address, `sprayed-${i}-${kind}@example.test`, 'Summer2026!', app));
+        }
+        const statuses = answers.map((res) => res.statusCode);
+        expect(statuses).toEqual([
+          ...Array(SIGN_IN_FAILURES_PER_SOURCE).fill(401),
+          ...Array(25 - SIGN_IN_FAILURES_PER_SOURCE).fill(429),
+        ]);
+        const refused = answers.at(-1);
+        expect(refused?.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused?.json()).toMatchObject({
+          status: 429,
+          title: 'Too many requests',
+          detail: expect.stringMatching(
+            /Too many failed sign-ins from your network address: try again in \d+ minutes?\./,
+          ),
+        });
+        const retryAfter = Number(refused?.headers['retry-after']);
+        expect(retryAfter).toBeGreaterThan(0);
+        expect(retryAfter).toBeLessThanOrEqual(SOURCE_WINDOW_MS / 1000);
+        // Even the right password of a real account waits: the budget is checked before any password.
+        const user = await factory.userWithPassword(PASSWORD);
+        expect((await signInFrom(address, user.email, PASSWORD)).statusCode).toBe(429);
+        // Another address is not affected.
+        expect((await signInFrom('198.51.100.51', user.email, PASSWORD)).statusCode).toBe(200);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('gives a successful sign-in its attempt back: only failures use the budget', async () => {
+      const user = await factory.userWithPassword(PASSWORD);
+      const address = '198.51.100.60';
+      for (let i = 0; i < SIGN_IN_FAILURES_PER_SOURCE - 1; i++) {
+        expect((await signInFrom(address, `unknown-${i}@example.test`, 'x')).statusCode).toBe(401);
+      }
+      for (let i = 0; i < 3; i++)
+        expect((await signInFrom(address, user.email, PASSWORD)).statusCode).toBe(200);
+      expect((await signInFrom(address, 'one-more@example.test', 'x')).statusCode).toBe(401);
+      expect((await signInFrom(address, 'and-another@example.test', 'x')).statusCode).toBe(429);
+    });
+
+    it('starts a new budget when the window ends', async () => {
+      // From the real time: the store's sweep deletes counters whose window ended by the real clock.
+      let now = new Date();
+      const service = new AuthService(new AuthRepository(t.database.db), () => now);
+      const source = '198.51.100.70';
+      for (let i = 0; i < SIGN_IN_FAILURES_PER_SOURCE; i++) {
+        await expect(service.checkPassword(`nobody-${i}@example.test`, 'x', source)).rejects.toThrow(
+          InvalidCredentialsError,
+        );
+      }
+      await expect(service.checkPassword('late@example.test', 'x', source)).rejects.toMatchObject({
+        name: 'TooManyAttemptsError',
+        retryAfterSeconds: SOURCE_WINDOW_MS / 1000,
+      });
+      now = new Date(now.getTime() + SOURCE_WINDOW_MS);
+      await expect(service.checkPassword('late@example.test', 'x', source)).rejects.toThrow(
+        InvalidCredentialsError,
+      );
     });
   });
 

@@ -1,10 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
-import type { ApiTokenTable, AppUserTable, DB, UserSessionTable } from '../../db/schema.ts';
+import type { ApiTokenTable, AppUserTable, DB, SignInLockTable, UserSessionTable } from '../../db/schema.ts';
+import { type RateLimitCount, RateLimitRepository, rateLimitKey } from '../../http/rate-limit-repository.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<UserSessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type SignInLockRow = Selectable<SignInLockTable>;
+
+/** The scope of the per-source sign-in budget's counters in the shared `rate_limit` table. */
+const SOURCE_BUDGET_SCOPE = 'sign-in attempts per source';
 
 /** The only SQL for users, sessions and API tokens. */
 export class AuthRepository {
@@ -38,20 +43,90 @@ export class AuthRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async recordFailedSignIn(userId: string, lockedUntil: string | null): Promise<void> {
+  /** The failed sign-ins of one account from one source, if any (`sign_in_lock`). */
+  findSignInLock(userId: string, source: string): Promise<SignInLockRow | undefined> {
+    return this.db
+      .selectFrom('sign_in_lock')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('source', '=', source)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Counts a failed sign-in of an account from a source, in one upsert (servers failing at once
+   * lose no count): the count becomes 1, or one more; from `maxFailures` on, the source is locked
+   * out of the account until `now + lockMs`. The account's rows whose last failure is before
+   * `forgetBefore` are deleted on the way (an old failure no longer counts), so the table keeps
+   * only the sources that failed lately.
+   * @returns the row after the failure.
+   */
+  async recordFailedSignIn(values: {
+    userId: string;
+    source: string;
+    now: Date;
+    maxFailures: number;
+    lockMs: number;
+    forgetBefore: Date;
+  }): Promise<SignInLockRow> {
+    const at = values.now.toISOString();
+    const lockedUntil = new Date(values.now.getTime() + values.lockMs).toISOString();
     await this.db
-      .updateTable('app_user')
-      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1), locked_until: lockedUntil }))
-      .where('id', '=', userId)
+      .deleteFrom('sign_in_lock')
+      .where('user_id', '=', values.userId)
+      .where('last_failed_at', '<', values.forgetBefore.toISOString())
+      .execute();
+    return this.db
+      .insertInto('sign_in_lock')
+      .values({
+        user_id: values.userId,
+        source: values.source,
+        failures: 1,
+        locked_until: values.maxFailures <= 1 ? lockedUntil : null,
+        last_failed_at: at,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['user_id', 'source']).doUpdateSet((eb) => ({
+          failures: eb('sign_in_lock.failures', '+', 1),
+          locked_until: eb
+            .case()
+            .when(eb(eb('sign_in_lock.failures', '+', 1), '>=', values.maxFailures))
+            .then(lockedUntil)
+            .else(eb.ref('sign_in_lock.locked_until'))
+            .end(),
+          last_failed_at: at,
+        })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Forgets the failed sign-ins of an account from one source (it signed in). */
+  async clearSignInLock(userId: string, source: string): Promise<void> {
+    await this.db
+      .deleteFrom('sign_in_lock')
+      .where('user_id', '=', userId)
+      .where('source', '=', source)
       .execute();
   }
 
-  async clearFailedSignIns(userId: string): Promise<void> {
-    await this.db
-      .updateTable('app_user')
-      .set({ failed_sign_ins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
+  /** Forgets the failed sign-ins of an account from every source (its password was reset). */
+  async clearSignInLocksOfUser(userId: string): Promise<void> {
+    await this.db.deleteFrom('sign_in_lock').where('user_id', '=', userId).execute();
+  }
+
+  /**
+   * Counts a sign-in attempt against its source's budget, whatever the e-mail, in the shared
+   * rate-limit counters (`rate_limit`), so every server counts the same attempts.
+   * @returns the attempts in the source's current window and when that window ends.
+   */
+  takeSourceAttempt(source: string, windowMs: number, now: Date): Promise<RateLimitCount> {
+    return new RateLimitRepository(this.db).hit(rateLimitKey(SOURCE_BUDGET_SCOPE, source), windowMs, now);
+  }
+
+  /** Gives an attempt back to its source's budget (it signed in: only failures use the budget). */
+  giveBackSourceAttempt(source: string, now: Date): Promise<void> {
+    return new RateLimitRepository(this.db).giveBack(rateLimitKey(SOURCE_BUDGET_SCOPE, source), now);
   }
 
   async createSession(values: {

@@ -9,6 +9,7 @@ import {
   identify,
   SESSION_COOKIE,
 } from '../../http/authentication.ts';
+import { clientSource } from '../../http/client-source.ts';
 import { problemSchema } from '../../http/problem.ts';
 import type { ApiTokenRow } from './repository.ts';
 import {
@@ -43,7 +44,11 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { token, session, user } = await auth.signIn(request.body.email, request.body.password);
+        const { token, session, user } = await auth.signIn(
+          request.body.email,
+          request.body.password,
+          clientSource(request.ip),
+        );
         setSessionCookie(request, reply, token);
         return {
           user: { id: user.id, email: user.email, name: user.name },

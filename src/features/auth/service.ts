@@ -1,13 +1,25 @@
-import { InvalidCredentialsError } from '../../domain/errors.ts';
+import { InvalidCredentialsError, TooManyAttemptsError } from '../../domain/errors.ts';
 import type { Authentication } from '../../http/authentication.ts';
 import type { AuthRepository, SessionRow, UserRow } from './repository.ts';
 import { hashPassword, hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets.ts';
 
 /** How long a session lives without use; each use extends it (sliding expiry). */
 export const SESSION_IDLE_MS = 14 * 24 * 3600 * 1000;
-/** After this many failed sign-ins in a row the account is locked for LOCK_MS. */
+/**
+ * After this many failed sign-ins in a row of one account from one source (client address), that
+ * source is locked out of that account for LOCK_MS; each further failure from it locks it again.
+ * Other sources are not affected (decision 0017).
+ */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
+/** Failures of an account from a source older than this are forgotten (the count starts again). */
+export const FAILURES_FORGOTTEN_AFTER_MS = 24 * 3600 * 1000;
+/**
+ * Failed sign-ins one source may make in SOURCE_WINDOW_MS, whatever the e-mails (a successful
+ * sign-in gives its attempt back); more are answered 429 until the window ends.
+ */
+export const SIGN_IN_FAILURES_PER_SOURCE = 20;
+export const SOURCE_WINDOW_MS = 15 * 60 * 1000;
 /** A session's expiry is written back at most this often (not on every request). */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -19,41 +31,62 @@ export class AuthService {
 
   /**
    * Checks e-mail and password and opens a session.
+   * @param source the client's address (`clientSource`): failures are counted per source.
    * @returns the session's secret token (for the cookie; only its hash is stored) and the session.
-   * @throws InvalidCredentialsError for a wrong password, an unknown e-mail or a locked account.
+   * @throws InvalidCredentialsError for a wrong password, an unknown e-mail or an account locked for this source.
+   * @throws TooManyAttemptsError when the source used up its budget of failed attempts.
    */
   async signIn(
     email: string,
     password: string,
+    source: string,
   ): Promise<{ token: string; session: SessionRow; user: UserRow }> {
-    const user = await this.checkPassword(email, password);
+    const user = await this.checkPassword(email, password, source);
     return { ...(await this.openSession(user.id)), user };
   }
 
   /**
-   * Checks e-mail and password, counting failures towards the lock-out (sign-in, and accepting an
-   * invitation with an existing account).
-   * @throws InvalidCredentialsError for a wrong password, an unknown e-mail or a locked account.
+   * Checks e-mail and password from a source (sign-in, and accepting an invitation with an existing
+   * account). First the source's budget: every attempt takes one, a success gives it back, so only
+   * failures use it up, across all e-mails. Then the account's lock for this source: after
+   * MAX_FAILED_SIGN_INS failures from it, even the right password is refused from it (not from
+   * other sources) for LOCK_MS. A success clears this source's count.
+   * @throws TooManyAttemptsError when the source used up its budget (checked before any password).
+   * @throws InvalidCredentialsError for a wrong password, an unknown e-mail or an account locked for this source.
    */
-  async checkPassword(email: string, password: string): Promise<UserRow> {
-    const user = await this.repository.findUserByEmail(email);
+  async checkPassword(email: string, password: string, source: string): Promise<UserRow> {
     const now = this.clock();
+    const budget = await this.repository.takeSourceAttempt(source, SOURCE_WINDOW_MS, now);
+    if (budget.hits > SIGN_IN_FAILURES_PER_SOURCE) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(budget.expiresAt) - now.getTime()) / 1000));
+      throw new TooManyAttemptsError(
+        `Too many failed sign-ins from your network address: try again in ${minutesOf(retryAfterSeconds)}.`,
+        retryAfterSeconds,
+      );
+    }
+    const user = await this.repository.findUserByEmail(email);
     if (!user?.password_hash) {
       await verifyAgainstDummy(password);
       throw new InvalidCredentialsError();
     }
-    if (user.locked_until && new Date(user.locked_until) > now) {
+    const lock = await this.repository.findSignInLock(user.id, source);
+    if (lock?.locked_until && new Date(lock.locked_until) > now) {
       await verifyAgainstDummy(password);
       throw new InvalidCredentialsError();
     }
     if (!(await verifyPassword(user.password_hash, password))) {
-      const failures = user.failed_sign_ins + 1;
-      const lockedUntil =
-        failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
-      await this.repository.recordFailedSignIn(user.id, lockedUntil);
+      await this.repository.recordFailedSignIn({
+        userId: user.id,
+        source,
+        now,
+        maxFailures: MAX_FAILED_SIGN_INS,
+        lockMs: LOCK_MS,
+        forgetBefore: new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS),
+      });
       throw new InvalidCredentialsError();
     }
-    if (user.failed_sign_ins > 0 || user.locked_until) await this.repository.clearFailedSignIns(user.id);
+    await this.repository.giveBackSourceAttempt(source, now);
+    if (lock) await this.repository.clearSignInLock(user.id, source);
     return user;
   }
 
@@ -151,6 +184,12 @@ export class AuthService {
   async createUser(email: string, name: string, password: string): Promise<UserRow> {
     return this.repository.createUser({ email, name, passwordHash: await hashPassword(password) });
   }
+}
+
+/** `90` → "2 minutes": a wait said in whole minutes, at least one. */
+function minutesOf(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 function pickUser(user: UserRow): Authentication['user'] {

@@ -5,6 +5,8 @@ import { testDialects } from '../../../test/support/databases.ts';
 import { Factory, signIn } from '../../../test/support/factories.ts';
 import { linkToken, startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { MAX_FAILED_SIGN_INS } from '../auth/service.ts';
+import { SIGN_IN_RATE } from '../auth/sign-in.ts';
 import { INVITATION_TTL_MS } from './service.ts';
 
 const PUBLIC_URL = 'http://hub.example.test';
@@ -46,8 +48,14 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
   function invite(payload: object, headers = coordinator) {
     return t.app.inject({ method: 'POST', url: url(), headers, payload });
   }
-  function accept(payload: object) {
-    return t.app.inject({ method: 'POST', url: '/api/v1/auth/accept-invitation', payload });
+  let addressCounter = 0;
+  /**
+   * Accepts from `remoteAddress`; by default each call from an address of its own, as invitees are
+   * different people: the route takes SIGN_IN_RATE.max a minute per address (tested below), and
+   * this file accepts more often than that.
+   */
+  function accept(payload: object, remoteAddress = `192.0.2.${++addressCounter}`) {
+    return t.app.inject({ method: 'POST', url: '/api/v1/auth/accept-invitation', payload, remoteAddress });
   }
   /** Invites `email` and returns the token of the link in the mail that arrives. */
   async function inviteAndReadToken(
@@ -247,6 +255,35 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
       expect(right.statusCode, right.body).toBe(200);
       expect(right.json().user.id).toBe(existing.id);
       expect(await memberships()).toEqual([{ role: 'mentor' }]);
+    });
+
+    it("checks an existing account's password as a sign-in from the caller's address", async () => {
+      const existing = await factory.userWithPassword('existing password 2');
+      const { token } = await inviteAndReadToken({ email: existing.email, role: 'viewer' });
+      const guesser = '203.0.113.77';
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        expect((await accept({ token, password: `guess number ${i}` }, guesser)).statusCode).toBe(401);
+      }
+      // That address is locked out of the account, even with the right password…
+      expect((await accept({ token, password: 'existing password 2' }, guesser)).statusCode).toBe(401);
+      // …and the owner, elsewhere, is not.
+      const owner = await accept({ token, password: 'existing password 2' }, '203.0.113.78');
+      expect(owner.statusCode, owner.body).toBe(200);
+    });
+
+    it('is rate-limited per client address (429 with Retry-After), other addresses unaffected', async () => {
+      const address = '198.51.100.99';
+      const answers = [];
+      for (let i = 0; i <= SIGN_IN_RATE.max; i++) {
+        answers.push(await accept({ token: `guess-${i}`, password: PASSWORD }, address));
+      }
+      expect(answers.map((res) => res.statusCode)).toEqual([...Array(SIGN_IN_RATE.max).fill(400), 429]);
+      const refused = answers.at(-1);
+      expect(refused?.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+      expect(
+        (await accept({ token: 'guess-elsewhere', password: PASSWORD }, '198.51.100.98')).statusCode,
+      ).toBe(400);
     });
 
     it('refuses an expired link with 400 and drops it from the pending list', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authentication.ts';
+import { clientSource, sourceKey } from '../../http/client-source.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { SIGN_IN_RATE, setSessionCookie } from '../auth/sign-in.ts';
 import {
@@ -82,7 +83,7 @@ export function acceptInvitationRoutes(invitations: InvitationService): FastifyP
       '/auth/invitation-preview',
       {
         // Guessing tokens is hopeless (256 bits), but the answer should not be free to ask for.
-        config: { rateLimit: SIGN_IN_RATE },
+        config: { rateLimit: { ...SIGN_IN_RATE, keyGenerator: sourceKey } },
         schema: {
           tags: ['auth'],
           summary: 'What an invitation link offers, before accepting it',
@@ -99,23 +100,31 @@ export function acceptInvitationRoutes(invitations: InvitationService): FastifyP
     app.post(
       '/auth/accept-invitation',
       {
+        // Each request may hash or check a password (argon2id): limited per client address, and an
+        // existing account's password counts as a sign-in from that address.
+        config: { rateLimit: { ...SIGN_IN_RATE, keyGenerator: sourceKey } },
         schema: {
           tags: ['auth'],
           summary: 'Accept an invitation (sets the session cookie)',
           description:
             'Creates the account when the address has none, or, with that account’s current password, adds ' +
-            'the workspace to it. A used, withdrawn or expired link answers 400.',
+            'the workspace to it. A used, withdrawn or expired link answers 400. Rate-limited per client ' +
+            'address (429 with Retry-After).',
           body: acceptInvitationBody,
           response: {
             200: acceptInvitationResponse,
             400: problemSchema,
             401: problemSchema,
             409: problemSchema,
+            429: problemSchema,
           },
         },
       },
       async (request, reply) => {
-        const { token, session, user, workspace } = await invitations.accept(request.body);
+        const { token, session, user, workspace } = await invitations.accept(
+          request.body,
+          clientSource(request.ip),
+        );
         setSessionCookie(request, reply, token);
         return {
           user: { id: user.id, email: user.email, name: user.name },

@@ -178,8 +178,11 @@ export class InvitationService {
    * be the account's current one), adds the membership and opens a session.
    * @throws InvalidInputError for an unknown, used, revoked or expired token.
    * @throws InvalidCredentialsError when the existing account's password is wrong.
+   * @throws TooManyAttemptsError when `source` used up its budget of failed sign-ins.
+   * @param source the client's address (`clientSource`): an existing account's password is checked
+   *   as a sign-in from it (its budget, the account's lock for it).
    */
-  async accept(input: AcceptInvitationInput) {
+  async accept(input: AcceptInvitationInput, source: string) {
     const invitations = new InvitationRepository(this.db);
     const invitation = await invitations.findByTokenHash(hashSecret(input.token));
     this.checkUsable(invitation);
@@ -187,7 +190,7 @@ export class InvitationService {
     const existing = await auth.findUserByEmail(invitation.email);
     let newPasswordHash: string | undefined;
     if (existing) {
-      await this.options.auth.checkPassword(invitation.email, input.password);
+      await this.options.auth.checkPassword(invitation.email, input.password, source);
     } else {
       if (input.password.length < MIN_PASSWORD_LENGTH) {
         throw new InvalidInputError('Choose a longer password', [

@@ -5,6 +5,7 @@ import { Factory, signIn } from '../../../test/support/factories.ts';
 import { linkToken, startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { MAX_FAILED_SIGN_INS } from '../auth/service.ts';
+import { SIGN_IN_RATE } from '../auth/sign-in.ts';
 import { BackgroundTasks } from '../mail/background.ts';
 import { MAX_RESETS_PER_HOUR, RESET_TTL_MS } from './service.ts';
 
@@ -99,17 +100,27 @@ describe.each(testDialects())('password reset by mail on %s', (kind) => {
     expect(smtp.messages.slice(before).map((m) => m.to)).toEqual([[user.email]]);
   });
 
-  it('lifts the lock-out of an account locked by failed sign-ins', async () => {
+  it('lifts the lock-out of an account from every address that failed', async () => {
     const user = await factory.userWithPassword(OLD_PASSWORD);
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      await t.app.inject({
+    const addresses = ['203.0.113.1', '2001:db8:5::1'];
+    const signInFrom = (remoteAddress: string, password: string) =>
+      t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
-        payload: { email: user.email, password: `wrong-${i}` },
+        payload: { email: user.email, password },
+        remoteAddress,
       });
+    for (const address of addresses) {
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        expect((await signInFrom(address, `wrong-${i}`)).statusCode).toBe(401);
+      }
     }
+    expect((await signInFrom(addresses[0] as string, OLD_PASSWORD)).statusCode).toBe(401);
     expect((await confirm(await resetToken(user.email))).statusCode).toBe(204);
-    await signIn(t.app, user.email, NEW_PASSWORD);
+    for (const address of addresses) {
+      const res = await signInFrom(address, NEW_PASSWORD);
+      expect(res.statusCode, `${address}: ${res.body}`).toBe(200);
+    }
   });
 
   it('refuses an expired link with 400 and keeps the password', async () => {
@@ -148,6 +159,21 @@ describe.each(testDialects())('password reset by mail on %s', (kind) => {
       .execute();
     expect(rows).toHaveLength(MAX_RESETS_PER_HOUR);
     expect(smtp.messages.filter((m) => m.to.includes(user.email))).toHaveLength(MAX_RESETS_PER_HOUR);
+  });
+
+  it('rate-limits confirmations per client address with 429, other addresses unaffected', async () => {
+    const confirmFrom = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: 'guessed', password: NEW_PASSWORD },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_RATE.max; i++)
+      statuses.push((await confirmFrom('198.51.100.33')).statusCode);
+    expect(statuses).toEqual([...Array(SIGN_IN_RATE.max).fill(400), 429]);
+    expect((await confirmFrom('198.51.100.34')).statusCode).toBe(400);
   });
 
   it('rate-limits requests for one address and e-mail with 429', async () => {

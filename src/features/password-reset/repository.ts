@@ -77,11 +77,11 @@ export class PasswordResetRepository {
     return true;
   }
 
-  /** Sets a new password hash and lifts the sign-in lock-out. */
+  /** Sets a new password hash. */
   async setPassword(userId: string, passwordHash: string, now: string): Promise<void> {
     await this.db
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: now })
+      .set({ password_hash: passwordHash, updated_at: now })
       .where('id', '=', userId)
       .execute();
   }

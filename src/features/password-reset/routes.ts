@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sourceKey } from '../../http/client-source.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { addressAndEmailKey, SIGN_IN_RATE } from '../auth/sign-in.ts';
 import {
@@ -35,11 +36,16 @@ export function passwordResetRoutes(resets: PasswordResetService): FastifyPlugin
     app.post(
       '/auth/password-reset/confirm',
       {
+        // A valid token costs a password hash (argon2id): limited per client address.
+        config: { rateLimit: { ...SIGN_IN_RATE, keyGenerator: sourceKey } },
         schema: {
           tags: ['auth'],
           summary: 'Choose a new password with a reset link’s token (signs out everywhere)',
+          description:
+            'Lifts the sign-in lock-out of the account from every address. Rate-limited per client address ' +
+            '(429 with Retry-After).',
           body: confirmPasswordResetBody,
-          response: { 204: z.undefined(), 400: problemSchema },
+          response: { 204: z.undefined(), 400: problemSchema, 429: problemSchema },
         },
       },
       async (request, reply) => {

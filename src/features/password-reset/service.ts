@@ -47,7 +47,7 @@ export class PasswordResetService {
   }
 
   /**
-   * Sets a new password with a reset link's token, lifts the lock-out and ends every session.
+   * Sets a new password with a reset link's token, lifts the lock-out from every source and ends every session.
    * @throws InvalidInputError naming `body.token` for an unknown, used or expired token.
    */
   async confirm(token: string, password: string): Promise<void> {
@@ -60,7 +60,9 @@ export class PasswordResetService {
       const resets = new PasswordResetRepository(trx);
       if (!(await resets.useAll(reset.id, reset.user_id, now))) throw invalidToken();
       await resets.setPassword(reset.user_id, passwordHash, now);
-      await new AuthRepository(trx).deleteSessionsOfUser(reset.user_id);
+      const auth = new AuthRepository(trx);
+      await auth.clearSignInLocksOfUser(reset.user_id);
+      await auth.deleteSessionsOfUser(reset.user_id);
     });
   }
 

@@ -12,20 +12,20 @@ import type { TableInfo } from './targets.ts';
 
 /**
  * Columns a request may touch without writing anything a user did: when a token or session was
- * last used, and the failed sign-in counter (sign-in's lockout is meant to write on a 401).
+ * last used.
  */
 const BOOKKEEPING: Record<string, string[]> = {
   api_token: ['last_used_at'],
   user_session: ['last_seen_at', 'expires_at'],
-  app_user: ['failed_sign_ins', 'locked_until'],
   job_file: ['content'],
 };
 
 /**
  * Tables that are bookkeeping as a whole: a refused request is meant to write them (the shared
- * rate-limit counters count every attempt, 429s included), so they are not part of the snapshot.
+ * rate-limit counters count every attempt, 429s included; a failed sign-in counts towards the
+ * lock-out of its account from its address), so they are not part of the snapshot.
  */
-const BOOKKEEPING_TABLES = new Set(['rate_limit']);
+const BOOKKEEPING_TABLES = new Set(['rate_limit', 'sign_in_lock']);
 
 /** Per table (and, for a table of workspaces, per part: B's rows or the rest): row count and hash. */
 export type Snapshot = Map<string, string>;

@@ -101,7 +101,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation (sets the session cookie)
-         * @description Creates the account when the address has none, or, with that account’s current password, adds the workspace to it. A used, withdrawn or expired link answers 400.
+         * @description Creates the account when the address has none, or, with that account’s current password, adds the workspace to it. A used, withdrawn or expired link answers 400. Rate-limited per client address (429 with Retry-After).
          */
         post: {
             parameters: {
@@ -151,6 +151,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -301,7 +310,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Choose a new password with a reset link’s token (signs out everywhere) */
+        /**
+         * Choose a new password with a reset link’s token (signs out everywhere)
+         * @description Lifts the sign-in lock-out of the account from every address. Rate-limited per client address (429 with Retry-After).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -327,6 +339,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
