@@ -9,7 +9,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { DEMO_WORKSPACE_SLUG } from '../src/features/demo/seed-demo.ts';
 import { seedCatalogue } from '../src/features/instruments/seed.ts';
-import { type KindSummary, LoadRecorder } from './lib/load-stats.ts';
+import { type KindSummary, LoadRecorder, latencySpread } from './lib/load-stats.ts';
 import { writeResult } from './lib/report.ts';
 import { freshDatabase, numberArg } from './lib/setup.ts';
 import {
@@ -121,7 +121,16 @@ async function runOn(kind: 'sqlite' | 'postgres', options: RunOptions): Promise<
       const cpu =
         ((server.cpuSeconds() - cpuBefore) * options.seconds) / ((performance.now() - begin) / 1000);
       const elapsed = options.seconds;
-      section = report(kind, recorder, { ...options, elapsed, cpu, loadAtStart, prepared, world });
+      const serverTime = serverTimes(server.logFile);
+      section = report(kind, recorder, {
+        ...options,
+        elapsed,
+        cpu,
+        loadAtStart,
+        prepared,
+        world,
+        server: serverTime,
+      });
       for (const failure of recorder.failures.slice(0, 10)) console.log(`  failure: ${failure}`);
       console.log(`${kind}: slowest answers in the server's log:\n${slowestInLog(server.logFile, 8)}`);
     } finally {
@@ -215,8 +224,8 @@ async function startServer(databaseUrl: string, cpuProfile: boolean): Promise<Se
   };
 }
 
-/** The slowest API answers the server itself logged (its own time, without the client's). */
-function slowestInLog(logFile: string, count: number): string {
+/** The API answers the server itself logged ("request answered"): its own time, without the client's. */
+function answersInLog(logFile: string): { ms: number; line: string }[] {
   const answers: { ms: number; line: string }[] = [];
   for (const line of readFileSync(logFile, 'utf8').split('\n')) {
     if (!line.startsWith('{')) continue;
@@ -238,17 +247,37 @@ function slowestInLog(logFile: string, count: number): string {
       // not a log line
     }
   }
-  return answers
+  return answers;
+}
+
+function slowestInLog(logFile: string, count: number): string {
+  return answersInLog(logFile)
     .sort((a, b) => b.ms - a.ms)
     .slice(0, count)
     .map((answer) => `  ${answer.line}`)
     .join('\n');
 }
 
+/** Median and p95 of the server's own time over every API answer of the run (warm-up included). */
+function serverTimes(logFile: string): string {
+  const times = answersInLog(logFile).map((answer) => answer.ms);
+  if (times.length === 0) return 'no answers logged';
+  const spread = latencySpread(times);
+  return `median ${spread.median.toFixed(1)} ms, p95 ${spread.p95.toFixed(1)} ms, max ${spread.max.toFixed(1)} ms over ${times.length} answers`;
+}
+
 function report(
   kind: 'sqlite' | 'postgres',
   recorder: LoadRecorder,
-  run: RunOptions & { elapsed: number; cpu: number; loadAtStart: string; prepared: number; world: LoadWorld },
+  run: RunOptions & {
+    elapsed: number;
+    cpu: number;
+    loadAtStart: string;
+    prepared: number;
+    world: LoadWorld;
+    /** The server's own time per answer, from its log. */
+    server: string;
+  },
 ): string {
   const reads = recorder.total('read');
   const writes = recorder.total('write');
@@ -272,7 +301,8 @@ Generated in ${run.prepared.toFixed(1)} s besides the demo: ${counts.organisatio
 ${counts.activities} activities, ${counts.costLines} budget lines, ${counts.participants} participants. ${requests} requests in
 ${run.elapsed.toFixed(1)} s (${(requests / run.elapsed).toFixed(0)} a second); the server process used about ${run.cpu.toFixed(1)} s of CPU
 (${((run.cpu / run.elapsed) * 100).toFixed(0)} % of one core; ${((run.cpu * 1e6) / Math.max(1, requests)).toFixed(0)} µs a request). Load average when this database's
-run started: ${run.loadAtStart}.
+run started: ${run.loadAtStart}. The server's own time per answer (its log, from reading the request
+to sending the answer; waiting to be read is not in it): ${run.server}.
 
 | requests | count | errors | 409 | min | median | p95 | max |
 |---|---|---|---|---|---|---|---|
