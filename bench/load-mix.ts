@@ -48,6 +48,8 @@ const ACTIVITY_SORTS = [
   'updatedAt',
 ];
 const AUDIT_TYPES = ['organisation', 'person', 'activity', 'cost_line'];
+/** A client-side time past this is printed with when it was sent (to match with the server's log). */
+const SLOW_MS = 10_000;
 /** How often a report's job is polled, as the web app's fallback to its event stream does. */
 const POLL_MS = 500;
 
@@ -379,7 +381,14 @@ export class VirtualUser {
     }
     if (this.measured(started)) {
       const outcome = outcomeOf(answer.status, options.expected);
-      recorder.record(kind, requestClass, performance.now() - started, outcome, detail);
+      const ms = performance.now() - started;
+      recorder.record(kind, requestClass, ms, outcome, detail);
+      if (ms > SLOW_MS) {
+        const at = ((started - this.options.measureFrom) / 1000).toFixed(1);
+        console.log(
+          `  slow: ${ms.toFixed(0)} ms, sent ${at} s into the run, ${method} ${url} → ${answer.status}`,
+        );
+      }
     }
     return answer;
   }
