@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   kpi: () => import('./kpi.ts'),
   reports: () => import('./reports.ts'),
   fuzz: () => import('./fuzz.ts'),
+  load: () => import('./load.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -30,6 +30,7 @@ await build({
   entryPoints: {
     space2id: path.join(root, 'src/cli/main.ts'),
     'scheduler-worker': path.join(root, 'src/jobs/scheduler/worker.ts'),
+    'report-worker': path.join(root, 'src/features/reports/render-worker.ts'),
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ function freePort(): Promise<number> {
 
 // `npm start` runs the esbuild bundle of src/ (scripts/build-server.mjs): it must behave as the sources do.
 describe('the bundled server (what npm start runs)', () => {
-  it('builds, serves a healthy Hub on a new SQLite file, and schedules in its bundled worker', async () => {
+  it('builds, serves a healthy Hub on a new SQLite file, and schedules and draws reports in its bundled workers', async () => {
     await run(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs'), '--force'], { cwd: ROOT });
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'space2id-bundle-'));
@@ -68,5 +68,15 @@ describe('the bundled server (what npm start runs)', () => {
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ status: 'optimal', breaks: 1 });
     expect(result.assignments).toHaveLength(3);
+
+    // The demo workspace the server created; the report's file is drawn in dist/report-worker.mjs.
+    const out = path.join(dir, 'report.xlsx');
+    const report = await run(
+      process.execPath,
+      [BUNDLE, 'report', '--workspace', 'demo', '--from', '2025-01-01', '--to', '2027-12-31', '--out', out],
+      { cwd: dir, env: { ...process.env, DATABASE_URL: path.join(dir, 'hub.db') } },
+    );
+    expect(report.stdout).toMatch(/report\.xlsx: XLSX, \d+ bytes, [1-9]\d* activit/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   }, 60_000);
 });

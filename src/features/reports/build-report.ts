@@ -3,10 +3,11 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { reportFileName } from './format.ts';
 import type { KpiRollupSource } from './kpi-rollup.ts';
-import { PDF_MEDIA_TYPE, renderPdf } from './pdf.ts';
+import { PDF_MEDIA_TYPE } from './pdf.ts';
+import { renderInWorker } from './render-in-worker.ts';
 import { loadReportData, type ReportData } from './report-data.ts';
 import type { ReportRequest } from './schema.ts';
-import { renderXlsx, XLSX_MEDIA_TYPE } from './xlsx.ts';
+import { XLSX_MEDIA_TYPE } from './xlsx.ts';
 
 export interface BuiltReport {
   fileName: string;
@@ -50,7 +51,8 @@ export async function buildReport(
     },
   );
   const drawing = (fraction: number, message: string) => report(0.3 + 0.68 * fraction, message);
-  const content = request.format === 'pdf' ? await renderPdf(data, drawing) : await renderXlsx(data, drawing);
+  // Drawing runs in a worker thread: the server keeps answering requests meanwhile.
+  const content = await renderInWorker(data, request.format, drawing, options.signal);
   report(0.98, 'Saving the file');
   return {
     fileName: reportFileName(data.workspace.slug, period, request.format, data.market?.name),

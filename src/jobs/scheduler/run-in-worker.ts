@@ -6,10 +6,7 @@
  * engine in src/domain/scheduler/: portfolio.ts, shared-bounds.ts).
  */
 
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type {
   ScheduleResult,
@@ -19,31 +16,13 @@ import type {
 } from '../../domain/scheduler/model.ts';
 import { combineResults, PORTFOLIO, portfolioFits } from '../../domain/scheduler/portfolio.ts';
 import { SharedBounds } from '../../domain/scheduler/shared-bounds.ts';
+import { workerSource } from '../worker-source.ts';
 
 export interface WorkerRunOptions extends SolveOptions {
   /** Extra seconds allowed past timeLimitSeconds before the worker is terminated (default 5). */
   graceSeconds?: number;
   /** Run a two-worker portfolio where it applies (default: when the machine has two or more cores). */
   parallel?: boolean;
-}
-
-/**
- * Worker source: registers tsx's ESM loader inside the worker, then imports worker.ts. (On Node 20,
- * `execArgv: ['--import', 'tsx']` does not make a `.ts` worker entry loadable; registering from the
- * worker itself works both under `node --import tsx` and under vitest.)
- */
-function bootstrap(): string {
-  // Bundled (`npm start` runs dist/space2id.mjs): this module is inlined there, so import.meta.url is
-  // dist/space2id.mjs, and scripts/build-server.mjs bundles worker.ts beside it as scheduler-worker.mjs.
-  const bundled = new URL('./scheduler-worker.mjs', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return `import(${JSON.stringify(bundled.href)});`;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 export async function runInWorker(
@@ -93,7 +72,7 @@ function runOneWorker(
   const limit = rest.timeLimitSeconds ?? 60;
   const t0 = Date.now();
   return new Promise<ScheduleResult | null>((resolve, reject) => {
-    const worker = new Worker(bootstrap(), {
+    const worker = new Worker(workerSource('scheduler-worker.mjs', new URL('./worker.ts', import.meta.url)), {
       eval: true,
       workerData: { problem, options: { ...rest, timeLimitSeconds: limit } },
     });
