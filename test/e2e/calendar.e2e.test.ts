@@ -127,8 +127,10 @@ describe.skipIf(!chromiumPath)('the activity calendar', () => {
     const page = await signedIn(DESKTOP, `/w/demo/calendar?month=${month}`);
     expect(await page.getByTestId('calendar-period').textContent()).toBe(monthTitle(month));
 
-    // The year-long activities: once each, in the ongoing lane; none in the grid.
+    // The year-long activities: once each, in the ongoing lane (six, then "Show all"); none in the grid.
     const lane = page.getByTestId('calendar-ongoing');
+    expect(await lane.getByTestId('calendar-ongoing-item').count()).toBe(Math.min(6, yearLong.length));
+    if (yearLong.length > 6) await lane.getByTestId('calendar-ongoing-toggle').click();
     for (const activity of yearLong) {
       expect(await drawn(page, activity.id), activity.title).toBe(1);
       expect(await lane.locator(`[data-activity-id="${activity.id}"]`).count(), activity.title).toBe(1);
@@ -278,10 +280,13 @@ describe.skipIf(!chromiumPath)('the activity calendar', () => {
     expect(await page.getByRole('radio', { name: 'Agenda' }).isChecked()).toBe(true);
     expect(await agenda.locator(`[data-activity-id="${visit.id}"]`).isVisible()).toBe(true);
     // The long activities wait behind a button, so the month's own events come first.
-    expect(await page.getByTestId('calendar-ongoing-item').first().isVisible()).toBe(false);
+    expect(await page.getByTestId('calendar-ongoing-item').count()).toBe(0);
     expect(await sidewaysScroll(page)).toBe(0);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'calendar-phone-after.png') });
+    await page.getByTestId('calendar-ongoing-toggle').click();
+    expect(await page.getByTestId('calendar-ongoing-item').count()).toBe(yearLong.length);
+    expect(await sidewaysScroll(page)).toBe(0);
 
     for (const view of ['Month', 'Week']) {
       await page.getByTestId('calendar-views').getByText(view, { exact: true }).click();

@@ -52,13 +52,39 @@ export function CalendarEntry({
   activity,
   note,
   testId,
+  dense = false,
 }: {
   workspace: string;
   activity: ActivitySummaryDto;
-  /** Said after the dates: "Continues from 30 Dec". */
+  /** Said after the dates: "started before this period". */
   note?: string;
   testId: string;
+  /** Two lines: the title, then instrument, market and dates (the status as a tooltip). */
+  dense?: boolean;
 }) {
+  const period = shortPeriod(activity.startsOn, activity.endsOn);
+  if (dense) {
+    return (
+      <div className={classes.entry} data-testid={testId} data-activity-id={activity.id}>
+        <span className={classes.swatch} style={{ background: PHASE_HEX[activity.phase] }} />
+        <div className={classes.entryText}>
+          <AnchorLink
+            to="/w/$workspace/activities/$activityId"
+            params={{ workspace, activityId: activity.id }}
+            fw={600}
+            fz="sm"
+            td={activity.status === 'cancelled' ? 'line-through' : undefined}
+            title={messages.planning.activityStatus[activity.status]}
+          >
+            {activity.title}
+          </AnchorLink>
+          <Text fz="xs" c="dimmed">
+            {instrumentAndMarket(activity)} · {period}
+          </Text>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className={classes.entry} data-testid={testId} data-activity-id={activity.id}>
       <span className={classes.swatch} style={{ background: PHASE_HEX[activity.phase] }} />
@@ -77,7 +103,7 @@ export function CalendarEntry({
         </Text>
         <Group gap={8} mt={2}>
           <Text fz="xs">
-            {shortPeriod(activity.startsOn, activity.endsOn)}
+            {period}
             {note ? ` · ${note}` : ''}
           </Text>
           <ActivityStatusBadge status={activity.status} />

@@ -186,7 +186,6 @@ function Bar({ workspace, segment }: { workspace: string; segment: BarSegment<Ac
     >
       {segment.continuesBefore && <span aria-hidden="true">◂ </span>}
       <span className={classes.barTitle}>{activity.title}</span>
-      {segment.continuesAfter && <span aria-hidden="true"> ▸</span>}
       <span className={classes.barMeta}>{meta}</span>
       <VisuallyHidden>
         {`, ${period}, ${status}`}

@@ -1,4 +1,4 @@
-import { Button, Collapse, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ActivitySummaryDto } from '../../api/types.ts';
 import { messages } from '../../messages/en.ts';
@@ -8,9 +8,12 @@ import { CalendarEntry, longDay } from './calendar-entry.tsx';
 
 const t = messages.calendar;
 
+/** Ongoing activities a wide screen lists before "Show all" (two rows of three). */
+const ONGOING_SHOWN = 6;
+
 /**
- * The activities longer than three weeks, once each, above the grid or the list: on a phone folded
- * behind a button, so the period's own events come first.
+ * The activities longer than three weeks, once each, above the grid or the list. A wide screen
+ * lists the first six, a phone none, so the period's own events come first; "Show all" the rest.
  */
 export function OngoingLane({
   workspace,
@@ -21,20 +24,10 @@ export function OngoingLane({
   activities: ActivitySummaryDto[];
   compact: boolean;
 }) {
-  const [open, { toggle }] = useDisclosure(!compact);
+  const [open, { toggle }] = useDisclosure(false);
   if (activities.length === 0) return null;
-  const list = (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm" id="calendar-ongoing-list">
-      {activities.map((activity) => (
-        <CalendarEntry
-          key={activity.id}
-          workspace={workspace}
-          activity={activity}
-          testId="calendar-ongoing-item"
-        />
-      ))}
-    </SimpleGrid>
-  );
+  const limit = compact ? 0 : ONGOING_SHOWN;
+  const shown = open ? activities : activities.slice(0, limit);
   return (
     <Paper
       withBorder
@@ -44,7 +37,7 @@ export function OngoingLane({
       aria-labelledby="calendar-ongoing-title"
       data-testid="calendar-ongoing"
     >
-      <Stack gap="sm">
+      <Stack gap="xs">
         <Group justify="space-between" gap="xs" align="flex-start">
           <div>
             <Title order={2} fz="md" id="calendar-ongoing-title">
@@ -54,19 +47,36 @@ export function OngoingLane({
               {t.ongoingHint}
             </Text>
           </div>
-          {compact && (
+          {activities.length > limit && (
             <Button
               variant="light"
               size="compact-sm"
               onClick={toggle}
               aria-expanded={open}
               aria-controls="calendar-ongoing-list"
+              data-testid="calendar-ongoing-toggle"
             >
               {t.ongoingToggle(activities.length, open)}
             </Button>
           )}
         </Group>
-        {compact ? <Collapse in={open}>{list}</Collapse> : list}
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          verticalSpacing="xs"
+          id="calendar-ongoing-list"
+          hidden={shown.length === 0}
+        >
+          {shown.map((activity) => (
+            <CalendarEntry
+              key={activity.id}
+              workspace={workspace}
+              activity={activity}
+              testId="calendar-ongoing-item"
+              dense
+            />
+          ))}
+        </SimpleGrid>
       </Stack>
     </Paper>
   );
