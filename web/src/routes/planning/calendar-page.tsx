@@ -82,7 +82,8 @@ export function CalendarPage() {
   const label = periodLabel(period);
   const activities = useQuery(calendarActivitiesQuery(workspace, search, period.range));
   const items = activities.data?.items;
-  const { ongoing, dated } = useMemo(() => splitOngoing(items ?? [], period.inside), [items, period.inside]);
+  const { from, to } = period.inside;
+  const { ongoing, dated } = useMemo(() => splitOngoing(items ?? [], { from, to }), [items, from, to]);
   const filterCount = Object.keys(calendarFilters(search)).length;
 
   const go = (next: CalendarSearch) => void navigate({ search: next, replace: true });
