@@ -244,15 +244,17 @@ describe.skipIf(!chromiumPath)('planning a target market in the browser', () => 
       ['B2B meetings in Tokyo', 'Leads & new business', 'Matchmaking Events (B2B/C2C/B2I)'],
     ]);
 
-    // The calendar of this month shows both, in the grid and in the list.
+    // The calendar of this month shows both, as bars in the month and in the agenda.
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.waitForURL(new RegExp(`/w/${slug}/calendar$`));
     await expect.poll(() => page.getByTestId('calendar-activity').count()).toBeGreaterThanOrEqual(2);
-    const list = await page.locator('main').getByTestId('activity-row').allTextContents();
-    expect(list.join(' ')).toContain('Export training in Leuven');
-    expect(list.join(' ')).toContain('B2B meetings in Tokyo');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'calendar.png'), fullPage: true });
+    await page.getByTestId('calendar-views').getByText('Agenda', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('calendar-agenda-item').count()).toBe(2);
+    const list = await page.getByTestId('calendar-agenda-item').allTextContents();
+    expect(list.join(' ')).toContain('Export training in Leuven');
+    expect(list.join(' ')).toContain('B2B meetings in Tokyo');
 
     // The markets list counts the plan.
     await page.getByRole('link', { name: 'Markets' }).click();

@@ -1,8 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
-import { monthRange } from './calendar.ts';
-import { type MarketsSearch, marketsApiQuery } from './search-params.ts';
+import type { DayRange } from './calendar.ts';
+import {
+  type CalendarSearch,
+  calendarApiQuery,
+  calendarFilters,
+  type MarketsSearch,
+  marketsApiQuery,
+} from './search-params.ts';
 
 /** The planning keys, under `workspaceKeys.planning`: every planning change refreshes `all`. */
 export const planningKeys = {
@@ -12,8 +18,8 @@ export const planningKeys = {
   market: (workspace: string, id: string) =>
     [...planningKeys.all(workspace), 'markets', 'detail', id] as const,
   plan: (workspace: string, id: string) => [...planningKeys.all(workspace), 'plans', 'detail', id] as const,
-  month: (workspace: string, month: string, marketId: string | undefined) =>
-    [...planningKeys.all(workspace), 'activities', 'month', month, marketId ?? null] as const,
+  calendar: (workspace: string, range: DayRange, filters: CalendarSearch) =>
+    [...planningKeys.all(workspace), 'activities', 'calendar', range, filters] as const,
   activity: (workspace: string, id: string) =>
     [...planningKeys.all(workspace), 'activities', 'detail', id] as const,
   /** Under the activity's key: attendance and cost lines refresh its derived KPIs too. */
@@ -65,20 +71,33 @@ export function planQuery(workspace: string, id: string) {
   });
 }
 
-/** The most activities one calendar month shows (the API's largest page). */
-export const MONTH_LIMIT = 500;
+/** The most activities one calendar period shows (the API's largest page). */
+export const CALENDAR_LIMIT = 500;
 
-/** The activities overlapping the weeks shown for `month` (Monday before the 1st to Sunday after the last). */
-export function monthActivitiesQuery(workspace: string, month: string, marketId: string | undefined) {
+/** The activities overlapping a calendar period (`range`), narrowed by the address's filters. */
+export function calendarActivitiesQuery(workspace: string, search: CalendarSearch, range: DayRange) {
+  const filters = calendarFilters(search);
   return queryOptions({
-    queryKey: planningKeys.month(workspace, month, marketId),
+    queryKey: planningKeys.calendar(workspace, range, filters),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/api/v1/workspaces/{workspace}/activities', {
-          params: {
-            path: { workspace },
-            query: { ...monthRange(month), limit: MONTH_LIMIT, ...(marketId ? { marketId } : {}) },
-          },
+          params: { path: { workspace }, query: calendarApiQuery(filters, range, CALENDAR_LIMIT) },
+          signal,
+        }),
+      ),
+    staleTime: 30_000,
+  });
+}
+
+/** Every plan of the workspace (up to 200, the API's page): the calendar's plan filter. */
+export function allPlansQuery(workspace: string) {
+  return queryOptions({
+    queryKey: [...planningKeys.all(workspace), 'plans', 'all'] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/plans', {
+          params: { path: { workspace }, query: { limit: 200 } },
           signal,
         }),
       ),

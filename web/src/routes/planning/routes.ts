@@ -3,8 +3,14 @@ import { workspaceRoute } from '../../app/workspace-route.ts';
 import { parseActivitiesSearch } from './activities-search.ts';
 import { activityListQuery } from './activity-list-queries.ts';
 import { parsePlanSearch } from './plan-tabs.ts';
-import { activityQuery, marketListQuery, marketQuery, monthActivitiesQuery, planQuery } from './queries.ts';
-import { monthOf, parseCalendarSearch, parseMarketsSearch } from './search-params.ts';
+import {
+  activityQuery,
+  calendarActivitiesQuery,
+  marketListQuery,
+  marketQuery,
+  planQuery,
+} from './queries.ts';
+import { calendarPeriod, parseCalendarSearch, parseMarketsSearch, todayIso } from './search-params.ts';
 
 /** `/w/$workspace/markets`: the target markets, filters kept in the address. */
 export const marketsRoute = createRoute({
@@ -42,15 +48,16 @@ export const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./plan-page.tsx'), 'PlanPage'),
 });
 
-/** `/w/$workspace/calendar?month=YYYY-MM&marketId=`: every activity, month by month. */
+/** `/w/$workspace/calendar?view=month|week|agenda&month=YYYY-MM&week=YYYY-MM-DD&marketId=…`: every activity. */
 export const calendarRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'calendar',
   validateSearch: parseCalendarSearch,
   loaderDeps: ({ search }) => search,
   loader: ({ context, params, deps }) => {
-    const month = deps.month ?? monthOf(new Date());
-    void context.queryClient.prefetchQuery(monthActivitiesQuery(params.workspace, month, deps.marketId));
+    // Month and agenda fetch the same weeks; a phone's default agenda too.
+    const period = calendarPeriod(deps, deps.view ?? 'month', todayIso());
+    void context.queryClient.prefetchQuery(calendarActivitiesQuery(params.workspace, deps, period.range));
   },
   component: lazyRouteComponent(() => import('./calendar-page.tsx'), 'CalendarPage'),
 });
