@@ -289,8 +289,9 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       expect(problems).toEqual([]);
     });
 
+    // Two accounts, about ten pages, each checked by axe: minutes on a busy machine.
     it('fits the main pages of a member and of a viewer on the screen (issue 18, item 9)', {
-      timeout: 120_000,
+      timeout: 240_000,
     }, async () => {
       const problems: string[] = [];
       const member = await signedIn('member@demo.space2id.example', PHONE);
