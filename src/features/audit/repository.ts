@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { addDays } from '../../domain/dates.ts';
@@ -119,125 +119,7 @@ export class AuditRepository {
     table: NamedTable,
     ids: string[],
   ): Promise<{ id: string; name: string | null }[]> {
-    const db = this.db;
-    switch (table) {
-      case 'cluster':
-        return db
-          .selectFrom('cluster')
-          .select(['id', sql<string>`short_name || ' · ' || name`.as('name')])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'organisation':
-        return db
-          .selectFrom('organisation')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'person':
-        return db
-          .selectFrom('person')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'target_market':
-        return db
-          .selectFrom('target_market')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'plan':
-        return db
-          .selectFrom('plan')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'activity':
-        return db
-          .selectFrom('activity')
-          .select(['id', 'title as name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'instrument':
-        // The catalogue's instruments are everyone's; a workspace's own are its alone.
-        return db
-          .selectFrom('instrument')
-          .select(['id', sql<string>`code || ' ' || name`.as('name')])
-          .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
-          .where('id', 'in', ids)
-          .execute();
-      case 'app_user':
-        // Members (or former members) of the workspace: a name is no secret among them.
-        return db
-          .selectFrom('app_user')
-          .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
-          .where('id', 'in', ids)
-          .execute();
-      case 'invitation':
-        return db
-          .selectFrom('invitation')
-          .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'travel_rate':
-        return db
-          .selectFrom('travel_rate')
-          .select(['id', 'country as name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'job':
-        return db
-          .selectFrom('job')
-          .select(['id', 'params as name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'cost_line':
-        return db
-          .selectFrom('cost_line')
-          .innerJoin('activity', 'activity.id', 'cost_line.activity_id')
-          .select(['cost_line.id', sql<string>`cost_line.description || ' · ' || activity.title`.as('name')])
-          .where('cost_line.workspace_id', '=', workspaceId)
-          .where('cost_line.id', 'in', ids)
-          .execute();
-      case 'activity_participant':
-        return db
-          .selectFrom('activity_participant')
-          .innerJoin('activity', 'activity.id', 'activity_participant.activity_id')
-          .leftJoin('organisation', 'organisation.id', 'activity_participant.organisation_id')
-          .leftJoin('person', 'person.id', 'activity_participant.person_id')
-          .select([
-            'activity_participant.id',
-            sql<string>`coalesce(person.name, organisation.name, '') || ' · ' || activity.title`.as('name'),
-          ])
-          .where('activity.workspace_id', '=', workspaceId)
-          .where('activity_participant.id', 'in', ids)
-          .execute();
-      case 'kpi_target':
-        return db
-          .selectFrom('kpi_target')
-          .leftJoin('activity', 'activity.id', 'kpi_target.activity_id')
-          .leftJoin('plan', 'plan.id', 'kpi_target.plan_id')
-          .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
-          .where('kpi_target.workspace_id', '=', workspaceId)
-          .where('kpi_target.id', 'in', ids)
-          .execute();
-      case 'kpi_entry':
-        return db
-          .selectFrom('kpi_entry')
-          .innerJoin('activity', 'activity.id', 'kpi_entry.activity_id')
-          .select(['kpi_entry.id', 'activity.title as name'])
-          .where('kpi_entry.workspace_id', '=', workspaceId)
-          .where('kpi_entry.id', 'in', ids)
-          .execute();
-    }
+    return NAME_QUERIES[table](this.db, workspaceId, ids).execute();
   }
 
   /** The KPIs of targets and entries still there, by record id (for changes that name no KPI). */
@@ -302,6 +184,96 @@ export class AuditRepository {
     return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
   }
 }
+
+/** A query of the names of some records of one table, kept to the workspace. */
+type NameQuery = (
+  db: Kysely<DB>,
+  workspaceId: string,
+  ids: string[],
+) => { execute(): Promise<{ id: string; name: string | null }[]> };
+
+/** The tables of the workspace's own records: an `id`, a `workspace_id` and a name in each row. */
+type OwnTable =
+  | 'cluster'
+  | 'organisation'
+  | 'person'
+  | 'target_market'
+  | 'plan'
+  | 'activity'
+  | 'invitation'
+  | 'travel_rate'
+  | 'job';
+
+/** The names of a table of the workspace's own records, `name` an expression over its row. */
+const ownNames =
+  (table: OwnTable, name: RawBuilder<string>): NameQuery =>
+  (db, workspaceId, ids) =>
+    db
+      // Every OwnTable has these columns; Kysely cannot type a query over a union of tables.
+      .selectFrom(table as 'organisation')
+      .select(['id', name.as('name')])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', ids);
+
+/** How each table's records are named in the log, one small query per table. */
+const NAME_QUERIES: Record<NamedTable, NameQuery> = {
+  cluster: ownNames('cluster', sql<string>`short_name || ' · ' || name`),
+  organisation: ownNames('organisation', sql<string>`name`),
+  person: ownNames('person', sql<string>`name`),
+  target_market: ownNames('target_market', sql<string>`name`),
+  plan: ownNames('plan', sql<string>`name`),
+  activity: ownNames('activity', sql<string>`title`),
+  invitation: ownNames('invitation', sql<string>`name || ' (' || email || ')'`),
+  travel_rate: ownNames('travel_rate', sql<string>`country`),
+  job: ownNames('job', sql<string>`params`),
+  // The catalogue's instruments are everyone's; a workspace's own are its alone.
+  instrument: (db, workspaceId, ids) =>
+    db
+      .selectFrom('instrument')
+      .select(['id', sql<string>`code || ' ' || name`.as('name')])
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .where('id', 'in', ids),
+  // Members (or former members) of the workspace: a name is no secret among them.
+  app_user: (db, _workspaceId, ids) =>
+    db
+      .selectFrom('app_user')
+      .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
+      .where('id', 'in', ids),
+  cost_line: (db, workspaceId, ids) =>
+    db
+      .selectFrom('cost_line')
+      .innerJoin('activity', 'activity.id', 'cost_line.activity_id')
+      .select(['cost_line.id', sql<string>`cost_line.description || ' · ' || activity.title`.as('name')])
+      .where('cost_line.workspace_id', '=', workspaceId)
+      .where('cost_line.id', 'in', ids),
+  activity_participant: (db, workspaceId, ids) =>
+    db
+      .selectFrom('activity_participant')
+      .innerJoin('activity', 'activity.id', 'activity_participant.activity_id')
+      .leftJoin('organisation', 'organisation.id', 'activity_participant.organisation_id')
+      .leftJoin('person', 'person.id', 'activity_participant.person_id')
+      .select([
+        'activity_participant.id',
+        sql<string>`coalesce(person.name, organisation.name, '') || ' · ' || activity.title`.as('name'),
+      ])
+      .where('activity.workspace_id', '=', workspaceId)
+      .where('activity_participant.id', 'in', ids),
+  kpi_target: (db, workspaceId, ids) =>
+    db
+      .selectFrom('kpi_target')
+      .leftJoin('activity', 'activity.id', 'kpi_target.activity_id')
+      .leftJoin('plan', 'plan.id', 'kpi_target.plan_id')
+      .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
+      .where('kpi_target.workspace_id', '=', workspaceId)
+      .where('kpi_target.id', 'in', ids),
+  kpi_entry: (db, workspaceId, ids) =>
+    db
+      .selectFrom('kpi_entry')
+      .innerJoin('activity', 'activity.id', 'kpi_entry.activity_id')
+      .select(['kpi_entry.id', 'activity.title as name'])
+      .where('kpi_entry.workspace_id', '=', workspaceId)
+      .where('kpi_entry.id', 'in', ids),
+};
 
 /** The tables whose records the audit log names. */
 export const NAMED_TABLES = [
