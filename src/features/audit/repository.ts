@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { addDays } from '../../domain/dates.ts';
 
@@ -45,10 +46,17 @@ export class AuditRepository {
     }
   }
 
-  /** Newest first; `before` is the id of the last entry of the previous page; filters as `GET /audit`. */
+  /**
+   * One page of the log in the requested order (ties by id, which is the time order: ids are
+   * UUIDv7), filtered as `GET /audit`; `after` is the last entry of the previous page.
+   */
   async list(workspaceId: string, options: AuditListOptions) {
-    let query = this.db
-      .selectFrom('audit_event')
+    const order: KeysetOrder = {
+      key: SORT_KEYS[options.sort.key],
+      id: sql.ref('audit_event.id'),
+      desc: options.sort.desc,
+    };
+    const query = this.filtered(workspaceId, options)
       .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
       .select([
         'audit_event.id',
@@ -61,16 +69,28 @@ export class AuditRepository {
         'app_user.email as actor_email',
         'app_user.name as actor_name',
       ])
-      .where('audit_event.workspace_id', '=', workspaceId);
-    if (options.before) query = query.where('audit_event.id', '<', options.before);
-    if (options.entityId) query = query.where('audit_event.entity_id', '=', options.entityId);
-    if (options.actorId) query = query.where('audit_event.actor_user_id', '=', options.actorId);
-    if (options.entityType) query = query.where('audit_event.entity_type', '=', options.entityType);
-    if (options.action) query = query.where('audit_event.action', '=', options.action);
+      .select(order.key.as('sort_value'));
+    return keysetPage(query, order, options.after).limit(options.limit).execute();
+  }
+
+  /** How many entries match the filters. */
+  async count(workspaceId: string, filters: AuditFilters): Promise<number> {
+    const row = await this.filtered(workspaceId, filters)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(workspaceId: string, filters: AuditFilters) {
+    let query = this.db.selectFrom('audit_event').where('audit_event.workspace_id', '=', workspaceId);
+    if (filters.entityId) query = query.where('audit_event.entity_id', '=', filters.entityId);
+    if (filters.actorId) query = query.where('audit_event.actor_user_id', '=', filters.actorId);
+    if (filters.entityType) query = query.where('audit_event.entity_type', '=', filters.entityType);
+    if (filters.action) query = query.where('audit_event.action', '=', filters.action);
     // Times are UTC ISO text: a day's changes are those from its midnight to the next one.
-    if (options.from) query = query.where('audit_event.created_at', '>=', options.from);
-    if (options.to) query = query.where('audit_event.created_at', '<', addDays(options.to, 1));
-    return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
+    if (filters.from) query = query.where('audit_event.created_at', '>=', filters.from);
+    if (filters.to) query = query.where('audit_event.created_at', '<', addDays(filters.to, 1));
+    return query;
   }
 
   /** The users who changed something in the workspace, by name. */
@@ -295,9 +315,7 @@ export const NAMED_TABLES = [
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 
-export interface AuditListOptions {
-  limit: number;
-  before?: string | undefined;
+export interface AuditFilters {
   entityId?: string | undefined;
   actorId?: string | undefined;
   entityType?: string | undefined;
@@ -307,6 +325,59 @@ export interface AuditListOptions {
   /** Last day (UTC), `YYYY-MM-DD`. */
   to?: string | undefined;
 }
+
+/** The audit log's sort keys: when, who, the kind of record and the action. */
+export const AUDIT_SORT_KEYS = ['at', 'actor', 'entityType', 'action'] as const;
+export type AuditSortKey = (typeof AUDIT_SORT_KEYS)[number];
+
+export interface AuditListOptions extends AuditFilters {
+  limit: number;
+  sort: { key: AuditSortKey; desc: boolean };
+  /** The last entry of the previous page (its sort value and id). */
+  after?: KeysetAfter | undefined;
+}
+
+/**
+ * The kinds of record the log names, in the alphabetical order of what the web app calls them
+ * (web/src/messages/en-figures.ts `audit.entityTypes`: Activity, Budget line, Cluster, …), so a
+ * list sorted by record type reads in order; a test there keeps the two in step.
+ */
+export const AUDIT_RECORD_TYPE_ORDER = [
+  'activity',
+  'cost_line',
+  'cluster',
+  'job',
+  'organisation_import',
+  'person_import',
+  'invitation',
+  'kpi_target',
+  'kpi_entry',
+  'organisation',
+  'activity_participant',
+  'person',
+  'plan',
+  'saved_view',
+  'market',
+  'travel_rate',
+  'membership',
+] as const;
+
+/**
+ * The SQL of each sort key. Who sorts by the author's name (the Hub itself, with no author,
+ * first); the record type in AUDIT_RECORD_TYPE_ORDER (a type it does not know after them, by
+ * code); the action along a record's life: created, changed, deleted.
+ */
+const SORT_KEYS: Record<AuditSortKey, RawBuilder<unknown>> = {
+  at: sql`audit_event.id`,
+  actor: sql`coalesce((select lower(app_user.name) from app_user where app_user.id = audit_event.actor_user_id), '')`,
+  entityType: sql`(case audit_event.entity_type ${sql.join(
+    AUDIT_RECORD_TYPE_ORDER.map(
+      (type, rank) => sql`when ${sql.lit(type)} then ${sql.lit(String(rank).padStart(2, '0'))}`,
+    ),
+    sql` `,
+  )} else '99 ' || audit_event.entity_type end)`,
+  action: sql`(case audit_event.action when 'create' then 0 when 'update' then 1 else 2 end)`,
+};
 
 /** The fields whose values differ between two versions of a record. */
 export function diff(before: object, after: object): Changes {
