@@ -71,3 +71,26 @@ export function markEvidence(trx: Kysely<DB>, activityIds: Iterable<string | nul
   if (!set) throw new Error('evidence must be written inside writeTransaction, which keeps the KPIs fresh');
   for (const id of activityIds) if (id) set.add(id);
 }
+
+/**
+ * Runs a write whose activities are known only from what it returns (an update or delete by
+ * record id), and marks them: first checks that `trx` is a `writeTransaction` (nothing is written
+ * outside one), then writes, then marks the activities `activityIdsOf` reads from the result.
+ *
+ * @example
+ * const row = await markEvidenceOf(
+ *   this.db,
+ *   () => this.db.updateTable('cost_line').set(values).where('id', '=', id).returningAll().executeTakeFirst(),
+ *   (row) => [row?.activity_id],
+ * );
+ */
+export async function markEvidenceOf<R>(
+  trx: Kysely<DB>,
+  write: () => Promise<R>,
+  activityIdsOf: (result: R) => Iterable<string | null | undefined>,
+): Promise<R> {
+  markEvidence(trx, []);
+  const result = await write();
+  markEvidence(trx, activityIdsOf(result));
+  return result;
+}

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId, nowIso } from '../../src/db/ids.ts';
+import { AUDIT_RECORD_TYPE_ORDER } from '../../src/features/audit/repository.ts';
 import { encodeCursor } from '../../src/http/list-params.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
@@ -222,6 +224,109 @@ describe.each(testDialects())('sorted lists with totals on %s', (kind) => {
     expect(searched).toMatchObject({ total: 1, items: [{ title: 'Tokyo visit' }] });
   });
 
+  it('sorts the audit log by when, who, record type and action, across pages, with the total', async () => {
+    // A workspace of its own, so only these entries are in its log.
+    const workspace = await factory.workspace('Audited');
+    const coordinator = await factory.memberWithToken(workspace.id, 'coordinator');
+    const named = async (name: string) => {
+      const member = await factory.memberWithToken(workspace.id, 'viewer');
+      await t.database.db.updateTable('app_user').set({ name }).where('id', '=', member.user.id).execute();
+      return member.user.id;
+    };
+    const actors = { zoe: await named('zoe Quinn'), anna: await named('Anna Berg'), hub: null };
+    const specs = [
+      [actors.zoe, 'update', 'market'],
+      [actors.anna, 'create', 'cost_line'],
+      [actors.hub, 'delete', 'activity'],
+      [actors.zoe, 'create', 'organisation'],
+      [actors.anna, 'delete', 'market'],
+      [actors.anna, 'update', 'some_new_kind'],
+      [actors.hub, 'create', 'cluster'],
+    ] as const;
+    for (const [actor, action, entityType] of specs) {
+      // One by one: ids are UUIDv7, so each entry's id is later than the one before.
+      await t.database.db
+        .insertInto('audit_event')
+        .values({
+          id: newId(),
+          workspace_id: workspace.id,
+          actor_user_id: actor,
+          action,
+          entity_type: entityType,
+          entity_id: newId(),
+          changes: '{}',
+          created_at: nowIso(),
+        })
+        .execute();
+    }
+    const stored = await t.database.db
+      .selectFrom('audit_event')
+      .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+      .select(['audit_event.id', 'action', 'entity_type', 'app_user.name'])
+      .where('audit_event.workspace_id', '=', workspace.id)
+      .execute();
+    const rows: Row[] = stored.map((row) => ({ ...row }));
+    expect(rows).toHaveLength(specs.length);
+    const typeRank = (type: string) => {
+      const rank = (AUDIT_RECORD_TYPE_ORDER as readonly string[]).indexOf(type);
+      return rank >= 0 ? String(rank).padStart(2, '0') : `99 ${type}`;
+    };
+    const asCoordinator = async (query: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${workspace.slug}/audit${query}`,
+        headers: coordinator.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Row[]; nextCursor: string | null; total: number };
+    };
+    const walkAudit = async (sort: string, filter = '') => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await asCoordinator(
+          `?sort=${sort}&limit=2${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        seen.push(...page.items.map((item) => item.id));
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        expect(page.total).toBe(filter ? rows.filter((r) => r.action === 'create').length : rows.length);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const at = (r: Row) => r.id;
+    const actor = (r: Row) => ((r.name as string | null) ?? '').toLowerCase();
+    const keys: Record<string, (row: Row) => string | number> = {
+      at,
+      actor,
+      entityType: (r) => typeRank(r.entity_type as string),
+      action: (r) => ['create', 'update', 'delete'].indexOf(r.action as string),
+    };
+    for (const [key, value] of Object.entries(keys)) {
+      for (const desc of [false, true]) {
+        const sort = desc ? `-${key}` : key;
+        expect(await walkAudit(sort), `audit sort=${sort}`).toEqual(expectedOrder(rows, value, desc));
+      }
+    }
+    // The default is newest first; a filter narrows the total, and the order holds within it.
+    const newest = await asCoordinator('?limit=3');
+    expect(newest.items.map((item) => item.id)).toEqual(expectedOrder(rows, at, true).slice(0, 3));
+    expect(newest.total).toBe(rows.length);
+    const creates = rows.filter((r) => r.action === 'create');
+    expect(await walkAudit('actor', '&action=create')).toEqual(expectedOrder(creates, actor, false));
+    // What the sort by record type shows: the labels' order, the unknown kind after them.
+    const byType = await asCoordinator('?sort=entityType');
+    expect(byType.items.map((item) => item.entityType)).toEqual([
+      'activity',
+      'cost_line',
+      'cluster',
+      'organisation',
+      'market',
+      'market',
+      'some_new_kind',
+    ]);
+  });
+
   it.each([
     ['an unknown sort key', '/organisations?sort=size', 'query.sort'],
     ['a sort of another list', '/people?sort=country', 'query.sort'],
@@ -237,6 +342,12 @@ describe.each(testDialects())('sorted lists with totals on %s', (kind) => {
       'query.cursor',
     ],
     ['a search longer than 100 characters', `/activities?q=${'a'.repeat(101)}`, 'query.q'],
+    ['an audit sort that is not one', '/audit?sort=name', 'query.sort'],
+    [
+      'an audit cursor of another order',
+      `/audit?sort=actor&cursor=${encodeCursor('-at', { value: 'x', id: 'x' })}`,
+      'query.cursor',
+    ],
   ])('answers 400 naming the field for %s', async (_label, path, field) => {
     const coordinator = await factory.memberWithToken(workspaceId, 'coordinator');
     const res = await t.app.inject({

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
+import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { addDays } from '../../domain/dates.ts';
 
@@ -45,10 +46,17 @@ export class AuditRepository {
     }
   }
 
-  /** Newest first; `before` is the id of the last entry of the previous page; filters as `GET /audit`. */
+  /**
+   * One page of the log in the requested order (ties by id, which is the time order: ids are
+   * UUIDv7), filtered as `GET /audit`; `after` is the last entry of the previous page.
+   */
   async list(workspaceId: string, options: AuditListOptions) {
-    let query = this.db
-      .selectFrom('audit_event')
+    const order: KeysetOrder = {
+      key: SORT_KEYS[options.sort.key],
+      id: sql.ref('audit_event.id'),
+      desc: options.sort.desc,
+    };
+    const query = this.filtered(workspaceId, options)
       .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
       .select([
         'audit_event.id',
@@ -61,16 +69,28 @@ export class AuditRepository {
         'app_user.email as actor_email',
         'app_user.name as actor_name',
       ])
-      .where('audit_event.workspace_id', '=', workspaceId);
-    if (options.before) query = query.where('audit_event.id', '<', options.before);
-    if (options.entityId) query = query.where('audit_event.entity_id', '=', options.entityId);
-    if (options.actorId) query = query.where('audit_event.actor_user_id', '=', options.actorId);
-    if (options.entityType) query = query.where('audit_event.entity_type', '=', options.entityType);
-    if (options.action) query = query.where('audit_event.action', '=', options.action);
+      .select(order.key.as('sort_value'));
+    return keysetPage(query, order, options.after).limit(options.limit).execute();
+  }
+
+  /** How many entries match the filters. */
+  async count(workspaceId: string, filters: AuditFilters): Promise<number> {
+    const row = await this.filtered(workspaceId, filters)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(workspaceId: string, filters: AuditFilters) {
+    let query = this.db.selectFrom('audit_event').where('audit_event.workspace_id', '=', workspaceId);
+    if (filters.entityId) query = query.where('audit_event.entity_id', '=', filters.entityId);
+    if (filters.actorId) query = query.where('audit_event.actor_user_id', '=', filters.actorId);
+    if (filters.entityType) query = query.where('audit_event.entity_type', '=', filters.entityType);
+    if (filters.action) query = query.where('audit_event.action', '=', filters.action);
     // Times are UTC ISO text: a day's changes are those from its midnight to the next one.
-    if (options.from) query = query.where('audit_event.created_at', '>=', options.from);
-    if (options.to) query = query.where('audit_event.created_at', '<', addDays(options.to, 1));
-    return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
+    if (filters.from) query = query.where('audit_event.created_at', '>=', filters.from);
+    if (filters.to) query = query.where('audit_event.created_at', '<', addDays(filters.to, 1));
+    return query;
   }
 
   /** The users who changed something in the workspace, by name. */
@@ -119,125 +139,7 @@ export class AuditRepository {
     table: NamedTable,
     ids: string[],
   ): Promise<{ id: string; name: string | null }[]> {
-    const db = this.db;
-    switch (table) {
-      case 'cluster':
-        return db
-          .selectFrom('cluster')
-          .select(['id', sql<string>`short_name || ' · ' || name`.as('name')])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'organisation':
-        return db
-          .selectFrom('organisation')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'person':
-        return db
-          .selectFrom('person')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'target_market':
-        return db
-          .selectFrom('target_market')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'plan':
-        return db
-          .selectFrom('plan')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'activity':
-        return db
-          .selectFrom('activity')
-          .select(['id', 'title as name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'instrument':
-        // The catalogue's instruments are everyone's; a workspace's own are its alone.
-        return db
-          .selectFrom('instrument')
-          .select(['id', sql<string>`code || ' ' || name`.as('name')])
-          .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
-          .where('id', 'in', ids)
-          .execute();
-      case 'app_user':
-        // Members (or former members) of the workspace: a name is no secret among them.
-        return db
-          .selectFrom('app_user')
-          .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
-          .where('id', 'in', ids)
-          .execute();
-      case 'invitation':
-        return db
-          .selectFrom('invitation')
-          .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'travel_rate':
-        return db
-          .selectFrom('travel_rate')
-          .select(['id', 'country as name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'job':
-        return db
-          .selectFrom('job')
-          .select(['id', 'params as name'])
-          .where('workspace_id', '=', workspaceId)
-          .where('id', 'in', ids)
-          .execute();
-      case 'cost_line':
-        return db
-          .selectFrom('cost_line')
-          .innerJoin('activity', 'activity.id', 'cost_line.activity_id')
-          .select(['cost_line.id', sql<string>`cost_line.description || ' · ' || activity.title`.as('name')])
-          .where('cost_line.workspace_id', '=', workspaceId)
-          .where('cost_line.id', 'in', ids)
-          .execute();
-      case 'activity_participant':
-        return db
-          .selectFrom('activity_participant')
-          .innerJoin('activity', 'activity.id', 'activity_participant.activity_id')
-          .leftJoin('organisation', 'organisation.id', 'activity_participant.organisation_id')
-          .leftJoin('person', 'person.id', 'activity_participant.person_id')
-          .select([
-            'activity_participant.id',
-            sql<string>`coalesce(person.name, organisation.name, '') || ' · ' || activity.title`.as('name'),
-          ])
-          .where('activity.workspace_id', '=', workspaceId)
-          .where('activity_participant.id', 'in', ids)
-          .execute();
-      case 'kpi_target':
-        return db
-          .selectFrom('kpi_target')
-          .leftJoin('activity', 'activity.id', 'kpi_target.activity_id')
-          .leftJoin('plan', 'plan.id', 'kpi_target.plan_id')
-          .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
-          .where('kpi_target.workspace_id', '=', workspaceId)
-          .where('kpi_target.id', 'in', ids)
-          .execute();
-      case 'kpi_entry':
-        return db
-          .selectFrom('kpi_entry')
-          .innerJoin('activity', 'activity.id', 'kpi_entry.activity_id')
-          .select(['kpi_entry.id', 'activity.title as name'])
-          .where('kpi_entry.workspace_id', '=', workspaceId)
-          .where('kpi_entry.id', 'in', ids)
-          .execute();
-    }
+    return NAME_QUERIES[table](this.db, workspaceId, ids).execute();
   }
 
   /** The KPIs of targets and entries still there, by record id (for changes that name no KPI). */
@@ -303,6 +205,96 @@ export class AuditRepository {
   }
 }
 
+/** A query of the names of some records of one table, kept to the workspace. */
+type NameQuery = (
+  db: Kysely<DB>,
+  workspaceId: string,
+  ids: string[],
+) => { execute(): Promise<{ id: string; name: string | null }[]> };
+
+/** The tables of the workspace's own records: an `id`, a `workspace_id` and a name in each row. */
+type OwnTable =
+  | 'cluster'
+  | 'organisation'
+  | 'person'
+  | 'target_market'
+  | 'plan'
+  | 'activity'
+  | 'invitation'
+  | 'travel_rate'
+  | 'job';
+
+/** The names of a table of the workspace's own records, `name` an expression over its row. */
+const ownNames =
+  (table: OwnTable, name: RawBuilder<string>): NameQuery =>
+  (db, workspaceId, ids) =>
+    db
+      // Every OwnTable has these columns; Kysely cannot type a query over a union of tables.
+      .selectFrom(table as 'organisation')
+      .select(['id', name.as('name')])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', ids);
+
+/** How each table's records are named in the log, one small query per table. */
+const NAME_QUERIES: Record<NamedTable, NameQuery> = {
+  cluster: ownNames('cluster', sql<string>`short_name || ' · ' || name`),
+  organisation: ownNames('organisation', sql<string>`name`),
+  person: ownNames('person', sql<string>`name`),
+  target_market: ownNames('target_market', sql<string>`name`),
+  plan: ownNames('plan', sql<string>`name`),
+  activity: ownNames('activity', sql<string>`title`),
+  invitation: ownNames('invitation', sql<string>`name || ' (' || email || ')'`),
+  travel_rate: ownNames('travel_rate', sql<string>`country`),
+  job: ownNames('job', sql<string>`params`),
+  // The catalogue's instruments are everyone's; a workspace's own are its alone.
+  instrument: (db, workspaceId, ids) =>
+    db
+      .selectFrom('instrument')
+      .select(['id', sql<string>`code || ' ' || name`.as('name')])
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .where('id', 'in', ids),
+  // Members (or former members) of the workspace: a name is no secret among them.
+  app_user: (db, _workspaceId, ids) =>
+    db
+      .selectFrom('app_user')
+      .select(['id', sql<string>`name || ' (' || email || ')'`.as('name')])
+      .where('id', 'in', ids),
+  cost_line: (db, workspaceId, ids) =>
+    db
+      .selectFrom('cost_line')
+      .innerJoin('activity', 'activity.id', 'cost_line.activity_id')
+      .select(['cost_line.id', sql<string>`cost_line.description || ' · ' || activity.title`.as('name')])
+      .where('cost_line.workspace_id', '=', workspaceId)
+      .where('cost_line.id', 'in', ids),
+  activity_participant: (db, workspaceId, ids) =>
+    db
+      .selectFrom('activity_participant')
+      .innerJoin('activity', 'activity.id', 'activity_participant.activity_id')
+      .leftJoin('organisation', 'organisation.id', 'activity_participant.organisation_id')
+      .leftJoin('person', 'person.id', 'activity_participant.person_id')
+      .select([
+        'activity_participant.id',
+        sql<string>`coalesce(person.name, organisation.name, '') || ' · ' || activity.title`.as('name'),
+      ])
+      .where('activity.workspace_id', '=', workspaceId)
+      .where('activity_participant.id', 'in', ids),
+  kpi_target: (db, workspaceId, ids) =>
+    db
+      .selectFrom('kpi_target')
+      .leftJoin('activity', 'activity.id', 'kpi_target.activity_id')
+      .leftJoin('plan', 'plan.id', 'kpi_target.plan_id')
+      .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
+      .where('kpi_target.workspace_id', '=', workspaceId)
+      .where('kpi_target.id', 'in', ids),
+  kpi_entry: (db, workspaceId, ids) =>
+    db
+      .selectFrom('kpi_entry')
+      .innerJoin('activity', 'activity.id', 'kpi_entry.activity_id')
+      .select(['kpi_entry.id', 'activity.title as name'])
+      .where('kpi_entry.workspace_id', '=', workspaceId)
+      .where('kpi_entry.id', 'in', ids),
+};
+
 /** The tables whose records the audit log names. */
 export const NAMED_TABLES = [
   'cluster',
@@ -323,9 +315,7 @@ export const NAMED_TABLES = [
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 
-export interface AuditListOptions {
-  limit: number;
-  before?: string | undefined;
+export interface AuditFilters {
   entityId?: string | undefined;
   actorId?: string | undefined;
   entityType?: string | undefined;
@@ -335,6 +325,59 @@ export interface AuditListOptions {
   /** Last day (UTC), `YYYY-MM-DD`. */
   to?: string | undefined;
 }
+
+/** The audit log's sort keys: when, who, the kind of record and the action. */
+export const AUDIT_SORT_KEYS = ['at', 'actor', 'entityType', 'action'] as const;
+export type AuditSortKey = (typeof AUDIT_SORT_KEYS)[number];
+
+export interface AuditListOptions extends AuditFilters {
+  limit: number;
+  sort: { key: AuditSortKey; desc: boolean };
+  /** The last entry of the previous page (its sort value and id). */
+  after?: KeysetAfter | undefined;
+}
+
+/**
+ * The kinds of record the log names, in the alphabetical order of what the web app calls them
+ * (web/src/messages/en-figures.ts `audit.entityTypes`: Activity, Budget line, Cluster, …), so a
+ * list sorted by record type reads in order; a test there keeps the two in step.
+ */
+export const AUDIT_RECORD_TYPE_ORDER = [
+  'activity',
+  'cost_line',
+  'cluster',
+  'job',
+  'organisation_import',
+  'person_import',
+  'invitation',
+  'kpi_target',
+  'kpi_entry',
+  'organisation',
+  'activity_participant',
+  'person',
+  'plan',
+  'saved_view',
+  'market',
+  'travel_rate',
+  'membership',
+] as const;
+
+/**
+ * The SQL of each sort key. Who sorts by the author's name (the Hub itself, with no author,
+ * first); the record type in AUDIT_RECORD_TYPE_ORDER (a type it does not know after them, by
+ * code); the action along a record's life: created, changed, deleted.
+ */
+const SORT_KEYS: Record<AuditSortKey, RawBuilder<unknown>> = {
+  at: sql`audit_event.id`,
+  actor: sql`coalesce((select lower(app_user.name) from app_user where app_user.id = audit_event.actor_user_id), '')`,
+  entityType: sql`(case audit_event.entity_type ${sql.join(
+    AUDIT_RECORD_TYPE_ORDER.map(
+      (type, rank) => sql`when ${sql.lit(type)} then ${sql.lit(String(rank).padStart(2, '0'))}`,
+    ),
+    sql` `,
+  )} else '99 ' || audit_event.entity_type end)`,
+  action: sql`(case audit_event.action when 'create' then 0 when 'update' then 1 else 2 end)`,
+};
 
 /** The fields whose values differ between two versions of a record. */
 export function diff(before: object, after: object): Changes {

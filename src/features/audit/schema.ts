@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { cursorField, sortField, totalField } from '../../http/list-params.ts';
 import { isoDate, workspaceParams } from '../../http/params.ts';
+import { AUDIT_SORT_KEYS } from './repository.ts';
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
 
@@ -39,12 +41,16 @@ export const listAuditQuery = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   from: isoDate.optional().describe('Changes made on or after this day (UTC)'),
   to: isoDate.optional().describe('Changes made on or before this day (UTC)'),
+  sort: sortField(AUDIT_SORT_KEYS, '-at').describe(
+    'The order: at (when), actor (who, by name), entityType (record type), action (create, update, delete); a leading "-" reverses it (default -at, newest first). Entries with the same value follow in time order, in the same direction.',
+  ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(100).optional(),
+  cursor: cursorField,
 });
 export const auditListSchema = z.object({
   items: z.array(auditEventSchema),
   nextCursor: z.string().nullable(),
+  total: totalField,
   references: z
     .record(z.string(), z.string())
     .describe(

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { HUB_KPIS } from '../../domain/kpi/hub-kpis.ts';
+import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, type NamedTable } from './repository.ts';
 import type { AuditActorsDto, AuditListDto, ListAuditQuery } from './schema.ts';
 
@@ -42,24 +43,26 @@ type AuditRow = Awaited<ReturnType<AuditRepository['list']>>[number];
 type Kpi = { key: string; label: string; kind: string };
 
 /**
- * Reading the audit log: coordinators only, newest first, a page at a time, filtered by who, what
- * kind of record, which action and when. Each entry carries what a person needs to read it: the
- * author's name, the record's name today (when it still exists), the KPI of a target or value, and
- * the names of the records its changes refer to by id.
+ * Reading the audit log: coordinators only, a page at a time, newest first or sorted by who, record
+ * type or action, filtered by who, what kind of record, which action and when, with the total.
+ * Each entry carries what a person needs to read it: the author's name, the record's name today
+ * (when it still exists), the KPI of a target or value, and the names of the records its changes
+ * refer to by id.
  */
 export class AuditService {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(actor: Actor, query: ListAuditQuery): Promise<AuditListDto> {
     requireAccess(actor, 'audit.read');
-    const { limit, cursor, ...filters } = query;
+    const { limit, cursor, sort, ...filters } = query;
+    const after = cursorPosition(cursor, sort);
     const repository = new AuditRepository(this.db);
-    const rows = await repository.list(actor.workspaceId, {
-      limit: limit + 1,
-      before: cursor,
-      ...filters,
-    });
-    const page = rows.slice(0, limit).map((row) => ({ row, changes: parseChanges(row.changes) }));
+    const [rows, total] = await Promise.all([
+      repository.list(actor.workspaceId, { ...filters, limit: limit + 1, sort: parseSort(sort), after }),
+      repository.count(actor.workspaceId, filters),
+    ]);
+    const shown = pageOf(rows, limit, sort);
+    const page = shown.rows.map((row) => ({ row, changes: parseChanges(row.changes) }));
 
     const ids: Partial<Record<NamedTable, string[]>> = {};
     const want = (table: NamedTable, id: unknown) => {
@@ -107,7 +110,8 @@ export class AuditService {
     }
     return {
       items,
-      nextCursor: rows.length > limit ? (page.at(-1)?.row.id ?? null) : null,
+      nextCursor: shown.nextCursor,
+      total,
       references,
     };
   }

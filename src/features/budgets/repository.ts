@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { CostLineTable, DB } from '../../db/schema.ts';
-import { markEvidence } from '../../db/write-transaction.ts';
+import { markEvidence, markEvidenceOf } from '../../db/write-transaction.ts';
 
 /** Rows per multi-row INSERT (well under both databases' bound-parameter limits). */
 const INSERT_BATCH = 500;
@@ -100,31 +100,33 @@ export class CostLineRepository {
 
   /** Applies the change only if the stored version is still `version`; undefined otherwise. */
   async update(workspaceId: string, id: string, version: number, values: Partial<CostLineValues>) {
-    markEvidence(this.db, []);
-    const row = await this.db
-      .updateTable('cost_line')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    markEvidence(this.db, [row?.activity_id]);
-    return row;
+    return markEvidenceOf(
+      this.db,
+      () =>
+        this.db
+          .updateTable('cost_line')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .where('version', '=', version)
+          .returningAll()
+          .executeTakeFirst(),
+      (row) => [row?.activity_id],
+    );
   }
 
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
-    markEvidence(this.db, []);
-    const deleted = await this.db
-      .deleteFrom('cost_line')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returning('activity_id')
-      .execute();
-    markEvidence(
+    const deleted = await markEvidenceOf(
       this.db,
-      deleted.map((row) => row.activity_id),
+      () =>
+        this.db
+          .deleteFrom('cost_line')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .where('version', '=', version)
+          .returning('activity_id')
+          .execute(),
+      (rows) => rows.map((row) => row.activity_id),
     );
     return deleted.length > 0;
   }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB, KpiEntryTable } from '../../db/schema.ts';
-import { markEvidence } from '../../db/write-transaction.ts';
+import { markEvidence, markEvidenceOf } from '../../db/write-transaction.ts';
 
 export type KpiEntryRow = Selectable<KpiEntryTable>;
 /** An entry with its author's name (null once the account is gone). */
@@ -68,35 +68,35 @@ export class KpiEntryRepository {
     version: number,
     values: Partial<KpiEntryValues>,
   ): Promise<boolean> {
-    markEvidence(this.db, []);
-    const updated = await this.db
-      .updateTable('kpi_entry')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returning('activity_id')
-      .execute();
-    markEvidence(
+    const updated = await markEvidenceOf(
       this.db,
-      updated.map((row) => row.activity_id),
+      () =>
+        this.db
+          .updateTable('kpi_entry')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .where('version', '=', version)
+          .returning('activity_id')
+          .execute(),
+      (rows) => rows.map((row) => row.activity_id),
     );
     return updated.length > 0;
   }
 
   /** @returns whether the entry (at `version`, when given) was deleted. */
   async delete(workspaceId: string, id: string, version: number | undefined): Promise<boolean> {
-    markEvidence(this.db, []);
-    const deleted = await this.db
-      .deleteFrom('kpi_entry')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .$if(version !== undefined, (q) => q.where('version', '=', version as number))
-      .returning('activity_id')
-      .execute();
-    markEvidence(
+    const deleted = await markEvidenceOf(
       this.db,
-      deleted.map((row) => row.activity_id),
+      () =>
+        this.db
+          .deleteFrom('kpi_entry')
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .$if(version !== undefined, (q) => q.where('version', '=', version as number))
+          .returning('activity_id')
+          .execute(),
+      (rows) => rows.map((row) => row.activity_id),
     );
     return deleted.length > 0;
   }

@@ -238,4 +238,39 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
       new ActivityRepository(t.database.db).setAttendance(activity.id, 'none', 'present'),
     ).rejects.toThrow(/inside writeTransaction/);
   });
+  it('refuses edits and removals of cost lines and KPI values outside writeTransaction, before writing', async () => {
+    const activity = await newActivity('A study visit');
+    const line = await planning.costLineRow(workspaceId, activity.id);
+    const entry = await planning.kpiEntryRow(workspaceId, activity.id, {
+      kpi_key: 'contacts_mapped',
+      value_number: 3,
+    });
+    const { CostLineRepository } = await import('../budgets/repository.ts');
+    const { KpiEntryRepository } = await import('./entries-repository.ts');
+    const lines = new CostLineRepository(t.database.db);
+    const entries = new KpiEntryRepository(t.database.db);
+    await expect(lines.update(workspaceId, line.id, 1, { amount_cents: 1 })).rejects.toThrow(
+      /inside writeTransaction/,
+    );
+    await expect(lines.delete(workspaceId, line.id, 1)).rejects.toThrow(/inside writeTransaction/);
+    await expect(entries.update(workspaceId, entry.id, 1, { value_number: 9 })).rejects.toThrow(
+      /inside writeTransaction/,
+    );
+    await expect(entries.delete(workspaceId, entry.id, 1)).rejects.toThrow(/inside writeTransaction/);
+    const db = t.database.db;
+    expect(
+      await db
+        .selectFrom('cost_line')
+        .select(['amount_cents', 'version'])
+        .where('id', '=', line.id)
+        .executeTakeFirst(),
+    ).toEqual({ amount_cents: 10_000, version: 1 });
+    expect(
+      await db
+        .selectFrom('kpi_entry')
+        .select(['value_number', 'version'])
+        .where('id', '=', entry.id)
+        .executeTakeFirst(),
+    ).toEqual({ value_number: 3, version: 1 });
+  });
 });

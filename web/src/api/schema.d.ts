@@ -1959,6 +1959,7 @@ export interface paths {
                     action?: "create" | "update" | "delete";
                     /** @description Only the changes made by this user */
                     actorId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
                     cursor?: string;
                     entityId?: string;
                     /** @description Only changes to this kind of record (market, plan, activity, cost_line…) */
@@ -1966,6 +1967,8 @@ export interface paths {
                     /** @description Changes made on or after this day (UTC) */
                     from?: string;
                     limit?: number;
+                    /** @description The order: at (when), actor (who, by name), entityType (record type), action (create, update, delete); a leading "-" reverses it (default -at, newest first). Entries with the same value follow in time order, in the same direction. */
+                    sort?: "at" | "-at" | "actor" | "-actor" | "entityType" | "-entityType" | "action" | "-action";
                     /** @description Changes made on or before this day (UTC) */
                     to?: string;
                 };
@@ -1990,6 +1993,8 @@ export interface paths {
                             references: {
                                 [key: string]: string;
                             };
+                            /** @description How many rows match the filters, on all pages together */
+                            total: number;
                         };
                     };
                 };

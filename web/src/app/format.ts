@@ -47,6 +47,8 @@ export function formatEur(amount: number): string {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/** For calendar dates: their midnight UTC, read in UTC, is their own day wherever the reader is. */
+const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** A timestamp in the reader's locale and time zone: `27 Nov 2026, 01:12`. */
 export function formatDateTime(iso: string): string {
@@ -54,7 +56,17 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(value.getTime()) ? iso : dateTime.format(value);
 }
 
+/**
+ * A day in the reader's locale: `12 Apr 2027`. A date-only value (`2027-04-12`, an activity's
+ * start, a payment date) is a calendar date, the same day for every reader; a timestamp is an
+ * instant, shown on the reader's own day. Text that is neither (`2027-02-30`) is shown as it is.
+ */
 export function formatDate(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    const day = new Date(`${iso}T00:00:00Z`);
+    const real = !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === iso;
+    return real ? calendarDate.format(day) : iso;
+  }
   const value = new Date(iso);
   return Number.isNaN(value.getTime()) ? iso : date.format(value);
 }

@@ -5,17 +5,10 @@ import { AnchorLink } from '../app/links.tsx';
 import { messages } from '../messages/en.ts';
 import { moneyCell } from './money-cell.ts';
 import { periodText } from './period-text.ts';
-import { SortableTh } from './sortable-th.tsx';
+import { ColumnHeader, type TableSort } from './sortable-th.tsx';
 import { ActivityStatusBadge } from './status-badges.tsx';
 
 const t = messages.plan;
-
-/** A list sorted by the server: the address's sort, the list's default, and how to change it. */
-export interface TableSort {
-  sort: string | undefined;
-  fallback: string;
-  onSort: (sort: string | undefined) => void;
-}
 
 /**
  * Activities as a table: title (to the activity page), instrument, dates, status; with `money`,
@@ -37,19 +30,9 @@ export function ActivitiesTable({
   showPlan?: boolean;
   sorting?: TableSort;
 }) {
-  const header = (label: string, key: string, descendingFirst = false) =>
-    sorting ? (
-      <SortableTh
-        label={label}
-        sortKey={key}
-        sort={sorting.sort}
-        fallback={sorting.fallback}
-        onSort={sorting.onSort}
-        descendingFirst={descendingFirst}
-      />
-    ) : (
-      <Table.Th scope="col">{label}</Table.Th>
-    );
+  const header = (label: string, key: string) => (
+    <ColumnHeader label={label} sortKey={key} sorting={sorting} />
+  );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={money ? 900 : 760} type="native">

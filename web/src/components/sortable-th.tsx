@@ -2,6 +2,13 @@ import { Group, Table, type TableThProps, UnstyledButton } from '@mantine/core';
 import { messages } from '../messages/en.ts';
 import { nextSort, sortDirection } from './list-sort.ts';
 
+/** A list sorted by the server: the address's sort, the list's default, and how to change it. */
+export interface TableSort {
+  sort: string | undefined;
+  fallback: string;
+  onSort: (sort: string | undefined) => void;
+}
+
 /**
  * A column header that sorts its list: a button (keyboard and screen readers reach it) that sorts
  * by its key, then reverses; `aria-sort` says how the column is sorted now.
@@ -41,6 +48,25 @@ export function SortableTh({
         </Group>
       </UnstyledButton>
     </Table.Th>
+  );
+}
+
+/** A column's header: one that sorts the list when the table is given its `sorting`, plain otherwise. */
+export function ColumnHeader({
+  label,
+  sortKey,
+  sorting,
+  descendingFirst = false,
+}: {
+  label: string;
+  sortKey: string;
+  sorting: TableSort | undefined;
+  descendingFirst?: boolean;
+}) {
+  return sorting ? (
+    <SortableTh label={label} sortKey={sortKey} {...sorting} descendingFirst={descendingFirst} />
+  ) : (
+    <Table.Th scope="col">{label}</Table.Th>
   );
 }
 

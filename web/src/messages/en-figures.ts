@@ -47,8 +47,6 @@ export const figures = {
     from: 'From',
     to: 'To',
     clear: 'Clear filters',
-    count: (n: number, more: boolean) =>
-      `${plural(n, 'change', 'changes')}${more ? ' shown (more below)' : ''}`,
     deletedRecord: 'deleted since',
     noMatch: 'No change matches these filters.',
     open: (name: string) => `Open ${name}`,
@@ -71,6 +69,7 @@ export const figures = {
       job: 'Funder report',
       organisation_import: 'Import of organisations',
       person_import: 'Import of people',
+      saved_view: 'Saved view',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */
     fields: {

@@ -1,19 +1,8 @@
-import {
-  Button,
-  CloseButton,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
@@ -21,6 +10,7 @@ import { useMembership } from '../../app/session.ts';
 import { ActivitiesTable } from '../../components/activities-table.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { ListCount, ListSearchInput, useListRows, useListView } from '../../components/list-view.tsx';
 import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
@@ -54,42 +44,22 @@ export function ActivitiesPage() {
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
   const mayCreate = useAbilities(workspace).canSomewhere('activity.create');
-  const [query, setQuery] = useState(search.q ?? '');
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(activityListQuery(workspace, search));
   const markets = useQuery(allMarketsQuery(workspace));
   const catalogue = useQuery(instrumentListQuery());
   const clusters = useQuery(allClustersQuery(workspace));
 
-  const setSearch = (change: Partial<ActivitiesSearch>) => {
-    void navigate({
-      search: (previous) => {
-        const next: Record<string, unknown> = { ...previous, ...change };
-        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-        return next as ActivitiesSearch;
-      },
-      replace: true,
-    });
-  };
-  const writeQuery = useDebouncedCallback((value: string) => {
-    setSearch({ q: value.trim() ? value : undefined });
-  }, 300);
-  const changeQuery = (value: string) => {
-    setQuery(value);
-    writeQuery(value);
-  };
-  const clearFilters = () => {
-    setQuery('');
-    void navigate({ search: search.sort ? { sort: search.sort } : {}, replace: true });
-  };
-  const applyView = (view: Record<string, string>) => {
-    setQuery(view.q ?? '');
-    void navigate({ search: view as ActivitiesSearch, replace: true });
-  };
-
-  const activities = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-  const filtered = activitiesFiltered(search);
+  const view = useListView<ActivitiesSearch>({
+    search,
+    navigate: (update) => void navigate({ search: update, replace: true }),
+    defaultSort: ACTIVITY_DEFAULT_SORT,
+    isFiltered: activitiesFiltered,
+    viewSearch: activitiesListSearch,
+  });
+  const { setSearch, filtered, clearFilters } = view;
+  const rows = useListRows(list.data);
+  const activities = rows.items;
   // "Plan this instrument": the form opens with the instrument of the address.
   const planning = search.new !== undefined && mayCreate;
   const closeForm = () => {
@@ -107,12 +77,7 @@ export function ActivitiesPage() {
           </Text>
         </Stack>
         <Group gap="sm">
-          <SavedViews
-            workspace={workspace}
-            list="activities"
-            search={activitiesListSearch(search)}
-            onApply={applyView}
-          />
+          <SavedViews workspace={workspace} list="activities" {...view.views} />
           {mayCreate && (
             <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />}>
               {t.add}
@@ -123,21 +88,11 @@ export function ActivitiesPage() {
 
       <Paper component="section" aria-label={t.filters} withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md" verticalSpacing="sm">
-          <TextInput
+          <ListSearchInput
+            view={view}
             label={t.search}
             placeholder={t.searchPlaceholder}
-            value={query}
-            onChange={(event) => changeQuery(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && query) changeQuery('');
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            rightSection={
-              query ? (
-                <CloseButton size="sm" aria-label={t.clearSearch} onClick={() => changeQuery('')} />
-              ) : null
-            }
+            clearLabel={t.clearSearch}
           />
           <Select
             {...portal}
@@ -187,9 +142,7 @@ export function ActivitiesPage() {
         </SimpleGrid>
       </Paper>
 
-      <Text role="status" fw={600} c="dimmed" data-testid="activity-count">
-        {list.data ? messages.lists.shown(activities.length, total, messages.lists.nouns.activities) : ''}
-      </Text>
+      <ListCount rows={rows} noun={messages.lists.nouns.activities} testId="activity-count" />
 
       {list.isPending ? (
         <TableSkeleton label={t.loading} columns={5} />
@@ -220,11 +173,7 @@ export function ActivitiesPage() {
             activities={activities}
             caption={t.tableCaption}
             showPlan
-            sorting={{
-              sort: search.sort,
-              fallback: ACTIVITY_DEFAULT_SORT,
-              onSort: (sort) => setSearch({ sort: sort as ActivitiesSearch['sort'] }),
-            }}
+            sorting={view.sorting}
           />
           {list.hasNextPage && (
             <Group justify="center">

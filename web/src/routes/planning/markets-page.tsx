@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  CloseButton,
   Group,
   Paper,
   Select,
@@ -9,14 +8,13 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { MarketDto } from '../../api/types.ts';
 import { MARKET_PRIORITIES, MARKET_STATUSES, marketSegmentLabel } from '../../api/vocabulary.ts';
 import { useAbilities } from '../../app/abilities.ts';
@@ -26,9 +24,15 @@ import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import {
+  ListCount,
+  ListSearchInput,
+  type ListView,
+  useListRows,
+  useListView,
+} from '../../components/list-view.tsx';
 import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
-import { SortableTh } from '../../components/sortable-th.tsx';
 import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
@@ -48,39 +52,17 @@ export function MarketsPage() {
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
   const mayCreate = useAbilities(workspace).canSomewhere('market.create');
-  const [query, setQuery] = useState(search.q ?? '');
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(marketListQuery(workspace, search));
 
-  const setSearch = (change: Partial<MarketsSearch>) => {
-    void navigate({
-      search: (previous) => {
-        const next: Record<string, unknown> = { ...previous, ...change };
-        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-        return next as MarketsSearch;
-      },
-      replace: true,
-    });
-  };
-  const writeQuery = useDebouncedCallback((value: string) => {
-    setSearch({ q: value.trim() ? value : undefined });
-  }, 300);
-  const changeQuery = (value: string) => {
-    setQuery(value);
-    writeQuery(value);
-  };
-  const clearFilters = () => {
-    setQuery('');
-    void navigate({ search: search.sort ? { sort: search.sort } : {}, replace: true });
-  };
-  const applyView = (view: Record<string, string>) => {
-    setQuery(view.q ?? '');
-    void navigate({ search: view as MarketsSearch, replace: true });
-  };
-
-  const markets = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-  const filtered = Boolean(search.q || search.status || search.priority);
+  const view = useListView<MarketsSearch>({
+    search,
+    navigate: (update) => void navigate({ search: update, replace: true }),
+    defaultSort: MARKET_DEFAULT_SORT,
+  });
+  const { setSearch, filtered, clearFilters } = view;
+  const rows = useListRows(list.data);
+  const markets = rows.items;
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -92,7 +74,7 @@ export function MarketsPage() {
           </Text>
         </Stack>
         <Group gap="sm">
-          <SavedViews workspace={workspace} list="markets" search={search} onApply={applyView} />
+          <SavedViews workspace={workspace} list="markets" {...view.views} />
           {mayCreate && (
             <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />}>
               {t.add}
@@ -103,21 +85,11 @@ export function MarketsPage() {
 
       <Paper component="section" aria-label={t.filters} withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" verticalSpacing="sm">
-          <TextInput
+          <ListSearchInput
+            view={view}
             label={t.search}
             placeholder={t.searchPlaceholder}
-            value={query}
-            onChange={(event) => changeQuery(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && query) changeQuery('');
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            rightSection={
-              query ? (
-                <CloseButton size="sm" aria-label={t.clearSearch} onClick={() => changeQuery('')} />
-              ) : null
-            }
+            clearLabel={t.clearSearch}
           />
           <Select
             label={t.status}
@@ -140,9 +112,7 @@ export function MarketsPage() {
         </SimpleGrid>
       </Paper>
 
-      <Text role="status" fw={600} c="dimmed" data-testid="market-count">
-        {list.data ? messages.lists.shown(markets.length, total, messages.lists.nouns.markets) : ''}
-      </Text>
+      <ListCount rows={rows} noun={messages.lists.nouns.markets} testId="market-count" />
 
       {list.isPending ? (
         <TableSkeleton label={t.loading} columns={7} />
@@ -172,12 +142,7 @@ export function MarketsPage() {
         />
       ) : (
         <Stack gap="md">
-          <MarketsTable
-            workspace={workspace}
-            markets={markets}
-            sort={search.sort}
-            onSort={(sort) => setSearch({ sort: sort as MarketsSearch['sort'] })}
-          />
+          <MarketsTable workspace={workspace} markets={markets} sortable={view.sortable} />
           {list.hasNextPage && (
             <Group justify="center">
               <Button
@@ -213,25 +178,12 @@ export function MarketsPage() {
 function MarketsTable({
   workspace,
   markets,
-  sort,
-  onSort,
+  sortable,
 }: {
   workspace: string;
   markets: MarketDto[];
-  sort: string | undefined;
-  onSort: (sort: string | undefined) => void;
+  sortable: ListView<MarketsSearch>['sortable'];
 }) {
-  const sortable = (label: string, key: string, descendingFirst = false) => (
-    <SortableTh
-      label={label}
-      sortKey={key}
-      sort={sort}
-      fallback={MARKET_DEFAULT_SORT}
-      onSort={onSort}
-      descendingFirst={descendingFirst}
-      {...(key === 'plans' ? { ta: 'right' as const } : {})}
-    />
-  );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={900} type="native">
@@ -245,7 +197,7 @@ function MarketsTable({
               {sortable(t.priority, 'priority')}
               {sortable(t.status, 'status')}
               <Table.Th scope="col">{t.owner}</Table.Th>
-              {sortable(t.plans, 'plans', true)}
+              {sortable(t.plans, 'plans', { descendingFirst: true, ta: 'right' })}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

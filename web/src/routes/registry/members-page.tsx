@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  CloseButton,
   Group,
   Paper,
   Select,
@@ -9,11 +8,10 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -26,22 +24,16 @@ import { AnchorLink } from '../../app/links.tsx';
 import { useMembership } from '../../app/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { ListCount, ListSearchInput, useListRows, useListView } from '../../components/list-view.tsx';
 import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
-import { SortableTh } from '../../components/sortable-th.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { ExportLinks, ImportLink } from './list-actions.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { PageSizeSelect } from './parts.tsx';
 import { memberListQuery } from './queries.ts';
-import {
-  isFiltered,
-  type MembersSearch,
-  membersExportQuery,
-  REGISTRY_DEFAULT_SORT,
-  withoutFilters,
-} from './search-params.ts';
+import { type MembersSearch, membersExportQuery, REGISTRY_DEFAULT_SORT } from './search-params.ts';
 
 const t = messages.members;
 const r = messages.registry;
@@ -56,7 +48,6 @@ export function MembersPage() {
   const { membership: contextMembership } = route.useRouteContext();
   const membership = useMembership(workspace) ?? contextMembership;
   const mayCreate = useAbilities(workspace).canSomewhere('organisation.create');
-  const [query, setQuery] = useState(search.q ?? '');
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(memberListQuery(workspace, search));
   const clusters = useQuery(allClustersQuery(workspace));
@@ -64,45 +55,14 @@ export function MembersPage() {
     () => new Map((clusters.data?.items ?? []).map((c) => [c.id, c])),
     [clusters.data],
   );
-
-  const setSearch = (change: Partial<MembersSearch>) => {
-    void navigate({
-      search: (previous) => {
-        const next: Record<string, unknown> = { ...previous, ...change };
-        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-        return next as MembersSearch;
-      },
-      replace: true,
-    });
-  };
-  const writeQuery = useDebouncedCallback((value: string) => {
-    setSearch({ q: value.trim() ? value : undefined });
-  }, 300);
-  const changeQuery = (value: string) => {
-    setQuery(value);
-    writeQuery(value);
-  };
-  const clearFilters = () => {
-    setQuery('');
-    void navigate({ search: withoutFilters(search), replace: true });
-  };
-  const applyView = (view: Record<string, string>) => {
-    setQuery(view.q ?? '');
-    void navigate({ search: view as MembersSearch, replace: true });
-  };
-  const sortable = (label: string, key: NonNullable<MembersSearch['sort']>) => (
-    <SortableTh
-      label={label}
-      sortKey={key}
-      sort={search.sort}
-      fallback={REGISTRY_DEFAULT_SORT}
-      onSort={(sort) => setSearch({ sort: sort as MembersSearch['sort'] })}
-    />
-  );
-
-  const members = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-  const filtered = isFiltered(search);
+  const view = useListView<MembersSearch>({
+    search,
+    navigate: (update) => void navigate({ search: update, replace: true }),
+    defaultSort: REGISTRY_DEFAULT_SORT,
+  });
+  const { setSearch, sortable, filtered, clearFilters } = view;
+  const rows = useListRows(list.data);
+  const members = rows.items;
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -114,7 +74,7 @@ export function MembersPage() {
           </Text>
         </Stack>
         <Group gap="sm" align="center">
-          <SavedViews workspace={workspace} list="organisations" search={search} onApply={applyView} />
+          <SavedViews workspace={workspace} list="organisations" {...view.views} />
           <ExportLinks
             what="organisations"
             href={(format) =>
@@ -135,21 +95,11 @@ export function MembersPage() {
 
       <Paper component="section" aria-label={t.filters} withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md" verticalSpacing="sm">
-          <TextInput
+          <ListSearchInput
+            view={view}
             label={t.search}
             placeholder={t.searchPlaceholder}
-            value={query}
-            onChange={(event) => changeQuery(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && query) changeQuery('');
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            rightSection={
-              query ? (
-                <CloseButton size="sm" aria-label={t.clearSearch} onClick={() => changeQuery('')} />
-              ) : null
-            }
+            clearLabel={t.clearSearch}
           />
           <Select
             label={t.cluster}
@@ -198,9 +148,7 @@ export function MembersPage() {
       </Paper>
 
       <Group justify="space-between" align="center" gap="md">
-        <Text role="status" fw={600} c="dimmed" data-testid="member-count">
-          {list.data ? messages.lists.shown(members.length, total, messages.lists.nouns.organisations) : ''}
-        </Text>
+        <ListCount rows={rows} noun={messages.lists.nouns.organisations} testId="member-count" />
         <PageSizeSelect limit={search.limit} onChange={(limit) => setSearch({ limit })} />
       </Group>
 

@@ -1,5 +1,5 @@
-import { Button, CloseButton, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -9,6 +9,7 @@ import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { ListCount, ListSearchInput, useListRows, useListView } from '../../components/list-view.tsx';
 import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
@@ -18,13 +19,7 @@ import { PageSizeSelect } from './parts.tsx';
 import { PersonTable } from './people-table.tsx';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
 import { personListQuery } from './queries.ts';
-import {
-  isFiltered,
-  type PeopleSearch,
-  peopleExportQuery,
-  REGISTRY_DEFAULT_SORT,
-  withoutFilters,
-} from './search-params.ts';
+import { type PeopleSearch, peopleExportQuery, REGISTRY_DEFAULT_SORT } from './search-params.ts';
 
 const t = messages.people;
 const r = messages.registry;
@@ -38,7 +33,6 @@ export function PeoplePage() {
   const navigate = route.useNavigate();
   const abilities = useAbilities(workspace);
   const mayCreate = abilities.canSomewhere('person.create');
-  const [query, setQuery] = useState(search.q ?? '');
   const [drawer, setDrawer] = useState<PersonDrawerState>({ mode: 'closed' });
   const list = useInfiniteQuery(personListQuery(workspace, search));
   const directory = useQuery(organisationDirectoryQuery(workspace));
@@ -51,37 +45,14 @@ export function PeoplePage() {
     [organisations],
   );
 
-  const setSearch = (change: Partial<PeopleSearch>) => {
-    void navigate({
-      search: (previous) => {
-        const next: Record<string, unknown> = { ...previous, ...change };
-        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-        return next as PeopleSearch;
-      },
-      replace: true,
-    });
-  };
-  const writeQuery = useDebouncedCallback(
-    (value: string) => setSearch({ q: value.trim() ? value : undefined }),
-    300,
-  );
-  const changeQuery = (value: string) => {
-    setQuery(value);
-    writeQuery(value);
-  };
-  const clearFilters = () => {
-    setQuery('');
-    void navigate({ search: withoutFilters(search), replace: true });
-  };
-
-  const applyView = (view: Record<string, string>) => {
-    setQuery(view.q ?? '');
-    void navigate({ search: view as PeopleSearch, replace: true });
-  };
-
-  const people = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-  const filtered = isFiltered(search);
+  const view = useListView<PeopleSearch>({
+    search,
+    navigate: (update) => void navigate({ search: update, replace: true }),
+    defaultSort: REGISTRY_DEFAULT_SORT,
+  });
+  const { setSearch, filtered, clearFilters } = view;
+  const rows = useListRows(list.data);
+  const people = rows.items;
   // A person's scope is its organisation's (and that organisation's cluster).
   const mayEdit = (person: PersonDto) =>
     abilities.can('person.update', {
@@ -100,7 +71,7 @@ export function PeoplePage() {
           </Text>
         </Stack>
         <Group gap="sm" align="center">
-          <SavedViews workspace={workspace} list="people" search={search} onApply={applyView} />
+          <SavedViews workspace={workspace} list="people" {...view.views} />
           <ExportLinks
             what="people"
             href={(format) =>
@@ -121,22 +92,12 @@ export function PeoplePage() {
 
       <Group justify="space-between" align="flex-end" gap="md">
         <Group align="flex-end" gap="md">
-          <TextInput
+          <ListSearchInput
+            view={view}
             label={t.search}
             placeholder={t.searchPlaceholder}
-            value={query}
-            onChange={(event) => changeQuery(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && query) changeQuery('');
-            }}
+            clearLabel={t.clearSearch}
             w={{ base: '100%', xs: 260 }}
-            autoComplete="off"
-            spellCheck={false}
-            rightSection={
-              query ? (
-                <CloseButton size="sm" aria-label={t.clearSearch} onClick={() => changeQuery('')} />
-              ) : null
-            }
           />
           <Select
             label={t.organisation}
@@ -153,9 +114,7 @@ export function PeoplePage() {
           />
         </Group>
         <Group align="flex-end" gap="md">
-          <Text role="status" fw={600} c="dimmed" data-testid="person-count">
-            {list.data ? messages.lists.shown(people.length, total, messages.lists.nouns.people) : ''}
-          </Text>
+          <ListCount rows={rows} noun={messages.lists.nouns.people} testId="person-count" />
           <PageSizeSelect limit={search.limit} onChange={(limit) => setSearch({ limit })} />
         </Group>
       </Group>
@@ -195,11 +154,7 @@ export function PeoplePage() {
             organisations={names}
             onEdit={anyEditable ? (person) => setDrawer({ mode: 'edit', person }) : undefined}
             canEdit={mayEdit}
-            sorting={{
-              sort: search.sort,
-              fallback: REGISTRY_DEFAULT_SORT,
-              onSort: (sort) => setSearch({ sort: sort as PeopleSearch['sort'] }),
-            }}
+            sorting={view.sorting}
           />
           {list.hasNextPage && (
             <Group justify="center">

@@ -5,9 +5,8 @@ import type { PersonDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDate } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
-import type { TableSort } from '../../components/activities-table.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
-import { SortableTh } from '../../components/sortable-th.tsx';
+import { ColumnHeader, type TableSort } from '../../components/sortable-th.tsx';
 import { messages } from '../../messages/en.ts';
 import { organisationPeopleQuery } from './queries.ts';
 
@@ -88,18 +87,6 @@ export function PersonTable({
   canEdit?: (person: PersonDto) => boolean;
   sorting?: TableSort;
 }) {
-  const header = (label: string, key: string) =>
-    sorting ? (
-      <SortableTh
-        label={label}
-        sortKey={key}
-        sort={sorting.sort}
-        fallback={sorting.fallback}
-        onSort={sorting.onSort}
-      />
-    ) : (
-      <Table.Th scope="col">{label}</Table.Th>
-    );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={organisations ? 900 : 720} type="native">
@@ -107,9 +94,9 @@ export function PersonTable({
           <VisuallyHidden component="caption">{caption}</VisuallyHidden>
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              {header(t.name, 'name')}
+              <ColumnHeader label={t.name} sortKey="name" sorting={sorting} />
               {organisations && <Table.Th scope="col">{t.organisation}</Table.Th>}
-              {header(t.email, 'email')}
+              <ColumnHeader label={t.email} sortKey="email" sorting={sorting} />
               <Table.Th scope="col">{t.phone}</Table.Th>
               <Table.Th scope="col">{t.consent}</Table.Th>
             </Table.Tr>

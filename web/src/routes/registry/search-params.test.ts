@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { hasFilters, withoutListFilters } from '../../components/list-search.ts';
 import {
-  isFiltered,
   membersApiQuery,
   membersExportQuery,
   parseMembersSearch,
   parsePeopleSearch,
   peopleApiQuery,
   peopleExportQuery,
-  withoutFilters,
 } from './search-params.ts';
 
 describe('parseMembersSearch reads the address leniently', () => {
@@ -40,20 +39,6 @@ describe('parsePeopleSearch', () => {
       organisation: 'o1',
     });
     expect(parsePeopleSearch({ q: 'x'.repeat(101) })).toEqual({});
-  });
-});
-
-describe('filters', () => {
-  it('counts anything but the page size as a filter', () => {
-    expect(isFiltered({})).toBe(false);
-    expect(isFiltered({ limit: 100 })).toBe(false);
-    expect(isFiltered({ segment: 'launch' })).toBe(true);
-    expect(isFiltered({ organisation: 'o1' })).toBe(true);
-  });
-
-  it('clears filters but keeps the page size', () => {
-    expect(withoutFilters({ q: 'a', country: 'FR', limit: 100 })).toEqual({ limit: 100 });
-    expect(withoutFilters({ q: 'a' })).toEqual({});
   });
 });
 
@@ -98,8 +83,8 @@ describe('the order of the registry lists', () => {
   });
 
   it('is no filter, stays when the filters are cleared, and goes to the API and the export', () => {
-    expect(isFiltered({ sort: 'name' })).toBe(false);
-    expect(withoutFilters({ q: 'a', sort: '-name', limit: 50 })).toEqual({ sort: '-name', limit: 50 });
+    expect(hasFilters({ sort: 'name' })).toBe(false);
+    expect(withoutListFilters({ q: 'a', sort: '-name', limit: 50 })).toEqual({ sort: '-name', limit: 50 });
     expect(membersApiQuery({ sort: 'cluster' }, null)).toEqual({ sort: 'cluster', limit: 25 });
     expect(peopleExportQuery({ sort: '-email' }, 'csv')).toEqual({ sort: '-email', format: 'csv' });
   });

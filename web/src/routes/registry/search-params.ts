@@ -85,18 +85,6 @@ export function parsePeopleSearch(raw: Record<string, unknown>): PeopleSearch {
   });
 }
 
-/** Whether the list is narrowed by anything besides its order and page size (the "nothing matches" empty state). */
-export function isFiltered(search: MembersSearch | PeopleSearch): boolean {
-  return Object.entries(search).some(
-    ([key, value]) => key !== 'limit' && key !== 'sort' && value !== undefined,
-  );
-}
-
-/** The same search with every filter removed; the order and the page size stay. */
-export function withoutFilters<T extends MembersSearch | PeopleSearch>(search: T): T {
-  return compact({ sort: search.sort, limit: search.limit }) as T;
-}
-
 /** The API query of one page of members. */
 export function membersApiQuery(search: MembersSearch, cursor: string | null): ListOrganisationsQuery {
   return compact({

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+// The server's order, to check against the labels (a test may read the server's code).
+import { AUDIT_RECORD_TYPE_ORDER } from '../../../../src/features/audit/repository.ts';
 import type { AuditEventDto } from '../../api/types.ts';
+import { figures } from '../../messages/en-figures.ts';
 import {
   type AuditValueContext,
   auditFieldLabel,
@@ -117,5 +120,15 @@ describe('audit log changes', () => {
       auditRecordName(event({ action: 'delete', entityName: null, changes: { name: ['Gone SA', null] } })),
     ).toEqual({ name: 'Gone SA', deleted: true });
     expect(auditRecordName(event({ entityType: 'organisation_import', entityName: null }))).toBeNull();
+  });
+});
+
+describe('the order of record types', () => {
+  it('is, on the server, the alphabetical order of the labels shown here', () => {
+    const labels = figures.audit.entityTypes;
+    const byLabel = Object.keys(labels).sort((a, b) =>
+      (labels[a] as string).localeCompare(labels[b] as string, 'en'),
+    );
+    expect([...AUDIT_RECORD_TYPE_ORDER]).toEqual(byLabel);
   });
 });

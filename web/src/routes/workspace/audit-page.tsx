@@ -24,10 +24,12 @@ import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import { ListCount, type ListView, useListRows, useListView } from '../../components/list-view.tsx';
+import { SavedViews } from '../../components/saved-views.tsx';
 import { messages } from '../../messages/en.ts';
 import { figures } from '../../messages/en-figures.ts';
 import { auditRecordLink, auditRecordName, entityTypeLabel, shownChanges } from './audit-format.ts';
-import { parseAuditSearch } from './audit-search.ts';
+import { AUDIT_DEFAULT_SORT, parseAuditSearch } from './audit-search.ts';
 import { type AuditSearch, auditActorsQuery, auditListQuery } from './queries.ts';
 
 const t = messages.audit;
@@ -37,7 +39,7 @@ const route = getRouteApi('/w/$workspace/audit');
 const ACTION_COLORS = { create: 'teal.9', update: 'indigo', delete: 'red.9' } as const;
 const ACTIONS = ['create', 'update', 'delete'] as const;
 
-/** `/w/$workspace/audit`: every change in the workspace, newest first, filtered (coordinators). */
+/** `/w/$workspace/audit`: every change in the workspace, newest first or sorted, filtered (coordinators). */
 export function AuditPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
@@ -50,25 +52,39 @@ export function AuditPage() {
 }
 
 function AuditLog({ workspace, search }: { workspace: string; search: AuditSearch }) {
+  const navigate = route.useNavigate();
+  const view = useListView<AuditSearch>({
+    search,
+    navigate: (update) =>
+      void navigate({
+        search: (previous) => parseAuditSearch(update(previous) as Record<string, unknown>),
+        replace: true,
+      }),
+    defaultSort: AUDIT_DEFAULT_SORT,
+  });
   const log = useInfiniteQuery(auditListQuery(workspace, search));
-  const events = useMemo(() => log.data?.pages.flatMap((page) => page.items) ?? [], [log.data]);
+  const rows = useListRows(log.data);
+  const events = rows.items;
   const references = useMemo(
     () =>
       Object.assign({}, ...(log.data?.pages.map((page) => page.references) ?? [])) as Record<string, string>,
     [log.data],
   );
-  const filtered = Object.keys(search).length > 0;
+  const filtered = view.filtered;
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
-      <Stack gap={6}>
-        <Title order={1}>{t.title}</Title>
-        <Text c="dimmed" maw={720}>
-          {t.intro}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="flex-end" gap="md">
+        <Stack gap={6}>
+          <Title order={1}>{t.title}</Title>
+          <Text c="dimmed" maw={720}>
+            {t.intro}
+          </Text>
+        </Stack>
+        <SavedViews workspace={workspace} list="audit" {...view.views} />
+      </Group>
 
-      <AuditFilters workspace={workspace} search={search} />
+      <AuditFilters workspace={workspace} search={search} view={view} />
 
       {log.isPending ? (
         <Box aria-busy="true">
@@ -104,9 +120,7 @@ function AuditLog({ workspace, search }: { workspace: string; search: AuditSearc
         </Paper>
       ) : (
         <Stack gap="md">
-          <Text fz="sm" c="dimmed" role="status" data-testid="audit-count">
-            {f.count(events.length, log.hasNextPage)}
-          </Text>
+          <ListCount rows={rows} noun={messages.lists.nouns.events} testId="audit-count" />
           <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
             {/* Focusable, so keyboard users can scroll it when the page is narrower than the table. */}
             <Table.ScrollContainer minWidth={820} type="native" tabIndex={0} aria-label={t.tableCaption}>
@@ -114,10 +128,10 @@ function AuditLog({ workspace, search }: { workspace: string; search: AuditSearc
                 <VisuallyHidden component="caption">{t.tableCaption}</VisuallyHidden>
                 <Table.Thead bg="gray.0">
                   <Table.Tr>
-                    <Table.Th scope="col">{t.when}</Table.Th>
-                    <Table.Th scope="col">{t.who}</Table.Th>
-                    <Table.Th scope="col">{t.action}</Table.Th>
-                    <Table.Th scope="col">{t.entity}</Table.Th>
+                    {view.sortable(t.when, 'at', { descendingFirst: true })}
+                    {view.sortable(t.who, 'actor')}
+                    {view.sortable(t.action, 'action')}
+                    {view.sortable(t.entity, 'entityType')}
                     <Table.Th scope="col">{t.changes}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -180,17 +194,18 @@ function AuditLog({ workspace, search }: { workspace: string; search: AuditSearc
 }
 
 /** Who, record type, action and period: each choice goes to the address (shareable, back-able). */
-function AuditFilters({ workspace, search }: { workspace: string; search: AuditSearch }) {
-  const navigate = route.useNavigate();
+function AuditFilters({
+  workspace,
+  search,
+  view,
+}: {
+  workspace: string;
+  search: AuditSearch;
+  view: ListView<AuditSearch>;
+}) {
   const actors = useQuery(auditActorsQuery(workspace));
-  const go = (next: AuditSearch) =>
-    void navigate({ search: parseAuditSearch(next as Record<string, unknown>), replace: true });
-  const set = <K extends keyof AuditSearch>(key: K, value: AuditSearch[K] | null | '') => {
-    const next: AuditSearch = { ...search };
-    if (value === null || value === '' || value === undefined) delete next[key];
-    else next[key] = value;
-    go(next);
-  };
+  const set = <K extends keyof AuditSearch>(key: K, value: AuditSearch[K] | null | '') =>
+    view.setSearch({ [key]: value === null || value === '' ? undefined : value } as Partial<AuditSearch>);
   const entityTypes = Object.entries(f.entityTypes)
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -255,9 +270,9 @@ function AuditFilters({ workspace, search }: { workspace: string; search: AuditS
           onChange={(event) => set('to', event.currentTarget.value)}
         />
       </SimpleGrid>
-      {Object.keys(search).length > 0 && (
+      {view.filtered && (
         <Group justify="flex-end" mt="sm">
-          <Button variant="subtle" size="xs" onClick={() => go({})}>
+          <Button variant="subtle" size="xs" onClick={view.clearFilters}>
             {f.clear}
           </Button>
         </Group>

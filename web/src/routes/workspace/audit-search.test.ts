@@ -26,4 +26,14 @@ describe('the audit log’s address', () => {
     ).toEqual({});
     expect(parseAuditSearch({ from: '2026-12-01', to: '2026-11-30' })).toEqual({ from: '2026-12-01' });
   });
+
+  it('keeps an order of the log, drops another list’s', () => {
+    expect(parseAuditSearch({ sort: '-actor', action: 'create' })).toEqual({
+      sort: '-actor',
+      action: 'create',
+    });
+    expect(parseAuditSearch({ sort: 'entityType' })).toEqual({ sort: 'entityType' });
+    expect(parseAuditSearch({ sort: 'name' })).toEqual({});
+    expect(parseAuditSearch({ sort: '--at' })).toEqual({});
+  });
 });

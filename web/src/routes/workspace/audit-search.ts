@@ -1,8 +1,13 @@
 /**
- * The audit log's address: its filters read leniently (anything unknown or malformed is dropped,
+ * The audit log's address: its filters and order read leniently (anything unknown or malformed is dropped,
  * so an edited or old link still opens). Pure, so it is unit-tested.
  */
+import { sortParam } from '../../components/list-sort.ts';
 import type { AuditSearch } from './queries.ts';
+
+/** The columns the log sorts by (the API's keys); without `sort`, newest first. */
+export const AUDIT_SORTS = ['at', 'actor', 'entityType', 'action'] as const;
+export const AUDIT_DEFAULT_SORT = '-at';
 
 const ACTIONS = ['create', 'update', 'delete'] as const;
 
@@ -25,5 +30,7 @@ export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {
   if (action) search.action = action;
   if (isIsoDay(raw.from)) search.from = raw.from;
   if (isIsoDay(raw.to) && !(search.from && raw.to < search.from)) search.to = raw.to;
+  const sort = sortParam(raw.sort, AUDIT_SORTS);
+  if (sort) search.sort = sort;
   return search;
 }

@@ -69,9 +69,11 @@ export interface AuditSearch {
   from?: string;
   /** Last day, `YYYY-MM-DD`. */
   to?: string;
+  /** `at`, `actor`, `entityType`, `action`, or reversed with a leading `-`; absent: `-at`, newest first. */
+  sort?: 'at' | '-at' | 'actor' | '-actor' | 'entityType' | '-entityType' | 'action' | '-action';
 }
 
-/** The audit log, newest first, page by page, filtered. */
+/** The audit log, newest first or in the address's order, page by page, filtered. */
 export function auditListQuery(workspace: string, search: AuditSearch = {}) {
   return infiniteQueryOptions({
     queryKey: [...workspaceKeys.audit(workspace), search] as const,

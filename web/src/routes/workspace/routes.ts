@@ -23,7 +23,7 @@ export const clustersRoute = createRoute({
   component: lazyRouteComponent(() => import('./clusters-page.tsx'), 'ClustersPage'),
 });
 
-/** `/w/$workspace/audit?actorId=&entityType=&action=&from=&to=`: the audit log, filtered. */
+/** `/w/$workspace/audit?actorId=&entityType=&action=&from=&to=&sort=`: the audit log, filtered and sorted. */
 export const auditRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'audit',
