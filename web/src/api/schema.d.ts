@@ -10200,6 +10200,8 @@ export interface components {
                     id: string;
                     /** @description The name or title */
                     label: string;
+                    /** @description For a person: the organisation they work for, whose page lists them; null otherwise */
+                    organisationId: string | null;
                 }[];
                 /** @enum {string} */
                 kind: "organisation" | "person" | "market" | "plan" | "activity";
@@ -10218,6 +10220,8 @@ export interface components {
                     id: string;
                     /** @description The name or title */
                     label: string;
+                    /** @description For a person: the organisation they work for, whose page lists them; null otherwise */
+                    organisationId: string | null;
                 }[];
                 /** @enum {string} */
                 kind: "organisation" | "person" | "market" | "plan" | "activity";
