@@ -186,6 +186,8 @@ async function updateMemberProfile(services: DemoServices, member: Actor): Promi
   await services.organisations.update(member, organisationId, {
     version: current.version,
     offerTags: [...new Set([...current.offerTags, 'export-ready'])].slice(0, 20),
-    requests: `${current.requests}${current.requests ? ' ' : ''}Distributors in Japan and the Gulf.`.trim(),
+    requests: [current.requests.replace(/[.\s]*$/, ''), 'Distributors in Japan and the Gulf.']
+      .filter(Boolean)
+      .join('. '),
   });
 }

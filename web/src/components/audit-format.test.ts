@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEventDto } from '../../api/types.ts';
+import type { AuditEventDto } from '../api/types.ts';
 import {
   type AuditValueContext,
   auditFieldLabel,
@@ -43,6 +43,9 @@ describe('audit log values', () => {
 
   it('shows labels instead of codes, by field and kind of record', () => {
     expect(formatAuditValue('type', 'sme', context())).toBe('SME');
+    // A person's consent is stored as 0/1.
+    expect(formatAuditValue('consent', 1, context({ entityType: 'person' }))).toBe('yes');
+    expect(formatAuditValue('consent', 0, context({ entityType: 'person' }))).toBe('no');
     expect(formatAuditValue('size', 'small', context())).toBe('Small (10–49 staff)');
     expect(formatAuditValue('space_segments', ['satcom', 'earth_observation'], context())).toBe(
       'Satellite communications, Earth observation',
