@@ -124,6 +124,9 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
     };
     extraPages = [
       `/w/demo/members?q=${LONG_ORGANISATION.slice(0, 20)}`,
+      // A demo member with activities and a history; an instrument no one uses (empty states).
+      memberOrganisationPath,
+      '/catalogue/innovation-clubs',
       `/w/demo/markets/${longMarket.id}`,
       `/w/demo/activities/${longActivity.id}`,
     ];

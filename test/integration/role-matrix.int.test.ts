@@ -145,6 +145,12 @@ const CASES: RouteCase[] = [
     resource: 'organisation',
   },
   {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}/activities',
+    expected: all(200),
+    resource: 'organisation',
+  },
+  {
     method: 'PATCH',
     path: '/api/v1/workspaces/{workspace}/organisations/{id}',
     expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),

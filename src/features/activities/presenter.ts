@@ -2,7 +2,12 @@ import type { Phase } from '../../domain/catalogue/types.ts';
 import { toEur } from '../../domain/planning/money.ts';
 import type { EstimateParameters, ParticipantRole } from '../../domain/planning/types.ts';
 import type { ActivitySummaryRow, ParticipantRow } from './repository.ts';
-import type { ActivityDetailDto, ActivitySummaryDto, ParticipantDto } from './schema.ts';
+import type {
+  ActivityDetailDto,
+  ActivitySummaryDto,
+  OrganisationActivityDto,
+  ParticipantDto,
+} from './schema.ts';
 
 /** What `activity.estimate_parameters` holds: the parameters and the day-rate override, if any. */
 export type StoredEstimateParameters = EstimateParameters & { dayRateCents?: number };
@@ -35,6 +40,17 @@ export function presentParticipant(row: ParticipantRow): ParticipantDto {
     id: row.id,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
+    personId: row.person_id,
+    personName: row.person_name,
+    role: row.role as ParticipantRole,
+    attendance: row.attendance,
+  };
+}
+
+/** A participant as one organisation's participation: the person (null: the organisation itself). */
+export function presentParticipation(row: ParticipantRow): OrganisationActivityDto['participation'][number] {
+  return {
+    id: row.id,
     personId: row.person_id,
     personName: row.person_name,
     role: row.role as ParticipantRole,

@@ -258,6 +258,34 @@ export class ActivityRepository {
       .executeTakeFirst();
   }
 
+  /** A member organisation of the workspace (the owner a participation list is read for). */
+  findOrganisation(workspaceId: string, organisationId: string) {
+    return this.db
+      .selectFrom('organisation')
+      .select(['id', 'name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', organisationId)
+      .executeTakeFirst();
+  }
+
+  /**
+   * How one organisation takes part in the given activities: the participants that are the
+   * organisation itself or one of its people, in the order they were added.
+   */
+  participationsOf(organisationId: string, activityIds: string[]) {
+    if (activityIds.length === 0) return Promise.resolve([]);
+    return this.participantQuery()
+      .where('activity_participant.activity_id', 'in', activityIds)
+      .where((eb) =>
+        eb.or([
+          eb('activity_participant.organisation_id', '=', organisationId),
+          eb('person.organisation_id', '=', organisationId),
+        ]),
+      )
+      .orderBy('activity_participant.id')
+      .execute();
+  }
+
   /** The participants of one activity with the names of who takes part, in the order they were added. */
   participants(activityIds: string[]) {
     if (activityIds.length === 0) return Promise.resolve([]);

@@ -12,6 +12,9 @@ import {
   createActivityBody,
   deleteActivityQuery,
   listActivitiesQuery,
+  organisationActivitiesParams,
+  organisationActivitiesQuery,
+  organisationActivityListSchema,
   participantParams,
   participantSchema,
   updateActivityBody,
@@ -105,6 +108,23 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
         await activities.delete(actorOf(request), request.params.id, request.query.version);
         return reply.code(204).send();
       },
+    );
+
+    app.get(
+      '/organisations/:id/activities',
+      {
+        config: { permission: 'activity.read' },
+        schema: {
+          tags: ['registry'],
+          summary: 'The activities a member organisation took part in, with how it took part',
+          description:
+            'Activities in which the organisation, or one of its people, is a participant, latest first by default; each with the participants that are the organisation itself or its people (role and attendance). 404 for an organisation of another workspace.',
+          params: organisationActivitiesParams,
+          querystring: organisationActivitiesQuery,
+          response: { 200: organisationActivityListSchema, ...errors },
+        },
+      },
+      async (request) => activities.ofOrganisation(actorOf(request), request.params.id, request.query),
     );
 
     app.post(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PHASES } from '../../domain/catalogue/types.ts';
 import { ACTIVITY_STATUSES, ATTENDANCES, PARTICIPANT_ROLES } from '../../domain/planning/types.ts';
 import { cursorField, sortField, totalField } from '../../http/list-params.ts';
-import { countryCode, isoDate, versionField, versionQueryField } from '../../http/params.ts';
+import { countryCode, isoDate, versionField, versionQueryField, workspaceParams } from '../../http/params.ts';
 import { budgetBlockSchema } from '../budgets/schema.ts';
 import { ACTIVITY_SORT_KEYS } from './repository.ts';
 
@@ -139,6 +139,33 @@ export const activityListSchema = z
   .object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable(), total: totalField })
   .meta({ id: 'ActivityList' });
 
+/** `GET /organisations/{id}/activities`: the member page's list, latest first by default. */
+export const organisationActivitiesParams = workspaceParams.extend({ id });
+export const organisationActivitiesQuery = z.object({
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  sort: sortField(ACTIVITY_SORT_KEYS, '-startsOn'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorField,
+});
+
+export const organisationActivitySchema = activitySummarySchema
+  .extend({
+    participation: z
+      .array(participantSchema.omit({ organisationId: true, organisationName: true }))
+      .describe(
+        'How the organisation takes part: as itself (personId null) and through its people, each with a role and attendance',
+      ),
+  })
+  .meta({ id: 'OrganisationActivity' });
+
+export const organisationActivityListSchema = z
+  .object({
+    items: z.array(organisationActivitySchema),
+    nextCursor: z.string().nullable(),
+    total: totalField,
+  })
+  .meta({ id: 'OrganisationActivityList' });
+
 export type ActivitySummaryDto = z.infer<typeof activitySummarySchema>;
 export type ActivityDetailDto = z.infer<typeof activityDetailSchema>;
 export type ParticipantDto = z.infer<typeof participantSchema>;
@@ -147,3 +174,6 @@ export type UpdateActivityInput = z.infer<typeof updateActivityBody>;
 export type AddParticipantInput = z.infer<typeof addParticipantBody>;
 export type AttendanceInput = z.infer<typeof attendanceBody>;
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;
+export type OrganisationActivitiesQuery = z.infer<typeof organisationActivitiesQuery>;
+export type OrganisationActivityDto = z.infer<typeof organisationActivitySchema>;
+export type OrganisationActivityListDto = z.infer<typeof organisationActivityListSchema>;

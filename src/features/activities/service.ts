@@ -11,7 +11,12 @@ import { CostLineRepository } from '../budgets/repository.ts';
 import { InstrumentRepository } from '../instruments/repository.ts';
 import { unknownInstrument } from '../instruments/service.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
-import { presentActivityDetail, presentActivitySummary, presentParticipant } from './presenter.ts';
+import {
+  presentActivityDetail,
+  presentActivitySummary,
+  presentParticipant,
+  presentParticipation,
+} from './presenter.ts';
 import {
   type ActivityFilters,
   ActivityRepository,
@@ -24,6 +29,8 @@ import type {
   AttendanceInput,
   CreateActivityInput,
   ListActivitiesQuery,
+  OrganisationActivitiesQuery,
+  OrganisationActivityListDto,
   ParticipantDto,
   UpdateActivityInput,
 } from './schema.ts';
@@ -69,6 +76,49 @@ export class ActivityService {
     ]);
     const page = pageOf(rows, query.limit, query.sort);
     return { items: page.rows.map(presentActivitySummary), nextCursor: page.nextCursor, total };
+  }
+
+  /**
+   * The activities a member organisation took part in, as itself or through its people (its
+   * page), each with how it took part. 404 for an organisation of another workspace.
+   */
+  async ofOrganisation(
+    actor: Actor,
+    organisationId: string,
+    query: OrganisationActivitiesQuery,
+  ): Promise<OrganisationActivityListDto> {
+    requireAccess(actor, 'activity.read');
+    requireAccess(actor, 'organisation.read', { organisationId });
+    const activities = new ActivityRepository(this.db);
+    if (!(await activities.findOrganisation(actor.workspaceId, organisationId))) {
+      throw new NotFoundError('organisation', organisationId);
+    }
+    const filters: ActivityFilters = { organisationId, ...(query.status ? { status: query.status } : {}) };
+    const after = cursorPosition(query.cursor, query.sort);
+    const [rows, total] = await Promise.all([
+      activities.list(actor.workspaceId, {
+        ...filters,
+        limit: query.limit + 1,
+        sort: parseSort(query.sort),
+        ...(after ? { after } : {}),
+      }),
+      activities.count(actor.workspaceId, filters),
+    ]);
+    const page = pageOf(rows, query.limit, query.sort);
+    const participations = await activities.participationsOf(
+      organisationId,
+      page.rows.map((row) => row.id),
+    );
+    return {
+      items: page.rows.map((row) => ({
+        ...presentActivitySummary(row),
+        participation: participations
+          .filter((participant) => participant.activity_id === row.id)
+          .map(presentParticipation),
+      })),
+      nextCursor: page.nextCursor,
+      total,
+    };
   }
 
   /** One activity with its participants and, for roles that see costs, its budget. */

@@ -203,6 +203,52 @@ export class AuditRepository {
     if (options.before) query = query.where('audit_event.id', '<', options.before);
     return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
   }
+
+  /**
+   * The history of a member organisation: its own events and those of the people who work for it
+   * today, newest first (paged like `history`), with the name of who changed them.
+   */
+  organisationHistory(
+    workspaceId: string,
+    organisationId: string,
+    options: { limit: number; before?: string },
+  ) {
+    let query = this.db
+      .selectFrom('audit_event')
+      .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+      .select([
+        'audit_event.id',
+        'audit_event.action',
+        'audit_event.entity_type',
+        'audit_event.entity_id',
+        'audit_event.changes',
+        'audit_event.created_at',
+        'app_user.name as actor_name',
+      ])
+      .where('audit_event.workspace_id', '=', workspaceId)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('audit_event.entity_type', '=', 'organisation'),
+            eb('audit_event.entity_id', '=', organisationId),
+          ]),
+          eb.and([
+            eb('audit_event.entity_type', '=', 'person'),
+            eb(
+              'audit_event.entity_id',
+              'in',
+              eb
+                .selectFrom('person')
+                .select('person.id')
+                .where('person.workspace_id', '=', workspaceId)
+                .where('person.organisation_id', '=', organisationId),
+            ),
+          ]),
+        ]),
+      );
+    if (options.before) query = query.where('audit_event.id', '<', options.before);
+    return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
+  }
 }
 
 /** A query of the names of some records of one table, kept to the workspace. */

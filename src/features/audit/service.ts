@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { HUB_KPIS } from '../../domain/kpi/hub-kpis.ts';
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
+import { REFERENCE_FIELDS } from './references.ts';
 import { AuditRepository, type NamedTable } from './repository.ts';
 import type { AuditActorsDto, AuditListDto, ListAuditQuery } from './schema.ts';
 
@@ -22,19 +23,6 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   kpi_entry: 'kpi_entry',
   travel_rate: 'travel_rate',
   job: 'job',
-};
-
-/** Fields whose values are ids of other records, and the table they point into. */
-const REFERENCE_FIELDS: Record<string, NamedTable> = {
-  cluster_id: 'cluster',
-  owner_cluster_id: 'cluster',
-  organisation_id: 'organisation',
-  person_id: 'person',
-  activity_id: 'activity',
-  plan_id: 'plan',
-  market_id: 'target_market',
-  instrument_id: 'instrument',
-  created_by: 'app_user',
 };
 
 const KPI_ENTITIES = new Set(['kpi_target', 'kpi_entry']);

@@ -13,6 +13,7 @@ import {
 } from '../budgets/schema.ts';
 import { createMarketBody } from '../markets/schema.ts';
 import type { MarketService } from '../markets/service.ts';
+import type { OrganisationService } from '../organisations/service.ts';
 import { createPlanBody } from '../plans/schema.ts';
 import type { PlanService } from '../plans/service.ts';
 import { demoActualFactor, demoPlanning } from './demo-planning.ts';
@@ -25,6 +26,7 @@ export interface DemoServices extends DemoKpiServices {
   markets: MarketService;
   plans: PlanService;
   costLines: CostLineService;
+  organisations: OrganisationService;
   commands: {
     /** `src/commands/estimate-activity.ts`, wired by the composition root. */
     estimateActivity: (

@@ -154,6 +154,32 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(records.total).toBe(Number(present.n));
   });
 
+  it("shows on its member's page the activities it took part in and a history of who changed what", async () => {
+    const { cookie } = await signIn(t.app, 'member@demo.space2id.example', DEMO_PASSWORD);
+    const own = await t.database.db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select('membership.organisation_id')
+      .where('app_user.email', '=', 'member@demo.space2id.example')
+      .executeTakeFirstOrThrow();
+    const base = `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}/organisations/${own.organisation_id}`;
+    const activities = (
+      await t.app.inject({ method: 'GET', url: `${base}/activities`, headers: { cookie } })
+    ).json();
+    expect(activities.total).toBeGreaterThanOrEqual(3);
+    expect(activities.items[0].participation.length).toBeGreaterThanOrEqual(1);
+    const history = (
+      await t.app.inject({ method: 'GET', url: `${base}/history`, headers: { cookie } })
+    ).json();
+    const events = history.items.map((e: { entityType: string; action: string; actor: string }) =>
+      [e.entityType, e.action, e.actor].join(' '),
+    );
+    // The member's own edit (this test file's member edits it too), its creation, and its people's.
+    expect(events).toContain('organisation update Mia Member');
+    expect(events).toContain('organisation create Clara Coordinator');
+    expect(events).toContain('person create Clara Coordinator');
+  });
+
   it('is never created again, nor on a database that has workspaces', async () => {
     expect((await seedDemo(t.database.db)).created).toBe(false);
     const workspaces = await t.database.db.selectFrom('workspace').select('id').execute();

@@ -1,5 +1,6 @@
 import { writeTransaction } from '../../db/write-transaction.ts';
-import type { Role } from '../../domain/access/policy.ts';
+import type { Actor, Role } from '../../domain/access/policy.ts';
+import { AuditRepository, diff } from '../audit/repository.ts';
 import { AuthRepository } from '../auth/repository.ts';
 import { ClusterRepository } from '../clusters/repository.ts';
 import { OrganisationRepository } from '../organisations/repository.ts';
@@ -95,17 +96,18 @@ export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSee
       );
     }
     const people = new PersonRepository(trx);
+    const personIds: string[] = [];
     for (const person of registry.people) {
-      await people.create(workspace.id, {
-        ...person.values,
-        organisation_id: organisationIds[person.organisation] ?? null,
-      });
+      const values = { ...person.values, organisation_id: organisationIds[person.organisation] ?? null };
+      personIds.push((await people.create(workspace.id, values)).id);
     }
     const users = new AuthRepository(trx);
     let coordinatorId = '';
+    const memberUserIds = new Map<string, string>();
     for (const person of DEMO_USERS) {
       const user = await users.createUser({ email: person.email, name: person.name, passwordHash });
       if (person.role === 'coordinator') coordinatorId = user.id;
+      memberUserIds.set(person.email, user.id);
       await workspaces.addMember({
         workspaceId: workspace.id,
         userId: user.id,
@@ -115,7 +117,40 @@ export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSee
           person.organisation === undefined ? null : (organisationIds[person.organisation] ?? null),
       });
     }
-    return { workspaceId: workspace.id, coordinatorId, clusterIds };
+    // The registry as the coordinator entered it: each organisation and person has its creation
+    // in the audit log, as if added on its page (a member page shows its history).
+    await new AuditRepository(trx).recordMany([
+      ...registry.organisations.map((organisation, index) => ({
+        workspaceId: workspace.id,
+        actorUserId: coordinatorId,
+        action: 'create' as const,
+        entityType: 'organisation',
+        entityId: organisationIds[index] as string,
+        changes: diff(
+          {},
+          { ...organisation.values, cluster_id: clusterIds.get(organisation.clusterShortName) },
+        ),
+      })),
+      ...registry.people.map((person, index) => ({
+        workspaceId: workspace.id,
+        actorUserId: coordinatorId,
+        action: 'create' as const,
+        entityType: 'person',
+        entityId: personIds[index] as string,
+        changes: diff(
+          {},
+          { ...person.values, organisation_id: organisationIds[person.organisation] ?? null },
+        ),
+      })),
+    ]);
+    const member = DEMO_USERS.find((user) => user.role === 'member');
+    return {
+      workspaceId: workspace.id,
+      coordinatorId,
+      clusterIds,
+      memberOrganisationId: organisationIds[member?.organisation ?? 0] ?? null,
+      memberUserId: memberUserIds.get(member?.email ?? '') ?? null,
+    };
   });
   // The programme goes through the planning use cases, each in its own transaction.
   await seedDemoPlanning(
@@ -129,5 +164,30 @@ export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSee
     },
     seeded.clusterIds,
   );
+  if (seeded.memberOrganisationId && seeded.memberUserId) {
+    await updateMemberProfile(services, {
+      userId: seeded.memberUserId,
+      workspaceId: seeded.workspaceId,
+      role: 'member',
+      clusterId: null,
+      organisationId: seeded.memberOrganisationId,
+    });
+  }
   return { created: true, users: DEMO_USERS.map(({ email, role }) => ({ email, role })) };
+}
+
+/**
+ * The demo member keeps its profile up to date, through the same use case as on its page: its
+ * organisation's history shows a change by someone other than the coordinator.
+ */
+async function updateMemberProfile(services: DemoServices, member: Actor): Promise<void> {
+  const organisationId = member.organisationId as string;
+  const current = await services.organisations.get(member, organisationId);
+  await services.organisations.update(member, organisationId, {
+    version: current.version,
+    offerTags: [...new Set([...current.offerTags, 'export-ready'])].slice(0, 20),
+    requests: [current.requests.replace(/[.\s]*$/, ''), 'Distributors in Japan and the Gulf.']
+      .filter(Boolean)
+      .join('. '),
+  });
 }

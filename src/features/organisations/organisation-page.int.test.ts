@@ -22,6 +22,8 @@ describe.each(testDialects())("a member organisation's page on %s", (kind) => {
   let organisationId: string;
   let foreign: { slug: string; organisationId: string; headers: Record<string, string> };
   const activityIds: Record<string, string> = {};
+  let beaId: string;
+  let personId: string;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -48,6 +50,29 @@ describe.each(testDialects())("a member organisation's page on %s", (kind) => {
     expect(edited.statusCode, edited.body).toBe(200);
     const person = await factory.person(workspaceId, organisationId, { name: 'Ada' });
     const other = await factory.organisation(workspaceId, clusterId, { name: 'Someone else' });
+    // The organisation's people are in its history; another organisation's are not.
+    const bea = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${slug}/people`,
+      headers: coordinator.headers,
+      payload: { name: 'Bea', organisationId },
+    });
+    expect(bea.statusCode, bea.body).toBe(201);
+    beaId = bea.json().id;
+    const beaEdited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${slug}/people/${beaId}`,
+      headers: coordinator.headers,
+      payload: { version: 1, roleTitle: 'CTO' },
+    });
+    expect(beaEdited.statusCode, beaEdited.body).toBe(200);
+    const stranger = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${slug}/people`,
+      headers: coordinator.headers,
+      payload: { name: 'Stranger', organisationId: other.id },
+    });
+    expect(stranger.statusCode, stranger.body).toBe(201);
 
     // Took part as an organisation; through one of its people; both; not at all.
     const asOrganisation = await planning.activityRow(workspaceId, {
@@ -61,14 +86,19 @@ describe.each(testDialects())("a member organisation's page on %s", (kind) => {
       starts_on: '2026-02-01',
       ends_on: '2026-02-02',
     });
-    await planning.participantRow(throughPerson.id, { person_id: person.id });
+    personId = person.id;
+    await planning.participantRow(throughPerson.id, { person_id: person.id, role: 'speaker' });
     const both = await planning.activityRow(workspaceId, {
       title: 'Forum',
       starts_on: '2026-03-01',
       ends_on: '2026-03-01',
     });
     await planning.participantRow(both.id, { organisation_id: organisationId });
-    await planning.participantRow(both.id, { organisation_id: organisationId, person_id: person.id });
+    await planning.participantRow(both.id, {
+      organisation_id: organisationId,
+      person_id: person.id,
+      attendance: 'present',
+    });
     const without = await planning.activityRow(workspaceId, {
       title: 'Elsewhere',
       starts_on: '2026-01-01',
@@ -121,28 +151,108 @@ describe.each(testDialects())("a member organisation's page on %s", (kind) => {
     expect(res.json()).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
-  it('shows the history newest first, naming who changed what', async () => {
+  it('shows the history of the organisation and of its people newest first, naming who changed what', async () => {
     const res = await get(`/organisations/${organisationId}/history`, coordinator.headers);
     expect(res.statusCode, res.body).toBe(200);
     const history = res.json();
     expect(history.nextCursor).toBeNull();
-    expect(history.items).toHaveLength(2);
+    expect(
+      history.items.map((e: { entityType: string; action: string; entityName: string }) => [
+        e.entityType,
+        e.action,
+        e.entityName,
+      ]),
+    ).toEqual([
+      ['person', 'update', 'Bea'],
+      ['person', 'create', 'Bea'],
+      ['organisation', 'update', 'Orbita'],
+      ['organisation', 'create', 'Orbita'],
+    ]);
     expect(history.items[0]).toMatchObject({
+      actor: coordinator.user.name,
+      entityId: beaId,
+      changes: { role_title: [null, 'CTO'] },
+    });
+    expect(history.items[2]).toMatchObject({
       action: 'update',
       actor: coordinator.user.name,
+      entityId: organisationId,
       changes: { city: [null, 'Madrid'] },
     });
-    expect(history.items[1]).toMatchObject({ action: 'create', actor: coordinator.user.name });
-    expect(history.items[1].changes.name).toEqual([null, 'Orbita']);
-    const first = (await get(`/organisations/${organisationId}/history?limit=1`, coordinator.headers)).json();
-    expect(first.items).toHaveLength(1);
+    expect(history.items[3].changes.name).toEqual([null, 'Orbita']);
+    // The ids the changes hold are named: the cluster of the organisation, the organisation of Bea.
+    expect(history.items[3].changes.cluster_id).toEqual([null, clusterId]);
+    expect(history.references[clusterId]).toMatch(/·/);
+    expect(history.references[organisationId]).toBe('Orbita');
+  });
+
+  it('pages through the history with the cursor, each event once', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=3&cursor=${cursor}` : '?limit=3';
+      const page = (
+        await get(`/organisations/${organisationId}/history${query}`, coordinator.headers)
+      ).json();
+      seen.push(...page.items.map((e: { id: string }) => e.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(2);
+    const all = (await get(`/organisations/${organisationId}/history`, coordinator.headers)).json();
+    expect(seen).toEqual(all.items.map((e: { id: string }) => e.id));
+  });
+
+  it('lists the activities with how the organisation took part, latest first, with their market', async () => {
+    const res = await get(`/organisations/${organisationId}/activities`, coordinator.headers);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json();
+    expect(list.total).toBe(3);
+    expect(list.nextCursor).toBeNull();
+    expect(list.items.map((a: { title: string }) => a.title)).toEqual(['Fair', 'Forum', 'Visit']);
+    const [fair, forum, visit] = list.items;
+    expect(fair.participation).toEqual([
+      {
+        id: expect.any(String),
+        personId: null,
+        personName: null,
+        role: 'participant',
+        attendance: 'expected',
+      },
+    ]);
+    expect(forum.participation.map((p: { personName: string | null }) => p.personName)).toEqual([
+      null,
+      'Ada',
+    ]);
+    expect(forum.participation[1]).toMatchObject({ personId, attendance: 'present' });
+    expect(visit.participation).toEqual([
+      { id: expect.any(String), personId, personName: 'Ada', role: 'speaker', attendance: 'expected' },
+    ]);
+    expect(fair).toMatchObject({ status: 'planned', startsOn: '2026-05-01', marketName: null });
+  });
+
+  it('pages through the activities and filters them by status', async () => {
+    const first = (
+      await get(`/organisations/${organisationId}/activities?limit=2`, coordinator.headers)
+    ).json();
+    expect(first.items.map((a: { title: string }) => a.title)).toEqual(['Fair', 'Forum']);
+    expect(first.total).toBe(3);
     const second = (
       await get(
-        `/organisations/${organisationId}/history?limit=1&cursor=${first.nextCursor}`,
+        `/organisations/${organisationId}/activities?limit=2&cursor=${first.nextCursor}`,
         coordinator.headers,
       )
     ).json();
-    expect(second).toMatchObject({ items: [{ action: 'create' }], nextCursor: null });
+    expect(second).toMatchObject({ items: [{ title: 'Visit' }], nextCursor: null, total: 3 });
+    const byTitle = (
+      await get(`/organisations/${organisationId}/activities?sort=title`, coordinator.headers)
+    ).json();
+    expect(byTitle.items.map((a: { title: string }) => a.title)).toEqual(['Fair', 'Forum', 'Visit']);
+    const done = (
+      await get(`/organisations/${organisationId}/activities?status=done`, coordinator.headers)
+    ).json();
+    expect(done).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
   it.each(ROLES)('lets a %s read the activities and the history', async (role) => {
@@ -153,21 +263,38 @@ describe.each(testDialects())("a member organisation's page on %s", (kind) => {
       role === 'member' ? organisationId : null,
     );
     expect((await get(`/activities?organisationId=${organisationId}`, headers)).json().total).toBe(3);
+    const activities = await get(`/organisations/${organisationId}/activities`, headers);
+    expect(activities.statusCode).toBe(200);
+    expect(activities.json().total).toBe(3);
     const history = await get(`/organisations/${organisationId}/history`, headers);
     expect(history.statusCode).toBe(200);
-    expect(history.json().items).toHaveLength(2);
+    expect(history.json().items).toHaveLength(4);
   });
 
-  it("answers 404 for another workspace's organisation, from either workspace's address", async () => {
-    expect(
-      (await get(`/organisations/${foreign.organisationId}/history`, coordinator.headers)).statusCode,
-    ).toBe(404);
-    expect(
-      (await get(`/organisations/${organisationId}/history`, coordinator.headers, foreign.slug)).statusCode,
-    ).toBe(404);
-    expect(
-      (await get(`/organisations/${organisationId}/history`, foreign.headers, foreign.slug)).statusCode,
-    ).toBe(404);
+  it.each(['history', 'activities'])(
+    "answers 404 for another workspace's organisation on its %s, from either workspace's address",
+    async (part) => {
+      expect(
+        (await get(`/organisations/${foreign.organisationId}/${part}`, coordinator.headers)).statusCode,
+      ).toBe(404);
+      expect(
+        (await get(`/organisations/${organisationId}/${part}`, coordinator.headers, foreign.slug)).statusCode,
+      ).toBe(404);
+      expect(
+        (await get(`/organisations/${organisationId}/${part}`, foreign.headers, foreign.slug)).statusCode,
+      ).toBe(404);
+      expect((await get(`/organisations/no-such-organisation/${part}`, coordinator.headers)).statusCode).toBe(
+        404,
+      );
+    },
+  );
+
+  it.each(['history', 'activities'])('answers 401 for the %s without credentials', async (part) => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${slug}/organisations/${organisationId}/${part}`,
+    });
+    expect(res.statusCode).toBe(401);
   });
 
   it.each([
@@ -178,6 +305,34 @@ describe.each(testDialects())("a member organisation's page on %s", (kind) => {
     const res = await get(`/organisations/${organisationId}/history${query}`, coordinator.headers);
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe(field);
+  });
+
+  it.each([
+    ['a limit of 0', '?limit=0', 'query.limit'],
+    ['a limit of 201', '?limit=201', 'query.limit'],
+    ['an unknown sort', '?sort=budget', 'query.sort'],
+    ['an unknown status', '?status=maybe', 'query.status'],
+    ['a cursor that is not one', '?cursor=not-a-cursor!', 'query.cursor'],
+    ['an organisation id longer than 100 characters', '', 'params.id', 'x'.repeat(101)],
+  ])(
+    'answers 400 naming the field for the activities with %s',
+    async (_label, query, field, id = organisationId) => {
+      const res = await get(`/organisations/${id}/activities${query}`, coordinator.headers);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0].field).toBe(field);
+    },
+  );
+
+  it('answers 400 when a cursor of one order is sent with another', async () => {
+    const first = (
+      await get(`/organisations/${organisationId}/activities?limit=1`, coordinator.headers)
+    ).json();
+    const res = await get(
+      `/organisations/${organisationId}/activities?limit=1&sort=title&cursor=${first.nextCursor}`,
+      coordinator.headers,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('query.cursor');
   });
 
   it('answers 400 for an organisation id longer than 100 characters in the activities filter', async () => {

@@ -152,12 +152,25 @@ export const organisationHistorySchema = z
         at: z.string(),
         actor: z.string().nullable().describe('The name of who made the change (null: a removed user)'),
         action: z.enum(['create', 'update', 'delete']),
+        entityType: z
+          .enum(['organisation', 'person'])
+          .describe('The organisation itself, or one of the people who work for it today'),
+        entityId: z.string(),
+        entityName: z
+          .string()
+          .nullable()
+          .describe("The changed record's name today (null: it no longer exists)"),
         changes: z
           .record(z.string(), z.tuple([z.unknown(), z.unknown()]))
           .describe('field → [before, after], as the audit log records them'),
       }),
     ),
     nextCursor: z.string().nullable(),
+    references: z
+      .record(z.string(), z.string())
+      .describe(
+        'Names of the records the changes of this page refer to by id (a cluster, an organisation…) that still exist',
+      ),
   })
   .meta({ id: 'OrganisationHistory' });
 

@@ -11,6 +11,7 @@ import {
   normaliseRegistrationId,
 } from '../../domain/registry/duplicates.ts';
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
+import { historyNames } from '../audit/references.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import {
@@ -70,25 +71,44 @@ export class OrganisationService {
     };
   }
 
-  /** The changes of one organisation, newest first, from the audit log (its page's history). */
+  /**
+   * The changes of one organisation and of the people who work for it, newest first, from the
+   * audit log (its page's history), with the names a reader needs.
+   */
   async history(actor: Actor, id: string, query: OrganisationHistoryQuery): Promise<OrganisationHistoryDto> {
     requireAccess(actor, 'organisation.read');
     await loadOrganisation(new OrganisationRepository(this.db), actor, id);
-    const rows = await new AuditRepository(this.db).history(
+    const rows = await new AuditRepository(this.db).organisationHistory(actor.workspaceId, id, {
+      limit: query.limit + 1,
+      ...(query.cursor ? { before: query.cursor } : {}),
+    });
+    const page = rows.slice(0, query.limit).map((row) => ({
+      row,
+      entityType: row.entity_type === 'person' ? ('person' as const) : ('organisation' as const),
+      changes: JSON.parse(row.changes) as Record<string, [unknown, unknown]>,
+    }));
+    const { names, references } = await historyNames(
+      this.db,
       actor.workspaceId,
-      { type: 'organisation', id },
-      { limit: query.limit + 1, ...(query.cursor ? { before: query.cursor } : {}) },
+      page.map(({ row, entityType, changes }) => ({
+        entityTable: entityType,
+        entityId: row.entity_id,
+        changes,
+      })),
     );
-    const page = rows.slice(0, query.limit);
     return {
-      items: page.map((row) => ({
+      items: page.map(({ row, entityType, changes }) => ({
         id: row.id,
         at: row.created_at,
         actor: row.actor_name,
         action: row.action as 'create' | 'update' | 'delete',
-        changes: JSON.parse(row.changes),
+        entityType,
+        entityId: row.entity_id,
+        entityName: names.get(row.entity_id) ?? null,
+        changes,
       })),
-      nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.row.id ?? null) : null,
+      references,
     };
   }
 

@@ -56,6 +56,7 @@ export class SearchRepository {
         'person.name',
         'person.email',
         'person.role_title',
+        'person.organisation_id',
         'organisation.name as organisation_name',
       ])
       .where('person.workspace_id', '=', workspaceId)

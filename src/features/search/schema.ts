@@ -20,6 +20,10 @@ export const searchHitSchema = z.object({
   id: z.string(),
   label: z.string().describe('The name or title'),
   detail: z.string().describe('What tells it apart: country, organisation, market, dates…'),
+  organisationId: z
+    .string()
+    .nullable()
+    .describe('For a person: the organisation they work for, whose page lists them; null otherwise'),
 });
 
 export const searchResultSchema = z

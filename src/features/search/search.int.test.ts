@@ -9,7 +9,11 @@ const ROLES: Role[] = ['coordinator', 'cluster_manager', 'member', 'mentor', 'vi
 
 type Result = {
   q: string;
-  groups: { kind: string; items: { id: string; label: string; detail: string }[]; more: boolean }[];
+  groups: {
+    kind: string;
+    items: { id: string; label: string; detail: string; organisationId: string | null }[];
+    more: boolean;
+  }[];
 };
 
 describe.each(testDialects())('global search on %s', (kind) => {
@@ -116,22 +120,27 @@ describe.each(testDialects())('global search on %s', (kind) => {
       id: ids.orbitaSas,
       label: 'Órbita Sistemas SAS',
       detail: 'ES · Madrid · AV',
+      organisationId: null,
     });
     expect(people?.items[0]).toEqual({
       id: ids.person,
       label: 'Inès Orbigny',
       detail: 'CEO · Órbita Sistemas SAS · ines@orbita.example',
+      organisationId: ids.orbitaSas,
     });
+    expect(people?.items[1]).toMatchObject({ label: 'Zed', organisationId: null });
     expect(markets?.items[0]).toMatchObject({ id: ids.market, detail: 'JP' });
     expect(plans?.items[0]).toEqual({
       id: ids.plan,
       label: 'Orbit 2026',
       detail: 'Japan — orbit services · 2026-01-01 – 2026-12-31',
+      organisationId: null,
     });
     expect(activities?.items[0]).toEqual({
       id: ids.activity,
       label: 'Orbit forum in Tokyo',
       detail: '1.1.3 Study Visits · 2026-04-01 · Tokyo',
+      organisationId: null,
     });
     expect(result.groups.every((g) => g.more === false)).toBe(true);
   });

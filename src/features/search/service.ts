@@ -49,30 +49,35 @@ export class SearchService {
               id: row.id,
               label: row.name,
               detail: detail(row.country, row.city, row.cluster_short_name),
+              organisationId: null,
             })),
       person: async () =>
         (await repository.people(workspaceId, text, read)).map((row) => ({
           id: row.id,
           label: row.name,
           detail: detail(row.role_title, row.organisation_name, row.email),
+          organisationId: row.organisation_id,
         })),
       market: async () =>
         (await repository.markets(workspaceId, text, country, read)).map((row) => ({
           id: row.id,
           label: row.name,
           detail: detail(row.country),
+          organisationId: null,
         })),
       plan: async () =>
         (await repository.plans(workspaceId, text, read)).map((row) => ({
           id: row.id,
           label: row.name,
           detail: detail(row.market_name, `${row.starts_on} – ${row.ends_on}`),
+          organisationId: null,
         })),
       activity: async () =>
         (await repository.activities(workspaceId, text, read)).map((row) => ({
           id: row.id,
           label: row.title,
           detail: detail(`${row.instrument_code} ${row.instrument_name}`, row.starts_on, row.city),
+          organisationId: null,
         })),
     };
 

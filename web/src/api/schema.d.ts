@@ -5836,6 +5836,91 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/organisations/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The activities a member organisation took part in, with how it took part
+         * @description Activities in which the organisation, or one of its people, is a participant, latest first by default; each with the participants that are the organisation itself or its people (role and attendance). 404 for an organisation of another workspace.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description The order: startsOn, endsOn, title, instrument, plan, status, createdAt, updatedAt; a leading "-" reverses it (default -startsOn). Rows with the same value follow in id order. */
+                    sort?: "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "title" | "-title" | "instrument" | "-instrument" | "plan" | "-plan" | "status" | "-status" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    status?: "planned" | "confirmed" | "done" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationActivityList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations/{id}/history": {
         parameters: {
             query?: never;
@@ -9338,6 +9423,100 @@ export interface components {
             version: number;
             website: string | null;
         };
+        OrganisationActivity: {
+            city: string | null;
+            /** @description The responsible cluster; null: the coordinators */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            /** @description ISO 3166-1 alpha-2 of where the activity happens */
+            country: string | null;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            instrumentKey: string;
+            instrumentName: string;
+            marketCountry: string | null;
+            /** @description The plan's target market */
+            marketId: string | null;
+            marketName: string | null;
+            /** @description How the organisation takes part: as itself (personId null) and through its people, each with a role and attendance */
+            participation: {
+                /**
+                 * @description expected until marked; present participants count for the "participants present" KPIs
+                 * @enum {string}
+                 */
+                attendance: "expected" | "present" | "absent";
+                id: string;
+                personId: string | null;
+                personName: string | null;
+                /** @enum {string} */
+                role: "participant" | "organiser" | "speaker" | "representative" | "mentor" | "mentee" | "trainer" | "host";
+            }[];
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            /** @description null: a standalone activity */
+            planId: string | null;
+            planName: string | null;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "planned" | "confirmed" | "done" | "cancelled";
+            title: string;
+        };
+        OrganisationActivityInput: {
+            city: string | null;
+            /** @description The responsible cluster; null: the coordinators */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            /** @description ISO 3166-1 alpha-2 of where the activity happens */
+            country: string | null;
+            /** @description YYYY-MM-DD */
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            instrumentKey: string;
+            instrumentName: string;
+            marketCountry: string | null;
+            /** @description The plan's target market */
+            marketId: string | null;
+            marketName: string | null;
+            /** @description How the organisation takes part: as itself (personId null) and through its people, each with a role and attendance */
+            participation: {
+                /**
+                 * @description expected until marked; present participants count for the "participants present" KPIs
+                 * @enum {string}
+                 */
+                attendance: "expected" | "present" | "absent";
+                id: string;
+                personId: string | null;
+                personName: string | null;
+                /** @enum {string} */
+                role: "participant" | "organiser" | "speaker" | "representative" | "mentor" | "mentee" | "trainer" | "host";
+            }[];
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            /** @description null: a standalone activity */
+            planId: string | null;
+            planName: string | null;
+            /** @description YYYY-MM-DD */
+            startsOn: string;
+            /** @enum {string} */
+            status: "planned" | "confirmed" | "done" | "cancelled";
+            title: string;
+        };
+        OrganisationActivityList: {
+            items: components["schemas"]["OrganisationActivity"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        OrganisationActivityListInput: {
+            items: components["schemas"]["OrganisationActivityInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
         OrganisationDetail: {
             city: string | null;
             clusterId: string;
@@ -9414,9 +9593,21 @@ export interface components {
                         unknown
                     ];
                 };
+                entityId: string;
+                /** @description The changed record's name today (null: it no longer exists) */
+                entityName: string | null;
+                /**
+                 * @description The organisation itself, or one of the people who work for it today
+                 * @enum {string}
+                 */
+                entityType: "organisation" | "person";
                 id: string;
             }[];
             nextCursor: string | null;
+            /** @description Names of the records the changes of this page refer to by id (a cluster, an organisation…) that still exist */
+            references: {
+                [key: string]: string;
+            };
         };
         OrganisationHistoryInput: {
             items: {
@@ -9432,9 +9623,21 @@ export interface components {
                         unknown
                     ];
                 };
+                entityId: string;
+                /** @description The changed record's name today (null: it no longer exists) */
+                entityName: string | null;
+                /**
+                 * @description The organisation itself, or one of the people who work for it today
+                 * @enum {string}
+                 */
+                entityType: "organisation" | "person";
                 id: string;
             }[];
             nextCursor: string | null;
+            /** @description Names of the records the changes of this page refer to by id (a cluster, an organisation…) that still exist */
+            references: {
+                [key: string]: string;
+            };
         };
         /** @description Import field → 0-based index of the column it is read from, or null */
         OrganisationImportMapping: {
@@ -10023,6 +10226,8 @@ export interface components {
                     id: string;
                     /** @description The name or title */
                     label: string;
+                    /** @description For a person: the organisation they work for, whose page lists them; null otherwise */
+                    organisationId: string | null;
                 }[];
                 /** @enum {string} */
                 kind: "organisation" | "person" | "market" | "plan" | "activity";
@@ -10041,6 +10246,8 @@ export interface components {
                     id: string;
                     /** @description The name or title */
                     label: string;
+                    /** @description For a person: the organisation they work for, whose page lists them; null otherwise */
+                    organisationId: string | null;
                 }[];
                 /** @enum {string} */
                 kind: "organisation" | "person" | "market" | "plan" | "activity";

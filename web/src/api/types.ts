@@ -274,3 +274,6 @@ export type SearchKind = SearchGroupDto['kind'];
 /** `GET …/organisations/{id}/history`: the organisation's changes, newest first. */
 export type OrganisationHistoryDto = Schemas['OrganisationHistory'];
 export type OrganisationHistoryEntryDto = OrganisationHistoryDto['items'][number];
+/** `GET …/organisations/{id}/activities`: the activities it took part in, with how it took part. */
+export type OrganisationActivityListDto = Schemas['OrganisationActivityList'];
+export type OrganisationActivityDto = Schemas['OrganisationActivity'];

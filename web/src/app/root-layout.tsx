@@ -26,6 +26,7 @@ import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
 import { useAbilities } from './abilities.ts';
 import { BrandMark } from './brand-mark.tsx';
+import { GlobalSearch } from './global-search.tsx';
 import { ButtonLink, NavLinkLink } from './links.tsx';
 import { useMe } from './session.ts';
 import { UserMenu } from './user-menu.tsx';
@@ -97,6 +98,7 @@ export function RootLayout() {
             {messages.app.tagline}
           </Text>
           <Group ml="auto" gap="sm" wrap="nowrap">
+            {signedIn && current && <GlobalSearch workspace={current.slug} workspaceName={current.name} />}
             {signedIn ? (
               <UserMenu me={signedIn} />
             ) : me.isSuccess && !onSignIn ? (

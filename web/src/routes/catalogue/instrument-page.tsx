@@ -25,6 +25,7 @@ import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { PHASE_COLORS, PHASE_SECTIONS } from '../../components/phase-style.ts';
 import { messages } from '../../messages/en.ts';
 import { BudgetItemView } from './budget-item-view.tsx';
+import { InstrumentUsage } from './instrument-usage.tsx';
 import { KpiTable } from './kpi-table.tsx';
 import { instrumentQuery } from './queries.ts';
 
@@ -103,6 +104,8 @@ function InstrumentDetails({ instrument }: { instrument: InstrumentDto }) {
           </Badge>
         </Group>
       </Stack>
+
+      <InstrumentUsage instrument={instrument} />
 
       <Grid gutter="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>

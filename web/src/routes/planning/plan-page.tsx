@@ -106,8 +106,15 @@ function PlanView({
   const [activity, setActivity] = useState<ActivityDrawerState>({ mode: 'closed' });
   const [copying, setCopying] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const tab = planTabOf(route.useSearch());
+  const search = route.useSearch();
+  const tab = planTabOf(search);
   const navigate = route.useNavigate();
+  // "Plan this instrument" (the catalogue): the form opens once with the address's instrument.
+  const planning = search.new !== undefined && mayAddActivity;
+  const closeActivity = () => {
+    setActivity({ mode: 'closed' });
+    if (search.new !== undefined) void navigate({ search: planSearchOf(tab), replace: true });
+  };
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -209,8 +216,12 @@ function PlanView({
       <ActivityFormDrawer
         workspace={workspace}
         membership={membership}
-        state={activity}
-        onClose={() => setActivity({ mode: 'closed' })}
+        state={
+          planning && activity.mode === 'closed'
+            ? { mode: 'create', plan: planContextOf(plan), instrumentKey: search.new }
+            : activity
+        }
+        onClose={closeActivity}
       />
       <CopyPlanModal workspace={workspace} plan={plan} opened={copying} onClose={() => setCopying(false)} />
       <DeletePlanModal

@@ -12,6 +12,19 @@ describe('the plan page’s tab in the address', () => {
     expect(planTabOf({ tab: 'kpis' })).toBe('kpis');
   });
 
+  it('keeps the instrument of a new activity to plan, without its tab', () => {
+    expect(parsePlanSearch({ new: 'study-visits' })).toEqual({ new: 'study-visits' });
+    expect(parsePlanSearch({ new: 'study-visits', tab: 'kpis' })).toEqual({
+      tab: 'kpis',
+      new: 'study-visits',
+    });
+    expect(parsePlanSearch({ new: '' })).toEqual({});
+    expect(parsePlanSearch({ new: 'x'.repeat(101) })).toEqual({});
+    expect(parsePlanSearch({ new: 3 })).toEqual({});
+    // Changing the tab drops it: the form was opened once.
+    expect(planSearchOf('instruments')).toEqual({ tab: 'instruments' });
+  });
+
   it('is written without a parameter for the timeline', () => {
     expect(planSearchOf('timeline')).toEqual({});
     expect(planSearchOf(null)).toEqual({});

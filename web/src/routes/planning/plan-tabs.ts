@@ -10,11 +10,16 @@ export type PlanTab = (typeof PLAN_TABS)[number];
 export interface PlanSearch {
   /** Absent: the timeline. */
   tab?: Exclude<PlanTab, 'timeline'>;
+  /** An instrument key: open the form of a new activity of it in this plan ("Plan this instrument"). */
+  new?: string;
 }
 
 /** `validateSearch` of the plan page: an unknown tab (an old or edited link) opens the timeline. */
 export function parsePlanSearch(raw: Record<string, unknown>): PlanSearch {
-  return raw.tab === 'instruments' || raw.tab === 'kpis' ? { tab: raw.tab } : {};
+  const tab: PlanSearch = raw.tab === 'instruments' || raw.tab === 'kpis' ? { tab: raw.tab } : {};
+  const instrument =
+    typeof raw.new === 'string' && raw.new.trim() !== '' && raw.new.length <= 100 ? { new: raw.new } : {};
+  return { ...tab, ...instrument };
 }
 
 /** The tab the address names. */

@@ -28,6 +28,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { MemberActivities, MemberHistory } from './member-activity.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { PeopleTable } from './people-table.tsx';
 import { type PersonDrawerState, PersonFormDrawer } from './person-form-drawer.tsx';
@@ -250,6 +251,9 @@ function MemberProfile({
           />
         </Stack>
       </Paper>
+
+      <MemberActivities workspace={workspace} organisationId={organisation.id} name={organisation.name} />
+      <MemberHistory workspace={workspace} organisationId={organisation.id} name={organisation.name} />
 
       <MemberFormDrawer
         workspace={workspace}

@@ -81,3 +81,45 @@ export function organisationPeopleQuery(workspace: string, id: string) {
     staleTime: 0,
   });
 }
+
+/** The activities an organisation took part in, latest first, a page at a time (its page). */
+export function organisationActivitiesQuery(workspace: string, id: string) {
+  return infiniteQueryOptions({
+    // Under planning: any change to activities or participants refreshes it.
+    queryKey: [...workspaceKeys.planning(workspace), 'of-organisation', id] as const,
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations/{id}/activities', {
+          params: {
+            path: { workspace, id },
+            query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: 0,
+  });
+}
+
+/** The changes of an organisation and its people, newest first, a page at a time (its page). */
+export function organisationHistoryQuery(workspace: string, id: string) {
+  return infiniteQueryOptions({
+    // Under the audit log: every change that refreshes the log refreshes it.
+    queryKey: [...workspaceKeys.audit(workspace), 'organisation', id] as const,
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspace}/organisations/{id}/history', {
+          params: {
+            path: { workspace, id },
+            query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: 0,
+  });
+}

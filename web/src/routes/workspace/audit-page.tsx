@@ -24,11 +24,16 @@ import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { AnchorLink } from '../../app/links.tsx';
+import {
+  auditRecordLink,
+  auditRecordName,
+  entityTypeLabel,
+  shownChanges,
+} from '../../components/audit-format.ts';
 import { ListCount, type ListView, useListRows, useListView } from '../../components/list-view.tsx';
 import { SavedViews } from '../../components/saved-views.tsx';
 import { messages } from '../../messages/en.ts';
 import { figures } from '../../messages/en-figures.ts';
-import { auditRecordLink, auditRecordName, entityTypeLabel, shownChanges } from './audit-format.ts';
 import { AUDIT_DEFAULT_SORT, parseAuditSearch } from './audit-search.ts';
 import { type AuditSearch, auditActorsQuery, auditListQuery } from './queries.ts';
 

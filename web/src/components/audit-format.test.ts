@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // The server's order, to check against the labels (a test may read the server's code).
-import { AUDIT_RECORD_TYPE_ORDER } from '../../../../src/features/audit/repository.ts';
-import type { AuditEventDto } from '../../api/types.ts';
-import { figures } from '../../messages/en-figures.ts';
+import { AUDIT_RECORD_TYPE_ORDER } from '../../../src/features/audit/repository.ts';
+import type { AuditEventDto } from '../api/types.ts';
+import { figures } from '../messages/en-figures.ts';
 import {
   type AuditValueContext,
   auditFieldLabel,
@@ -46,6 +46,9 @@ describe('audit log values', () => {
 
   it('shows labels instead of codes, by field and kind of record', () => {
     expect(formatAuditValue('type', 'sme', context())).toBe('SME');
+    // A person's consent is stored as 0/1.
+    expect(formatAuditValue('consent', 1, context({ entityType: 'person' }))).toBe('yes');
+    expect(formatAuditValue('consent', 0, context({ entityType: 'person' }))).toBe('no');
     expect(formatAuditValue('size', 'small', context())).toBe('Small (10–49 staff)');
     expect(formatAuditValue('space_segments', ['satcom', 'earth_observation'], context())).toBe(
       'Satellite communications, Earth observation',

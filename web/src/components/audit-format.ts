@@ -3,7 +3,7 @@
  * instead of codes, money in EUR, dates, the names of the records an id points to), internal
  * fields left out. Pure, so it is unit-tested.
  */
-import type { AuditEventDto } from '../../api/types.ts';
+import type { AuditEventDto } from '../api/types.ts';
 import {
   BUDGET_CATEGORY_LABELS,
   EXPORT_EXPERIENCE_LABELS,
@@ -14,10 +14,10 @@ import {
   ORGANISATION_SIZE_LABELS,
   ORGANISATION_TYPE_LABELS,
   SPACE_SEGMENT_LABELS,
-} from '../../api/vocabulary.ts';
-import { countryName, formatDate, formatDateTime, formatEur } from '../../app/format.ts';
-import { messages } from '../../messages/en.ts';
-import { figures } from '../../messages/en-figures.ts';
+} from '../api/vocabulary.ts';
+import { countryName, formatDate, formatDateTime, formatEur } from '../app/format.ts';
+import { messages } from '../messages/en.ts';
+import { figures } from '../messages/en-figures.ts';
 
 const t = figures.audit;
 const p = messages.planning;
@@ -46,6 +46,7 @@ const MONEY_CENTS = new Set([
   'accommodation_per_night_cents',
   'subsistence_per_day_cents',
 ]);
+const BOOLEAN_FIELDS = new Set(['consent']);
 const DAYS = new Set(['starts_on', 'ends_on', 'incurred_on', 'recorded_on', 'from', 'to']);
 const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at']);
 
@@ -120,6 +121,8 @@ export function formatAuditValue(field: string, value: unknown, context: AuditVa
   if (isEmpty(value)) return t.none;
   if (Array.isArray(value)) return value.map((item) => formatAuditValue(field, item, context)).join(', ');
   if (typeof value === 'boolean') return value ? t.yes : t.no;
+  // Booleans are stored as 0/1 integers.
+  if (BOOLEAN_FIELDS.has(field) && (value === 0 || value === 1)) return value === 1 ? t.yes : t.no;
   if (REFERENCE_FIELDS.has(field) && typeof value === 'string') {
     return context.references[value] ?? t.deletedReference;
   }
@@ -185,7 +188,10 @@ export interface ShownChange {
  * The changes of an event worth reading, in the recorded order: internal fields left out, and on
  * a creation (or deletion) the fields that were empty.
  */
-export function shownChanges(event: AuditEventDto, references: Record<string, string>): ShownChange[] {
+export function shownChanges(
+  event: Pick<AuditEventDto, 'entityType' | 'action' | 'changes' | 'kpi'>,
+  references: Record<string, string>,
+): ShownChange[] {
   const context: AuditValueContext = { entityType: event.entityType, references, kpi: event.kpi };
   const hidden = HIDDEN_BY_TYPE[event.entityType];
   return Object.entries(event.changes).flatMap(([field, pair]) => {
