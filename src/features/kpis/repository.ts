@@ -80,8 +80,8 @@ export class KpiRepository {
       );
   }
 
-  /** `ordered`: by start day, then id (only a roll-up by activity shows that order). */
-  activities(workspaceId: string, scope: KpiScope, ordered = false): Promise<ScopedActivity[]> {
+  /** By start day, then id: the order of a roll-up by activity, and of a text KPI's values. */
+  activities(workspaceId: string, scope: KpiScope): Promise<ScopedActivity[]> {
     return this.db
       .selectFrom('activity')
       .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
@@ -98,7 +98,8 @@ export class KpiRepository {
         'activity.starts_on',
       ])
       .where('activity.id', 'in', this.scope(workspaceId, scope))
-      .$if(ordered, (q) => q.orderBy('activity.starts_on').orderBy('activity.id'))
+      .orderBy('activity.starts_on')
+      .orderBy('activity.id')
       .execute();
   }
 
@@ -110,6 +111,30 @@ export class KpiRepository {
       .where('kpi_actual.workspace_id', '=', workspaceId)
       .where('kpi_actual.activity_id', 'in', this.scope(workspaceId, scope))
       .execute();
+  }
+
+  /**
+   * The sum of one KPI's stored values over the activities in scope, with how many activities
+   * are in scope and how many of them have the value stored.
+   */
+  async storedSum(
+    workspaceId: string,
+    scope: KpiScope,
+    kpiKey: string,
+  ): Promise<{ activities: number; values: number; sum: number }> {
+    const row = await this.db
+      .selectFrom('activity')
+      .leftJoin('kpi_actual', (join) =>
+        join.onRef('kpi_actual.activity_id', '=', 'activity.id').on('kpi_actual.kpi_key', '=', kpiKey),
+      )
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('activities'),
+        eb.fn.count<number | string>('kpi_actual.value').as('values'),
+        eb.fn.sum<number | string | null>('kpi_actual.value').as('sum'),
+      ])
+      .where('activity.id', 'in', this.scope(workspaceId, scope))
+      .executeTakeFirstOrThrow();
+    return { activities: Number(row.activities), values: Number(row.values), sum: Number(row.sum ?? 0) };
   }
 
   /** The text values entered for the activities in scope (numbers are summed in `kpi_actual`). */
