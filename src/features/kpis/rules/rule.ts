@@ -50,8 +50,11 @@ export interface DerivedKpiRule {
    * values (`kpi_actual`), which the drill-down reads instead of counting the records.
    */
   countIsValue: boolean;
-  /** The records behind the values of the activities in scope, one page in id order. */
-  records(db: Kysely<DB>, scope: ActivityScope, page: RecordPage): Promise<EvidenceRecord[]>;
+  /**
+   * The records behind the values of the activities in scope, one page in id order. `total`, when
+   * known, is how many there are: a rule over a large table may pick how to find the page by it.
+   */
+  records(db: Kysely<DB>, scope: ActivityScope, page: RecordPage, total?: number): Promise<EvidenceRecord[]>;
   /** How many records stand behind the values of the activities in scope. */
   count(db: Kysely<DB>, scope: ActivityScope): Promise<number>;
 }
