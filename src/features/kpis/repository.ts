@@ -82,12 +82,12 @@ export class KpiRepository {
 
   /** By start day, then id: the order of a roll-up by activity, and of a text KPI's values. */
   activities(workspaceId: string, scope: KpiScope): Promise<ScopedActivity[]> {
-    return this.db
-      .selectFrom('activity')
+    // The scope's own query, joined: its filters then walk the index of the workspace's activities
+    // by start day, in the order asked (an `id in (scope)` would look each one up, then sort).
+    return this.scope(workspaceId, scope)
       .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
       .leftJoin('plan', 'plan.id', 'activity.plan_id')
       .select([
-        'activity.id',
         'activity.title',
         'activity.instrument_id',
         'instrument.phase',
@@ -97,7 +97,6 @@ export class KpiRepository {
         'activity.status',
         'activity.starts_on',
       ])
-      .where('activity.id', 'in', this.scope(workspaceId, scope))
       .orderBy('activity.starts_on')
       .orderBy('activity.id')
       .execute();
