@@ -459,6 +459,12 @@ const CASES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/kpis/rollup', expected: all(200) },
   {
     method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/kpis/rollups',
+    query: () => '?groupBy=workspace,phase,instrument,market',
+    expected: all(200),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/workspaces/{workspace}/kpis/records',
     query: () => '?kpiKey=held_activities',
     expected: all(200),

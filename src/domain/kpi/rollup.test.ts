@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type KpiRef, progressOf, type RollupActivity, rollupKpis } from './rollup.ts';
+import { seededRandom } from '../random.ts';
+import {
+  type KpiRef,
+  kpiRefId,
+  type PlanTarget,
+  progressOf,
+  type RolledGroup,
+  type RollupActivity,
+  rollupGroupings,
+  rollupKpis,
+  type TextValue,
+} from './rollup.ts';
+import { aggregationOf } from './values.ts';
 
 const count: KpiRef = { instrumentId: 'i1', kpiKey: 'meetings', kind: 'count' };
 const rating: KpiRef = { instrumentId: 'i1', kpiKey: 'satisfaction', kind: 'rating' };
@@ -114,6 +126,145 @@ describe('rollupKpis with derived KPIs', () => {
       planTargets: [],
     });
     expect(group?.kpis.map((k) => k.actual)).toEqual([0, null]);
+  });
+});
+
+/**
+ * The roll-up as it was written first (one grouping, accumulators looked up per KPI of every
+ * activity): the reference the one-pass roll-up of several groupings must agree with.
+ */
+function referenceRollup(input: Parameters<typeof rollupKpis>[0]): RolledGroup[] {
+  type Acc = {
+    ref: KpiRef;
+    sum: number;
+    values: number;
+    targetSum: number;
+    targets: number;
+    texts: TextValue[];
+  };
+  const groups = new Map<string | null, { activities: number; kpis: Map<string, Acc> }>();
+  const groupOf = (key: string | null) => {
+    let group = groups.get(key);
+    if (!group) {
+      group = { activities: 0, kpis: new Map() };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  const accOf = (kpis: Map<string, Acc>, ref: KpiRef) => {
+    let acc = kpis.get(kpiRefId(ref));
+    if (!acc) {
+      acc = { ref, sum: 0, values: 0, targetSum: 0, targets: 0, texts: [] };
+      kpis.set(kpiRefId(ref), acc);
+    }
+    return acc;
+  };
+  const planTargeted = new Set(input.planTargets.map((t) => `${t.planId}|${kpiRefId(t.kpi)}`));
+  for (const activity of input.activities) {
+    const group = groupOf(activity.groupKey);
+    group.activities += 1;
+    const values = input.valuesOf(activity.id);
+    const targets = activity.cancelled ? undefined : input.targetsOf(activity.id);
+    for (const ref of activity.kpis) {
+      const acc = accOf(group.kpis, ref);
+      const actual = values?.get(ref.kpiKey) ?? (ref.derived ? 0 : undefined);
+      if (actual !== undefined) {
+        acc.sum += actual;
+        acc.values += 1;
+      }
+      if (ref.kind === 'text') acc.texts.push(...input.textsOf(activity.id, ref));
+      const target = targets?.get(ref.kpiKey);
+      if (target !== undefined && !planTargeted.has(`${activity.planId}|${kpiRefId(ref)}`)) {
+        acc.targetSum += target;
+        acc.targets += 1;
+      }
+    }
+  }
+  for (const target of input.planTargets) {
+    if (target.groupKey === undefined) continue;
+    const acc = accOf(groupOf(target.groupKey).kpis, target.kpi);
+    acc.targetSum += target.value;
+    acc.targets += 1;
+  }
+  return [...groups].map(([key, group]) => ({
+    key,
+    activities: group.activities,
+    kpis: [...group.kpis.values()].map((acc) => {
+      const how = aggregationOf(acc.ref.kind);
+      const combine = (sum: number, n: number) => (n === 0 ? null : how === 'sum' ? sum : sum / n);
+      return {
+        ...acc.ref,
+        actual: how === 'list' ? null : combine(acc.sum, acc.values),
+        target: how === 'list' ? null : combine(acc.targetSum, acc.targets),
+        texts: acc.texts,
+      };
+    }),
+  }));
+}
+
+describe('rollupGroupings', () => {
+  it('should give for each grouping what the first roll-up gives for it alone', () => {
+    const random = seededRandom(5);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const held: KpiRef = { instrumentId: null, kpiKey: 'held', kind: 'count', derived: true };
+    // Activities of one instrument share one list of KPIs, as the service gives them.
+    const lists = [[held, count, rating, remarks], [held, count], [held]];
+    const activities = Array.from({ length: 60 }, (_, n) => ({
+      id: `a${n}`,
+      title: `A${n}`,
+      planId: pick([null, 'p', 'q']),
+      cancelled: random() < 0.2,
+      kpis: pick(lists),
+      colour: pick(['red', 'blue', null]),
+      size: pick(['s', 'm', 'l']),
+    }));
+    const numbers = new Map(
+      activities.map((a) => [
+        a.id,
+        new Map(
+          [held, count, rating]
+            .filter(() => random() < 0.7)
+            .map((k) => [k.kpiKey, Math.floor(random() * 10)] as const),
+        ),
+      ]),
+    );
+    const goals = new Map(
+      activities.map((a) => [a.id, new Map(random() < 0.5 ? [['meetings', 5]] : [['held', 1]])]),
+    );
+    const sources = {
+      valuesOf: (id: string) => numbers.get(id),
+      textsOf: (id: string) => [
+        { activityId: id, activityTitle: id, value: `note ${id}`, recordedOn: '2027-01-01' },
+      ],
+      targetsOf: (id: string) => goals.get(id),
+    };
+    const byColour: PlanTarget[] = [
+      { planId: 'p', kpi: count, value: 30, groupKey: 'red' },
+      { planId: 'q', kpi: held, value: 3, groupKey: null },
+    ];
+    const groupings = [
+      { groupKeyOf: (a: (typeof activities)[number]) => a.colour, planTargets: byColour },
+      { groupKeyOf: (a: (typeof activities)[number]) => a.size, planTargets: [] },
+      { groupKeyOf: () => 'all', planTargets: [{ planId: 'p', kpi: count, value: 7, groupKey: 'all' }] },
+    ];
+    const together = rollupGroupings({ ...sources, activities, groupings });
+    expect(together).toHaveLength(3);
+    for (const [index, grouping] of groupings.entries()) {
+      const alone = referenceRollup({
+        ...sources,
+        activities: activities.map((a) => ({ ...a, groupKey: grouping.groupKeyOf(a) })),
+        planTargets: grouping.planTargets,
+      });
+      expect(together[index]).toEqual(alone);
+      expect(
+        rollupKpis({
+          ...sources,
+          activities: activities.map((a) => ({ ...a, groupKey: grouping.groupKeyOf(a) })),
+          planTargets: grouping.planTargets,
+        }),
+      ).toEqual(alone);
+      expect(alone.length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -21,14 +21,22 @@ export interface KpiRef {
   derived?: boolean;
 }
 
-export interface RollupActivity {
+/** What the roll-up needs of an activity, whatever the grouping. */
+export interface RollupFacts {
   id: string;
   title: string;
   planId: string | null;
   cancelled: boolean;
+  /**
+   * The KPIs the activity has. Activities of one instrument share one list (the same array of the
+   * same `KpiRef` objects): accumulators and ids are then found once per group and list.
+   */
+  kpis: readonly KpiRef[];
+}
+
+export interface RollupActivity extends RollupFacts {
   /** The group the activity falls in. */
   groupKey: string | null;
-  kpis: readonly KpiRef[];
 }
 
 export interface TextValue {
@@ -46,16 +54,31 @@ export interface PlanTarget {
   groupKey: string | null | undefined;
 }
 
-export interface RollupInput {
-  /** Activities share their KPI lists (the same `KpiRef` objects): ids are computed once per KPI. */
-  activities: readonly RollupActivity[];
+/** Where each activity's values and targets come from. */
+interface RollupSources {
   /** The activity's values by KPI key; a KPI missing has none (a derived one: 0). */
   valuesOf(activityId: string): ReadonlyMap<string, number> | undefined;
   textsOf(activityId: string, kpi: KpiRef): readonly TextValue[];
   /** The activity's targets by KPI key. */
   targetsOf(activityId: string): ReadonlyMap<string, number> | undefined;
+}
+
+export interface RollupInput extends RollupSources {
+  activities: readonly RollupActivity[];
   /** Plan targets in scope; empty when the grouping is below plan level (activity, cluster). */
   planTargets: readonly PlanTarget[];
+}
+
+/** One way of grouping the activities of a roll-up over several groupings. */
+export interface RollupGrouping<A extends RollupFacts> {
+  groupKeyOf(activity: A): string | null;
+  /** Plan targets in scope; empty when the grouping is below plan level (activity, cluster). */
+  planTargets: readonly PlanTarget[];
+}
+
+export interface GroupingsInput<A extends RollupFacts> extends RollupSources {
+  activities: readonly A[];
+  groupings: readonly RollupGrouping<A>[];
 }
 
 export interface RolledKpi extends KpiRef {
@@ -88,15 +111,19 @@ export function kpiRefId(kpi: { instrumentId: string | null; kpiKey: string }): 
  * the activities: thousands of activities with a handful of KPIs each take a few milliseconds.
  */
 export function rollupKpis(input: RollupInput): RolledGroup[] {
-  const groups = new Map<string | null, { activities: number; kpis: Map<string, Accumulator> }>();
-  const groupOf = (key: string | null) => {
-    let group = groups.get(key);
-    if (!group) {
-      group = { activities: 0, kpis: new Map() };
-      groups.set(key, group);
-    }
-    return group;
+  const grouping: RollupGrouping<RollupActivity> = {
+    groupKeyOf: (activity) => activity.groupKey,
+    planTargets: input.planTargets,
   };
+  return rollupGroupings({ ...input, groupings: [grouping] })[0] as RolledGroup[];
+}
+
+/**
+ * `rollupKpis` for several groupings of the same activities at once (the dashboard's four): each
+ * activity's values and targets are looked up once and added to its group of every grouping. The
+ * result holds one list of groups per grouping, each equal to `rollupKpis` for that grouping.
+ */
+export function rollupGroupings<A extends RollupFacts>(input: GroupingsInput<A>): RolledGroup[][] {
   const ids = new Map<KpiRef, string>();
   const idOf = (ref: KpiRef) => {
     let id = ids.get(ref);
@@ -106,51 +133,105 @@ export function rollupKpis(input: RollupInput): RolledGroup[] {
     }
     return id;
   };
-  const accumulatorOf = (kpis: Map<string, Accumulator>, ref: KpiRef) => {
-    const id = idOf(ref);
+  const groupings = input.groupings.map((grouping) => new GroupingTotals(grouping, idOf));
+  for (const activity of input.activities) {
+    const values = input.valuesOf(activity.id);
+    const targets = activity.cancelled ? undefined : input.targetsOf(activity.id);
+    const refs = activity.kpis;
+    const lists = groupings.map((g) => g.accumulatorsOf(activity, refs));
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i] as KpiRef;
+      const actual = values?.get(ref.kpiKey) ?? (ref.derived ? 0 : undefined);
+      const target = targets?.get(ref.kpiKey);
+      const texts = ref.kind === 'text' ? input.textsOf(activity.id, ref) : undefined;
+      for (let g = 0; g < groupings.length; g++) {
+        const acc = (lists[g] as Accumulator[])[i] as Accumulator;
+        if (actual !== undefined) {
+          acc.sum += actual;
+          acc.values += 1;
+        }
+        if (texts !== undefined) acc.texts.push(...texts);
+        if (target !== undefined && !(groupings[g] as GroupingTotals<A>).planTargetReplaces(activity, ref)) {
+          acc.targetSum += target;
+          acc.targets += 1;
+        }
+      }
+    }
+  }
+  return groupings.map((grouping) => grouping.finish());
+}
+
+/** The running totals of one grouping. */
+class GroupingTotals<A extends RollupFacts> {
+  private readonly groups = new Map<
+    string | null,
+    { activities: number; kpis: Map<string, Accumulator>; lists: Map<readonly KpiRef[], Accumulator[]> }
+  >();
+  private readonly planTargeted: Set<string>;
+  private readonly plansWithTargets: Set<string>;
+
+  constructor(
+    private readonly grouping: RollupGrouping<A>,
+    private readonly idOf: (ref: KpiRef) => string,
+  ) {
+    this.planTargeted = new Set(grouping.planTargets.map((t) => `${t.planId}|${kpiRefId(t.kpi)}`));
+    this.plansWithTargets = new Set(grouping.planTargets.map((t) => t.planId));
+  }
+
+  /** Counts the activity in its group; the group's accumulators of its KPIs, in their order. */
+  accumulatorsOf(activity: A, refs: readonly KpiRef[]): Accumulator[] {
+    const group = this.groupOf(this.grouping.groupKeyOf(activity));
+    group.activities += 1;
+    let list = group.lists.get(refs);
+    if (!list) {
+      list = refs.map((ref) => this.accumulatorOf(group.kpis, ref));
+      group.lists.set(refs, list);
+    }
+    return list;
+  }
+
+  /** Whether a target of the activity's plan for this KPI replaces the activity's own. */
+  planTargetReplaces(activity: A, ref: KpiRef): boolean {
+    const planId = activity.planId;
+    return (
+      planId !== null &&
+      this.plansWithTargets.has(planId) &&
+      this.planTargeted.has(`${planId}|${this.idOf(ref)}`)
+    );
+  }
+
+  finish(): RolledGroup[] {
+    for (const target of this.grouping.planTargets) {
+      if (target.groupKey === undefined) continue;
+      const acc = this.accumulatorOf(this.groupOf(target.groupKey).kpis, target.kpi);
+      acc.targetSum += target.value;
+      acc.targets += 1;
+    }
+    return [...this.groups].map(([key, group]) => ({
+      key,
+      activities: group.activities,
+      kpis: [...group.kpis.values()].map(finish),
+    }));
+  }
+
+  private groupOf(key: string | null) {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { activities: 0, kpis: new Map(), lists: new Map() };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  private accumulatorOf(kpis: Map<string, Accumulator>, ref: KpiRef): Accumulator {
+    const id = this.idOf(ref);
     let acc = kpis.get(id);
     if (!acc) {
       acc = { ref, sum: 0, values: 0, targetSum: 0, targets: 0, texts: [] };
       kpis.set(id, acc);
     }
     return acc;
-  };
-
-  const planTargeted = new Set(input.planTargets.map((t) => `${t.planId}|${kpiRefId(t.kpi)}`));
-  const plansWithTargets = new Set(input.planTargets.map((t) => t.planId));
-  for (const activity of input.activities) {
-    const group = groupOf(activity.groupKey);
-    group.activities += 1;
-    const values = input.valuesOf(activity.id);
-    const targets = activity.cancelled ? undefined : input.targetsOf(activity.id);
-    const planId = activity.planId !== null && plansWithTargets.has(activity.planId) ? activity.planId : null;
-    for (const ref of activity.kpis) {
-      const acc = accumulatorOf(group.kpis, ref);
-      const actual = values?.get(ref.kpiKey) ?? (ref.derived ? 0 : undefined);
-      if (actual !== undefined) {
-        acc.sum += actual;
-        acc.values += 1;
-      }
-      if (ref.kind === 'text') acc.texts.push(...input.textsOf(activity.id, ref));
-      const target = targets?.get(ref.kpiKey);
-      if (target !== undefined && (planId === null || !planTargeted.has(`${planId}|${idOf(ref)}`))) {
-        acc.targetSum += target;
-        acc.targets += 1;
-      }
-    }
   }
-  for (const target of input.planTargets) {
-    if (target.groupKey === undefined) continue;
-    const acc = accumulatorOf(groupOf(target.groupKey).kpis, target.kpi);
-    acc.targetSum += target.value;
-    acc.targets += 1;
-  }
-
-  return [...groups].map(([key, group]) => ({
-    key,
-    activities: group.activities,
-    kpis: [...group.kpis.values()].map(finish),
-  }));
 }
 
 function finish(acc: Accumulator): RolledKpi {

@@ -220,6 +220,39 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
     });
   }
 
+  it('recomputes the values when the organisation or person behind a participant moves or goes', async () => {
+    // Validation surveys count member organisations present: a person stands for their organisation.
+    const activity = await newActivity('A validation survey', { instrumentKey: 'validation-surveys' });
+    const person = await call('POST', '/people', { organisationId: organisationIds[1], name: 'Ada' });
+    for (const who of [{ organisationId: organisationIds[0] }, { personId: person.id }]) {
+      const participant = await call('POST', `/activities/${activity.id}/participants`, {
+        ...who,
+        role: 'participant',
+      });
+      await call('PATCH', `/activities/${activity.id}/participants/${participant.id}`, {
+        attendance: 'present',
+      });
+    }
+    await expectFresh('two organisations present');
+    const moved = await call('PATCH', `/people/${person.id}`, {
+      version: person.version,
+      organisationId: organisationIds[0],
+    });
+    await expectFresh('the person moved to the other organisation');
+    const renamed = await call('PATCH', `/people/${person.id}`, {
+      version: moved.version,
+      organisationId: organisationIds[0],
+      name: 'Ada L.',
+    });
+    await expectFresh('the person renamed');
+    const organisation = await call('GET', `/organisations/${organisationIds[0]}`);
+    await call('DELETE', `/organisations/${organisationIds[0]}?version=${organisation.version}`);
+    await expectFresh('their organisation deleted');
+    await call('DELETE', `/people/${person.id}?version=${renamed.version}`);
+    await newActivity('Another one');
+    await expectFresh('the person deleted');
+  });
+
   it('notices a stale value: evidence written behind the repositories is caught by the check', async () => {
     const activity = await newActivity('A study visit');
     await expectFresh('before');

@@ -80,14 +80,14 @@ export class KpiRepository {
       );
   }
 
-  /** `ordered`: by start day, then id (only a roll-up by activity shows that order). */
-  activities(workspaceId: string, scope: KpiScope, ordered = false): Promise<ScopedActivity[]> {
-    return this.db
-      .selectFrom('activity')
+  /** By start day, then id: the order of a roll-up by activity, and of a text KPI's values. */
+  activities(workspaceId: string, scope: KpiScope): Promise<ScopedActivity[]> {
+    // The scope's own query, joined: its filters then walk the index of the workspace's activities
+    // by start day, in the order asked (an `id in (scope)` would look each one up, then sort).
+    return this.scope(workspaceId, scope)
       .innerJoin('instrument', 'instrument.id', 'activity.instrument_id')
       .leftJoin('plan', 'plan.id', 'activity.plan_id')
       .select([
-        'activity.id',
         'activity.title',
         'activity.instrument_id',
         'instrument.phase',
@@ -97,8 +97,8 @@ export class KpiRepository {
         'activity.status',
         'activity.starts_on',
       ])
-      .where('activity.id', 'in', this.scope(workspaceId, scope))
-      .$if(ordered, (q) => q.orderBy('activity.starts_on').orderBy('activity.id'))
+      .orderBy('activity.starts_on')
+      .orderBy('activity.id')
       .execute();
   }
 
@@ -110,6 +110,30 @@ export class KpiRepository {
       .where('kpi_actual.workspace_id', '=', workspaceId)
       .where('kpi_actual.activity_id', 'in', this.scope(workspaceId, scope))
       .execute();
+  }
+
+  /**
+   * The sum of one KPI's stored values over the activities in scope, with how many activities
+   * are in scope and how many of them have the value stored.
+   */
+  async storedSum(
+    workspaceId: string,
+    scope: KpiScope,
+    kpiKey: string,
+  ): Promise<{ activities: number; values: number; sum: number }> {
+    const row = await this.db
+      .selectFrom('activity')
+      .leftJoin('kpi_actual', (join) =>
+        join.onRef('kpi_actual.activity_id', '=', 'activity.id').on('kpi_actual.kpi_key', '=', kpiKey),
+      )
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('activities'),
+        eb.fn.count<number | string>('kpi_actual.value').as('values'),
+        eb.fn.sum<number | string | null>('kpi_actual.value').as('sum'),
+      ])
+      .where('activity.id', 'in', this.scope(workspaceId, scope))
+      .executeTakeFirstOrThrow();
+    return { activities: Number(row.activities), values: Number(row.values), sum: Number(row.sum ?? 0) };
   }
 
   /** The text values entered for the activities in scope (numbers are summed in `kpi_actual`). */

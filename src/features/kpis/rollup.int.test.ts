@@ -283,6 +283,66 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
     });
   });
 
+  describe('GET /kpis/rollups', () => {
+    const ALL = ['workspace', 'activity', 'instrument', 'phase', 'market', 'cluster'];
+
+    it('should answer each grouping exactly as /kpis/rollup does for it alone, in the order asked', async () => {
+      const scopes = [
+        YEAR,
+        '',
+        'from=2026-12-01&to=2026-12-31',
+        `${YEAR}&clusterId=${ids.c1}`,
+        `marketId=${ids.market}`,
+        `planId=${ids.plan}&instrumentId=${ids['training-to-go-international']}`,
+      ];
+      for (const scope of scopes) {
+        for (const groupings of [ALL, ['market', 'workspace', 'phase'], ['cluster']]) {
+          const res = await get(`/kpis/rollups?groupBy=${groupings.join(',')}&${scope}`);
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.items).toHaveLength(groupings.length);
+          for (const [index, groupBy] of groupings.entries()) {
+            expect(res.body.items[index], `${groupBy} ${scope}`).toEqual(
+              await rollup(`groupBy=${groupBy}&${scope}`),
+            );
+          }
+        }
+      }
+    });
+
+    it('should hide money spent from roles that see no costs, in every grouping', async () => {
+      const mentor = (await new Factory(t.database.db).memberWithToken(ids.workspace as string, 'mentor'))
+        .headers;
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${slug}/kpis/rollups?groupBy=${ALL.join(',')}&${YEAR}`,
+        headers: mentor,
+      });
+      expect(res.statusCode).toBe(200);
+      const kpis = res
+        .json()
+        .items.flatMap((r: { groups: { kpis: { kpiKey: string }[] }[] }) =>
+          r.groups.flatMap((g) => g.kpis.map((k) => k.kpiKey)),
+        );
+      expect(kpis).toContain('held_activities');
+      expect(kpis).not.toContain('actual_costs');
+    });
+
+    it('should refuse an unknown, repeated or missing grouping, naming groupBy', async () => {
+      for (const groupBy of ['galaxy', 'workspace,galaxy', 'phase,phase', '', 'workspace,', ',market']) {
+        const res = await get(`/kpis/rollups?groupBy=${groupBy}&${YEAR}`);
+        expect(res.status, groupBy).toBe(400);
+        expect(res.body.errors, groupBy).toEqual([expect.objectContaining({ field: 'query.groupBy' })]);
+      }
+      expect((await get(`/kpis/rollups?${YEAR}`)).status).toBe(400);
+    });
+
+    it('should refuse a period that ends before it starts, naming `to`', async () => {
+      const res = await get('/kpis/rollups?groupBy=workspace&from=2027-12-31&to=2027-01-01');
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'query.to' })]);
+    });
+  });
+
   describe('GET /kpis/records', () => {
     const records = async (query: string) => {
       const res = await get(`/kpis/records?${query}`);

@@ -4,10 +4,12 @@ import { problemSchema } from '../../http/problem.ts';
 import {
   definitionListSchema,
   definitionsQuery,
+  kpiRollupListSchema,
   kpiRollupSchema,
   recordListSchema,
   recordsQuery,
   rollupQuery,
+  rollupsQuery,
 } from './schema.ts';
 import type { KpiService } from './service.ts';
 
@@ -44,6 +46,22 @@ export function kpiRoutes(kpis: KpiService): FastifyPluginAsyncZod {
         },
       },
       async (request) => kpis.rollup(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/kpis/rollups',
+      {
+        config: { permission: 'kpi.read' },
+        schema: {
+          tags: ['kpis'],
+          summary: 'Several groupings of one KPI roll-up at once (the dashboard’s)',
+          description:
+            'The same scope as `/kpis/rollup`, grouped each way named in `groupBy` (e.g. `workspace,phase,instrument,market`): one read of the activities, values and targets serves every grouping. Each item is what `/kpis/rollup` answers for that grouping alone.',
+          querystring: rollupsQuery,
+          response: { 200: kpiRollupListSchema, ...errors },
+        },
+      },
+      async (request) => ({ items: await kpis.rollups(actorOf(request), request.query) }),
     );
 
     app.get(

@@ -48,6 +48,23 @@ export const rollupQuery = z.object({
   groupBy: z.enum(KPI_GROUPINGS).default('workspace'),
 });
 
+const GROUPING_LIST = new RegExp(`^(${KPI_GROUPINGS.join('|')})(,(${KPI_GROUPINGS.join('|')}))*$`);
+
+/** Several groupings of one scope at once (the dashboard's): `workspace,phase,instrument,market`. */
+export const rollupsQuery = z.object({
+  ...scopeFields,
+  groupBy: z
+    .string()
+    .max(100)
+    .regex(GROUPING_LIST, {
+      message: `must be groupings separated by commas, each one of ${KPI_GROUPINGS.join(', ')}`,
+      abort: true,
+    })
+    .refine((list) => new Set(list.split(',')).size === list.split(',').length, 'names a grouping twice')
+    .transform((list) => list.split(',') as KpiGrouping[])
+    .describe(`Groupings separated by commas, each once: ${KPI_GROUPINGS.join(', ')}`),
+});
+
 const textValueSchema = z.object({
   activityId: z.string(),
   activityTitle: z.string(),
@@ -84,6 +101,10 @@ export const kpiRollupSchema = z
     ),
   })
   .meta({ id: 'KpiRollup' });
+
+export const kpiRollupListSchema = z
+  .object({ items: z.array(kpiRollupSchema).describe('One roll-up per grouping, in the order asked') })
+  .meta({ id: 'KpiRollupList' });
 
 /** The null group of a roll-up (no market, no cluster) in a drill-down's query. */
 export const NO_GROUP = 'none';
@@ -132,6 +153,7 @@ export const recordListSchema = z
   .meta({ id: 'EvidenceRecordList' });
 
 export type KpiRollupQuery = z.input<typeof rollupQuery>;
+export type KpiRollupsQuery = z.infer<typeof rollupsQuery>;
 export type KpiRollupDto = z.infer<typeof kpiRollupSchema>;
 export type RecordsQuery = z.infer<typeof recordsQuery>;
 export type RecordListDto = z.infer<typeof recordListSchema>;

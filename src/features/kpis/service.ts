@@ -10,8 +10,7 @@ import {
   type PlanTarget,
   progressOf,
   type RolledGroup,
-  type RollupActivity,
-  rollupKpis,
+  rollupGroupings,
   type TextValue,
 } from '../../domain/kpi/rollup.ts';
 import { type TrackedKpi, trackedKpis } from './definitions.ts';
@@ -19,12 +18,13 @@ import type { InstrumentWithKpis } from './instrument-kpis-repository.ts';
 import { toApiNumber } from './kpi-units.ts';
 import { mayReadKpi } from './kpi-visibility.ts';
 import { KpiRepository, type KpiScope, type ScopedActivity } from './repository.ts';
-import { ruleByKey } from './rules/index.ts';
+import { type DerivedKpiRule, ruleByKey } from './rules/index.ts';
 import {
   type KpiDefinitionDto,
   type KpiGrouping,
   type KpiRollupDto,
   type KpiRollupQuery,
+  type KpiRollupsQuery,
   NO_GROUP,
   type RecordListDto,
   type RecordsQuery,
@@ -60,9 +60,19 @@ export class KpiService {
   }
 
   async rollup(actor: Actor, query: KpiRollupQuery): Promise<KpiRollupDto> {
+    const [only] = await this.rollups(actor, { ...query, groupBy: [query.groupBy ?? 'workspace'] });
+    return only as KpiRollupDto;
+  }
+
+  /**
+   * Several groupings of one scope (the dashboard asks for four), from one read of its
+   * activities, stored values and targets: each grouping is then a pass over them in memory,
+   * and each answer is the one `rollup` gives for that grouping alone.
+   */
+  async rollups(actor: Actor, query: KpiRollupsQuery): Promise<KpiRollupDto[]> {
     requireAccess(actor, 'kpi.read');
     checkRange(query);
-    const groupBy = query.groupBy ?? 'workspace';
+    const groupings = query.groupBy;
     const scope: KpiScope = {
       from: query.from,
       to: query.to,
@@ -72,71 +82,67 @@ export class KpiService {
       instrumentId: query.instrumentId,
     };
     // Plans belong to no cluster: below plan level, or for one cluster, only activity targets count.
-    const withPlanTargets = groupBy !== 'activity' && groupBy !== 'cluster' && query.clusterId === undefined;
+    const withPlanTargets = (groupBy: KpiGrouping) =>
+      groupBy !== 'activity' && groupBy !== 'cluster' && query.clusterId === undefined;
     const workspaceId = actor.workspaceId;
     const [activities, actuals, entries, targets, planTargets, instruments, markets, clusters] =
       await Promise.all([
-        this.repository.activities(workspaceId, scope, groupBy === 'activity'),
+        this.repository.activities(workspaceId, scope),
         this.repository.actuals(workspaceId, scope),
         this.repository.textEntries(workspaceId, scope),
         this.repository.activityTargets(workspaceId, scope),
-        withPlanTargets ? this.repository.planTargets(workspaceId, scope) : Promise.resolve([]),
+        groupings.some(withPlanTargets)
+          ? this.repository.planTargets(workspaceId, scope)
+          : Promise.resolve([]),
         this.repository.instruments(workspaceId),
-        groupBy === 'market' ? this.repository.markets(workspaceId) : Promise.resolve([]),
-        groupBy === 'cluster' ? this.repository.clusters(workspaceId) : Promise.resolve([]),
+        groupings.includes('market') ? this.repository.markets(workspaceId) : Promise.resolve([]),
+        groupings.includes('cluster') ? this.repository.clusters(workspaceId) : Promise.resolve([]),
       ]);
 
     const catalogue = new KpiCatalogue(instruments);
     const titles = new Map(activities.map((a) => [a.id, a.title]));
     const values = new ActivityValues(titles, actuals, entries, targets);
-    const groupKeyOf = groupKeys(groupBy);
-    const rolled = rollupKpis({
-      activities: activities.map(
-        (a): RollupActivity => ({
-          id: a.id,
-          title: a.title,
-          planId: a.plan_id,
-          cancelled: a.status === 'cancelled',
-          groupKey: groupKeyOf(a),
-          kpis: catalogue.refsOf(a.instrument_id),
-        }),
-      ),
+    const facts = activities.map((a) => ({
+      id: a.id,
+      title: a.title,
+      planId: a.plan_id,
+      cancelled: a.status === 'cancelled',
+      kpis: catalogue.refsOf(a.instrument_id),
+      scoped: a,
+    }));
+    const rolled = rollupGroupings({
+      activities: facts,
       valuesOf: (activityId) => values.stored.get(activityId),
       textsOf: (activityId, kpi) => values.texts(activityId, kpi),
       targetsOf: (activityId) => values.targets.get(activityId),
-      planTargets: planTargets.flatMap((t): PlanTarget[] => {
-        const kpi = catalogue.ref(t.instrument_id, t.kpi_key);
-        if (!kpi) return [];
-        const phase = t.instrument_id === null ? undefined : catalogue.instrument(t.instrument_id)?.phase;
-        const groupKey =
-          groupBy === 'workspace'
-            ? 'workspace'
-            : groupBy === 'market'
-              ? t.market_id
-              : groupBy === 'instrument'
-                ? (t.instrument_id ?? undefined)
-                : phase;
-        return [{ planId: t.plan_id, kpi, value: t.value, groupKey }];
+      groupings: groupings.map((groupBy) => {
+        const groupKeyOf = groupKeys(groupBy);
+        return {
+          groupKeyOf: (activity: (typeof facts)[number]) => groupKeyOf(activity.scoped),
+          planTargets: withPlanTargets(groupBy) ? planTargetsOf(groupBy, planTargets, catalogue) : [],
+        };
       }),
     });
-
-    const labels = groupLabels(groupBy, { activities, catalogue, markets, clusters });
-    const country = new Map(markets.map((m) => [m.id, m.country]));
-    return {
-      period: { from: query.from ?? null, to: query.to ?? null },
-      groupBy,
-      activities: activities.length,
-      groups: sortGroups(groupBy, rolled, catalogue, labels).map((group) => ({
-        key: group.key,
-        label: labels(group.key),
-        country: groupBy === 'market' && group.key !== null ? (country.get(group.key) ?? null) : null,
-        activities: group.activities,
-        kpis: catalogue
-          .sortKpis(group.kpis)
-          .filter((kpi) => mayReadKpi(actor, kpi))
-          .map((kpi) => presentRolled(catalogue.tracked(kpi) as TrackedKpi, kpi)),
-      })),
-    };
+    const context = { activities, catalogue, markets, clusters };
+    return groupings.map((groupBy, index) => {
+      const labels = groupLabels(groupBy, context);
+      const country = new Map(markets.map((m) => [m.id, m.country]));
+      return {
+        period: { from: query.from ?? null, to: query.to ?? null },
+        groupBy,
+        activities: activities.length,
+        groups: sortGroups(groupBy, rolled[index] ?? [], catalogue, labels).map((group) => ({
+          key: group.key,
+          label: labels(group.key),
+          country: groupBy === 'market' && group.key !== null ? (country.get(group.key) ?? null) : null,
+          activities: group.activities,
+          kpis: catalogue
+            .sortKpis(group.kpis)
+            .filter((kpi) => mayReadKpi(actor, kpi))
+            .map((kpi) => presentRolled(catalogue.tracked(kpi) as TrackedKpi, kpi)),
+        })),
+      };
+    });
   }
 
   async records(actor: Actor, query: RecordsQuery): Promise<RecordListDto> {
@@ -184,7 +190,9 @@ export class KpiService {
     if (kpi.rule !== null) {
       const rule = ruleByKey(kpi.rule);
       if (!rule) throw new Error(`rule ${kpi.rule} is not registered`);
-      const { total, records } = await rule.records(this.db, this.repository.scope(workspaceId, scope), page);
+      // The total first: a rule may find its page faster knowing it (participants present).
+      const total = await this.recordCount(workspaceId, scope, kpi.kpiKey, rule);
+      const records = await rule.records(this.db, this.repository.scope(workspaceId, scope), page, total);
       return {
         kpi,
         total,
@@ -207,6 +215,26 @@ export class KpiService {
       })),
       nextCursor: rows.length === page.limit ? (rows.at(-1)?.id ?? null) : null,
     };
+  }
+
+  /**
+   * How many records stand behind a derived KPI in scope. Counting them is a scan of every record
+   * (575,000 participants present in a large workspace); when each record adds 1 to its activity's
+   * stored value (`countIsValue`), the sum of the stored values is the same number, read from one
+   * small row per activity. It is used only when every activity in scope has its stored value —
+   * otherwise (a value not computed yet) the records are counted.
+   */
+  private async recordCount(
+    workspaceId: string,
+    scope: KpiScope,
+    kpiKey: string,
+    rule: DerivedKpiRule,
+  ): Promise<number> {
+    if (rule.countIsValue) {
+      const stored = await this.repository.storedSum(workspaceId, scope, kpiKey);
+      if (stored.values === stored.activities) return stored.sum;
+    }
+    return rule.count(this.db, this.repository.scope(workspaceId, scope));
   }
 }
 
@@ -269,6 +297,29 @@ class KpiCatalogue {
 }
 
 type EntryRow = Awaited<ReturnType<KpiRepository['textEntries']>>[number];
+type PlanTargetRow = Awaited<ReturnType<KpiRepository['planTargets']>>[number];
+
+/** The plan targets in the groups of one grouping (workspace, market, instrument or phase). */
+function planTargetsOf(
+  groupBy: KpiGrouping,
+  rows: readonly PlanTargetRow[],
+  catalogue: KpiCatalogue,
+): PlanTarget[] {
+  return rows.flatMap((t): PlanTarget[] => {
+    const kpi = catalogue.ref(t.instrument_id, t.kpi_key);
+    if (!kpi) return [];
+    const phase = t.instrument_id === null ? undefined : catalogue.instrument(t.instrument_id)?.phase;
+    const groupKey =
+      groupBy === 'workspace'
+        ? 'workspace'
+        : groupBy === 'market'
+          ? t.market_id
+          : groupBy === 'instrument'
+            ? (t.instrument_id ?? undefined)
+            : phase;
+    return [{ planId: t.plan_id, kpi, value: t.value, groupKey }];
+  });
+}
 
 /** Two levels (activity, then KPI key) of one kind of row, for one lookup per activity. */
 function byActivity<R extends { activity_id: string | null; kpi_key: string }, V>(

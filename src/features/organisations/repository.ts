@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB, OrganisationTable } from '../../db/schema.ts';
+import { markEvidence } from '../../db/write-transaction.ts';
 
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type OrganisationValues = Omit<
@@ -167,6 +168,20 @@ export class OrganisationRepository {
 
   /** @returns whether the organisation at that version was deleted (its people stay, without it). */
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
+    // Its participations go with it, and its people's stand for no organisation any more: the
+    // KPIs of those activities (participants present, members participating) change.
+    markEvidence(this.db, []);
+    const participations = await this.db
+      .selectFrom('activity_participant as p')
+      .leftJoin('person as pe', 'pe.id', 'p.person_id')
+      .select('p.activity_id')
+      .distinct()
+      .where((eb) => eb.or([eb('p.organisation_id', '=', id), eb('pe.organisation_id', '=', id)]))
+      .execute();
+    markEvidence(
+      this.db,
+      participations.map((row) => row.activity_id),
+    );
     const result = await this.db
       .deleteFrom('organisation')
       .where('workspace_id', '=', workspaceId)

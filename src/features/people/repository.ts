@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import { type KeysetAfter, type KeysetOrder, keysetPage } from '../../db/keyset.ts';
 import type { DB, PersonTable } from '../../db/schema.ts';
+import { markEvidence } from '../../db/write-transaction.ts';
 
 export type PersonRow = Selectable<PersonTable>;
 /** A person with the cluster of its organisation (null without one): the policy's scope. */
@@ -113,7 +114,9 @@ export class PersonRepository {
   }
 
   /** Applies the change only if the stored version is still `version`; undefined otherwise. */
-  update(workspaceId: string, id: string, version: number, values: Partial<PersonValues>) {
+  async update(workspaceId: string, id: string, version: number, values: Partial<PersonValues>) {
+    // The organisation a participant stands for is its person's: "members participating" changes.
+    if (values.organisation_id !== undefined) await this.markParticipations(id, values.organisation_id);
     return this.db
       .updateTable('person')
       .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
@@ -124,8 +127,9 @@ export class PersonRepository {
       .executeTakeFirst();
   }
 
-  /** @returns whether the person at that version was deleted. */
+  /** @returns whether the person at that version was deleted (with their participations). */
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
+    await this.markParticipations(id);
     const result = await this.db
       .deleteFrom('person')
       .where('workspace_id', '=', workspaceId)
@@ -133,5 +137,27 @@ export class PersonRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  /**
+   * The activities this person takes part in have evidence about to change (decision 0013): all
+   * of them when the person goes, or when they move to another organisation than `organisationId`.
+   */
+  private async markParticipations(personId: string, organisationId?: string | null): Promise<void> {
+    markEvidence(this.db, []);
+    const rows = await this.db
+      .selectFrom('person as pe')
+      .innerJoin('activity_participant as p', 'p.person_id', 'pe.id')
+      .select('p.activity_id')
+      .distinct()
+      .where('pe.id', '=', personId)
+      .$if(organisationId !== undefined, (q) =>
+        q.where('pe.organisation_id', 'is distinct from', organisationId ?? null),
+      )
+      .execute();
+    markEvidence(
+      this.db,
+      rows.map((row) => row.activity_id),
+    );
   }
 }

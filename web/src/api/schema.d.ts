@@ -4647,6 +4647,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/kpis/rollups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Several groupings of one KPI roll-up at once (the dashboard’s)
+         * @description The same scope as `/kpis/rollup`, grouped each way named in `groupBy` (e.g. `workspace,phase,instrument,market`): one read of the activities, values and targets serves every grouping. Each item is what `/kpis/rollup` answers for that grouping alone.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Activities this cluster is responsible for */
+                    clusterId?: string;
+                    /** @description Activities starting on or after this day */
+                    from?: string;
+                    /** @description Groupings separated by commas, each once: workspace, activity, instrument, phase, market, cluster */
+                    groupBy: string;
+                    instrumentId?: string;
+                    marketId?: string;
+                    planId?: string;
+                    /** @description Activities starting on or before this day */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiRollupList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/markets": {
         parameters: {
             query?: never;
@@ -9139,6 +9228,14 @@ export interface components {
                 from: string | null;
                 to: string | null;
             };
+        };
+        KpiRollupList: {
+            /** @description One roll-up per grouping, in the order asked */
+            items: components["schemas"]["KpiRollup"][];
+        };
+        KpiRollupListInput: {
+            /** @description One roll-up per grouping, in the order asked */
+            items: components["schemas"]["KpiRollupInput"][];
         };
         KpiTarget: {
             /** @description Set for an activity target */

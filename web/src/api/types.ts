@@ -247,6 +247,8 @@ export type KpiRollupDto = Schemas['KpiRollup'];
 export type KpiRollupGroupDto = KpiRollupDto['groups'][number];
 export type KpiRollupKpiDto = Schemas['RolledKpi'];
 export type KpiRollupQuery = NonNullable<paths[`${Workspace}/kpis/rollup`]['get']['parameters']['query']>;
+/** `GET …/kpis/rollups`: several groupings of one roll-up, from one read (the dashboard's). */
+export type KpiRollupListDto = Schemas['KpiRollupList'];
 /** `GET …/kpis/records`: the records behind one number of a roll-up, page by page. */
 export type KpiRecordsDto = Schemas['EvidenceRecordList'];
 export type KpiRecordDto = Schemas['EvidenceRecord'];

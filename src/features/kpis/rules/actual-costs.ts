@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
 import { BUDGET_CATEGORY_LABELS } from '../../../domain/planning/types.ts';
-import type { DerivedKpiRule } from './rule.ts';
+import type { ActivityScope, DerivedKpiRule } from './rule.ts';
 
 /** Money spent: the activity's actual cost lines, whatever its status. Values in cents. */
 export const actualCosts: DerivedKpiRule = {
@@ -8,6 +10,8 @@ export const actualCosts: DerivedKpiRule = {
   evidence: 'cost_line',
   table: 'cost_line',
   derives: [{ instrumentKey: '*', kpiKey: 'actual_costs' }],
+  // The value is money (cents), not a number of lines.
+  countIsValue: false,
   async compute(db, activityIds) {
     const rows = await db
       .selectFrom('cost_line')
@@ -19,44 +23,44 @@ export const actualCosts: DerivedKpiRule = {
     return new Map(rows.map((row) => [row.activity_id, Number(row.cents)]));
   },
   async records(db, scope, page) {
-    const base = db
-      .selectFrom('cost_line as c')
-      .where('c.activity_id', 'in', scope)
-      .where('c.kind', '=', 'actual');
-    const [count, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-      base
-        .innerJoin('activity as a', 'a.id', 'c.activity_id')
-        .select([
-          'c.id',
-          'c.activity_id',
-          'c.description',
-          'c.category',
-          'c.amount_cents',
-          'c.incurred_on',
-          'a.title',
-          'a.starts_on',
-        ])
-        .$if(page.after !== null, (q) => q.where('c.id', '>', page.after as string))
-        .orderBy('c.id')
-        .limit(page.limit)
-        .execute(),
-    ]);
-    return {
-      total: Number(count.n),
-      records: rows.map((row) => ({
-        id: row.id,
-        type: 'cost_line' as const,
-        activityId: row.activity_id,
-        activityTitle: row.title,
-        occurredOn: row.incurred_on ?? row.starts_on,
-        // Words, not codes: the records page shows this sentence as is.
-        description: `${row.description} (${categoryLabel(row.category).toLowerCase()})`,
-        value: row.amount_cents,
-      })),
-    };
+    const rows = await actualLines(db, scope)
+      .innerJoin('activity as a', 'a.id', 'c.activity_id')
+      .select([
+        'c.id',
+        'c.activity_id',
+        'c.description',
+        'c.category',
+        'c.amount_cents',
+        'c.incurred_on',
+        'a.title',
+        'a.starts_on',
+      ])
+      .$if(page.after !== null, (q) => q.where('c.id', '>', page.after as string))
+      .orderBy('c.id')
+      .limit(page.limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      type: 'cost_line' as const,
+      activityId: row.activity_id,
+      activityTitle: row.title,
+      occurredOn: row.incurred_on ?? row.starts_on,
+      // Words, not codes: the records page shows this sentence as is.
+      description: `${row.description} (${categoryLabel(row.category).toLowerCase()})`,
+      value: row.amount_cents,
+    }));
+  },
+  async count(db, scope) {
+    const row = await actualLines(db, scope)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 };
+
+function actualLines(db: Kysely<DB>, scope: ActivityScope) {
+  return db.selectFrom('cost_line as c').where('c.activity_id', 'in', scope).where('c.kind', '=', 'actual');
+}
 
 /** A cost category in words ("staff effort"); a category the vocabulary lacks as stored. */
 function categoryLabel(category: string): string {

@@ -44,10 +44,17 @@ export interface DerivedKpiRule {
   derives: readonly { instrumentKey: string; kpiKey: string }[];
   /** Each activity's value (activities without records may be missing: their value is 0). */
   compute(db: Kysely<DB>, activityIds: readonly string[]): Promise<Map<string, number>>;
-  /** The records behind the values of the activities in scope, one page in id order, and their count. */
-  records(
-    db: Kysely<DB>,
-    scope: ActivityScope,
-    page: RecordPage,
-  ): Promise<{ total: number; records: EvidenceRecord[] }>;
+  /**
+   * Whether every record adds exactly 1 to its activity's value of each KPI the rule derives, and
+   * nothing else makes the value: the number of records in a scope is then the sum of the stored
+   * values (`kpi_actual`), which the drill-down reads instead of counting the records.
+   */
+  countIsValue: boolean;
+  /**
+   * The records behind the values of the activities in scope, one page in id order. `total`, when
+   * known, is how many there are: a rule over a large table may pick how to find the page by it.
+   */
+  records(db: Kysely<DB>, scope: ActivityScope, page: RecordPage, total?: number): Promise<EvidenceRecord[]>;
+  /** How many records stand behind the values of the activities in scope. */
+  count(db: Kysely<DB>, scope: ActivityScope): Promise<number>;
 }

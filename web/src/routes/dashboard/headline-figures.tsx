@@ -11,7 +11,7 @@ import { BURN_SECTION_ID } from './burn-section.tsx';
 import { LoadingBlock } from './dashboard-parts.tsx';
 import { formatKpiValue } from './kpi-figures.ts';
 import type { Period } from './period.ts';
-import { burnQuery, kpiRollupQuery } from './queries.ts';
+import { burnQuery, kpiRollupsQuery, selectRollup } from './queries.ts';
 import { recordsSearchOf } from './records-search.ts';
 
 const t = messages.dashboard;
@@ -40,7 +40,10 @@ export function HeadlineFigures({
   marketId: string | undefined;
   seesBudget: boolean;
 }) {
-  const rollup = useQuery(kpiRollupQuery(workspace, period, 'workspace', marketId));
+  const rollup = useQuery({
+    ...kpiRollupsQuery(workspace, period, marketId),
+    select: selectRollup('workspace'),
+  });
   const burn = useQuery({ ...burnQuery(workspace, period, marketId), enabled: seesBudget });
 
   if (rollup.isPending) return <LoadingBlock label={t.loading} height={96} />;

@@ -23,7 +23,7 @@ import { DashboardSection, EmptyState, LoadingBlock } from './dashboard-parts.ts
 import { kpiChartHeight, kpiProgressChart } from './kpi-chart.ts';
 import { formatKpiValue, formatProgress, kpiId, kpiName, programmeGroup, splitKpis } from './kpi-figures.ts';
 import type { Period } from './period.ts';
-import { kpiRollupQuery } from './queries.ts';
+import { kpiRollupsQuery, selectRollup } from './queries.ts';
 import { recordsSearchOf } from './records-search.ts';
 
 const t = messages.dashboard;
@@ -47,10 +47,16 @@ export function KpiSection({
   marketId: string | undefined;
 }) {
   const [grouping, setGrouping] = useState<Grouping>('phase');
-  const rollup = useQuery(kpiRollupQuery(workspace, period, grouping, marketId));
+  const rollup = useQuery({
+    ...kpiRollupsQuery(workspace, period, marketId),
+    select: selectRollup(grouping),
+  });
   // The headline's query: the Hub-wide KPIs against every target on them, plans' included (a
   // plan's target on a Hub-wide KPI belongs to no phase or instrument, so only this group shows it).
-  const whole = useQuery(kpiRollupQuery(workspace, period, PROGRAMME, marketId));
+  const whole = useQuery({
+    ...kpiRollupsQuery(workspace, period, marketId),
+    select: selectRollup(PROGRAMME),
+  });
   const programme = programmeGroup(whole.data?.groups[0], figures.dashboard.programmeGroup);
   // A group without activities and without targets has nothing to show.
   const groups = [

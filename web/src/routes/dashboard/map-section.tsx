@@ -9,7 +9,7 @@ import { allMarketsQuery } from '../../queries/markets.ts';
 import { NO_VALUE } from './colour-scale.ts';
 import { DashboardSection, EmptyState, LoadingBlock } from './dashboard-parts.tsx';
 import type { Period } from './period.ts';
-import { kpiRollupQuery } from './queries.ts';
+import { kpiRollupsQuery, selectRollup } from './queries.ts';
 import {
   type MapMeasure,
   type MarketGroup,
@@ -33,7 +33,10 @@ export function MapSection({
   period: Period;
   marketId: string | undefined;
 }) {
-  const rollup = useQuery(kpiRollupQuery(workspace, period, 'market', marketId));
+  const rollup = useQuery({
+    ...kpiRollupsQuery(workspace, period, marketId),
+    select: selectRollup('market'),
+  });
   const allMarkets = useQuery(allMarketsQuery(workspace));
   const groups = useMemo(() => {
     const known = (allMarkets.data?.items ?? []).filter((market) => !marketId || market.id === marketId);

@@ -1,8 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import type { KpiRollupDto, KpiRollupListDto } from '../../api/types.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import type { Period } from './period.ts';
-import type { KpiGrouping, RecordsSearch } from './records-search.ts';
+import type { RecordsSearch } from './records-search.ts';
 
 /**
  * The dashboard reads planning data: its keys live under the planning ones, so every change to a
@@ -14,8 +15,8 @@ export const dashboardKeys = {
     [...dashboardKeys.all(workspace), 'burn', period, marketId ?? null] as const,
   upcoming: (workspace: string, today: string, marketId: string | undefined) =>
     [...dashboardKeys.all(workspace), 'upcoming', today, marketId ?? null] as const,
-  kpis: (workspace: string, period: Period, groupBy: KpiGrouping, marketId: string | undefined) =>
-    [...dashboardKeys.all(workspace), 'kpis', period, groupBy, marketId ?? null] as const,
+  kpis: (workspace: string, period: Period, marketId: string | undefined) =>
+    [...dashboardKeys.all(workspace), 'kpis', period, marketId ?? null] as const,
   records: (workspace: string, search: RecordsSearch) =>
     [...dashboardKeys.all(workspace), 'records', search] as const,
 };
@@ -60,24 +61,49 @@ export function upcomingQuery(workspace: string, today: string, marketId: string
   });
 }
 
-/** The KPI roll-up of the period, grouped one way (`workspace` for the headline figures). */
-export function kpiRollupQuery(
-  workspace: string,
-  period: Period,
-  groupBy: KpiGrouping,
-  marketId: string | undefined,
-) {
+/**
+ * The groupings of the KPI roll-up the dashboard shows: the headline figures (`workspace`), the
+ * KPI section (by phase or by instrument, with the whole programme) and the map (`market`).
+ */
+export const DASHBOARD_GROUPINGS = ['workspace', 'phase', 'instrument', 'market'] as const;
+export type DashboardGrouping = (typeof DASHBOARD_GROUPINGS)[number];
+
+/**
+ * The dashboard's KPI roll-ups of the period, every grouping in one request (one read of the
+ * activities and their values on the server); each section selects its grouping, so switching
+ * the KPI section between phase and instrument asks nothing more.
+ */
+export function kpiRollupsQuery(workspace: string, period: Period, marketId: string | undefined) {
   return queryOptions({
-    queryKey: dashboardKeys.kpis(workspace, period, groupBy, marketId),
+    queryKey: dashboardKeys.kpis(workspace, period, marketId),
     queryFn: ({ signal }) =>
       unwrap(
-        api.GET('/api/v1/workspaces/{workspace}/kpis/rollup', {
-          params: { path: { workspace }, query: { ...period, groupBy, ...(marketId ? { marketId } : {}) } },
+        api.GET('/api/v1/workspaces/{workspace}/kpis/rollups', {
+          params: {
+            path: { workspace },
+            query: { ...period, groupBy: DASHBOARD_GROUPINGS.join(','), ...(marketId ? { marketId } : {}) },
+          },
           signal,
         }),
       ),
     staleTime: 30_000,
   });
+}
+
+const selectors = new Map(
+  DASHBOARD_GROUPINGS.map((groupBy) => [
+    groupBy,
+    (list: KpiRollupListDto): KpiRollupDto => {
+      const rollup = list.items.find((item) => item.groupBy === groupBy);
+      if (!rollup) throw new Error(`the roll-up by ${groupBy} is missing`);
+      return rollup;
+    },
+  ]),
+);
+
+/** `select` of `kpiRollupsQuery` for one grouping (one function per grouping, so it is stable). */
+export function selectRollup(groupBy: DashboardGrouping): (list: KpiRollupListDto) => KpiRollupDto {
+  return selectors.get(groupBy) as (list: KpiRollupListDto) => KpiRollupDto;
 }
 
 export const RECORDS_PAGE_SIZE = 50;
