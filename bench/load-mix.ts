@@ -180,13 +180,11 @@ export class VirtualUser {
     await Promise.all([
       this.call('dashboard: markets', 'read', 'GET', `${this.api}/markets?limit=200`),
       this.call(
-        'dashboard: KPI roll-up',
+        'dashboard: KPI roll-ups',
         'read',
         'GET',
-        `${this.api}/kpis/rollup?${period}&groupBy=workspace`,
+        `${this.api}/kpis/rollups?${period}&groupBy=workspace,phase,instrument,market`,
       ),
-      this.call('dashboard: KPI roll-up', 'read', 'GET', `${this.api}/kpis/rollup?${period}&groupBy=phase`),
-      this.call('dashboard: KPI roll-up', 'read', 'GET', `${this.api}/kpis/rollup?${period}&groupBy=market`),
       this.call('dashboard: budget burn', 'read', 'GET', `${this.api}/budget/burn?${period}`),
       this.call('dashboard: upcoming', 'read', 'GET', `${this.api}/activities?from=${today}&limit=20`),
     ]);
