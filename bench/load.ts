@@ -58,7 +58,7 @@ benchmark's process, each with its own session (one in five a coordinator, two c
 two viewers). A user opens the app (\`/me\`, its abilities), then visits pages with a think time of
 ${thinkMs / 2}–${(thinkMs * 3) / 2} ms between them: lists with random sort and a next page now and then
 (members, people, markets, activities, audit, workspace members), plan, market, organisation and
-activity pages, the dashboard (its six requests in parallel, as web/src/routes/dashboard sends
+activity pages, the dashboard (its four requests in parallel, as web/src/routes/dashboard sends
 them), the global search, edits (read, then PATCH with the version read), a person or a cost line
 created then deleted, and about one visit in 250 a funder report (PDF or XLSX) polled every 500 ms
 until its file is made. A role only does what it may. ${warmup} s of warm-up (not counted), then
