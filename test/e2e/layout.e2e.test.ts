@@ -300,7 +300,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       const member = await signedIn('member@demo.space2id.example', PHONE);
       await walk(
         member,
-        ['/w/demo/', memberOrganisationPath, '/w/demo/markets', '/w/demo/calendar'],
+        ['/w/demo/', memberOrganisationPath, '/w/demo/markets', '/w/demo/calendar', '/w/demo/clusters'],
         problems,
       );
       await member.context().close();

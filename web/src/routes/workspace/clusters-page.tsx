@@ -152,7 +152,7 @@ export function ClustersPage() {
       ) : (
         <Stack gap="md">
           <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-            <Table.ScrollContainer minWidth={720} type="native">
+            <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} aria-label={t.tableCaption}>
               <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover striped="even">
                 <VisuallyHidden component="caption">{t.tableCaption}</VisuallyHidden>
                 <Table.Thead bg="gray.0">
