@@ -17,13 +17,14 @@ export const REFERENCE_FIELDS: Record<string, NamedTable> = {
 
 /** What a record's history needs of one audit event. */
 export interface HistoryEvent {
-  entityTable: NamedTable;
+  /** The table of the changed record, when its records have names (not, e.g., a KPI target). */
+  entityTable: NamedTable | undefined;
   entityId: string;
   changes: Record<string, [unknown, unknown]>;
 }
 
 /**
- * The names a page of a record's history needs, read in one small query per table: each changed
+ * The names a page of history or of the audit log needs, read in one small query per table: each changed
  * record's current name (`names`, by id) and, for the fields holding ids of other records, the
  * names of those records that still exist (`references`, by id; what `GET /audit` answers too).
  */
@@ -39,7 +40,7 @@ export async function historyNames(
   };
   const referenced = new Set<string>();
   for (const event of events) {
-    want(event.entityTable, event.entityId);
+    if (event.entityTable) want(event.entityTable, event.entityId);
     for (const [field, values] of Object.entries(event.changes)) {
       const target = REFERENCE_FIELDS[field];
       if (!target) continue;

@@ -178,35 +178,8 @@ export class AuditRepository {
   }
 
   /**
-   * The history of one record, newest first, with the name of who changed it (a record's page
-   * shows it to whoever may read the record, so it names people, not their e-mail addresses).
-   * `before` is the id of the last entry of the previous page.
-   */
-  history(
-    workspaceId: string,
-    entity: { type: string; id: string },
-    options: { limit: number; before?: string },
-  ) {
-    let query = this.db
-      .selectFrom('audit_event')
-      .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
-      .select([
-        'audit_event.id',
-        'audit_event.action',
-        'audit_event.changes',
-        'audit_event.created_at',
-        'app_user.name as actor_name',
-      ])
-      .where('audit_event.workspace_id', '=', workspaceId)
-      .where('audit_event.entity_id', '=', entity.id)
-      .where('audit_event.entity_type', '=', entity.type);
-    if (options.before) query = query.where('audit_event.id', '<', options.before);
-    return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
-  }
-
-  /**
    * The history of a member organisation: its own events and those of the people who work for it
-   * today, newest first (paged like `history`), with the name of who changed them.
+   * today, newest first (`before`: the id of the last entry of the previous page), with the name of who changed them.
    */
   organisationHistory(
     workspaceId: string,

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { HUB_KPIS } from '../../domain/kpi/hub-kpis.ts';
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
-import { REFERENCE_FIELDS } from './references.ts';
+import { historyNames } from './references.ts';
 import { AuditRepository, type NamedTable } from './repository.ts';
 import type { AuditActorsDto, AuditListDto, ListAuditQuery } from './schema.ts';
 
@@ -52,22 +52,15 @@ export class AuditService {
     const shown = pageOf(rows, limit, sort);
     const page = shown.rows.map((row) => ({ row, changes: parseChanges(row.changes) }));
 
-    const ids: Partial<Record<NamedTable, string[]>> = {};
-    const want = (table: NamedTable, id: unknown) => {
-      if (typeof id !== 'string' || id === '') return;
-      const list = ids[table] ?? [];
-      list.push(id);
-      ids[table] = list;
-    };
-    for (const { row, changes } of page) {
-      const table = ENTITY_TABLES[row.entity_type];
-      if (table) want(table, row.entity_id);
-      for (const [field, values] of Object.entries(changes)) {
-        const target = REFERENCE_FIELDS[field];
-        if (target) for (const value of values) want(target, value);
-      }
-    }
-    const names = await repository.names(actor.workspaceId, ids);
+    const { names, references } = await historyNames(
+      this.db,
+      actor.workspaceId,
+      page.map(({ row, changes }) => ({
+        entityTable: ENTITY_TABLES[row.entity_type],
+        entityId: row.entity_id,
+        changes,
+      })),
+    );
     const kpis = await this.kpisOf(repository, actor.workspaceId, page);
 
     const items = page.map(({ row, changes }) => {
@@ -86,16 +79,6 @@ export class AuditService {
         changes,
       };
     });
-    const references: Record<string, string> = {};
-    for (const { changes } of page) {
-      for (const [field, values] of Object.entries(changes)) {
-        if (!REFERENCE_FIELDS[field]) continue;
-        for (const value of values) {
-          const name = typeof value === 'string' ? names.get(value) : undefined;
-          if (name && typeof value === 'string') references[value] = name;
-        }
-      }
-    }
     return {
       items,
       nextCursor: shown.nextCursor,
