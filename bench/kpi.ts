@@ -2,7 +2,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { type EvidenceCounts, forEachKpiDatabase } from './kpi-data.ts';
-import { summarize, writeResult } from './lib/report.ts';
+import { percentile, summarize, writeResult } from './lib/report.ts';
 import { numberArg } from './lib/setup.ts';
 import type { PlanningWorkspace } from './planning-data.ts';
 
@@ -159,9 +159,4 @@ ${evidence.entries.toLocaleString('en')} entries; ${evidence.activityTargets.toL
 | endpoint | answer | min | p50 | p95 | max | p95 target (ms) |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}`;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }

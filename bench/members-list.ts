@@ -16,7 +16,7 @@ import {
   SPACE_SEGMENTS,
 } from '../src/features/organisations/schema.ts';
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
-import { summarize, writeResult } from './lib/report.ts';
+import { percentile, summarize, writeResult } from './lib/report.ts';
 import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 
 /**
@@ -123,11 +123,6 @@ async function measure(
 | query | items | p95 | min | median | max | p95 < 50 ms |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}`;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
 const SYLLABLES = [

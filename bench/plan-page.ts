@@ -8,7 +8,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { ActivityTable, CostLineTable, DB } from '../src/db/schema.ts';
 import { seedCatalogue } from '../src/features/instruments/seed.ts';
 import { WorkspaceRepository } from '../src/features/workspaces/repository.ts';
-import { summarize, writeResult } from './lib/report.ts';
+import { percentile, summarize, writeResult } from './lib/report.ts';
 import { coordinatorToken, freshDatabase, numberArg } from './lib/setup.ts';
 
 /**
@@ -93,11 +93,6 @@ ${rows.join('\n')}
   console.log(
     `\nwritten ${writeResult('plan-page', 'Plan page: 200 activities and 2,000 cost lines', body)}`,
   );
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
 /** A workspace, one market, `planTotal` full plans; activities cycle through the catalogue. */

@@ -6,7 +6,7 @@ import { buildApp } from '../src/app/build-app.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedCatalogue } from '../src/features/instruments/seed.ts';
-import { summarize, writeResult } from './lib/report.ts';
+import { percentile, summarize, writeResult } from './lib/report.ts';
 import { freshDatabase, numberArg } from './lib/setup.ts';
 import { generatePlanningWorkspace, type PlanningShape, type PlanningWorkspace } from './planning-data.ts';
 
@@ -179,9 +179,4 @@ async function measure(
 | endpoint | data | items or groups | p50 | p95 | max | p95 target (ms) |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}`;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random.ts';
-import { LoadRecorder, latencySpread, outcomeOf, percentile, pickWeighted } from './load-stats.ts';
+import { LoadRecorder, latencySpread, outcomeOf, pickWeighted } from './load-stats.ts';
+import { percentile } from './report.ts';
 
 describe('percentile', () => {
   it('should take the nearest rank: the smallest value with at least p of the series at or below it', () => {

@@ -1,4 +1,4 @@
-import { summarize } from './report.ts';
+import { percentile, summarize } from './report.ts';
 
 /**
  * The mixed-load benchmark's bookkeeping: every request's kind, class, latency and outcome, and the
@@ -27,13 +27,6 @@ export interface KindSummary extends LatencySpread {
   count: number;
   conflicts: number;
   errors: number;
-}
-
-/** The p-th percentile (0 < p ≤ 1) by nearest rank: the smallest value with at least p of them at or below. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) throw new Error('percentile: empty series');
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 }
 
 export function latencySpread(values: readonly number[]): LatencySpread {

@@ -14,6 +14,13 @@ export function summarize(values: number[]): { min: number; median: number; max:
   return { min: sorted[0] as number, median, max: sorted[sorted.length - 1] as number };
 }
 
+/** The p-th percentile (0 < p ≤ 1) by nearest rank: the smallest value with at least p of them at or below. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error('percentile: empty series');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+
 /** "median (min–max)" with the given number of decimals. */
 export function formatSpread(values: number[], decimals = 1): string {
   const { min, median, max } = summarize(values);
