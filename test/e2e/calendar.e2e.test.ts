@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { settle, sidewaysScroll } from '../support/layout-checks.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -106,14 +106,11 @@ describe.skipIf(!chromiumPath)('the activity calendar', () => {
   });
 
   async function signedIn(viewport: { width: number; height: number }, address: string): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.locator('input[name=email]').fill(COORDINATOR);
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/w/'));
+    const page = await signedInPage(browser, baseUrl, {
+      email: COORDINATOR,
+      password: DEMO_PASSWORD,
+      viewport,
+    });
     await page.goto(`${baseUrl}${address}`);
     await settle(page);
     return page;

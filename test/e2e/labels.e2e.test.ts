@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, signedInPage } from '../support/browser.ts';
 import { settle } from '../support/layout-checks.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { visibleCodes } from '../support/visible-codes.ts';
@@ -74,15 +74,10 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
   });
 
   async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.locator('input[name=email]').fill('coordinator@demo.space2id.example');
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/w/'));
-    return page;
+    return signedInPage(browser, baseUrl, {
+      email: 'coordinator@demo.space2id.example',
+      password: DEMO_PASSWORD,
+    });
   }
 
   it('shows no snake_case code in the visible text of the demo’s main pages', {

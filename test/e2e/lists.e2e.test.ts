@@ -7,7 +7,7 @@ import { AUDIT_RECORD_TYPE_ORDER } from '../../src/features/audit/repository.ts'
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { figures } from '../../web/src/messages/en-figures.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { settle } from '../support/layout-checks.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -45,14 +45,11 @@ describe.skipIf(!chromiumPath)('sorted lists and saved views in the browser', ()
   });
 
   async function signedIn(address: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(address)}`);
-    await page.locator('input[name=email]').fill('coordinator@demo.space2id.example');
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === address);
+    const page = await signedInPage(browser, baseUrl, {
+      email: 'coordinator@demo.space2id.example',
+      password: DEMO_PASSWORD,
+      redirect: address,
+    });
     await settle(page);
     return page;
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { settle, sidewaysScroll } from '../support/layout-checks.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -70,15 +70,12 @@ describe.skipIf(!chromiumPath)('the member page and the instrument page in the b
   });
 
   async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in?redirect=%2Fw%2Fdemo%2Fmarkets`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/w\/demo\/markets$/);
-    return page;
+    return signedInPage(browser, baseUrl, {
+      email,
+      password: DEMO_PASSWORD,
+      viewport,
+      redirect: '/w/demo/markets',
+    });
   }
 
   it("shows a demo member's activities (state, role, date, market, links) and its readable history", {

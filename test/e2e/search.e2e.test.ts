@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { settle, sidewaysScroll } from '../support/layout-checks.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -56,14 +56,12 @@ describe.skipIf(!chromiumPath)('the global search in the browser', () => {
   });
 
   async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in?redirect=%2Fw%2Fdemo%2Fmarkets`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/w\/demo\/markets$/);
+    const page = await signedInPage(browser, baseUrl, {
+      email,
+      password: DEMO_PASSWORD,
+      viewport,
+      redirect: '/w/demo/markets',
+    });
     await page.getByTestId('market-count').waitFor();
     return page;
   }
