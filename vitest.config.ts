@@ -38,6 +38,9 @@ export default defineConfig({
           globalSetup: ['test/setup/web-build.ts', 'test/setup/postgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page under a loaded CI machine can take seconds to draw; vitest's default poll
+          // gives up after one second, which made waits for a chart fail without a defect.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
