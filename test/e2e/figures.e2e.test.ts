@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { refreshKpiActuals } from '../../src/features/kpis/actuals.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { readWorkbook, sheetRows } from '../support/report-files.ts';
@@ -99,13 +99,14 @@ describe.skipIf(!chromiumPath)('figures in the browser (issue 18)', () => {
   });
 
   async function signedIn(target: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(target)}`);
-    await page.locator('input[name=email]').fill(EMAIL);
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signedInPage(browser, baseUrl, {
+      email: EMAIL,
+      password: PASSWORD,
+      redirect: target,
+      viewport,
+      acceptDownloads: true,
+    });
+    // The landing keeps the query too (the dashboard's period and market).
     await page.waitForURL((url) => `${url.pathname}${url.search}` === target);
     return page;
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { KpiRows } from '../support/kpi-rows.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
@@ -15,15 +15,13 @@ const PASSWORD = 'forms-e2e-Passphrase-42';
 
 /** Signs in as `email` in a new browser context and opens `path`. */
 async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(path)}`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
+  return signedInPage(browser, baseUrl, {
+    email,
+    password: PASSWORD,
+    redirect: path,
+    viewport: { width: 1400, height: 1000 },
+    timeout: 15_000,
+  });
 }
 
 /** Types `text` into the input with the id `id` and leaves it (blur: where clamping would happen). */

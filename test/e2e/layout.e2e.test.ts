@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import {
   appRouteTemplates,
@@ -139,15 +139,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
   });
 
   async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context: BrowserContext = await browser.newContext({ viewport });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/w/'));
-    return page;
+    return signedInPage(browser, baseUrl, { email, password: DEMO_PASSWORD, viewport });
   }
 
   async function open(page: Page, address: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -42,15 +42,13 @@ function iso(date: Date): string {
 
 /** Signs in as `email` in a new browser context and opens `path`. */
 async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(path)}`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
+  return signedInPage(browser, baseUrl, {
+    email,
+    password: PASSWORD,
+    redirect: path,
+    viewport: { width: 1400, height: 1000 },
+    timeout: 15_000,
+  });
 }
 
 // The three tests run in order on one workspace: the first plans, the others use its plan.

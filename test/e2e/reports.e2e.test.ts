@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkspaceRepository } from '../../src/features/workspaces/repository.ts';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchChromium, signedInPage } from '../support/browser.ts';
 import { Factory } from '../support/factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { readWorkbook, sheetRows } from '../support/report-files.ts';
@@ -18,18 +18,14 @@ const PASSWORD = 'funder-reports-e2e-Passphrase-42';
 
 /** Signs in as `email` in a new browser context and opens `path`. */
 async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext({
+  return signedInPage(browser, baseUrl, {
+    email,
+    password: PASSWORD,
+    redirect: path,
     viewport: { width: 1400, height: 1000 },
+    timeout: 20_000,
     acceptDownloads: true,
   });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirect=${encodeURIComponent(path)}`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
 }
 
 describe.skipIf(!chromiumPath)('funder reports in the browser', () => {
