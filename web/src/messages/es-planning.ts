@@ -78,7 +78,7 @@ export const esPlanning: Pick<Messages, keyof typeof enPlanning> = {
     name: 'Nombre',
     country: 'País',
     segments: 'Segmentos',
-    owner: 'Clúster responsable',
+    owner: 'Clúster líder',
     plans: 'Planes',
     count: (n: number, more: boolean) =>
       more
@@ -106,7 +106,7 @@ export const esPlanning: Pick<Messages, keyof typeof enPlanning> = {
     segmentTooLong: 'cada segmento, como máximo 60 caracteres',
     priority: 'Prioridad',
     status: 'Estado',
-    owner: 'Clúster responsable',
+    owner: 'Clúster líder',
     ownerHint: 'El clúster que lidera este mercado; ninguno: los coordinadores',
     ownerRequired: 'Un gestor de clúster añade mercados para su propio clúster',
     rationale: 'Justificación',
@@ -120,7 +120,7 @@ export const esPlanning: Pick<Messages, keyof typeof enPlanning> = {
     notFoundBody: 'Ningún mercado objetivo tiene esta dirección. Puede que se haya eliminado.',
     backToMarkets: 'Mercados objetivo',
     facts: 'Mercado',
-    owner: 'Clúster responsable',
+    owner: 'Clúster líder',
     segments: 'Segmentos',
     noSegments: 'No se indica ningún segmento',
     rationale: 'Justificación',
