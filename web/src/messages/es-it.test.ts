@@ -9,6 +9,8 @@ import { en } from './en.ts';
 import { figures } from './en-figures.ts';
 import { es } from './es.ts';
 import { esFigures } from './es-figures.ts';
+import { it as italian } from './it.ts';
+import { itFigures } from './it-figures.ts';
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -68,6 +70,48 @@ const LANGUAGES: Record<string, Language> = {
       ['budget.days', [1500], '1500 días'],
       ['lists.shown', [25, 132, ['organización', 'organizaciones']], '25 de 132 organizaciones'],
       ['calendar.moreLabel', [1, 'lunes'], '1 actividad más el lunes'],
+    ],
+  },
+  it: {
+    messages: italian,
+    figures: itFigures,
+    sameWords: [
+      'SPACE2ID Hub',
+      '—',
+      'no',
+      'CSV',
+      'XLSX',
+      'PDF',
+      'Excel (XLSX)',
+      'KPI',
+      'Mentor',
+      'Mentee',
+      'Cluster',
+      'Budget',
+      'E-mail',
+      'Password',
+      'File',
+      'Formula',
+      'Agenda',
+      'Tag',
+    ],
+    // "KPI", "cluster" and "attività" are invariable ("1 KPI", "3 KPI", "3 cluster").
+    // "In <workspace>" is Italian too.
+    sameFunctions: [...SYMBOLS_ONLY, 'catalogue.kpiCount', 'instrumentUsage.title'],
+    grammar: [
+      ['catalogue.instrumentCount', [1], '1 strumento'],
+      ['catalogue.instrumentCount', [2], '2 strumenti'],
+      ['clusters.count', [3, false], '3 cluster'],
+      ['clusters.count', [3, true], '3 cluster mostrati'],
+      ['dashboard.groupActivities', [1], '1 attività'],
+      ['imports.created', [1, 'organisations'], '1 organizzazione importata.'],
+      ['imports.created', [4, 'people'], '4 persone importate.'],
+      ['budget.days', [1], '1 giorno'],
+      ['budget.days', [1500], '1500 giorni'],
+      ['kpis.percent', ['50'], '50%'],
+      ['lists.shown', [25, 132, ['organizzazione', 'organizzazioni']], '25 di 132 organizzazioni'],
+      ['instrumentUsage.morePlans', [1], 'e un altro piano (vedi i mercati)'],
+      ['calendar.moreLabel', [2, 'lunedì'], 'Altre 2 attività il lunedì'],
     ],
   },
 };
