@@ -80,7 +80,7 @@ export const it: Messages = {
       'Chiude tutte le sessioni del tuo account: su questo browser e su ogni altro dispositivo. ' +
       'I token API personali continuano a funzionare; revocali nella pagina dei token API.',
     signOutEverywhereConfirm: 'Esci da tutti i dispositivi',
-    signedOutTitle: 'Sei uscito',
+    signedOutTitle: 'Sessione chiusa',
     cancel: 'Annulla',
   },
   signIn: {
@@ -656,7 +656,7 @@ export const it: Messages = {
     emailInvalid: 'deve essere un indirizzo e-mail come nome@example.org',
     phoneHint: 'Facoltativo, ad es. +32 16 123 456',
     phoneInvalid: 'può contenere solo cifre, spazi, + ( ) . - / (da 3 a 40 caratteri)',
-    consentLabel: 'Acconsente a essere contattata e inserita nell’elenco',
+    consentLabel: 'Ha dato il consenso al contatto e all’inserimento nell’elenco',
     consentHint: 'Registra il consenso solo se la persona lo ha dato (GDPR).',
     saveFailed: 'Impossibile salvare la persona',
     conflictBody:
@@ -664,7 +664,7 @@ export const it: Messages = {
     delete: 'Elimina persona',
     deleteTitle: (name: string) => `Eliminare ${name}?`,
     deleteBody: (name: string) =>
-      `${name} verrà rimossa dall’anagrafica insieme ai suoi recapiti. Il registro delle modifiche ne conserva traccia. L’operazione non può essere annullata.`,
+      `${name} e i suoi recapiti verranno rimossi dall’anagrafica. Il registro delle modifiche ne conserva traccia. L’operazione non può essere annullata.`,
     deleteConfirm: 'Elimina la persona',
     deleteFailed: 'Impossibile eliminare la persona',
   },
@@ -681,7 +681,7 @@ export const it: Messages = {
     searchPlaceholder: 'Nome o e-mail',
     roleFilter: 'Ruolo',
     allRoles: 'Tutti i ruoli',
-    joined: 'Iscritto il',
+    joined: 'Data di ingresso',
     loadMore: 'Carica altri',
     you: 'tu',
     changeRole: 'Cambia ruolo',
@@ -697,7 +697,7 @@ export const it: Messages = {
     removeBody:
       'Perde subito l’accesso a questo spazio di lavoro; il suo account e gli altri spazi di lavoro restano. Le sue modifiche passate restano nel registro delle modifiche.',
     removeFailed: 'Impossibile rimuovere il membro',
-    removed: (name: string) => `${name} è stato rimosso dallo spazio di lavoro.`,
+    removed: (name: string) => `${name} non fa più parte dello spazio di lavoro.`,
     forbiddenTitle: 'Solo per i coordinatori',
     invite: 'Invita qualcuno',
     inviteTitle: 'Invita qualcuno',
@@ -737,7 +737,7 @@ export const it: Messages = {
       'Gli inviti accettati diventano membri dello spazio di lavoro; le loro modifiche compaiono nel registro delle modifiche con il loro indirizzo e-mail.',
     outboxTitle: 'Posta in uscita di sviluppo',
     outboxIntro:
-      'Nessun server SMTP è configurato, quindi l’Hub conserva qui le sue e-mail invece di inviarle. Apri un link per agire come destinatario (in una finestra privata, o dopo essere uscito).',
+      'Nessun server SMTP è configurato, quindi l’Hub conserva qui le sue e-mail invece di inviarle. Apri un link per agire come destinatario (in una finestra privata, o dopo aver chiuso la sessione).',
     outboxRaw: 'La posta in uscita in JSON',
     outboxEmpty: 'Ancora nessuna e-mail.',
     outboxTo: (to: string) => `A ${to}`,
