@@ -318,7 +318,7 @@ export const es: Messages = {
   registry: {
     organisationType: ORGANISATION_TYPE,
     organisationSize: {
-      micro: 'Microempresa (menos de 10 empleados)',
+      micro: 'Micro (menos de 10 empleados)',
       small: 'Pequeña (10–49 empleados)',
       medium: 'Mediana (50–249 empleados)',
       large: 'Grande (250 empleados o más)',
