@@ -18,8 +18,8 @@ export const elImportLanguages: Pick<Messages, keyof typeof enImportLanguages> =
     rereadFailed: 'Το αρχείο δεν ήταν δυνατό να διαβαστεί με αυτή την κωδικοποίηση',
     encodings: {
       'utf-8': 'UTF-8',
-      'utf-16le': 'UTF-16 (little-endian)',
-      'utf-16be': 'UTF-16 (big-endian)',
+      'utf-16le': 'UTF-16 (σειρά byte LE)',
+      'utf-16be': 'UTF-16 (σειρά byte BE)',
       'windows-1252': 'Windows-1252 (Δυτική Ευρώπη)',
       'windows-1250': 'Windows-1250 (Κεντρική Ευρώπη)',
       'iso-8859-2': 'ISO-8859-2 (Κεντρική Ευρώπη)',

@@ -18,8 +18,8 @@ export const plImportLanguages: Pick<Messages, keyof typeof enImportLanguages> =
     rereadFailed: 'Nie udało się odczytać pliku w tym kodowaniu',
     encodings: {
       'utf-8': 'UTF-8',
-      'utf-16le': 'UTF-16 (little-endian)',
-      'utf-16be': 'UTF-16 (big-endian)',
+      'utf-16le': 'UTF-16 (kolejność bajtów LE)',
+      'utf-16be': 'UTF-16 (kolejność bajtów BE)',
       'windows-1252': 'Windows-1252 (zachodnioeuropejskie)',
       'windows-1250': 'Windows-1250 (środkowoeuropejskie)',
       'iso-8859-2': 'ISO-8859-2 (środkowoeuropejskie)',
