@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { el } from './el.ts';
+import { elFigures } from './el-figures.ts';
 import { en } from './en.ts';
+import { figures } from './en-figures.ts';
 import { pl } from './pl.ts';
+import { plFigures } from './pl-figures.ts';
 
 /**
  * Strings a translation may keep as in English: product names, formats, codes, symbols, and
@@ -83,11 +86,15 @@ function compare(english: unknown, translated: unknown, language: 'el' | 'pl', p
 }
 
 describe.each([
-  ['el', el],
-  ['pl', pl],
-] as const)('the %s messages', (language, messages) => {
+  ['el', el, elFigures],
+  ['pl', pl, plFigures],
+] as const)('the %s messages', (language, messages, figuresOf) => {
   it('have every English key, with the same kind of value and the same parameters, and no other', () => {
     expect(compare(en, messages, language)).toEqual([]);
+  });
+
+  it('translate the figures part (read by pages apart from `en`) the same way', () => {
+    expect(compare(figures, figuresOf, language)).toEqual([]);
   });
 
   it('catch a missing key, an extra key, a changed arity and a string left in English', () => {
