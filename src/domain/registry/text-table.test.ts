@@ -6,18 +6,25 @@ const line = (index: number) => index + 1;
 
 describe('decodeText', () => {
   it('reads UTF-8 with and without BOM, and UTF-16 LE and BE with BOM', () => {
-    expect(decodeText(Buffer.from('\uFEFFLiège'))).toBe('Liège');
-    expect(decodeText(Buffer.from('Liège'))).toBe('Liège');
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Liège', 'utf16le')]))).toBe(
+    expect(decodeText(Buffer.from('\uFEFFLiège')).text).toBe('Liège');
+    expect(decodeText(Buffer.from('Liège'))).toEqual({ text: 'Liège', encoding: 'utf-8', guessed: false });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Liège', 'utf16le')])).text).toBe(
       'Liège',
     );
     const be = Buffer.from('Liège', 'utf16le').swap16();
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe('Liège');
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be])).text).toBe('Liège');
   });
 
-  it('refuses Latin-1 and binary data with a message saying what to do', () => {
-    expect(() => decodeText(Buffer.from('Li\xe8ge', 'latin1'))).toThrow(/save the file as CSV UTF-8/);
+  it('reads a Western code page instead of refusing it, and refuses binary data', () => {
+    expect(decodeText(Buffer.from('Li\xe8ge', 'latin1'))).toEqual({
+      text: 'Liège',
+      encoding: 'windows-1252',
+      guessed: true,
+    });
     expect(() => decodeText(Buffer.from([0x41, 0x00, 0x42]))).toThrow(/binary/);
+    // Bytes that no code page makes text of: C1 controls everywhere.
+    const noise = Buffer.from(Array.from({ length: 400 }, (_, i) => 0x81 + (i % 2) * 0x0c));
+    expect(() => decodeText(noise)).toThrow(/binary/);
   });
 });
 

@@ -1,46 +1,49 @@
 /**
- * The rows of an uploaded table as text: decoding CSV bytes, guessing the delimiter, and the
+ * The rows of an uploaded table as text: decoding CSV bytes (in the encodings of `text-encoding.ts`), guessing the delimiter, and the
  * limits every import file must respect (CSV and XLSX alike). Pure: no I/O.
  */
 import { InvalidInputError, TooLargeError } from '../errors.ts';
+import { type DecodedText, type DecodeOptions, decodeBytes } from './text-encoding.ts';
 
 export const MAX_DATA_ROWS = 50_000;
 export const MAX_CELL_CHARS = 10_000;
 export const MAX_COLUMNS = 200;
 
 /**
- * CSV bytes as text: UTF-8 with or without BOM, or UTF-16 (LE or BE) with its BOM. Anything else
- * that is not valid UTF-8 (e.g. Latin-1 from "CSV (Comma delimited)" in Excel) is refused.
+ * CSV bytes as text, and the encoding they were read in (see `decodeBytes`: a BOM's, UTF-8, or
+ * the most plausible of the Western, Central European and Greek code pages; or the one the user
+ * chose). Binary data is refused.
  *
- * @throws InvalidInputError naming the problem (not UTF-8, binary data)
+ * @throws InvalidInputError naming the problem (broken UTF-16, binary data)
  */
-export function decodeText(bytes: Uint8Array): string {
-  let text: string;
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
+  let decoded: DecodedText;
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe)
-      text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff)
-      text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
-    else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    decoded = decodeBytes(bytes, options);
   } catch {
     throw new InvalidInputError(
-      'The file is not UTF-8 text; save the file as CSV UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)") and upload it again.',
-      [{ field: 'body', message: 'is not UTF-8 text' }],
+      'The file is not readable as UTF-16 text; save it as CSV UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)") and upload it again.',
+      [{ field: 'body', message: 'is not readable as UTF-16 text' }],
     );
   }
-  // Text files hold no NUL and hardly any other control characters; binary data does.
+  const { text } = decoded;
+  // Text files hold no NUL and hardly any other control characters (C0 or C1); binary data does.
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0) controls = Number.POSITIVE_INFINITY;
-    else if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) controls++;
+    else if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+      (code >= 0x7f && code <= 0x9f)
+    )
+      controls++;
   }
   if (controls > Math.max(8, text.length / 100)) {
     throw new InvalidInputError('The file holds binary data, not CSV text.', [
       { field: 'body', message: 'is binary data, not CSV text' },
     ]);
   }
-  return text;
+  return decoded;
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;

@@ -2,6 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
+import { encodeSingleByte } from '../../../test/support/encodings.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { ImportRepository } from './repository.ts';
@@ -203,11 +204,122 @@ describe.each(testDialects())('registry import on %s', (kind) => {
       expect(res.json().detail).toContain('50,000');
     });
 
-    it('refuses Latin-1 bytes naming the encoding problem', async () => {
-      const res = await upload(Buffer.from('Name;Country\nLi\xe8ge Space;BE\n', 'latin1'));
-      expect(res.statusCode).toBe(400);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().detail).toContain('not UTF-8 text; save the file as CSV UTF-8');
+    it('reads the CSV files Excel writes in the consortium’s locales, saying how it read them', async () => {
+      const cases: Array<[string, Buffer, string, string, string, string]> = [
+        // [what, bytes, encoding, delimiter, first header, first cell]
+        [
+          'French, Windows-1252, semicolons',
+          encodeSingleByte(
+            'Nom;Pays;Ville;Site web\nSociété Générale Spatiale;FR;Liège;https://sgs.example\n',
+            'windows-1252',
+          ),
+          'windows-1252',
+          ';',
+          'Nom',
+          'Société Générale Spatiale',
+        ],
+        [
+          'Polish, Windows-1250, semicolons',
+          encodeSingleByte('Nazwa;Kraj;Miasto\nZakłady Łódź;PL;Łódź\n', 'windows-1250'),
+          'windows-1250',
+          ';',
+          'Nazwa',
+          'Zakłady Łódź',
+        ],
+        [
+          'Polish, ISO-8859-2, tabs',
+          encodeSingleByte('Nazwa\tKraj\tMiasto\nŚląskie Zakłady\tPL\tGdańsk\n', 'iso-8859-2'),
+          'iso-8859-2',
+          '\t',
+          'Nazwa',
+          'Śląskie Zakłady',
+        ],
+        [
+          'Greek, Windows-1253, semicolons',
+          encodeSingleByte('Επωνυμία;Χώρα;Πόλη\nΔιαστημική Αθήνα;GR;Αθήνα\n', 'windows-1253'),
+          'windows-1253',
+          ';',
+          'Επωνυμία',
+          'Διαστημική Αθήνα',
+        ],
+        [
+          'Greek, ISO-8859-7, commas',
+          encodeSingleByte('Επωνυμία,Χώρα,Πόλη\nΆλφα Διάστημα,GR,Άργος\n', 'iso-8859-7'),
+          'iso-8859-7',
+          ',',
+          'Επωνυμία',
+          'Άλφα Διάστημα',
+        ],
+        [
+          'Spanish, UTF-8 with BOM',
+          Buffer.from('\uFEFFNombre,País\nAeroespacial Peña,ES\n'),
+          'utf-8',
+          ',',
+          'Nombre',
+          'Aeroespacial Peña',
+        ],
+        [
+          'Italian, UTF-16 LE with BOM, tabs',
+          Buffer.concat([
+            Buffer.from([0xff, 0xfe]),
+            Buffer.from('Nome\tPaese\nSocietà Forlì\tIT\n', 'utf16le'),
+          ]),
+          'utf-16le',
+          '\t',
+          'Nome',
+          'Società Forlì',
+        ],
+      ];
+      for (const [what, bytes, encoding, delimiter, header, cell] of cases) {
+        const res = await upload(bytes);
+        expect(res.statusCode, `${what}: ${res.body}`).toBe(200);
+        const body = res.json();
+        expect(body, what).toMatchObject({ format: 'csv', encoding, delimiter });
+        expect(body.encodingGuessed, what).toBe(!encoding.startsWith('utf'));
+        expect(body.headers[0], what).toBe(header);
+        expect(body.rows[0][0], what).toBe(cell);
+        expect(body.suggestedMapping.organisations, what).toMatchObject({ name: 0, country: 1 });
+      }
+    });
+
+    it('reads a CSV in the encoding the user chose, and refuses an unknown one', async () => {
+      const bytes = encodeSingleByte('Nazwa;Kraj\nZakłady Łódź;PL\n', 'windows-1250');
+      const chosen = await t.app.inject({
+        method: 'POST',
+        url: url('/imports/parse?encoding=windows-1252'),
+        headers: { ...coordinator.headers, 'content-type': 'text/csv' },
+        payload: bytes,
+      });
+      expect(chosen.statusCode, chosen.body).toBe(200);
+      expect(chosen.json()).toMatchObject({ encoding: 'windows-1252', encodingGuessed: false });
+      expect(chosen.json().rows[0][0]).toBe('Zak³ady £ódŸ');
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: url('/imports/parse?encoding=koi8-r'),
+        headers: { ...coordinator.headers, 'content-type': 'text/csv' },
+        payload: bytes,
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.headers['content-type']).toContain('application/problem+json');
+      expect(unknown.body).toContain('encoding');
+    });
+
+    it('says nothing of an encoding for an XLSX workbook', async () => {
+      const res = await upload(
+        await workbook([
+          ['Nom', 'Pays'],
+          ['Société Générale', 'FR'],
+        ]),
+        XLSX,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        format: 'xlsx',
+        encoding: null,
+        delimiter: null,
+        encodingGuessed: false,
+      });
+      expect(res.json().suggestedMapping.organisations).toMatchObject({ name: 0, country: 1 });
     });
 
     it.each([

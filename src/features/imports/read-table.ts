@@ -1,8 +1,11 @@
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
+import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { headerLanguages } from '../../domain/registry/import-fields.ts';
+import type { CsvEncoding } from '../../domain/registry/text-encoding.ts';
 import {
   decodeText,
   detectDelimiter,
@@ -26,16 +29,27 @@ export function looksLikeZip(bytes: Buffer): boolean {
 }
 
 /**
- * The header and data rows of a CSV file, every cell as text.
+ * The header and data rows of a CSV file, every cell as text, with the encoding and delimiter
+ * they were read with. `encoding`: the user's choice; guessed when absent (decision 0025).
  *
  * @throws InvalidInputError (encoding, quoting, shape), TooLargeError (rows)
  */
-export function readCsv(bytes: Buffer): TextTable {
-  const text = decodeText(bytes);
+export function readCsv(bytes: Buffer, encoding?: CsvEncoding): CsvTable {
+  const {
+    text,
+    encoding: readAs,
+    guessed,
+  } = decodeText(bytes, {
+    encoding,
+    // Only consulted for bytes that are not UTF-8; its guess is one hint among others (decision 0025).
+    statisticalGuesses: encoding ? [] : statisticalGuesses(bytes),
+    languageHints: headerLanguages,
+  });
+  const delimiter = detectDelimiter(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
       bom: true,
       info: true,
       relax_column_count: true,
@@ -51,10 +65,28 @@ export function readCsv(bytes: Buffer): TextTable {
       { field: 'body', message: 'is not readable as CSV' },
     ]);
   }
-  return toTextTable(
+  const table = toTextTable(
     records.map((r) => r.record),
     (index) => records[index]?.info.lines ?? index + 1,
   );
+  return { ...table, encoding: readAs, encodingGuessed: guessed, delimiter };
+}
+
+export interface CsvTable extends TextTable {
+  encoding: CsvEncoding;
+  /** Whether the encoding was guessed (a code page) rather than certain (BOM, valid UTF-8) or chosen. */
+  encodingGuessed: boolean;
+  delimiter: ',' | ';' | '\t';
+}
+
+/** `chardet`'s ranking of a sample of the bytes; cheap (the first 64 KB) and never throwing. */
+function statisticalGuesses(bytes: Buffer): { name: string; confidence: number }[] {
+  if (!bytes.subarray(0, 65_536).some((byte) => byte > 0x7f)) return [];
+  try {
+    return chardet.analyse(bytes.subarray(0, 65_536));
+  } catch {
+    return [];
+  }
 }
 
 /**

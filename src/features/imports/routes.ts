@@ -4,7 +4,13 @@ import { actorOf } from '../../http/authentication.ts';
 import { workspaceParams } from '../../http/params.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { XLSX_MEDIA_TYPE } from './read-table.ts';
-import { importResultSchema, organisationImportBody, parsedFileSchema, personImportBody } from './schema.ts';
+import {
+  importResultSchema,
+  organisationImportBody,
+  parsedFileSchema,
+  parseQuery,
+  personImportBody,
+} from './schema.ts';
 import type { ImportService } from './service.ts';
 
 /** Largest upload to `/imports/parse` (bigger answers 413). */
@@ -67,17 +73,23 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncZod {
           description:
             'Send the file itself as the body, with `Content-Type: text/csv` or `' +
             XLSX_MEDIA_TYPE +
-            '`. CSV: UTF-8 (with or without BOM) or UTF-16 with BOM, delimiter `,` `;` or tab. XLSX: the first worksheet; formulas are returned as their text, never evaluated. ' +
+            '`. CSV: UTF-8 (with or without BOM), UTF-16 with BOM, or a Western (Windows-1252), Central European (Windows-1250, ISO-8859-2) or Greek (Windows-1253, ISO-8859-7) code page, detected unless `encoding` names one; delimiter `,` `;` or tab, detected; the answer says which. XLSX: the first worksheet; formulas are returned as their text, never evaluated. ' +
             'Limits: 20 MB, 50,000 data rows (413 beyond), 10,000 characters per cell. Nothing is stored.',
           consumes: ['text/csv', XLSX_MEDIA_TYPE],
           params: workspaceParams,
+          querystring: parseQuery,
           body: uploadedFile,
           response: { 200: parsedFileSchema, 415: problemSchema, ...errors },
         },
       },
       async (request) => {
         const type = mediaType(request.headers['content-type']);
-        return imports.parse(actorOf(request), type === XLSX_MEDIA_TYPE ? 'xlsx' : 'csv', request.body);
+        return imports.parse(
+          actorOf(request),
+          type === XLSX_MEDIA_TYPE ? 'xlsx' : 'csv',
+          request.body,
+          request.query.encoding,
+        );
       },
     );
 

@@ -5,7 +5,15 @@ import {
   PERSON_IMPORT_FIELDS,
   type PersonImportField,
 } from '../../domain/registry/import-fields.ts';
+import { CSV_ENCODINGS } from '../../domain/registry/text-encoding.ts';
 import { MAX_CELL_CHARS, MAX_DATA_ROWS } from '../../domain/registry/text-table.ts';
+
+export const parseQuery = z.object({
+  encoding: z
+    .enum(CSV_ENCODINGS)
+    .optional()
+    .describe('CSV only: read the file in this encoding instead of detecting it'),
+});
 
 const mappingOf = <F extends string>(fields: readonly F[], id: string) =>
   z
@@ -21,6 +29,21 @@ const mappingOf = <F extends string>(fields: readonly F[], id: string) =>
 export const parsedFileSchema = z
   .object({
     format: z.enum(['csv', 'xlsx']),
+    encoding: z
+      .enum(CSV_ENCODINGS)
+      .nullable()
+      .describe(
+        'CSV: the encoding the file was read in (chosen, from its BOM, UTF-8, or guessed); XLSX: null',
+      ),
+    encodingGuessed: z
+      .boolean()
+      .describe(
+        'true when the encoding is a guess among code pages: show it, and let the user choose another',
+      ),
+    delimiter: z
+      .enum([',', ';', '\t'])
+      .nullable()
+      .describe('CSV: the delimiter found in the header row; XLSX: null'),
     headers: z.array(z.string()).describe('The header row (an empty header is named "Column N")'),
     rows: z.array(z.array(z.string())).describe('Every data row, each cell as text, as wide as the headers'),
     rowCount: z.number().int(),

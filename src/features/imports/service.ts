@@ -26,6 +26,7 @@ import {
   PersonDuplicateIndex,
 } from '../../domain/registry/import-duplicates.ts';
 import { suggestMapping } from '../../domain/registry/import-fields.ts';
+import type { CsvEncoding } from '../../domain/registry/text-encoding.ts';
 import { AuditRepository } from '../audit/repository.ts';
 import type { OrganisationValues } from '../organisations/repository.ts';
 import { createOrganisationBody } from '../organisations/schema.ts';
@@ -48,8 +49,11 @@ const IMPORT_FIELD_OF: Record<string, string> = { clusterId: 'cluster', organisa
 export class ImportService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** The table of an uploaded CSV or XLSX file with a suggested mapping. `declared`: from the Content-Type. */
-  async parse(actor: Actor, declared: TableFormat, bytes: Buffer) {
+  /**
+   * The table of an uploaded CSV or XLSX file with a suggested mapping and, for CSV, the encoding
+   * and delimiter it was read with. `declared`: from the Content-Type; `encoding`: the user's choice.
+   */
+  async parse(actor: Actor, declared: TableFormat, bytes: Buffer, encoding?: CsvEncoding) {
     requireImportRole(actor, 'organisation.import');
     if (bytes.length === 0) {
       throw new InvalidInputError('The file is empty.', [{ field: 'body', message: 'is empty' }]);
@@ -57,9 +61,15 @@ export class ImportService {
     // A CSV upload that is really a workbook (Windows often labels files loosely) is read as one;
     // a declared workbook that is not a ZIP is refused by readXlsx.
     const format: TableFormat = declared === 'xlsx' || looksLikeZip(bytes) ? 'xlsx' : 'csv';
-    const table = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+    const table =
+      format === 'xlsx'
+        ? { ...(await readXlsx(bytes)), encoding: null, encodingGuessed: false, delimiter: null }
+        : readCsv(bytes, encoding);
     return {
       format,
+      encoding: table.encoding,
+      encodingGuessed: table.encodingGuessed,
+      delimiter: table.delimiter,
       headers: table.headers,
       rows: table.rows,
       rowCount: table.rows.length,

@@ -3054,11 +3054,14 @@ export interface paths {
         put?: never;
         /**
          * Read an uploaded CSV or XLSX file as text rows, with a suggested column mapping
-         * @description Send the file itself as the body, with `Content-Type: text/csv` or `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. CSV: UTF-8 (with or without BOM) or UTF-16 with BOM, delimiter `,` `;` or tab. XLSX: the first worksheet; formulas are returned as their text, never evaluated. Limits: 20 MB, 50,000 data rows (413 beyond), 10,000 characters per cell. Nothing is stored.
+         * @description Send the file itself as the body, with `Content-Type: text/csv` or `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. CSV: UTF-8 (with or without BOM), UTF-16 with BOM, or a Western (Windows-1252), Central European (Windows-1250, ISO-8859-2) or Greek (Windows-1253, ISO-8859-7) code page, detected unless `encoding` names one; delimiter `,` `;` or tab, detected; the answer says which. XLSX: the first worksheet; formulas are returned as their text, never evaluated. Limits: 20 MB, 50,000 data rows (413 beyond), 10,000 characters per cell. Nothing is stored.
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description CSV only: read the file in this encoding instead of detecting it */
+                    encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250" | "iso-8859-2" | "windows-1253" | "iso-8859-7";
+                };
                 header?: never;
                 path: {
                     workspace: string;
@@ -9832,6 +9835,12 @@ export interface components {
             to: string;
         };
         ParsedImportFile: {
+            /** @description CSV: the delimiter found in the header row; XLSX: null */
+            delimiter: ("," | ";" | "\t") | null;
+            /** @description CSV: the encoding the file was read in (chosen, from its BOM, UTF-8, or guessed); XLSX: null */
+            encoding: ("utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250" | "iso-8859-2" | "windows-1253" | "iso-8859-7") | null;
+            /** @description true when the encoding is a guess among code pages: show it, and let the user choose another */
+            encodingGuessed: boolean;
             /** @enum {string} */
             format: "csv" | "xlsx";
             /** @description The header row (an empty header is named "Column N") */
@@ -9845,6 +9854,12 @@ export interface components {
             };
         };
         ParsedImportFileInput: {
+            /** @description CSV: the delimiter found in the header row; XLSX: null */
+            delimiter: ("," | ";" | "\t") | null;
+            /** @description CSV: the encoding the file was read in (chosen, from its BOM, UTF-8, or guessed); XLSX: null */
+            encoding: ("utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250" | "iso-8859-2" | "windows-1253" | "iso-8859-7") | null;
+            /** @description true when the encoding is a guess among code pages: show it, and let the user choose another */
+            encodingGuessed: boolean;
             /** @enum {string} */
             format: "csv" | "xlsx";
             /** @description The header row (an empty header is named "Column N") */

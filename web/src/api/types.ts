@@ -131,6 +131,8 @@ export type OutboxMailDto = Schemas['OutboxMail'];
 
 /** `POST …/imports/parse`: an uploaded file read as text rows, with a suggested column mapping. */
 export type ParsedImportFileDto = Schemas['ParsedImportFile'];
+/** An encoding a CSV upload can be read in (decision 0025). */
+export type CsvEncodingDto = NonNullable<ParsedImportFileDto['encoding']>;
 /** Import field → 0-based column index of the file, or null. */
 export type OrganisationImportMapping = Schemas['OrganisationImportMapping'];
 export type PersonImportMapping = Schemas['PersonImportMapping'];

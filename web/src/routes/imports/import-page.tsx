@@ -10,6 +10,7 @@ import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { CheckStep } from './check-step.tsx';
+import { EncodingNotice } from './encoding-notice.tsx';
 import type { ColumnMapping, ImportKind, RowFixes } from './import-rows.ts';
 import { MappingStep } from './mapping-step.tsx';
 import { ResultStep } from './result-step.tsx';
@@ -38,6 +39,8 @@ const STEPS: Step[] = ['upload', 'map', 'check', 'done'];
 interface LoadedFile {
   name: string;
   parsed: ParsedImportFileDto;
+  /** The file itself, to read it again in another encoding. */
+  file: File;
 }
 
 /**
@@ -124,8 +127,8 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
               setFixes(new Map());
               setSkipped(new Set());
             }}
-            onParsed={(name, parsed) => {
-              setFile({ name, parsed });
+            onParsed={(chosen, parsed) => {
+              setFile({ name: chosen.name, parsed, file: chosen });
               setMapping(parsed.suggestedMapping[kind]);
               setFixes(new Map());
               setSkipped(new Set());
@@ -134,6 +137,19 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
           />
         </Stepper.Step>
         <Stepper.Step label={t.stepMap} description={t.stepMapHint}>
+          {file?.parsed.encoding && (
+            <EncodingNotice
+              workspace={workspace}
+              file={file.file}
+              parsed={file.parsed}
+              onReparsed={(parsed) => {
+                setFile({ ...file, parsed });
+                setMapping(parsed.suggestedMapping[kind]);
+                setFixes(new Map());
+                setSkipped(new Set());
+              }}
+            />
+          )}
           {file && (
             <MappingStep
               kind={kind}

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { ParsedImportFileDto } from '../../api/types.ts';
+import type { CsvEncodingDto, ParsedImportFileDto } from '../../api/types.ts';
 import { messages } from '../../messages/en.ts';
 import type { ImportKind } from './import-rows.ts';
 
@@ -17,13 +17,13 @@ const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshe
 
 /**
  * Reads a CSV or XLSX file on the server (nothing is stored): its rows as text with a suggested
- * mapping. The file goes as is, its media type following its name, since browsers often give CSV
+ * mapping. `encoding`: the user's choice for a CSV (else detected). The file goes as is, its media type following its name, since browsers often give CSV
  * files none or an Excel one.
  */
-function parseImportFile(workspace: string, file: File) {
+export function parseImportFile(workspace: string, file: File, encoding?: CsvEncodingDto) {
   return unwrap(
     api.POST('/api/v1/workspaces/{workspace}/imports/parse', {
-      params: { path: { workspace } },
+      params: { path: { workspace }, query: encoding ? { encoding } : {} },
       body: file,
       bodySerializer: (body) => body,
       headers: { 'Content-Type': /\.xlsx$/i.test(file.name) ? XLSX_MEDIA_TYPE : 'text/csv' },
@@ -40,16 +40,16 @@ export function UploadStep({
   workspace: string;
   kind: ImportKind;
   onKindChange: (kind: ImportKind) => void;
-  onParsed: (fileName: string, parsed: ParsedImportFileDto) => void;
+  onParsed: (file: File, parsed: ParsedImportFileDto) => void;
 }) {
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
-  // Cleared after each choice, so choosing the same file again (re-saved as UTF-8) is noticed.
+  // Cleared after each choice, so choosing the same file again (re-saved) is noticed.
   const resetInput = useRef<() => void>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const parse = useMutation({
     mutationFn: (file: File) => parseImportFile(workspace, file),
-    onSuccess: (parsed, file) => onParsed(file.name, parsed),
+    onSuccess: (parsed, file) => onParsed(file, parsed),
   });
 
   const choose = (file: File | null) => {
@@ -110,7 +110,7 @@ export function UploadStep({
             </>
           )}
           <Text id={hintId} fz="sm" c="dimmed" ta="center">
-            {t.fileHint} {t.encodingHint}
+            {messages.importLanguages.fileHint} {messages.importLanguages.encodingHint}
           </Text>
         </Stack>
       </Box>
