@@ -18,8 +18,8 @@ export const esImportLanguages: Pick<Messages, keyof typeof enImportLanguages> =
     rereadFailed: 'No se ha podido leer el archivo con esta codificación',
     encodings: {
       'utf-8': 'UTF-8',
-      'utf-16le': 'UTF-16 (little-endian)',
-      'utf-16be': 'UTF-16 (big-endian)',
+      'utf-16le': 'UTF-16 (orden de bytes LE)',
+      'utf-16be': 'UTF-16 (orden de bytes BE)',
       'windows-1252': 'Windows-1252 (Europa occidental)',
       'windows-1250': 'Windows-1250 (Europa central)',
       'iso-8859-2': 'ISO-8859-2 (Europa central)',

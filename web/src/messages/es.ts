@@ -27,6 +27,7 @@
  */
 import { esDashboard } from './es-dashboard.ts';
 import { esForms } from './es-forms.ts';
+import { esImportLanguages } from './es-import-languages.ts';
 import { esKpis } from './es-kpis.ts';
 import { esLists } from './es-lists.ts';
 import { esPlanning } from './es-planning.ts';
@@ -863,4 +864,5 @@ export const es: Messages = {
   ...esReports,
   ...esForms,
   ...esLists,
+  ...esImportLanguages,
 };

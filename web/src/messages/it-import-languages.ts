@@ -18,8 +18,8 @@ export const itImportLanguages: Pick<Messages, keyof typeof enImportLanguages> =
     rereadFailed: 'Impossibile leggere il file con questa codifica',
     encodings: {
       'utf-8': 'UTF-8',
-      'utf-16le': 'UTF-16 (little-endian)',
-      'utf-16be': 'UTF-16 (big-endian)',
+      'utf-16le': 'UTF-16 (ordine dei byte LE)',
+      'utf-16be': 'UTF-16 (ordine dei byte BE)',
       'windows-1252': 'Windows-1252 (Europa occidentale)',
       'windows-1250': 'Windows-1250 (Europa centrale)',
       'iso-8859-2': 'ISO-8859-2 (Europa centrale)',

@@ -28,6 +28,7 @@
  */
 import { itDashboard } from './it-dashboard.ts';
 import { itForms } from './it-forms.ts';
+import { itImportLanguages } from './it-import-languages.ts';
 import { itKpis } from './it-kpis.ts';
 import { itLists } from './it-lists.ts';
 import { itPlanning } from './it-planning.ts';
@@ -854,4 +855,5 @@ export const it: Messages = {
   ...itReports,
   ...itForms,
   ...itLists,
+  ...itImportLanguages,
 };
