@@ -23,6 +23,7 @@ import {
 import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enKpis } from './en-kpis.ts';
+import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
@@ -786,6 +787,7 @@ export const en = {
   ...enReports,
   ...enForms,
   ...enLists,
+  ...enLanguages,
 } as const;
 
 /** The active message set. */
