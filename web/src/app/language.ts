@@ -2,7 +2,7 @@
  * The interface language (decision 0024). Before the first render, `startLanguage()` picks the
  * language — the account's (`PATCH /me`, remembered in local storage), else the one chosen on the
  * sign-in page (local storage), else the browser's — loads that language's message module (each
- * is its own chunk) and copies it into the one `messages` object in place, so pages that keep
+ * is its own chunk) and copies it into the one `messages` object (and `figures`) in place, so pages that keep
  * `const t = messages.activityList` at module scope read the translation. Switching stores the
  * choice and reloads the page: one language per page load, no re-render machinery.
  */
@@ -13,7 +13,7 @@ import {
   preferredLanguage,
 } from '../../../src/domain/i18n/types.ts';
 import { messages } from '../messages/en.ts';
-import type { Messages } from '../messages/types.ts';
+import { figures } from '../messages/en-figures.ts';
 
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../src/domain/i18n/types.ts';
 
@@ -21,7 +21,10 @@ export { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../src/domain/i1
 export const LANGUAGE_STORAGE_KEY = 'space2id.language';
 
 /** Each translation is a module of its own, loaded only when its language is chosen. */
-const MODULES = import.meta.glob<Record<string, Messages>>(['../messages/??.ts', '!../messages/en.ts']);
+const MODULES = import.meta.glob<Record<string, object | undefined>>([
+  '../messages/??.ts',
+  '!../messages/en.ts',
+]);
 
 let active: Language = DEFAULT_LANGUAGE;
 let locale = DEFAULT_LANGUAGE as string;
@@ -98,11 +101,16 @@ async function activate(language: Language): Promise<void> {
     const module = await load();
     const translation = module[language];
     if (translation) {
-      applyMessages(
-        messages as unknown as Record<string, unknown>,
-        translation as unknown as Record<string, unknown>,
-      );
+      applyMessages(messages as unknown as Record<string, unknown>, translation as Record<string, unknown>);
       applied = language;
+    }
+    // The figures' strings (en-figures.ts) are a tree of their own, exported as e.g. `frFigures`.
+    const figuresTranslation = module[`${language}Figures`];
+    if (figuresTranslation) {
+      applyMessages(
+        figures as unknown as Record<string, unknown>,
+        figuresTranslation as Record<string, unknown>,
+      );
     }
   }
   active = applied;
