@@ -130,6 +130,8 @@ export interface AppUserTable {
   name: string;
   /** argon2id encoded hash; null until the user has chosen a password. */
   password_hash: string | null;
+  /** The interface language the user chose (a code of `LANGUAGES`), null to follow the browser (migration 0023). */
+  language: string | null;
   created_at: string;
   updated_at: string;
 }

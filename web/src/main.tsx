@@ -1,41 +1,8 @@
 import '@mantine/core/styles.css';
 import './app/global.css';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { configureApiSession } from './api/client.ts';
-import { createQueryClient } from './app/query-client.ts';
-import { createAppRouter } from './app/router.tsx';
-import { csrfTokenFrom, sessionKeys } from './app/session.ts';
-import { cssVariablesResolver, theme } from './app/theme.ts';
+import { startLanguage } from './app/language.ts';
 
-const queryClient = createQueryClient();
-const router = createAppRouter(queryClient);
-
-// The session lives in the query cache: mutations read its CSRF token there, and a 401 from any
-// call (the session expired, or was ended on another device) forgets it and goes to sign-in,
-// coming back to this page afterwards.
-configureApiSession({
-  csrfToken: () => csrfTokenFrom(queryClient),
-  onUnauthenticated: () => {
-    queryClient.setQueryData(sessionKeys.me, null);
-    const location = router.state.location;
-    if (location.pathname === '/sign-in') return;
-    void router.navigate({ to: '/sign-in', search: { redirect: location.href }, replace: true });
-  },
-});
-
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+// The language's messages are loaded and applied before any page module evaluates (decision 0024).
+void startLanguage()
+  .then(() => import('./app/start.tsx'))
+  .then(({ startApp }) => startApp());

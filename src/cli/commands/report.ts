@@ -10,6 +10,7 @@ import type { Database } from '../../db/database.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { Actor } from '../../domain/access/policy.ts';
+import { LANGUAGES } from '../../domain/i18n/types.ts';
 import { buildReport } from '../../features/reports/build-report.ts';
 import { REPORT_FORMATS, reportRequestSchema } from '../../features/reports/schema.ts';
 import { WorkspaceRepository } from '../../features/workspaces/repository.ts';
@@ -20,6 +21,8 @@ export interface ReportOptions {
   from: string;
   to: string;
   format?: string;
+  /** The report's language (`en` by default): one of LANGUAGES. */
+  language?: string;
   out: string;
 }
 
@@ -44,14 +47,17 @@ export function parseReportOptions(options: ReportOptions) {
     from: options.from,
     to: options.to,
     format: formatOf(options),
+    ...(options.language === undefined ? {} : { language: options.language.trim().toLowerCase() }),
   });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const option = `--${String(issue.path[0] ?? 'format')}`;
     const message =
-      option === '--format'
-        ? `must be ${REPORT_FORMATS.join(' or ')} (or give --out a .pdf or .xlsx name)`
-        : issue.message;
+      option === '--language'
+        ? `must be one of ${LANGUAGES.join(', ')}`
+        : option === '--format'
+          ? `must be ${REPORT_FORMATS.join(' or ')} (or give --out a .pdf or .xlsx name)`
+          : issue.message;
     return `  ${option}: ${message}`;
   });
   throw new ReportCommandError(`cannot make the report:\n${problems.join('\n')}`);
@@ -113,6 +119,7 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--from <YYYY-MM-DD>', 'first day of the period')
     .requiredOption('--to <YYYY-MM-DD>', 'last day of the period (at most 10 years after --from)')
     .option('--format <pdf|xlsx>', 'the file format (default: from the --out extension)')
+    .option('--language <code>', `the report's language: ${LANGUAGES.join(', ')} (default: en)`)
     .requiredOption('--out <file>', 'where to write the report')
     .action(async (options: ReportOptions) => {
       const built = await runReport(options);

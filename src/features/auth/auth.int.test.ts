@@ -278,6 +278,7 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
       expect(me.json()).toEqual({
         user: { id: user.id, email: user.email, name: 'Test User' },
         via: 'session',
+        language: null,
         csrfToken,
         workspaces: [
           { slug: workspace.slug, name: 'Orbit', role: 'viewer', clusterId: null, organisationId: null },

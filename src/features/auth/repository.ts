@@ -43,6 +43,16 @@ export class AuthRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Sets the user's interface language (null: follow the browser). @returns false when no such user. */
+  async setLanguage(userId: string, language: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('app_user')
+      .set({ language, updated_at: nowIso() })
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   /** The failed sign-ins of one account from one source, if any (`sign_in_lock`). */
   findSignInLock(userId: string, source: string): Promise<SignInLockRow | undefined> {
     return this.db

@@ -21,6 +21,7 @@ import {
   signInBody,
   signInResponse,
   tokenParams,
+  updateMeBody,
 } from './schema.ts';
 import type { AuthService } from './service.ts';
 import { addressAndEmailKey, SIGN_IN_RATE, setSessionCookie } from './sign-in.ts';
@@ -98,6 +99,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
       return {
         user: current.user,
         via: current.via,
+        language: await auth.languageOf(current.user.id),
         csrfToken: current.session?.csrf_token ?? null,
         workspaces: memberships.map((m) => ({
           slug: m.workspaceSlug,
@@ -120,6 +122,26 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
         },
       },
       async (request) => presentMe(authOf(request)),
+    );
+
+    app.patch(
+      '/me',
+      {
+        onRequest: requireAuth,
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own settings: the interface language',
+          description:
+            'A language without a message file (e.g. `de`) is a 400 naming `body.language`; null returns to the browser’s languages.',
+          body: updateMeBody,
+          response: { 200: meResponse, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async (request) => {
+        const current = authOf(request);
+        await auth.setLanguage(current.user.id, request.body.language);
+        return presentMe(current);
+      },
     );
 
     // The web app asks this on every load: a signed-out visitor is an answer here, not an error,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/access/policy.ts';
+import { LANGUAGES } from '../../domain/i18n/types.ts';
 
 /** HTTP contract of sign-in, sessions, the current user and personal API tokens. */
 
@@ -24,6 +25,10 @@ export const meResponse = z
   .object({
     user: userSchema,
     via: z.enum(['session', 'token']),
+    language: z
+      .enum(LANGUAGES)
+      .nullable()
+      .describe('The interface language the user chose; null to follow the browser’s languages'),
     csrfToken: z.string().nullable().describe('null when authenticated by API token'),
     workspaces: z.array(
       z.object({
@@ -36,6 +41,17 @@ export const meResponse = z
     ),
   })
   .meta({ id: 'Me' });
+
+export const updateMeBody = z
+  .strictObject({
+    language: z
+      .enum(LANGUAGES)
+      .nullable()
+      .describe(
+        'The interface language (one with a message file), or null to follow the browser’s languages',
+      ),
+  })
+  .meta({ id: 'UpdateMe' });
 
 export const sessionResponse = z
   .object({

@@ -1,4 +1,5 @@
 import { InvalidCredentialsError, TooManyAttemptsError } from '../../domain/errors.ts';
+import { isLanguage, type Language } from '../../domain/i18n/types.ts';
 import type { Authentication } from '../../http/authentication.ts';
 import type { AuthRepository, SessionRow, UserRow } from './repository.ts';
 import { hashPassword, hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets.ts';
@@ -169,6 +170,20 @@ export class AuthService {
 
   revokeApiToken(userId: string, id: string) {
     return this.repository.revokeApiToken(userId, id);
+  }
+
+  /** The interface language the user chose, or null (follow the browser). */
+  async languageOf(userId: string): Promise<Language | null> {
+    const user = await this.repository.findUserById(userId);
+    return isLanguage(user?.language) ? user.language : null;
+  }
+
+  /**
+   * Sets the user's interface language (null: follow the browser). A personal preference, not a
+   * workspace record: no audit event, and the last choice wins (no version; decision 0024).
+   */
+  async setLanguage(userId: string, language: Language | null): Promise<void> {
+    await this.repository.setLanguage(userId, language);
   }
 
   listMemberships(userId: string) {

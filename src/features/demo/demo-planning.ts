@@ -25,6 +25,8 @@ export interface DemoMarket {
   ownerCluster: string;
   rationale: string;
   findings: string;
+  /** The local partners met there, in their own script (the reports print them: decision 0024). */
+  localPartners?: string;
 }
 
 export interface DemoPlan {
@@ -72,6 +74,7 @@ const MARKETS: DemoMarket[] = [
     rationale:
       'Fast-growing demand for EO-based agriculture and city services; members hold proven products.',
     findings: '',
+    localPartners: '中国航天科技集团 (CASC) · 航天宏图 (PIESAT)',
   },
   {
     name: 'United Arab Emirates — satcom and ground segment',
@@ -177,7 +180,7 @@ const TEMPLATES: Template[] = [
   },
   {
     instrumentKey: 'matchmaking-events',
-    title: (m) => `B2B matchmaking in ${m.city}`,
+    title: (m) => `B2B matchmaking in ${m.city}${m.localPartners ? ` with ${m.localPartners}` : ''}`,
     days: 2,
     atHome: false,
     parameters: (_m, r) => ({ entities: 5 + Math.floor(r() * 4) }),

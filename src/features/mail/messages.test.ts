@@ -32,4 +32,19 @@ describe('mail messages', () => {
   it('escapes the five HTML-significant characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
+
+  it('writes the password-reset mail in the account’s language, the link and expiry kept', () => {
+    const values = {
+      name: 'Zoë',
+      link: 'http://localhost:3000/reset-password?token=abc',
+      expiresAt: '2026-12-04T10:30:00.000Z',
+    };
+    const french = MESSAGES.passwordReset(values, 'fr');
+    expect(french.subject).toBe('Réinitialiser votre mot de passe SPACE2ID Hub');
+    expect(french.text).toContain('Bonjour Zoë,');
+    expect(french.text).toContain('http://localhost:3000/reset-password?token=abc');
+    expect(french.text).toContain('2026-12-04 10:30 UTC');
+    expect(MESSAGES.passwordReset(values, 'el').html).toContain('Επιλογή νέου κωδικού');
+    expect(MESSAGES.passwordReset(values).subject).toBe('Reset your SPACE2ID Hub password');
+  });
 });

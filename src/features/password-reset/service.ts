@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { isLanguage } from '../../domain/i18n/types.ts';
 import { AuthRepository } from '../auth/repository.ts';
 import { hashPassword, hashSecret, newSecret } from '../auth/secrets.ts';
 import type { BackgroundTasks } from '../mail/background.ts';
@@ -85,11 +86,15 @@ export class PasswordResetService {
       });
     });
     if (!reset) return;
-    const content = MESSAGES.passwordReset({
-      name: user.name,
-      link: `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
-      expiresAt: reset.expires_at,
-    });
+    const content = MESSAGES.passwordReset(
+      {
+        name: user.name,
+        link: `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+        expiresAt: reset.expires_at,
+      },
+      // In the language the user chose for the Hub (English when none).
+      isLanguage(user.language) ? user.language : 'en',
+    );
     await mailer.send({ to: user.email, ...content, userId: user.id, sentByUserId: null });
   }
 }

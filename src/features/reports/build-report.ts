@@ -52,7 +52,13 @@ export async function buildReport(
   );
   const drawing = (fraction: number, message: string) => report(0.3 + 0.68 * fraction, message);
   // Drawing runs in a worker thread: the server keeps answering requests meanwhile.
-  const content = await renderInWorker(data, request.format, drawing, options.signal);
+  const content = await renderInWorker(
+    data,
+    request.format,
+    drawing,
+    options.signal,
+    request.language ?? 'en',
+  );
   report(0.98, 'Saving the file');
   return {
     fileName: reportFileName(data.workspace.slug, period, request.format, data.market?.name),

@@ -3,10 +3,11 @@ import type { ReportBudget, ReportKpiGroup } from './report-data.ts';
 
 /**
  * The report's charts as SVG, rendered on the server by ECharts (the same library the web app
- * draws with). Fonts are the PDF's standard Helvetica, so the SVG text embeds as text.
+ * draws with). The SVG names the family "Noto Sans"; the PDF draws its text in the report's
+ * embedded fonts (svg-to-pdfkit's font callback in pdf.ts), so it embeds as text in any language.
  */
 
-const FONT = 'Helvetica';
+const FONT = 'Noto Sans';
 const PLANNED_COLOUR = '#5b7db1';
 const ACTUAL_COLOUR = '#e0a030';
 const PROGRESS_COLOUR = '#3f8f5f';
@@ -38,7 +39,11 @@ function shortLabel(label: string, max = 34): string {
 }
 
 /** Mean KPI progress (actual / target) per instrument, as horizontal bars with the 100% line. */
-export function kpiProgressChart(groups: ReportKpiGroup[], width: number): Promise<ChartSvg> | null {
+export function kpiProgressChart(
+  groups: ReportKpiGroup[],
+  width: number,
+  seriesName = 'Mean progress',
+): Promise<ChartSvg> | null {
   const measured = groups.filter((group) => group.meanProgress !== null);
   if (measured.length === 0) return null;
   const height = Math.max(140, 60 + measured.length * 26);
@@ -59,7 +64,7 @@ export function kpiProgressChart(groups: ReportKpiGroup[], width: number): Promi
       series: [
         {
           type: 'bar',
-          name: 'Mean progress',
+          name: seriesName,
           itemStyle: { color: PROGRESS_COLOUR },
           label: { show: true, position: 'right', formatter: '{c}%', fontFamily: FONT },
           data: measured.map((group) => Math.round((group.meanProgress ?? 0) * 100)),
@@ -79,7 +84,11 @@ export function kpiProgressChart(groups: ReportKpiGroup[], width: number): Promi
 }
 
 /** Planned vs actual EUR per funding source, as grouped bars. */
-export function fundingSourceChart(budget: ReportBudget, width: number): Promise<ChartSvg> | null {
+export function fundingSourceChart(
+  budget: ReportBudget,
+  width: number,
+  names: { planned: string; actual: string } = { planned: 'Planned', actual: 'Actual' },
+): Promise<ChartSvg> | null {
   if (budget.rows.length === 0) return null;
   return renderSvg(
     {
@@ -94,13 +103,13 @@ export function fundingSourceChart(budget: ReportBudget, width: number): Promise
       series: [
         {
           type: 'bar',
-          name: 'Planned',
+          name: names.planned,
           itemStyle: { color: PLANNED_COLOUR },
           data: budget.rows.map((row) => row.plannedEur),
         },
         {
           type: 'bar',
-          name: 'Actual',
+          name: names.actual,
           itemStyle: { color: ACTUAL_COLOUR },
           data: budget.rows.map((row) => row.actualEur),
         },

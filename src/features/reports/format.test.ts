@@ -36,9 +36,15 @@ describe('report formatting', () => {
     ).toBe('funder-report-demo-japan-tokyo-fairs-2027-01-01-to-2027-12-31.xlsx');
   });
 
-  it('keeps what the standard PDF fonts can show and replaces the rest', () => {
+  it('keeps every letter for the embedded Noto fonts, composing accents', () => {
     expect(pdfText('Café – “Zürich” €5')).toBe('Café – “Zürich” €5');
-    expect(pdfText('Tōkyō, Łódź')).toBe('Tokyo, Lódz');
-    expect(pdfText('東京')).toBe('??');
+    expect(pdfText('Tōkyō, Łódź, Ελλάδα, 東京')).toBe('Tōkyō, Łódź, Ελλάδα, 東京');
+    expect(pdfText('Cafe\u0301')).toBe('Café');
+  });
+
+  it('writes figures and dates in the report’s locale', () => {
+    expect(formatEur(12345.5, 'fr')).toMatch(/^12\s345,50$/u);
+    expect(formatPeriod({ from: '2026-03-01', to: '2026-03-31' }, 'pl')).toBe('1 marca 2026 – 31 marca 2026');
+    expect(formatProgress(0.456, 'fr')).toMatch(/^46\s%$/u);
   });
 });

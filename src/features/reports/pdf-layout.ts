@@ -1,35 +1,26 @@
 import type PDFDocument from 'pdfkit';
+import { FONT, fontFor } from './pdf-fonts.ts';
+
+export { BOLD, FONT, fontFor } from './pdf-fonts.ts';
 
 /**
- * Drawing helpers over pdfkit for the funder report: text in the standard fonts, and tables that
+ * Drawing helpers over pdfkit for the funder report: text in Noto (pdf-fonts.ts), and tables that
  * break across pages with their header row repeated.
  */
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-export const FONT = 'Helvetica';
-export const BOLD = 'Helvetica-Bold';
 const CELL_PADDING = 3;
 const HEADER_FILL = '#e8ecf2';
 const RULE_COLOUR = '#c9cfd8';
 
 /**
- * Text as the standard PDF fonts can show it (WinAnsi): accents composed, typographic quotes and
- * dashes kept, other accented letters without their accent, anything else (e.g. CJK) as "?"
- * rather than as a wrong glyph.
+ * Text as the report draws it: composed (NFC), so an accent typed as a separate mark shows on its
+ * letter. Noto Sans and Noto Sans Hans cover Latin, Greek, Cyrillic and Chinese (decision 0024).
  */
 export function pdfText(text: string): string {
-  return text.normalize('NFC').replace(NOT_WIN_ANSI, (char) => {
-    // "ō" → "o": the letter without its accent, when the font has that.
-    const base = STROKED_LETTERS[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '');
-    return base !== '' && !new RegExp(NOT_WIN_ANSI.source, 'u').test(base) ? base : '?';
-  });
+  return text.normalize('NFC');
 }
-
-/** Letters with a stroke, which Unicode does not decompose into letter and accent. */
-const STROKED_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
-
-const NOT_WIN_ANSI = /[^\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu;
 
 /** Lets the event loop run (HTTP requests, progress writes) between slices of drawing work. */
 export function yieldToEventLoop(): Promise<void> {
@@ -49,7 +40,7 @@ export function ensureSpace(doc: Doc, height: number): void {
 export function heading(doc: Doc, text: string, size = 16): void {
   ensureSpace(doc, size * 3);
   doc
-    .font(BOLD)
+    .font(fontFor(text, true))
     .fontSize(size)
     .fillColor('#1c2b4a')
     .text(pdfText(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
@@ -59,7 +50,7 @@ export function heading(doc: Doc, text: string, size = 16): void {
 
 export function paragraph(doc: Doc, text: string, options: { size?: number; bold?: boolean } = {}): void {
   doc
-    .font(options.bold ? BOLD : FONT)
+    .font(fontFor(text, options.bold))
     .fontSize(options.size ?? 10)
     .fillColor('black')
     .text(pdfText(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
@@ -99,22 +90,25 @@ export async function drawTable(doc: Doc, table: PdfTable): Promise<void> {
   const widths = table.columns.map((column) => column.share * width);
   const headers = table.columns.map((column) => pdfText(column.header));
 
-  const rowHeight = (cells: string[], font: string) => {
-    doc.font(font).fontSize(fontSize);
+  const rowHeight = (cells: string[], bold: boolean) => {
     const heights = cells.map(
       (cell, i) =>
-        doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * CELL_PADDING }) + 2 * CELL_PADDING,
+        doc
+          .font(fontFor(cell, bold))
+          .fontSize(fontSize)
+          .heightOfString(cell, { width: (widths[i] ?? 0) - 2 * CELL_PADDING }) +
+        2 * CELL_PADDING,
     );
     return Math.max(fontSize + 2 * CELL_PADDING, ...heights);
   };
-  const drawRow = (cells: string[], font: string, fill: string | null, height = rowHeight(cells, font)) => {
+  const drawRow = (cells: string[], bold: boolean, fill: string | null, height = rowHeight(cells, bold)) => {
     const top = doc.y;
     if (fill) doc.rect(left, top, width, height).fill(fill);
-    doc.font(font).fontSize(fontSize).fillColor('black');
+    doc.fontSize(fontSize).fillColor('black');
     let x = left;
     cells.forEach((cell, i) => {
       const cellWidth = widths[i] ?? 0;
-      doc.text(cell, x + CELL_PADDING, top + CELL_PADDING, {
+      doc.font(fontFor(cell, bold)).text(cell, x + CELL_PADDING, top + CELL_PADDING, {
         width: cellWidth - 2 * CELL_PADDING,
         align: table.columns[i]?.align ?? 'left',
         lineBreak: true,
@@ -130,20 +124,20 @@ export async function drawTable(doc: Doc, table: PdfTable): Promise<void> {
     doc.x = left;
     doc.y = top + height;
   };
-  const drawHeader = () => drawRow(headers, BOLD, HEADER_FILL);
+  const drawHeader = () => drawRow(headers, true, HEADER_FILL);
 
-  ensureSpace(doc, rowHeight(headers, BOLD) * 2);
+  ensureSpace(doc, rowHeight(headers, true) * 2);
   drawHeader();
   const slice = table.sliceRows ?? 100;
   for (let index = 0; index < table.rows.length; index++) {
     const cells = (table.rows[index] ?? []).map(pdfText);
-    const font = table.boldRows?.has(index) ? BOLD : FONT;
-    const height = rowHeight(cells, font);
+    const bold = table.boldRows?.has(index) ?? false;
+    const height = rowHeight(cells, bold);
     if (doc.y + height > bottomOf(doc)) {
       doc.addPage();
       drawHeader();
     }
-    drawRow(cells, font, null, height);
+    drawRow(cells, bold, null, height);
     if ((index + 1) % slice === 0) {
       await yieldToEventLoop();
       table.onSlice?.(index + 1);
@@ -153,7 +147,11 @@ export async function drawTable(doc: Doc, table: PdfTable): Promise<void> {
 }
 
 /** "Page n of N" and a title at the foot of every page (pages are buffered until the end). */
-export function addPageFooters(doc: Doc, title: string): void {
+export function addPageFooters(
+  doc: Doc,
+  title: string,
+  pageOf: (n: number, of: number) => string = (n, of) => `Page ${n} of ${of}`,
+): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -163,9 +161,9 @@ export function addPageFooters(doc: Doc, title: string): void {
     const y = doc.page.height - bottom + 18;
     const left = doc.page.margins.left;
     const width = contentWidth(doc);
-    doc.font(FONT).fontSize(8).fillColor('#555555');
+    doc.font(fontFor(title)).fontSize(8).fillColor('#555555');
     doc.text(pdfText(title), left, y, { width: width * 0.75, lineBreak: false, ellipsis: true });
-    doc.text(`Page ${i + 1 - range.start} of ${range.count}`, left, y, {
+    doc.font(FONT).text(pageOf(i + 1 - range.start, range.count), left, y, {
       width,
       align: 'right',
       lineBreak: false,

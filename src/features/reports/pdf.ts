@@ -1,21 +1,15 @@
 import type PDFDocument from 'pdfkit';
+import type { Language } from '../../domain/i18n/types.ts';
 import { type ChartSvg, fundingSourceChart, kpiProgressChart } from './charts.ts';
-import {
-  EMPTY_PERIOD_TEXT,
-  formatEur,
-  formatKpiValue,
-  formatNumber,
-  formatPeriod,
-  formatProgress,
-  STATUS_LABELS,
-} from './format.ts';
+import { formatEur, formatKpiValue, formatNumber, formatPeriod, formatProgress } from './format.ts';
+import { type ReportMessages, reportMessages } from './messages/index.ts';
+import { hasCjk, registerReportFonts } from './pdf-fonts.ts';
 import {
   addPageFooters,
-  BOLD,
   contentWidth,
   drawTable,
   ensureSpace,
-  FONT,
+  fontFor,
   heading,
   paragraph,
   pdfText,
@@ -36,10 +30,15 @@ export const PDF_MEDIA_TYPE = 'application/pdf';
  * and the list of activities; page numbers on every page. Yields to the event loop between
  * sections and every 100 table rows, so a server rendering it keeps answering.
  */
-export async function renderPdf(data: ReportData, progress: RenderProgress = () => {}): Promise<Buffer> {
+export async function renderPdf(
+  data: ReportData,
+  progress: RenderProgress = () => {},
+  language: Language = 'en',
+): Promise<Buffer> {
   const { default: PdfDocument } = await import('pdfkit');
   const { default: svgToPdf } = await import('svg-to-pdfkit');
-  const title = `Funder report: ${data.workspace.name}`;
+  const m = reportMessages(language);
+  const title = m.title(data.workspace.name);
   const doc: Doc = new PdfDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 50, right: 50 },
@@ -51,6 +50,7 @@ export async function renderPdf(data: ReportData, progress: RenderProgress = () 
       Creator: 'SPACE2ID Hub',
     },
   });
+  registerReportFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -63,30 +63,32 @@ export async function renderPdf(data: ReportData, progress: RenderProgress = () 
       width: chart.width,
       height: chart.height,
       assumePt: true,
+      // The charts name a family; the text is drawn in the report's fonts (the CJK one when a label needs it).
+      fontCallback: (_family: string, bold: boolean) => fontFor(hasCjk(chart.svg) ? '中' : '', bold),
     });
     doc.y += chart.height + 12;
     doc.x = doc.page.margins.left;
   };
 
   progress(0, 'Drawing the cover and summary');
-  cover(doc, data);
+  cover(doc, data, m);
   doc.addPage();
-  summary(doc, data);
+  summary(doc, data, m);
   await yieldToEventLoop();
 
   progress(0.1, 'Drawing the KPI tables');
   doc.addPage();
-  await kpiSection(doc, data, drawChart);
+  await kpiSection(doc, data, drawChart, m);
   await yieldToEventLoop();
 
   progress(0.3, 'Drawing the budget');
   doc.addPage();
-  await budgetSection(doc, data, drawChart);
+  await budgetSection(doc, data, drawChart, m);
   await yieldToEventLoop();
 
   progress(0.4, 'Drawing the activities');
   doc.addPage();
-  await activitySection(doc, data, (done) =>
+  await activitySection(doc, data, m, (done) =>
     progress(
       0.4 + 0.55 * (done / Math.max(1, data.activities.length)),
       `Drawing the activities (${done} of ${data.activities.length})`,
@@ -94,132 +96,126 @@ export async function renderPdf(data: ReportData, progress: RenderProgress = () 
   );
 
   progress(0.95, 'Numbering the pages');
-  addPageFooters(doc, `${title} · ${data.period.from} to ${data.period.to}`);
+  addPageFooters(doc, `${title} · ${data.period.from} – ${data.period.to}`, m.page);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
 }
 
-function cover(doc: Doc, data: ReportData): void {
+function cover(doc: Doc, data: ReportData, m: ReportMessages): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
+  const text = (value: string, bold = false) =>
+    doc.font(fontFor(value, bold)).text(pdfText(value), { width });
   doc.rect(0, 0, doc.page.width, 8).fill('#1c2b4a');
   doc.y = 200;
-  doc.font(BOLD).fontSize(32).fillColor('#1c2b4a').text('Funder report', left, doc.y, { width });
-  doc.moveDown(0.3);
-  doc.font(FONT).fontSize(18).fillColor('black').text(pdfText(data.workspace.name), { width });
-  doc.moveDown(1.5);
-  doc.fontSize(13).text(`Period: ${formatPeriod(data.period)}`, { width });
-  doc.fontSize(10).fillColor('#555555').text(`(${data.period.from} to ${data.period.to})`, { width });
   doc
-    .fillColor('black')
-    .fontSize(13)
-    .text(pdfText(`Market: ${data.market ? data.market.name : 'all markets and standalone activities'}`), {
+    .font(fontFor(m.funderReport, true))
+    .fontSize(32)
+    .fillColor('#1c2b4a')
+    .text(m.funderReport, left, doc.y, {
       width,
     });
+  doc.moveDown(0.3);
+  doc.fontSize(18).fillColor('black');
+  text(data.workspace.name);
+  doc.moveDown(1.5);
+  doc.fontSize(13);
+  text(m.period(formatPeriod(data.period, m.locale)));
+  doc.fontSize(10).fillColor('#555555');
+  text(m.periodIso(data.period.from, data.period.to));
+  doc.fillColor('black').fontSize(13);
+  text(m.market(data.market ? data.market.name : null));
   doc.moveDown(3);
-  doc
-    .fontSize(10)
-    .text(
-      `Generated by SPACE2ID Hub on ${data.generatedAt.slice(0, 10)} at ${data.generatedAt.slice(11, 16)} UTC.`,
-      {
-        width,
-      },
-    );
-  doc.text(
-    'Contents: summary, KPIs against targets, budget by funding source and cost category, activities.',
-    {
-      width,
-    },
-  );
+  doc.fontSize(10);
+  text(m.generated(formatPeriodDay(data.generatedAt, m), data.generatedAt.slice(11, 16)));
+  text(m.contents);
   doc.fillColor('black');
 }
 
-function summary(doc: Doc, data: ReportData): void {
-  heading(doc, 'Summary');
+/** The day of a timestamp in the report's locale. */
+function formatPeriodDay(iso: string, m: ReportMessages): string {
+  return formatPeriod({ from: iso.slice(0, 10), to: iso.slice(0, 10) }, m.locale).split(' – ')[0] ?? iso;
+}
+
+function summary(doc: Doc, data: ReportData, m: ReportMessages): void {
+  const l = m.locale;
+  heading(doc, m.summary);
   const { summary: s } = data;
-  if (s.activities === 0) paragraph(doc, `${EMPTY_PERIOD_TEXT}.`, { size: 13, bold: true });
+  if (s.activities === 0) paragraph(doc, `${m.emptyPeriod}.`, { size: 13, bold: true });
   const rows: [string, string][] = [
-    ['Activities starting in the period', formatNumber(s.activities)],
+    [m.activitiesInPeriod, formatNumber(s.activities, l)],
     ...Object.entries(s.byStatus).map(([status, n]): [string, string] => [
-      `   ${STATUS_LABELS[status] ?? status}`,
-      formatNumber(n),
+      `   ${m.status[status] ?? status}`,
+      formatNumber(n, l),
     ]),
-    ['Activities held (KPI)', s.heldActivities === null ? '–' : formatNumber(s.heldActivities)],
-    [
-      'Participants present (KPI)',
-      s.presentParticipants === null ? '–' : formatNumber(s.presentParticipants),
-    ],
-    ['Planned budget (EUR)', formatEur(s.plannedEur)],
-    ['Actual costs (EUR)', formatEur(s.actualEur)],
-    ['Actual / planned', formatProgress(s.plannedEur === 0 ? null : s.actualEur / s.plannedEur)],
-    ['KPIs with a target', formatNumber(s.kpisWithTarget)],
-    ['KPIs on or above target', formatNumber(s.kpisOnTarget)],
+    [m.activitiesHeld, s.heldActivities === null ? '–' : formatNumber(s.heldActivities, l)],
+    [m.participantsPresent, s.presentParticipants === null ? '–' : formatNumber(s.presentParticipants, l)],
+    [`${m.plannedBudget} (EUR)`, formatEur(s.plannedEur, l)],
+    [`${m.actualCosts} (EUR)`, formatEur(s.actualEur, l)],
+    [m.actualPerPlanned, formatProgress(s.plannedEur === 0 ? null : s.actualEur / s.plannedEur, l)],
+    [m.kpisWithTarget, formatNumber(s.kpisWithTarget, l)],
+    [m.kpisOnTarget, formatNumber(s.kpisOnTarget, l)],
   ];
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font(FONT).fontSize(11).text(pdfText(label), doc.page.margins.left, y, { width: 300 });
-    doc.font(BOLD).text(value, doc.page.margins.left + 300, y, { width: 150, align: 'right' });
+    doc.font(fontFor(label)).fontSize(11).text(pdfText(label), doc.page.margins.left, y, { width: 300 });
+    const below = doc.y;
+    doc
+      .font(fontFor(value, true))
+      .text(value, doc.page.margins.left + 300, y, { width: 150, align: 'right' });
+    doc.y = Math.max(doc.y, below);
     doc.moveDown(0.25);
   }
   doc.moveDown(1);
-  paragraph(
-    doc,
-    'How to read it: every figure counts the activities starting in the period (by activity start), as the dashboard does: their KPIs, their planned budget and their actual costs whenever paid (a flight paid before the period for an activity in it counts here). Planned budgets leave cancelled activities out; actual costs count whatever the status.',
-    { size: 8 },
-  );
+  paragraph(doc, m.howToRead, { size: 8 });
 }
 
-function kpiRow(kpi: ReportKpi): string[] {
+function kpiRow(kpi: ReportKpi, m: ReportMessages): string[] {
+  const l = m.locale;
   const actual =
     kpi.kind === 'text'
       ? kpi.texts.length === 0
         ? '–'
-        : `${kpi.texts.length} ${kpi.texts.length === 1 ? 'entry' : 'entries'}, below`
-      : formatKpiValue(kpi.actual, kpi.kind, kpi.unit);
+        : m.textEntries(kpi.texts.length)
+      : formatKpiValue(kpi.actual, kpi.kind, kpi.unit, l);
   return [
     kpi.label,
-    kpi.source === 'derived' ? 'records' : 'entered',
-    formatKpiValue(kpi.target, kpi.kind, kpi.unit),
+    kpi.source === 'derived' ? m.fromRecords : m.entered,
+    formatKpiValue(kpi.target, kpi.kind, kpi.unit, l),
     actual,
-    formatProgress(kpi.progress),
+    formatProgress(kpi.progress, l),
   ];
 }
 
-async function kpiSection(doc: Doc, data: ReportData, drawChart: (chart: ChartSvg) => void): Promise<void> {
-  heading(doc, 'KPIs against targets');
+async function kpiSection(
+  doc: Doc,
+  data: ReportData,
+  drawChart: (chart: ChartSvg) => void,
+  m: ReportMessages,
+): Promise<void> {
+  heading(doc, m.kpis);
   if (data.kpis.length === 0) {
-    paragraph(
-      doc,
-      data.summary.activities === 0
-        ? `${EMPTY_PERIOD_TEXT}: there are no KPI values to report.`
-        : 'No activity starts in this period: there are no KPI values to report.',
-    );
+    paragraph(doc, data.summary.activities === 0 ? `${m.emptyPeriod}: ${m.noKpiValues}` : m.noActivityKpis);
     return;
   }
-  heading(doc, 'KPI progress per instrument', 12);
-  const chart = kpiProgressChart(data.kpis, contentWidth(doc));
+  heading(doc, m.kpiProgress, 12);
+  const chart = kpiProgressChart(data.kpis, contentWidth(doc), m.meanProgress);
   if (chart) {
     drawChart(await chart);
-    paragraph(doc, 'Mean of actual / target over the KPIs with a target; the dashed line is 100%.', {
-      size: 8,
-    });
-  } else paragraph(doc, 'No KPI of these activities has a target yet.');
+    paragraph(doc, m.kpiProgressNote, { size: 8 });
+  } else paragraph(doc, m.noTargets);
   for (const group of data.kpis) {
-    heading(
-      doc,
-      `${group.label} (${group.activities} ${group.activities === 1 ? 'activity' : 'activities'})`,
-      11,
-    );
+    heading(doc, `${group.label} (${m.activityCount(group.activities)})`, 11);
     await drawTable(doc, {
       columns: [
-        { header: 'KPI', share: 0.34 },
-        { header: 'Source', share: 0.1 },
-        { header: 'Target', share: 0.18, align: 'right' },
-        { header: 'Actual', share: 0.26, align: 'right' },
-        { header: 'Progress', share: 0.12, align: 'right' },
+        { header: m.kpi, share: 0.34 },
+        { header: m.source, share: 0.1 },
+        { header: m.target, share: 0.18, align: 'right' },
+        { header: m.actual, share: 0.26, align: 'right' },
+        { header: m.progress, share: 0.12, align: 'right' },
       ],
-      rows: group.kpis.map(kpiRow),
+      rows: group.kpis.map((kpi) => kpiRow(kpi, m)),
     });
     // Text KPIs (remarks, lessons) read as sentences under the table, not squeezed into a cell.
     for (const kpi of group.kpis.filter((k) => k.kind === 'text' && k.texts.length > 0)) {
@@ -229,33 +225,40 @@ async function kpiSection(doc: Doc, data: ReportData, drawChart: (chart: ChartSv
   }
 }
 
-function budgetRows(budget: ReportBudget): string[][] {
-  const share = (planned: number, actual: number) => formatProgress(planned === 0 ? null : actual / planned);
+function budgetRows(budget: ReportBudget, m: ReportMessages): string[][] {
+  const l = m.locale;
+  const share = (planned: number, actual: number) =>
+    formatProgress(planned === 0 ? null : actual / planned, l);
   return [
     ...budget.rows.map((row) => [
       row.label,
-      formatEur(row.plannedEur),
-      formatEur(row.actualEur),
+      formatEur(row.plannedEur, l),
+      formatEur(row.actualEur, l),
       share(row.plannedEur, row.actualEur),
     ]),
     [
-      'Total',
-      formatEur(budget.plannedEur),
-      formatEur(budget.actualEur),
+      m.total,
+      formatEur(budget.plannedEur, l),
+      formatEur(budget.actualEur, l),
       share(budget.plannedEur, budget.actualEur),
     ],
   ];
 }
 
-async function budgetTable(doc: Doc, firstHeader: string, budget: ReportBudget): Promise<void> {
+async function budgetTable(
+  doc: Doc,
+  firstHeader: string,
+  budget: ReportBudget,
+  m: ReportMessages,
+): Promise<void> {
   await drawTable(doc, {
     columns: [
       { header: firstHeader, share: 0.4 },
-      { header: 'Planned (EUR)', share: 0.2, align: 'right' },
-      { header: 'Actual (EUR)', share: 0.2, align: 'right' },
-      { header: 'Actual / planned', share: 0.2, align: 'right' },
+      { header: m.plannedEur, share: 0.2, align: 'right' },
+      { header: m.actualEur, share: 0.2, align: 'right' },
+      { header: m.actualPerPlanned, share: 0.2, align: 'right' },
     ],
-    rows: budgetRows(budget),
+    rows: budgetRows(budget, m),
     boldRows: new Set([budget.rows.length]),
   });
 }
@@ -264,49 +267,56 @@ async function budgetSection(
   doc: Doc,
   data: ReportData,
   drawChart: (chart: ChartSvg) => void,
+  m: ReportMessages,
 ): Promise<void> {
-  heading(doc, 'Budget');
+  heading(doc, m.budget);
   if (data.budgetByFundingSource.rows.length === 0 && data.budgetByCategory.rows.length === 0) {
-    paragraph(
-      doc,
-      data.summary.activities === 0 ? `${EMPTY_PERIOD_TEXT}.` : 'No budget lines in this period.',
-    );
+    paragraph(doc, data.summary.activities === 0 ? `${m.emptyPeriod}.` : m.noBudgetLines);
     return;
   }
-  heading(doc, 'By funding source', 12);
-  const chart = fundingSourceChart(data.budgetByFundingSource, contentWidth(doc));
+  heading(doc, m.byFundingSource, 12);
+  const chart = fundingSourceChart(data.budgetByFundingSource, contentWidth(doc), {
+    planned: m.planned,
+    actual: m.actual,
+  });
   if (chart) drawChart(await chart);
-  await budgetTable(doc, 'Funding source', data.budgetByFundingSource);
-  heading(doc, 'By cost category', 12);
-  await budgetTable(doc, 'Cost category', data.budgetByCategory);
+  await budgetTable(doc, m.fundingSource, data.budgetByFundingSource, m);
+  heading(doc, m.byCostCategory, 12);
+  await budgetTable(doc, m.costCategory, data.budgetByCategory, m);
 }
 
-async function activitySection(doc: Doc, data: ReportData, onRows: (done: number) => void): Promise<void> {
-  heading(doc, 'Activities');
+async function activitySection(
+  doc: Doc,
+  data: ReportData,
+  m: ReportMessages,
+  onRows: (done: number) => void,
+): Promise<void> {
+  heading(doc, m.activities);
   if (data.activities.length === 0) {
-    paragraph(doc, `${EMPTY_PERIOD_TEXT}.`, { size: 12, bold: true });
+    paragraph(doc, `${m.emptyPeriod}.`, { size: 12, bold: true });
     return;
   }
-  paragraph(doc, `${data.activities.length} activities start in the period, by start date.`);
+  const l = m.locale;
+  paragraph(doc, m.activitiesIntro(data.activities.length));
   await drawTable(doc, {
     fontSize: 7.5,
     columns: [
-      { header: 'Activity', share: 0.25 },
-      { header: 'Instrument', share: 0.19 },
-      { header: 'Market', share: 0.13 },
-      { header: 'Dates', share: 0.13 },
-      { header: 'Status', share: 0.1 },
-      { header: 'Planned (EUR)', share: 0.1, align: 'right' },
-      { header: 'Actual (EUR)', share: 0.1, align: 'right' },
+      { header: m.activity, share: 0.25 },
+      { header: m.instrument, share: 0.19 },
+      { header: m.marketColumn, share: 0.13 },
+      { header: m.dates, share: 0.13 },
+      { header: m.statusColumn, share: 0.1 },
+      { header: m.plannedEur, share: 0.1, align: 'right' },
+      { header: m.actualEur, share: 0.1, align: 'right' },
     ],
     rows: data.activities.map((activity) => [
       activity.title,
       activity.instrument,
-      activity.market ?? 'Standalone',
+      activity.market ?? m.standalone,
       activity.startsOn === activity.endsOn ? activity.startsOn : `${activity.startsOn} – ${activity.endsOn}`,
-      STATUS_LABELS[activity.status] ?? activity.status,
-      formatEur(activity.plannedEur),
-      formatEur(activity.actualEur),
+      m.status[activity.status] ?? activity.status,
+      formatEur(activity.plannedEur, l),
+      formatEur(activity.actualEur, l),
     ]),
     onSlice: onRows,
   });

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Language } from '../../domain/i18n/types.ts';
 import { workerSource } from '../../jobs/worker-source.ts';
 import type { RenderProgress } from './pdf.ts';
 import type { ReportData } from './report-data.ts';
@@ -18,12 +19,13 @@ export function renderInWorker(
   format: ReportFormat,
   progress: RenderProgress = () => {},
   signal?: AbortSignal,
+  language: Language = 'en',
 ): Promise<Buffer> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<Buffer>((resolve, reject) => {
     const worker = new Worker(
       workerSource('report-worker.mjs', new URL('./render-worker.ts', import.meta.url)),
-      { eval: true, workerData: { data, format } },
+      { eval: true, workerData: { data, format, language } },
     );
     let done = false;
     const finish = (settle: () => void) => {

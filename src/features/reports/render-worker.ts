@@ -5,16 +5,22 @@
  * { type: 'error', message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Language } from '../../domain/i18n/types.ts';
 import { renderPdf } from './pdf.ts';
 import type { ReportData } from './report-data.ts';
 import type { ReportFormat } from './schema.ts';
 import { renderXlsx } from './xlsx.ts';
 
-const { data, format } = workerData as { data: ReportData; format: ReportFormat };
+const { data, format, language } = workerData as {
+  data: ReportData;
+  format: ReportFormat;
+  language: Language;
+};
 try {
   const progress = (fraction: number, message: string) =>
     parentPort?.postMessage({ type: 'progress', fraction, message });
-  const file = format === 'pdf' ? await renderPdf(data, progress) : await renderXlsx(data, progress);
+  const file =
+    format === 'pdf' ? await renderPdf(data, progress, language) : await renderXlsx(data, progress, language);
   // A copy of its own (a Buffer may be a view on a shared pool), so it can be transferred, not copied again.
   const content = new Uint8Array(file);
   parentPort?.postMessage({ type: 'result', content }, [content.buffer]);

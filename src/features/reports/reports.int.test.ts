@@ -206,6 +206,8 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
             from: [null, '2026-01-01'],
             to: [null, '2026-12-31'],
             format: [null, 'pdf'],
+            // The requester has chosen no language: the report is in English.
+            language: [null, 'en'],
           }),
         },
       ]);
@@ -296,7 +298,13 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
         format: 'pdf',
         marketId: japan.id,
       });
-      expect(job.params).toEqual({ from: '2026-01-01', to: '2026-12-31', format: 'pdf', marketId: japan.id });
+      expect(job.params).toEqual({
+        from: '2026-01-01',
+        to: '2026-12-31',
+        format: 'pdf',
+        language: 'en',
+        marketId: japan.id,
+      });
       expect(job.file.name).toBe(`funder-report-${slug}-japan-2026-01-01-to-2026-12-31.pdf`);
       const text = await pdfText(content);
       expect(text).toContain('Market: Japan');

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { isLanguage, type Language } from '../../domain/i18n/types.ts';
 
 /** An activity of the report's list, with its planned and actual cents. */
 export interface ReportActivityRow {
@@ -28,6 +29,16 @@ export class ReportRepository {
       .where('id', 'in', ids)
       .execute();
     return new Map(rows.map((row) => [row.id, row.code]));
+  }
+
+  /** The language a user chose for the interface (null: their browser's), the default of their reports. */
+  async userLanguage(userId: string): Promise<Language | null> {
+    const row = await this.db
+      .selectFrom('app_user')
+      .select('language')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return isLanguage(row?.language) ? row.language : null;
   }
 
   workspace(workspaceId: string) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, isIsoDate, spansYears } from '../../domain/dates.ts';
+import { LANGUAGES } from '../../domain/i18n/types.ts';
 import { isoDate } from '../../http/params.ts';
 
 /** HTTP contract of funder reports: a period, a format and optionally a market, made by a background job. */
@@ -28,6 +29,12 @@ export const reportRequestSchema = z
       .max(100)
       .optional()
       .describe('Only the activities of this target market’s plans (as the dashboard’s market filter)'),
+    language: z
+      .enum(LANGUAGES)
+      .optional()
+      .describe(
+        'The language of the report’s own words and figures; the requesting user’s language by default',
+      ),
   })
   .superRefine((period, context) => {
     if (period.to < period.from) {

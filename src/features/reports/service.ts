@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/i18n/types.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { JobRepository } from '../../jobs/repository.ts';
 import { AuditRepository } from '../audit/repository.ts';
@@ -29,10 +30,15 @@ export class ReportService {
         { field: 'body.marketId', message: 'is not a market of this workspace' },
       ]);
     }
+    const language =
+      request.language ??
+      (await new ReportRepository(this.db).userLanguage(actor.userId)) ??
+      DEFAULT_LANGUAGE;
     const params = {
       from: request.from,
       to: request.to,
       format: request.format,
+      language,
       ...(market ? { marketId: market.id } : {}),
     };
     const job = await writeTransaction(this.db, async (trx) => {
@@ -53,6 +59,7 @@ export class ReportService {
           from: [null, params.from],
           to: [null, params.to],
           format: [null, params.format],
+          language: [null, language],
           ...(market ? { market_id: [null, market.id] } : {}),
         },
       });

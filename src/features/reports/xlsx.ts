@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { KPI_KIND_LABELS } from '../../domain/catalogue/types.ts';
-import { EMPTY_PERIOD_TEXT, STATUS_LABELS } from './format.ts';
+import type { Language } from '../../domain/i18n/types.ts';
+import { type ReportMessages, reportMessages } from './messages/index.ts';
 import type { RenderProgress } from './pdf.ts';
 import { yieldToEventLoop } from './pdf-layout.ts';
 import type { ReportBudget, ReportData } from './report-data.ts';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The sheets, in order (tests and readers rely on the names). */
+/** The sheets of an English report, in order (tests and readers rely on the names; other languages name them in their messages). */
 export const SHEET_NAMES = {
   summary: 'Summary',
   kpis: 'KPIs',
@@ -53,25 +53,31 @@ function excelDate(iso: string): Date {
  * The funder report as a workbook: one sheet per section (Summary, KPIs, Budget by funding source,
  * Budget by category, Activities). Numbers are numbers (EUR, counts, progress as a percentage,
  * dates as dates) with number formats; header rows are bold and frozen. Yields to the event loop
- * between sheets and every 500 activity rows.
+ * between sheets and every 500 activity rows. Words in the report's language; numbers and dates
+ * are values, which Excel shows in its reader's locale.
  */
-export async function renderXlsx(data: ReportData, progress: RenderProgress = () => {}): Promise<Buffer> {
+export async function renderXlsx(
+  data: ReportData,
+  progress: RenderProgress = () => {},
+  language: Language = 'en',
+): Promise<Buffer> {
+  const m = reportMessages(language);
   const workbook = new (loadExcelJs().Workbook)();
   workbook.creator = 'SPACE2ID Hub';
-  workbook.title = `Funder report: ${data.workspace.name}`;
+  workbook.title = m.title(data.workspace.name);
   workbook.created = new Date(data.generatedAt);
 
   progress(0, 'Writing the summary');
-  summarySheet(workbook, data);
+  summarySheet(workbook, data, m);
   progress(0.1, 'Writing the KPIs');
-  kpiSheet(workbook, data);
+  kpiSheet(workbook, data, m);
   await yieldToEventLoop();
   progress(0.2, 'Writing the budget');
-  budgetSheet(workbook, SHEET_NAMES.fundingSources, 'Funding source', data.budgetByFundingSource);
-  budgetSheet(workbook, SHEET_NAMES.categories, 'Cost category', data.budgetByCategory);
+  budgetSheet(workbook, m.sheets.fundingSources, m.fundingSource, data.budgetByFundingSource, m);
+  budgetSheet(workbook, m.sheets.categories, m.costCategory, data.budgetByCategory, m);
   await yieldToEventLoop();
   progress(0.3, 'Writing the activities');
-  await activitySheet(workbook, data, (done) =>
+  await activitySheet(workbook, data, m, (done) =>
     progress(
       0.3 + 0.5 * (done / Math.max(1, data.activities.length)),
       `Writing the activities (${done} of ${data.activities.length})`,
@@ -81,59 +87,59 @@ export async function renderXlsx(data: ReportData, progress: RenderProgress = ()
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function summarySheet(workbook: ExcelJS.Workbook, data: ReportData): void {
-  const sheet = sheetWithHeader(workbook, SHEET_NAMES.summary, [
-    { header: 'Figure', width: 34 },
-    { header: 'Value', width: 30 },
+function summarySheet(workbook: ExcelJS.Workbook, data: ReportData, m: ReportMessages): void {
+  const sheet = sheetWithHeader(workbook, m.sheets.summary, [
+    { header: m.figure, width: 34 },
+    { header: m.value, width: 30 },
   ]);
   const { summary: s } = data;
   const add = (label: string, value: string | number | Date | null, numFmt?: string) => {
     const row = sheet.addRow([label, value]);
     if (numFmt) row.getCell(2).numFmt = numFmt;
   };
-  add('Workspace', data.workspace.name);
-  add('Period from', excelDate(data.period.from), DATE_FORMAT);
-  add('Period to', excelDate(data.period.to), DATE_FORMAT);
-  add('Market', data.market ? data.market.name : 'All markets and standalone activities');
-  add('Activities counted', 'Those starting in the period (by activity start); actual costs whenever paid');
-  add('Generated at (UTC)', data.generatedAt);
-  if (s.activities === 0) add('Note', EMPTY_PERIOD_TEXT);
-  add('Activities starting in the period', s.activities, COUNT_FORMAT);
+  add(m.workspace, data.workspace.name);
+  add(m.periodFrom, excelDate(data.period.from), DATE_FORMAT);
+  add(m.periodTo, excelDate(data.period.to), DATE_FORMAT);
+  add(m.marketColumn, data.market ? data.market.name : m.allMarkets);
+  add(m.activitiesCounted, m.activitiesCountedNote);
+  add(m.generatedAt, data.generatedAt);
+  if (s.activities === 0) add(m.note, m.emptyPeriod);
+  add(m.activitiesInPeriod, s.activities, COUNT_FORMAT);
   for (const [status, n] of Object.entries(s.byStatus)) {
-    add(`Activities ${(STATUS_LABELS[status] ?? status).toLowerCase()}`, n, COUNT_FORMAT);
+    add(m.activitiesWithStatus(m.status[status] ?? status), n, COUNT_FORMAT);
   }
-  add('Activities held (KPI)', s.heldActivities, COUNT_FORMAT);
-  add('Participants present (KPI)', s.presentParticipants, COUNT_FORMAT);
-  add('Planned budget', s.plannedEur, EUR_FORMAT);
-  add('Actual costs', s.actualEur, EUR_FORMAT);
-  add('Actual / planned', s.plannedEur === 0 ? null : s.actualEur / s.plannedEur, PERCENT_FORMAT);
-  add('KPIs with a target', s.kpisWithTarget, COUNT_FORMAT);
-  add('KPIs on or above target', s.kpisOnTarget, COUNT_FORMAT);
+  add(m.activitiesHeld, s.heldActivities, COUNT_FORMAT);
+  add(m.participantsPresent, s.presentParticipants, COUNT_FORMAT);
+  add(m.plannedBudget, s.plannedEur, EUR_FORMAT);
+  add(m.actualCosts, s.actualEur, EUR_FORMAT);
+  add(m.actualPerPlanned, s.plannedEur === 0 ? null : s.actualEur / s.plannedEur, PERCENT_FORMAT);
+  add(m.kpisWithTarget, s.kpisWithTarget, COUNT_FORMAT);
+  add(m.kpisOnTarget, s.kpisOnTarget, COUNT_FORMAT);
 }
 
-function kpiSheet(workbook: ExcelJS.Workbook, data: ReportData): void {
-  const sheet = sheetWithHeader(workbook, SHEET_NAMES.kpis, [
-    { header: 'Instrument', width: 40 },
-    { header: 'Activities', width: 11, numFmt: COUNT_FORMAT },
-    { header: 'KPI', width: 40 },
-    { header: 'Kind', width: 9 },
-    { header: 'Unit', width: 14 },
-    { header: 'Source', width: 10 },
-    { header: 'Target', width: 14 },
-    { header: 'Actual', width: 14 },
-    { header: 'Progress', width: 10, numFmt: PERCENT_FORMAT },
-    { header: 'Values (text KPIs)', width: 60 },
+function kpiSheet(workbook: ExcelJS.Workbook, data: ReportData, m: ReportMessages): void {
+  const sheet = sheetWithHeader(workbook, m.sheets.kpis, [
+    { header: m.instrument, width: 40 },
+    { header: m.activities, width: 11, numFmt: COUNT_FORMAT },
+    { header: m.kpi, width: 40 },
+    { header: m.kind, width: 9 },
+    { header: m.unit, width: 14 },
+    { header: m.source, width: 10 },
+    { header: m.target, width: 14 },
+    { header: m.actual, width: 14 },
+    { header: m.progress, width: 10, numFmt: PERCENT_FORMAT },
+    { header: m.textValues, width: 60 },
   ]);
-  if (data.kpis.length === 0) sheet.addRow([EMPTY_PERIOD_TEXT]);
+  if (data.kpis.length === 0) sheet.addRow([m.emptyPeriod]);
   for (const group of data.kpis) {
     for (const kpi of group.kpis) {
       const row = sheet.addRow([
         group.label,
         group.activities,
         kpi.label,
-        KPI_KIND_LABELS[kpi.kind],
+        m.kpiKind[kpi.kind] ?? kpi.kind,
         kpi.unit,
-        kpi.source === 'derived' ? 'From records' : 'Entered by hand',
+        kpi.source === 'derived' ? m.fromRecordsLong : m.enteredLong,
         kpi.target,
         kpi.actual,
         kpi.progress,
@@ -146,12 +152,18 @@ function kpiSheet(workbook: ExcelJS.Workbook, data: ReportData): void {
   }
 }
 
-function budgetSheet(workbook: ExcelJS.Workbook, name: string, header: string, budget: ReportBudget): void {
+function budgetSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: string,
+  budget: ReportBudget,
+  m: ReportMessages,
+): void {
   const sheet = sheetWithHeader(workbook, name, [
     { header, width: 28 },
-    { header: 'Planned (EUR)', width: 18, numFmt: EUR_FORMAT },
-    { header: 'Actual (EUR)', width: 18, numFmt: EUR_FORMAT },
-    { header: 'Actual / planned', width: 16, numFmt: PERCENT_FORMAT },
+    { header: m.plannedEur, width: 18, numFmt: EUR_FORMAT },
+    { header: m.actualEur, width: 18, numFmt: EUR_FORMAT },
+    { header: m.actualPerPlanned, width: 16, numFmt: PERCENT_FORMAT },
   ]);
   const share = (planned: number, actual: number) => (planned === 0 ? null : actual / planned);
   for (const row of budget.rows) {
@@ -159,7 +171,7 @@ function budgetSheet(workbook: ExcelJS.Workbook, name: string, header: string, b
   }
   // The total is a number too (not a formula): a reader without recalculation sees it.
   const total = sheet.addRow([
-    'Total',
+    m.total,
     budget.plannedEur,
     budget.actualEur,
     share(budget.plannedEur, budget.actualEur),
@@ -170,28 +182,29 @@ function budgetSheet(workbook: ExcelJS.Workbook, name: string, header: string, b
 async function activitySheet(
   workbook: ExcelJS.Workbook,
   data: ReportData,
+  m: ReportMessages,
   onRows: (done: number) => void,
 ): Promise<void> {
-  const sheet = sheetWithHeader(workbook, SHEET_NAMES.activities, [
-    { header: 'Activity', width: 40 },
-    { header: 'Instrument', width: 36 },
-    { header: 'Market', width: 22 },
-    { header: 'Starts', width: 12, numFmt: DATE_FORMAT },
-    { header: 'Ends', width: 12, numFmt: DATE_FORMAT },
-    { header: 'Status', width: 11 },
-    { header: 'Planned (EUR)', width: 16, numFmt: EUR_FORMAT },
-    { header: 'Actual (EUR)', width: 16, numFmt: EUR_FORMAT },
+  const sheet = sheetWithHeader(workbook, m.sheets.activities, [
+    { header: m.activity, width: 40 },
+    { header: m.instrument, width: 36 },
+    { header: m.marketColumn, width: 22 },
+    { header: m.starts, width: 12, numFmt: DATE_FORMAT },
+    { header: m.ends, width: 12, numFmt: DATE_FORMAT },
+    { header: m.statusColumn, width: 11 },
+    { header: m.plannedEur, width: 16, numFmt: EUR_FORMAT },
+    { header: m.actualEur, width: 16, numFmt: EUR_FORMAT },
   ]);
-  if (data.activities.length === 0) sheet.addRow([EMPTY_PERIOD_TEXT]);
+  if (data.activities.length === 0) sheet.addRow([m.emptyPeriod]);
   let done = 0;
   for (const activity of data.activities) {
     sheet.addRow([
       activity.title,
       activity.instrument,
-      activity.market ?? 'Standalone',
+      activity.market ?? m.standalone,
       excelDate(activity.startsOn),
       excelDate(activity.endsOn),
-      STATUS_LABELS[activity.status] ?? activity.status,
+      m.status[activity.status] ?? activity.status,
       activity.plannedEur,
       activity.actualEur,
     ]);

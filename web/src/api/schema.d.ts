@@ -767,7 +767,61 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your own settings: the interface language
+         * @description A language without a message file (e.g. `de`) is a 400 naming `body.language`; null returns to the browser’s languages.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateMeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/me/tokens": {
@@ -9425,6 +9479,8 @@ export interface components {
         Me: {
             /** @description null when authenticated by API token */
             csrfToken: string | null;
+            /** @description The interface language the user chose; null to follow the browser’s languages */
+            language: ("en" | "fr" | "es" | "it" | "el" | "pl") | null;
             user: components["schemas"]["User"];
             /** @enum {string} */
             via: "session" | "token";
@@ -9442,6 +9498,8 @@ export interface components {
         MeInput: {
             /** @description null when authenticated by API token */
             csrfToken: string | null;
+            /** @description The interface language the user chose; null to follow the browser’s languages */
+            language: ("en" | "fr" | "es" | "it" | "el" | "pl") | null;
             user: components["schemas"]["UserInput"];
             /** @enum {string} */
             via: "session" | "token";
@@ -10207,6 +10265,11 @@ export interface components {
             format: "pdf" | "xlsx";
             /** @description First day of the period, YYYY-MM-DD */
             from: string;
+            /**
+             * @description The language of the report’s own words and figures; the requesting user’s language by default
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "it" | "el" | "pl";
             /** @description Only the activities of this target market’s plans (as the dashboard’s market filter) */
             marketId?: string;
             /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
@@ -10217,6 +10280,11 @@ export interface components {
             format: "pdf" | "xlsx";
             /** @description First day of the period, YYYY-MM-DD */
             from: string;
+            /**
+             * @description The language of the report’s own words and figures; the requesting user’s language by default
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "it" | "el" | "pl";
             /** @description Only the activities of this target market’s plans (as the dashboard’s market filter) */
             marketId?: string;
             /** @description Last day of the period, YYYY-MM-DD (at most 10 years after from) */
@@ -10467,6 +10535,14 @@ export interface components {
         };
         TravelRateListInput: {
             items: components["schemas"]["TravelRateInput"][];
+        };
+        UpdateMe: {
+            /** @description The interface language (one with a message file), or null to follow the browser’s languages */
+            language: ("en" | "fr" | "es" | "it" | "el" | "pl") | null;
+        };
+        UpdateMeInput: {
+            /** @description The interface language (one with a message file), or null to follow the browser’s languages */
+            language: ("en" | "fr" | "es" | "it" | "el" | "pl") | null;
         };
         User: {
             email: string;

@@ -1,13 +1,16 @@
+import { activeLocale } from './language.ts';
+
 /**
- * Formatting of countries, money and dates for the interface: English names and numbers (the
- * interface language), dates in the reader's own locale and time zone.
+ * Formatting of countries, money and dates for the interface, in the interface language's locale
+ * (the browser's variant of it, e.g. `fr-BE`; app/language.ts) and the reader's time zone. The
+ * formats are made when this module first loads, after the language is (main.tsx).
  */
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const regionNames = new Intl.DisplayNames([activeLocale(), 'en'], { type: 'region' });
 
 /** Region codes ICU names that are not countries (groupings, pseudo-regions). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB']);
 
-/** The English name of an ISO 3166-1 alpha-2 code, or the code itself when ICU does not know it. */
+/** The name (in the interface language) of an ISO 3166-1 alpha-2 code, or the code itself when ICU does not know it. */
 export function countryName(code: string): string {
   try {
     return regionNames.of(code) ?? code;
@@ -23,7 +26,7 @@ export function isKnownCountryCode(code: string): boolean {
 
 let countryOptions: { value: string; label: string }[] | undefined;
 
-/** Every country ICU knows, sorted by English name, as `{ value: 'BE', label: 'Belgium (BE)' }`. */
+/** Every country ICU knows, sorted by name, as `{ value: 'BE', label: 'Belgium (BE)' }`. */
 export function countrySelectOptions(): { value: string; label: string }[] {
   if (!countryOptions) {
     const options: { value: string; label: string }[] = [];
@@ -33,22 +36,22 @@ export function countrySelectOptions(): { value: string; label: string }[] {
         if (isKnownCountryCode(code)) options.push({ value: code, label: `${countryName(code)} (${code})` });
       }
     }
-    countryOptions = options.sort((x, y) => x.label.localeCompare(y.label, 'en'));
+    countryOptions = options.sort((x, y) => x.label.localeCompare(y.label, activeLocale()));
   }
   return countryOptions;
 }
 
-const eur = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' });
+const eur = new Intl.NumberFormat(activeLocale(), { style: 'currency', currency: 'EUR' });
 
-/** `520` → `€520.00`. */
+/** `520` → `€520.00` in English, `520,00 €` in French. */
 export function formatEur(amount: number): string {
   return eur.format(amount);
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat(activeLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(activeLocale(), { dateStyle: 'medium' });
 /** For calendar dates: their midnight UTC, read in UTC, is their own day wherever the reader is. */
-const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const calendarDate = new Intl.DateTimeFormat(activeLocale(), { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** A timestamp in the reader's locale and time zone: `27 Nov 2026, 01:12`. */
 export function formatDateTime(iso: string): string {

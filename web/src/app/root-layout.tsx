@@ -27,6 +27,8 @@ import { messages } from '../messages/en.ts';
 import { useAbilities } from './abilities.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { GlobalSearch } from './global-search.tsx';
+import { followAccountLanguage } from './language.ts';
+import { LanguageMenu } from './language-menu.tsx';
 import { ButtonLink, NavLinkLink } from './links.tsx';
 import { useMe } from './session.ts';
 import { UserMenu } from './user-menu.tsx';
@@ -51,6 +53,9 @@ export function RootLayout() {
   const current =
     signedIn?.workspaces.find((w) => w.slug === params.workspace) ?? signedIn?.workspaces[0] ?? null;
   const onSignIn = Boolean(matchRoute({ to: '/sign-in' }));
+  const accountLanguage = signedIn?.language ?? null;
+  // The account's language, chosen on another device, wins over this browser's (one reload).
+  useEffect(() => followAccountLanguage(accountLanguage), [accountLanguage]);
 
   // After a client-side page change, move focus to the new page so keyboard and screen-reader users
   // start at its top instead of on a link that no longer exists. Filter changes (search only) keep focus.
@@ -99,9 +104,8 @@ export function RootLayout() {
           </Text>
           <Group ml="auto" gap="sm" wrap="nowrap">
             {signedIn && current && <GlobalSearch workspace={current.slug} workspaceName={current.name} />}
-            {signedIn ? (
-              <UserMenu me={signedIn} />
-            ) : me.isSuccess && !onSignIn ? (
+            {signedIn ? <UserMenu me={signedIn} /> : me.isSuccess ? <LanguageMenu /> : null}
+            {!signedIn && me.isSuccess && !onSignIn ? (
               <ButtonLink to="/sign-in" variant="light" size="sm">
                 {messages.session.signIn}
               </ButtonLink>

@@ -28,10 +28,13 @@ describe('homePathOf', () => {
       homePathOf({
         user,
         via: 'session',
+        language: null,
         csrfToken: 'x',
         workspaces: [{ slug: 'demo', name: 'Demo', role: 'viewer', clusterId: null, organisationId: null }],
       }),
     ).toBe('/w/demo/');
-    expect(homePathOf({ user, via: 'session', csrfToken: 'x', workspaces: [] })).toBe('/catalogue');
+    expect(homePathOf({ user, via: 'session', language: null, csrfToken: 'x', workspaces: [] })).toBe(
+      '/catalogue',
+    );
   });
 });

@@ -6,6 +6,7 @@ import { api, isApiError, unwrap } from '../api/client.ts';
 import { describeError } from '../api/describe-error.ts';
 import type { MeDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
+import { LanguageItems, useSaveLanguage } from './language-menu.tsx';
 import { sessionKeys } from './session.ts';
 
 const t = messages.session;
@@ -20,6 +21,7 @@ export function UserMenu({ me }: { me: MeDto }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [confirming, confirm] = useDisclosure(false);
+  const saveLanguage = useSaveLanguage();
 
   /** Forget everything the signed-in user could see, then go to sign-in. */
   const leave = async () => {
@@ -77,6 +79,14 @@ export function UserMenu({ me }: { me: MeDto }) {
           <Menu.Item component={Link} to="/account/tokens">
             {t.apiTokens}
           </Menu.Item>
+          <Menu.Divider />
+          <Menu.Label>{messages.language.label}</Menu.Label>
+          <LanguageItems onChoose={(language) => saveLanguage.mutate(language)} />
+          {saveLanguage.isError && (
+            <Text fz="xs" c="red.9" role="alert" px="sm">
+              {messages.language.saveFailed}
+            </Text>
+          )}
           <Menu.Divider />
           <Menu.Item onClick={() => out.mutate()} data-testid="sign-out">
             {t.signOut}

@@ -16,6 +16,7 @@ import {
   SPACE_SEGMENT_LABELS,
 } from '../api/vocabulary.ts';
 import { countryName, formatDate, formatDateTime, formatEur } from '../app/format.ts';
+import { activeLocale } from '../app/language.ts';
 import { messages } from '../messages/en.ts';
 import { figures } from '../messages/en-figures.ts';
 
@@ -107,7 +108,7 @@ const isEmpty = (value: unknown) =>
   value === '[]' ||
   (Array.isArray(value) && value.length === 0);
 
-const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const number = new Intl.NumberFormat(activeLocale(), { maximumFractionDigits: 2 });
 
 /**
  * A recorded value as a person reads it.

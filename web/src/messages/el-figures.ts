@@ -146,6 +146,7 @@ export const elFigures: Widen<typeof figures> = {
       created: 'Δημιουργήθηκαν',
       invalid: 'Άκυρες',
       duplicates: 'Διπλότυπα',
+      language: 'Γλώσσα',
     },
     days: (n: string) => `${n} ημέρες`,
     instrumentCount: (n: number) => plural(n, 'εργαλείο', 'εργαλεία'),

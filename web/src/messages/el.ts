@@ -15,6 +15,7 @@ import { elDashboard } from './el-dashboard.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elKpis } from './el-kpis.ts';
+import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
 import { elPlanning } from './el-planning.ts';
 import { elReports } from './el-reports.ts';
@@ -832,4 +833,8 @@ export const el: Messages = {
   ...elForms,
   ...elLists,
   ...elImportLanguages,
+  ...elLanguages,
 };
+
+/** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */
+export { elFigures } from './el-figures.ts';

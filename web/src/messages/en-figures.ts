@@ -142,6 +142,7 @@ export const figures = {
       from: 'From',
       to: 'To',
       format: 'Format',
+      language: 'Language',
       total: 'Rows',
       created: 'Created',
       invalid: 'Invalid',

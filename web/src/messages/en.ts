@@ -24,6 +24,7 @@ import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enKpis } from './en-kpis.ts';
+import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
@@ -788,6 +789,7 @@ export const en = {
   ...enForms,
   ...enLists,
   ...enImportLanguages,
+  ...enLanguages,
 } as const;
 
 /** The active message set. */

@@ -147,6 +147,7 @@ export const esFigures: Widen<typeof figures> = {
       created: 'Creadas',
       invalid: 'No válidas',
       duplicates: 'Duplicadas',
+      language: 'Idioma',
     },
     days: (n: string) => `${n} días`,
     instrumentCount: (n: number) => plural(n, 'instrumento', 'instrumentos'),

@@ -29,6 +29,7 @@ import { esDashboard } from './es-dashboard.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esKpis } from './es-kpis.ts';
+import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
 import { esPlanning } from './es-planning.ts';
 import { esReports } from './es-reports.ts';
@@ -865,4 +866,8 @@ export const es: Messages = {
   ...esForms,
   ...esLists,
   ...esImportLanguages,
+  ...esLanguages,
 };
+
+/** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */
+export { esFigures } from './es-figures.ts';

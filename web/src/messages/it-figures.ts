@@ -147,6 +147,7 @@ export const itFigures: Widen<typeof figures> = {
       created: 'Righe create',
       invalid: 'Non valide',
       duplicates: 'Duplicati',
+      language: 'Lingua',
     },
     days: (n: string) => `${n} giorni`,
     instrumentCount: (n: number) => plural(n, 'strumento', 'strumenti'),

@@ -30,6 +30,7 @@ import { itDashboard } from './it-dashboard.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itKpis } from './it-kpis.ts';
+import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
 import { itPlanning } from './it-planning.ts';
 import { itReports } from './it-reports.ts';
@@ -856,4 +857,8 @@ export const it: Messages = {
   ...itForms,
   ...itLists,
   ...itImportLanguages,
+  ...itLanguages,
 };
+
+/** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */
+export { itFigures } from './it-figures.ts';

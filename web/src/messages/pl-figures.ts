@@ -150,6 +150,7 @@ export const plFigures: Widen<typeof figures> = {
       created: 'Utworzono',
       invalid: 'Niepoprawne',
       duplicates: 'Duplikaty',
+      language: 'Język',
     },
     days: (n: string) => `${n} dni`,
     instrumentCount: (n: number) => plural(n, 'instrument', 'instrumenty', 'instrumentów'),

@@ -16,6 +16,7 @@ import { plDashboard } from './pl-dashboard.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plKpis } from './pl-kpis.ts';
+import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
@@ -827,4 +828,8 @@ export const pl: Messages = {
   ...plForms,
   ...plLists,
   ...plImportLanguages,
+  ...plLanguages,
 };
+
+/** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */
+export { plFigures } from './pl-figures.ts';

@@ -1,4 +1,5 @@
 import type { en } from './en.ts';
+import type { figures } from './en-figures.ts';
 
 /** A literal-typed message tree widened to plain strings, so a translation can say it its own way. */
 export type Widen<T> = T extends string
@@ -14,3 +15,6 @@ export type Widen<T> = T extends string
  * translation typed `Messages` (or `Pick<Messages, …>` for a part) that misses a key does not compile.
  */
 export type Messages = Widen<typeof en>;
+
+/** The shape of a translation of `figures` (en-figures.ts): exported by a language's module as `<xx>Figures`. */
+export type Figures = Widen<typeof figures>;

@@ -2,11 +2,16 @@ import { Badge, Group, List, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { BudgetItem, EffortUnit } from '../../api/types.ts';
 import { COST_CATEGORY_LABELS, EFFORT_UNIT_LABELS } from '../../api/vocabulary.ts';
+import { activeLocale } from '../../app/language.ts';
 import { messages } from '../../messages/en.ts';
 
 const t = messages.budgetItem;
 
-const euros = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const euros = new Intl.NumberFormat(activeLocale(), {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
 const unitName = (unit: EffortUnit) => EFFORT_UNIT_LABELS[unit].one;
 
 /** One item of a budget model in plain words, with the D4.2 phrase it was read from. */

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { BudgetBurnDto } from '../../api/types.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatEur } from '../../app/format.ts';
+import { activeLocale } from '../../app/language.ts';
 import { LazyChart } from '../../components/lazy-chart.tsx';
 import { messages } from '../../messages/en.ts';
 import { figures } from '../../messages/en-figures.ts';
@@ -17,7 +18,11 @@ const t = messages.dashboard;
 /** The section's anchor: the headline's planned costs link here. */
 export const BURN_SECTION_ID = 'budget-burn';
 
-const monthName = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat(activeLocale(), {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { KpiKind } from '../../api/types.ts';
 import { formatEur } from '../../app/format.ts';
+import { activeLocale } from '../../app/language.ts';
 
 /** One KPI of a roll-up group (the fields the dashboard reads). */
 export interface KpiFigure {
@@ -19,8 +20,8 @@ export interface KpiFigure {
   progress: number | null;
 }
 
-const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat(activeLocale(), { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(activeLocale(), { maximumFractionDigits: 1 });
 
 /**
  * A value as people read it: `€1,250.00`, `1,204`, `42.5%`, `4.2 / 5`.

@@ -1,6 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import type { ActivitySummaryDto } from '../../api/types.ts';
 import { countryName } from '../../app/format.ts';
+import { activeLocale } from '../../app/language.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { ActivityStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
@@ -15,14 +16,18 @@ export function instrumentAndMarket(activity: ActivitySummaryDto): string {
   return `${activity.instrumentName} · ${market}`;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayYearFormat = new Intl.DateTimeFormat('en-GB', {
+const dayFormat = new Intl.DateTimeFormat(activeLocale(), {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const dayYearFormat = new Intl.DateTimeFormat(activeLocale(), {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
 });
-const longDayFormat = new Intl.DateTimeFormat('en-GB', {
+const longDayFormat = new Intl.DateTimeFormat(activeLocale(), {
   weekday: 'long',
   day: 'numeric',
   month: 'long',

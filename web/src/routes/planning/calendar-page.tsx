@@ -21,6 +21,7 @@ import { useMemo } from 'react';
 import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName } from '../../app/format.ts';
+import { activeLocale } from '../../app/language.ts';
 import { usePhone } from '../../components/use-phone.ts';
 import { messages } from '../../messages/en.ts';
 import { instrumentListQuery } from '../../queries/instruments.ts';
@@ -48,7 +49,11 @@ const p = messages.planning;
 const portal = { comboboxProps: { withinPortal: true } };
 const route = getRouteApi('/w/$workspace/calendar');
 
-const monthName = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat(activeLocale(), {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** `2026-11` → `November 2026`. */
 export function monthLabel(month: string): string {

@@ -1,4 +1,6 @@
 /** Checks the planning forms share: dates and EUR amounts as the server reads them. Pure. */
+
+import { activeLocale } from '../../app/language.ts';
 import { messages } from '../../messages/en.ts';
 
 const p = messages.planning;
@@ -27,7 +29,7 @@ export function eurError(value: number | string, max: number, required = false):
   const amount = Number(value);
   if (!Number.isFinite(amount)) return n.notANumber;
   if (amount < 0) return n.negative;
-  if (amount > max) return p.amountRange(max.toLocaleString('en'));
+  if (amount > max) return p.amountRange(max.toLocaleString(activeLocale()));
   if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) return p.amountCents;
   return undefined;
 }

@@ -5,14 +5,17 @@
  */
 import type { KpiKind } from '../../api/types.ts';
 import { formatEur } from '../../app/format.ts';
+import { activeLocale } from '../../app/language.ts';
 import { messages } from '../../messages/en.ts';
+
+const percent = new Intl.NumberFormat(activeLocale(), { style: 'percent', maximumFractionDigits: 0 });
 
 const t = messages.kpis;
 const MAX_COUNT = 1_000_000_000;
 const MAX_EUR = 1_000_000_000;
 export const MAX_KPI_TEXT = 2_000;
 
-const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const number = new Intl.NumberFormat(activeLocale(), { maximumFractionDigits: 2 });
 
 /** `1234.5` money → `€1,234.50`; `4.25` rating → `4.25/5`; `37.5` percent → `37.5 %`; text as is. */
 export function formatKpiValue(kind: KpiKind, value: number | string): string {
@@ -37,7 +40,7 @@ export function progressOf(actual: number | null, target: number | null): number
 
 /** `0.756` → `76%`. */
 export function formatProgress(ratio: number): string {
-  return `${Math.round(ratio * 100).toLocaleString('en')}%`;
+  return percent.format(Math.round(ratio * 100) / 100);
 }
 
 /** What a form input holds, as the API takes it: text for a text KPI, else a number. */

@@ -28,6 +28,7 @@ import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { countryName, formatDateTime } from '../../app/format.ts';
+import { activeLanguage } from '../../app/language.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { figures } from '../../messages/en-figures.ts';
@@ -90,7 +91,8 @@ function ReportForm({ workspace, search }: { workspace: string; search: ReportSe
       unwrap(
         api.POST('/api/v1/workspaces/{workspace}/reports', {
           params: { path: { workspace } },
-          body: reportBodyOf(values),
+          // The report speaks the language the page is shown in (its words, numbers and dates).
+          body: { ...reportBodyOf(values), language: activeLanguage() },
         }),
       ),
     onSuccess: async () => {
