@@ -66,7 +66,7 @@ export async function runArchiveExport(
   const database = openDatabase(loadConfig().databaseUrl);
   try {
     await migrateToLatest(database.db);
-    const repository = new ArchiveRepository(database.db, database.kind);
+    const repository = new ArchiveRepository(database.db);
     const workspace = await repository.workspaceBySlug(options.workspace);
     if (!workspace) throw new ArchiveCommandError(await noWorkspace(repository, options.workspace));
     const workspaceId = String(workspace.id);
@@ -78,9 +78,7 @@ export async function runArchiveExport(
     // Written under a temporary name first: a failed export leaves no half archive behind.
     const partial = `${options.out}.partial`;
     try {
-      const manifest = await exportWorkspaceArchive(
-        database.db,
-        database.kind,
+      const manifest = await exportWorkspaceArchive(database.db,
         {
           workspaceId,
           scope: options.organisation
@@ -116,12 +114,10 @@ export async function runArchiveImport(
   try {
     await migrateToLatest(database.db);
     await seedCatalogue(database.db);
-    const repository = new ArchiveRepository(database.db, database.kind);
+    const repository = new ArchiveRepository(database.db);
     const existing = await repository.workspaceBySlug(options.workspace);
     try {
-      return await importWorkspaceArchive(
-        database.db,
-        database.kind,
+      return await importWorkspaceArchive(database.db,
         options.in,
         existing
           ? { workspaceId: String(existing.id) }

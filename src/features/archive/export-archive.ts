@@ -38,11 +38,10 @@ const WORKSPACE_IDENTITY = new Set(['id', 'slug', 'name', 'created_at']);
  */
 export async function exportWorkspaceArchive(
   db: Kysely<DB>,
-  kind: 'sqlite' | 'postgres',
   options: ExportOptions,
   out: Writable,
 ): Promise<ArchiveManifest> {
-  const repository = new ArchiveRepository(db, kind);
+  const repository = new ArchiveRepository(db);
   const workspace = await repository.workspace(options.workspaceId);
   if (!workspace) throw new Error(`no workspace ${options.workspaceId}`);
   const progress = options.progress ?? (() => {});

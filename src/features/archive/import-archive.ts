@@ -75,7 +75,6 @@ export async function inspectArchive(file: string, limits = ARCHIVE_LIMITS): Pro
  */
 export async function importWorkspaceArchive(
   db: Kysely<DB>,
-  kind: 'sqlite' | 'postgres',
   file: string,
   target: ImportTarget,
   options: ImportOptions = {},
@@ -92,7 +91,7 @@ export async function importWorkspaceArchive(
     }
     const users = await readJsonLines<ArchiveUser>(archive, manifest.users, limits);
     const catalogue = await readJsonLines<ArchiveCatalogueInstrument>(archive, manifest.catalogue, limits);
-    const repository = new ArchiveRepository(db, kind);
+    const repository = new ArchiveRepository(db);
     const shapes = new Map<string, TableShape>();
     for (const entry of manifest.tables)
       shapes.set(entry.table, await repository.shape(entry.table as TableName));
@@ -124,7 +123,7 @@ export async function importWorkspaceArchive(
       manifest.tables.reduce((sum, entry) => sum + entry.rows, 0),
     );
     return await writeTransaction(db, async (trx) => {
-      const writer = new ArchiveRepository(trx, kind);
+      const writer = new ArchiveRepository(trx);
       let workspaceId: string;
       if ('create' in target) {
         workspaceId = newId();
@@ -305,6 +304,12 @@ export async function importWorkspaceArchive(
         }
         tables.push({ table, rows: written });
       }
+      // The accounts and D4.2 instruments matched, and the ids of records the archive only mentions, complete the map.
+      idMap.set('app_user', userMap);
+      const instruments = idMap.get('instrument') ?? new Map<string, string>();
+      for (const [old, id] of catalogueMap) instruments.set(old, id);
+      idMap.set('instrument', instruments);
+      idMap.set('(mentioned only)', strayIds);
       progress(1, 'Imported');
       return { workspaceId, tables, usersCreated, usersMatched: users.length - usersCreated, idMap };
     });

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { locksRows } from '../../db/dialect.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import type { TableName } from '../../db/workspace-tables.ts';
@@ -28,10 +29,11 @@ const shapes = new WeakMap<Kysely<DB>, Map<string, TableShape>>();
 
 /** The only SQL of workspace archives: the catalogue, pages of rows, and the writes of an import. */
 export class ArchiveRepository {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly kind: 'sqlite' | 'postgres',
-  ) {}
+  private readonly kind: 'sqlite' | 'postgres';
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.kind = locksRows(db) ? 'postgres' : 'sqlite';
+  }
 
   /** The table's columns, primary key, foreign keys and blob columns, read from the catalogue (cached). */
   async shape(table: TableName): Promise<TableShape> {
