@@ -11,7 +11,15 @@ export const ARCHIVE_FORMAT = 'space2id-workspace-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
 
 /** Limits an archive must keep to be read (a zip bomb or a crafted archive stops at these). */
-export const ARCHIVE_LIMITS = {
+export interface ArchiveLimits {
+  maxEntries: number;
+  maxUnpackedBytes: number;
+  maxLineBytes: number;
+  maxFileBytes: number;
+  maxManifestBytes: number;
+}
+
+export const ARCHIVE_LIMITS: Readonly<ArchiveLimits> = {
   /** Entries in the ZIP. */
   maxEntries: 100_000,
   /** All entries together, unpacked (each entry's size is checked while it is read). */
@@ -22,7 +30,7 @@ export const ARCHIVE_LIMITS = {
   maxFileBytes: 512 * 1024 ** 2,
   /** The manifest. */
   maxManifestBytes: 16 * 1024 ** 2,
-} as const;
+};
 
 /** The only entry names an archive may hold; anything else (a path like `../x`) is refused. */
 export const ENTRY_NAME =

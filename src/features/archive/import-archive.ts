@@ -12,6 +12,7 @@ import {
   ARCHIVE_FORMAT_VERSION,
   ARCHIVE_LIMITS,
   type ArchiveCatalogueInstrument,
+  type ArchiveLimits,
   type ArchiveManifest,
   type ArchiveProgress,
   type ArchiveUser,
@@ -26,7 +27,7 @@ export type ImportTarget = { workspaceId: string } | { create: { slug: string; n
 
 export interface ImportOptions {
   progress?: ArchiveProgress;
-  limits?: typeof ARCHIVE_LIMITS;
+  limits?: ArchiveLimits;
   /** Who imports (recorded in the audit event of the import), when a user does. */
   actorUserId?: string | null;
 }
@@ -56,7 +57,10 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  *
  * @throws ArchiveError naming the problem
  */
-export async function inspectArchive(file: string, limits = ARCHIVE_LIMITS): Promise<ArchiveSummary> {
+export async function inspectArchive(
+  file: string,
+  limits: ArchiveLimits = ARCHIVE_LIMITS,
+): Promise<ArchiveSummary> {
   const archive = await openArchive(file, limits);
   try {
     return { manifest: await checkedManifest(archive, limits) };
@@ -319,10 +323,7 @@ export async function importWorkspaceArchive(
 }
 
 /** The manifest, checked against the archive's directory and this deployment. */
-async function checkedManifest(
-  archive: OpenArchive,
-  limits: typeof ARCHIVE_LIMITS,
-): Promise<ArchiveManifest> {
+async function checkedManifest(archive: OpenArchive, limits: ArchiveLimits): Promise<ArchiveManifest> {
   if (!archive.entries.has('manifest.json'))
     throw new ArchiveError('The archive has no manifest.json: it is not a workspace archive.');
   const { bytes } = await readWhole(
@@ -415,7 +416,7 @@ function checkedSettings(manifest: ArchiveManifest, shape: TableShape): Row {
 async function readJsonLines<T>(
   archive: OpenArchive,
   entry: { file: string; rows: number; sha256: string },
-  limits: typeof ARCHIVE_LIMITS,
+  limits: ArchiveLimits,
 ): Promise<T[]> {
   const { bytes, sha256 } = await readWhole(
     await archive.stream(entry.file),
@@ -463,7 +464,7 @@ async function readFile(
   archive: OpenArchive,
   manifest: ArchiveManifest,
   name: string,
-  limits: typeof ARCHIVE_LIMITS,
+  limits: ArchiveLimits,
 ): Promise<Buffer> {
   const listed = manifest.files.find((file) => file.file === name);
   if (!listed)

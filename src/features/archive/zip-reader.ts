@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ArchiveError } from './errors.ts';
-import { ARCHIVE_LIMITS, ENTRY_NAME } from './format.ts';
+import { ARCHIVE_LIMITS, type ArchiveLimits, ENTRY_NAME } from './format.ts';
 
 /** A workspace archive opened for reading: its entries listed from the central directory, each read on demand. */
 export interface OpenArchive {
@@ -21,7 +21,10 @@ export interface OpenArchive {
  *
  * @throws ArchiveError naming the problem
  */
-export async function openArchive(file: string, limits = ARCHIVE_LIMITS): Promise<OpenArchive> {
+export async function openArchive(
+  file: string,
+  limits: ArchiveLimits = ARCHIVE_LIMITS,
+): Promise<OpenArchive> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.open(
       file,
