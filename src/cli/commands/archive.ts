@@ -78,7 +78,8 @@ export async function runArchiveExport(
     // Written under a temporary name first: a failed export leaves no half archive behind.
     const partial = `${options.out}.partial`;
     try {
-      const manifest = await exportWorkspaceArchive(database.db,
+      const manifest = await exportWorkspaceArchive(
+        database.db,
         {
           workspaceId,
           scope: options.organisation
@@ -117,7 +118,8 @@ export async function runArchiveImport(
     const repository = new ArchiveRepository(database.db);
     const existing = await repository.workspaceBySlug(options.workspace);
     try {
-      return await importWorkspaceArchive(database.db,
+      return await importWorkspaceArchive(
+        database.db,
         options.in,
         existing
           ? { workspaceId: String(existing.id) }
