@@ -20,6 +20,7 @@ import {
   ORGANISATION_TYPE_LABELS,
   SPACE_SEGMENT_LABELS,
 } from '../api/vocabulary.ts';
+import { enArchive } from './en-archive.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enKpis } from './en-kpis.ts';
@@ -784,6 +785,7 @@ export const en = {
   ...enKpis,
   ...enDashboard,
   ...enReports,
+  ...enArchive,
   ...enForms,
   ...enLists,
 } as const;
