@@ -129,7 +129,10 @@ export class ArchiveRepository {
     after: unknown[] | undefined,
     limit: number,
   ): Promise<Row[]> {
-    const conditions: RawBuilder<unknown>[] = [ownedBy(shape.table, 't', workspaceId)];
+    // On SQLite the ownership test is kept off its index (`+column`): with it, SQLite would read
+    // every row of the workspace through that index and sort them for each page (quadratic);
+    // without it, each page is a range of the primary key's index.
+    const conditions: RawBuilder<unknown>[] = [ownedBy(shape.table, 't', workspaceId, this.kind === 'sqlite')];
     if (scope.kind === 'organisation') {
       const filter = ORGANISATION_SCOPE[shape.table];
       if (!filter) return [];
@@ -283,12 +286,13 @@ export class ArchiveRepository {
 }
 
 /** SQL: the row `alias` of `table` belongs to the workspace (through its parents when it has no workspace_id). */
-function ownedBy(table: TableName, alias: string, workspaceId: string): RawBuilder<unknown> {
+function ownedBy(table: TableName, alias: string, workspaceId: string, unindexed = false): RawBuilder<unknown> {
   const entry = WORKSPACE_TABLES.find((candidate) => candidate.table === table);
   if (!entry) throw new Error(`${table} is not a workspace table`);
-  if (entry.owner === 'workspace') return sql`${sql.ref(`${alias}.workspace_id`)} = ${workspaceId}`;
+  const column = (name: string) => (unindexed ? sql`+${sql.ref(`${alias}.${name}`)}` : sql.ref(`${alias}.${name}`));
+  if (entry.owner === 'workspace') return sql`${column('workspace_id')} = ${workspaceId}`;
   const parentAlias = `${alias}p`;
-  return sql`${sql.ref(`${alias}.${entry.foreignKey}`)} in (select ${sql.ref(`${parentAlias}.id`)} from ${sql.table(
+  return sql`${column(entry.foreignKey)} in (select ${sql.ref(`${parentAlias}.id`)} from ${sql.table(
     entry.parent,
   )} as ${sql.raw(parentAlias)} where ${ownedBy(entry.parent, parentAlias, workspaceId)})`;
 }
