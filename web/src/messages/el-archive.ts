@@ -19,7 +19,6 @@ export const elArchive: Pick<Messages, keyof typeof enArchive> = {
     gdprBody:
       'Για αίτημα φορητότητας: ο οργανισμός, τα πρόσωπά του, η συμμετοχή τους σε δραστηριότητες και οι αλλαγές που τους αφορούν.',
     gdprOrganisation: 'Οργανισμός-μέλος',
-    gdprPlaceholder: 'Επιλέξτε οργανισμό',
     gdprButton: 'Εξαγωγή των δεδομένων του οργανισμού',
     gdprRequired: 'Επιλέξτε πρώτα οργανισμό',
     jobsTitle: 'Εξαγωγές',
@@ -42,7 +41,6 @@ export const elArchive: Pick<Messages, keyof typeof enArchive> = {
       'Μόνο σε χώρο χωρίς εγγραφές. Εισάγονται όλα ή τίποτα. Ο καθένας βρίσκει τον λογαριασμό του από τη διεύθυνση e-mail· όσοι είναι νέοι σε αυτό το Hub ορίζουν κωδικό με το «Ξέχασα τον κωδικό».',
     importNotEmpty: 'Αυτός ο χώρος έχει ήδη εγγραφές, άρα δεν μπορεί να εισαχθεί αρχείο σε αυτόν.',
     chooseFile: 'Αρχείο (ZIP)',
-    chooseFilePlaceholder: 'Επιλέξτε αρχείο',
     checking: 'Έλεγχος του αρχείου…',
     checkFailed: 'Αυτό το αρχείο δεν μπορεί να εισαχθεί',
     summaryTitle: 'Τι θα εισαχθεί',

@@ -19,7 +19,6 @@ export const enArchive = {
     gdprBody:
       'For a data-portability request: the organisation, its people, their participation in activities and the changes made to them.',
     gdprOrganisation: 'Member organisation',
-    gdprPlaceholder: 'Choose an organisation',
     gdprButton: "Export this organisation's data",
     gdprRequired: 'Choose an organisation first',
     jobsTitle: 'Exports',
@@ -42,7 +41,6 @@ export const enArchive = {
       'Only into a workspace without records. Everything is imported, or nothing. People get their accounts by e-mail address; those new to this Hub choose a password with "Forgot password".',
     importNotEmpty: 'This workspace already has records, so an archive cannot be imported into it.',
     chooseFile: 'Archive file (ZIP)',
-    chooseFilePlaceholder: 'Choose a file',
     checking: 'Checking the archive…',
     checkFailed: 'This archive cannot be imported',
     summaryTitle: 'What will be imported',

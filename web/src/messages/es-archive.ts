@@ -19,7 +19,6 @@ export const esArchive: Pick<Messages, keyof typeof enArchive> = {
     gdprBody:
       'Para una solicitud de portabilidad: la organización, sus personas, su participación en actividades y los cambios que les afectan.',
     gdprOrganisation: 'Organización miembro',
-    gdprPlaceholder: 'Elija una organización',
     gdprButton: 'Exportar los datos de esta organización',
     gdprRequired: 'Elija primero una organización',
     jobsTitle: 'Exportaciones',
@@ -42,7 +41,6 @@ export const esArchive: Pick<Messages, keyof typeof enArchive> = {
       'Solo en un espacio sin registros. Se importa todo o nada. Cada persona recupera su cuenta por su dirección de correo; quienes son nuevos en este Hub eligen una contraseña con «He olvidado mi contraseña».',
     importNotEmpty: 'Este espacio ya tiene registros, así que no se puede importar un archivo en él.',
     chooseFile: 'Archivo (ZIP)',
-    chooseFilePlaceholder: 'Elija un archivo',
     checking: 'Comprobando el archivo…',
     checkFailed: 'Este archivo no se puede importar',
     summaryTitle: 'Lo que se importará',

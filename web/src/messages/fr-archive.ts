@@ -22,7 +22,6 @@ export const frArchive: Pick<Messages, keyof typeof enArchive> = {
     gdprBody:
       'Pour une demande de portabilité : l’organisation, ses personnes, leur participation aux activités et les modifications qui les concernent.',
     gdprOrganisation: 'Organisation membre',
-    gdprPlaceholder: 'Choisissez une organisation',
     gdprButton: 'Exporter les données de cette organisation',
     gdprRequired: 'Choisissez d’abord une organisation',
     jobsTitle: 'Exports',
@@ -45,7 +44,6 @@ export const frArchive: Pick<Messages, keyof typeof enArchive> = {
       'Uniquement dans un espace sans enregistrements. Tout est importé, ou rien. Chacun retrouve son compte par son adresse e-mail ; les nouveaux venus choisissent un mot de passe avec « Mot de passe oublié ».',
     importNotEmpty: 'Cet espace contient déjà des enregistrements : une archive ne peut pas y être importée.',
     chooseFile: 'Fichier d’archive (ZIP)',
-    chooseFilePlaceholder: 'Choisissez un fichier',
     checking: 'Vérification de l’archive…',
     checkFailed: 'Cette archive ne peut pas être importée',
     summaryTitle: 'Ce qui sera importé',

@@ -19,7 +19,6 @@ export const itArchive: Pick<Messages, keyof typeof enArchive> = {
     gdprBody:
       'Per una richiesta di portabilità: l’organizzazione, le sue persone, la loro partecipazione alle attività e le modifiche che le riguardano.',
     gdprOrganisation: 'Organizzazione membro',
-    gdprPlaceholder: 'Scegliete un’organizzazione',
     gdprButton: 'Esporta i dati di questa organizzazione',
     gdprRequired: 'Scegliete prima un’organizzazione',
     jobsTitle: 'Esportazioni',
@@ -42,7 +41,6 @@ export const itArchive: Pick<Messages, keyof typeof enArchive> = {
       'Solo in uno spazio senza record. Si importa tutto o niente. Ognuno ritrova il proprio account tramite l’indirizzo e-mail; chi è nuovo in questo Hub sceglie una password con «Password dimenticata».',
     importNotEmpty: 'Questo spazio contiene già dei record, quindi non vi si può importare un archivio.',
     chooseFile: 'File di archivio (ZIP)',
-    chooseFilePlaceholder: 'Scegliete un file',
     checking: 'Verifica dell’archivio…',
     checkFailed: 'Questo archivio non può essere importato',
     summaryTitle: 'Cosa verrà importato',

@@ -27,7 +27,6 @@ export const plArchive: Pick<Messages, keyof typeof enArchive> = {
     gdprBody:
       'Na potrzeby wniosku o przeniesienie danych: organizacja, jej osoby, ich udział w działaniach i dotyczące ich zmiany.',
     gdprOrganisation: 'Organizacja członkowska',
-    gdprPlaceholder: 'Wybierz organizację',
     gdprButton: 'Eksportuj dane tej organizacji',
     gdprRequired: 'Najpierw wybierz organizację',
     jobsTitle: 'Eksporty',
@@ -50,7 +49,6 @@ export const plArchive: Pick<Messages, keyof typeof enArchive> = {
       'Tylko do obszaru bez rekordów. Importowane jest wszystko albo nic. Każdy odzyskuje konto po adresie e-mail; osoby nowe w tym Hubie ustawiają hasło przez „Nie pamiętam hasła”.',
     importNotEmpty: 'Ten obszar ma już rekordy, więc nie można do niego zaimportować archiwum.',
     chooseFile: 'Plik archiwum (ZIP)',
-    chooseFilePlaceholder: 'Wybierz plik',
     checking: 'Sprawdzanie archiwum…',
     checkFailed: 'Tego archiwum nie można zaimportować',
     summaryTitle: 'Co zostanie zaimportowane',

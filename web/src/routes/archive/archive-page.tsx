@@ -94,7 +94,6 @@ function ExportSection({ workspace }: { workspace: string }) {
         <Group align="flex-end">
           <Select
             label={t.gdprOrganisation}
-            placeholder={t.gdprPlaceholder}
             searchable
             data={(organisations.data ?? []).map((organisation) => ({
               value: organisation.id,
@@ -218,7 +217,6 @@ function ImportSection({ workspace }: { workspace: string }) {
         <Text>{t.importBody}</Text>
         <FileInput
           label={t.chooseFile}
-          placeholder={t.chooseFilePlaceholder}
           accept=".zip,application/zip"
           value={file}
           maw={420}
