@@ -132,7 +132,9 @@ export class ArchiveRepository {
     // On SQLite the ownership test is kept off its index (`+column`): with it, SQLite would read
     // every row of the workspace through that index and sort them for each page (quadratic);
     // without it, each page is a range of the primary key's index.
-    const conditions: RawBuilder<unknown>[] = [ownedBy(shape.table, 't', workspaceId, this.kind === 'sqlite')];
+    const conditions: RawBuilder<unknown>[] = [
+      ownedBy(shape.table, 't', workspaceId, this.kind === 'sqlite'),
+    ];
     if (scope.kind === 'organisation') {
       const filter = ORGANISATION_SCOPE[shape.table];
       if (!filter) return [];
@@ -286,10 +288,16 @@ export class ArchiveRepository {
 }
 
 /** SQL: the row `alias` of `table` belongs to the workspace (through its parents when it has no workspace_id). */
-function ownedBy(table: TableName, alias: string, workspaceId: string, unindexed = false): RawBuilder<unknown> {
+function ownedBy(
+  table: TableName,
+  alias: string,
+  workspaceId: string,
+  unindexed = false,
+): RawBuilder<unknown> {
   const entry = WORKSPACE_TABLES.find((candidate) => candidate.table === table);
   if (!entry) throw new Error(`${table} is not a workspace table`);
-  const column = (name: string) => (unindexed ? sql`+${sql.ref(`${alias}.${name}`)}` : sql.ref(`${alias}.${name}`));
+  const column = (name: string) =>
+    unindexed ? sql`+${sql.ref(`${alias}.${name}`)}` : sql.ref(`${alias}.${name}`);
   if (entry.owner === 'workspace') return sql`${column('workspace_id')} = ${workspaceId}`;
   const parentAlias = `${alias}p`;
   return sql`${column(entry.foreignKey)} in (select ${sql.ref(`${parentAlias}.id`)} from ${sql.table(
