@@ -34,7 +34,7 @@ const WORKSPACE_IDENTITY = new Set(['id', 'slug', 'name', 'created_at']);
  * entries. Resolves with the manifest once `out` has received the whole archive.
  *
  * @example
- * await exportWorkspaceArchive(db, 'sqlite', { workspaceId, scope: { kind: 'workspace' } }, createWriteStream('w.zip'));
+ * await exportWorkspaceArchive(db, { workspaceId, scope: { kind: 'workspace' } }, createWriteStream('w.zip'));
  */
 export async function exportWorkspaceArchive(
   db: Kysely<DB>,
