@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   reports: () => import('./reports.ts'),
   fuzz: () => import('./fuzz.ts'),
   load: () => import('./load.ts'),
+  archive: () => import('./archive.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

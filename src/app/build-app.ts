@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { activityRoutes } from '../features/activities/routes.ts';
+import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           description: 'KPIs: definitions, targets, entered values, roll-ups and their records',
         },
         { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
+        { name: 'archive', description: "A workspace's portable archive: export, check, import" },
         { name: 'audit', description: 'Who changed what' },
         { name: 'lists', description: 'The global search and your saved views of the lists' },
         { name: 'system', description: 'Health and metadata' },
@@ -270,6 +272,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(activityKpiRoutes(services.activityKpis));
     await scope.register(jobRoutes(services.jobs));
     await scope.register(reportRoutes(services.reports));
+    await scope.register(archiveRoutes(services.archives));
     await scope.register(searchRoutes(services.search));
     await scope.register(savedViewRoutes(services.savedViews));
   };

@@ -4,6 +4,8 @@ import { estimateActivityCommand } from '../commands/estimate-activity.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
 import { ActivityService } from '../features/activities/service.ts';
+import { ARCHIVE_JOB_KIND, archiveJobHandler } from '../features/archive/archive-job.ts';
+import { ArchiveService } from '../features/archive/service.ts';
 import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
@@ -99,6 +101,7 @@ export function createServices(options: ServiceOptions) {
     REPORT_JOB_KIND,
     reportJobHandler(db, (actor, query) => kpis.rollup(actor, query)),
   );
+  queue.register(ARCHIVE_JOB_KIND, archiveJobHandler(db));
 
   return {
     db,
@@ -141,6 +144,7 @@ export function createServices(options: ServiceOptions) {
     activityKpis: new ActivityKpiService(db),
     jobs: new JobService(db),
     reports: new ReportService(db, queue),
+    archives: new ArchiveService(db, queue),
     savedViews: new SavedViewService(db),
     search: new SearchService(db),
     commands: {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerArchiveCommands } from './commands/archive.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -21,6 +22,7 @@ export function createProgram(): Command {
   registerScheduleCommand(program);
   registerEstimateCommand(program);
   registerReportCommand(program);
+  registerArchiveCommands(program);
   return program;
 }
 

@@ -647,6 +647,28 @@ const CASES: RouteCase[] = [
     }),
     freshId: freshJob,
   },
+  // Workspace archives (issue 20): coordinators only. The upload here is not a ZIP, so a
+  // coordinator's answer is the 400 naming it; everyone else is refused before it is read.
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/archive/exports',
+    expected: only({ coordinator: 202 }),
+    body: () => ({}),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/archive/inspect',
+    expected: only({ coordinator: 400 }),
+    headers: { 'content-type': 'application/zip' },
+    body: () => 'not a zip archive',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/archive/import',
+    expected: only({ coordinator: 400 }),
+    headers: { 'content-type': 'application/zip' },
+    body: () => 'not a zip archive',
+  },
   // Lists and search (issue 18): every member searches and keeps saved views of their own.
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/search', expected: all(200), query: () => '?q=a' },
   {

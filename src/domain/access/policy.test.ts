@@ -64,6 +64,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'kpi.update',
     'report.create',
     'report.read',
+    'archive.export',
+    'archive.import',
   ],
   cluster_manager: [
     'workspace.read',

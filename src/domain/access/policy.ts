@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'kpi.update',
   'report.create',
   'report.read',
+  'archive.export',
+  'archive.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,6 +148,9 @@ const RULES: Record<Permission, Rule> = {
   // Funder reports hold the budget: whoever may read the money may have them made and read them.
   'report.create': moneyReader,
   'report.read': moneyReader,
+  // A workspace's archive holds everything, so only coordinators make or import one (decision 0023).
+  'archive.export': coordinator,
+  'archive.import': coordinator,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -191,6 +196,8 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'travel_rate.update': new Set(['coordinator']),
   'report.create': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'report.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'archive.export': new Set(['coordinator']),
+  'archive.import': new Set(['coordinator']),
 };
 
 /**

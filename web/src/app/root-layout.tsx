@@ -231,6 +231,15 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           leftSection={<ReportsIcon />}
         />
       )}
+      {abilities.canSomewhere('archive.export') && (
+        <NavLinkLink
+          to="/w/$workspace/archive"
+          params={{ workspace }}
+          label={messages.archive.nav}
+          active={Boolean(matchRoute({ to: '/w/$workspace/archive', params: { workspace }, fuzzy: true }))}
+          leftSection={<ReportsIcon />}
+        />
+      )}
       {abilities.canSomewhere('invitation.read') && (
         <NavLinkLink
           to="/w/$workspace/users"

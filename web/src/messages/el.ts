@@ -11,6 +11,8 @@
  * - coordinator: συντονιστής; viewer: παρατηρητής; mentor: μέντορας
  * - dashboard: πίνακας ελέγχου; funder report: έκθεση χρηματοδότη; saved view: αποθηκευμένη προβολή
  */
+
+import { elArchive } from './el-archive.ts';
 import { elDashboard } from './el-dashboard.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
@@ -834,6 +836,7 @@ export const el: Messages = {
   ...elLists,
   ...elImportLanguages,
   ...elLanguages,
+  ...elArchive,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

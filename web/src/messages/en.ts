@@ -20,6 +20,7 @@ import {
   ORGANISATION_TYPE_LABELS,
   SPACE_SEGMENT_LABELS,
 } from '../api/vocabulary.ts';
+import { enArchive } from './en-archive.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
@@ -786,6 +787,7 @@ export const en = {
   ...enKpis,
   ...enDashboard,
   ...enReports,
+  ...enArchive,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

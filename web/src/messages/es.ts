@@ -25,6 +25,8 @@
  * Not translated: the D4.2 catalogue's own text (it comes from the API), product names, ISO codes,
  * e-mail addresses. Quotation marks: « ».
  */
+
+import { esArchive } from './es-archive.ts';
 import { esDashboard } from './es-dashboard.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
@@ -867,6 +869,7 @@ export const es: Messages = {
   ...esLists,
   ...esImportLanguages,
   ...esLanguages,
+  ...esArchive,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

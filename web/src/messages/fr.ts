@@ -9,6 +9,7 @@ import {
   ORGANISATION_TYPE_LABELS,
   SPACE_SEGMENT_LABELS,
 } from '../api/vocabulary.ts';
+import { frArchive } from './fr-archive.ts';
 import { frDashboard } from './fr-dashboard.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
@@ -825,4 +826,5 @@ export const fr: Messages = {
   ...frLists,
   ...frLanguages,
   ...frImportLanguages,
+  ...frArchive,
 };

@@ -26,6 +26,8 @@
  * Not translated: the D4.2 catalogue's own text (it comes from the API), product names, ISO codes,
  * e-mail addresses. Quotation marks: « ».
  */
+
+import { itArchive } from './it-archive.ts';
 import { itDashboard } from './it-dashboard.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
@@ -858,6 +860,7 @@ export const it: Messages = {
   ...itLists,
   ...itImportLanguages,
   ...itLanguages,
+  ...itArchive,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

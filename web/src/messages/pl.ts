@@ -12,6 +12,8 @@
  * - coordinator: koordynator; viewer: obserwator; mentor: mentor
  * - dashboard: pulpit; funder report: raport dla grantodawcy; saved view: zapisany widok
  */
+
+import { plArchive } from './pl-archive.ts';
 import { plDashboard } from './pl-dashboard.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
@@ -829,6 +831,7 @@ export const pl: Messages = {
   ...plLists,
   ...plImportLanguages,
   ...plLanguages,
+  ...plArchive,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -1,0 +1,86 @@
+/** Spanish "Back up and move" strings (machine-made first draft; to be reviewed by a Spanish-speaking partner). */
+import type { enArchive } from './en-archive.ts';
+import type { Messages } from './types.ts';
+
+export const esArchive: Pick<Messages, keyof typeof enArchive> = {
+  archive: {
+    nav: 'Copia y traslado',
+    title: 'Copia y traslado',
+    intro:
+      'Guarde todo el espacio de trabajo en un solo archivo, trasládelo a un espacio vacío de otro Hub o entregue a una organización miembro una copia de sus propios datos.',
+    forbiddenTitle: 'Solo los coordinadores pueden copiar y trasladar un espacio de trabajo',
+    exportTitle: 'Exportar el espacio de trabajo',
+    exportBody:
+      'Todos los registros y archivos de este espacio, en un único archivo ZIP. Se prepara en segundo plano; puede salir de esta página y volver.',
+    exportButton: 'Exportar el espacio de trabajo',
+    exportStarting: 'Iniciando…',
+    exportFailed: 'No se pudo iniciar la exportación',
+    gdprTitle: 'Los datos de una organización',
+    gdprBody:
+      'Para una solicitud de portabilidad: la organización, sus personas, su participación en actividades y los cambios que les afectan.',
+    gdprOrganisation: 'Organización miembro',
+    gdprButton: 'Exportar los datos de esta organización',
+    gdprRequired: 'Elija primero una organización',
+    jobsTitle: 'Exportaciones',
+    jobsCaption: 'Exportaciones de este espacio, de la más reciente a la más antigua',
+    jobsEmpty: 'Todavía no hay exportaciones.',
+    requested: 'Solicitada',
+    content: 'Contenido',
+    wholeWorkspace: 'Todo el espacio',
+    oneOrganisation: 'Una organización',
+    status: 'Estado',
+    progress: 'Progreso',
+    file: 'Archivo',
+    statuses: { queued: 'En espera', running: 'En curso', succeeded: 'Lista', failed: 'Fallida' },
+    progressLabel: (when: string) => `Progreso de la exportación solicitada el ${when}`,
+    download: 'Descargar',
+    downloadLabel: (name: string) => `Descargar ${name}`,
+    failedBecause: (reason: string) => `Fallida: ${reason}`,
+    importTitle: 'Importar un archivo en este espacio',
+    importBody:
+      'Solo en un espacio sin registros. Se importa todo o nada. Cada persona recupera su cuenta por su dirección de correo; quienes son nuevos en este Hub eligen una contraseña con «He olvidado mi contraseña».',
+    importNotEmpty: 'Este espacio ya tiene registros, así que no se puede importar un archivo en él.',
+    chooseFile: 'Archivo (ZIP)',
+    checking: 'Comprobando el archivo…',
+    checkFailed: 'Este archivo no se puede importar',
+    summaryTitle: 'Lo que se importará',
+    summaryFrom: (name: string, when: string) => `De «${name}», exportado el ${when}`,
+    table: 'Registros',
+    rows: 'Cantidad',
+    accounts: (n: number) => (n === 1 ? '1 persona con cuenta' : `${n} personas con cuenta`),
+    files: (n: number) => (n === 1 ? '1 archivo' : `${n} archivos`),
+    importButton: 'Importar',
+    importing: 'Importando… puede tardar unos minutos en un espacio grande.',
+    importFailed: 'El archivo no se importó; no se cambió nada',
+    importDone: (rows: number) =>
+      rows === 1 ? 'Se importó 1 registro.' : `Se importaron ${rows} registros.`,
+    usersCreated: (n: number) =>
+      n === 1
+        ? 'Se creó 1 cuenta nueva; su titular elige una contraseña con «He olvidado mi contraseña».'
+        : `Se crearon ${n} cuentas nuevas; sus titulares eligen una contraseña con «He olvidado mi contraseña».`,
+    tables: {
+      cluster: 'Clústeres',
+      organisation: 'Organizaciones miembro',
+      person: 'Personas',
+      target_market: 'Mercados objetivo',
+      instrument: 'Instrumentos propios',
+      instrument_kpi: 'KPI de instrumentos propios',
+      travel_rate: 'Tarifas de viaje',
+      plan: 'Planes',
+      plan_instrument: 'Instrumentos de los planes',
+      activity: 'Actividades',
+      activity_participant: 'Participaciones',
+      cost_line: 'Líneas de coste',
+      kpi_target: 'Metas de KPI',
+      kpi_entry: 'Valores de KPI introducidos',
+      kpi_actual: 'Valores de KPI calculados',
+      membership: 'Miembros',
+      invitation: 'Invitaciones',
+      saved_view: 'Vistas guardadas',
+      audit_event: 'Entradas del registro de auditoría',
+      job: 'Informes y exportaciones',
+      job_file: 'Archivos de informes',
+    },
+    otherTable: 'Otros registros',
+  },
+};
