@@ -99,7 +99,8 @@ const LANGUAGES: Record<string, Language> = {
     ],
     // "KPI", "cluster" and "attività" are invariable ("1 KPI", "3 KPI", "3 cluster").
     // "In <workspace>" is Italian too.
-    sameFunctions: [...SYMBOLS_ONLY, 'catalogue.kpiCount', 'instrumentUsage.title'],
+    // "file" is Italian too ("1 file", "3 file").
+    sameFunctions: [...SYMBOLS_ONLY, 'catalogue.kpiCount', 'instrumentUsage.title', 'archive.files'],
     grammar: [
       ['catalogue.instrumentCount', [1], '1 strumento'],
       ['catalogue.instrumentCount', [2], '2 strumenti'],
