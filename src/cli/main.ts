@@ -3,10 +3,12 @@ import { VERSION } from '../version.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerOperatorCommand } from './commands/operator.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerWorkspaceCommand } from './commands/workspace.ts';
 
 /** `space2id <command>`: the Hub's command-line interface. */
 export function createProgram(): Command {
@@ -21,6 +23,8 @@ export function createProgram(): Command {
   registerScheduleCommand(program);
   registerEstimateCommand(program);
   registerReportCommand(program);
+  registerWorkspaceCommand(program);
+  registerOperatorCommand(program);
   return program;
 }
 
