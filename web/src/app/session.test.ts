@@ -29,9 +29,24 @@ describe('homePathOf', () => {
         user,
         via: 'session',
         csrfToken: 'x',
-        workspaces: [{ slug: 'demo', name: 'Demo', role: 'viewer', clusterId: null, organisationId: null }],
+        operator: false,
+        workspaces: [
+          {
+            slug: 'demo',
+            name: 'Demo',
+            role: 'viewer',
+            clusterId: null,
+            organisationId: null,
+            status: 'active',
+          },
+        ],
       }),
     ).toBe('/w/demo/');
-    expect(homePathOf({ user, via: 'session', csrfToken: 'x', workspaces: [] })).toBe('/catalogue');
+    expect(homePathOf({ user, via: 'session', csrfToken: 'x', operator: false, workspaces: [] })).toBe(
+      '/catalogue',
+    );
+    expect(homePathOf({ user, via: 'session', csrfToken: 'x', operator: true, workspaces: [] })).toBe(
+      '/operator',
+    );
   });
 });
