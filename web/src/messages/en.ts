@@ -26,6 +26,7 @@ import { enKpis } from './en-kpis.ts';
 import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
+import { enWorkspaces } from './en-workspaces.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -786,6 +787,7 @@ export const en = {
   ...enReports,
   ...enForms,
   ...enLists,
+  ...enWorkspaces,
 } as const;
 
 /** The active message set. */
