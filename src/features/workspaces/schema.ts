@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../domain/i18n/types.ts';
 import { MAX_DAY_RATE_CENTS, slugProblem } from '../../domain/workspaces/rules.ts';
 import { countryCode, versionField } from '../../http/params.ts';
-import { newPassword } from '../invitations/schema.ts';
 
 /** HTTP contract of workspace set-up, the instance operator and workspace settings. */
 
@@ -19,6 +18,12 @@ export const slugField = z
   );
 
 const email = z.string().trim().max(254).pipe(z.email());
+/** The password rule of invitations and resets (`newPassword` there; not imported: features stay acyclic). */
+export const MIN_PASSWORD_LENGTH = 12;
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024);
 const workspaceName = z.string().trim().min(1).max(200);
 
 /** A set-up link's token, in the page's path. */

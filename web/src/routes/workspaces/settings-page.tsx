@@ -5,7 +5,6 @@ import {
   FileInput,
   Group,
   Image,
-  NumberInput,
   Paper,
   Select,
   Stack,
@@ -21,6 +20,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../src/domain
 import { api, unwrap } from '../../api/client.ts';
 import { describeError, fieldErrorsOf } from '../../api/describe-error.ts';
 import { formatMoney, setMoneyCurrency } from '../../app/format.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import { settingsKeys, settingsQuery, type WorkspaceSettingsDto } from './queries.ts';
 
@@ -172,12 +172,9 @@ function SettingsForm({ workspace, settings }: { workspace: string; settings: Wo
             error={errors.currency}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput
+          <NumberField
             label={`${t.dayRate} (${currency})`}
             description={`${t.dayRateHint} ${formatMoney(Number(dayRate) || 0)}`}
-            min={0}
-            max={100_000}
-            decimalScale={2}
             readOnly={readOnly}
             value={dayRate}
             onChange={setDayRate}
