@@ -46,11 +46,23 @@ export function SettingsPage() {
   useDocumentTitle(messages.app.documentTitle(t.title));
   const { workspace } = route.useParams();
   const settings = useQuery(settingsQuery(workspace));
+  // Outside the form: a saved form is drawn anew from the new version.
+  const [saved, setSaved] = useState(false);
   return (
     <Stack maw={720} gap="lg">
       <Title order={1}>{t.title}</Title>
+      {saved && (
+        <Alert color="green" variant="light" role="status" data-testid="settings-saved">
+          {t.saved}
+        </Alert>
+      )}
       {settings.data ? (
-        <SettingsForm key={settings.data.version} workspace={workspace} settings={settings.data} />
+        <SettingsForm
+          key={settings.data.version}
+          workspace={workspace}
+          settings={settings.data}
+          onSaved={setSaved}
+        />
       ) : settings.isError ? (
         <Alert color="red" role="alert">
           {describeError(settings.error)}
@@ -69,7 +81,15 @@ async function base64Of(file: File): Promise<string> {
   return btoa(binary);
 }
 
-function SettingsForm({ workspace, settings }: { workspace: string; settings: WorkspaceSettingsDto }) {
+function SettingsForm({
+  workspace,
+  settings,
+  onSaved,
+}: {
+  workspace: string;
+  settings: WorkspaceSettingsDto;
+  onSaved: (saved: boolean) => void;
+}) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(settings.name);
   const [currency, setCurrency] = useState(settings.currency);
@@ -98,7 +118,9 @@ function SettingsForm({ workspace, settings }: { workspace: string; settings: Wo
           },
         }),
       ),
+    onMutate: () => onSaved(false),
     onSuccess: async (result) => {
+      onSaved(true);
       setMoneyCurrency(result.currency);
       queryClient.setQueryData(settingsKeys.settings(workspace), result);
       await queryClient.invalidateQueries();
@@ -117,11 +139,6 @@ function SettingsForm({ workspace, settings }: { workspace: string; settings: Wo
           {readOnly && (
             <Alert color="gray" variant="light">
               {t.readOnly}
-            </Alert>
-          )}
-          {save.isSuccess && (
-            <Alert color="green" variant="light" role="status" data-testid="settings-saved">
-              {t.saved}
             </Alert>
           )}
           {save.isError && Object.keys(errors).length === 0 && (
