@@ -158,7 +158,7 @@ function WorkspaceRow({
           <Group gap={6} wrap="nowrap">
             <Button
               size="xs"
-              variant="light"
+              variant="default"
               onClick={() => onRename(w)}
               aria-label={`${t.rename} ${w.name}`}
             >
@@ -167,8 +167,7 @@ function WorkspaceRow({
             {w.status === 'active' && (
               <Button
                 size="xs"
-                variant="light"
-                color="orange"
+                variant="default"
                 loading={status.isPending}
                 onClick={() => status.mutate('suspended')}
                 aria-label={`${t.suspend} ${w.name}`}
@@ -179,7 +178,7 @@ function WorkspaceRow({
             {w.status === 'suspended' && (
               <Button
                 size="xs"
-                variant="light"
+                variant="default"
                 loading={status.isPending}
                 onClick={() => status.mutate('active')}
                 aria-label={`${t.reactivate} ${w.name}`}
@@ -189,8 +188,7 @@ function WorkspaceRow({
             )}
             <Button
               size="xs"
-              variant="light"
-              color="red"
+              variant="default"
               onClick={() => onDelete(w)}
               aria-label={`${t.delete} ${w.name}`}
             >
