@@ -280,8 +280,16 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
         via: 'session',
         csrfToken,
         workspaces: [
-          { slug: workspace.slug, name: 'Orbit', role: 'viewer', clusterId: null, organisationId: null },
+          {
+            slug: workspace.slug,
+            name: 'Orbit',
+            role: 'viewer',
+            clusterId: null,
+            organisationId: null,
+            status: 'active',
+          },
         ],
+        operator: false,
       });
     });
 
