@@ -30,7 +30,9 @@ describe('loadConfig', () => {
       seedDemo: true,
       smtpUrl: null,
       mailFrom: 'SPACE2ID Hub <no-reply@localhost>',
-      publicUrl: 'http://localhost:3000',
+      // PUBLIC_URL unset: the port the Hub listens on (issue 20).
+      publicUrl: 'http://localhost:8080',
+      publicUrlSet: false,
       trustProxy: false,
     });
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);

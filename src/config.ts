@@ -15,8 +15,10 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of the Hub's mails. */
   mailFrom: string;
-  /** Where the Hub is reached from outside: the base of the links in mails. */
+  /** Where the Hub is reached from outside: the base of the links in mails and of the set-up link. */
   publicUrl: string;
+  /** Whether `PUBLIC_URL` was set (else `serve` uses http://localhost:<the port it listens on>). */
+  publicUrlSet: boolean;
   /**
    * Which reverse proxies are believed about the client (`X-Forwarded-For`, `-Proto`, `-Host`):
    * false (none, the default), true (every hop: only when nothing reaches the Hub but the proxy),
@@ -32,16 +34,18 @@ export interface Config {
 export const DEFAULT_SQLITE_FILE = './data/space2id.db';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort(env.PORT);
   return {
     host: env.HOST ?? '127.0.0.1',
-    port: parsePort(env.PORT),
+    port,
     databaseUrl: env.DATABASE_URL ?? DEFAULT_SQLITE_FILE,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, '../web/dist'),
     seedDemo: env.SEED_DEMO !== 'false' && env.SEED_DEMO !== '0',
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'SPACE2ID Hub <no-reply@localhost>',
-    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
+    publicUrlSet: env.PUBLIC_URL !== undefined && env.PUBLIC_URL !== '',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     jobLeaseMs: parseMilliseconds('JOB_LEASE_MS', env.JOB_LEASE_MS, 500),
     jobPollMs: parseMilliseconds('JOB_POLL_MS', env.JOB_POLL_MS, 50),
@@ -80,8 +84,8 @@ function parseSmtpUrl(value: string | undefined): string | null {
   return value;
 }
 
-function parsePublicUrl(value: string | undefined): string {
-  if (value === undefined || value === '') return 'http://localhost:3000';
+function parsePublicUrl(value: string | undefined, port: number): string {
+  if (value === undefined || value === '') return `http://localhost:${port === 0 ? 3000 : port}`;
   if (!URL.canParse(value) || !['http:', 'https:'].includes(new URL(value).protocol)) {
     throw new Error(`PUBLIC_URL must be an http(s) URL such as https://hub.example.org, got "${value}"`);
   }

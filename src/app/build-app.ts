@@ -48,6 +48,9 @@ import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
+import { operatorRoutes } from '../features/workspaces/operator-routes.ts';
+import { settingsRoutes } from '../features/workspaces/settings-routes.ts';
+import { setupRoutes } from '../features/workspaces/setup-routes.ts';
 import { authenticate, resolveWorkspaceActor } from '../http/authentication.ts';
 import { preventCachingOfApiAnswers } from '../http/cache-control.ts';
 import { healthRoutes } from '../http/health-routes.ts';
@@ -157,6 +160,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'archive', description: "A workspace's portable archive: export, check, import" },
         { name: 'audit', description: 'Who changed what' },
         { name: 'lists', description: 'The global search and your saved views of the lists' },
+        { name: 'workspaces', description: 'Workspace set-up links and settings' },
+        {
+          name: 'operator',
+          description:
+            'The instance operator: workspaces’ names, sizes and coordinators, never their content',
+        },
         { name: 'system', description: 'Health and metadata' },
       ],
     },
@@ -233,6 +242,8 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(acceptInvitationRoutes(services.invitations));
     await scope.register(passwordResetRoutes(services.passwordResets));
     await scope.register(outboxRoutes(services.outbox, services.auth));
+    await scope.register(setupRoutes(services.setup));
+    await scope.register(operatorRoutes(services.operator, services.auth));
   };
 }
 
@@ -275,6 +286,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(archiveRoutes(services.archives));
     await scope.register(searchRoutes(services.search));
     await scope.register(savedViewRoutes(services.savedViews));
+    await scope.register(settingsRoutes(services.workspaceSettings));
   };
 }
 

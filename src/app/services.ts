@@ -41,7 +41,11 @@ import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
 import { SearchService } from '../features/search/service.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
+import { DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler } from '../features/workspaces/deletion-job.ts';
+import { OperatorService } from '../features/workspaces/operator-service.ts';
 import { WorkspaceRepository } from '../features/workspaces/repository.ts';
+import { WorkspaceSettingsService } from '../features/workspaces/settings-service.ts';
+import { WorkspaceSetupService } from '../features/workspaces/setup-service.ts';
 import { JobQueue, type JobQueueOptions } from '../jobs/queue.ts';
 
 /** What the services need from outside: the database and the settings of the process. */
@@ -103,12 +107,18 @@ export function createServices(options: ServiceOptions) {
   );
   queue.register(ARCHIVE_JOB_KIND, archiveJobHandler(db));
 
+  queue.register(DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler(db));
+  const setup = new WorkspaceSetupService({ db, auth, publicUrl: mailSettings.publicUrl, clock });
+
   return {
     db,
     mailer,
     background,
     queue,
     workspaces: new WorkspaceRepository(db),
+    setup,
+    operator: new OperatorService({ db, setup, mailer, notifyJobs: () => queue.notify() }),
+    workspaceSettings: new WorkspaceSettingsService(db),
     instruments: new InstrumentService(new InstrumentRepository(db), {
       revalidateMs: options.catalogueRevalidateMs,
     }),

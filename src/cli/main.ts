@@ -4,10 +4,12 @@ import { registerArchiveCommands } from './commands/archive.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerOperatorCommand } from './commands/operator.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerWorkspaceCommand } from './commands/workspace.ts';
 
 /** `space2id <command>`: the Hub's command-line interface. */
 export function createProgram(): Command {
@@ -23,6 +25,9 @@ export function createProgram(): Command {
   registerEstimateCommand(program);
   registerReportCommand(program);
   registerArchiveCommands(program);
+
+  registerWorkspaceCommand(program);
+  registerOperatorCommand(program);
   return program;
 }
 

@@ -10,6 +10,42 @@ export interface WorkspaceTable {
   slug: string;
   name: string;
   created_at: string;
+  /** Migration 0020: `pending` until its coordinator used the set-up link; `deleting` while the deletion job runs. */
+  status: Generated<'active' | 'pending' | 'suspended' | 'deleting'>;
+  version: Generated<number>;
+  updated_at: string | null;
+  /** ISO 4217, EUR by default. */
+  currency: Generated<string>;
+  /** The day rate when neither an override nor a cluster gives one, integer cents. */
+  default_day_rate_cents: Generated<number>;
+  /** IANA time zone of "today" in this workspace. */
+  time_zone: Generated<string>;
+  /** JSON: Language[], English always included. */
+  languages: Generated<string>;
+  /** 1–12: the month the fiscal year starts. */
+  fiscal_year_start_month: Generated<number>;
+  /** PNG, JPEG or WebP bytes (≤ 256 KB), or null. */
+  logo: Buffer | null;
+  logo_content_type: string | null;
+  logo_updated_at: string | null;
+}
+
+/** One-time set-up links (migration 0020): only the token's SHA-256 hash is stored. */
+export interface WorkspaceSetupTable {
+  id: string;
+  token_hash: string;
+  /** `start`: creates a new workspace; `workspace`: completes a pending one; `password`: an operator's first password. */
+  kind: 'start' | 'workspace' | 'password';
+  workspace_id: string | null;
+  user_id: string | null;
+  /** The coordinator's e-mail (lower-cased), prefilled or fixed. */
+  email: string | null;
+  name: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface InstrumentTable {
@@ -134,6 +170,8 @@ export interface AppUserTable {
   language: string | null;
   created_at: string;
   updated_at: string;
+  /** 0/1: the instance operator (migration 0020; set by `space2id operator grant`). */
+  is_operator: Generated<number>;
 }
 
 export interface MembershipTable {
@@ -484,4 +522,5 @@ export interface DB {
   rate_limit: RateLimitTable;
   sign_in_lock: SignInLockTable;
   saved_view: SavedViewTable;
+  workspace_setup: WorkspaceSetupTable;
 }

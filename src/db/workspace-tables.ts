@@ -58,4 +58,6 @@ export const INSTANCE_TABLES: Readonly<Partial<Record<TableName, string>>> = {
   sign_in_lock: 'sign-in locks of an account',
   mail_outbox: 'mail of an account (development outbox)',
   rate_limit: 'request counters per source address',
+  workspace_setup:
+    'one-time set-up links: a start link has no workspace yet; the deletion job removes those of a deleted workspace',
 };

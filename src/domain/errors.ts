@@ -42,6 +42,24 @@ export class ConflictError extends Error {
   }
 }
 
+/** The workspace was suspended by the instance operator: nothing in it can be read or changed (HTTP 423). */
+export class WorkspaceSuspendedError extends Error {
+  constructor(readonly slug: string) {
+    super(
+      `The workspace "${slug}" is suspended by the operator of this Hub: nothing in it can be read or changed until it is reactivated. Ask your coordinator or the Hub's operator.`,
+    );
+    this.name = 'WorkspaceSuspendedError';
+  }
+}
+
+/** Only the Hub's instance operator may do this (HTTP 403). */
+export class OperatorOnlyError extends Error {
+  constructor() {
+    super('Only the operator of this Hub may do this (see `space2id operator grant`).');
+    this.name = 'OperatorOnlyError';
+  }
+}
+
 /** The request carries no valid session or token (HTTP 401). */
 export class UnauthenticatedError extends Error {
   constructor(message = 'Sign in first, or send a valid API token.') {

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Selectable } from 'kysely';
 import type { ApiTokenTable, AppUserTable, UserSessionTable } from '../db/schema.ts';
 import { type Actor, ForbiddenError, type Permission, roleMay } from '../domain/access/policy.ts';
-import { NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
+import { NotFoundError, UnauthenticatedError, WorkspaceSuspendedError } from '../domain/errors.ts';
 
 /** Who made a request, and how. */
 export interface Authentication {
@@ -23,7 +23,11 @@ export interface Authenticator {
 
 /** What `resolveWorkspaceActor` needs of the workspaces feature (its `WorkspaceRepository`). */
 export interface ActorFinder {
-  findActor(workspaceSlug: string, userId: string): Promise<Actor | undefined>;
+  /** The caller's role, with the workspace's status (`pending` and `deleting` ones do not exist for members). */
+  findActor(
+    workspaceSlug: string,
+    userId: string,
+  ): Promise<(Actor & { workspaceStatus: string }) | undefined>;
 }
 
 declare module 'fastify' {
@@ -112,8 +116,12 @@ export function resolveWorkspaceActor(workspaces: ActorFinder) {
     const slug = (request.params as { workspace?: string }).workspace ?? '';
     const userId = request.auth?.user.id;
     if (!userId) throw new UnauthenticatedError();
-    const actor = await workspaces.findActor(slug, userId);
-    if (!actor) throw new NotFoundError('workspace', slug);
+    const found = await workspaces.findActor(slug, userId);
+    if (!found || found.workspaceStatus === 'pending' || found.workspaceStatus === 'deleting') {
+      throw new NotFoundError('workspace', slug);
+    }
+    if (found.workspaceStatus === 'suspended') throw new WorkspaceSuspendedError(slug);
+    const { workspaceStatus: _status, ...actor } = found;
     request.actor = actor;
     const permission = request.routeOptions.config.permission;
     if (!permission) throw new Error(`route ${request.routeOptions.url} declares no permission`);

@@ -9,10 +9,12 @@ import {
   InvalidCredentialsError,
   InvalidInputError,
   NotFoundError,
+  OperatorOnlyError,
   ServiceUnavailableError,
   TooLargeError,
   TooManyAttemptsError,
   UnauthenticatedError,
+  WorkspaceSuspendedError,
 } from '../domain/errors.ts';
 import { CsrfError } from './authentication.ts';
 
@@ -46,6 +48,7 @@ const PROBLEM_TYPES: Record<number, { type: string; title: string }> = {
   413: { type: 'urn:space2id:problem:too-large', title: 'Payload too large' },
   414: { type: 'urn:space2id:problem:uri-too-long', title: 'URI too long' },
   415: { type: 'urn:space2id:problem:unsupported-media-type', title: 'Unsupported media type' },
+  423: { type: 'urn:space2id:problem:workspace-suspended', title: 'Workspace suspended' },
   429: { type: 'urn:space2id:problem:too-many-requests', title: 'Too many requests' },
   500: { type: 'urn:space2id:problem:internal', title: 'Internal server error' },
 };
@@ -83,8 +86,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof UnauthenticatedError || error instanceof InvalidCredentialsError) {
     return sendProblem(reply, { ...problem(401, error.message), instance });
   }
-  if (error instanceof ForbiddenError || error instanceof CsrfError) {
+  if (error instanceof ForbiddenError || error instanceof CsrfError || error instanceof OperatorOnlyError) {
     return sendProblem(reply, { ...problem(403, error.message), instance });
+  }
+  if (error instanceof WorkspaceSuspendedError) {
+    return sendProblem(reply, { ...problem(423, error.message), instance });
   }
   if (error instanceof TooLargeError) {
     return sendProblem(reply, { ...problem(413, error.message), instance });

@@ -38,8 +38,14 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
-/** Does a job's work and returns the file it produced; a thrown error fails the job. */
-export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<JobFile & { message?: string }>;
+/**
+ * Does a job's work and returns the file it produced; a thrown error fails the job. A job that
+ * removed its own row (deleting its workspace) returns `{ gone: true }`: nothing is stored.
+ */
+export type JobHandler = (
+  job: ClaimedJob,
+  context: JobContext,
+) => Promise<(JobFile & { message?: string }) | { gone: true; message: string }>;
 
 /** A failure whose message is meant for the person who started the job. */
 export class JobError extends Error {
@@ -225,7 +231,9 @@ export class JobQueue {
       });
       lease.signal.throwIfAborted();
       await progress.cancel();
-      held = await this.repository.succeed(job.id, workerId, output, output.message ?? 'Done');
+      held =
+        'gone' in output ||
+        (await this.repository.succeed(job.id, workerId, output, output.message ?? 'Done'));
     } catch (error) {
       await progress.cancel();
       // A worker that lost the job writes nothing more: the one that took it over finishes it.

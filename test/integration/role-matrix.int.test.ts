@@ -114,6 +114,17 @@ const CASES: RouteCase[] = [
     target: 'fresh',
   },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/audit', expected: only({ coordinator: 200 }) },
+  // Workspace settings (issue 20): every member reads them, coordinators change them. The matrix
+  // sends a version far ahead, so a coordinator past the access check gets 409 and nothing changes.
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/settings', expected: all(200) },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/settings',
+    expected: only({ coordinator: 409 }),
+    body: () => ({ version: 1_000_000, timeZone: 'Europe/Brussels' }),
+  },
+  // No logo in the matrix's workspace: every member gets past the access check to a 404.
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/logo', expected: all(404) },
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/audit/actors',

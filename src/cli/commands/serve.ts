@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import pretty from 'pino-pretty';
 import { buildApp } from '../../app/build-app.ts';
 import { loadConfig } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { AuthRepository } from '../../features/auth/repository.ts';
+import { AuthService } from '../../features/auth/service.ts';
 import { DEMO_PASSWORD } from '../../features/demo/seed-demo.ts';
+import { WorkspaceSetupService } from '../../features/workspaces/setup-service.ts';
 import { openReadyDatabase } from '../context.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -52,12 +56,28 @@ export function registerServeCommand(program: Command): void {
           '  Mail is kept in the dev outbox (no SMTP_URL): signed in, see GET /api/v1/dev/outbox\n',
         );
       }
+      const publicUrl = config.publicUrlSet ? config.publicUrl : `http://${shownHost}:${port}`;
+      const start = await startLink(database, publicUrl);
+      if (start) {
+        console.log('  This Hub has no workspace yet. Open this one-time link to set up your consortium');
+        console.log(`  (it works once, until ${start.expiresAt.slice(0, 16).replace('T', ' ')} UTC):\n`);
+        console.log(`    ${start.url}\n`);
+      }
       if (database.demo.created) {
         console.log(`  Demo workspace created. Sign in with password "${DEMO_PASSWORD}" as:`);
         for (const user of database.demo.users) console.log(`    ${user.email.padEnd(40)} (${user.role})`);
         console.log('  (set SEED_DEMO=false to start without demo data)\n');
       }
     });
+}
+
+/**
+ * On a database without any workspace, a fresh one-time set-up link (older unused ones are revoked);
+ * otherwise null.
+ */
+function startLink(database: Database, publicUrl: string) {
+  const auth = new AuthService(new AuthRepository(database.db));
+  return new WorkspaceSetupService({ db: database.db, auth, publicUrl }).startLinkIfEmpty();
 }
 
 /**

@@ -24,6 +24,7 @@ const actor = (role: Role, clusterId: string | null = null, organisationId: stri
 const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
   coordinator: [
     'workspace.read',
+    'workspace.update',
     'cluster.read',
     'cluster.create',
     'cluster.update',

@@ -12,6 +12,7 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   'workspace.read',
+  'workspace.update',
   'cluster.read',
   'cluster.create',
   'cluster.update',
@@ -104,6 +105,7 @@ const moneyReader: Rule = (actor) =>
 
 const RULES: Record<Permission, Rule> = {
   'workspace.read': anyone,
+  'workspace.update': coordinator,
   'cluster.read': anyone,
   'cluster.create': coordinator,
   'cluster.update': coordinatorOrOwnCluster,
@@ -156,6 +158,7 @@ const RULES: Record<Permission, Rule> = {
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
 const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'workspace.read': new Set(ROLES),
+  'workspace.update': new Set(['coordinator']),
   'cluster.read': new Set(ROLES),
   'cluster.create': new Set(['coordinator']),
   'cluster.update': new Set(['coordinator', 'cluster_manager']),

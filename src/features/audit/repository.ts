@@ -9,7 +9,8 @@ export type Changes = Record<string, [unknown, unknown]>;
 
 export interface AuditEntry {
   workspaceId: string;
-  actorUserId: string;
+  /** null: done from the command line (no account acted). */
+  actorUserId: string | null;
   action: 'create' | 'update' | 'delete';
   entityType: string;
   entityId: string;

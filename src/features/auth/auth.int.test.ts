@@ -281,8 +281,16 @@ describe.each(testDialects())('sign-in, sessions and API tokens on %s', (kind) =
         language: null,
         csrfToken,
         workspaces: [
-          { slug: workspace.slug, name: 'Orbit', role: 'viewer', clusterId: null, organisationId: null },
+          {
+            slug: workspace.slug,
+            name: 'Orbit',
+            role: 'viewer',
+            clusterId: null,
+            organisationId: null,
+            status: 'active',
+          },
         ],
+        operator: false,
       });
     });
 

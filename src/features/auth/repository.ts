@@ -237,20 +237,35 @@ export class AuthRepository {
   }
 
   /** The user's workspaces with the role held in each. */
+  /** Whether the account is the instance operator (`app_user.is_operator`). */
+  async isOperator(userId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('app_user')
+      .select('is_operator')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.is_operator === 1;
+  }
+
   listMemberships(userId: string) {
-    return this.db
-      .selectFrom('membership')
-      .innerJoin('workspace', 'workspace.id', 'membership.workspace_id')
-      .select([
-        'workspace.id as workspaceId',
-        'workspace.slug as workspaceSlug',
-        'workspace.name as workspaceName',
-        'membership.role',
-        'membership.cluster_id as clusterId',
-        'membership.organisation_id as organisationId',
-      ])
-      .where('membership.user_id', '=', userId)
-      .orderBy('workspace.name')
-      .execute();
+    return (
+      this.db
+        .selectFrom('membership')
+        .innerJoin('workspace', 'workspace.id', 'membership.workspace_id')
+        .select([
+          'workspace.id as workspaceId',
+          'workspace.slug as workspaceSlug',
+          'workspace.name as workspaceName',
+          'membership.role',
+          'membership.cluster_id as clusterId',
+          'membership.organisation_id as organisationId',
+          'workspace.status',
+        ])
+        .where('membership.user_id', '=', userId)
+        // A workspace pending its coordinator or being deleted is no one's yet, or any more.
+        .where('workspace.status', 'in', ['active', 'suspended'])
+        .orderBy('workspace.name')
+        .execute()
+    );
   }
 }

@@ -95,7 +95,10 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
 
     /** The current user and their workspaces: `GET /me`, and `GET /auth/session` when signed in. */
     const presentMe = async (current: Authentication): Promise<z.infer<typeof meResponse>> => {
-      const memberships = await auth.listMemberships(current.user.id);
+      const [memberships, operator] = await Promise.all([
+        auth.listMemberships(current.user.id),
+        auth.isOperator(current.user.id),
+      ]);
       return {
         user: current.user,
         via: current.via,
@@ -107,7 +110,9 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
           role: m.role,
           clusterId: m.clusterId,
           organisationId: m.organisationId,
+          status: m.status === 'suspended' ? ('suspended' as const) : ('active' as const),
         })),
+        operator,
       };
     };
 

@@ -37,8 +37,12 @@ export const meResponse = z
         role: z.enum(ROLES),
         clusterId: z.string().nullable().describe('The cluster of a cluster manager'),
         organisationId: z.string().nullable().describe('The organisation of a member'),
+        status: z
+          .enum(['active', 'suspended'])
+          .describe('suspended: the operator suspended it; its pages and API answer 423'),
       }),
     ),
+    operator: z.boolean().describe('Whether this account is the instance operator (pages under /operator)'),
   })
   .meta({ id: 'Me' });
 

@@ -190,6 +190,10 @@ export class AuthService {
     return this.repository.listMemberships(userId);
   }
 
+  isOperator(userId: string): Promise<boolean> {
+    return this.repository.isOperator(userId);
+  }
+
   /** A password hash with the Hub's parameters, for seeding several users with one password. */
   hashForSeed(password: string): Promise<string> {
     return hashPassword(password);

@@ -5,6 +5,8 @@ import { burnPeriod, cumulative, monthsOf } from './burn-period.ts';
 describe('burnPeriod', () => {
   it('is the calendar year of today without dates', () => {
     expect(burnPeriod({}, '2026-07-14')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(burnPeriod({}, '2026-07-14', 4)).toEqual({ from: '2026-04-01', to: '2027-03-31' });
+    expect(burnPeriod({}, '2026-02-14', 10)).toEqual({ from: '2025-10-01', to: '2026-09-30' });
   });
 
   it('keeps the dates given', () => {

@@ -1,5 +1,6 @@
 import { checkRange, spansYears } from '../../domain/dates.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { fiscalYear } from '../../domain/workspaces/rules.ts';
 
 /** The days a budget burn covers, both included (`YYYY-MM-DD`). */
 export interface BurnPeriod {
@@ -11,7 +12,8 @@ export interface BurnPeriod {
 export const MAX_BURN_YEARS = 10;
 
 /**
- * The period a burn query asks for. Without dates: the calendar year of `today`. A missing end is
+ * The period a burn query asks for. Without dates: the fiscal year of `today` (the calendar year
+ * when it starts in January, the workspace's setting `fiscalYearStartMonth`). A missing end is
  * the end of the start's year, a missing start the first day of the end's year, so one date alone
  * still gives a bounded period.
  *
@@ -19,8 +21,13 @@ export const MAX_BURN_YEARS = 10;
  *   10 years or more.
  * @example burnPeriod({}, '2026-07-14') // { from: '2026-01-01', to: '2026-12-31' }
  */
-export function burnPeriod(query: { from?: string | undefined; to?: string | undefined }, today: string) {
+export function burnPeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  today: string,
+  fiscalYearStartMonth = 1,
+) {
   checkRange(query);
+  if (query.from === undefined && query.to === undefined) return fiscalYear(today, fiscalYearStartMonth);
   const from = query.from ?? `${(query.to ?? today).slice(0, 4)}-01-01`;
   const to = query.to ?? `${from.slice(0, 4)}-12-31`;
   if (spansYears(from, to, MAX_BURN_YEARS)) {

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES, type FundingSource } from '../../domain/catalogue/types.ts';
-import { todayIso } from '../../domain/dates.ts';
 import { toEur } from '../../domain/planning/money.ts';
+import { todayIn } from '../../domain/workspaces/rules.ts';
+import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { burnPeriod, cumulative, monthsOf } from './burn-period.ts';
 import { BurnRepository } from './burn-repository.ts';
 import type { BurnDto, BurnQuery } from './schema.ts';
@@ -18,12 +19,15 @@ import type { BurnDto, BurnQuery } from './schema.ts';
 export class BurnService {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly today: () => string = todayIso,
+    /** Tests fix "today"; otherwise it is today in the workspace's time zone. */
+    private readonly today?: () => string,
   ) {}
 
   async burn(actor: Actor, query: BurnQuery): Promise<BurnDto> {
     requireAccess(actor, 'budget.read');
-    const period = burnPeriod(query, this.today());
+    const calendar = await new WorkspaceSettingsRepository(this.db).calendar(actor.workspaceId);
+    const today = this.today?.() ?? todayIn(calendar.timeZone);
+    const period = burnPeriod(query, today, calendar.fiscalYearStartMonth);
     const filters = { planId: query.planId, marketId: query.marketId, clusterId: query.clusterId };
     const repository = new BurnRepository(this.db);
     const [actualRows, plannedRows] = await Promise.all([

@@ -11,11 +11,12 @@ import { unknownInstrument } from '../instruments/service.ts';
 import { presentTravelRate } from '../travel-rates/presenter.ts';
 import { TravelRateRepository } from '../travel-rates/repository.ts';
 import { resolveTravelRate, travelHome } from '../travel-rates/service.ts';
+import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { presentEstimate } from './presenter.ts';
 import type { EstimateBodyInput, EstimateDto } from './schema.ts';
 
-/** The day rate when neither an override nor a cluster gives one (EUR 450, in cents). */
-export const DEFAULT_DAY_RATE_CENTS = 45_000;
+/** The day rate when neither an override nor a cluster nor the workspace's settings give one (EUR 450, in cents). */
+export { DEFAULT_DAY_RATE_CENTS } from '../../domain/workspaces/rules.ts';
 
 /**
  * Budget estimates: a preview for any instrument. An activity's estimate, optionally applied as its
@@ -44,7 +45,7 @@ export class EstimateService {
 
 /**
  * Runs the budget engine with the workspace's rates. Day rate: the override, else the cluster's,
- * else EUR 450 (labelled default). Travel to `parameters.destination`: the workspace's rate for that
+ * else the workspace's default day rate (settings; EUR 450 unless changed; labelled default). Travel to `parameters.destination`: the workspace's rate for that
  * country, else the Hub's default from the cluster's home (no cluster: the workspace's first, else
  * Belgium). The engine's field names are prefixed with `body.`.
  */
@@ -70,7 +71,10 @@ export async function computeEstimate(
       ? { cents: eurToCents(options.dayRateEur), source: 'override' as const }
       : cluster
         ? { cents: cluster.day_rate_cents, source: 'cluster' as const }
-        : { cents: DEFAULT_DAY_RATE_CENTS, source: 'default' as const };
+        : {
+            cents: await new WorkspaceSettingsRepository(db).defaultDayRateCents(workspaceId),
+            source: 'default' as const,
+          };
   let travel: { rate: TravelRate; version: number | null } | null = null;
   if (options.parameters.destination !== undefined) {
     const origin = cluster

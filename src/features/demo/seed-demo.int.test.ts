@@ -32,6 +32,20 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     const clusters = res.json().items as { country: string }[];
     expect(clusters).toHaveLength(8);
     expect(new Set(clusters.map((c) => c.country)).size).toBe(6);
+    const settings = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}/settings`,
+      headers: { cookie },
+    });
+    expect(settings.json()).toMatchObject({
+      currency: 'EUR',
+      timeZone: 'Europe/Brussels',
+      languages: ['en', 'fr', 'es', 'it', 'el', 'pl'],
+      fiscalYearStartMonth: 1,
+    });
+    // The demo coordinator is not the instance operator.
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    expect(me.json().operator).toBe(false);
   });
 
   it('has its accounts, as the start log prints them, in the README’s quick start', async () => {

@@ -6,6 +6,7 @@ import { ClusterRepository } from '../clusters/repository.ts';
 import { OrganisationRepository } from '../organisations/repository.ts';
 import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
+import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { demoRegistry } from './demo-registry.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
@@ -72,6 +73,15 @@ export interface DemoSeedResult {
  * Creates the demo workspace when the database has no workspace at all (a fresh install), so a
  * newcomer sees the Hub working at once. Never touches a database that already has workspaces.
  */
+/** The demo workspace's settings: euros, Brussels time, the six languages, a calendar fiscal year. */
+export const DEMO_SETTINGS = {
+  currency: 'EUR',
+  default_day_rate_cents: 45_000,
+  time_zone: 'Europe/Brussels',
+  languages: JSON.stringify(['en', 'fr', 'es', 'it', 'el', 'pl']),
+  fiscal_year_start_month: 1,
+};
+
 export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSeedResult> {
   const { db } = services;
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
@@ -80,6 +90,9 @@ export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSee
   const seeded = await writeTransaction(db, async (trx) => {
     const workspaces = new WorkspaceRepository(trx);
     const workspace = await workspaces.create(DEMO_WORKSPACE_SLUG, 'Orbit Alliance (demo consortium)');
+    // Its settings filled as a real consortium's would be (issue 20): the demo coordinator is NOT
+    // the instance operator (`space2id operator grant EMAIL` makes one).
+    await new WorkspaceSettingsRepository(trx).update(workspace.id, workspace.version, DEMO_SETTINGS);
     const clusters = new ClusterRepository(trx);
     const clusterIds = new Map<string, string>();
     for (const cluster of DEMO_CLUSTERS) {

@@ -184,6 +184,7 @@ describe.each(testDialects())('invitations by mail on %s', (kind) => {
           role: 'cluster_manager',
           clusterId: home.clusterId,
           organisationId: null,
+          status: 'active',
         },
       ]);
       expect(me.json().csrfToken).toBe(res.json().csrfToken);

@@ -60,6 +60,26 @@ export const MESSAGES = {
     ];
     return { subject: w.subject, text: lines.join('\n\n'), html: html(lines, values.link, w.button) };
   },
+  workspaceSetup: (values: {
+    name: string | null;
+    workspaceName: string;
+    link: string;
+    expiresAt: string;
+  }): MailContent => {
+    const lines = [
+      values.name ? `Hello ${values.name},` : 'Hello,',
+      `A workspace "${values.workspaceName}" was created for you on SPACE2ID Hub: you are its first coordinator.`,
+      'Open this link to choose your password, name your first cluster and start:',
+      values.link,
+      `The link works once and expires on ${formatUtc(values.expiresAt)}.`,
+      'If you did not expect this, you can ignore this mail.',
+    ];
+    return {
+      subject: `Set up ${values.workspaceName} on SPACE2ID Hub`,
+      text: lines.join('\n\n'),
+      html: html(lines, values.link, 'Set up the workspace'),
+    };
+  },
 };
 
 /** The password-reset mail's words per language (machine-made drafts but English; to be reviewed). */

@@ -40,8 +40,11 @@ export class WorkspaceRepository {
     return row !== undefined;
   }
 
-  /** The caller's role in the workspace with that slug, or undefined when not a member (or no such workspace). */
-  findActor(slug: string, userId: string): Promise<Actor | undefined> {
+  /**
+   * The caller's role in the workspace with that slug, with the workspace's status, or undefined
+   * when not a member (or no such workspace).
+   */
+  findActor(slug: string, userId: string): Promise<(Actor & { workspaceStatus: string }) | undefined> {
     return this.actorWhere('workspace.slug', slug, userId);
   }
 
@@ -54,7 +57,7 @@ export class WorkspaceRepository {
     column: 'workspace.slug' | 'workspace.id',
     value: string,
     userId: string,
-  ): Promise<Actor | undefined> {
+  ): Promise<(Actor & { workspaceStatus: string }) | undefined> {
     const row = await this.db
       .selectFrom('membership')
       .innerJoin('workspace', 'workspace.id', 'membership.workspace_id')
@@ -63,6 +66,7 @@ export class WorkspaceRepository {
         'membership.role',
         'membership.cluster_id',
         'membership.organisation_id',
+        'workspace.status',
       ])
       .where(column, '=', value)
       .where('membership.user_id', '=', userId)
@@ -74,6 +78,7 @@ export class WorkspaceRepository {
       role: row.role,
       clusterId: row.cluster_id,
       organisationId: row.organisation_id,
+      workspaceStatus: row.status,
     };
   }
 
@@ -81,11 +86,11 @@ export class WorkspaceRepository {
     return this.db.selectFrom('workspace').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
-  async create(slug: string, name: string) {
+  async create(slug: string, name: string, status: 'active' | 'pending' = 'active') {
     return this.db
       .insertInto('workspace')
-      .values({ id: newId(), slug, name, created_at: nowIso() })
-      .returningAll()
+      .values({ id: newId(), slug, name, status, created_at: nowIso() })
+      .returning(['id', 'slug', 'name', 'status', 'created_at', 'version'])
       .executeTakeFirstOrThrow();
   }
 

@@ -980,6 +980,530 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operator/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace: name, slug, status, sizes and coordinators (never its content) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OperatorWorkspace"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a workspace pending its coordinator; the set-up link is answered and mailed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        coordinatorEmail: string;
+                        coordinatorName?: string;
+                        name: string;
+                        /** @description Lower-case letters, digits and single hyphens, 3–40, starting with a letter; not a reserved word */
+                        slug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedWorkspace"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workspace, with the progress of its deletion while it is being deleted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorWorkspace"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, suspend or reactivate a workspace */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description Suspend or reactivate
+                         * @enum {string}
+                         */
+                        status?: "active" | "suspended";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorWorkspace"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete a workspace and everything it owns (a background job); its slug must be typed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The workspace’s slug, typed again */
+                        confirmSlug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceDeletionStarted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/setup/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a set-up link offers (before using it)
+         * @description An unknown, used, replaced or expired link answers 400 naming `params.token`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Use a set-up link: create the workspace, its first cluster and coordinator (sets the session cookie)
+         * @description A start link (printed by `serve` on an empty Hub) needs e-mail, workspace name, slug and cluster; a workspace link (CLI or operator) completes its pending workspace; a password link sets an operator account’s password. Works once; a used or expired link answers 400 and writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your own partner cluster, the workspace’s first (required unless it is a password link) */
+                        cluster?: {
+                            city: string;
+                            country: string;
+                            name: string;
+                            shortName: string;
+                        };
+                        /** @description Your e-mail (required for a start link; fixed for the others) */
+                        email?: string;
+                        /** @description Your name */
+                        name: string;
+                        password: string;
+                        /** @description Required for a start link */
+                        slug?: string;
+                        /** @description Required for a start link; may rename a pending workspace */
+                        workspaceName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupCompleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/activities": {
         parameters: {
             query?: never;
@@ -5087,6 +5611,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace’s logo (PNG, JPEG or WebP; 404 when there is none) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Cache buster: the logo’s change time */
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/markets": {
         parameters: {
             query?: never;
@@ -8103,6 +8666,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace’s settings (every member reads them; coordinators change them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the workspace’s settings (coordinators; send the version you read)
+         * @description The currency cannot change once money is recorded (409). The logo is base64 PNG, JPEG or WebP of at most 256 KB, checked by its bytes; SVG is refused.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency?: string;
+                        defaultDayRateCents?: number;
+                        fiscalYearStartMonth?: number;
+                        languages?: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                        /** @description Base64 PNG, JPEG or WebP of at most 256 KB; null removes the logo */
+                        logo?: string | null;
+                        name?: string;
+                        timeZone?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/travel-rates": {
         parameters: {
             query?: never;
@@ -8356,7 +9104,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -8366,12 +9114,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -8381,7 +9129,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
             }[];
         };
         AcceptedInvitation: {
@@ -9166,6 +9914,18 @@ export interface components {
             secret: string;
             token: components["schemas"]["ApiTokenInput"];
         };
+        CreatedWorkspace: {
+            expiresAt: string;
+            /** @description The coordinator’s one-time set-up link (also mailed) */
+            setupUrl: string;
+            workspace: components["schemas"]["OperatorWorkspace"];
+        };
+        CreatedWorkspaceInput: {
+            expiresAt: string;
+            /** @description The coordinator’s one-time set-up link (also mailed) */
+            setupUrl: string;
+            workspace: components["schemas"]["OperatorWorkspaceInput"];
+        };
         Estimate: {
             assumptions: {
                 dayRateEur: number;
@@ -9851,6 +10611,8 @@ export interface components {
             csrfToken: string | null;
             /** @description The interface language the user chose; null to follow the browser’s languages */
             language: ("en" | "fr" | "es" | "it" | "el" | "pl") | null;
+            /** @description Whether this account is the instance operator (pages under /operator) */
+            operator: boolean;
             user: components["schemas"]["User"];
             /** @enum {string} */
             via: "session" | "token";
@@ -9863,6 +10625,11 @@ export interface components {
                 /** @enum {string} */
                 role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
                 slug: string;
+                /**
+                 * @description suspended: the operator suspended it; its pages and API answer 423
+                 * @enum {string}
+                 */
+                status: "active" | "suspended";
             }[];
         };
         MeInput: {
@@ -9870,6 +10637,8 @@ export interface components {
             csrfToken: string | null;
             /** @description The interface language the user chose; null to follow the browser’s languages */
             language: ("en" | "fr" | "es" | "it" | "el" | "pl") | null;
+            /** @description Whether this account is the instance operator (pages under /operator) */
+            operator: boolean;
             user: components["schemas"]["UserInput"];
             /** @enum {string} */
             via: "session" | "token";
@@ -9882,6 +10651,11 @@ export interface components {
                 /** @enum {string} */
                 role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
                 slug: string;
+                /**
+                 * @description suspended: the operator suspended it; its pages and API answer 423
+                 * @enum {string}
+                 */
+                status: "active" | "suspended";
             }[];
         };
         Member: {
@@ -9921,6 +10695,60 @@ export interface components {
         MemberListInput: {
             items: components["schemas"]["MemberInput"][];
             nextCursor: string | null;
+        };
+        OperatorWorkspace: {
+            coordinators: {
+                email: string;
+                name: string;
+            }[];
+            createdAt: string;
+            /** @description The deletion job, while the workspace is being deleted */
+            deletion: {
+                message: string;
+                progress: number;
+                status: string;
+            } | null;
+            id: string;
+            name: string;
+            sizes: {
+                activities: number;
+                /** @description Memberships (user accounts in the workspace) */
+                members: number;
+                organisations: number;
+                /** @description Every row the workspace owns, over WORKSPACE_TABLES */
+                rows: number;
+            };
+            slug: string;
+            /** @enum {string} */
+            status: "active" | "pending" | "suspended" | "deleting";
+            version: number;
+        };
+        OperatorWorkspaceInput: {
+            coordinators: {
+                email: string;
+                name: string;
+            }[];
+            createdAt: string;
+            /** @description The deletion job, while the workspace is being deleted */
+            deletion: {
+                message: string;
+                progress: number;
+                status: string;
+            } | null;
+            id: string;
+            name: string;
+            sizes: {
+                activities: number;
+                /** @description Memberships (user accounts in the workspace) */
+                members: number;
+                organisations: number;
+                /** @description Every row the workspace owns, over WORKSPACE_TABLES */
+                rows: number;
+            };
+            slug: string;
+            /** @enum {string} */
+            status: "active" | "pending" | "suspended" | "deleting";
+            version: number;
         };
         Organisation: {
             city: string | null;
@@ -10814,6 +11642,66 @@ export interface components {
             /** @description The signed-in user as GET /me gives it, or null when nobody is */
             me: components["schemas"]["MeInput"] | null;
         };
+        SetupCompleted: {
+            csrfToken: string;
+            expiresAt: string;
+            user: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            workspace: {
+                name: string;
+                slug: string;
+            } | null;
+        };
+        SetupCompletedInput: {
+            csrfToken: string;
+            expiresAt: string;
+            user: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            workspace: {
+                name: string;
+                slug: string;
+            } | null;
+        };
+        SetupPreview: {
+            /** @description The coordinator’s e-mail, when the link says it (fixed then) */
+            email: string | null;
+            expiresAt: string;
+            /**
+             * @description start: a new workspace; workspace: complete a pending one; password: an operator account
+             * @enum {string}
+             */
+            kind: "start" | "workspace" | "password";
+            /** @description The coordinator’s name, prefilled */
+            name: string | null;
+            /** @description The pending workspace a CLI or operator link completes */
+            workspace: {
+                name: string;
+                slug: string;
+            } | null;
+        };
+        SetupPreviewInput: {
+            /** @description The coordinator’s e-mail, when the link says it (fixed then) */
+            email: string | null;
+            expiresAt: string;
+            /**
+             * @description start: a new workspace; workspace: complete a pending one; password: an operator account
+             * @enum {string}
+             */
+            kind: "start" | "workspace" | "password";
+            /** @description The coordinator’s name, prefilled */
+            name: string | null;
+            /** @description The pending workspace a CLI or operator link completes */
+            workspace: {
+                name: string;
+                slug: string;
+            } | null;
+        };
         SignIn: {
             /** @description Send it as X-CSRF-Token with every cookie-authenticated mutation */
             csrfToken: string;
@@ -10923,6 +11811,54 @@ export interface components {
             email: string;
             id: string;
             name: string;
+        };
+        WorkspaceDeletionStarted: {
+            jobId: string;
+            /** @constant */
+            status: "deleting";
+        };
+        WorkspaceDeletionStartedInput: {
+            jobId: string;
+            /** @constant */
+            status: "deleting";
+        };
+        WorkspaceSettings: {
+            canEdit: boolean;
+            /** @description ISO 4217 */
+            currency: string;
+            /** @description Day rate when no cluster or override gives one */
+            defaultDayRateCents: number;
+            fiscalYearStartMonth: number;
+            /** @description English always included */
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            /** @description Where the logo is served, or null */
+            logoUrl: string | null;
+            /** @description Whether any money is recorded: the currency can no longer change */
+            moneyRecorded: boolean;
+            name: string;
+            slug: string;
+            /** @description IANA time zone of "today" */
+            timeZone: string;
+            version: number;
+        };
+        WorkspaceSettingsInput: {
+            canEdit: boolean;
+            /** @description ISO 4217 */
+            currency: string;
+            /** @description Day rate when no cluster or override gives one */
+            defaultDayRateCents: number;
+            fiscalYearStartMonth: number;
+            /** @description English always included */
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            /** @description Where the logo is served, or null */
+            logoUrl: string | null;
+            /** @description Whether any money is recorded: the currency can no longer change */
+            moneyRecorded: boolean;
+            name: string;
+            slug: string;
+            /** @description IANA time zone of "today" */
+            timeZone: string;
+            version: number;
         };
     };
     responses: never;

@@ -41,12 +41,35 @@ export function countrySelectOptions(): { value: string; label: string }[] {
   return countryOptions;
 }
 
-const eur = new Intl.NumberFormat(activeLocale(), { style: 'currency', currency: 'EUR' });
+let moneyCurrency = 'EUR';
+let money = new Intl.NumberFormat(activeLocale(), { style: 'currency', currency: moneyCurrency });
 
-/** `520` → `€520.00` in English, `520,00 €` in French. */
-export function formatEur(amount: number): string {
-  return eur.format(amount);
+/**
+ * The currency of the workspace being shown (its settings; EUR by default). The workspace route
+ * sets it before a page renders, so every amount follows the workspace's currency.
+ */
+export function setMoneyCurrency(currency: string): void {
+  if (currency === moneyCurrency) return;
+  try {
+    money = new Intl.NumberFormat(activeLocale(), { style: 'currency', currency });
+    moneyCurrency = currency;
+  } catch {
+    // An unknown code keeps the previous format rather than breaking every page.
+  }
 }
+
+/** The currency amounts are shown in (`EUR` unless the workspace says otherwise). */
+export function moneyCurrencyCode(): string {
+  return moneyCurrency;
+}
+
+/** `520` → `€520.00` in English, `520,00 €` in French (in the workspace's currency: `US$520.00` for USD). */
+export function formatEur(amount: number): string {
+  return money.format(amount);
+}
+
+/** The same as `formatEur`, by the name that says it follows the workspace's currency. */
+export const formatMoney = formatEur;
 
 const dateTime = new Intl.DateTimeFormat(activeLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(activeLocale(), { dateStyle: 'medium' });

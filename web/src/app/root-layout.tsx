@@ -24,6 +24,7 @@ import { type MouseEvent, useEffect } from 'react';
 import { API_REFERENCE_PAGE } from '../api/links.ts';
 import type { MeDto, MembershipDto } from '../api/types.ts';
 import { messages } from '../messages/en.ts';
+import { WorkspaceLogo } from '../routes/workspaces/workspace-logo.tsx';
 import { useAbilities } from './abilities.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { GlobalSearch } from './global-search.tsx';
@@ -99,9 +100,13 @@ export function RootLayout() {
               </Text>
             </Group>
           </UnstyledButton>
-          <Text component="span" c="dimmed" fz="sm" visibleFrom="md">
-            {messages.app.tagline}
-          </Text>
+          {signedIn && current ? (
+            <WorkspaceLogo workspace={current.slug} />
+          ) : (
+            <Text component="span" c="dimmed" fz="sm" visibleFrom="md">
+              {messages.app.tagline}
+            </Text>
+          )}
           <Group ml="auto" gap="sm" wrap="nowrap">
             {signedIn && current && <GlobalSearch workspace={current.slug} workspaceName={current.name} />}
             {signedIn ? <UserMenu me={signedIn} /> : me.isSuccess ? <LanguageMenu /> : null}
@@ -124,6 +129,14 @@ export function RootLayout() {
             leftSection={<CatalogueIcon />}
           />
           {signedIn && current && <WorkspaceNav me={signedIn} current={current} />}
+          {signedIn?.operator && (
+            <NavLinkLink
+              to="/operator"
+              label={messages.operator.nav}
+              active={Boolean(matchRoute({ to: '/operator' }))}
+              leftSection={<ApiIcon />}
+            />
+          )}
         </AppShell.Section>
         <AppShell.Section>
           <NavSectionLabel>{messages.nav.developers}</NavSectionLabel>
@@ -258,6 +271,13 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
           leftSection={<AuditIcon />}
         />
       )}
+      <NavLinkLink
+        to="/w/$workspace/settings"
+        params={{ workspace }}
+        label={messages.settings.nav}
+        active={Boolean(matchRoute({ to: '/w/$workspace/settings', params: { workspace }, fuzzy: true }))}
+        leftSection={<AuditIcon />}
+      />
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
 import { workspaceChildRoutes } from '../routes/workspace/routes.ts';
+import { workspacesChildRoutes, workspacesRootRoutes } from '../routes/workspaces/routes.ts';
 import { rootRoute } from './root-route.tsx';
 import { workspaceRoute } from './workspace-route.ts';
 
@@ -27,6 +28,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   ...catalogueRoutes,
   ...sessionRoutes,
+  ...workspacesRootRoutes,
   workspaceRoute.addChildren([
     ...workspaceChildRoutes,
     ...registryRoutes,
@@ -36,6 +38,8 @@ const routeTree = rootRoute.addChildren([
     ...dashboardRoutes,
     ...reportRoutes,
     ...archiveRoutes,
+
+    ...workspacesChildRoutes,
   ]),
   ...accountRoutes,
 ]);

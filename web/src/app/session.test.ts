@@ -30,11 +30,24 @@ describe('homePathOf', () => {
         via: 'session',
         language: null,
         csrfToken: 'x',
-        workspaces: [{ slug: 'demo', name: 'Demo', role: 'viewer', clusterId: null, organisationId: null }],
+        operator: false,
+        workspaces: [
+          {
+            slug: 'demo',
+            name: 'Demo',
+            role: 'viewer',
+            clusterId: null,
+            organisationId: null,
+            status: 'active',
+          },
+        ],
       }),
     ).toBe('/w/demo/');
-    expect(homePathOf({ user, via: 'session', language: null, csrfToken: 'x', workspaces: [] })).toBe(
-      '/catalogue',
-    );
+    expect(
+      homePathOf({ user, via: 'session', language: null, csrfToken: 'x', operator: false, workspaces: [] }),
+    ).toBe('/catalogue');
+    expect(
+      homePathOf({ user, via: 'session', language: null, csrfToken: 'x', operator: true, workspaces: [] }),
+    ).toBe('/operator');
   });
 });

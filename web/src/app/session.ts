@@ -86,5 +86,6 @@ export function ownClusterOf(membership: MembershipDto | undefined): string | nu
 /** Where a signed-in user starts: their first workspace's dashboard, or the catalogue. */
 export function homePathOf(me: MeDto): string {
   const first = me.workspaces[0];
-  return first ? `/w/${encodeURIComponent(first.slug)}/` : '/catalogue';
+  if (first) return `/w/${encodeURIComponent(first.slug)}/`;
+  return me.operator ? '/operator' : '/catalogue';
 }

@@ -29,6 +29,9 @@ const SAME_AS_ENGLISH: Record<'el' | 'pl', ReadonlySet<string>> = {
     'Format',
     'Import',
     'Agenda',
+    'Operator',
+    'Status',
+    'Logo',
   ]),
 };
 

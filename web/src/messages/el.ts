@@ -21,6 +21,7 @@ import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
 import { elPlanning } from './el-planning.ts';
 import { elReports } from './el-reports.ts';
+import { elWorkspaces } from './el-workspaces.ts';
 import type { Messages } from './types.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -837,6 +838,7 @@ export const el: Messages = {
   ...elImportLanguages,
   ...elLanguages,
   ...elArchive,
+  ...elWorkspaces,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -29,6 +29,7 @@ import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
+import { enWorkspaces } from './en-workspaces.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -792,6 +793,8 @@ export const en = {
   ...enLists,
   ...enImportLanguages,
   ...enLanguages,
+
+  ...enWorkspaces,
 } as const;
 
 /** The active message set. */

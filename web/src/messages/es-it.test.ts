@@ -96,6 +96,7 @@ const LANGUAGES: Record<string, Language> = {
       'Formula',
       'Agenda',
       'Tag',
+      'Logo',
     ],
     // "KPI", "cluster" and "attività" are invariable ("1 KPI", "3 KPI", "3 cluster").
     // "In <workspace>" is Italian too.

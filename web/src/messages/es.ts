@@ -35,6 +35,7 @@ import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
 import { esPlanning } from './es-planning.ts';
 import { esReports } from './es-reports.ts';
+import { esWorkspaces } from './es-workspaces.ts';
 import type { Messages } from './types.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -870,6 +871,7 @@ export const es: Messages = {
   ...esImportLanguages,
   ...esLanguages,
   ...esArchive,
+  ...esWorkspaces,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

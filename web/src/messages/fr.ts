@@ -19,6 +19,7 @@ import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frReports } from './fr-reports.ts';
+import { frWorkspaces } from './fr-workspaces.ts';
 import type { Messages } from './types.ts';
 
 export { frFigures };
@@ -827,4 +828,5 @@ export const fr: Messages = {
   ...frLanguages,
   ...frImportLanguages,
   ...frArchive,
+  ...frWorkspaces,
 };

@@ -36,6 +36,7 @@ import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
 import { itPlanning } from './it-planning.ts';
 import { itReports } from './it-reports.ts';
+import { itWorkspaces } from './it-workspaces.ts';
 import type { Messages } from './types.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -861,6 +862,7 @@ export const it: Messages = {
   ...itImportLanguages,
   ...itLanguages,
   ...itArchive,
+  ...itWorkspaces,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

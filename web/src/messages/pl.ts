@@ -22,6 +22,7 @@ import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
+import { plWorkspaces } from './pl-workspaces.ts';
 import type { Messages } from './types.ts';
 
 const rules = new Intl.PluralRules('pl');
@@ -832,6 +833,7 @@ export const pl: Messages = {
   ...plImportLanguages,
   ...plLanguages,
   ...plArchive,
+  ...plWorkspaces,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

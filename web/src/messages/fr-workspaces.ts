@@ -1,0 +1,113 @@
+/** French UI strings of workspace set-up, the operator and settings (machine-made first draft: to be reviewed by a French-speaking partner). */
+import type { enWorkspaces } from './en-workspaces.ts';
+import type { Messages } from './types.ts';
+
+export const frWorkspaces: Pick<Messages, keyof typeof enWorkspaces> = {
+  setup: {
+    title: 'Configurer votre consortium',
+    intro:
+      'Vous êtes le premier coordinateur. Choisissez votre mot de passe, nommez l’espace de travail et votre cluster.',
+    introPending: (workspace: string) =>
+      `Vous êtes le premier coordinateur de ${workspace}. Choisissez votre mot de passe et nommez votre cluster.`,
+    introPassword: 'Choisissez le mot de passe de votre compte d’opérateur.',
+    you: 'Vous',
+    name: 'Votre nom',
+    email: 'Votre e-mail',
+    password: 'Mot de passe',
+    workspace: 'Espace de travail',
+    workspaceName: 'Nom de l’espace de travail',
+    slug: 'Adresse (slug)',
+    slugHint: (url: string) =>
+      `Lettres minuscules, chiffres et traits d’union, 3 à 40 caractères. L’espace sera à l’adresse ${url}`,
+    cluster: 'Votre cluster',
+    clusterHint:
+      'Le cluster partenaire pour lequel vous travaillez ; vous ajouterez les autres partenaires ensuite.',
+    clusterName: 'Nom du cluster',
+    clusterShortName: 'Nom court',
+    country: 'Pays',
+    city: 'Ville',
+    submit: 'Créer l’espace de travail',
+    submitPassword: 'Enregistrer le mot de passe',
+    failed: 'L’espace de travail n’a pas pu être créé',
+    invalidTitle: 'Ce lien de configuration ne fonctionne pas',
+    invalidBody: 'Il a peut-être déjà été utilisé, remplacé par un lien plus récent, ou il a expiré.',
+    invalidHelp:
+      'Redémarrez le Hub pour afficher un nouveau lien, ou demandez-en un à l’opérateur de ce Hub. Si votre espace est déjà configuré, connectez-vous.',
+    required: 'Champ obligatoire',
+    doneTitle: 'Votre mot de passe est enregistré',
+  },
+  operator: {
+    title: 'Espaces de travail de ce Hub',
+    intro:
+      'En tant qu’opérateur de ce Hub, vous voyez le nom, la taille et les coordinateurs de chaque espace — jamais son contenu. Être opérateur ne fait de vous membre d’aucun espace.',
+    forbidden: 'Seul l’opérateur de ce Hub voit cette page.',
+    nav: 'Opérateur',
+    create: 'Nouvel espace de travail',
+    createTitle: 'Nouvel espace de travail',
+    coordinatorEmail: 'E-mail du coordinateur',
+    coordinatorName: 'Nom du coordinateur (facultatif)',
+    createSubmit: 'Créer et envoyer le lien',
+    created: 'Espace créé. Son lien de configuration a été envoyé au coordinateur :',
+    name: 'Nom',
+    slug: 'Slug',
+    status: 'Statut',
+    created_at: 'Créé le',
+    members: 'Membres',
+    organisations: 'Organisations',
+    activities: 'Activités',
+    rows: 'Lignes',
+    coordinators: 'Coordinateurs',
+    actions: 'Actions',
+    rename: 'Renommer',
+    renameTitle: (name: string) => `Renommer ${name}`,
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    suspend: 'Suspendre',
+    reactivate: 'Réactiver',
+    delete: 'Supprimer',
+    deleteTitle: (name: string) => `Supprimer ${name}`,
+    deleteWarning:
+      'Cela supprime définitivement tout ce que l’espace possède — organisations, personnes, plans, activités, budgets, KPI, rapports, journal d’audit. Les comptes de ses membres restent.',
+    confirmSlug: (slug: string) => `Tapez le slug « ${slug} » pour confirmer`,
+    deleteSubmit: 'Supprimer définitivement',
+    deleting: (percent: number) => `Suppression… ${percent} %`,
+    none: 'Aucun espace de travail pour l’instant.',
+    statuses: {
+      active: 'Actif',
+      pending: 'En attente de son coordinateur',
+      suspended: 'Suspendu',
+      deleting: 'En cours de suppression',
+    },
+  },
+  settings: {
+    title: 'Paramètres de l’espace de travail',
+    nav: 'Paramètres',
+    readOnly: 'Seuls les coordinateurs modifient ces paramètres.',
+    name: 'Nom de l’espace de travail',
+    logo: 'Logo',
+    logoHint: 'PNG, JPEG ou WebP, 256 Ko au plus.',
+    logoRemove: 'Retirer le logo',
+    logoAlt: (name: string) => `Logo de ${name}`,
+    currency: 'Devise',
+    currencyHint: 'Tous les montants de l’espace sont dans cette devise.',
+    currencyLocked: (currency: string) =>
+      `Des montants sont déjà enregistrés en ${currency} : la devise ne peut plus changer (ils seraient réétiquetés, pas convertis).`,
+    dayRate: 'Tarif journalier par défaut',
+    dayRateHint:
+      'Utilisé par les estimations quand ni l’activité ni son cluster ne donnent de tarif journalier.',
+    timeZone: 'Fuseau horaire',
+    timeZoneHint:
+      'Ce que « aujourd’hui » signifie pour la période du tableau de bord et la consommation du budget.',
+    languages: 'Langues',
+    languagesHint: 'Les langues du consortium ; l’anglais est toujours inclus.',
+    fiscalYear: 'L’exercice commence en',
+    fiscalYearHint: 'Sans dates, la consommation du budget montre cet exercice.',
+    save: 'Enregistrer les paramètres',
+    saved: 'Paramètres enregistrés.',
+    failed: 'Les paramètres n’ont pas pu être enregistrés',
+  },
+  suspended: {
+    title: 'Cet espace de travail est suspendu',
+    body: 'L’opérateur de ce Hub l’a suspendu : rien ne peut y être lu ni modifié avant sa réactivation. Adressez-vous à votre coordinateur ou à l’opérateur du Hub.',
+  },
+};
