@@ -16,6 +16,7 @@ import * as m0014 from './0014-unique-keys.ts';
 import * as m0017 from './0017-lists-and-search.ts';
 import * as m0018 from './0018-sign-in-locks.ts';
 import * as m0019 from './0019-participant-person-index.ts';
+import * as m0021 from './0021-custom-instruments.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017-lists-and-search': m0017,
   '0018-sign-in-locks': m0018,
   '0019-participant-person-index': m0019,
+  '0021-custom-instruments': m0021,
 };

@@ -64,6 +64,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'kpi.update',
     'report.create',
     'report.read',
+    'instrument.manage',
   ],
   cluster_manager: [
     'workspace.read',
@@ -77,6 +78,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'kpi.read',
     'report.create',
     'report.read',
+    'instrument.manage',
   ],
   member: [
     'workspace.read',

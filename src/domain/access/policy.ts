@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   'kpi.update',
   'report.create',
   'report.read',
+  'instrument.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,6 +147,9 @@ const RULES: Record<Permission, Rule> = {
   // Funder reports hold the budget: whoever may read the money may have them made and read them.
   'report.create': moneyReader,
   'report.read': moneyReader,
+  // The workspace's own instruments (decision 0022): shared by the whole workspace, adapted by
+  // those who plan (coordinators and cluster managers).
+  'instrument.manage': (actor) => actor.role === 'coordinator' || actor.role === 'cluster_manager',
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -191,6 +195,7 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'travel_rate.update': new Set(['coordinator']),
   'report.create': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'report.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'instrument.manage': new Set(['coordinator', 'cluster_manager']),
 };
 
 /**
