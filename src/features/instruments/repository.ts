@@ -6,7 +6,6 @@ import type {
   BudgetItem,
   FundingSource,
   InstrumentDefinition,
-  KpiDefinition,
   KpiKind,
   Phase,
 } from '../../domain/catalogue/types.ts';

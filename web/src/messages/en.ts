@@ -22,6 +22,7 @@ import {
 } from '../api/vocabulary.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
+import { enInstrumentsCustom } from './en-instruments-custom.ts';
 import { enKpis } from './en-kpis.ts';
 import { enLists } from './en-lists.ts';
 import { enPlanning } from './en-planning.ts';
@@ -786,6 +787,7 @@ export const en = {
   ...enReports,
   ...enForms,
   ...enLists,
+  ...enInstrumentsCustom,
 } as const;
 
 /** The active message set. */
