@@ -66,9 +66,14 @@ type ItemKind = BudgetItemDto['kind'];
 const ITEM_KINDS = Object.keys(t.itemKinds) as ItemKind[];
 
 /** A budget item as the editor holds it: every field any kind has, the kind deciding which count. */
-type Draft = Record<string, unknown> & { kind: ItemKind };
+type Draft = Record<string, unknown> & { kind: ItemKind; __key: string };
+
+let drafted = 0;
+/** A React key for an item or KPI being edited (the parser ignores it; the request never has it). */
+const draftKey = () => `draft-${++drafted}`;
 
 interface KpiDraft {
+  __key: string;
   key: string;
   label: string;
   kind: KpiKind;
@@ -97,13 +102,17 @@ function toForm(instrument: WorkspaceInstrumentDto): FormState {
     businessModel: instrument.businessModel,
     fundingSources: instrument.fundingSources,
     budgetText: instrument.budget.text,
-    items: instrument.budget.items.map((item) => ({ ...item }) as Draft),
-    kpis: instrument.kpis.map((k) => ({ ...k, unit: k.unit ?? '' })),
+    items: instrument.budget.items.map((item) => ({ ...item, __key: draftKey() }) as Draft),
+    kpis: instrument.kpis.map((k) => ({ ...k, unit: k.unit ?? '', __key: draftKey() })),
   };
 }
 
 /** A fresh item of a kind, with the fields the engine needs for it. */
 function newItem(kind: ItemKind): Draft {
+  return { ...itemFields(kind), __key: draftKey() } as Draft;
+}
+
+function itemFields(kind: ItemKind): Record<string, unknown> {
   switch (kind) {
     case 'effort_days_per_unit':
     case 'min_days_per_unit':
@@ -351,7 +360,7 @@ function EditForm({
                 {t.budgetItemsHint}
               </Text>
               {form.items.map((item, index) => (
-                <Paper key={index} withBorder p="sm" radius="sm" data-testid="budget-item-editor">
+                <Paper key={item.__key} withBorder p="sm" radius="sm" data-testid="budget-item-editor">
                   <Stack gap="xs">
                     <Group justify="space-between" align="flex-end" wrap="nowrap">
                       <Select
@@ -428,7 +437,7 @@ function EditForm({
               {form.kpis.map((kpi, index) => {
                 const rules = Object.entries(DERIVED_KPI_RULES).filter(([, rule]) => rule.kind === kpi.kind);
                 return (
-                  <Paper key={index} withBorder p="sm" radius="sm" data-testid="kpi-editor">
+                  <Paper key={kpi.__key} withBorder p="sm" radius="sm" data-testid="kpi-editor">
                     <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
                       <TextInput
                         label={t.kpiLabel}
@@ -486,7 +495,10 @@ function EditForm({
                 <Button
                   variant="light"
                   onClick={() =>
-                    set('kpis', [...form.kpis, { key: '', label: '', kind: 'count', unit: '', rule: null }])
+                    set('kpis', [
+                      ...form.kpis,
+                      { __key: draftKey(), key: '', label: '', kind: 'count', unit: '', rule: null },
+                    ])
                   }
                 >
                   {t.addKpi}
@@ -716,8 +728,8 @@ function Differences({ workspace, instrumentKey }: { workspace: string; instrume
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.differences.map((d, index) => (
-                  <Table.Tr key={index}>
+                {data.differences.map((d) => (
+                  <Table.Tr key={`${d.area}-${d.field ?? d.index ?? d.key}`}>
                     <Table.Th scope="row">
                       {subject(d)} · {t.changes[d.change]}
                     </Table.Th>
