@@ -7,6 +7,7 @@ import { OrganisationRepository } from '../organisations/repository.ts';
 import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { demoRegistry } from './demo-registry.ts';
+import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
@@ -72,7 +73,9 @@ export interface DemoSeedResult {
  * Creates the demo workspace when the database has no workspace at all (a fresh install), so a
  * newcomer sees the Hub working at once. Never touches a database that already has workspaces.
  */
-export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSeedResult> {
+export async function seedDemoWorkspace(
+  services: DemoServices & DemoInstrumentServices,
+): Promise<DemoSeedResult> {
   const { db } = services;
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
   if (existing) return { created: false, users: [] };
@@ -164,6 +167,13 @@ export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSee
     },
     seeded.clusterIds,
   );
+  await seedDemoCustomInstrument(services, {
+    userId: seeded.coordinatorId,
+    workspaceId: seeded.workspaceId,
+    role: 'coordinator',
+    clusterId: null,
+    organisationId: null,
+  });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,
