@@ -156,7 +156,7 @@ export function CustomInstrumentPage() {
       </AnchorLink>
       {instrument.data ? (
         instrument.data.origin === 'custom' ? (
-          <Editor key={instrument.data.version} workspace={workspace} instrument={instrument.data} />
+          <Editor workspace={workspace} instrument={instrument.data} />
         ) : (
           <Text>{messages.instrument.origin['d4.2']}</Text>
         )
