@@ -380,7 +380,7 @@ function EditForm({
                       />
                       <ActionIcon
                         variant="subtle"
-                        color="red"
+                        color="red.9"
                         size="lg"
                         aria-label={t.removeItem(index + 1)}
                         onClick={() =>
@@ -474,8 +474,8 @@ function EditForm({
                       />
                       <Group align="flex-end">
                         <Button
-                          variant="subtle"
-                          color="red"
+                          variant="outline"
+                          color="red.9"
                           onClick={() =>
                             set(
                               'kpis',
@@ -524,7 +524,7 @@ function EditForm({
               <Button type="submit" loading={save.isPending} disabled={parsed.errors.length > 0}>
                 {t.save}
               </Button>
-              <Button variant="outline" color="red" onClick={() => setConfirmDelete(true)}>
+              <Button variant="outline" color="red.9" onClick={() => setConfirmDelete(true)}>
                 {t.delete}
               </Button>
             </Group>
