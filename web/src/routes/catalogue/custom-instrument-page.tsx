@@ -6,7 +6,6 @@ import {
   Code,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -51,6 +50,7 @@ import { ErrorState } from '../../app/error-state.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import {
   instrumentDifferencesQuery,
@@ -557,13 +557,13 @@ function ItemFields({
   onChange: (change: Record<string, unknown>) => void;
   errorOf: (field: string) => string | undefined;
 }) {
-  const number = (field: string, label: string, props: { min?: number; decimalScale?: number } = {}) => (
-    <NumberInput
+  // Typed as is (no clamping or rounding): the parser says what the engine cannot read.
+  const number = (field: string, label: string) => (
+    <NumberField
       label={label}
-      value={typeof item[field] === 'number' ? (item[field] as number) : ''}
+      value={typeof item[field] === 'number' && Number.isFinite(item[field]) ? (item[field] as number) : ''}
       onChange={(value) => onChange({ [field]: typeof value === 'number' ? value : Number.NaN })}
       error={errorOf(field)}
-      {...props}
     />
   );
   const text = (field: string, label: string) => (
@@ -608,7 +608,7 @@ function ItemFields({
     case 'min_days_per_unit':
       return (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          {number('days', t.days, { min: 0.01, decimalScale: 2 })}
+          {number('days', t.days)}
           {unit(false)}
           {source}
         </SimpleGrid>
@@ -616,7 +616,7 @@ function ItemFields({
     case 'recurring_days_per_month':
       return (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          {number('days', t.days, { min: 0.01, decimalScale: 2 })}
+          {number('days', t.days)}
           {unit(true)}
           {source}
         </SimpleGrid>
@@ -624,8 +624,8 @@ function ItemFields({
     case 'travellers_per_mission':
       return (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          {number('min', t.minTravellers, { min: 0 })}
-          {number('max', t.maxTravellers, { min: 0 })}
+          {number('min', t.minTravellers)}
+          {number('max', t.maxTravellers)}
           {text('who', t.who)}
           {source}
         </SimpleGrid>
@@ -633,7 +633,7 @@ function ItemFields({
     case 'fee_per_entity':
       return (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          {number('amountEur', t.amountEur, { min: 0, decimalScale: 2 })}
+          {number('amountEur', t.amountEur)}
           {categories('includes', t.includes)}
           <Checkbox
             label={t.orderOfMagnitude}
