@@ -65,6 +65,9 @@ export interface InstrumentRef {
 
 export const CATALOGUE_REVISION_KEY = 'catalogue.d42.digest';
 
+/** A workspace's own instruments take positions from 1001 on (custom code `C1` at 1001). */
+const CUSTOM_POSITION_BASE = 1000;
+
 /** The only place with SQL for instruments and their KPI definitions. */
 export class InstrumentRepository {
   /** Compiled once: the revision is read on every catalogue request, so skip rebuilding its SQL. */
@@ -161,7 +164,9 @@ export class InstrumentRepository {
       .select('position')
       .where('workspace_id', '=', workspaceId)
       .execute();
-    const next = existing.reduce((max, row) => Math.max(max, row.position), 0) + 1;
+    // Positions after the catalogue's (which count from 0), so every list ordered by position
+    // shows the D4.2 instruments first, then the workspace's own in the order they were made.
+    const next = existing.reduce((max, row) => Math.max(max, row.position), CUSTOM_POSITION_BASE) + 1;
     const id = newId();
     await this.db
       .insertInto('instrument')
@@ -169,7 +174,7 @@ export class InstrumentRepository {
         id,
         workspace_id: workspaceId,
         origin: 'custom',
-        code: `C${next}`,
+        code: `C${next - CUSTOM_POSITION_BASE}`,
         based_on_key: basedOn,
         position: next,
         created_at: now,
