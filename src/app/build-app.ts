@@ -28,6 +28,7 @@ import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
 import { importRoutes } from '../features/imports/routes.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
+import { workspaceInstrumentRoutes } from '../features/instruments/workspace-routes.ts';
 import { acceptInvitationRoutes, invitationRoutes } from '../features/invitations/routes.ts';
 import { jobRoutes } from '../features/jobs/routes.ts';
 import { activityKpiRoutes } from '../features/kpis/activity-kpis-routes.ts';
@@ -264,6 +265,12 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(invitationRoutes(services.invitations));
     await scope.register(memberRoutes(services.members));
     await scope.register(abilityRoutes(services.abilities));
+    await scope.register(
+      workspaceInstrumentRoutes({
+        instruments: services.workspaceInstruments,
+        update: services.commands.updateInstrument,
+      }),
+    );
     await scope.register(marketRoutes(services.markets));
     await scope.register(planRoutes({ plans: services.plans, copyPlan: services.commands.copyPlan }));
     await scope.register(activityRoutes(services.activities));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { copyPlanCommand } from '../commands/copy-plan.ts';
 import { estimateActivityCommand } from '../commands/estimate-activity.ts';
+import { updateInstrumentCommand } from '../commands/update-instrument.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
 import { ActivityService } from '../features/activities/service.ts';
@@ -18,6 +19,7 @@ import { ExportService } from '../features/exports/service.ts';
 import { ImportService } from '../features/imports/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
+import { WorkspaceInstrumentService } from '../features/instruments/workspace-service.ts';
 import { InvitationService } from '../features/invitations/service.ts';
 import { JobService } from '../features/jobs/service.ts';
 import { ActivityKpiService } from '../features/kpis/activity-kpis-service.ts';
@@ -122,6 +124,7 @@ export function createServices(options: ServiceOptions) {
     instruments: new InstrumentService(new InstrumentRepository(db), {
       revalidateMs: options.catalogueRevalidateMs,
     }),
+    workspaceInstruments: new WorkspaceInstrumentService(db),
     auth,
     invitations: new InvitationService({ db, auth, mailer, publicUrl: mailSettings.publicUrl, clock }),
     passwordResets: new PasswordResetService({
@@ -160,6 +163,7 @@ export function createServices(options: ServiceOptions) {
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),
+      updateInstrument: updateInstrumentCommand(db),
     },
     /** Waits for mail still being sent, stops the job worker, closes the SMTP connection pool. */
     async close() {

@@ -66,6 +66,8 @@ export interface InstrumentTable {
   budget_text: string;
   /** JSON: BudgetItem[] */
   budget_items: string;
+  /** A custom instrument copied from D4.2: the key of its D4.2 original (migration 0021). */
+  based_on_key: string | null;
   position: number;
   version: Generated<number>;
   created_at: string;
@@ -80,6 +82,8 @@ export interface InstrumentKpiTable {
   kind: string;
   unit: string | null;
   position: number;
+  /** A custom instrument's KPI: the registered rule deriving it; null: entered (migration 0021). */
+  rule_key: string | null;
 }
 
 /** Small key/value facts about the database itself (e.g. the seeded catalogue's digest). */

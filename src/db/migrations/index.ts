@@ -17,6 +17,7 @@ import * as m0017 from './0017-lists-and-search.ts';
 import * as m0018 from './0018-sign-in-locks.ts';
 import * as m0019 from './0019-participant-person-index.ts';
 import * as m0020 from './0020-workspace-setup.ts';
+import * as m0021 from './0021-custom-instruments.ts';
 import * as m0023 from './0023-user-language.ts';
 
 /**
@@ -42,5 +43,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-sign-in-locks': m0018,
   '0019-participant-person-index': m0019,
   '0020-workspace-setup': m0020,
+  '0021-custom-instruments': m0021,
   '0023-user-language': m0023,
 };

@@ -67,6 +67,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'report.read',
     'archive.export',
     'archive.import',
+    'instrument.manage',
   ],
   cluster_manager: [
     'workspace.read',
@@ -80,6 +81,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'kpi.read',
     'report.create',
     'report.read',
+    'instrument.manage',
   ],
   member: [
     'workspace.read',

@@ -55,6 +55,7 @@ export const PERMISSIONS = [
   'report.read',
   'archive.export',
   'archive.import',
+  'instrument.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -153,6 +154,9 @@ const RULES: Record<Permission, Rule> = {
   // A workspace's archive holds everything, so only coordinators make or import one (decision 0023).
   'archive.export': coordinator,
   'archive.import': coordinator,
+  // The workspace's own instruments (decision 0022): shared by the whole workspace, adapted by
+  // those who plan (coordinators and cluster managers).
+  'instrument.manage': (actor) => actor.role === 'coordinator' || actor.role === 'cluster_manager',
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -201,6 +205,7 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'report.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
   'archive.export': new Set(['coordinator']),
   'archive.import': new Set(['coordinator']),
+  'instrument.manage': new Set(['coordinator', 'cluster_manager']),
 };
 
 /**

@@ -150,3 +150,28 @@ export interface InstrumentDefinition {
   budget: BudgetModel;
   kpis: KpiDefinition[];
 }
+
+/**
+ * The registered derived-KPI rules a custom instrument's KPI may name (decision 0022), with the
+ * kind of KPI each derives. `src/features/kpis/rules/` holds the rules themselves; a test checks
+ * that both lists name the same rules.
+ */
+export const DERIVED_KPI_RULES = {
+  activity_held: {
+    kind: 'count',
+    label: 'Activities held (status done)',
+    catalogueKpis: ['training-to-go-international/trainings'],
+  },
+  participants_present: {
+    kind: 'count',
+    label: 'Participants marked present',
+    catalogueKpis: ['innovation-clubs/participants'],
+  },
+  member_organisations_present: {
+    kind: 'count',
+    label: 'Member organisations present',
+    catalogueKpis: ['validation-surveys/members_participating'],
+  },
+  actual_costs: { kind: 'money', label: 'Actual costs of the activity', catalogueKpis: [] },
+} as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
+export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

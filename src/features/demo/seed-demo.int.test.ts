@@ -6,6 +6,7 @@ import { signIn } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { seedDemo } from '../../app/seed-demo.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
+import { DEMO_CUSTOM_INSTRUMENT } from './seed-demo-instruments.ts';
 
 describe.each(testDialects())('demo workspace on %s', (kind) => {
   let t: TestApp;
@@ -95,6 +96,28 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
       });
     expect((await edit(own.id, own.version)).statusCode).toBe(200);
     expect((await edit(other.id, other.version)).statusCode).toBe(403);
+  });
+
+  it('has one custom instrument, the training adapted to 6 days, planned once and estimated from its model', async () => {
+    const { cookie } = await signIn(t.app, 'coordinator@demo.space2id.example', DEMO_PASSWORD);
+    const base = `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}`;
+    const get = async (path: string) =>
+      (await t.app.inject({ method: 'GET', url: `${base}${path}`, headers: { cookie } })).json();
+    const custom = (await get('/instruments')).items.filter((i: { origin: string }) => i.origin === 'custom');
+    expect(custom).toHaveLength(1);
+    expect(custom[0]).toMatchObject({
+      key: DEMO_CUSTOM_INSTRUMENT.key,
+      basedOn: 'training-to-go-international',
+      budget: { items: [{ kind: 'effort_days_per_unit', days: 6 }] },
+    });
+    const activities = (await get(`/activities?instrumentKey=${DEMO_CUSTOM_INSTRUMENT.key}`)).items;
+    expect(activities).toHaveLength(1);
+    const lines = await t.database.db
+      .selectFrom('cost_line')
+      .select('effort_centidays')
+      .where('activity_id', '=', activities[0].id)
+      .execute();
+    expect(lines.map((l) => Number(l.effort_centidays))).toEqual([600]);
   });
 
   it('has a costed programme: 5 target markets, a two-year plan each, 30–60 activities with planned and actual costs', async () => {

@@ -8,6 +8,7 @@ import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { demoRegistry } from './demo-registry.ts';
+import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
@@ -82,7 +83,9 @@ export const DEMO_SETTINGS = {
   fiscal_year_start_month: 1,
 };
 
-export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSeedResult> {
+export async function seedDemoWorkspace(
+  services: DemoServices & DemoInstrumentServices,
+): Promise<DemoSeedResult> {
   const { db } = services;
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
   if (existing) return { created: false, users: [] };
@@ -177,6 +180,13 @@ export async function seedDemoWorkspace(services: DemoServices): Promise<DemoSee
     },
     seeded.clusterIds,
   );
+  await seedDemoCustomInstrument(services, {
+    userId: seeded.coordinatorId,
+    workspaceId: seeded.workspaceId,
+    role: 'coordinator',
+    clusterId: null,
+    organisationId: null,
+  });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,

@@ -1,11 +1,11 @@
 import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DB, InstrumentKpiTable, InstrumentTable } from '../../db/schema.ts';
+import { type CustomKpiDefinition, catalogueRuleOf } from '../../domain/catalogue/custom-instrument.ts';
 import type {
   BudgetItem,
   FundingSource,
   InstrumentDefinition,
-  KpiDefinition,
   KpiKind,
   Phase,
 } from '../../domain/catalogue/types.ts';
@@ -15,8 +15,31 @@ export interface StoredInstrument extends InstrumentDefinition {
   id: string;
   workspaceId: string | null;
   origin: 'd4.2' | 'custom';
+  /** A custom instrument copied from D4.2: the original's key. */
+  basedOn: string | null;
   version: number;
   updatedAt: string;
+  kpis: CustomKpiDefinition[];
+}
+
+/** What a workspace writes for one of its own instruments. */
+export interface CustomInstrumentValues {
+  key: string;
+  phase: Phase;
+  name: string;
+  description: string;
+  benefits: string[];
+  businessModel: string;
+  fundingSources: FundingSource[];
+  budget: { text: string; items: BudgetItem[] };
+  kpis: CustomKpiDefinition[];
+}
+
+/** How many records use an instrument (a custom one in use cannot be deleted). */
+export interface InstrumentUsage {
+  activities: number;
+  plans: number;
+  kpiTargets: number;
 }
 
 export interface InstrumentFilter {
@@ -41,6 +64,9 @@ export interface InstrumentRef {
 }
 
 export const CATALOGUE_REVISION_KEY = 'catalogue.d42.digest';
+
+/** A workspace's own instruments take positions from 1001 on (custom code `C1` at 1001). */
+const CUSTOM_POSITION_BASE = 1000;
 
 /** The only place with SQL for instruments and their KPI definitions. */
 export class InstrumentRepository {
@@ -81,7 +107,190 @@ export class InstrumentRepository {
     if (filter.phase) query = query.where('phase', '=', filter.phase);
     if (filter.key) query = query.where('key', '=', filter.key);
     if (filter.code) query = query.where('code', '=', filter.code);
-    const rows = await query.orderBy('position').execute();
+    return this.withKpis(await query.orderBy('position').execute());
+  }
+
+  /** The D4.2 catalogue, then the workspace's own instruments in the order they were made. */
+  async listForWorkspace(workspaceId: string): Promise<StoredInstrument[]> {
+    const rows = await this.db
+      .selectFrom('instrument')
+      .selectAll()
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .orderBy(sql`case when workspace_id is null then 0 else 1 end`)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    return this.withKpis(rows);
+  }
+
+  /**
+   * One instrument the workspace sees, by id, key or D4.2 code (the catalogue's first). Another
+   * workspace's custom instrument is not found.
+   */
+  async findInWorkspace(workspaceId: string, idKeyOrCode: string): Promise<StoredInstrument | undefined> {
+    const column = /^\d+\.\d+\.\d+$/.test(idKeyOrCode) ? 'code' : 'key';
+    const rows = await this.db
+      .selectFrom('instrument')
+      .selectAll()
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .where((eb) => eb.or([eb(column, '=', idKeyOrCode), eb('id', '=', idKeyOrCode)]))
+      .orderBy(sql`case when workspace_id is null then 0 else 1 end`)
+      .limit(1)
+      .execute();
+    const [found] = await this.withKpis(rows);
+    return found;
+  }
+
+  /** Whether a D4.2 instrument or another of the workspace's own has this key. */
+  async keyTaken(workspaceId: string, key: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('instrument')
+      .select('id')
+      .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Inserts a workspace's instrument with its KPIs; its code is `C1`, `C2`… within the workspace. */
+  async insertCustom(
+    workspaceId: string,
+    values: CustomInstrumentValues,
+    basedOn: string | null,
+  ): Promise<string> {
+    const now = nowIso();
+    const existing = await this.db
+      .selectFrom('instrument')
+      .select('position')
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    // Positions after the catalogue's (which count from 0), so every list ordered by position
+    // shows the D4.2 instruments first, then the workspace's own in the order they were made.
+    const next = existing.reduce((max, row) => Math.max(max, row.position), CUSTOM_POSITION_BASE) + 1;
+    const id = newId();
+    await this.db
+      .insertInto('instrument')
+      .values({
+        id,
+        workspace_id: workspaceId,
+        origin: 'custom',
+        code: `C${next - CUSTOM_POSITION_BASE}`,
+        based_on_key: basedOn,
+        position: next,
+        created_at: now,
+        ...rowValues(values, now),
+      })
+      .execute();
+    await this.replaceKpis(id, values.kpis);
+    return id;
+  }
+
+  /** Updates a workspace's instrument if `version` is current; false when stale or missing. */
+  async updateCustom(
+    workspaceId: string,
+    id: string,
+    version: number,
+    values: CustomInstrumentValues,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('instrument')
+      .set((eb) => ({ ...rowValues(values, nowIso()), version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('workspace_id', '=', workspaceId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await this.replaceKpis(id, values.kpis);
+    return true;
+  }
+
+  async deleteCustom(workspaceId: string, id: string, version: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('instrument')
+      .where('id', '=', id)
+      .where('workspace_id', '=', workspaceId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The records that use an instrument: activities, plans that chose it, KPI targets on it. */
+  async usage(workspaceId: string, id: string): Promise<InstrumentUsage> {
+    const [activities, plans, targets] = await Promise.all([
+      this.db
+        .selectFrom('activity')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('instrument_id', '=', id)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('plan_instrument')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('instrument_id', '=', id)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('kpi_target')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('instrument_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { activities: Number(activities.n), plans: Number(plans.n), kpiTargets: Number(targets.n) };
+  }
+
+  /** The ids of the activities planned with an instrument (their KPI values follow its KPIs). */
+  async activityIds(workspaceId: string, id: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('activity')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('instrument_id', '=', id)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** The KPI keys of an instrument that hold entries or targets (they may not be removed). */
+  async kpiKeysInUse(workspaceId: string, id: string): Promise<Set<string>> {
+    const entries = await this.db
+      .selectFrom('kpi_entry')
+      .innerJoin('activity', 'activity.id', 'kpi_entry.activity_id')
+      .select('kpi_entry.kpi_key')
+      .distinct()
+      .where('kpi_entry.workspace_id', '=', workspaceId)
+      .where('activity.instrument_id', '=', id)
+      .execute();
+    const targets = await this.db
+      .selectFrom('kpi_target')
+      .leftJoin('activity', 'activity.id', 'kpi_target.activity_id')
+      .select('kpi_target.kpi_key')
+      .distinct()
+      .where('kpi_target.workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([eb('kpi_target.instrument_id', '=', id), eb('activity.instrument_id', '=', id)]))
+      .execute();
+    return new Set([...entries, ...targets].map((row) => row.kpi_key));
+  }
+
+  private async replaceKpis(instrumentId: string, kpis: readonly CustomKpiDefinition[]): Promise<void> {
+    await this.db.deleteFrom('instrument_kpi').where('instrument_id', '=', instrumentId).execute();
+    if (kpis.length === 0) return;
+    await this.db
+      .insertInto('instrument_kpi')
+      .values(
+        kpis.map((kpi, position) => ({
+          id: newId(),
+          instrument_id: instrumentId,
+          key: kpi.key,
+          label: kpi.label,
+          kind: kpi.kind,
+          unit: kpi.unit,
+          rule_key: kpi.rule,
+          position,
+        })),
+      )
+      .execute();
+  }
+
+  private async withKpis(rows: Selectable<InstrumentTable>[]): Promise<StoredInstrument[]> {
     if (rows.length === 0) return [];
     const kpis = await this.db
       .selectFrom('instrument_kpi')
@@ -180,6 +389,21 @@ export class InstrumentRepository {
   }
 }
 
+function rowValues(values: CustomInstrumentValues, now: string) {
+  return {
+    key: values.key,
+    phase: values.phase,
+    name: values.name,
+    description: values.description,
+    benefits: JSON.stringify(values.benefits),
+    business_model: values.businessModel,
+    funding_sources: JSON.stringify(values.fundingSources),
+    budget_text: values.budget.text,
+    budget_items: JSON.stringify(values.budget.items),
+    updated_at: now,
+  };
+}
+
 function toStored(
   row: Selectable<InstrumentTable>,
   kpis: Selectable<InstrumentKpiTable>[],
@@ -188,6 +412,7 @@ function toStored(
     id: row.id,
     workspaceId: row.workspace_id,
     origin: row.origin,
+    basedOn: row.based_on_key,
     version: row.version,
     updatedAt: row.updated_at,
     code: row.code,
@@ -200,7 +425,14 @@ function toStored(
     fundingSources: JSON.parse(row.funding_sources) as FundingSource[],
     budget: { text: row.budget_text, items: JSON.parse(row.budget_items) as BudgetItem[] },
     kpis: kpis.map(
-      (k): KpiDefinition => ({ key: k.key, label: k.label, kind: k.kind as KpiKind, unit: k.unit }),
+      (k): CustomKpiDefinition => ({
+        key: k.key,
+        label: k.label,
+        kind: k.kind as KpiKind,
+        unit: k.unit,
+        // The catalogue's KPIs take their rule from the registry, by instrument and KPI key.
+        rule: row.workspace_id === null ? catalogueRuleOf(row.key, k.key) : k.rule_key,
+      }),
     ),
   };
 }

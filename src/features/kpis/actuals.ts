@@ -45,13 +45,14 @@ async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
 
   const kpis = await db
     .selectFrom('instrument_kpi')
-    .select(['instrument_id', 'key', 'kind'])
+    .select(['instrument_id', 'key', 'kind', 'rule_key'])
     .where('instrument_id', 'in', [...new Set(activities.map((a) => a.instrument_id))])
     .execute();
   const kpiKeysOf = new Map<string, string[]>();
   for (const kpi of kpis)
     kpiKeysOf.set(kpi.instrument_id, [...(kpiKeysOf.get(kpi.instrument_id) ?? []), kpi.key]);
   const kindOf = new Map(kpis.map((kpi) => [`${kpi.instrument_id}|${kpi.key}`, kpi.kind as KpiKind]));
+  const ruleKeyOf = new Map(kpis.map((kpi) => [`${kpi.instrument_id}|${kpi.key}`, kpi.rule_key]));
 
   // Which (activity, KPI) pairs each rule must fill.
   const wanted = new Map<string, { activityId: string; kpiKey: string }[]>();
@@ -60,7 +61,7 @@ async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
       ...HUB_KPIS.map((k) => ({ kpiKey: k.key, rule: ruleFor(null, k.key) })),
       ...(kpiKeysOf.get(activity.instrument_id) ?? []).map((key) => ({
         kpiKey: key,
-        rule: ruleFor(activity.key, key),
+        rule: ruleFor(activity.key, key, ruleKeyOf.get(`${activity.instrument_id}|${key}`)),
       })),
     ];
     for (const { kpiKey, rule } of pairs) {
@@ -83,7 +84,7 @@ async function refreshChunk(db: Kysely<DB>, ids: string[]): Promise<void> {
       });
     }
   }
-  rows.push(...(await enteredValues(db, ids, activities, kindOf)));
+  rows.push(...(await enteredValues(db, ids, activities, kindOf, ruleKeyOf)));
   // Zero values are stored too: a row per derived KPI says the rule ran for the activity.
   for (let start = 0; start < rows.length; start += CHUNK) {
     await db
@@ -99,6 +100,7 @@ async function enteredValues(
   ids: readonly string[],
   activities: readonly { id: string; workspace_id: string; instrument_id: string; key: string }[],
   kindOf: ReadonlyMap<string, KpiKind>,
+  ruleKeyOf: ReadonlyMap<string, string | null>,
 ): Promise<DB['kpi_actual'][]> {
   const sums = await db
     .selectFrom('kpi_entry')
@@ -116,7 +118,8 @@ async function enteredValues(
   return sums.flatMap((row) => {
     const activity = byId.get(row.activity_id);
     const kind = activity && kindOf.get(`${activity.instrument_id}|${row.kpi_key}`);
-    if (!activity || !kind || kind === 'text' || ruleFor(activity.key, row.kpi_key)) return [];
+    const ruleKey = activity && ruleKeyOf.get(`${activity.instrument_id}|${row.kpi_key}`);
+    if (!activity || !kind || kind === 'text' || ruleFor(activity.key, row.kpi_key, ruleKey)) return [];
     const total = Number(row.total);
     const value = aggregationOf(kind) === 'sum' ? total : total / Number(row.n);
     return [

@@ -21,11 +21,14 @@ export interface InstrumentKpis {
   id: string;
   key: string;
   name: string;
-  kpis: readonly KpiDefinition[];
+  kpis: readonly (KpiDefinition & { rule?: string | null })[];
 }
 
-function tracked(instrument: InstrumentKpis | null, kpi: KpiDefinition): TrackedKpi {
-  const rule = ruleFor(instrument?.key ?? null, kpi.key);
+function tracked(
+  instrument: InstrumentKpis | null,
+  kpi: KpiDefinition & { rule?: string | null },
+): TrackedKpi {
+  const rule = ruleFor(instrument?.key ?? null, kpi.key, kpi.rule);
   return {
     instrumentId: instrument?.id ?? null,
     instrumentKey: instrument?.key ?? null,

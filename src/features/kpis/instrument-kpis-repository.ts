@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { KpiDefinition, KpiKind } from '../../domain/catalogue/types.ts';
 
+/** A KPI definition with the rule a custom instrument names for it (null: the registry's, by key). */
+export interface RuledKpiDefinition extends KpiDefinition {
+  rule: string | null;
+}
+
 /** An instrument with its KPI definitions in catalogue order. */
 export interface InstrumentWithKpis {
   id: string;
@@ -9,7 +14,7 @@ export interface InstrumentWithKpis {
   name: string;
   phase: string;
   position: number;
-  kpis: KpiDefinition[];
+  kpis: RuledKpiDefinition[];
 }
 
 /** The only SQL reading instruments' KPI definitions (targets, entries, panels, roll-ups). */
@@ -49,7 +54,7 @@ export class InstrumentKpiRepository {
     if (rows.length === 0) return [];
     const kpis = await this.db
       .selectFrom('instrument_kpi')
-      .select(['instrument_id', 'key', 'label', 'kind', 'unit'])
+      .select(['instrument_id', 'key', 'label', 'kind', 'unit', 'rule_key'])
       .where(
         'instrument_id',
         'in',
@@ -58,10 +63,16 @@ export class InstrumentKpiRepository {
       .orderBy('instrument_id')
       .orderBy('position')
       .execute();
-    const byInstrument = new Map<string, KpiDefinition[]>();
+    const byInstrument = new Map<string, RuledKpiDefinition[]>();
     for (const kpi of kpis) {
       const list = byInstrument.get(kpi.instrument_id) ?? [];
-      list.push({ key: kpi.key, label: kpi.label, kind: kpi.kind as KpiKind, unit: kpi.unit });
+      list.push({
+        key: kpi.key,
+        label: kpi.label,
+        kind: kpi.kind as KpiKind,
+        unit: kpi.unit,
+        rule: kpi.rule_key,
+      });
       byInstrument.set(kpi.instrument_id, list);
     }
     return rows.map((row) => ({ ...row, kpis: byInstrument.get(row.id) ?? [] }));

@@ -197,6 +197,8 @@ async function seedWorkspace(
       consent: true,
     });
   }
+  // A custom instrument of the workspace (issue 20): its routes need one to edit and compare.
+  await send('POST', '/instruments/training-to-go-international/copy', { name: `Training ${tag}` });
   const owned = await send('POST', '/markets', {
     name: `Japan ${tag}`,
     country: 'JP',

@@ -4130,6 +4130,596 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instruments a workspace plans with: D4.2's, then its own
+         * @description Each with `origin` (`d4.2` or `custom`) and, for a copy, `basedOn` (the D4.2 key); `kpiRules` lists the rules a custom KPI may name.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceInstrumentList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a custom instrument (coordinators and cluster managers)
+         * @description Budget items are checked by the estimate engine’s parser: one it cannot read is refused with 400 naming `body.budgetItems.<i>.<field>`; a KPI kind outside the KPI kinds, or a rule that does not derive that kind, likewise.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        benefits?: string[];
+                        /**
+                         * @description The structured items the estimate engine reads (checked by its parser: 400 naming the item field)
+                         * @default []
+                         */
+                        budgetItems?: components["schemas"]["BudgetItemInput"][];
+                        /**
+                         * @description The budget estimation in words
+                         * @default
+                         */
+                        budgetText?: string;
+                        /** @default  */
+                        businessModel?: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        fundingSources?: ("eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other")[];
+                        /** @description Unique in the workspace and not a D4.2 key */
+                        key: string;
+                        /** @default [] */
+                        kpis?: {
+                            /** @description snake_case, unique within the instrument */
+                            key: string;
+                            /** @enum {string} */
+                            kind: "count" | "money" | "percent" | "rating" | "text";
+                            label: string;
+                            /** @default null */
+                            rule?: string | null;
+                            /** @default null */
+                            unit?: string | null;
+                        }[];
+                        name: string;
+                        /** @enum {string} */
+                        phase: "preparatory" | "leads" | "sustain";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceInstrument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/instruments/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One instrument of the workspace by id, key or D4.2 code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The instrument id, key or D4.2 code */
+                    key: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceInstrument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom instrument no activity, plan or KPI target uses
+         * @description One in use is refused with 409 saying what uses it.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    /** @description The instrument id, key or D4.2 code */
+                    key: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a custom instrument
+         * @description Send the `version` you read (stale: 409). A D4.2 instrument is refused with 409 (copy it). Activities keep their stored estimates; KPI values are recomputed for the new KPIs (decision 0022).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The instrument id, key or D4.2 code */
+                    key: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        benefits?: string[];
+                        /** @description The structured items the estimate engine reads (checked by its parser: 400 naming the item field) */
+                        budgetItems?: components["schemas"]["BudgetItemInput"][];
+                        /** @description The budget estimation in words */
+                        budgetText?: string;
+                        businessModel?: string;
+                        description?: string;
+                        fundingSources?: ("eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other")[];
+                        kpis?: {
+                            /** @description snake_case, unique within the instrument */
+                            key: string;
+                            /** @enum {string} */
+                            kind: "count" | "money" | "percent" | "rating" | "text";
+                            label: string;
+                            /** @default null */
+                            rule?: string | null;
+                            /** @default null */
+                            unit?: string | null;
+                        }[];
+                        name?: string;
+                        /** @enum {string} */
+                        phase?: "preparatory" | "leads" | "sustain";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceInstrument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/instruments/{key}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a D4.2 instrument into a custom one, to adapt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The instrument id, key or D4.2 code */
+                    key: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: the original key with "-adapted" */
+                        key?: string;
+                        /** @description Default: the original name with "(adapted)" */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceInstrument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/instruments/{key}/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a custom instrument changes of its D4.2 original
+         * @description Field by field, budget items by position, KPIs by key. Made from nothing: no reference.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The instrument id, key or D4.2 code */
+                    key: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstrumentDiff"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/invitations": {
         parameters: {
             query?: never;
@@ -9104,7 +9694,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -9114,12 +9704,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -9129,7 +9719,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
             }[];
         };
         AcceptedInvitation: {
@@ -10166,6 +10756,56 @@ export interface components {
             origin: "d4.2" | "custom";
             /** @enum {string} */
             phase: "preparatory" | "leads" | "sustain";
+        };
+        InstrumentDiff: {
+            basedOn: string | null;
+            differences: components["schemas"]["InstrumentDifference"][];
+            /** @description The D4.2 original; null when made from nothing */
+            reference: components["schemas"]["Instrument"] | null;
+        };
+        InstrumentDifference: {
+            /** @enum {string} */
+            area: "field" | "budgetItem" | "kpi";
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            /** @description The custom value (null when removed) */
+            custom: unknown;
+            /**
+             * @description area field: which field
+             * @enum {string}
+             */
+            field?: "name" | "phase" | "description" | "benefits" | "businessModel" | "fundingSources" | "budgetText";
+            /** @description area budgetItem: the item's position */
+            index?: number;
+            /** @description area kpi: the KPI key */
+            key?: string;
+            /** @description The D4.2 value (null when added) */
+            reference: unknown;
+        };
+        InstrumentDifferenceInput: {
+            /** @enum {string} */
+            area: "field" | "budgetItem" | "kpi";
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            /** @description The custom value (null when removed) */
+            custom: unknown;
+            /**
+             * @description area field: which field
+             * @enum {string}
+             */
+            field?: "name" | "phase" | "description" | "benefits" | "businessModel" | "fundingSources" | "budgetText";
+            /** @description area budgetItem: the item's position */
+            index?: number;
+            /** @description area kpi: the KPI key */
+            key?: string;
+            /** @description The D4.2 value (null when added) */
+            reference: unknown;
+        };
+        InstrumentDiffInput: {
+            basedOn: string | null;
+            differences: components["schemas"]["InstrumentDifferenceInput"][];
+            /** @description The D4.2 original; null when made from nothing */
+            reference: components["schemas"]["InstrumentInput"] | null;
         };
         InstrumentInput: {
             benefits: string[];
@@ -11821,6 +12461,110 @@ export interface components {
             jobId: string;
             /** @constant */
             status: "deleting";
+        };
+        WorkspaceInstrument: {
+            /** @description A copy: the key of the D4.2 instrument it was copied from */
+            basedOn: string | null;
+            benefits: string[];
+            budget: {
+                /** @description What an estimate form asks for this instrument */
+                estimate: components["schemas"]["EstimateForm"];
+                /** @description The structured items as a readable formula */
+                formula: string;
+                items: components["schemas"]["BudgetItem"][];
+                /** @description The seed's budget estimation, verbatim */
+                text: string;
+            };
+            businessModel: string;
+            /** @description D4.2 section number, e.g. 1.2.1 */
+            code: string;
+            description: string;
+            fundingSources: ("eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other")[];
+            id: string;
+            /** @description Stable slug */
+            key: string;
+            kpis: components["schemas"]["WorkspaceKpiDefinition"][];
+            name: string;
+            /** @enum {string} */
+            origin: "d4.2" | "custom";
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        WorkspaceInstrumentInput: {
+            /** @description A copy: the key of the D4.2 instrument it was copied from */
+            basedOn: string | null;
+            benefits: string[];
+            budget: {
+                /** @description What an estimate form asks for this instrument */
+                estimate: components["schemas"]["EstimateFormInput"];
+                /** @description The structured items as a readable formula */
+                formula: string;
+                items: components["schemas"]["BudgetItemInput"][];
+                /** @description The seed's budget estimation, verbatim */
+                text: string;
+            };
+            businessModel: string;
+            /** @description D4.2 section number, e.g. 1.2.1 */
+            code: string;
+            description: string;
+            fundingSources: ("eu_programme" | "cluster" | "member_self_funding" | "national_regional" | "subscriptions" | "external_other")[];
+            id: string;
+            /** @description Stable slug */
+            key: string;
+            kpis: components["schemas"]["WorkspaceKpiDefinitionInput"][];
+            name: string;
+            /** @enum {string} */
+            origin: "d4.2" | "custom";
+            /** @enum {string} */
+            phase: "preparatory" | "leads" | "sustain";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        WorkspaceInstrumentList: {
+            /** @description The D4.2 catalogue, then the workspace’s own */
+            items: components["schemas"]["WorkspaceInstrument"][];
+            /** @description The rules a KPI of a custom instrument may name, with the kind of KPI each derives */
+            kpiRules: {
+                key: string;
+                /** @enum {string} */
+                kind: "count" | "money" | "percent" | "rating" | "text";
+                label: string;
+            }[];
+        };
+        WorkspaceInstrumentListInput: {
+            /** @description The D4.2 catalogue, then the workspace’s own */
+            items: components["schemas"]["WorkspaceInstrumentInput"][];
+            /** @description The rules a KPI of a custom instrument may name, with the kind of KPI each derives */
+            kpiRules: {
+                key: string;
+                /** @enum {string} */
+                kind: "count" | "money" | "percent" | "rating" | "text";
+                label: string;
+            }[];
+        };
+        WorkspaceKpiDefinition: {
+            key: string;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            /** @description The seed's wording */
+            label: string;
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs); null: entered by hand */
+            rule: string | null;
+            unit: string | null;
+        };
+        WorkspaceKpiDefinitionInput: {
+            key: string;
+            /** @enum {string} */
+            kind: "count" | "money" | "percent" | "rating" | "text";
+            /** @description The seed's wording */
+            label: string;
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs); null: entered by hand */
+            rule: string | null;
+            unit: string | null;
         };
         WorkspaceSettings: {
             canEdit: boolean;

@@ -3,15 +3,26 @@
  * units). They live with the catalogue's domain vocabulary, which is pure and bundles as is;
  * importing them only through this module keeps that one path in one place.
  */
+
+/**
+ * The budget formula and the budget-item parser of the domain, pure functions the custom
+ * instrument editor runs in the browser for its live preview (decision 0022): the same code the
+ * server answers with, so the preview is what will be stored.
+ */
+export { budgetFormula } from '../../../src/domain/catalogue/budget-formula.ts';
+export { parseBudgetItems } from '../../../src/domain/catalogue/custom-instrument.ts';
 export {
+  COST_CATEGORIES,
   COST_CATEGORY_LABELS,
+  DERIVED_KPI_RULES,
   EFFORT_UNIT_LABELS,
+  EFFORT_UNITS,
   FUNDING_SOURCE_LABELS,
   KPI_KIND_LABELS,
+  KPI_KINDS,
   PHASE_LABELS,
   PHASES,
 } from '../../../src/domain/catalogue/types.ts';
-
 /** The planning core's vocabularies (issue 4) in the domain's order, and cost category labels. */
 export {
   ACTIVITY_STATUSES,
@@ -25,7 +36,6 @@ export {
   PARTICIPANT_ROLES,
   PLAN_STATUSES,
 } from '../../../src/domain/planning/types.ts';
-
 /**
  * The registry's vocabularies in display order, with their labels: one list, in the domain, that
  * the server's schemas, import, exports and audit log read too (issue 18).

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accountRoutes } from '../routes/account/routes.ts';
 import { archiveRoutes } from '../routes/archive/routes.ts';
-import { catalogueRoutes } from '../routes/catalogue/routes.ts';
+import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/routes.ts';
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
@@ -38,8 +38,8 @@ const routeTree = rootRoute.addChildren([
     ...dashboardRoutes,
     ...reportRoutes,
     ...archiveRoutes,
-
     ...workspacesChildRoutes,
+    ...customInstrumentRoutes,
   ]),
   ...accountRoutes,
 ]);

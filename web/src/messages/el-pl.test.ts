@@ -11,7 +11,7 @@ import { plFigures } from './pl-figures.ts';
  * words that are the same in the language ("Plan", "Instrument", "Mentor" in Polish).
  */
 const SAME_AS_ENGLISH: Record<'el' | 'pl', ReadonlySet<string>> = {
-  el: new Set(['SPACE2ID Hub', '—', 'CSV', 'XLSX', 'PDF', 'Excel (XLSX)', 'KPI', 'E-mail', 'UTF-8']),
+  el: new Set(['SPACE2ID Hub', '—', 'CSV', 'XLSX', 'PDF', 'Excel (XLSX)', 'KPI', 'E-mail', 'UTF-8', 'D4.2']),
   pl: new Set([
     'SPACE2ID Hub',
     '—',
@@ -32,6 +32,7 @@ const SAME_AS_ENGLISH: Record<'el' | 'pl', ReadonlySet<string>> = {
     'Operator',
     'Status',
     'Logo',
+    'D4.2',
   ]),
 };
 

@@ -16,6 +16,7 @@ import { elArchive } from './el-archive.ts';
 import { elDashboard } from './el-dashboard.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
+import { elInstrumentsCustom } from './el-instruments-custom.ts';
 import { elKpis } from './el-kpis.ts';
 import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
@@ -839,6 +840,7 @@ export const el: Messages = {
   ...elLanguages,
   ...elArchive,
   ...elWorkspaces,
+  ...elInstrumentsCustom,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

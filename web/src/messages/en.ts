@@ -24,6 +24,7 @@ import { enArchive } from './en-archive.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
+import { enInstrumentsCustom } from './en-instruments-custom.ts';
 import { enKpis } from './en-kpis.ts';
 import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
@@ -793,8 +794,8 @@ export const en = {
   ...enLists,
   ...enImportLanguages,
   ...enLanguages,
-
   ...enWorkspaces,
+  ...enInstrumentsCustom,
 } as const;
 
 /** The active message set. */

@@ -50,6 +50,7 @@ const LANGUAGES: Record<string, Language> = {
       'PDF',
       'Excel (XLSX)',
       'UTF-8',
+      'D4.2',
       'KPI',
       'Mentor',
       'Plan',
@@ -85,6 +86,7 @@ const LANGUAGES: Record<string, Language> = {
       'PDF',
       'Excel (XLSX)',
       'UTF-8',
+      'D4.2',
       'KPI',
       'Mentor',
       'Mentee',
@@ -97,6 +99,7 @@ const LANGUAGES: Record<string, Language> = {
       'Agenda',
       'Tag',
       'Logo',
+      'D4.2',
     ],
     // "KPI", "cluster" and "attività" are invariable ("1 KPI", "3 KPI", "3 cluster").
     // "In <workspace>" is Italian too.

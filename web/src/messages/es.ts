@@ -30,6 +30,7 @@ import { esArchive } from './es-archive.ts';
 import { esDashboard } from './es-dashboard.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
+import { esInstrumentsCustom } from './es-instruments-custom.ts';
 import { esKpis } from './es-kpis.ts';
 import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
@@ -872,6 +873,7 @@ export const es: Messages = {
   ...esLanguages,
   ...esArchive,
   ...esWorkspaces,
+  ...esInstrumentsCustom,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -14,6 +14,7 @@ import { frDashboard } from './fr-dashboard.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
+import { frInstrumentsCustom } from './fr-instruments-custom.ts';
 import { frKpis } from './fr-kpis.ts';
 import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
@@ -829,4 +830,5 @@ export const fr: Messages = {
   ...frImportLanguages,
   ...frArchive,
   ...frWorkspaces,
+  ...frInstrumentsCustom,
 };

@@ -31,6 +31,7 @@ import { itArchive } from './it-archive.ts';
 import { itDashboard } from './it-dashboard.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
+import { itInstrumentsCustom } from './it-instruments-custom.ts';
 import { itKpis } from './it-kpis.ts';
 import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
@@ -863,6 +864,7 @@ export const it: Messages = {
   ...itLanguages,
   ...itArchive,
   ...itWorkspaces,
+  ...itInstrumentsCustom,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -17,6 +17,7 @@ import { plArchive } from './pl-archive.ts';
 import { plDashboard } from './pl-dashboard.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
+import { plInstrumentsCustom } from './pl-instruments-custom.ts';
 import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
@@ -834,6 +835,7 @@ export const pl: Messages = {
   ...plLanguages,
   ...plArchive,
   ...plWorkspaces,
+  ...plInstrumentsCustom,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

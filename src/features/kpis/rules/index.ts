@@ -35,8 +35,17 @@ for (const rule of KPI_RULES) {
   }
 }
 
-/** The rule deriving this KPI of an instrument (a Hub-wide KPI: instrumentKey null), if any. */
-export function ruleFor(instrumentKey: string | null, kpiKey: string): DerivedKpiRule | undefined {
+/**
+ * The rule deriving this KPI of an instrument (a Hub-wide KPI: instrumentKey null), if any. A custom
+ * instrument's KPI names its rule itself (`ruleKey`, decision 0022); the catalogue's are registered
+ * by instrument key.
+ */
+export function ruleFor(
+  instrumentKey: string | null,
+  kpiKey: string,
+  ruleKey?: string | null,
+): DerivedKpiRule | undefined {
+  if (ruleKey) return ruleByKey(ruleKey);
   return byKpi.get(`${instrumentKey ?? '*'}/${kpiKey}`);
 }
 

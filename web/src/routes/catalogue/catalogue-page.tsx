@@ -22,6 +22,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import type { InstrumentDto, Phase } from '../../api/types.ts';
 import { PHASE_LABELS, PHASES } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
+import { useMe } from '../../app/session.ts';
 import { PHASE_COLORS, PHASE_SECTIONS } from '../../components/phase-style.ts';
 import { messages } from '../../messages/en.ts';
 import { instrumentListQuery } from '../../queries/instruments.ts';
@@ -38,7 +39,9 @@ export function CataloguePage() {
   const { q = '' } = route.useSearch();
   const navigate = route.useNavigate();
   const [query, setQuery] = useState(q);
-  const list = useQuery(instrumentListQuery());
+  // Signed in: the workspace's list, its custom instruments beside the D4.2 reference.
+  const workspace = useMe().data?.workspaces[0]?.slug;
+  const list = useQuery(instrumentListQuery(workspace));
 
   const writeQueryToAddress = useDebouncedCallback((value: string) => {
     void navigate({ search: value ? { q: value } : {}, replace: true });
@@ -99,7 +102,10 @@ export function CataloguePage() {
       ) : shown.length === 0 ? (
         <EmptyState query={query.trim()} onClear={() => changeQuery('')} />
       ) : (
-        <PhaseColumns instruments={shown} highlight={terms} />
+        <>
+          <PhaseColumns instruments={shown.filter((i) => i.origin !== 'custom')} highlight={terms} />
+          <CustomGroup instruments={shown.filter((i) => i.origin === 'custom')} highlight={terms} />
+        </>
       )}
     </Stack>
   );
@@ -125,6 +131,46 @@ function PhaseColumns({ instruments, highlight }: { instruments: InstrumentDto[]
         </PhaseColumn>
       ))}
     </SimpleGrid>
+  );
+}
+
+/** The workspace's own instruments, beside the D4.2 reference (decision 0022). */
+function CustomGroup({ instruments, highlight }: { instruments: InstrumentDto[]; highlight: string[] }) {
+  const c = messages.customInstruments;
+  if (instruments.length === 0) return null;
+  return (
+    <Paper
+      component="section"
+      aria-labelledby="custom-heading"
+      data-testid="custom-instruments"
+      withBorder
+      radius="md"
+      p="md"
+    >
+      <Stack gap="md">
+        <Stack gap={4}>
+          <Group justify="space-between" gap="xs">
+            <Badge variant="light" color="grape" size="sm" tt="none" fw={700}>
+              {c.badge}
+            </Badge>
+            <Text fz="xs" fw={600} c="dimmed">
+              {c.groupCount(instruments.length)}
+            </Text>
+          </Group>
+          <Title order={2} fz="md" id="custom-heading">
+            {c.groupTitle}
+          </Title>
+          <Text fz="sm" c="dimmed">
+            {c.groupIntro}
+          </Text>
+        </Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
+          {instruments.map((instrument) => (
+            <InstrumentCard key={instrument.key} instrument={instrument} highlight={highlight} />
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Paper>
   );
 }
 

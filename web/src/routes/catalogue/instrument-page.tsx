@@ -3,6 +3,7 @@ import {
   Blockquote,
   Box,
   Breadcrumbs,
+  Button,
   Grid,
   Group,
   List,
@@ -14,16 +15,20 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { isApiError } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import type { InstrumentDto } from '../../api/types.ts';
 import { FUNDING_SOURCE_LABELS, PHASE_LABELS } from '../../api/vocabulary.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
+import { useMe } from '../../app/session.ts';
+import { FailureAlert } from '../../components/alerts.tsx';
 import { PHASE_COLORS, PHASE_SECTIONS } from '../../components/phase-style.ts';
 import { messages } from '../../messages/en.ts';
+import { instrumentKeys, workspaceInstrumentQuery } from '../../queries/instruments.ts';
 import { BudgetItemView } from './budget-item-view.tsx';
 import { InstrumentUsage } from './instrument-usage.tsx';
 import { KpiTable } from './kpi-table.tsx';
@@ -36,7 +41,11 @@ const route = getRouteApi('/catalogue/$key');
 export function InstrumentPage() {
   const { key } = route.useParams();
   const queryClient = useQueryClient();
-  const instrument = useQuery(instrumentQuery(key, queryClient));
+  // Signed in: the workspace's view, which knows its own (custom) instruments too.
+  const workspace = useMe().data?.workspaces[0]?.slug;
+  const global = useQuery({ ...instrumentQuery(key, queryClient), enabled: !workspace });
+  const own = useQuery({ ...workspaceInstrumentQuery(workspace ?? '', key), enabled: Boolean(workspace) });
+  const instrument = workspace ? own : global;
   const notFound = isApiError(instrument.error) && instrument.error.status === 404;
 
   const pageTitle = instrument.data
@@ -65,7 +74,7 @@ export function InstrumentPage() {
       </Breadcrumbs>
 
       {instrument.data ? (
-        <InstrumentDetails instrument={instrument.data} />
+        <InstrumentDetails instrument={instrument.data} workspace={workspace} />
       ) : instrument.isPending ? (
         <InstrumentSkeleton />
       ) : notFound ? (
@@ -85,7 +94,13 @@ export function InstrumentPage() {
   );
 }
 
-function InstrumentDetails({ instrument }: { instrument: InstrumentDto }) {
+function InstrumentDetails({
+  instrument,
+  workspace,
+}: {
+  instrument: InstrumentDto;
+  workspace?: string | undefined;
+}) {
   return (
     <>
       <Stack gap="sm">
@@ -104,6 +119,8 @@ function InstrumentDetails({ instrument }: { instrument: InstrumentDto }) {
           </Badge>
         </Group>
       </Stack>
+
+      {workspace && <AdaptActions instrument={instrument} workspace={workspace} />}
 
       <InstrumentUsage instrument={instrument} />
 
@@ -307,6 +324,60 @@ function InstrumentNotFound({ instrumentKey }: { instrumentKey: string }) {
       <ButtonLink to="/catalogue" variant="light">
         {t.backToCatalogue}
       </ButtonLink>
+    </Stack>
+  );
+}
+
+/**
+ * "Copy to adapt" on a D4.2 instrument (coordinators and cluster managers: `instrument.manage`),
+ * "Adapt" on one of the workspace's own; the D4.2 original stays as it is, the reference.
+ */
+function AdaptActions({ instrument, workspace }: { instrument: InstrumentDto; workspace: string }) {
+  const c = messages.customInstruments;
+  const mayAdapt = useAbilities(workspace).canSomewhere('instrument.manage');
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const copy = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspace}/instruments/{key}/copy', {
+          params: { path: { workspace, key: instrument.key } },
+          body: {},
+        }),
+      ),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: instrumentKeys.workspace(workspace) });
+      void navigate({ to: '/w/$workspace/instruments/$key', params: { workspace, key: created.key } });
+    },
+  });
+  if (instrument.origin === 'custom') {
+    return (
+      <Group gap="sm">
+        <Badge color="grape" variant="light">
+          {c.badge}
+        </Badge>
+        <ButtonLink
+          to="/w/$workspace/instruments/$key"
+          params={{ workspace, key: instrument.key }}
+          variant="light"
+        >
+          {mayAdapt ? c.tabs.edit : c.tabs.differences}
+        </ButtonLink>
+      </Group>
+    );
+  }
+  if (!mayAdapt) return null;
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Group gap="sm">
+        <Button onClick={() => copy.mutate()} loading={copy.isPending} variant="light">
+          {c.copyToAdapt}
+        </Button>
+        <Text fz="sm" c="dimmed">
+          {c.copyHint}
+        </Text>
+      </Group>
+      {copy.isError && <FailureAlert testId="copy-error" title={c.copyFailed} error={copy.error} />}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route.tsx';
-import { instrumentListQuery } from '../../queries/instruments.ts';
+import { workspaceRoute } from '../../app/workspace-route.ts';
+import { instrumentListQuery, workspaceInstrumentQuery } from '../../queries/instruments.ts';
 import { CataloguePage } from './catalogue-page.tsx';
 import { InstrumentPage } from './instrument-page.tsx';
 import { instrumentQuery } from './queries.ts';
@@ -33,3 +34,15 @@ export const instrumentRoute = createRoute({
 });
 
 export const catalogueRoutes = [catalogueRoute, instrumentRoute] as const;
+
+/** `/w/$workspace/instruments/$key`: adapt one of the workspace's own instruments (decision 0022). */
+export const customInstrumentRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'instruments/$key',
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(workspaceInstrumentQuery(params.workspace, params.key));
+  },
+  component: lazyRouteComponent(() => import('./custom-instrument-page.tsx'), 'CustomInstrumentPage'),
+});
+
+export const customInstrumentRoutes = [customInstrumentRoute] as const;

@@ -10,6 +10,7 @@ import { useMembership } from '../../app/session.ts';
 import { ActivitiesTable } from '../../components/activities-table.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { instrumentLabel } from '../../components/instrument-label.ts';
 import { ListCount, ListSearchInput, useListRows, useListView } from '../../components/list-view.tsx';
 import { SavedViews } from '../../components/saved-views.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
@@ -47,7 +48,7 @@ export function ActivitiesPage() {
   const [adding, setAdding] = useState(false);
   const list = useInfiniteQuery(activityListQuery(workspace, search));
   const markets = useQuery(allMarketsQuery(workspace));
-  const catalogue = useQuery(instrumentListQuery());
+  const catalogue = useQuery(instrumentListQuery(workspace));
   const clusters = useQuery(allClustersQuery(workspace));
 
   const view = useListView<ActivitiesSearch>({
@@ -118,7 +119,7 @@ export function ActivitiesPage() {
             {...portal}
             label={t.instrument}
             placeholder={t.anyInstrument}
-            data={(catalogue.data?.items ?? []).map((i) => ({ value: i.key, label: `${i.code} ${i.name}` }))}
+            data={(catalogue.data?.items ?? []).map((i) => ({ value: i.key, label: instrumentLabel(i) }))}
             value={search.instrument ?? null}
             onChange={(value) => setSearch({ instrument: value ?? undefined })}
             searchable

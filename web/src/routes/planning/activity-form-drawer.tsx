@@ -90,7 +90,7 @@ function ActivityForm({
   onCreated?: (activity: ActivityDetailDto) => void;
 }) {
   const queryClient = useQueryClient();
-  const catalogue = useQuery(instrumentListQuery());
+  const catalogue = useQuery(instrumentListQuery(workspace));
   const clusters = useQuery(allClustersQuery(workspace));
   const ownCluster = ownClusterOf(membership);
   const [base, setBase] = useState<ActivityDetailDto | null>(initial);

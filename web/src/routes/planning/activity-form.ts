@@ -12,6 +12,7 @@ import type {
   UpdateActivityBody,
 } from '../../api/types.ts';
 import { isKnownCountryCode } from '../../app/format.ts';
+import { instrumentLabel } from '../../components/instrument-label.ts';
 import { messages } from '../../messages/en.ts';
 import { dateError } from './form-rules.ts';
 
@@ -173,7 +174,7 @@ export function activityPatchOf(base: ActivityDetailDto, values: ActivityFormVal
   return patch;
 }
 
-type CatalogueEntry = Pick<InstrumentDto, 'key' | 'code' | 'name'>;
+type CatalogueEntry = Pick<InstrumentDto, 'key' | 'code' | 'name'> & { origin?: string };
 
 /**
  * The instrument select's options: the plan's instruments first (in the plan's order), then the
@@ -183,7 +184,7 @@ export function activityInstrumentGroups(
   catalogue: readonly CatalogueEntry[],
   planKeys: readonly string[],
 ): { group: string; items: { value: string; label: string }[] }[] {
-  const option = (i: CatalogueEntry) => ({ value: i.key, label: `${i.code} ${i.name}` });
+  const option = (i: CatalogueEntry) => ({ value: i.key, label: instrumentLabel(i) });
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
   const first = planKeys.flatMap((key) => {
     const instrument = byKey.get(key);

@@ -22,6 +22,7 @@ import { ACTIVITY_STATUSES } from '../../api/vocabulary.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { countryName } from '../../app/format.ts';
 import { activeLocale } from '../../app/language.ts';
+import { instrumentLabel } from '../../components/instrument-label.ts';
 import { usePhone } from '../../components/use-phone.ts';
 import { messages } from '../../messages/en.ts';
 import { instrumentListQuery } from '../../queries/instruments.ts';
@@ -205,7 +206,7 @@ function Filters({
   const [open, { toggle }] = useDisclosure(false);
   const markets = useQuery(allMarketsQuery(workspace));
   const plans = useQuery(allPlansQuery(workspace));
-  const catalogue = useQuery(instrumentListQuery());
+  const catalogue = useQuery(instrumentListQuery(workspace));
   const set = (change: Partial<CalendarSearch>) => {
     const next: Record<string, unknown> = { ...search, ...change };
     for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
@@ -246,7 +247,7 @@ function Filters({
         {...portal}
         label={t.instrument}
         placeholder={t.anyInstrument}
-        data={(catalogue.data?.items ?? []).map((i) => ({ value: i.key, label: `${i.code} ${i.name}` }))}
+        data={(catalogue.data?.items ?? []).map((i) => ({ value: i.key, label: instrumentLabel(i) }))}
         value={search.instrument ?? null}
         onChange={(value) => set({ instrument: value ?? undefined })}
         searchable

@@ -50,7 +50,7 @@ export function EstimatePanel({
   activity: ActivityDetailDto;
   budget: ActivityBudgetDto;
 }) {
-  const catalogue = useQuery(instrumentListQuery());
+  const catalogue = useQuery(instrumentListQuery(workspace));
   const instrument = catalogue.data?.items.find((i) => i.key === activity.instrumentKey);
   return (
     <Section title={t.title} testId="estimate-panel">

@@ -6,6 +6,7 @@ import type { PlanDetailDto } from '../../api/types.ts';
 import { PLAN_STATUSES } from '../../api/vocabulary.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { BELOW } from '../../components/form-layout.ts';
+import { instrumentLabel } from '../../components/instrument-label.ts';
 import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
@@ -81,7 +82,7 @@ function PlanForm({
   onCreated?: (plan: PlanDetailDto) => void;
 }) {
   const queryClient = useQueryClient();
-  const catalogue = useQuery(instrumentListQuery());
+  const catalogue = useQuery(instrumentListQuery(workspace));
   const [base, setBase] = useState<PlanDetailDto | null>(initial);
   const form = useFormState(initial ? planValuesOf(initial) : emptyPlanForm(), PLAN_FIELDS, 'plan');
   const { values, set, field } = form;
@@ -230,7 +231,7 @@ function PlanForm({
         />
         {values.instruments.map((choice) => {
           const instrument = byKey.get(choice.instrumentKey);
-          const name = instrument ? `${instrument.code} ${instrument.name}` : choice.instrumentKey;
+          const name = instrument ? instrumentLabel(instrument) : choice.instrumentKey;
           return (
             <Textarea
               key={choice.instrumentKey}

@@ -10,6 +10,7 @@ import type {
   PlanStatus,
   UpdatePlanBody,
 } from '../../api/types.ts';
+import { instrumentLabel } from '../../components/instrument-label.ts';
 import { messages } from '../../messages/en.ts';
 import { dateError, eurError } from './form-rules.ts';
 import { PHASE_ORDER } from './timeline.ts';
@@ -138,6 +139,6 @@ export function instrumentGroups(
     items: instruments
       .filter((i) => i.phase === phase)
       .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
-      .map((i) => ({ value: i.key, label: `${i.code} ${i.name}` })),
+      .map((i) => ({ value: i.key, label: instrumentLabel(i) })),
   })).filter((group) => group.items.length > 0);
 }
