@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, signedInPage } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { type HubProcess, startHubProcess } from '../support/hub-process.ts';
 
@@ -86,6 +86,70 @@ describe.skipIf(!chromiumPath)('setting up a consortium from an empty database',
     await again.getByTestId('setup-invalid').waitFor();
     await again.close();
     await context.close();
+  });
+
+  it('adapts the training instrument in the new workspace, plans an activity with it and estimates from the adapted model', async () => {
+    // Issue 20's done-when, continued in the workspace just set up: the D4.2 training (4 days per
+    // package) copied and changed to 6 days; an activity planned with the copy is estimated at 6.
+    const page = await signedInPage(browser, hub.url, {
+      email: 'ada@example.test',
+      password: PASSWORD,
+      redirect: '/catalogue/training-to-go-international',
+    });
+    await page.getByRole('button', { name: 'Copy to adapt' }).click();
+    await page.waitForURL(
+      /\/w\/nordic-space-partnership\/instruments\/training-to-go-international-adapted$/,
+    );
+    const preview = page.getByTestId('formula-preview');
+    await expect.poll(() => preview.textContent()).toBe('4 days × day rate per training package');
+    await page.getByRole('textbox', { name: 'Days' }).fill('6');
+    await expect.poll(() => preview.textContent()).toBe('6 days × day rate per training package');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByText('Changes saved').count()).toBe(1);
+
+    // A target market and a plan with the adapted instrument, as a new consortium would make them.
+    await page.goto(`${hub.url}/w/nordic-space-partnership/markets`);
+    await page.getByRole('button', { name: 'Add market' }).first().click();
+    const marketForm = page.getByTestId('market-form');
+    await page.locator('#market-name').fill('Japan — space services');
+    await page.locator('#market-country').fill('Japan');
+    await page.getByRole('option', { name: 'Japan (JP)' }).click();
+    await marketForm.getByRole('button', { name: 'Add market' }).click();
+    await page.waitForURL(/\/w\/nordic-space-partnership\/markets\/[^/]+$/);
+    const year = new Date().getFullYear();
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const planForm = page.getByTestId('plan-form');
+    await page.locator('#plan-name').fill('Entering Japan');
+    await page.locator('#plan-startsOn').fill(`${year + 1}-01-01`);
+    await page.locator('#plan-endsOn').fill(`${year + 1}-12-31`);
+    await page.locator('#plan-instruments').fill('adapted');
+    await page.getByRole('option', { name: /Training to go international \(adapted\)/ }).click();
+    await page.keyboard.press('Escape');
+    await planForm.getByRole('button', { name: 'Create plan' }).click();
+    await page.waitForURL(/\/w\/nordic-space-partnership\/plans\/[^/?]+$/);
+
+    await page.getByRole('button', { name: 'Add activity' }).first().click();
+    const activityForm = page.getByTestId('activity-form');
+    await page.locator('#activity-instrumentKey').click();
+    await page.getByRole('option', { name: /Training to go international \(adapted\)/ }).click();
+    await page.locator('#activity-title').fill('Export training in Oslo');
+    await activityForm.getByRole('button', { name: 'Add activity' }).click();
+    await activityForm.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Export training in Oslo' }).click();
+    await page.waitForURL(/\/w\/nordic-space-partnership\/activities\/[^/]+$/);
+    await page.locator('#estimate-units').fill('2');
+    await page.locator('#estimate-fundingSource').click();
+    await page.getByRole('option', { name: 'EU programme', exact: true }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    // 2 packages × 6 days (not D4.2's 8) at the cluster's day rate.
+    const result = page.getByTestId('estimate-result');
+    await expect.poll(() => result.textContent()).toMatch(/12 days × [\d,.]+ \w+ = [\d,.]+ \w+/);
+    const [, rate = '', total = ''] =
+      /12 days × ([\d,.]+) \w+ = ([\d,.]+) \w+/.exec((await result.textContent()) ?? '') ?? [];
+    const amount = (text: string) => Number(text.replaceAll(',', ''));
+    expect(amount(rate)).toBeGreaterThan(0);
+    expect(amount(total)).toBe(12 * amount(rate));
+    await page.context().close();
   });
 
   it('lets an operator granted by the CLI rename, suspend and delete a workspace, on a desktop and a phone', async () => {

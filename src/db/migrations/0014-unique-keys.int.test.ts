@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { type Database, openDatabase } from '../database.ts';
-import { newId } from '../ids.ts';
+import { newId, nowIso } from '../ids.ts';
 import { migrateToLatest } from '../migrate.ts';
 import { violatedUniqueKey } from '../unique-keys.ts';
 import { MIGRATIONS } from './index.ts';
@@ -34,8 +34,14 @@ describe.each(testDialects())('migration 0014 (unique keys) on %s', (kind) => {
   it('is built over the duplicates that races left, keeping every row, and refuses new ones', async () => {
     const db = database.db;
     const factory = new Factory(db);
-    const workspace = await factory.workspace();
-    const elsewhere = await factory.workspace();
+    // Workspaces as the schema before this migration has them (later migrations add columns).
+    const oldWorkspace = async (slug: string) => {
+      const row = { id: newId(), slug, name: 'Test consortium', created_at: nowIso() };
+      await db.insertInto('workspace').values(row).execute();
+      return row;
+    };
+    const workspace = await oldWorkspace('ws-unique-keys');
+    const elsewhere = await oldWorkspace('ws-elsewhere');
     const cluster = await factory.cluster(workspace.id);
     const otherCluster = await factory.cluster(elsewhere.id);
     const organisation = (name: string, key: string, country = 'ES', workspaceId = workspace.id) =>
