@@ -37,12 +37,17 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
     );
     await pools.refresh();
     // Saved views are each user's own (another user's answers 404), which the generated requests
-    // cannot target: their parallel edits have the dedicated test below.
+    // cannot target: their parallel edits have the dedicated test below. The operator's routes
+    // need the instance operator, whom the generated world does not have, and valid settings need
+    // an IANA time zone and an ISO currency the generator does not make: both races are tested in
+    // src/features/workspaces/workspaces.int.test.ts.
     edits = operations.filter(
       (op) =>
         op.method === 'PATCH' &&
         op.bodies['application/json']?.required?.includes('version') === true &&
-        !op.path.includes('/saved-views/'),
+        !op.path.includes('/saved-views/') &&
+        !op.path.startsWith('/api/v1/operator/') &&
+        !op.path.endsWith('/settings'),
     );
   }, 120_000);
   afterAll(async () => {

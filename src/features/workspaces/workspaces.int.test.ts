@@ -303,6 +303,30 @@ describe.each(testDialects())('workspaces: set-up links, operator, settings, del
     expect(again.statusCode).toBe(400);
   });
 
+  it('takes exactly one of ten renames sent at once with the same version', async () => {
+    // The generated parallel-edit test acts as a workspace's coordinator, not as the operator.
+    const { workspace } = await workspaceWithContent(1);
+    const headers = await operatorHeaders();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/operator/workspaces/${workspace.id}`,
+          headers,
+          payload: { version: 1, name: `Race ${i}` },
+        }),
+      ),
+    );
+    expect(answers.map((res) => res.statusCode).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const row = await t.database.db
+      .selectFrom('workspace')
+      .select(['name', 'version'])
+      .where('id', '=', workspace.id)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(2);
+    expect(answers.find((res) => res.statusCode === 200)?.json().name).toBe(row.name);
+  });
+
   it('renames, suspends (members get 423 everywhere) and reactivates; a stale version gets 409', async () => {
     const { workspace, coordinator } = await workspaceWithContent(1);
     const headers = await operatorHeaders();
@@ -395,6 +419,33 @@ describe.each(testDialects())('workspaces: set-up links, operator, settings, del
     await deleteWorkspaceRows(t.database.db, doomed.workspace.id, { batch: 5 });
     expect(Object.entries(await rowsOf(doomed.workspace.id)).filter(([, n]) => n > 0)).toEqual([]);
     expect(await rowsOf(other.workspace.id)).toEqual(otherBefore);
+  });
+
+  it('takes exactly one of ten settings edits sent at once with the same version', async () => {
+    // The generated parallel-edit test cannot make valid settings (an IANA zone, an ISO currency).
+    const { workspace, coordinator } = await workspaceWithContent(1);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/workspaces/${workspace.slug}/settings`,
+          headers: coordinator.headers,
+          payload: { version: 1, name: `Race ${i}`, fiscalYearStartMonth: i + 1 },
+        }),
+      ),
+    );
+    expect(answers.map((res) => res.statusCode).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const winner = answers.find((res) => res.statusCode === 200)?.json();
+    const row = await t.database.db
+      .selectFrom('workspace')
+      .select(['name', 'fiscal_year_start_month', 'version'])
+      .where('id', '=', workspace.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      name: winner.name,
+      fiscal_year_start_month: winner.fiscalYearStartMonth,
+      version: 2,
+    });
   });
 
   it('lets coordinators change the settings (others read them), checking every field', async () => {
