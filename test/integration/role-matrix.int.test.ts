@@ -37,7 +37,8 @@ type Resource =
   | 'travel_rate'
   | 'kpi_target'
   | 'kpi_entry'
-  | 'saved_view';
+  | 'saved_view'
+  | 'instrument';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -74,6 +75,8 @@ interface RouteCase {
   resource?: Resource;
   /** A new record of the own workspace per request, whose id replaces `{id}` (routes not about clusters). */
   freshId?: (db: Kysely<DB>, workspaceId: string) => Promise<string>;
+  /** A fixed `{key}` (a D4.2 instrument to copy); an `instrument` route's `{key}` is its target's id. */
+  key?: string;
   /** A new child of the target per request, whose id replaces `{participantId}`. */
   freshChild?: (db: Kysely<DB>, targetId: string, own: OwnIds) => Promise<string>;
 }
@@ -658,6 +661,57 @@ const CASES: RouteCase[] = [
     }),
     freshId: freshJob,
   },
+  // The workspace's own instruments (issue 20): read by every member, adapted by those who plan.
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/instruments', expected: all(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/instruments',
+    expected: only({ coordinator: 201, cluster_manager: 201, cluster_manager_of_other_cluster: 201 }),
+    body: () => ({
+      key: `bootcamp-${randomBytes(4).toString('hex')}`,
+      name: 'Regional bootcamp',
+      phase: 'preparatory',
+      budgetItems: [{ kind: 'effort_days_per_unit', days: 3, unit: 'event', source: '' }],
+      kpis: [{ key: 'bootcamps', label: 'Bootcamps held', kind: 'count', unit: 'bootcamps' }],
+    }),
+    resource: 'instrument',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/instruments/{key}/copy',
+    key: 'training-to-go-international',
+    expected: only({ coordinator: 201, cluster_manager: 201, cluster_manager_of_other_cluster: 201 }),
+    body: () => ({ key: `training-copy-${randomBytes(4).toString('hex')}` }),
+    resource: 'instrument',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/instruments/{key}',
+    expected: all(200),
+    resource: 'instrument',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/instruments/{key}/differences',
+    expected: all(200),
+    resource: 'instrument',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/instruments/{key}',
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    body: (version) => ({ version, name: 'Edited training' }),
+    resource: 'instrument',
+    target: 'fresh',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/instruments/{key}',
+    expected: only({ coordinator: 204, cluster_manager: 204, cluster_manager_of_other_cluster: 204 }),
+    query: (version) => `?version=${version}`,
+    resource: 'instrument',
+    target: 'fresh',
+  },
   // Workspace archives (issue 20): coordinators only. The upload here is not a ZIP, so a
   // coordinator's answer is the 400 naming it; everyone else is refused before it is read.
   {
@@ -826,6 +880,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     kpiTargetId: '',
     kpiEntryId: '',
     savedViewId: '',
+    instrumentId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -842,6 +897,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownStudyVisitId = '';
   let ownKpiTargetId = '';
   let ownKpiEntryId = '';
+  let ownInstrumentId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -941,10 +997,51 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       callerUsers.set(caller, member.user.id);
     }
     foreign.savedViewId = await freshSavedView(t.database.db, other.id, foreign.memberUserId);
+    ownInstrumentId = await customInstrument(workspace.id);
+    foreign.instrumentId = await customInstrument(other.id);
   });
   afterAll(async () => {
     await t?.close();
   });
+
+  /** A custom instrument of the workspace (a copy of the D4.2 training, with its KPIs), straight into the database. */
+  async function customInstrument(workspaceId: string): Promise<string> {
+    const db = t.database.db;
+    const training = await db
+      .selectFrom('instrument')
+      .selectAll()
+      .where('key', '=', 'training-to-go-international')
+      .where('workspace_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    const id = `instrument-${randomBytes(6).toString('hex')}`;
+    const suffix = randomBytes(3).toString('hex');
+    await db
+      .insertInto('instrument')
+      .values({
+        ...training,
+        id,
+        workspace_id: workspaceId,
+        origin: 'custom',
+        code: `C${suffix}`,
+        key: `training-${suffix}`,
+        based_on_key: training.key,
+        position: 1000 + (Number.parseInt(suffix, 16) % 1000),
+        version: 1,
+      })
+      .execute();
+    const kpis = await db
+      .selectFrom('instrument_kpi')
+      .selectAll()
+      .where('instrument_id', '=', training.id)
+      .execute();
+    for (const kpi of kpis) {
+      await db
+        .insertInto('instrument_kpi')
+        .values({ ...kpi, id: `kpi-${randomBytes(6).toString('hex')}`, instrument_id: id })
+        .execute();
+    }
+    return id;
+  }
 
   /** A travel rate of the workspace for the country, straight into the database. */
   async function travelRate(workspaceId: string, country: string): Promise<string> {
@@ -1011,6 +1108,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     switch (route.resource ?? 'cluster') {
       case 'saved_view':
         return freshSavedView(t.database.db, home.id, callerUsers.get(caller) as string);
+      case 'instrument':
+        return fresh ? await customInstrument(home.id) : ownInstrumentId;
       case 'cluster':
         return fresh ? (await factory.cluster(home.id)).id : ownClusterId;
       case 'organisation':
@@ -1096,6 +1195,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           ? await userOfMembership(current.id)
           : current.id;
       const params: Record<string, string> = {};
+      if (route.resource === 'instrument') params.key = route.key ?? id;
       if (route.resource === 'travel_rate') {
         params.country = (
           await t.database.db
@@ -1135,10 +1235,12 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         kpi_target: foreign.kpiTargetId,
         kpi_entry: foreign.kpiEntryId,
         saved_view: foreign.savedViewId,
+        instrument: foreign.instrumentId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',
         participantId: 'participant',
+        key: route.key ?? foreignTarget,
       });
       expect(res.statusCode).toBe(404);
       expect(res.json().detail).toContain(foreign.slug);
