@@ -106,10 +106,12 @@ describe.skipIf(!chromiumPath)('the activity calendar', () => {
   });
 
   async function signedIn(viewport: { width: number; height: number }, address: string): Promise<Page> {
+    // A British English browser: the app writes days in the browser's locale, as `longDay` does here.
     const page = await signedInPage(browser, baseUrl, {
       email: COORDINATOR,
       password: DEMO_PASSWORD,
       viewport,
+      locale: 'en-GB',
     });
     await page.goto(`${baseUrl}${address}`);
     await settle(page);

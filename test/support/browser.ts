@@ -31,6 +31,8 @@ export interface SignInOptions {
   acceptDownloads?: boolean;
   /** Playwright's default timeout in the new context (ms). */
   timeout?: number;
+  /** The browser's locale (`navigator.language`), which the app formats dates in; Chromium's own otherwise. */
+  locale?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function signedInPage(browser: Browser, baseUrl: string, options: S
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1440, height: 900 },
     acceptDownloads: options.acceptDownloads ?? false,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   context.setDefaultTimeout(options.timeout ?? 20_000);
   const page = await context.newPage();
