@@ -121,6 +121,11 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/calendar': '/w/demo/calendar',
       '/w/$workspace/reports': '/w/demo/reports',
       '/w/$workspace/audit': '/w/demo/audit',
+      '/w/$workspace/settings': '/w/demo/settings',
+      '/w/$workspace/archive': '/w/demo/archive',
+      '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
+      '/setup/$token': '/setup/not-a-real-token',
+      '/operator': '/operator',
     };
     extraPages = [
       `/w/demo/members?q=${LONG_ORGANISATION.slice(0, 20)}`,
@@ -187,13 +192,20 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
     });
 
     it('marks exactly one page as current in the navigation (issue 18, item 4)', () => {
-      // The account's pages are in the user menu, not in the navigation.
-      const expected = (address: string) => (address.startsWith('/account/') ? 0 : 1);
+      // The account's pages are in the user menu, not in the navigation; a set-up link is a public
+      // page, and the operator's page has no link for a coordinator who is not the operator.
+      const outsideNavigation = ['/account/', '/setup/', '/operator'];
+      const expected = (address: string) =>
+        outsideNavigation.some((start) => address.startsWith(start)) ? 0 : 1;
       const problems = [...seen]
         .filter(([address, s]) => s.current.length !== expected(address))
         .map(([address, s]) => `${address}: ${s.current.join(', ') || 'none'}`);
       expect(problems).toEqual([]);
       expect(seen.get('/w/demo/calendar')?.current).toEqual(['Calendar']);
+      // A custom instrument's page is part of the catalogue.
+      expect(seen.get('/w/demo/instruments/training-to-go-international-extended')?.current).toEqual([
+        'Instrument catalogue',
+      ]);
       expect(seen.get('/w/demo/')?.current).toEqual(['Dashboard']);
       expect(seen.get('/w/demo/kpis/records?kpiKey=held_activities')?.current).toEqual(['Dashboard']);
     });

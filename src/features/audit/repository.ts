@@ -369,6 +369,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'job',
   'organisation_import',
   'person_import',
+  'instrument',
   'invitation',
   'kpi_target',
   'kpi_entry',
@@ -379,6 +380,8 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'saved_view',
   'market',
   'travel_rate',
+  'workspace',
+  'workspace_archive',
   'membership',
 ] as const;
 

@@ -9,7 +9,7 @@
  * instrument editor runs in the browser for its live preview (decision 0022): the same code the
  * server answers with, so the preview is what will be stored.
  */
-export { budgetFormula } from '../../../src/domain/catalogue/budget-formula.ts';
+export { budgetFormula, describeBudgetItem } from '../../../src/domain/catalogue/budget-formula.ts';
 export { parseBudgetItems } from '../../../src/domain/catalogue/custom-instrument.ts';
 export {
   COST_CATEGORIES,

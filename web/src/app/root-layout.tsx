@@ -125,7 +125,10 @@ export function RootLayout() {
           <NavLinkLink
             to="/catalogue"
             label={messages.nav.catalogue}
-            active={Boolean(matchRoute({ to: '/catalogue', fuzzy: true }))}
+            active={Boolean(
+              matchRoute({ to: '/catalogue', fuzzy: true }) ||
+                matchRoute({ to: '/w/$workspace/instruments/$key', fuzzy: true }),
+            )}
             leftSection={<CatalogueIcon />}
           />
           {signedIn && current && <WorkspaceNav me={signedIn} current={current} />}

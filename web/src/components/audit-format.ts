@@ -6,6 +6,7 @@
 import type { AuditEventDto } from '../api/types.ts';
 import {
   BUDGET_CATEGORY_LABELS,
+  describeBudgetItem,
   EXPORT_EXPERIENCE_LABELS,
   FUNDING_SOURCE_LABELS,
   labelOf,
@@ -13,6 +14,7 @@ import {
   marketSegmentLabel,
   ORGANISATION_SIZE_LABELS,
   ORGANISATION_TYPE_LABELS,
+  PHASE_LABELS,
   SPACE_SEGMENT_LABELS,
 } from '../api/vocabulary.ts';
 import { countryName, formatDate, formatDateTime, formatEur } from '../app/format.ts';
@@ -81,7 +83,10 @@ function vocabularyOf(entityType: string, field: string): Record<string, string>
     case 'category':
       return BUDGET_CATEGORY_LABELS;
     case 'funding_source':
+    case 'funding_sources':
       return FUNDING_SOURCE_LABELS;
+    case 'phase':
+      return entityType === 'instrument' ? PHASE_LABELS : undefined;
     case 'kind':
       return entityType === 'cost_line' ? p.costKind : t.importKinds;
     case 'origin':
@@ -120,6 +125,19 @@ export function formatAuditValue(field: string, value: unknown, context: AuditVa
   const list = jsonList(value);
   if (list) return formatAuditValue(field, list, context);
   if (isEmpty(value)) return t.none;
+  // A custom instrument's budget model and KPIs (issue 20): as the catalogue writes them.
+  if (field === 'budget_items' && Array.isArray(value)) {
+    return value
+      .map((item) => describeBudgetItem(item as Parameters<typeof describeBudgetItem>[0]))
+      .join(' + ');
+  }
+  if (field === 'kpis' && Array.isArray(value)) {
+    return value
+      .map((kpi) =>
+        String((kpi as { label?: unknown; key?: unknown }).label ?? (kpi as { key?: unknown }).key),
+      )
+      .join(', ');
+  }
   if (Array.isArray(value)) return value.map((item) => formatAuditValue(field, item, context)).join(', ');
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   // Booleans are stored as 0/1 integers.

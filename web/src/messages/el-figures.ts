@@ -71,6 +71,9 @@ export const elFigures: Widen<typeof figures> = {
       organisation_import: 'Εισαγωγή οργανισμών',
       person_import: 'Εισαγωγή προσώπων',
       saved_view: 'Αποθηκευμένη προβολή',
+      instrument: 'Εργαλείο',
+      workspace: 'Χώρος εργασίας',
+      workspace_archive: 'Αρχείο χώρου εργασίας',
     },
     fields: {
       name: 'Όνομα',

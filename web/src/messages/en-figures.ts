@@ -70,6 +70,9 @@ export const figures = {
       organisation_import: 'Import of organisations',
       person_import: 'Import of people',
       saved_view: 'Saved view',
+      instrument: 'Instrument',
+      workspace: 'Workspace',
+      workspace_archive: 'Workspace archive',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */
     fields: {

@@ -72,6 +72,9 @@ export const esFigures: Widen<typeof figures> = {
       organisation_import: 'Importación de organizaciones',
       person_import: 'Importación de personas',
       saved_view: 'Vista guardada',
+      instrument: 'Instrumento',
+      workspace: 'Espacio de trabajo',
+      workspace_archive: 'Archivo del espacio de trabajo',
     },
     fields: {
       name: 'Nombre',

@@ -68,6 +68,9 @@ export const frFigures: Figures = {
       organisation_import: 'Import d’organisations',
       person_import: 'Import de personnes',
       saved_view: 'Vue enregistrée',
+      instrument: 'Instrument',
+      workspace: 'Espace de travail',
+      workspace_archive: 'Archive de l’espace de travail',
     },
     fields: {
       name: 'Nom',

@@ -72,6 +72,9 @@ export const itFigures: Widen<typeof figures> = {
       organisation_import: 'Importazione di organizzazioni',
       person_import: 'Importazione di persone',
       saved_view: 'Vista salvata',
+      instrument: 'Strumento',
+      workspace: 'Spazio di lavoro',
+      workspace_archive: 'Archivio dello spazio di lavoro',
     },
     fields: {
       name: 'Nome',

@@ -75,6 +75,9 @@ export const plFigures: Widen<typeof figures> = {
       organisation_import: 'Import organizacji',
       person_import: 'Import osób',
       saved_view: 'Zapisany widok',
+      instrument: 'Instrument',
+      workspace: 'Przestrzeń robocza',
+      workspace_archive: 'Archiwum przestrzeni roboczej',
     },
     fields: {
       name: 'Nazwa',
