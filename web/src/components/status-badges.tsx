@@ -1,7 +1,14 @@
 /** The planning vocabulary as light badges: market, plan and activity statuses, priorities, phases. */
 import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { ActivityStatus, MarketPriority, MarketStatus, Phase, PlanStatus } from '../api/types.ts';
+import type {
+  ActivityStatus,
+  JobStatus,
+  MarketPriority,
+  MarketStatus,
+  Phase,
+  PlanStatus,
+} from '../api/types.ts';
 import { messages } from '../messages/en.ts';
 import { PHASE_COLORS } from './phase-style.ts';
 
@@ -21,6 +28,14 @@ const STATUS_COLOR = {
   done: 'green',
   cancelled: 'red',
 } as const;
+
+/** The colour of a background job's status (a report, an archive), shown as a light badge. */
+export const JOB_STATUS_COLORS: Record<JobStatus, string> = {
+  queued: 'gray.7',
+  running: 'indigo',
+  succeeded: 'teal.9',
+  failed: 'red.9',
+};
 
 const DARK_TEXT = new Set(['red', 'orange', 'teal', 'green']);
 

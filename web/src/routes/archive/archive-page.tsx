@@ -19,10 +19,11 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { JobDto, JobStatus } from '../../api/types.ts';
+import type { JobDto } from '../../api/types.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { JOB_STATUS_COLORS } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { organisationDirectoryQuery } from '../../queries/organisations.ts';
@@ -30,12 +31,6 @@ import { archiveJobsQuery, archiveKeys, importArchive, inspectArchive } from './
 
 const t = messages.archive;
 const route = getRouteApi('/w/$workspace/archive');
-const STATUS_COLORS: Record<JobStatus, string> = {
-  queued: 'gray.7',
-  running: 'indigo',
-  succeeded: 'teal.9',
-  failed: 'red.9',
-};
 
 /** `/w/$workspace/archive`: export the workspace (or one organisation's data), import an archive. */
 export function ArchivePage() {
@@ -167,7 +162,7 @@ function JobRow({ job, names }: { job: JobDto; names: Map<string, string> }) {
         {organisationId ? `${t.oneOrganisation}: ${names.get(organisationId) ?? '–'}` : t.wholeWorkspace}
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={STATUS_COLORS[job.status]} tt="none" c="var(--mantine-color-text)">
+        <Badge variant="light" color={JOB_STATUS_COLORS[job.status]} tt="none" c="var(--mantine-color-text)">
           {t.statuses[job.status]}
         </Badge>
       </Table.Td>

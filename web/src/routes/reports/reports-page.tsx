@@ -23,12 +23,13 @@ import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useMemo } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { JobDto, JobStatus, ReportFormat } from '../../api/types.ts';
+import type { JobDto, ReportFormat } from '../../api/types.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { countryName, formatDateTime } from '../../app/format.ts';
 import { activeLanguage } from '../../app/language.ts';
+import { JOB_STATUS_COLORS } from '../../components/status-badges.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { figures } from '../../messages/en-figures.ts';
@@ -49,12 +50,6 @@ const t = messages.reports;
 const f = figures.reports;
 const route = getRouteApi('/w/$workspace/reports');
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx'];
-const STATUS_COLORS: Record<JobStatus, string> = {
-  queued: 'gray.7',
-  running: 'indigo',
-  succeeded: 'teal.9',
-  failed: 'red.9',
-};
 
 /** `/w/$workspace/reports`: start a funder report for a period and follow the reports being made. */
 export function ReportsPage() {
@@ -335,7 +330,7 @@ function JobRow({
       </Table.Td>
       <Table.Td>{params ? t.formats[params.format] : '–'}</Table.Td>
       <Table.Td>
-        <Badge variant="light" color={STATUS_COLORS[job.status]} tt="none" c="var(--mantine-color-text)">
+        <Badge variant="light" color={JOB_STATUS_COLORS[job.status]} tt="none" c="var(--mantine-color-text)">
           {t.statuses[job.status]}
         </Badge>
       </Table.Td>
