@@ -495,6 +495,185 @@ export interface SavedViewTable {
   updated_at: string;
 }
 
+/** An organisation outside the consortium (issue 21, migration 0024): a counterpart abroad. */
+export interface NetworkOrganisationTable {
+  id: string;
+  workspace_id: string;
+  /** The cluster that looks after it; null: the coordinators'. The access scope. */
+  owner_cluster_id: string | null;
+  name: string;
+  /** `normaliseOrganisationName(name)`; unique per workspace and country when not empty. */
+  normalised_name: string;
+  /** NetworkOrganisationType */
+  type: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  city: string | null;
+  website: string | null;
+  /** Lower-case host without "www.", for duplicate detection. */
+  website_domain: string | null;
+  /** JSON: SpaceSegment[] */
+  space_segments: string;
+  /** JSON: Melca[] */
+  melca: string;
+  /** JSON: string[] */
+  tags: string;
+  notes: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person outside the consortium, with the basis on which the workspace holds their data. */
+export interface NetworkPersonTable {
+  id: string;
+  workspace_id: string;
+  organisation_id: string | null;
+  name: string;
+  role_title: string | null;
+  /** Lower-cased; unique per workspace when present. */
+  email: string | null;
+  phone: string | null;
+  /** ISO 639-1 */
+  language: string | null;
+  /** ConsentBasis; null: none recorded (the person may not be added to any mailing). */
+  consent_basis: string | null;
+  /** YYYY-MM-DD */
+  consent_on: string | null;
+  /** Where the consent or data came from ("business card at Space Tech Expo"). */
+  consent_source: string | null;
+  notes: string;
+  /** Set when erased (GDPR): name replaced, contact data removed, the row kept for the counts. */
+  erased_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A meeting, call, e-mail, visit, encounter or introduction with a network organisation. */
+export interface InteractionTable {
+  id: string;
+  workspace_id: string;
+  /** InteractionKind */
+  kind: string;
+  /** YYYY-MM-DD */
+  occurred_on: string;
+  /** The activity where it happened (KPI attribution), if any. */
+  activity_id: string | null;
+  /** Our side's cluster: the access scope; null: the coordinators'. */
+  cluster_id: string | null;
+  staff_user_id: string | null;
+  member_organisation_id: string | null;
+  member_person_id: string | null;
+  network_organisation_id: string;
+  network_person_id: string | null;
+  notes: string;
+  next_step: string | null;
+  /** YYYY-MM-DD */
+  next_step_due_on: string | null;
+  next_step_owner_user_id: string | null;
+  next_step_done_at: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One of ours (a cluster or a member organisation) and one counterpart, through the pipeline. */
+export interface RelationshipTable {
+  id: string;
+  workspace_id: string;
+  our_cluster_id: string | null;
+  our_organisation_id: string | null;
+  network_organisation_id: string | null;
+  counterpart_organisation_id: string | null;
+  /** The cluster whose staff may change it (ours, or our member's cluster). */
+  cluster_id: string;
+  market_id: string | null;
+  /** RelationshipStage */
+  stage: string;
+  /** Why it is dormant or closed. */
+  stage_reason: string | null;
+  /** YYYY-MM-DD */
+  started_on: string;
+  /** YYYY-MM-DD: the day of the current stage's change. */
+  stage_changed_on: string;
+  owner_user_id: string | null;
+  notes: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every stage a relationship took, when, by whom, and the activity it is attributed to. */
+export interface RelationshipStageChangeTable {
+  id: string;
+  workspace_id: string;
+  relationship_id: string;
+  /** Null on the first change (the relationship began at `to_stage`). */
+  from_stage: string | null;
+  to_stage: string;
+  /** YYYY-MM-DD */
+  changed_on: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  activity_id: string | null;
+  created_at: string;
+}
+
+/** A collaborative project with partners of ours and counterparts. */
+export interface ProjectTable {
+  id: string;
+  workspace_id: string;
+  cluster_id: string | null;
+  title: string;
+  description: string;
+  /** FundingProgramme */
+  funding_programme: string | null;
+  /** Minor units of `currency`. */
+  amount_minor: number | null;
+  /** ISO 4217 */
+  currency: string | null;
+  /** ProjectStatus */
+  status: string;
+  /** 0/1: carries a common (cluster) label. */
+  common_label: Generated<number>;
+  /** 0/1: funded from outside Europe or by an international programme. */
+  international_funding: Generated<number>;
+  activity_id: string | null;
+  instrument_id: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  /** YYYY-MM-DD */
+  completed_on: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A partner of a project: exactly one of a cluster, a member organisation, a network organisation. */
+export interface ProjectPartnerTable {
+  id: string;
+  project_id: string;
+  cluster_id: string | null;
+  organisation_id: string | null;
+  network_organisation_id: string | null;
+  /** ProjectPartnerRole */
+  role: string;
+  created_at: string;
+}
+
+/** One network-health digest per owner and ISO week: the unique key makes servers send it once. */
+export interface NetworkDigestTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  /** e.g. 2026-W49 */
+  week: string;
+  sent_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -527,4 +706,12 @@ export interface DB {
   sign_in_lock: SignInLockTable;
   saved_view: SavedViewTable;
   workspace_setup: WorkspaceSetupTable;
+  network_organisation: NetworkOrganisationTable;
+  network_person: NetworkPersonTable;
+  interaction: InteractionTable;
+  relationship: RelationshipTable;
+  relationship_stage_change: RelationshipStageChangeTable;
+  project: ProjectTable;
+  project_partner: ProjectPartnerTable;
+  network_digest: NetworkDigestTable;
 }

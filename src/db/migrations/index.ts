@@ -19,6 +19,7 @@ import * as m0019 from './0019-participant-person-index.ts';
 import * as m0020 from './0020-workspace-setup.ts';
 import * as m0021 from './0021-custom-instruments.ts';
 import * as m0023 from './0023-user-language.ts';
+import * as m0024 from './0024-network.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020-workspace-setup': m0020,
   '0021-custom-instruments': m0021,
   '0023-user-language': m0023,
+  '0024-network': m0024,
 };

@@ -68,6 +68,12 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'archive.export',
     'archive.import',
     'instrument.manage',
+    'network.read',
+    'network.create',
+    'network.update',
+    'network.delete',
+    'network.import',
+    'network.gdpr',
   ],
   cluster_manager: [
     'workspace.read',
@@ -82,6 +88,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'report.create',
     'report.read',
     'instrument.manage',
+    'network.read',
   ],
   member: [
     'workspace.read',
@@ -115,6 +122,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'kpi.read',
     'report.create',
     'report.read',
+    'network.read',
   ],
 };
 

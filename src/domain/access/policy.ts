@@ -56,6 +56,12 @@ export const PERMISSIONS = [
   'archive.export',
   'archive.import',
   'instrument.manage',
+  'network.read',
+  'network.create',
+  'network.update',
+  'network.delete',
+  'network.import',
+  'network.gdpr',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -102,6 +108,10 @@ const coordinatorOwnClusterOrOwnOrganisation: Rule = (actor, scope) =>
 
 /** Money is the partnership's business: members and mentors see activities, not their costs. */
 const moneyReader: Rule = (actor) =>
+  actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer';
+
+/** The partnership's staff and its observers: not members or mentors. */
+const partnershipStaff: Rule = (actor) =>
   actor.role === 'coordinator' || actor.role === 'cluster_manager' || actor.role === 'viewer';
 
 const RULES: Record<Permission, Rule> = {
@@ -157,6 +167,18 @@ const RULES: Record<Permission, Rule> = {
   // The workspace's own instruments (decision 0022): shared by the whole workspace, adapted by
   // those who plan (coordinators and cluster managers).
   'instrument.manage': (actor) => actor.role === 'coordinator' || actor.role === 'cluster_manager',
+  // The network (issue 21, decision 0026): outside organisations and people, interactions,
+  // relationships and projects. The partnership's staff see it all (a viewer reads it); members and
+  // mentors do not: it is the clusters' address book. A record's scope is its cluster (an
+  // organisation's owner cluster, an interaction's or relationship's cluster, a project's);
+  // unowned records are the coordinators'. Exporting or erasing a person's data (GDPR) is the
+  // coordinators' alone.
+  'network.read': partnershipStaff,
+  'network.create': coordinatorOrOwnCluster,
+  'network.update': coordinatorOrOwnCluster,
+  'network.delete': coordinatorOrOwnCluster,
+  'network.import': coordinatorOrOwnCluster,
+  'network.gdpr': coordinator,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -206,6 +228,12 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'archive.export': new Set(['coordinator']),
   'archive.import': new Set(['coordinator']),
   'instrument.manage': new Set(['coordinator', 'cluster_manager']),
+  'network.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'network.create': new Set(['coordinator', 'cluster_manager']),
+  'network.update': new Set(['coordinator', 'cluster_manager']),
+  'network.delete': new Set(['coordinator', 'cluster_manager']),
+  'network.import': new Set(['coordinator', 'cluster_manager']),
+  'network.gdpr': new Set(['coordinator']),
 };
 
 /**
