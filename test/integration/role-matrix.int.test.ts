@@ -6,6 +6,7 @@ import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
+import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -38,7 +39,9 @@ type Resource =
   | 'kpi_target'
   | 'kpi_entry'
   | 'saved_view'
-  | 'instrument';
+  | 'instrument'
+  | 'network_organisation'
+  | 'network_person';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -83,6 +86,16 @@ interface RouteCase {
 
 const all = (status: number): Record<Caller, number> =>
   Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+/** The network's readers (decision 0026): the partnership's staff and viewers. */
+const networkReaders = (status: number) =>
+  only({
+    coordinator: status,
+    cluster_manager: status,
+    cluster_manager_of_other_cluster: status,
+    viewer: status,
+  });
+/** The own workspace's network organisation (the cluster manager's cluster owns it) and person there. */
+const networkIds = { organisationId: '', personId: '' };
 const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> => ({
   ...all(403),
   ...allowed,
@@ -734,6 +747,99 @@ const CASES: RouteCase[] = [
     headers: { 'content-type': 'application/zip' },
     body: () => 'not a zip archive',
   },
+  // The network's organisations and people (issue 21): the staff read them (not members or
+  // mentors); the coordinators and the owner cluster's manager write them.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/organisations',
+    expected: networkReaders(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/organisations/duplicates',
+    expected: networkReaders(200),
+    query: () => '?name=Anything&country=JP',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/organisations',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({
+      ownerClusterId: own.clusterId,
+      name: `Counterpart ${Math.random().toString(36).slice(2, 10)}`,
+      type: 'agency',
+      country: 'JP',
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/organisations/{id}',
+    expected: networkReaders(200),
+    resource: 'network_organisation',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/organisations/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, city: 'Edited' }),
+    resource: 'network_organisation',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/organisations/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'network_organisation',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/organisations/{id}/merge',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ intoId: networkIds.organisationId, version }),
+    target: 'fresh',
+    resource: 'network_organisation',
+  },
+  { method: 'GET', path: '/api/v1/workspaces/{workspace}/network/people', expected: networkReaders(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/people',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: () => ({
+      organisationId: networkIds.organisationId,
+      name: 'New contact',
+      email: `contact-${Math.random().toString(36).slice(2, 10)}@network.example`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}',
+    expected: networkReaders(200),
+    resource: 'network_person',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, roleTitle: 'Edited' }),
+    resource: 'network_person',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'network_person',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}/merge',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ intoId: networkIds.personId, version }),
+    target: 'fresh',
+    resource: 'network_person',
+  },
   // Lists and search (issue 18): every member searches and keeps saved views of their own.
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/search', expected: all(200), query: () => '?q=a' },
   {
@@ -881,6 +987,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     kpiEntryId: '',
     savedViewId: '',
     instrumentId: '',
+    networkOrganisationId: '',
+    networkPersonId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -914,6 +1022,21 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ownOrganisationId = (await factory.organisation(workspace.id, ownClusterId)).id;
     otherOwnOrganisationId = (await factory.organisation(workspace.id, ownClusterId)).id;
     ownPersonId = (await factory.person(workspace.id, ownOrganisationId)).id;
+    networkIds.organisationId = (
+      await newNetworkOrganisation(t.database.db, workspace.id, { owner_cluster_id: ownClusterId })
+    ).id;
+    networkIds.personId = (
+      await newNetworkPerson(t.database.db, workspace.id, { organisation_id: networkIds.organisationId })
+    ).id;
+    const foreignNetworkOrganisation = await newNetworkOrganisation(t.database.db, other.id, {
+      owner_cluster_id: otherCluster.id,
+    });
+    Object.assign(foreign, {
+      networkOrganisationId: foreignNetworkOrganisation.id,
+      networkPersonId: (
+        await newNetworkPerson(t.database.db, other.id, { organisation_id: foreignNetworkOrganisation.id })
+      ).id,
+    });
     // The own market belongs to the cluster manager's cluster; so does its plan.
     ownMarketId = (await factory.market(workspace.id, { owner_cluster_id: ownClusterId })).id;
     ownPlanId = (await factory.plan(workspace.id, ownMarketId)).id;
@@ -1148,6 +1271,15 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh
           ? await travelRate(home.id, FRESH_COUNTRIES[freshCountry++ % FRESH_COUNTRIES.length] as string)
           : ownTravelRateId;
+      case 'network_organisation':
+        return fresh
+          ? (await newNetworkOrganisation(t.database.db, home.id, { owner_cluster_id: ownClusterId })).id
+          : networkIds.organisationId;
+      case 'network_person':
+        return fresh
+          ? (await newNetworkPerson(t.database.db, home.id, { organisation_id: networkIds.organisationId }))
+              .id
+          : networkIds.personId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1236,6 +1368,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         kpi_entry: foreign.kpiEntryId,
         saved_view: foreign.savedViewId,
         instrument: foreign.instrumentId,
+        network_organisation: foreign.networkOrganisationId,
+        network_person: foreign.networkPersonId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

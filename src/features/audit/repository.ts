@@ -242,7 +242,9 @@ type OwnTable =
   | 'activity'
   | 'invitation'
   | 'travel_rate'
-  | 'job';
+  | 'job'
+  | 'network_organisation'
+  | 'network_person';
 
 /** The names of a table of the workspace's own records, `name` an expression over its row. */
 const ownNames =
@@ -306,6 +308,8 @@ const NAME_QUERIES: Record<NamedTable, NameQuery> = {
       .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
       .where('kpi_target.workspace_id', '=', workspaceId)
       .where('kpi_target.id', 'in', ids),
+  network_organisation: ownNames('network_organisation', sql<string>`name`),
+  network_person: ownNames('network_person', sql<string>`name`),
   kpi_entry: (db, workspaceId, ids) =>
     db
       .selectFrom('kpi_entry')
@@ -332,6 +336,8 @@ export const NAMED_TABLES = [
   'activity_participant',
   'kpi_target',
   'kpi_entry',
+  'network_organisation',
+  'network_person',
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 
@@ -374,6 +380,8 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'kpi_target',
   'kpi_entry',
   'organisation',
+  'network_organisation',
+  'network_person',
   'activity_participant',
   'person',
   'plan',

@@ -12,6 +12,8 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   cluster: 'cluster',
   organisation: 'organisation',
   person: 'person',
+  network_organisation: 'network_organisation',
+  network_person: 'network_person',
   membership: 'app_user',
   invitation: 'invitation',
   market: 'target_market',

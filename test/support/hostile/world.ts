@@ -197,6 +197,26 @@ async function seedWorkspace(
       consent: true,
     });
   }
+  // A network organisation and one of its people (issue 21), owned by the first cluster.
+  const counterpart = await send('POST', '/network/organisations', {
+    name: `Counterpart ${round} ${tag}`,
+    type: 'agency',
+    country: 'JP',
+    city: `Osaka ${tag}`,
+    website: `https://${tag}.example/network/${round}`,
+    ownerClusterId: c0,
+    tags: [`tag-${tag}`],
+    notes: `Notes ${tag}`,
+  });
+  await send('POST', '/network/people', {
+    organisationId: counterpart.id,
+    name: `Contact ${round} ${tag}`,
+    email: `network${round}.${tag}@example.org`,
+    language: 'ja',
+    consentBasis: 'consent',
+    consentOn: '2026-01-15',
+    consentSource: `Card ${tag}`,
+  });
   // A custom instrument of the workspace (issue 20): its routes need one to edit and compare.
   await send('POST', '/instruments/training-to-go-international/copy', { name: `Training ${tag}` });
   const owned = await send('POST', '/markets', {

@@ -71,6 +71,8 @@ export const elFigures: Widen<typeof figures> = {
       organisation_import: 'Εισαγωγή οργανισμών',
       person_import: 'Εισαγωγή προσώπων',
       saved_view: 'Αποθηκευμένη προβολή',
+      network_organisation: 'Οργανισμός του δικτύου',
+      network_person: 'Πρόσωπο του δικτύου',
       instrument: 'Εργαλείο',
       workspace: 'Χώρος εργασίας',
       workspace_archive: 'Αρχείο χώρου εργασίας',

@@ -70,6 +70,8 @@ export const figures = {
       organisation_import: 'Import of organisations',
       person_import: 'Import of people',
       saved_view: 'Saved view',
+      network_organisation: 'Network organisation',
+      network_person: 'Network person',
       instrument: 'Instrument',
       workspace: 'Workspace',
       workspace_archive: 'Workspace archive',

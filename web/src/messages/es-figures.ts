@@ -72,6 +72,8 @@ export const esFigures: Widen<typeof figures> = {
       organisation_import: 'Importación de organizaciones',
       person_import: 'Importación de personas',
       saved_view: 'Vista guardada',
+      network_organisation: 'Organización de la red',
+      network_person: 'Persona de la red',
       instrument: 'Instrumento',
       workspace: 'Espacio de trabajo',
       workspace_archive: 'Archivo del espacio de trabajo',

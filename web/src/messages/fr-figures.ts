@@ -68,6 +68,8 @@ export const frFigures: Figures = {
       organisation_import: 'Import d’organisations',
       person_import: 'Import de personnes',
       saved_view: 'Vue enregistrée',
+      network_organisation: 'Organisation du réseau',
+      network_person: 'Personne du réseau',
       instrument: 'Instrument',
       workspace: 'Espace de travail',
       workspace_archive: 'Archive de l’espace de travail',

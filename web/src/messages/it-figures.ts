@@ -72,6 +72,8 @@ export const itFigures: Widen<typeof figures> = {
       organisation_import: 'Importazione di organizzazioni',
       person_import: 'Importazione di persone',
       saved_view: 'Vista salvata',
+      network_organisation: 'Organizzazione della rete',
+      network_person: 'Persona della rete',
       instrument: 'Strumento',
       workspace: 'Spazio di lavoro',
       workspace_archive: 'Archivio dello spazio di lavoro',

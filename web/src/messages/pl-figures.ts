@@ -75,6 +75,8 @@ export const plFigures: Widen<typeof figures> = {
       organisation_import: 'Import organizacji',
       person_import: 'Import osób',
       saved_view: 'Zapisany widok',
+      network_organisation: 'Organizacja z sieci',
+      network_person: 'Osoba z sieci',
       instrument: 'Instrument',
       workspace: 'Przestrzeń robocza',
       workspace_archive: 'Archiwum przestrzeni roboczej',
