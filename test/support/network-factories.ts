@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import { websiteDomain } from '../../src/domain/network/languages.ts';
+import { websiteDomain } from '../../src/domain/network/website.ts';
 import { normaliseOrganisationName } from '../../src/domain/registry/duplicates.ts';
 import {
   NetworkOrganisationRepository,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayIso } from '../../domain/dates.ts';
-import { isIso639_1 } from '../../domain/network/languages.ts';
+import { isIso639_1 } from '../../domain/languages/types.ts';
 import { CONSENT_BASES, NETWORK_ORGANISATION_TYPES } from '../../domain/network/types.ts';
 import { MELCA_FIELDS, SPACE_SEGMENTS } from '../../domain/registry/types.ts';
 import { cursorField, sortField, totalField } from '../../http/list-params.ts';

@@ -4,7 +4,7 @@ import { violatedUniqueKey } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, clusterScope, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { websiteDomain } from '../../domain/network/languages.ts';
+import { websiteDomain } from '../../domain/network/website.ts';
 import { normaliseOrganisationName } from '../../domain/registry/duplicates.ts';
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';

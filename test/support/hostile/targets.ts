@@ -75,7 +75,14 @@ export function pathParamTarget(op: Operation, param: string, tables: TableInfo[
   const segments = op.path.split('/');
   const index = segments.indexOf(`{${param}}`);
   const before = segments[index - 1];
-  const name = before && !before.startsWith('{') ? tableNamed(before, tables) : undefined;
+  // A segment under a prefix names the prefixed table first: `/network/organisations/{id}` is a
+  // `network_organisation`, not a member `organisation` (issue 21).
+  const prefix = segments[index - 2];
+  const prefixed =
+    before && prefix && !prefix.startsWith('{') && !before.startsWith('{')
+      ? tableNamed(`${prefix}-${before}`, tables)
+      : undefined;
+  const name = prefixed ?? (before && !before.startsWith('{') ? tableNamed(before, tables) : undefined);
   const table = tables.find((t) => t.name === name);
   if (table) return { table: table.name, column: columnOf(table, param, 'id') };
   return fieldTarget(param, tables);

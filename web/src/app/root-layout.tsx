@@ -281,6 +281,30 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/settings', params: { workspace }, fuzzy: true }))}
         leftSection={<AuditIcon />}
       />
+      {/* The network (issue 21): the partnership's staff read it; members and mentors do not. */}
+      {abilities.canSomewhere('network.read') && (
+        <>
+          <NavSectionLabel>{messages.network.nav.section}</NavSectionLabel>
+          <NavLinkLink
+            to="/w/$workspace/network/organisations"
+            params={{ workspace }}
+            label={messages.network.nav.organisations}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/organisations', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<MembersIcon />}
+          />
+          <NavLinkLink
+            to="/w/$workspace/network/people"
+            params={{ workspace }}
+            label={messages.network.nav.people}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/people', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<PeopleIcon />}
+          />
+        </>
+      )}
     </Stack>
   );
 }

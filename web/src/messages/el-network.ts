@@ -111,6 +111,9 @@ export const elNetwork: Pick<Messages, keyof typeof enNetwork> = {
       invalidUrl: 'Εισαγάγετε διεύθυνση ιστού που αρχίζει με http:// ή https://',
       invalidEmail: 'Εισαγάγετε διεύθυνση e-mail',
       futureDate: 'Η ημερομηνία δεν μπορεί να είναι μελλοντική',
+      conflictBody:
+        'Κάποιος άλλαξε αυτή την εγγραφή αφότου την ανοίξατε. Φορτώστε την ξανά και επαναλάβετε την αλλαγή σας.',
+      duplicateTitle: 'Πιθανό διπλότυπο',
     },
     people: {
       title: 'Πρόσωπα του δικτύου',
@@ -153,6 +156,7 @@ export const elNetwork: Pick<Messages, keyof typeof enNetwork> = {
       consentSource: 'Πηγή',
       noConsent: 'Δεν έχει καταχωριστεί βάση: το πρόσωπο δεν μπορεί να προστεθεί σε καμία αποστολή.',
       erased: 'Διαγραμμένο (ΓΚΠΔ)',
+      noBasis: 'Χωρίς βάση',
       erasedBody: 'Τα δεδομένα του προσώπου διαγράφηκαν· η εγγραφή παραμένει ώστε να ισχύουν οι μετρήσεις.',
       notes: 'Σημειώσεις',
       edit: 'Επεξεργασία',

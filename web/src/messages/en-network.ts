@@ -110,6 +110,9 @@ export const enNetwork = {
       invalidUrl: 'Enter a web address starting with http:// or https://',
       invalidEmail: 'Enter an e-mail address',
       futureDate: 'The date cannot be in the future',
+      conflictBody:
+        'Someone changed this record since you opened it. Reload it, then make your change again.',
+      duplicateTitle: 'Possible duplicate',
     },
     people: {
       title: 'Network people',
@@ -152,6 +155,7 @@ export const enNetwork = {
       consentSource: 'Source',
       noConsent: 'No basis recorded: this person may not be added to any mailing.',
       erased: 'Erased (GDPR)',
+      noBasis: 'No basis',
       erasedBody: 'This person’s data was erased; the record stays so the counts hold.',
       notes: 'Notes',
       edit: 'Edit',

@@ -111,6 +111,8 @@ export const esNetwork: Pick<Messages, keyof typeof enNetwork> = {
       invalidUrl: 'Introduzca una dirección web que empiece por http:// o https://',
       invalidEmail: 'Introduzca una dirección de correo',
       futureDate: 'La fecha no puede ser futura',
+      conflictBody: 'Alguien cambió este registro desde que lo abrió. Vuelva a cargarlo y repita su cambio.',
+      duplicateTitle: 'Posible duplicado',
     },
     people: {
       title: 'Personas de la red',
@@ -153,6 +155,7 @@ export const esNetwork: Pick<Messages, keyof typeof enNetwork> = {
       consentSource: 'Origen',
       noConsent: 'No consta ninguna base: esta persona no puede añadirse a ningún envío.',
       erased: 'Borrada (RGPD)',
+      noBasis: 'Sin base',
       erasedBody:
         'Los datos de esta persona se borraron; el registro se mantiene para que los recuentos cuadren.',
       notes: 'Notas',

@@ -111,6 +111,9 @@ export const frNetwork: Pick<Messages, keyof typeof enNetwork> = {
       invalidUrl: 'Saisissez une adresse web commençant par http:// ou https://',
       invalidEmail: 'Saisissez une adresse e-mail',
       futureDate: 'La date ne peut pas être dans le futur',
+      conflictBody:
+        'Quelqu’un a modifié cette fiche depuis que vous l’avez ouverte. Rechargez-la, puis refaites votre modification.',
+      duplicateTitle: 'Doublon possible',
     },
     people: {
       title: 'Personnes du réseau',
@@ -153,6 +156,7 @@ export const frNetwork: Pick<Messages, keyof typeof enNetwork> = {
       consentSource: 'Source',
       noConsent: 'Aucune base enregistrée : cette personne ne peut être ajoutée à aucun envoi.',
       erased: 'Effacée (RGPD)',
+      noBasis: 'Aucune base',
       erasedBody:
         'Les données de cette personne ont été effacées ; la fiche reste pour que les comptages tiennent.',
       notes: 'Notes',

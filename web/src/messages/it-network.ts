@@ -111,6 +111,9 @@ export const itNetwork: Pick<Messages, keyof typeof enNetwork> = {
       invalidUrl: 'Inserisca un indirizzo web che inizi con http:// o https://',
       invalidEmail: 'Inserisca un indirizzo e-mail',
       futureDate: 'La data non può essere nel futuro',
+      conflictBody:
+        'Qualcuno ha modificato questa scheda da quando l’ha aperta. La ricarichi, poi ripeta la modifica.',
+      duplicateTitle: 'Possibile duplicato',
     },
     people: {
       title: 'Persone della rete',
@@ -153,6 +156,7 @@ export const itNetwork: Pick<Messages, keyof typeof enNetwork> = {
       consentSource: 'Fonte',
       noConsent: 'Nessuna base registrata: questa persona non può essere aggiunta ad alcun invio.',
       erased: 'Cancellata (GDPR)',
+      noBasis: 'Nessuna base',
       erasedBody:
         'I dati di questa persona sono stati cancellati; la scheda resta perché i conteggi tornino.',
       notes: 'Note',

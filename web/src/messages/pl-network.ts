@@ -119,6 +119,8 @@ export const plNetwork: Pick<Messages, keyof typeof enNetwork> = {
       invalidUrl: 'Podaj adres internetowy zaczynający się od http:// lub https://',
       invalidEmail: 'Podaj adres e-mail',
       futureDate: 'Data nie może być z przyszłości',
+      conflictBody: 'Ktoś zmienił ten rekord, odkąd go otwarto. Wczytaj go ponownie i powtórz zmianę.',
+      duplicateTitle: 'Możliwy duplikat',
     },
     people: {
       title: 'Osoby z sieci',
@@ -161,6 +163,7 @@ export const plNetwork: Pick<Messages, keyof typeof enNetwork> = {
       consentSource: 'Źródło',
       noConsent: 'Brak zapisanej podstawy: tej osoby nie można dodać do żadnej wysyłki.',
       erased: 'Usunięta (RODO)',
+      noBasis: 'Brak podstawy',
       erasedBody: 'Dane tej osoby zostały usunięte; rekord pozostaje, aby zgadzały się liczby.',
       notes: 'Notatki',
       edit: 'Edytuj',

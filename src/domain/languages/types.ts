@@ -1,6 +1,6 @@
 /**
- * ISO 639-1 language codes (the two-letter codes of ISO 639, as the Library of Congress lists
- * them): a network person's language may be any, not only the Hub's six. Pure data, no I/O.
+ * Any language a network person may speak, not only the Hub's six (src/domain/i18n): the
+ * two-letter codes of ISO 639-1, as the Library of Congress lists them. Pure data, no I/O.
  */
 export const ISO_639_1_CODES: ReadonlySet<string> = new Set(
   (
@@ -16,18 +16,4 @@ export const ISO_639_1_CODES: ReadonlySet<string> = new Set(
 /** Whether `code` is an ISO 639-1 code (lower case). */
 export function isIso639_1(code: string): boolean {
   return ISO_639_1_CODES.has(code);
-}
-
-/**
- * The lower-case host of a website without a leading "www.", for duplicate detection by website
- * ("https://www.Orbita.example/about" → "orbita.example"); null when the text is not a URL.
- */
-export function websiteDomain(website: string | null): string | null {
-  if (!website) return null;
-  try {
-    const host = new URL(website).hostname.toLowerCase().replace(/\.$/, '');
-    return host.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
 }
