@@ -98,6 +98,35 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect((await edit(other.id, other.version)).statusCode).toBe(403);
   });
 
+  it('has a network of about 150 organisations of every type and 300 people in the five markets, mostly with consent', async () => {
+    const db = t.database.db;
+    const organisations = await db.selectFrom('network_organisation').selectAll().execute();
+    expect(organisations.length).toBeGreaterThanOrEqual(140);
+    expect(organisations.length).toBeLessThanOrEqual(160);
+    expect(new Set(organisations.map((o) => o.country))).toEqual(new Set(['CN', 'AE', 'CA', 'CO', 'CL']));
+    expect(new Set(organisations.map((o) => o.type)).size).toBe(9);
+    expect(
+      organisations.every(
+        (o) => o.website === null || /^https:\/\/www\.[a-z0-9.-]+\.example$/.test(o.website),
+      ),
+    ).toBe(true);
+    const people = await db.selectFrom('network_person').selectAll().execute();
+    expect(people.length).toBeGreaterThanOrEqual(280);
+    expect(people.every((p) => p.email === null || /@[a-z0-9.-]+\.example$/.test(p.email))).toBe(true);
+    const bases = people.map((p) => p.consent_basis);
+    expect(bases.filter((b) => b === 'consent').length / people.length).toBeGreaterThan(0.6);
+    expect(bases.filter((b) => b === 'legitimate_interest').length).toBeGreaterThan(0);
+    expect(bases.filter((b) => b === null).length).toBeGreaterThan(0);
+    const { cookie } = await signIn(t.app, 'viewer@demo.space2id.example', DEMO_PASSWORD);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}/network/organisations?country=CL&limit=5`,
+      headers: { cookie },
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().total).toBe(organisations.filter((o) => o.country === 'CL').length);
+  });
+
   it('has one custom instrument, the training adapted to 6 days, planned once and estimated from its model', async () => {
     const { cookie } = await signIn(t.app, 'coordinator@demo.space2id.example', DEMO_PASSWORD);
     const base = `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}`;

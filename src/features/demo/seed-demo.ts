@@ -9,6 +9,7 @@ import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { demoRegistry } from './demo-registry.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
+import { seedDemoNetwork } from './seed-demo-network.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
@@ -181,6 +182,13 @@ export async function seedDemoWorkspace(
     seeded.clusterIds,
   );
   await seedDemoCustomInstrument(services, {
+    userId: seeded.coordinatorId,
+    workspaceId: seeded.workspaceId,
+    role: 'coordinator',
+    clusterId: null,
+    organisationId: null,
+  });
+  await seedDemoNetwork(services, {
     userId: seeded.coordinatorId,
     workspaceId: seeded.workspaceId,
     role: 'coordinator',
