@@ -15,6 +15,7 @@ import {
   sidewaysScroll,
   splitWords,
 } from '../support/layout-checks.ts';
+import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -62,6 +63,20 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       name: LONG_ORGANISATION,
       city: LONG_CITY,
       website: `https://www.${LONG_ORGANISATION.toLowerCase()}.example/about`,
+    });
+    // A network organisation with the same long names, and a person there (issue 21).
+    const longNetworkOrganisation = await newNetworkOrganisation(db, workspace.id, {
+      name: LONG_ORGANISATION,
+      city: LONG_CITY,
+      country: 'CL',
+      website: `https://www.${LONG_ORGANISATION.toLowerCase()}.example/about`,
+      tags: JSON.stringify(['fair 2026', LONG_CITY.slice(0, 40)]),
+    });
+    const longNetworkPerson = await newNetworkPerson(db, workspace.id, {
+      organisation_id: longNetworkOrganisation.id,
+      name: LONG_CITY,
+      email: `${LONG_CITY.toLowerCase()}@${LONG_ORGANISATION.toLowerCase().slice(0, 60)}.example`,
+      language: 'cy',
     });
     const rows = new PlanningRows(db);
     const longMarket = await rows.marketRow(workspace.id, { name: LONG_MARKET, country: 'AQ' });
@@ -123,6 +138,10 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/audit': '/w/demo/audit',
       '/w/$workspace/settings': '/w/demo/settings',
       '/w/$workspace/archive': '/w/demo/archive',
+      '/w/$workspace/network/organisations': '/w/demo/network/organisations',
+      '/w/$workspace/network/organisations/$id': `/w/demo/network/organisations/${longNetworkOrganisation.id}`,
+      '/w/$workspace/network/people': '/w/demo/network/people',
+      '/w/$workspace/network/people/$id': `/w/demo/network/people/${longNetworkPerson.id}`,
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',
