@@ -57,7 +57,13 @@ const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at'])
 function vocabularyOf(entityType: string, field: string): Record<string, string> | undefined {
   switch (field) {
     case 'type':
-      return entityType === 'organisation' ? ORGANISATION_TYPE_LABELS : undefined;
+      return entityType === 'organisation'
+        ? ORGANISATION_TYPE_LABELS
+        : entityType === 'network_organisation'
+          ? messages.network.organisationType
+          : undefined;
+    case 'consent_basis':
+      return messages.network.consentBasis;
     case 'size':
       return ORGANISATION_SIZE_LABELS;
     case 'space_segments':
