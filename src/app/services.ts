@@ -35,6 +35,7 @@ import { MarketService } from '../features/markets/service.ts';
 import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
 import { NetworkDataService } from '../features/network-data/service.ts';
+import { NetworkOrganisationService, NetworkPersonService } from '../features/network-registry/service.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
@@ -140,6 +141,8 @@ export function createServices(options: ServiceOptions) {
     clusters: new ClusterService(db),
     organisations: new OrganisationService(db),
     people: new PersonService(db),
+    networkOrganisations: new NetworkOrganisationService(db),
+    networkPeople: new NetworkPersonService(db),
     imports: new ImportService(db),
     networkData: new NetworkDataService(db),
     exports: new ExportService(db),
