@@ -22,6 +22,7 @@ import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plNetwork } from './pl-network.ts';
+import { plNetworkData } from './pl-network-data.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
@@ -836,6 +837,7 @@ export const pl: Messages = {
   ...plLanguages,
   ...plArchive,
   ...plNetwork,
+  ...plNetworkData,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
