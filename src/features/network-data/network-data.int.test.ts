@@ -116,6 +116,16 @@ describe.each(testDialects())('network data (imports, vCards, GDPR) on %s', (kin
         headers: coordinator.headers,
       });
       expect(readVCards(japan.rawPayload).map((c) => c.name)).toEqual(['Aiko']);
+      const byOrganisation = await t.app.inject({
+        url: url(`/network/people/vcards?organisationId=${fr.id}`),
+        headers: coordinator.headers,
+      });
+      expect(readVCards(byOrganisation.rawPayload).map((c) => c.name)).toEqual(['Benoît']);
+      const badLanguage = await t.app.inject({
+        url: url('/network/people/vcards?language=EN'),
+        headers: coordinator.headers,
+      });
+      expect(badLanguage.json().errors[0].field).toBe('query.language');
       const search = await t.app.inject({
         url: url('/network/people/vcards?q=AIKO@'),
         headers: coordinator.headers,

@@ -35,6 +35,7 @@ export interface NetworkPeopleFilters {
   country?: string;
   ownerClusterId?: string;
   consentBasis?: string;
+  language?: string;
 }
 
 /** The only SQL of network imports, vCards and GDPR requests. */
@@ -81,6 +82,7 @@ export class NetworkDataRepository {
     if (filters.country) query = query.where('o.country', '=', filters.country);
     if (filters.ownerClusterId) query = query.where('o.owner_cluster_id', '=', filters.ownerClusterId);
     if (filters.consentBasis) query = query.where('p.consent_basis', '=', filters.consentBasis);
+    if (filters.language) query = query.where('p.language', '=', filters.language);
     return query.orderBy('p.name').orderBy('p.id').limit(limit).execute();
   }
 

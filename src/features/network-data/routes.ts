@@ -95,10 +95,11 @@ export function networkDataRoutes(networkData: NetworkDataService): FastifyPlugi
         },
       },
       async (request, reply) => {
-        const { q, organisation, country, ownerCluster, consentBasis } = request.query;
+        const { q, organisationId, country, language, ownerCluster, consentBasis } = request.query;
         const { count, text } = await networkData.vcards(actorOf(request), {
           ...(q ? { q } : {}),
-          ...(organisation ? { organisationId: organisation } : {}),
+          ...(organisationId ? { organisationId } : {}),
+          ...(language ? { language } : {}),
           ...(country ? { country } : {}),
           ...(ownerCluster ? { ownerClusterId: ownerCluster } : {}),
           ...(consentBasis ? { consentBasis } : {}),

@@ -36,9 +36,13 @@ export type NetworkPersonDto = z.infer<typeof networkPersonSchema>;
 /** `GET /network/people/vcards`: the people list's filters. */
 export const vcardsQuery = z.object({
   q: z.string().trim().max(200).optional().describe('Text in the name or the e-mail'),
-  organisation: z.string().min(1).max(100).optional().describe('A network organisation id'),
+  organisationId: z.string().min(1).max(100).optional().describe('A network organisation id'),
   country: countryCode.optional().describe('The organisation’s country'),
   ownerCluster: z.string().min(1).max(100).optional().describe('The organisation’s owner cluster id'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code in lower case')
+    .optional(),
   consentBasis: z.enum(CONSENT_BASES).optional(),
 });
 

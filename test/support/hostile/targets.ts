@@ -75,7 +75,12 @@ export function pathParamTarget(op: Operation, param: string, tables: TableInfo[
   const segments = op.path.split('/');
   const index = segments.indexOf(`{${param}}`);
   const before = segments[index - 1];
-  const name = before && !before.startsWith('{') ? tableNamed(before, tables) : undefined;
+  const named = before && !before.startsWith('{') ? tableNamed(before, tables) : undefined;
+  // `/network/people/{id}` is a network person (issue 21), not a member's person.
+  const name =
+    segments[index - 2] === 'network' && tables.some((t) => t.name === `network_${named}`)
+      ? `network_${named}`
+      : named;
   const table = tables.find((t) => t.name === name);
   if (table) return { table: table.name, column: columnOf(table, param, 'id') };
   return fieldTarget(param, tables);

@@ -8568,8 +8568,9 @@ export interface paths {
                     consentBasis?: "consent" | "legitimate_interest" | "contract";
                     /** @description The organisation’s country */
                     country?: string;
+                    language?: string;
                     /** @description A network organisation id */
-                    organisation?: string;
+                    organisationId?: string;
                     /** @description The organisation’s owner cluster id */
                     ownerCluster?: string;
                     /** @description Text in the name or the e-mail */

@@ -17,7 +17,7 @@ export function VCardActions({
 }: {
   workspace: string;
   /** The list's filters, as `GET /network/people/vcards` takes them. */
-  query?: { q?: string; organisation?: string; country?: string; ownerCluster?: string };
+  query?: { q?: string; organisationId?: string; country?: string; language?: string };
 }) {
   const abilities = useAbilities(workspace);
   const [opened, setOpened] = useState(false);
