@@ -102,6 +102,7 @@ export function PersonDataPanel({
           erase.reset();
         }}
         title={t.eraseTitle}
+        closeButtonProps={{ 'aria-label': messages.common.close }}
       >
         <form
           onSubmit={(event) => {

@@ -105,7 +105,14 @@ export function VCardImportDrawer({
   const importable = check.data ? check.data.create + check.data.update : 0;
 
   return (
-    <Drawer opened={opened} onClose={close} title={t.drawerTitle} position="right" size="xl">
+    <Drawer
+      opened={opened}
+      onClose={close}
+      title={t.drawerTitle}
+      position="right"
+      size="xl"
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+    >
       <Stack gap="md">
         <Text fz="sm">{t.intro}</Text>
         <Select
