@@ -112,6 +112,17 @@ describe.skipIf(!chromiumPath)('network import, vCards and erasure in the browse
       ['Kenji Ito', 'kenji@kibo.example.jp', 'Kibo Robotics', 'ja'],
     ]);
 
+    // The same file imported again: every card is a duplicate by e-mail, nothing to import.
+    await page.getByRole('button', { name: 'Import vCards' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Import vCards' });
+    await drawer.locator('input[type=file]').setInputFiles(vcf);
+    await expect
+      .poll(() => drawer.getByTestId('vcard-summary').textContent())
+      .toBe('0 to create, 0 to update, 2 skipped, 0 with errors');
+    await expectNoSeriousA11yViolations(page);
+    await drawer.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await drawer.waitFor({ state: 'detached' });
+
     // One person's panel: their own vCard, then erasure with the typed name.
     await page.getByRole('textbox', { name: 'Network person' }).fill('Kenji');
     await page.getByRole('option', { name: /Kenji Ito/ }).click();
