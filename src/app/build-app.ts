@@ -41,6 +41,7 @@ import { outboxRoutes } from '../features/mail/routes.ts';
 import { marketRoutes } from '../features/markets/routes.ts';
 import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
+import { networkDataRoutes } from '../features/network-data/routes.ts';
 import { networkRegistryRoutes } from '../features/network-registry/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
@@ -160,6 +161,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
         { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
         { name: 'archive', description: "A workspace's portable archive: export, check, import" },
+        {
+          name: 'network',
+          description:
+            'Organisations and people outside the consortium, interactions, the pipeline, projects',
+        },
         { name: 'audit', description: 'Who changed what' },
         { name: 'lists', description: 'The global search and your saved views of the lists' },
         { name: 'workspaces', description: 'Workspace set-up links and settings' },
@@ -264,6 +270,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
       networkRegistryRoutes({ organisations: services.networkOrganisations, people: services.networkPeople }),
     );
     await scope.register(importRoutes(services.imports));
+    await scope.register(networkDataRoutes(services.networkData));
     await scope.register(exportRoutes(services.exports));
     await scope.register(auditRoutes(services.audit));
     await scope.register(invitationRoutes(services.invitations));

@@ -34,6 +34,7 @@ import { OutboxService } from '../features/mail/service.ts';
 import { MarketService } from '../features/markets/service.ts';
 import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
+import { NetworkDataService } from '../features/network-data/service.ts';
 import { NetworkOrganisationService, NetworkPersonService } from '../features/network-registry/service.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
@@ -143,6 +144,7 @@ export function createServices(options: ServiceOptions) {
     networkOrganisations: new NetworkOrganisationService(db),
     networkPeople: new NetworkPersonService(db),
     imports: new ImportService(db),
+    networkData: new NetworkDataService(db),
     exports: new ExportService(db),
     members: new MemberService(db),
     abilities: new AbilityService(db),

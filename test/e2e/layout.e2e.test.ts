@@ -142,6 +142,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/network/organisations/$id': `/w/demo/network/organisations/${longNetworkOrganisation.id}`,
       '/w/$workspace/network/people': '/w/demo/network/people',
       '/w/$workspace/network/people/$id': `/w/demo/network/people/${longNetworkPerson.id}`,
+      '/w/$workspace/network/data': '/w/demo/network/data',
+      '/w/$workspace/network/import': '/w/demo/network/import?kind=networkPeople',
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',

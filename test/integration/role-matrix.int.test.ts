@@ -272,6 +272,70 @@ const CASES: RouteCase[] = [
     }),
     resource: 'person',
   },
+  // Network imports, vCards and GDPR (issue 21, helper A2). The person routes take a fresh network
+  // person of the coordinators' scope (no organisation) per request.
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/imports/network-organisations',
+    // A cluster manager imports into its own cluster: every row is its cluster's.
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    body: () => ({
+      dryRun: false,
+      rows: [{ name: `Network ${randomBytes(4).toString('hex')}`, type: 'agency', country: 'JP' }],
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/imports/network-people',
+    // A cluster manager gets 200 with the row refused (no organisation of its cluster).
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    body: () => ({
+      dryRun: false,
+      rows: [{ name: 'Imported contact', email: `n-${randomBytes(4).toString('hex')}@x.example` }],
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/people/vcards',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/people/vcards',
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    headers: { 'content-type': 'text/vcard' },
+    query: () => '?dryRun=false&country=JP',
+    body: () => `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Card ${randomBytes(4).toString('hex')}\r\nEND:VCARD\r\n`,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}/vcard',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    freshId: freshNetworkPerson,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}/data-export',
+    expected: only({ coordinator: 200 }),
+    freshId: freshNetworkPerson,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/people/{id}/erase',
+    expected: only({ coordinator: 200 }),
+    body: () => ({ confirm: 'Matrix contact' }),
+    freshId: freshNetworkPerson,
+  },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/invitations', expected: only({ coordinator: 200 }) },
   {
     method: 'POST',
@@ -893,6 +957,24 @@ async function freshSavedView(db: Kysely<DB>, workspaceId: string, userId: strin
 }
 
 /** A finished report job of the workspace with its file, straight into the database. */
+/** A network person of the coordinators' scope (no organisation), named as the erase route confirms. */
+async function freshNetworkPerson(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const id = `np-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('network_person')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      name: 'Matrix contact',
+      notes: '',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
 async function freshJob(db: Kysely<DB>, workspaceId: string): Promise<string> {
   const id = `job-${randomBytes(6).toString('hex')}`;
   const now = new Date().toISOString();

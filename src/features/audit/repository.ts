@@ -373,6 +373,8 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'cost_line',
   'cluster',
   'job',
+  'network_organisation_import',
+  'network_person_import',
   'organisation_import',
   'person_import',
   'instrument',

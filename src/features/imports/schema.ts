@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import {
+  NETWORK_ORGANISATION_IMPORT_FIELDS,
+  NETWORK_PERSON_IMPORT_FIELDS,
+} from '../../domain/network/import.ts';
+import {
   ORGANISATION_IMPORT_FIELDS,
   type OrganisationImportField,
   PERSON_IMPORT_FIELDS,
@@ -50,6 +54,8 @@ export const parsedFileSchema = z
     suggestedMapping: z.object({
       organisations: mappingOf(ORGANISATION_IMPORT_FIELDS, 'OrganisationImportMapping'),
       people: mappingOf(PERSON_IMPORT_FIELDS, 'PersonImportMapping'),
+      networkOrganisations: mappingOf(NETWORK_ORGANISATION_IMPORT_FIELDS, 'NetworkOrganisationImportMapping'),
+      networkPeople: mappingOf(NETWORK_PERSON_IMPORT_FIELDS, 'NetworkPersonImportMapping'),
     }),
   })
   .meta({ id: 'ParsedImportFile' });

@@ -14,6 +14,13 @@ import {
 } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError } from '../../domain/errors.ts';
 import {
+  NETWORK_ORGANISATION_HEADERS,
+  NETWORK_ORGANISATION_IMPORT_FIELDS,
+  NETWORK_PERSON_HEADERS,
+  NETWORK_PERSON_IMPORT_FIELDS,
+  suggestNetworkMapping,
+} from '../../domain/network/import.ts';
+import {
   ClusterLookup,
   convertOrganisationRow,
   convertPersonRow,
@@ -76,6 +83,16 @@ export class ImportService {
       suggestedMapping: {
         organisations: suggestMapping(table.headers, 'organisations'),
         people: suggestMapping(table.headers, 'people'),
+        networkOrganisations: suggestNetworkMapping(
+          table.headers,
+          NETWORK_ORGANISATION_IMPORT_FIELDS,
+          NETWORK_ORGANISATION_HEADERS,
+        ),
+        networkPeople: suggestNetworkMapping(
+          table.headers,
+          NETWORK_PERSON_IMPORT_FIELDS,
+          NETWORK_PERSON_HEADERS,
+        ),
       },
     };
   }

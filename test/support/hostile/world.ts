@@ -271,6 +271,26 @@ async function seedWorkspace(
       incurredOn: '2026-04-13',
     });
   }
+  // A network organisation and person (issue 21), through the network import (helper A2), so the
+  // vCard and GDPR routes have a person to work on; a later round reports them as duplicates.
+  await send('POST', '/imports/network-organisations', {
+    dryRun: false,
+    rows: [
+      { name: `Network org ${tag}`, type: 'agency', country: 'JP', website: `https://${tag}.example.jp` },
+    ],
+  });
+  await send('POST', '/imports/network-people', {
+    dryRun: false,
+    rows: [
+      {
+        name: `Network person ${tag}`,
+        email: `network.${tag}@example.jp`,
+        organisation: `Network org ${tag}`,
+        consentBasis: 'consent',
+        consentOn: '2026-01-15',
+      },
+    ],
+  });
   // A saved view of the seeding caller (the coordinator), so its edits have a record to work on.
   await send(
     'POST',

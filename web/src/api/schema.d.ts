@@ -3794,6 +3794,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/imports/network-organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dryRun) or import network organisations from mapped rows
+         * @description Rows come from `POST /imports/parse` mapped by the client. A network organisation with the same normalised name in the same country (in the workspace or earlier in the file) is a duplicate; the same website domain is a warning. A cluster manager imports into its own cluster (the owner of every row); a coordinator may name an owner cluster per row. Written in one transaction; 409 when another request saved one of them meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: check only, write nothing; false: import the valid, non-duplicate rows */
+                        dryRun: boolean;
+                        /** @description Rows as import field → cell text; type, segments and MELCA by label or code; lists separated by ";" (or ","); owner cluster by id, short name or name */
+                        rows: {
+                            city?: string | null;
+                            country?: string | null;
+                            melca?: string | null;
+                            name?: string | null;
+                            notes?: string | null;
+                            ownerCluster?: string | null;
+                            spaceSegments?: string | null;
+                            tags?: string | null;
+                            type?: string | null;
+                            website?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/imports/network-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dryRun) or import network people from mapped rows
+         * @description A person names an organisation by id or name (a network organisation of the workspace) and is linked to it; a second person with an e-mail already in the workspace or earlier in the file is a duplicate. Consent basis by label or code; "consent" needs its date. Written in one transaction; 409 when another request saved one of the e-mails meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: check only, write nothing; false: import the valid, non-duplicate rows */
+                        dryRun: boolean;
+                        /** @description Rows as import field → cell text; organisation by id or name; consent basis by label or code, its date YYYY-MM-DD */
+                        rows: {
+                            consentBasis?: string | null;
+                            consentOn?: string | null;
+                            consentSource?: string | null;
+                            email?: string | null;
+                            language?: string | null;
+                            name?: string | null;
+                            notes?: string | null;
+                            organisation?: string | null;
+                            phone?: string | null;
+                            roleTitle?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/imports/organisations": {
         parameters: {
             query?: never;
@@ -7984,6 +8196,178 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about a network person (GDPR, coordinators)
+         * @description The person, their organisation, the interactions they took part in and the audit log’s entries about them, as a JSON attachment.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Everything held about the person (JSON), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDataExport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a network person (GDPR, coordinators)
+         * @description Anonymises the person (decision 0026): the name becomes "Erased person", contact data, notes and consent are emptied, and the audit log’s earlier entries about the person lose those values; interactions keep pointing at the row, so counts hold. `confirm` must be the person’s name. Erasing an erased person is 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The person’s name, typed to confirm */
+                        confirm: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPersonData"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/network/people/{id}/merge": {
         parameters: {
             query?: never;
@@ -8065,6 +8449,284 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a network person’s vCard
+         * @description One vCard 4.0 (FN, N, ORG, TITLE, EMAIL, TEL, LANG, NOTE). An erased person has none (409).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description vCards (RFC 6350, version 4.0), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/vcard": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/vcards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the network people the filters select as vCards
+         * @description At most 5,000 cards, by name; erased people are left out. The header X-Card-Count says how many.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    consentBasis?: "consent" | "legitimate_interest" | "contract";
+                    /** @description The organisation’s country */
+                    country?: string;
+                    language?: string;
+                    /** @description A network organisation id */
+                    organisationId?: string;
+                    /** @description The organisation’s owner cluster id */
+                    ownerCluster?: string;
+                    /** @description Text in the name or the e-mail */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description vCards (RFC 6350, version 4.0), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/vcard": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Check (dryRun=true) or import network people from vCards
+         * @description The body is a .vcf file (`text/vcard`) or a `multipart/form-data` form with it. UTF-8 only (another encoding: 400); vCard 3.0 and 4.0. Limits: 1 MB and 5,000 cards (413), lines of 10,000 characters (400). A card whose e-mail is already a person’s is skipped (`onDuplicate=skip`) or updates that person; ORG is matched to a network organisation by its normalised name, or one is created in `country`. On an import the cards that can be are written in one transaction; when another request saved one of them meanwhile nothing is written (409).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The country of the network organisations created for ORG names that match none */
+                    country?: string;
+                    /** @description "true": check only, write nothing; "false": import */
+                    dryRun: "true" | "false";
+                    /** @description A card whose e-mail is already a person’s: skipped, or updates that person */
+                    onDuplicate?: "skip" | "update";
+                    /** @description Coordinators: the owner cluster of created organisations (a cluster manager’s is its own) */
+                    ownerCluster?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            /** @description The .vcf file (text/vcard), or a form with it */
+            requestBody: {
+                content: {
+                    "multipart/form-data": Blob;
+                    "text/vcard": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VCardImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12483,6 +13145,70 @@ export interface components {
                 reason: "email";
             }[];
         };
+        NetworkImportResult: {
+            /** @description Rows written (0 on a dry run) */
+            created: number;
+            dryRun: boolean;
+            duplicates: number;
+            invalid: number;
+            rows: {
+                duplicateOf?: {
+                    /** @description The stored record; null for an earlier row of the same file */
+                    id: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "name and country" | "e-mail" | "same file";
+                    row?: number;
+                };
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based index of the row in the request */
+                index: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "duplicate" | "created";
+                /** @description Written anyway, worth a look (e.g. the same website domain) */
+                warnings: {
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+            total: number;
+            valid: number;
+        };
+        NetworkImportResultInput: {
+            /** @description Rows written (0 on a dry run) */
+            created: number;
+            dryRun: boolean;
+            duplicates: number;
+            invalid: number;
+            rows: {
+                duplicateOf?: {
+                    /** @description The stored record; null for an earlier row of the same file */
+                    id: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "name and country" | "e-mail" | "same file";
+                    row?: number;
+                };
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based index of the row in the request */
+                index: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "duplicate" | "created";
+                /** @description Written anyway, worth a look (e.g. the same website domain) */
+                warnings: {
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+            total: number;
+            valid: number;
+        };
         NetworkOrganisation: {
             city: string | null;
             /** @description ISO 3166-1 alpha-2 */
@@ -12505,6 +13231,32 @@ export interface components {
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
             website: string | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkOrganisationImportMapping: {
+            city: number | null;
+            country: number | null;
+            melca: number | null;
+            name: number | null;
+            notes: number | null;
+            ownerCluster: number | null;
+            spaceSegments: number | null;
+            tags: number | null;
+            type: number | null;
+            website: number | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkOrganisationImportMappingInput: {
+            city: number | null;
+            country: number | null;
+            melca: number | null;
+            name: number | null;
+            notes: number | null;
+            ownerCluster: number | null;
+            spaceSegments: number | null;
+            tags: number | null;
+            type: number | null;
+            website: number | null;
         };
         NetworkOrganisationInput: {
             city: string | null;
@@ -12564,6 +13316,72 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        NetworkPersonData: {
+            consentBasis: ("consent" | "legitimate_interest" | "contract") | null;
+            /** @description YYYY-MM-DD */
+            consentOn: string | null;
+            consentSource: string | null;
+            createdAt: string;
+            email: string | null;
+            /** @description Set when the person was erased (GDPR) */
+            erasedAt: string | null;
+            id: string;
+            /** @description ISO 639-1 */
+            language: string | null;
+            name: string;
+            notes: string;
+            organisationId: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        NetworkPersonDataInput: {
+            consentBasis: ("consent" | "legitimate_interest" | "contract") | null;
+            /** @description YYYY-MM-DD */
+            consentOn: string | null;
+            consentSource: string | null;
+            createdAt: string;
+            email: string | null;
+            /** @description Set when the person was erased (GDPR) */
+            erasedAt: string | null;
+            id: string;
+            /** @description ISO 639-1 */
+            language: string | null;
+            name: string;
+            notes: string;
+            organisationId: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkPersonImportMapping: {
+            consentBasis: number | null;
+            consentOn: number | null;
+            consentSource: number | null;
+            email: number | null;
+            language: number | null;
+            name: number | null;
+            notes: number | null;
+            organisation: number | null;
+            phone: number | null;
+            roleTitle: number | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkPersonImportMappingInput: {
+            consentBasis: number | null;
+            consentOn: number | null;
+            consentSource: number | null;
+            email: number | null;
+            language: number | null;
+            name: number | null;
+            notes: number | null;
+            organisation: number | null;
+            phone: number | null;
+            roleTitle: number | null;
         };
         NetworkPersonInput: {
             /** @description null: no basis recorded (no mailing) */
@@ -13010,6 +13828,8 @@ export interface components {
             /** @description Every data row, each cell as text, as wide as the headers */
             rows: string[][];
             suggestedMapping: {
+                networkOrganisations: components["schemas"]["NetworkOrganisationImportMapping"];
+                networkPeople: components["schemas"]["NetworkPersonImportMapping"];
                 organisations: components["schemas"]["OrganisationImportMapping"];
                 people: components["schemas"]["PersonImportMapping"];
             };
@@ -13029,6 +13849,8 @@ export interface components {
             /** @description Every data row, each cell as text, as wide as the headers */
             rows: string[][];
             suggestedMapping: {
+                networkOrganisations: components["schemas"]["NetworkOrganisationImportMappingInput"];
+                networkPeople: components["schemas"]["NetworkPersonImportMappingInput"];
                 organisations: components["schemas"]["OrganisationImportMappingInput"];
                 people: components["schemas"]["PersonImportMappingInput"];
             };
@@ -13055,6 +13877,76 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        PersonDataExport: {
+            auditEvents: {
+                action: string;
+                actor: string | null;
+                at: string;
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            exportedAt: string;
+            interactions: {
+                activity: string | null;
+                id: string;
+                kind: string;
+                nextStep: string | null;
+                nextStepDueOn: string | null;
+                notes: string;
+                occurredOn: string;
+                organisation: string;
+                recordedAt: string;
+            }[];
+            organisation: {
+                city: string | null;
+                country: string;
+                id: string;
+                name: string;
+                type: string;
+                website: string | null;
+            } | null;
+            person: components["schemas"]["NetworkPersonData"];
+        };
+        PersonDataExportInput: {
+            auditEvents: {
+                action: string;
+                actor: string | null;
+                at: string;
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            exportedAt: string;
+            interactions: {
+                activity: string | null;
+                id: string;
+                kind: string;
+                nextStep: string | null;
+                nextStepDueOn: string | null;
+                notes: string;
+                occurredOn: string;
+                organisation: string;
+                recordedAt: string;
+            }[];
+            organisation: {
+                city: string | null;
+                country: string;
+                id: string;
+                name: string;
+                type: string;
+                website: string | null;
+            } | null;
+            person: components["schemas"]["NetworkPersonDataInput"];
         };
         /** @description Import field → 0-based index of the column it is read from, or null */
         PersonImportMapping: {
@@ -13716,6 +14608,86 @@ export interface components {
             email: string;
             id: string;
             name: string;
+        };
+        VCardImportResult: {
+            cards: {
+                /** @enum {string} */
+                action: "create" | "update" | "skip" | "invalid";
+                duplicateOf: {
+                    id: string;
+                    name: string;
+                } | null;
+                email: string | null;
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based place of the card in the file */
+                index: number;
+                name: string;
+                /** @description The network organisation the person is linked to; `created`: made by this import */
+                organisation: {
+                    created: boolean;
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description The card’s ORG */
+                organisationName: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                version: "3.0" | "4.0";
+            }[];
+            /** @description Cards that create a person */
+            create: number;
+            dryRun: boolean;
+            invalid: number;
+            /** @description Network organisations created (0 on a dry run) */
+            organisationsCreated: number;
+            /** @description Cards skipped as duplicates by e-mail */
+            skip: number;
+            total: number;
+            /** @description Cards that update the person with their e-mail */
+            update: number;
+        };
+        VCardImportResultInput: {
+            cards: {
+                /** @enum {string} */
+                action: "create" | "update" | "skip" | "invalid";
+                duplicateOf: {
+                    id: string;
+                    name: string;
+                } | null;
+                email: string | null;
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based place of the card in the file */
+                index: number;
+                name: string;
+                /** @description The network organisation the person is linked to; `created`: made by this import */
+                organisation: {
+                    created: boolean;
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description The card’s ORG */
+                organisationName: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                version: "3.0" | "4.0";
+            }[];
+            /** @description Cards that create a person */
+            create: number;
+            dryRun: boolean;
+            invalid: number;
+            /** @description Network organisations created (0 on a dry run) */
+            organisationsCreated: number;
+            /** @description Cards skipped as duplicates by e-mail */
+            skip: number;
+            total: number;
+            /** @description Cards that update the person with their e-mail */
+            update: number;
         };
         WorkspaceDeletionStarted: {
             jobId: string;

@@ -285,3 +285,11 @@ export type OrganisationHistoryEntryDto = OrganisationHistoryDto['items'][number
 /** `GET …/organisations/{id}/activities`: the activities it took part in, with how it took part. */
 export type OrganisationActivityListDto = Schemas['OrganisationActivityList'];
 export type OrganisationActivityDto = Schemas['OrganisationActivity'];
+
+// The network's imports, vCards and personal data (issue 21, helper A2).
+export type NetworkOrganisationImportField = keyof Schemas['NetworkOrganisationImportMapping'];
+export type NetworkPersonImportField = keyof Schemas['NetworkPersonImportMapping'];
+/** Assignable to ImportResultDto: the same rows, with warnings and fewer duplicate reasons. */
+export type NetworkImportResultDto = Schemas['NetworkImportResult'];
+export type VCardImportResultDto = Schemas['VCardImportResult'];
+export type NetworkPersonDataDto = Schemas['NetworkPersonData'];

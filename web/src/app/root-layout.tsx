@@ -237,6 +237,21 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
+      {abilities.canSomewhere('network.read') && (
+        <>
+          <NavSectionLabel>{messages.networkData.networkSection}</NavSectionLabel>
+          <NavLinkLink
+            to="/w/$workspace/network/data"
+            params={{ workspace }}
+            label={messages.networkData.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/data', params: { workspace } }) ||
+                matchRoute({ to: '/w/$workspace/network/import', params: { workspace } }),
+            )}
+            leftSection={<UsersIcon />}
+          />
+        </>
+      )}
       {/* Reports hold the budget: for the roles that see costs. */}
       {abilities.canSomewhere('report.read') && (
         <NavLinkLink

@@ -6,6 +6,7 @@ import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/rou
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
+import { networkDataRoutes } from '../routes/network-data/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
@@ -34,6 +35,7 @@ const routeTree = rootRoute.addChildren([
     ...workspaceChildRoutes,
     ...registryRoutes,
     ...importRoutes,
+    ...networkDataRoutes,
     ...usersRoutes,
     ...planningRoutes,
     ...dashboardRoutes,

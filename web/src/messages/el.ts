@@ -21,6 +21,7 @@ import { elKpis } from './el-kpis.ts';
 import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
 import { elNetwork } from './el-network.ts';
+import { elNetworkData } from './el-network-data.ts';
 import { elPlanning } from './el-planning.ts';
 import { elReports } from './el-reports.ts';
 import { elWorkspaces } from './el-workspaces.ts';
@@ -841,8 +842,10 @@ export const el: Messages = {
   ...elLanguages,
   ...elArchive,
   ...elNetwork,
+  ...elNetworkData,
   ...elWorkspaces,
   ...elInstrumentsCustom,
+  ...elFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

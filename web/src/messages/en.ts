@@ -29,6 +29,7 @@ import { enKpis } from './en-kpis.ts';
 import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enNetwork } from './en-network.ts';
+import { enNetworkData } from './en-network-data.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
 import { enWorkspaces } from './en-workspaces.ts';
@@ -792,6 +793,7 @@ export const en = {
   ...enReports,
   ...enArchive,
   ...enNetwork,
+  ...enNetworkData,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

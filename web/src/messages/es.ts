@@ -35,6 +35,7 @@ import { esKpis } from './es-kpis.ts';
 import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
 import { esNetwork } from './es-network.ts';
+import { esNetworkData } from './es-network-data.ts';
 import { esPlanning } from './es-planning.ts';
 import { esReports } from './es-reports.ts';
 import { esWorkspaces } from './es-workspaces.ts';
@@ -874,8 +875,10 @@ export const es: Messages = {
   ...esLanguages,
   ...esArchive,
   ...esNetwork,
+  ...esNetworkData,
   ...esWorkspaces,
   ...esInstrumentsCustom,
+  ...esFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -19,6 +19,7 @@ import { frKpis } from './fr-kpis.ts';
 import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
 import { frNetwork } from './fr-network.ts';
+import { frNetworkData } from './fr-network-data.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frReports } from './fr-reports.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
@@ -831,6 +832,8 @@ export const fr: Messages = {
   ...frImportLanguages,
   ...frArchive,
   ...frNetwork,
+  ...frNetworkData,
   ...frWorkspaces,
   ...frInstrumentsCustom,
+  ...frFigures,
 };

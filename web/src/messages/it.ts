@@ -36,6 +36,7 @@ import { itKpis } from './it-kpis.ts';
 import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
 import { itNetwork } from './it-network.ts';
+import { itNetworkData } from './it-network-data.ts';
 import { itPlanning } from './it-planning.ts';
 import { itReports } from './it-reports.ts';
 import { itWorkspaces } from './it-workspaces.ts';
@@ -865,8 +866,10 @@ export const it: Messages = {
   ...itLanguages,
   ...itArchive,
   ...itNetwork,
+  ...itNetworkData,
   ...itWorkspaces,
   ...itInstrumentsCustom,
+  ...itFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -22,6 +22,7 @@ import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plNetwork } from './pl-network.ts';
+import { plNetworkData } from './pl-network-data.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
@@ -836,8 +837,10 @@ export const pl: Messages = {
   ...plLanguages,
   ...plArchive,
   ...plNetwork,
+  ...plNetworkData,
   ...plWorkspaces,
   ...plInstrumentsCustom,
+  ...plFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -28,6 +28,7 @@ import {
   fieldsOf,
   hasProblem,
   type ImportKind,
+  isNetworkKind,
   pageOf,
   type ReviewedRow,
   type ReviewStatus,
@@ -37,7 +38,7 @@ import {
   rowValues,
   withFix,
 } from './import-rows.ts';
-import { lineOf } from './row-problem.ts';
+import { fieldLabels, lineOf } from './row-problem.ts';
 
 const t = messages.imports;
 const PAGE_SIZE = 50;
@@ -45,6 +46,13 @@ const PAGE_SIZE = 50;
 type ImportRequest = ReturnType<typeof buildImportRows>;
 
 function send(workspace: string, kind: ImportKind, rows: RowValues[], dryRun: boolean) {
+  if (kind === 'networkOrganisations' || kind === 'networkPeople') {
+    const path =
+      kind === 'networkOrganisations'
+        ? '/api/v1/workspaces/{workspace}/imports/network-organisations'
+        : '/api/v1/workspaces/{workspace}/imports/network-people';
+    return unwrap(api.POST(path, { params: { path: { workspace } }, body: { rows, dryRun } }));
+  }
   return kind === 'organisations'
     ? unwrap(
         api.POST('/api/v1/workspaces/{workspace}/imports/organisations', {
@@ -135,7 +143,7 @@ export function CheckStep({
     [reviewed, onlyProblems],
   );
   const current = pageOf(shown, page, PAGE_SIZE);
-  const labels = t.fields[kind];
+  const labels = fieldLabels(kind);
   const toggleSkip = (row: number) => {
     const next = new Set(skipped);
     if (next.has(row)) next.delete(row);
@@ -356,14 +364,18 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
 
 /** The row's errors by field, or what it duplicates (a link to the stored record). */
 function RowProblems({ workspace, kind, row }: { workspace: string; kind: ImportKind; row: ReviewedRow }) {
-  const labels = t.fields[kind];
+  const labels = fieldLabels(kind);
   if (row.status === 'duplicate' && row.duplicateOf) {
     const { id, name, reason } = row.duplicateOf;
     if (row.duplicateOf.row !== undefined) return <>{t.duplicateOfRow(lineOf(row.duplicateOf.row))}</>;
     return (
       <>
         {t.duplicateOf(reason)}{' '}
-        {id && kind === 'organisations' ? (
+        {isNetworkKind(kind) ? (
+          <Text component="span" fz="sm" fw={600}>
+            {name}
+          </Text>
+        ) : id && kind === 'organisations' ? (
           <AnchorLink to="/w/$workspace/members/$id" params={{ workspace, id }} fz="sm" target="_blank">
             {name}
           </AnchorLink>
@@ -416,7 +428,7 @@ function FixRowModal({
   const rowKey = row?.row;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another row opens
   useEffect(() => setDraft(values), [rowKey]);
-  const labels = t.fields[kind];
+  const labels = fieldLabels(kind);
   const errors = new Map<string, string>();
   for (const error of row?.errors ?? []) {
     errors.set(

@@ -9,16 +9,19 @@ import { ForbiddenState } from '../../app/forbidden-state.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { networkKeys } from '../network/queries.ts';
 import { CheckStep } from './check-step.tsx';
 import { EncodingNotice } from './encoding-notice.tsx';
-import type { ColumnMapping, ImportKind, RowFixes } from './import-rows.ts';
+import { type ColumnMapping, type ImportKind, isNetworkKind, type RowFixes } from './import-rows.ts';
 import { MappingStep } from './mapping-step.tsx';
 import { ResultStep } from './result-step.tsx';
+import { importTitle } from './row-problem.ts';
 import { UploadStep } from './upload-step.tsx';
 
 const t = messages.imports;
 const membersRoute = getRouteApi('/w/$workspace/members/import');
 const peopleRoute = getRouteApi('/w/$workspace/people/import');
+const networkRoute = getRouteApi('/w/$workspace/network/import');
 
 /** `/w/$workspace/members/import`. */
 export function ImportMembersPage() {
@@ -30,6 +33,13 @@ export function ImportMembersPage() {
 export function ImportPeoplePage() {
   const { workspace } = peopleRoute.useParams();
   return <ImportWizard workspace={workspace} initialKind="people" />;
+}
+
+/** `/w/$workspace/network/import?kind=networkPeople`: the wizard on a network kind (issue 21). */
+export function ImportNetworkPage() {
+  const { workspace } = networkRoute.useParams();
+  const { kind } = networkRoute.useSearch();
+  return <ImportWizard workspace={workspace} initialKind={kind} />;
 }
 
 type Step = 'upload' | 'map' | 'check' | 'done';
@@ -57,7 +67,7 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
   const [step, setStep] = useState<Step>('upload');
   const [outcome, setOutcome] = useState<{ result: ImportResultDto; sourceRows: number[] } | null>(null);
-  useDocumentTitle(messages.app.documentTitle(t.titleOf(kind)));
+  useDocumentTitle(messages.app.documentTitle(importTitle(kind)));
 
   // A file read and not yet imported is work the user would lose by leaving.
   const unsaved = file !== null && step !== 'done';
@@ -67,7 +77,11 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
     disabled: !unsaved,
   });
 
-  const permission = kind === 'organisations' ? 'organisation.import' : 'person.import';
+  const permission = isNetworkKind(kind)
+    ? 'network.import'
+    : kind === 'organisations'
+      ? 'organisation.import'
+      : 'person.import';
   if (abilities.loaded && !abilities.canSomewhere(permission)) {
     return <ForbiddenState title={t.forbiddenTitle} />;
   }
@@ -84,7 +98,11 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
     <Stack gap="lg" maw={1200} mx="auto">
       <Stack gap={6}>
         <Group gap="xs" fz="sm">
-          {kind === 'organisations' ? (
+          {isNetworkKind(kind) ? (
+            <AnchorLink to="/w/$workspace/network/data" params={{ workspace }} fz="sm">
+              {messages.networkData.backToNetwork}
+            </AnchorLink>
+          ) : kind === 'organisations' ? (
             <AnchorLink to="/w/$workspace/members" params={{ workspace }} fz="sm">
               {t.backToMembers}
             </AnchorLink>
@@ -94,7 +112,7 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
             </AnchorLink>
           )}
         </Group>
-        <Title order={1}>{t.titleOf(kind)}</Title>
+        <Title order={1}>{importTitle(kind)}</Title>
         <Text c="dimmed" maw={760}>
           {t.intro}
         </Text>
@@ -177,8 +195,9 @@ function ImportWizard({ workspace, initialKind }: { workspace: string; initialKi
                 setOutcome({ result, sourceRows });
                 setStep('done');
                 void queryClient.invalidateQueries({
-                  queryKey:
-                    kind === 'organisations'
+                  queryKey: isNetworkKind(kind)
+                    ? networkKeys.all(workspace)
+                    : kind === 'organisations'
                       ? workspaceKeys.organisations(workspace)
                       : workspaceKeys.people(workspace),
                 });

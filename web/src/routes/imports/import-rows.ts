@@ -6,12 +6,24 @@
 import type {
   ImportResultDto,
   ImportRowResult,
+  NetworkOrganisationImportField,
+  NetworkPersonImportField,
   OrganisationImportField,
   PersonImportField,
 } from '../../api/types.ts';
 
-export type ImportKind = 'organisations' | 'people';
-export type ImportField = OrganisationImportField | PersonImportField;
+/** The registry's kinds, and the network's (issue 21): organisations and people outside the consortium. */
+export type ImportKind = 'organisations' | 'people' | 'networkOrganisations' | 'networkPeople';
+export type NetworkImportKind = 'networkOrganisations' | 'networkPeople';
+
+export function isNetworkKind(kind: ImportKind): kind is NetworkImportKind {
+  return kind === 'networkOrganisations' || kind === 'networkPeople';
+}
+export type ImportField =
+  | OrganisationImportField
+  | PersonImportField
+  | NetworkOrganisationImportField
+  | NetworkPersonImportField;
 
 /** `L` itself when it lists every member of the union `T`, else a type error where it is used. */
 type EveryOf<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? L : never;
@@ -41,12 +53,39 @@ export const IMPORT_FIELDS = {
     'exportExperience',
   ]),
   people: everyOf<PersonImportField>()(['name', 'email', 'phone', 'roleTitle', 'consent', 'organisation']),
+  // src/domain/network/import.ts
+  networkOrganisations: everyOf<NetworkOrganisationImportField>()([
+    'name',
+    'type',
+    'country',
+    'city',
+    'website',
+    'spaceSegments',
+    'melca',
+    'tags',
+    'notes',
+    'ownerCluster',
+  ]),
+  networkPeople: everyOf<NetworkPersonImportField>()([
+    'name',
+    'email',
+    'phone',
+    'roleTitle',
+    'language',
+    'organisation',
+    'consentBasis',
+    'consentOn',
+    'consentSource',
+    'notes',
+  ]),
 } as const;
 
 /** Fields a row cannot do without (the create endpoints' required fields). */
 export const REQUIRED_FIELDS: { [K in ImportKind]: readonly (typeof IMPORT_FIELDS)[K][number][] } = {
   organisations: ['name', 'cluster', 'type', 'country'],
   people: ['name'],
+  networkOrganisations: ['name', 'type', 'country'],
+  networkPeople: ['name'],
 };
 
 /**
@@ -80,6 +119,30 @@ export const EXPORT_HEADERS: Record<ImportKind, Record<string, string>> = {
     consent: 'Consent',
     organisation: 'Organisation ID',
   } satisfies Record<PersonImportField, string>,
+  networkOrganisations: {
+    name: 'Name',
+    type: 'Type',
+    country: 'Country',
+    city: 'City',
+    website: 'Website',
+    spaceSegments: 'Space segments',
+    melca: 'MELCA',
+    tags: 'Tags',
+    notes: 'Notes',
+    ownerCluster: 'Owner cluster',
+  } satisfies Record<NetworkOrganisationImportField, string>,
+  networkPeople: {
+    name: 'Name',
+    email: 'E-mail',
+    phone: 'Phone',
+    roleTitle: 'Role',
+    language: 'Language',
+    organisation: 'Organisation',
+    consentBasis: 'Consent basis',
+    consentOn: 'Consent date',
+    consentSource: 'Consent source',
+    notes: 'Notes',
+  } satisfies Record<NetworkPersonImportField, string>,
 };
 
 /** Field → 0-based column of the file, or null when the field is not read from the file. */

@@ -23,6 +23,7 @@ import {
   unmappedRequired,
   withColumn,
 } from './import-rows.ts';
+import { fieldLabels } from './row-problem.ts';
 
 const t = messages.imports;
 const SAMPLE_ROWS = 5;
@@ -43,7 +44,7 @@ export function MappingStep({
   onBack: () => void;
   onCheck: () => void;
 }) {
-  const labels = t.fields[kind];
+  const labels = fieldLabels(kind);
   const required = REQUIRED_FIELDS[kind] as readonly string[];
   const missing = unmappedRequired(kind, mapping);
   const ignored = ignoredColumns(file.headers.length, mapping);

@@ -7,11 +7,12 @@ import { messages } from '../../messages/en.ts';
 import {
   type ColumnMapping,
   type ImportKind,
+  isNetworkKind,
   notImportedTable,
   type RowFixes,
   reviewRows,
 } from './import-rows.ts';
-import { lineOf, rowProblem } from './row-problem.ts';
+import { createdText, lineOf, rowProblem } from './row-problem.ts';
 
 const t = messages.imports;
 const LISTED = 20;
@@ -49,7 +50,7 @@ export function ResultStep({
     const url = URL.createObjectURL(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = t.notImportedFile(kind);
+    link.download = isNetworkKind(kind) ? `${kind}-not-imported.csv` : t.notImportedFile(kind);
     link.click();
     // The click has started the download; the address is no longer needed.
     setTimeout(() => URL.revokeObjectURL(url), 0);
@@ -68,7 +69,7 @@ export function ResultStep({
         }}
       >
         <Text fz="sm" data-testid="import-created">
-          {t.created(result.created, kind)}
+          {createdText(result.created, kind)}
         </Text>
       </Alert>
 
@@ -96,7 +97,11 @@ export function ResultStep({
       )}
 
       <Group>
-        {kind === 'organisations' ? (
+        {isNetworkKind(kind) ? (
+          <ButtonLink to="/w/$workspace/network/data" params={{ workspace }}>
+            {messages.networkData.backToNetwork}
+          </ButtonLink>
+        ) : kind === 'organisations' ? (
           <ButtonLink to="/w/$workspace/members" params={{ workspace }}>
             {t.goToMembers}
           </ButtonLink>

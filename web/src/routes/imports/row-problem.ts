@@ -1,7 +1,23 @@
 import { messages } from '../../messages/en.ts';
-import type { ImportKind, ReviewedRow } from './import-rows.ts';
+import { type ImportKind, isNetworkKind, type ReviewedRow } from './import-rows.ts';
 
 const t = messages.imports;
+const n = messages.networkData;
+
+/** What each field of the kind is called on screen (the network's kinds have their own messages). */
+export function fieldLabels(kind: ImportKind): Record<string, string> {
+  return isNetworkKind(kind) ? n.fields[kind] : t.fields[kind];
+}
+
+/** The wizard's title for the kind. */
+export function importTitle(kind: ImportKind): string {
+  return isNetworkKind(kind) ? n.titleOf[kind] : t.titleOf(kind);
+}
+
+/** "3 organisations imported." for the kind. */
+export function createdText(count: number, kind: ImportKind): string {
+  return isNetworkKind(kind) ? n.created(count, kind) : t.created(count, kind);
+}
 
 /** The row's line in the file as a spreadsheet numbers it: the header is line 1. */
 export function lineOf(row: number): number {
@@ -18,6 +34,6 @@ export function rowProblem(kind: ImportKind, row: ReviewedRow): string {
       : `${t.duplicateOf(reason)} ${name}`;
   }
   return row.errors
-    .map((error) => `${t.fields[kind][error.field] ?? error.field}: ${error.message}`)
+    .map((error) => `${fieldLabels(kind)[error.field] ?? error.field}: ${error.message}`)
     .join('; ');
 }

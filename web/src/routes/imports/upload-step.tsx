@@ -73,6 +73,8 @@ export function UploadStep({
         <Group mt="xs" gap="lg">
           <Radio value="organisations" label={t.kindOrganisations} />
           <Radio value="people" label={t.kindPeople} />
+          <Radio value="networkOrganisations" label={messages.networkData.kinds.networkOrganisations} />
+          <Radio value="networkPeople" label={messages.networkData.kinds.networkPeople} />
         </Group>
       </Radio.Group>
 
