@@ -845,7 +845,6 @@ export const el: Messages = {
   ...elNetworkData,
   ...elWorkspaces,
   ...elInstrumentsCustom,
-  ...elFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

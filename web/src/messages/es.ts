@@ -878,7 +878,6 @@ export const es: Messages = {
   ...esNetworkData,
   ...esWorkspaces,
   ...esInstrumentsCustom,
-  ...esFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -835,5 +835,4 @@ export const fr: Messages = {
   ...frNetworkData,
   ...frWorkspaces,
   ...frInstrumentsCustom,
-  ...frFigures,
 };

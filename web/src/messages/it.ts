@@ -869,7 +869,6 @@ export const it: Messages = {
   ...itNetworkData,
   ...itWorkspaces,
   ...itInstrumentsCustom,
-  ...itFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

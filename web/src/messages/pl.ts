@@ -840,7 +840,6 @@ export const pl: Messages = {
   ...plNetworkData,
   ...plWorkspaces,
   ...plInstrumentsCustom,
-  ...plFigures,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */
