@@ -370,6 +370,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'organisation_import',
   'person_import',
   'instrument',
+  'interaction',
   'invitation',
   'kpi_target',
   'kpi_entry',

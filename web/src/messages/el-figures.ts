@@ -73,6 +73,7 @@ export const elFigures: Widen<typeof figures> = {
       saved_view: 'Αποθηκευμένη προβολή',
       instrument: 'Εργαλείο',
       workspace: 'Χώρος εργασίας',
+      interaction: 'Αλληλεπίδραση',
       workspace_archive: 'Αρχείο χώρου εργασίας',
     },
     fields: {

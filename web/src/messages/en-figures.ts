@@ -72,6 +72,7 @@ export const figures = {
       saved_view: 'Saved view',
       instrument: 'Instrument',
       workspace: 'Workspace',
+      interaction: 'Interaction',
       workspace_archive: 'Workspace archive',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */

@@ -74,6 +74,7 @@ export const esFigures: Widen<typeof figures> = {
       saved_view: 'Vista guardada',
       instrument: 'Instrumento',
       workspace: 'Espacio de trabajo',
+      interaction: 'Interacción',
       workspace_archive: 'Archivo del espacio de trabajo',
     },
     fields: {

@@ -70,6 +70,7 @@ export const frFigures: Figures = {
       saved_view: 'Vue enregistrée',
       instrument: 'Instrument',
       workspace: 'Espace de travail',
+      interaction: 'Interaction',
       workspace_archive: 'Archive de l’espace de travail',
     },
     fields: {

@@ -74,6 +74,7 @@ export const itFigures: Widen<typeof figures> = {
       saved_view: 'Vista salvata',
       instrument: 'Strumento',
       workspace: 'Spazio di lavoro',
+      interaction: 'Interazione',
       workspace_archive: 'Archivio dello spazio di lavoro',
     },
     fields: {

@@ -77,6 +77,7 @@ export const plFigures: Widen<typeof figures> = {
       saved_view: 'Zapisany widok',
       instrument: 'Instrument',
       workspace: 'Przestrzeń robocza',
+      interaction: 'Interakcja',
       workspace_archive: 'Archiwum przestrzeni roboczej',
     },
     fields: {
