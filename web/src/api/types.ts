@@ -285,3 +285,16 @@ export type OrganisationHistoryEntryDto = OrganisationHistoryDto['items'][number
 /** `GET …/organisations/{id}/activities`: the activities it took part in, with how it took part. */
 export type OrganisationActivityListDto = Schemas['OrganisationActivityList'];
 export type OrganisationActivityDto = Schemas['OrganisationActivity'];
+
+// The network (issue 21): interactions with network organisations ---------------------------------
+
+/** A meeting, call, e-mail, visit, encounter or introduction, with the names a timeline shows. */
+export type InteractionDto = Schemas['Interaction'];
+export type InteractionKind = InteractionDto['kind'];
+export type InteractionListDto = Schemas['InteractionList'];
+export type ListInteractionsQuery = NonNullable<
+  paths[`${Workspace}/network/interactions`]['get']['parameters']['query']
+>;
+export type CreateInteractionBody = JsonBody<
+  paths[`${Workspace}/network/interactions`]['post']['requestBody']
+>;
