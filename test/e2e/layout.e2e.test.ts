@@ -123,6 +123,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/audit': '/w/demo/audit',
       '/w/$workspace/settings': '/w/demo/settings',
       '/w/$workspace/archive': '/w/demo/archive',
+      '/w/$workspace/network/interactions': '/w/demo/network/interactions',
+      '/w/$workspace/network/interactions/new': `/w/demo/network/interactions/new?activity=${longActivity.id}`,
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',
@@ -134,6 +136,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/catalogue/innovation-clubs',
       `/w/demo/markets/${longMarket.id}`,
       `/w/demo/activities/${longActivity.id}`,
+      '/w/demo/network/interactions?mine=true',
     ];
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
