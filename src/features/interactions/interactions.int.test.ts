@@ -143,6 +143,18 @@ describe.each(testDialects())('interactions API on %s', (kind) => {
       { action: 'update', entity_type: 'interaction' },
     ]);
 
+    // The audit log names the interaction and the records it points at.
+    const log = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${slug}/audit?entityType=interaction`,
+      headers: coordinator.headers,
+    });
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json().items[0].entityName).toBe('Tokyo Space Agency · 2026-03-11');
+    expect(Object.values(log.json().references)).toEqual(
+      expect.arrayContaining(['Tokyo Space Agency', 'Haruka Sato', 'Space Expo', 'Ada Orbit']),
+    );
+
     expect((await inject('DELETE', `/${interaction.id}?version=1`)).statusCode).toBe(409);
     expect((await inject('DELETE', `/${interaction.id}?version=3`)).statusCode).toBe(204);
     expect((await inject('GET', `/${interaction.id}`)).statusCode).toBe(404);
