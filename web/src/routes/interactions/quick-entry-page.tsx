@@ -377,7 +377,6 @@ export function QuickEntryPage() {
                 inputWrapperOrder={BELOW}
                 label={t.organisationName}
                 required
-                maxLength={200}
                 value={form.orgName}
                 error={errors.orgName}
                 onChange={(e) => set('orgName', e.currentTarget.value, 'orgName')}
@@ -456,7 +455,6 @@ export function QuickEntryPage() {
                   id="quick-personName"
                   inputWrapperOrder={BELOW}
                   label={t.personName}
-                  maxLength={200}
                   value={form.personName}
                   error={errors.personName}
                   onChange={(e) => set('personName', e.currentTarget.value, 'personName')}
@@ -466,7 +464,6 @@ export function QuickEntryPage() {
                   inputWrapperOrder={BELOW}
                   type="email"
                   label={t.personEmail}
-                  maxLength={254}
                   value={form.personEmail}
                   error={errors.personEmail}
                   onChange={(e) => set('personEmail', e.currentTarget.value, 'personEmail')}
@@ -534,7 +531,6 @@ export function QuickEntryPage() {
           label={t.notes}
           autosize
           minRows={3}
-          maxLength={5000}
           value={form.notes}
           error={errors.notes}
           onChange={(e) => set('notes', e.currentTarget.value, 'notes')}
@@ -544,7 +540,6 @@ export function QuickEntryPage() {
             id="quick-nextStep"
             inputWrapperOrder={BELOW}
             label={t.nextStep}
-            maxLength={500}
             value={form.nextStep}
             error={errors.nextStep}
             onChange={(e) => set('nextStep', e.currentTarget.value, 'nextStep')}
