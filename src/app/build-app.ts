@@ -29,6 +29,7 @@ import { exportRoutes } from '../features/exports/routes.ts';
 import { importRoutes } from '../features/imports/routes.ts';
 import { instrumentRoutes } from '../features/instruments/routes.ts';
 import { workspaceInstrumentRoutes } from '../features/instruments/workspace-routes.ts';
+import { interactionRoutes } from '../features/interactions/routes.ts';
 import { acceptInvitationRoutes, invitationRoutes } from '../features/invitations/routes.ts';
 import { jobRoutes } from '../features/jobs/routes.ts';
 import { activityKpiRoutes } from '../features/kpis/activity-kpis-routes.ts';
@@ -158,6 +159,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         {
           name: 'kpis',
           description: 'KPIs: definitions, targets, entered values, roll-ups and their records',
+        },
+        {
+          name: 'network',
+          description: 'The network abroad: organisations, people, interactions, relationships, projects',
         },
         { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
         { name: 'archive', description: "A workspace's portable archive: export, check, import" },
@@ -305,6 +310,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(searchRoutes(services.search));
     await scope.register(savedViewRoutes(services.savedViews));
     await scope.register(settingsRoutes(services.workspaceSettings));
+    await scope.register(interactionRoutes(services.interactions));
   };
 }
 

@@ -20,6 +20,7 @@ import { ImportService } from '../features/imports/service.ts';
 import { InstrumentRepository } from '../features/instruments/repository.ts';
 import { InstrumentService } from '../features/instruments/service.ts';
 import { WorkspaceInstrumentService } from '../features/instruments/workspace-service.ts';
+import { InteractionService } from '../features/interactions/service.ts';
 import { InvitationService } from '../features/invitations/service.ts';
 import { JobService } from '../features/jobs/service.ts';
 import { ActivityKpiService } from '../features/kpis/activity-kpis-service.ts';
@@ -151,6 +152,7 @@ export function createServices(options: ServiceOptions) {
     markets: new MarketService(db),
     plans: new PlanService(db),
     activities: new ActivityService(db),
+    interactions: new InteractionService(db),
     costLines: new CostLineService(db),
     estimates: new EstimateService(db),
     rollups: new RollupService(db),

@@ -14,7 +14,7 @@ const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const COORDINATOR = 'kpi-coordinator@example.test';
 const VIEWER = 'kpi-viewer@example.test';
 const PASSWORD = 'kpi-panel-e2e-Passphrase-42';
-const STUDY_VISITS = '1.1.3 Study Visits';
+const MARKET_SURVEYS = '1.3.4 Market Surveys & Study';
 
 /** Signs in as `email` in a new browser context and opens `path`. */
 async function signedIn(browser: Browser, baseUrl: string, email: string, path: string): Promise<Page> {
@@ -40,7 +40,8 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
   let planPath = '';
 
   beforeAll(async () => {
-    // A study visit of a plan (its instrument chosen), two member organisations taking part.
+    // A market study of a plan (its instrument chosen, its KPIs entered by hand), two member
+    // organisations taking part. (A study visit's contacts mapped come from interactions.)
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
     const factory = new Factory(t.database.db);
     const planning = new PlanningRows(t.database.db);
@@ -52,12 +53,12 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     const cluster = await factory.cluster(workspace.id, { name: 'Orbit Valley Cluster', short_name: 'OVC' });
     const market = await planning.marketRow(workspace.id, { owner_cluster_id: cluster.id });
     const plan = await planning.planRow(workspace.id, { market_id: market.id, name: 'Japan 2026' });
-    await new KpiRows(t.database.db).planInstrument(plan.id, 'study-visits');
+    await new KpiRows(t.database.db).planInstrument(plan.id, 'market-surveys-study');
     const activity = await planning.activityRow(workspace.id, {
       plan_id: plan.id,
       cluster_id: cluster.id,
-      instrumentKey: 'study-visits',
-      title: 'Fact-finding mission to Tokyo',
+      instrumentKey: 'market-surveys-study',
+      title: 'Market study of Tokyo',
     });
     for (const name of ['Kestrel Optics', 'Orbitech']) {
       const organisation = await factory.organisation(workspace.id, cluster.id, { name });
@@ -105,9 +106,9 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     expect(await present.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
 
     // A value entered by hand, with a comment; then corrected.
-    const contacts = kpiCard(page, 'contacts_mapped');
+    const contacts = kpiCard(page, 'stakeholder_diversity');
     expect(await contacts.textContent()).toContain('Entered by hand');
-    await page.getByRole('button', { name: 'Add a value for Number of contacts mapped' }).click();
+    await page.getByRole('button', { name: 'Add a value for Diversity of interested stakeholders' }).click();
     const entryForm = page.getByTestId('kpi-entry-form');
     await entryForm.getByRole('button', { name: 'Add value' }).click();
     await expect.poll(() => page.locator('#kpi-entry-value-error').textContent()).toBe('is required');
@@ -125,8 +126,8 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     await expect.poll(() => contacts.getByTestId('kpi-actual').textContent()).toBe('14');
 
     // A remark (text), then deleted after confirmation.
-    const remarks = kpiCard(page, 'remarks_on_visited_market');
-    await page.getByRole('button', { name: 'Add a value for Remarks on visited market' }).click();
+    const remarks = kpiCard(page, 'new_knowledge_acquired');
+    await page.getByRole('button', { name: 'Add a value for New knowledge acquired' }).click();
     await page.locator('#kpi-entry-value').fill('Integrators want a local partner.');
     await page.getByTestId('kpi-entry-form').getByRole('button', { name: 'Add value' }).click();
     await expect.poll(() => remarks.getByTestId('kpi-entry-row').count()).toBe(1);
@@ -152,12 +153,14 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
         .getByTestId('plan-kpi-target');
 
     await page
-      .getByRole('button', { name: `Set a target for Number of contacts mapped (${STUDY_VISITS})` })
+      .getByRole('button', {
+        name: `Set a target for Diversity of interested stakeholders (${MARKET_SURVEYS})`,
+      })
       .click();
     await page.locator('#kpi-target-value').fill('120');
     await page.getByTestId('kpi-target-form').getByRole('button', { name: 'Save target' }).click();
-    const studyVisits = await section.getByTestId('plan-kpi-group').nth(1).getAttribute('data-instrument');
-    await expect.poll(() => target(studyVisits as string, 'contacts_mapped').textContent()).toBe('120');
+    const surveys = await section.getByTestId('plan-kpi-group').nth(1).getAttribute('data-instrument');
+    await expect.poll(() => target(surveys as string, 'stakeholder_diversity').textContent()).toBe('120');
 
     await page
       .getByRole('button', { name: 'Set a target for Activities held (Every activity of the plan)' })
@@ -165,7 +168,7 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     await page.locator('#kpi-target-value').fill('6');
     await page.getByTestId('kpi-target-form').getByRole('button', { name: 'Save target' }).click();
     await expect.poll(() => target('hub', 'held_activities').textContent()).toBe('6');
-    expect(await target(studyVisits as string, 'remarks_on_visited_market').textContent()).toContain(
+    expect(await target(surveys as string, 'new_knowledge_acquired').textContent()).toContain(
       'no numeric target',
     );
     await expectNoSeriousA11yViolations(page);

@@ -144,6 +144,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/network/people/$id': `/w/demo/network/people/${longNetworkPerson.id}`,
       '/w/$workspace/network/data': '/w/demo/network/data',
       '/w/$workspace/network/import': '/w/demo/network/import?kind=networkPeople',
+      '/w/$workspace/network/interactions': '/w/demo/network/interactions',
+      '/w/$workspace/network/interactions/new': `/w/demo/network/interactions/new?activity=${longActivity.id}`,
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',
@@ -155,6 +157,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/catalogue/innovation-clubs',
       `/w/demo/markets/${longMarket.id}`,
       `/w/demo/activities/${longActivity.id}`,
+      '/w/demo/network/interactions?mine=true',
     ];
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);

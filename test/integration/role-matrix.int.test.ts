@@ -7,6 +7,7 @@ import { InvitationRepository } from '../../src/features/invitations/repository.
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
+import { InteractionRows } from '../support/interactions-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -42,6 +43,7 @@ type Resource =
   | 'instrument'
   | 'network_organisation'
   | 'network_person';
+  | 'interaction';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -50,9 +52,11 @@ interface OwnIds {
   clusterId: string;
   organisationId: string;
   marketId: string;
-  /** The cluster's activity (a training: every KPI derived) and a study visit (KPIs entered by hand). */
+  /** The cluster's activity (a training: every KPI derived) and a market study (KPIs entered by hand). */
   activityId: string;
   studyVisitId: string;
+  /** A network organisation of the own workspace (an interaction's counterpart). */
+  networkOrganisationId: string;
 }
 
 interface RouteCase {
@@ -662,7 +666,7 @@ const CASES: RouteCase[] = [
     expected: only({ coordinator: 201, cluster_manager: 201 }),
     body: (_version, own) => ({
       activityId: own.studyVisitId,
-      kpiKey: 'contacts_mapped',
+      kpiKey: 'stakeholder_diversity',
       value: 3,
       recordedOn: '2026-04-13',
     }),
@@ -788,6 +792,63 @@ const CASES: RouteCase[] = [
     query: (version) => `?version=${version}`,
     resource: 'instrument',
     target: 'fresh',
+  },
+  // Interactions with the network (issue 21): the partnership's staff read them; a cluster manager
+  // writes its own cluster's (the record's scope), coordinators all.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/interactions',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/interactions',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({
+      kind: 'meeting',
+      occurredOn: '2026-04-13',
+      clusterId: own.clusterId,
+      networkOrganisationId: own.networkOrganisationId,
+    }),
+    resource: 'interaction',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/interactions/{id}',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    resource: 'interaction',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/interactions/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, notes: 'Edited' }),
+    resource: 'interaction',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/interactions/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'interaction',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/interactions/{id}/next-step/done',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    target: 'fresh',
+    resource: 'interaction',
   },
   // Workspace archives (issue 20): coordinators only. The upload here is not a ZIP, so a
   // coordinator's answer is the 400 naming it; everyone else is refused before it is read.
@@ -1071,6 +1132,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     instrumentId: '',
     networkOrganisationId: '',
     networkPersonId: '',
+    interactionId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1088,6 +1150,9 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownKpiTargetId = '';
   let ownKpiEntryId = '';
   let ownInstrumentId = '';
+  let ownNetworkOrganisationId = '';
+  let ownInteractionId = '';
+  let network: InteractionRows;
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1144,7 +1209,10 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       travelRateId: await travelRate(other.id, 'JP'),
     });
     ownStudyVisitId = (
-      await planning.activityRow(workspace.id, { cluster_id: ownClusterId, instrumentKey: 'study-visits' })
+      await planning.activityRow(workspace.id, {
+        cluster_id: ownClusterId,
+        instrumentKey: 'market-surveys-study',
+      })
     ).id;
     ownKpiTargetId = (
       await planning.kpiTargetRow(workspace.id, {
@@ -1155,13 +1223,13 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ).id;
     ownKpiEntryId = (
       await planning.kpiEntryRow(workspace.id, ownStudyVisitId, {
-        kpi_key: 'contacts_mapped',
+        kpi_key: 'stakeholder_diversity',
         value_number: 5,
       })
     ).id;
     const foreignStudyVisit = await planning.activityRow(other.id, {
       cluster_id: otherCluster.id,
-      instrumentKey: 'study-visits',
+      instrumentKey: 'market-surveys-study',
     });
     Object.assign(foreign, {
       kpiTargetId: (
@@ -1173,7 +1241,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       ).id,
       kpiEntryId: (
         await planning.kpiEntryRow(other.id, foreignStudyVisit.id, {
-          kpi_key: 'contacts_mapped',
+          kpi_key: 'stakeholder_diversity',
           value_number: 5,
         })
       ).id,
@@ -1204,6 +1272,16 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.savedViewId = await freshSavedView(t.database.db, other.id, foreign.memberUserId);
     ownInstrumentId = await customInstrument(workspace.id);
     foreign.instrumentId = await customInstrument(other.id);
+    network = new InteractionRows(t.database.db);
+    ownNetworkOrganisationId = (await network.networkOrganisation(workspace.id)).id;
+    ownInteractionId = (
+      await network.interaction(workspace.id, ownNetworkOrganisationId, { cluster_id: ownClusterId })
+    ).id;
+    foreign.interactionId = (
+      await network.interaction(other.id, (await network.networkOrganisation(other.id)).id, {
+        cluster_id: otherCluster.id,
+      })
+    ).id;
   });
   afterAll(async () => {
     await t?.close();
@@ -1292,6 +1370,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       marketId: ownMarketId,
       activityId: ownActivityId,
       studyVisitId: ownStudyVisitId,
+      networkOrganisationId: ownNetworkOrganisationId,
     };
     const url =
       route.path
@@ -1340,11 +1419,20 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           })
         ).id;
       }
+      case 'interaction':
+        return fresh
+          ? (
+              await network.interaction(home.id, ownNetworkOrganisationId, {
+                cluster_id: ownClusterId,
+                next_step: 'Send the brochure',
+              })
+            ).id
+          : ownInteractionId;
       case 'kpi_entry':
         return fresh
           ? (
               await planning.kpiEntryRow(home.id, ownStudyVisitId, {
-                kpi_key: 'contacts_mapped',
+                kpi_key: 'stakeholder_diversity',
                 value_number: 5,
               })
             ).id
@@ -1426,6 +1514,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           marketId: ownMarketId,
           activityId: ownActivityId,
           studyVisitId: ownStudyVisitId,
+          networkOrganisationId: ownNetworkOrganisationId,
         });
       }
       const before = await rowsOf(route, home.id);
@@ -1452,6 +1541,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         instrument: foreign.instrumentId,
         network_organisation: foreign.networkOrganisationId,
         network_person: foreign.networkPersonId,
+        interaction: foreign.interactionId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

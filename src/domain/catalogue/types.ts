@@ -173,5 +173,26 @@ export const DERIVED_KPI_RULES = {
     catalogueKpis: ['validation-surveys/members_participating'],
   },
   actual_costs: { kind: 'money', label: 'Actual costs of the activity', catalogueKpis: [] },
+  interaction_meetings: {
+    kind: 'count',
+    label: 'Meetings with the network (interactions)',
+    catalogueKpis: ['roadshows/meetings'],
+  },
+  network_contacts_met: {
+    kind: 'count',
+    label: 'Network organisations met',
+    catalogueKpis: ['study-visits/contacts_mapped', 'ambassador-staff-exchange/contacts_made'],
+  },
+  network_new_contacts: {
+    kind: 'count',
+    label: 'New contacts (first interaction here)',
+    catalogueKpis: [
+      'roadshows/new_contacts',
+      'trade-fairs/new_contacts',
+      'international-events-conferences/new_contacts',
+      'events-at-home-regions/new_contacts',
+      'soft-landing/new_contacts_for_new_partners',
+    ],
+  },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

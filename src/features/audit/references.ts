@@ -13,6 +13,12 @@ export const REFERENCE_FIELDS: Record<string, NamedTable> = {
   market_id: 'target_market',
   instrument_id: 'instrument',
   created_by: 'app_user',
+  staff_user_id: 'app_user',
+  next_step_owner_user_id: 'app_user',
+  member_organisation_id: 'organisation',
+  member_person_id: 'person',
+  network_organisation_id: 'network_organisation',
+  network_person_id: 'network_person',
 };
 
 /** What a record's history needs of one audit event. */

@@ -317,6 +317,19 @@ const NAME_QUERIES: Record<NamedTable, NameQuery> = {
       .select(['kpi_entry.id', 'activity.title as name'])
       .where('kpi_entry.workspace_id', '=', workspaceId)
       .where('kpi_entry.id', 'in', ids),
+  network_organisation: ownNames('network_organisation', sql<string>`name`),
+  network_person: ownNames('network_person', sql<string>`name`),
+  // An interaction by its counterpart and day ("Tokyo Space Agency · 2026-03-11").
+  interaction: (db, workspaceId, ids) =>
+    db
+      .selectFrom('interaction')
+      .innerJoin('network_organisation', 'network_organisation.id', 'interaction.network_organisation_id')
+      .select([
+        'interaction.id',
+        sql<string>`network_organisation.name || ' · ' || interaction.occurred_on`.as('name'),
+      ])
+      .where('interaction.workspace_id', '=', workspaceId)
+      .where('interaction.id', 'in', ids),
 };
 
 /** The tables whose records the audit log names. */
@@ -338,6 +351,7 @@ export const NAMED_TABLES = [
   'kpi_entry',
   'network_organisation',
   'network_person',
+  'interaction',
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 
@@ -378,6 +392,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'organisation_import',
   'person_import',
   'instrument',
+  'interaction',
   'invitation',
   'kpi_target',
   'kpi_entry',

@@ -25,6 +25,7 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   kpi_entry: 'kpi_entry',
   travel_rate: 'travel_rate',
   job: 'job',
+  interaction: 'interaction',
 };
 
 const KPI_ENTITIES = new Set(['kpi_target', 'kpi_entry']);

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { signIn } from '../../../test/support/factories.ts';
+import { InteractionRows } from '../../../test/support/interactions-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { seedDemo } from '../../app/seed-demo.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
 import { DEMO_CUSTOM_INSTRUMENT } from './seed-demo-instruments.ts';
+import { DEMO_INTERACTIONS, seedDemoInteractions } from './seed-demo-interactions.ts';
 
 describe.each(testDialects())('demo workspace on %s', (kind) => {
   let t: TestApp;
@@ -244,6 +246,86 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(events).toContain('organisation update Mia Member');
     expect(events).toContain('organisation create Clara Coordinator');
     expect(events).toContain('person create Clara Coordinator');
+  });
+
+  it('has about 600 interactions at its activities once the network is there, their KPIs computed', async () => {
+    const db = t.database.db;
+    const workspace = await db
+      .selectFrom('workspace')
+      .select('id')
+      .where('slug', '=', DEMO_WORKSPACE_SLUG)
+      .executeTakeFirstOrThrow();
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('interaction')
+            .where('workspace_id', '=', workspace.id)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // The network's organisations are seeded by the registry's part: without them, no interaction.
+    const already = await count();
+    const organisations = await db
+      .selectFrom('network_organisation')
+      .select('id')
+      .where('workspace_id', '=', workspace.id)
+      .execute();
+    if (organisations.length === 0) {
+      expect(already).toBe(0);
+      const rows = new InteractionRows(db);
+      const markets = await db
+        .selectFrom('target_market')
+        .select('country')
+        .where('workspace_id', '=', workspace.id)
+        .execute();
+      for (let i = 0; i < 150; i++) {
+        const organisation = await rows.networkOrganisation(workspace.id, {
+          country: markets[i % markets.length]?.country ?? 'JP',
+        });
+        await rows.networkPerson(workspace.id, organisation.id);
+        await rows.networkPerson(workspace.id, organisation.id);
+      }
+      expect(await seedDemoInteractions(db, workspace.id)).toBe(DEMO_INTERACTIONS);
+    }
+    expect(await count()).toBeGreaterThanOrEqual(550);
+    const interactions = await db
+      .selectFrom('interaction')
+      .leftJoin('activity', 'activity.id', 'interaction.activity_id')
+      .leftJoin('membership', (join) =>
+        join
+          .onRef('membership.user_id', '=', 'interaction.next_step_owner_user_id')
+          .onRef('membership.workspace_id', '=', 'interaction.workspace_id'),
+      )
+      .select([
+        'interaction.occurred_on',
+        'interaction.activity_id',
+        'interaction.next_step',
+        'interaction.next_step_done_at',
+        'activity.starts_on',
+        'activity.ends_on',
+        'membership.role as owner_role',
+      ])
+      .where('interaction.workspace_id', '=', workspace.id)
+      .execute();
+    // Dated within their activity's days; some without an activity; open next steps owned by staff.
+    for (const row of interactions.filter((r) => r.activity_id)) {
+      expect(row.occurred_on >= (row.starts_on ?? '')).toBe(true);
+      expect(row.occurred_on <= (row.ends_on ?? '')).toBe(true);
+    }
+    expect(interactions.filter((r) => !r.activity_id).length).toBeGreaterThan(20);
+    const open = interactions.filter((r) => r.next_step && !r.next_step_done_at);
+    expect(open.length).toBeGreaterThan(10);
+    expect(new Set(open.map((r) => r.owner_role))).toEqual(new Set(['coordinator', 'cluster_manager']));
+    // The KPIs they prove were computed as they were written: new contacts at the trade fairs.
+    const newContacts = await db
+      .selectFrom('kpi_actual')
+      .select((eb) => eb.fn.sum<number>('value').as('n'))
+      .where('workspace_id', '=', workspace.id)
+      .where('kpi_key', 'in', ['new_contacts', 'contacts_mapped', 'meetings'])
+      .executeTakeFirstOrThrow();
+    expect(Number(newContacts.n)).toBeGreaterThan(0);
   });
 
   it('is never created again, nor on a database that has workspaces', async () => {

@@ -10,6 +10,7 @@ import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.t
 import { demoRegistry } from './demo-registry.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
 import { seedDemoNetwork } from './seed-demo-network.ts';
+import { seedDemoInteractions } from './seed-demo-interactions.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
@@ -195,6 +196,8 @@ export async function seedDemoWorkspace(
     clusterId: null,
     organisationId: null,
   });
+  // The network's interactions, after its organisations and people (none: none written).
+  await seedDemoInteractions(db, seeded.workspaceId);
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,

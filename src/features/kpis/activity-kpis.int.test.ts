@@ -22,7 +22,7 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
   let slug: string;
   let workspaceId: string;
   let coordinator: { headers: Headers; user: { id: string; name: string } };
-  let studyVisitsId: string;
+  let surveyId: string;
 
   const get = (activityId: string, headers: Headers = coordinator.headers) =>
     t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${slug}/activities/${activityId}/kpis`, headers });
@@ -40,7 +40,7 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
     factory = new Factory(t.database.db);
     planning = new PlanningRows(t.database.db);
     kpiRows = new KpiRows(t.database.db);
-    studyVisitsId = await kpiRows.instrumentId('study-visits');
+    surveyId = await kpiRows.instrumentId('market-surveys-study');
   });
   beforeEach(async () => {
     const workspace = await factory.workspace();
@@ -54,7 +54,7 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
 
   it("lists the Hub's KPIs then the instrument's, each with its source, target, actual and entries", async () => {
     const activity = await planning.activityRow(workspaceId, {
-      instrumentKey: 'study-visits',
+      instrumentKey: 'market-surveys-study',
       status: 'done',
     });
     const cluster = await factory.cluster(workspaceId);
@@ -80,12 +80,12 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
       });
       expect(marked.statusCode, marked.body).toBe(200);
     }
-    await post('/kpi-targets', { activityId: activity.id, kpiKey: 'contacts_mapped', value: 40 });
+    await post('/kpi-targets', { activityId: activity.id, kpiKey: 'stakeholder_diversity', value: 40 });
     await post('/kpi-targets', { activityId: activity.id, kpiKey: 'present_participants', value: 10 });
     const entries = [
-      { kpiKey: 'contacts_mapped', value: 5, recordedOn: '2026-03-04', comment: 'Day one' },
-      { kpiKey: 'contacts_mapped', value: 7, recordedOn: '2026-03-03' },
-      { kpiKey: 'remarks_on_visited_market', value: 'Slow procurement', recordedOn: '2026-03-04' },
+      { kpiKey: 'stakeholder_diversity', value: 5, recordedOn: '2026-03-04', comment: 'Day one' },
+      { kpiKey: 'stakeholder_diversity', value: 7, recordedOn: '2026-03-03' },
+      { kpiKey: 'new_knowledge_acquired', value: 'Slow procurement', recordedOn: '2026-03-04' },
     ];
     for (const entry of entries) {
       expect((await post('/kpi-entries', { activityId: activity.id, ...entry })).statusCode).toBe(201);
@@ -98,9 +98,9 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
       'held_activities',
       'present_participants',
       'actual_costs',
-      'contacts_mapped',
-      'potential_partners_estimated',
-      'remarks_on_visited_market',
+      'new_knowledge_acquired',
+      'market_covered',
+      'stakeholder_diversity',
     ]);
     const kpis = byKey(items);
     expect(kpis.get('present_participants')).toEqual({
@@ -118,9 +118,9 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
     });
     expect(kpis.get('held_activities')).toMatchObject({ source: 'derived', actual: 1, target: null });
     expect(kpis.get('actual_costs')).toMatchObject({ kind: 'money', actual: 0 });
-    const contacts = kpis.get('contacts_mapped');
+    const contacts = kpis.get('stakeholder_diversity');
     expect(contacts).toMatchObject({
-      instrumentId: studyVisitsId,
+      instrumentId: surveyId,
       source: 'entered',
       rule: null,
       ruleDescription: null,
@@ -137,8 +137,8 @@ describe.each(testDialects())('activity KPIs API on %s', (kind) => {
         author: { id: coordinator.user.id, name: coordinator.user.name },
       }),
     ]);
-    expect(kpis.get('potential_partners_estimated')).toMatchObject({ actual: null, entries: [] });
-    expect(kpis.get('remarks_on_visited_market')).toMatchObject({
+    expect(kpis.get('market_covered')).toMatchObject({ actual: null, entries: [] });
+    expect(kpis.get('new_knowledge_acquired')).toMatchObject({
       kind: 'text',
       actual: null,
       entries: [expect.objectContaining({ value: 'Slow procurement' })],

@@ -16,8 +16,8 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   let workspaceId: string;
   let coordinator: { headers: Headers; user: { id: string; name: string } };
   let clusterId: string;
-  /** A study visit, a sales representative, a market study and a training (all derived KPIs). */
-  const activities = { study: '', sales: '', survey: '', training: '' };
+  /** Two market studies (one for counts and text), a sales representative and a training (all derived KPIs). */
+  const activities = { market: '', sales: '', survey: '', training: '' };
 
   const inject = (method: Method, path: string, payload?: object, headers?: Headers) =>
     t.app.inject({
@@ -51,7 +51,7 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     clusterId = (await factory.cluster(workspaceId)).id;
     const activity = (instrumentKey: string) =>
       planning.activityRow(workspaceId, { cluster_id: clusterId, instrumentKey });
-    activities.study = (await activity('study-visits')).id;
+    activities.market = (await activity('market-surveys-study')).id;
     activities.sales = (await activity('sales-marketing-representative')).id;
     activities.survey = (await activity('market-surveys-study')).id;
     activities.training = (await activity('training-to-go-international')).id;
@@ -61,13 +61,15 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   });
 
   it('enters, corrects and removes a value with its author, day and comment, each change audited', async () => {
-    const created = await entry(activities.study, 'contacts_mapped', 12, { comment: ' Met at the embassy ' });
+    const created = await entry(activities.market, 'stakeholder_diversity', 12, {
+      comment: ' Met at the embassy ',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const value = created.json();
     expect(value).toEqual({
       id: expect.any(String),
-      activityId: activities.study,
-      kpiKey: 'contacts_mapped',
+      activityId: activities.market,
+      kpiKey: 'stakeholder_diversity',
       kind: 'count',
       value: 12,
       recordedOn: '2026-03-04',
@@ -100,7 +102,10 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       'create kpi_entry',
     ]);
     expect(audit[1].changes).toEqual({ value_number: [12, 14], recorded_on: ['2026-03-04', '2026-03-05'] });
-    expect(audit[2].changes).toMatchObject({ kpi_key: [null, 'contacts_mapped'], value_number: [null, 12] });
+    expect(audit[2].changes).toMatchObject({
+      kpi_key: [null, 'stakeholder_diversity'],
+      value_number: [null, 12],
+    });
   });
 
   it('keeps each kind as it is: money in cents (a fall in sales is negative), ratings, percentages, text', async () => {
@@ -112,8 +117,8 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     const percent = await entry(activities.survey, 'market_covered', 37.5);
     expect(percent.json()).toMatchObject({ kind: 'percent', value: 37.5 });
     const remark = await entry(
-      activities.study,
-      'remarks_on_visited_market',
+      activities.market,
+      'new_knowledge_acquired',
       '  Distributors want local stock.  ',
     );
     expect(remark.statusCode, remark.body).toBe(201);
@@ -122,7 +127,7 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       ['sales_volume_variation', -250_075, null],
       ['customer_satisfaction', 4.5, null],
       ['market_covered', 37.5, null],
-      ['remarks_on_visited_market', null, 'Distributors want local stock.'],
+      ['new_knowledge_acquired', null, 'Distributors want local stock.'],
     ]);
     const edited = await inject('PATCH', `/kpi-entries/${sales.json().id}`, { value: 1_000, version: 1 });
     expect(edited.json()).toMatchObject({ value: 1_000 });
@@ -130,7 +135,7 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   });
 
   it('refuses a stale version with 409 and keeps the newer value', async () => {
-    const value = (await entry(activities.study, 'contacts_mapped', 3)).json();
+    const value = (await entry(activities.market, 'stakeholder_diversity', 3)).json();
     expect(
       (await inject('PATCH', `/kpi-entries/${value.id}`, { comment: 'Checked', version: 1 })).statusCode,
     ).toBe(200);
@@ -147,17 +152,17 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     const cases: [string, () => object, string][] = [
       [
         'an unknown KPI key',
-        () => ({ activityId: activities.study, kpiKey: 'smiles', value: 1 }),
+        () => ({ activityId: activities.market, kpiKey: 'smiles', value: 1 }),
         'body.kpiKey',
       ],
       [
         'a KPI of another instrument',
-        () => ({ activityId: activities.study, kpiKey: 'new_customers', value: 1 }),
+        () => ({ activityId: activities.market, kpiKey: 'new_customers', value: 1 }),
         'body.kpiKey',
       ],
       [
         'a derived Hub KPI',
-        () => ({ activityId: activities.study, kpiKey: 'present_participants', value: 3 }),
+        () => ({ activityId: activities.market, kpiKey: 'present_participants', value: 3 }),
         'body.kpiKey',
       ],
       [
@@ -167,34 +172,34 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       ],
       [
         'text for a count',
-        () => ({ activityId: activities.study, kpiKey: 'contacts_mapped', value: 'twelve' }),
+        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: 'twelve' }),
         'body.value',
       ],
       [
         'a negative count',
-        () => ({ activityId: activities.study, kpiKey: 'contacts_mapped', value: -2 }),
+        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: -2 }),
         'body.value',
       ],
       [
         'a fractional count',
-        () => ({ activityId: activities.study, kpiKey: 'contacts_mapped', value: 1.5 }),
+        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: 1.5 }),
         'body.value',
       ],
       [
         'a number for a text KPI',
-        () => ({ activityId: activities.study, kpiKey: 'remarks_on_visited_market', value: 4 }),
+        () => ({ activityId: activities.market, kpiKey: 'new_knowledge_acquired', value: 4 }),
         'body.value',
       ],
       [
         'blank text',
-        () => ({ activityId: activities.study, kpiKey: 'remarks_on_visited_market', value: '   ' }),
+        () => ({ activityId: activities.market, kpiKey: 'new_knowledge_acquired', value: '   ' }),
         'body.value',
       ],
       [
         'text over 2,000 characters',
         () => ({
-          activityId: activities.study,
-          kpiKey: 'remarks_on_visited_market',
+          activityId: activities.market,
+          kpiKey: 'new_knowledge_acquired',
           value: 'x'.repeat(2_001),
         }),
         'body.value',
@@ -216,19 +221,24 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       ],
       [
         'a boolean value',
-        () => ({ activityId: activities.study, kpiKey: 'contacts_mapped', value: true }),
+        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: true }),
         'body.value',
       ],
       [
         'a day more than a year ahead',
-        () => ({ activityId: activities.study, kpiKey: 'contacts_mapped', value: 1, recordedOn: yearAhead }),
+        () => ({
+          activityId: activities.market,
+          kpiKey: 'stakeholder_diversity',
+          value: 1,
+          recordedOn: yearAhead,
+        }),
         'body.recordedOn',
       ],
       [
         'a day that does not exist',
         () => ({
-          activityId: activities.study,
-          kpiKey: 'contacts_mapped',
+          activityId: activities.market,
+          kpiKey: 'stakeholder_diversity',
           value: 1,
           recordedOn: '2026-02-30',
         }),
@@ -237,14 +247,14 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       [
         'a comment over 2,000 characters',
         () => ({
-          activityId: activities.study,
-          kpiKey: 'contacts_mapped',
+          activityId: activities.market,
+          kpiKey: 'stakeholder_diversity',
           value: 1,
           comment: 'y'.repeat(2_001),
         }),
         'body.comment',
       ],
-      ['no activity', () => ({ kpiKey: 'contacts_mapped', value: 1 }), 'body.activityId'],
+      ['no activity', () => ({ kpiKey: 'stakeholder_diversity', value: 1 }), 'body.activityId'],
     ];
     it.each(cases)('%s', async (_name, body, field) => {
       const res = await inject('POST', '/kpi-entries', { recordedOn: '2026-03-04', ...body() });
@@ -263,13 +273,13 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.headers['content-type']).toContain('application/problem+json');
-      const longKey = await entry(activities.study, 'k'.repeat(101), 1);
+      const longKey = await entry(activities.market, 'k'.repeat(101), 1);
       expect(fieldsOf(longKey)).toEqual(['body.kpiKey']);
       expect(await entryRows()).toEqual([]);
     });
 
     it('says a derived KPI is computed from records', async () => {
-      const res = await entry(activities.study, 'held_activities', 1);
+      const res = await entry(activities.market, 'held_activities', 1);
       expect(res.json().errors).toEqual([
         {
           field: 'body.kpiKey',
@@ -281,14 +291,14 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     });
 
     it('checks a correction by the same rules', async () => {
-      const value = (await entry(activities.study, 'contacts_mapped', 3)).json();
+      const value = (await entry(activities.market, 'stakeholder_diversity', 3)).json();
       for (const [payload, field] of [
         [{ value: 'three', version: 1 }, 'body.value'],
         [{ value: -3, version: 1 }, 'body.value'],
         [{ recordedOn: yearAhead, version: 1 }, 'body.recordedOn'],
         [{ comment: 'z'.repeat(2_001), version: 1 }, 'body.comment'],
         [{ value: 4 }, 'body.version'],
-        [{ kpiKey: 'potential_partners_estimated', version: 1 }, 'body'],
+        [{ kpiKey: 'market_covered', version: 1 }, 'body'],
       ] as const) {
         const res = await inject('PATCH', `/kpi-entries/${value.id}`, payload);
         expect(res.statusCode, JSON.stringify(payload)).toBe(400);
@@ -300,12 +310,12 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
 
   it("answers 404 for another workspace's activity and entry, changing nothing", async () => {
     const other = await factory.workspace('Elsewhere');
-    const theirActivity = await planning.activityRow(other.id, { instrumentKey: 'study-visits' });
+    const theirActivity = await planning.activityRow(other.id, { instrumentKey: 'market-surveys-study' });
     const theirEntry = await planning.kpiEntryRow(other.id, theirActivity.id, {
-      kpi_key: 'contacts_mapped',
+      kpi_key: 'stakeholder_diversity',
       value_number: 9,
     });
-    const onActivity = await entry(theirActivity.id, 'contacts_mapped', 1);
+    const onActivity = await entry(theirActivity.id, 'stakeholder_diversity', 1);
     expect(onActivity.statusCode).toBe(404);
     expect(fieldsOf(onActivity)).toEqual(['body.activityId']);
     expect(
@@ -331,8 +341,8 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     );
     const viewer = await factory.memberWithToken(workspaceId, 'viewer');
     const body = {
-      activityId: activities.study,
-      kpiKey: 'contacts_mapped',
+      activityId: activities.market,
+      kpiKey: 'stakeholder_diversity',
       value: 2,
       recordedOn: '2026-03-04',
     };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
+import { InteractionRows } from '../../../test/support/interactions-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DB } from '../../db/schema.ts';
@@ -191,11 +192,51 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
       await call('POST', `/plans/${plan.id}/copy`, { marketId: market.id, includeActivities: true });
       await expectFresh('plan copied with its activities and planned lines');
     },
+    interaction: async () => {
+      // Roadshows count meetings and new contacts: the first interaction of an organisation decides
+      // which activity it is a new contact of, so moving one interaction changes another activity.
+      const first = await newActivity('A roadshow', { instrumentKey: 'roadshows' });
+      const second = await newActivity('A trade fair', { instrumentKey: 'trade-fairs' });
+      const network = new InteractionRows(t.database.db);
+      const counterpart = await network.networkOrganisation(workspaceId);
+      const other = await network.networkOrganisation(workspaceId);
+      const early = await call('POST', '/network/interactions', {
+        kind: 'meeting',
+        occurredOn: '2026-05-04',
+        activityId: first.id,
+        networkOrganisationId: counterpart.id,
+      });
+      await call('POST', '/network/interactions', {
+        kind: 'event_encounter',
+        occurredOn: '2026-05-10',
+        activityId: second.id,
+        networkOrganisationId: counterpart.id,
+      });
+      await expectFresh('interactions recorded');
+      const later = await call('PATCH', `/network/interactions/${early.id}`, {
+        version: early.version,
+        occurredOn: '2026-05-20',
+      });
+      await expectFresh('the first interaction moved after the second');
+      const elsewhere = await call('PATCH', `/network/interactions/${early.id}`, {
+        version: later.version,
+        networkOrganisationId: other.id,
+        kind: 'email',
+      });
+      await expectFresh('interaction moved to another organisation');
+      const detached = await call('PATCH', `/network/interactions/${early.id}`, {
+        version: elsewhere.version,
+        activityId: null,
+      });
+      await expectFresh('interaction taken from its activity');
+      await call('DELETE', `/network/interactions/${early.id}?version=${detached.version}`);
+      await expectFresh('interaction deleted');
+    },
     kpi_entry: async () => {
-      const activity = await newActivity('A study visit');
+      const activity = await newActivity('A market study', { instrumentKey: 'market-surveys-study' });
       const entry = await call('POST', '/kpi-entries', {
         activityId: activity.id,
-        kpiKey: 'contacts_mapped',
+        kpiKey: 'stakeholder_diversity',
         value: 12,
         recordedOn: '2026-05-06',
       });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
+import { InteractionRows } from '../../../test/support/interactions-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { pdfText, readWorkbook, sheetRows } from '../../../test/support/report-files.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -19,7 +20,7 @@ import { refreshKpiActuals } from '../kpis/actuals.ts';
  * | Last year's mission        | Japan 2026     | 2025-06-01..03        | done      | travel 9,999 EU                  | —                     |
  *
  * 2026 totals: planned 3,500 EUR (EU 1,000, cluster 2,500), actual 690.50 EUR (EU 690.50).
- * KPIs of the Tokyo visit: 2 organisations present of 3 (target 4), contacts mapped 6 (plan target
+ * KPIs of the Tokyo visit: 2 organisations present of 3 (target 4), contacts mapped 6 (interactions; plan target
  * 10 for study visits), a remark on the market.
  */
 describe.each(testDialects())('funder reports on %s', (kind) => {
@@ -135,7 +136,15 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       kpi_key: 'contacts_mapped',
       value: 10,
     });
-    await rows.kpiEntryRow(workspaceId, tokyo.id, { kpi_key: 'contacts_mapped', value_number: 6 });
+    // Contacts mapped come from the interactions: six network organisations met at the visit.
+    const network = new InteractionRows(t.database.db);
+    for (let i = 0; i < 6; i++) {
+      const counterpart = await network.networkOrganisation(workspaceId);
+      await network.interaction(workspaceId, counterpart.id, {
+        activity_id: tokyo.id,
+        occurred_on: '2026-03-11',
+      });
+    }
     await rows.kpiEntryRow(workspaceId, tokyo.id, {
       kpi_key: 'remarks_on_visited_market',
       value_text: 'Strong demand for CubeSat parts',
@@ -274,7 +283,7 @@ describe.each(testDialects())('funder reports on %s', (kind) => {
       expect(text).toContain('KPI progress per instrument');
       expect(text).toContain('1.1.3 Study Visits (1 activity)');
       expect(text).toMatch(/Participants present\s+records\s+4 participants\s+2 participants\s+50%/);
-      expect(text).toMatch(/Number of contacts mapped\s+entered\s+10 contacts\s+6 contacts\s+60%/);
+      expect(text).toMatch(/Number of contacts mapped\s+records\s+10 contacts\s+6 contacts\s+60%/);
       expect(text).toMatch(/Remarks on visited market\s+entered\s+–\s+1 entry, below\s+–/);
       expect(text).toContain('• Strong demand for CubeSat parts (Tokyo study visit, 2026-03-12)');
       expect(text).toContain('Tokyo study visit');

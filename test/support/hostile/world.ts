@@ -317,11 +317,30 @@ async function seedWorkspace(
   await send('POST', '/kpi-targets', { activityId: training, kpiKey: 'held_activities', value: 2 });
   await send('POST', '/kpi-entries', {
     activityId: visit,
-    kpiKey: 'contacts_mapped',
-    value: 5,
+    kpiKey: 'remarks_on_visited_market',
+    value: `Remark ${tag}`,
     recordedOn: '2026-04-14',
     comment: `Comment ${tag}`,
   });
+  // An interaction with a network organisation at the study visit (issue 21), with an open next step.
+  const counterpart = await send(
+    'POST',
+    '/network/organisations',
+    { name: `Counterpart ${tag} ${round}`, type: 'agency', country: 'JP', ownerClusterId: c0 },
+    [400],
+  );
+  if (counterpart.id) {
+    await send('POST', '/network/interactions', {
+      kind: 'meeting',
+      occurredOn: '2026-04-14',
+      activityId: visit,
+      clusterId: c0,
+      networkOrganisationId: counterpart.id,
+      notes: `Notes ${tag}`,
+      nextStep: `Follow up ${tag}`,
+      nextStepDueOn: '2026-05-01',
+    });
+  }
   await send('POST', '/invitations', {
     email: `invitee.${tag}@example.org`,
     name: `Invitee ${tag}`,

@@ -7193,6 +7193,527 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the interactions with the network, newest first, with filters
+         * @description Filter by network organisation or person, activity, cluster, kind, a date range, open next steps and their owner ("me"). Each item carries the names a timeline shows.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    clusterId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    /** @description First day, YYYY-MM-DD */
+                    from?: string;
+                    kind?: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+                    limit?: number;
+                    networkOrganisationId?: string;
+                    networkPersonId?: string;
+                    /** @description "me" or a user id: only next steps this user owns */
+                    nextStepOwner?: "me" | string;
+                    /** @description true: only interactions whose next step is still open */
+                    openNextStep?: "true" | "false";
+                    /** @description The order: occurredOn, nextStepDueOn, createdAt; a leading "-" reverses it (default -occurredOn). Rows with the same value follow in id order. */
+                    sort?: "occurredOn" | "-occurredOn" | "nextStepDueOn" | "-nextStepDueOn" | "createdAt" | "-createdAt";
+                    /** @description Last day, YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InteractionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record an interaction (coordinators; a cluster manager for its cluster)
+         * @description Every id must be of this workspace (400 naming the field otherwise), a network person of the network organisation, a member person of the member organisation. The staff member and the next step owner default to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The activity where it happened (optional; of this workspace)
+                         * @default null
+                         */
+                        activityId?: string | null;
+                        /** @description Our side's cluster; a cluster manager's own by default, null: the coordinators' */
+                        clusterId?: string | null;
+                        /** @enum {string} */
+                        kind: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+                        /**
+                         * @description A member organisation of ours that took part
+                         * @default null
+                         */
+                        memberOrganisationId?: string | null;
+                        /**
+                         * @description A person of that member organisation
+                         * @default null
+                         */
+                        memberPersonId?: string | null;
+                        /** @description The counterpart: a network organisation of this workspace */
+                        networkOrganisationId: string;
+                        /**
+                         * @description The person met: one of that network organisation
+                         * @default null
+                         */
+                        networkPersonId?: string | null;
+                        /** @default null */
+                        nextStep?: string | null;
+                        /** @default null */
+                        nextStepDueOn?: string | null;
+                        /** @description Who does the next step (a member of the workspace); you by default */
+                        nextStepOwnerUserId?: string | null;
+                        /** @default  */
+                        notes?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn: string;
+                        /** @description Who from our staff (a member of the workspace); you by default */
+                        staffUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One interaction, with its names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an interaction (coordinators; its cluster's manager) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an interaction (coordinators; its cluster's manager)
+         * @description Send the `version` you read; if someone changed the interaction since, the answer is 409. A changed next step is open again.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The activity where it happened (optional; of this workspace) */
+                        activityId?: string | null;
+                        /** @description Our side's cluster; a cluster manager's own by default, null: the coordinators' */
+                        clusterId?: string | null;
+                        /** @enum {string} */
+                        kind?: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+                        /** @description A member organisation of ours that took part */
+                        memberOrganisationId?: string | null;
+                        /** @description A person of that member organisation */
+                        memberPersonId?: string | null;
+                        /** @description The counterpart: a network organisation of this workspace */
+                        networkOrganisationId?: string;
+                        /** @description The person met: one of that network organisation */
+                        networkPersonId?: string | null;
+                        nextStep?: string | null;
+                        nextStepDueOn?: string | null;
+                        /** @description Who does the next step (a member of the workspace); you by default */
+                        nextStepOwnerUserId?: string | null;
+                        notes?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description Who from our staff (a member of the workspace); you by default */
+                        staffUserId?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/interactions/{id}/next-step/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the next step of an interaction done (its owner, or whoever may edit it)
+         * @description Marking a done step again changes nothing. An interaction without a next step: 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/network/organisations": {
         parameters: {
             query?: never;
@@ -12394,7 +12915,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -12405,7 +12926,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -12598,6 +13119,90 @@ export interface components {
         };
         InstrumentListInput: {
             items: components["schemas"]["InstrumentInput"][];
+        };
+        Interaction: {
+            /** @description The activity where it happened (the KPI attribution) */
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Our side's cluster (the access scope); null: the coordinators' */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+            memberOrganisationId: string | null;
+            memberOrganisationName: string | null;
+            memberPersonId: string | null;
+            memberPersonName: string | null;
+            networkOrganisationCountry: string;
+            networkOrganisationId: string;
+            networkOrganisationName: string;
+            networkPersonId: string | null;
+            networkPersonName: string | null;
+            nextStep: string | null;
+            /** @description When the next step was marked done; null: open (or none) */
+            nextStepDoneAt: string | null;
+            nextStepDueOn: string | null;
+            nextStepOwnerName: string | null;
+            nextStepOwnerUserId: string | null;
+            notes: string;
+            /** @description YYYY-MM-DD */
+            occurredOn: string;
+            staffName: string | null;
+            staffUserId: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        InteractionInput: {
+            /** @description The activity where it happened (the KPI attribution) */
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Our side's cluster (the access scope); null: the coordinators' */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+            memberOrganisationId: string | null;
+            memberOrganisationName: string | null;
+            memberPersonId: string | null;
+            memberPersonName: string | null;
+            networkOrganisationCountry: string;
+            networkOrganisationId: string;
+            networkOrganisationName: string;
+            networkPersonId: string | null;
+            networkPersonName: string | null;
+            nextStep: string | null;
+            /** @description When the next step was marked done; null: open (or none) */
+            nextStepDoneAt: string | null;
+            nextStepDueOn: string | null;
+            nextStepOwnerName: string | null;
+            nextStepOwnerUserId: string | null;
+            notes: string;
+            /** @description YYYY-MM-DD */
+            occurredOn: string;
+            staffName: string | null;
+            staffUserId: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        InteractionList: {
+            items: components["schemas"]["Interaction"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        InteractionListInput: {
+            items: components["schemas"]["InteractionInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         Invitation: {
             clusterId: string | null;
@@ -14789,7 +15394,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -14799,7 +15404,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -293,3 +293,15 @@ export type NetworkPersonImportField = keyof Schemas['NetworkPersonImportMapping
 export type NetworkImportResultDto = Schemas['NetworkImportResult'];
 export type VCardImportResultDto = Schemas['VCardImportResult'];
 export type NetworkPersonDataDto = Schemas['NetworkPersonData'];
+// The network (issue 21): interactions with network organisations ---------------------------------
+
+/** A meeting, call, e-mail, visit, encounter or introduction, with the names a timeline shows. */
+export type InteractionDto = Schemas['Interaction'];
+export type InteractionKind = InteractionDto['kind'];
+export type InteractionListDto = Schemas['InteractionList'];
+export type ListInteractionsQuery = NonNullable<
+  paths[`${Workspace}/network/interactions`]['get']['parameters']['query']
+>;
+export type CreateInteractionBody = JsonBody<
+  paths[`${Workspace}/network/interactions`]['post']['requestBody']
+>;

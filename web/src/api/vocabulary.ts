@@ -23,6 +23,8 @@ export {
   PHASE_LABELS,
   PHASES,
 } from '../../../src/domain/catalogue/types.ts';
+/** The network's vocabularies (issue 21): the interactions' kinds, the organisations' types. */
+export { INTERACTION_KINDS, NETWORK_ORGANISATION_TYPES } from '../../../src/domain/network/types.ts';
 /** The planning core's vocabularies (issue 4) in the domain's order, and cost category labels. */
 export {
   ACTIVITY_STATUSES,

@@ -318,9 +318,27 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
             )}
             leftSection={<PeopleIcon />}
           />
+          <NavLinkLink
+            to="/w/$workspace/network/interactions"
+            params={{ workspace }}
+            label={messages.interactions.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/interactions', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<InteractionsIcon />}
+          />
         </>
       )}
     </Stack>
+  );
+}
+
+function InteractionsIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <path d="M4 5h11v8H8l-4 3z" />
+      <path d="M15 9h5v8l-3-2h-6v-2" />
+    </svg>
   );
 }
 

@@ -5,6 +5,7 @@ import { archiveRoutes } from '../routes/archive/routes.ts';
 import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/routes.ts';
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
+import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
 import { networkDataRoutes } from '../routes/network-data/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
@@ -41,6 +42,7 @@ const routeTree = rootRoute.addChildren([
     ...dashboardRoutes,
     ...reportRoutes,
     ...archiveRoutes,
+    ...interactionRoutes,
     ...workspacesChildRoutes,
     ...customInstrumentRoutes,
     ...networkRegistryRoutes,

@@ -40,6 +40,12 @@ const REFERENCE_FIELDS = new Set([
   'market_id',
   'instrument_id',
   'created_by',
+  'staff_user_id',
+  'next_step_owner_user_id',
+  'member_organisation_id',
+  'member_person_id',
+  'network_organisation_id',
+  'network_person_id',
 ]);
 const MONEY_CENTS = new Set([
   'amount_cents',
@@ -50,8 +56,17 @@ const MONEY_CENTS = new Set([
   'subsistence_per_day_cents',
 ]);
 const BOOLEAN_FIELDS = new Set(['consent']);
-const DAYS = new Set(['starts_on', 'ends_on', 'incurred_on', 'recorded_on', 'from', 'to']);
-const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at']);
+const DAYS = new Set([
+  'starts_on',
+  'ends_on',
+  'incurred_on',
+  'recorded_on',
+  'from',
+  'to',
+  'occurred_on',
+  'next_step_due_on',
+]);
+const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at', 'next_step_done_at']);
 
 /** The labels of a field's codes, which may depend on the kind of record (a plan's status…). */
 function vocabularyOf(entityType: string, field: string): Record<string, string> | undefined {
@@ -94,7 +109,11 @@ function vocabularyOf(entityType: string, field: string): Record<string, string>
     case 'phase':
       return entityType === 'instrument' ? PHASE_LABELS : undefined;
     case 'kind':
-      return entityType === 'cost_line' ? p.costKind : t.importKinds;
+      return entityType === 'cost_line'
+        ? p.costKind
+        : entityType === 'interaction'
+          ? messages.interactions.kind
+          : t.importKinds;
     case 'origin':
       return entityType === 'cost_line' ? p.origin : undefined;
     case 'format':

@@ -108,6 +108,7 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Δράση',
       cost_line: 'Γραμμή κόστους',
       entry: 'Τιμή KPI',
+      interaction: 'Αλληλεπίδραση',
     },
     loadMore: 'Φόρτωση περισσότερων',
     shown: (shown: number, total: number) => `Εμφανίζονται ${shown} από ${total}`,

@@ -17,6 +17,7 @@ import { elDashboard } from './el-dashboard.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
+import { elInteractions } from './el-interactions.ts';
 import { elKpis } from './el-kpis.ts';
 import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
@@ -843,6 +844,7 @@ export const el: Messages = {
   ...elArchive,
   ...elNetwork,
   ...elNetworkData,
+  ...elInteractions,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

@@ -109,6 +109,7 @@ export const enDashboard = {
       activity: 'Activity',
       cost_line: 'Cost line',
       entry: 'KPI entry',
+      interaction: 'Interaction',
     } as Record<string, string>,
     loadMore: 'Load more',
     shown: (shown: number, total: number) => `${shown} of ${total} shown`,

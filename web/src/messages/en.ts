@@ -25,6 +25,7 @@ import { enDashboard } from './en-dashboard.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
+import { enInteractions } from './en-interactions.ts';
 import { enKpis } from './en-kpis.ts';
 import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
@@ -794,6 +795,7 @@ export const en = {
   ...enArchive,
   ...enNetwork,
   ...enNetworkData,
+  ...enInteractions,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -117,6 +117,7 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Actividad',
       cost_line: 'Línea de coste',
       entry: 'Valor de KPI',
+      interaction: 'Interacción',
     },
     loadMore: 'Cargar más',
     shown: (shown: number, total: number) => `${shown} de ${total} mostrados`,

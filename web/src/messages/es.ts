@@ -31,6 +31,7 @@ import { esDashboard } from './es-dashboard.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
+import { esInteractions } from './es-interactions.ts';
 import { esKpis } from './es-kpis.ts';
 import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
@@ -876,6 +877,7 @@ export const es: Messages = {
   ...esArchive,
   ...esNetwork,
   ...esNetworkData,
+  ...esInteractions,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

@@ -110,6 +110,7 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Activité',
       cost_line: 'Ligne de coûts',
       entry: 'Valeur de KPI',
+      interaction: 'Interaction',
     },
     loadMore: 'Charger plus',
     shown: (shown, total) => `${shown} sur ${total} affichés`,

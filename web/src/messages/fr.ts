@@ -15,6 +15,7 @@ import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
 import { frInstrumentsCustom } from './fr-instruments-custom.ts';
+import { frInteractions } from './fr-interactions.ts';
 import { frKpis } from './fr-kpis.ts';
 import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
@@ -833,6 +834,7 @@ export const fr: Messages = {
   ...frArchive,
   ...frNetwork,
   ...frNetworkData,
+  ...frInteractions,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

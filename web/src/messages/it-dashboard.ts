@@ -117,6 +117,7 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Attività',
       cost_line: 'Voce di costo',
       entry: 'Valore di KPI',
+      interaction: 'Interazione',
     },
     loadMore: 'Carica altri',
     shown: (shown: number, total: number) => `${shown} di ${total} mostrati`,

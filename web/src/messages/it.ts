@@ -32,6 +32,7 @@ import { itDashboard } from './it-dashboard.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
+import { itInteractions } from './it-interactions.ts';
 import { itKpis } from './it-kpis.ts';
 import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
@@ -867,6 +868,7 @@ export const it: Messages = {
   ...itArchive,
   ...itNetwork,
   ...itNetworkData,
+  ...itInteractions,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

@@ -107,6 +107,7 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Działanie',
       cost_line: 'Pozycja kosztowa',
       entry: 'Wartość KPI',
+      interaction: 'Interakcja',
     },
     loadMore: 'Wczytaj więcej',
     shown: (shown: number, total: number) => `Pokazano ${shown} z ${total}`,

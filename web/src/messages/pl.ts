@@ -18,6 +18,7 @@ import { plDashboard } from './pl-dashboard.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
+import { plInteractions } from './pl-interactions.ts';
 import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
@@ -838,6 +839,7 @@ export const pl: Messages = {
   ...plArchive,
   ...plNetwork,
   ...plNetworkData,
+  ...plInteractions,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };

@@ -1,6 +1,7 @@
 import type { DB } from '../../../db/schema.ts';
 import { activityHeld } from './activity-held.ts';
 import { actualCosts } from './actual-costs.ts';
+import { interactionMeetings, networkContactsMet, networkNewContacts } from './interactions.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
@@ -15,6 +16,9 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   participantsPresent,
   memberOrganisationsPresent,
   actualCosts,
+  interactionMeetings,
+  networkContactsMet,
+  networkNewContacts,
 ];
 
 /**

@@ -13,6 +13,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { NetworkInteractions } from '../interactions/activity-interactions.tsx';
 import { OrganisationFormDrawer } from './organisation-form-drawer.tsx';
 import { NetworkOrganisationPicker } from './organisation-picker.tsx';
 import { languageName, type NetworkOrganisationDto } from './parts.ts';
@@ -281,6 +282,7 @@ function OrganisationProfile({
       </SimpleGrid>
 
       {/* network sections: timeline, relationships, projects */}
+      <NetworkInteractions workspace={workspace} filter={{ networkOrganisationId: organisation.id }} />
 
       <OrganisationFormDrawer
         workspace={workspace}

@@ -12,6 +12,7 @@ import { alertStyles } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { NetworkInteractions } from '../interactions/activity-interactions.tsx';
 import { languageName, type NetworkPersonDto } from './parts.ts';
 import { PersonFormDrawer } from './person-form-drawer.tsx';
 import { networkKeys, networkOrganisationQuery, networkPersonQuery } from './queries.ts';
@@ -182,6 +183,7 @@ function PersonProfile({ workspace, person }: { workspace: string; person: Netwo
       </SimpleGrid>
 
       {/* network sections: timeline, relationships, projects */}
+      <NetworkInteractions workspace={workspace} filter={{ networkPersonId: person.id }} />
 
       <PersonFormDrawer
         workspace={workspace}

@@ -16,6 +16,7 @@ import { PageSkeleton } from '../../components/skeletons.tsx';
 import { ActivityStatusBadge, PhaseBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { ActivityInteractions } from '../interactions/activity-interactions.tsx';
 import { ActivityBudget } from './activity-budget.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
@@ -180,6 +181,7 @@ function ActivityView({
           <LongText text={activity.outcomeNotes} />
         </Section>
         <ActivityParticipants workspace={workspace} activity={activity} editable={mayEdit} />
+        <ActivityInteractions workspace={workspace} activityId={activity.id} />
       </SimpleGrid>
 
       <ActivityKpis
