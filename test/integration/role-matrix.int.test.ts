@@ -6,8 +6,8 @@ import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
-import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
+import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -42,7 +42,7 @@ type Resource =
   | 'saved_view'
   | 'instrument'
   | 'network_organisation'
-  | 'network_person';
+  | 'network_person'
   | 'interaction';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),

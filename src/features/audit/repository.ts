@@ -308,8 +308,6 @@ const NAME_QUERIES: Record<NamedTable, NameQuery> = {
       .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
       .where('kpi_target.workspace_id', '=', workspaceId)
       .where('kpi_target.id', 'in', ids),
-  network_organisation: ownNames('network_organisation', sql<string>`name`),
-  network_person: ownNames('network_person', sql<string>`name`),
   kpi_entry: (db, workspaceId, ids) =>
     db
       .selectFrom('kpi_entry')

@@ -9,8 +9,8 @@ import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { demoRegistry } from './demo-registry.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
-import { seedDemoNetwork } from './seed-demo-network.ts';
 import { seedDemoInteractions } from './seed-demo-interactions.ts';
+import { seedDemoNetwork } from './seed-demo-network.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */

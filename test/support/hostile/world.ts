@@ -322,13 +322,7 @@ async function seedWorkspace(
     recordedOn: '2026-04-14',
     comment: `Comment ${tag}`,
   });
-  // An interaction with a network organisation at the study visit (issue 21), with an open next step.
-  const counterpart = await send(
-    'POST',
-    '/network/organisations',
-    { name: `Counterpart ${tag} ${round}`, type: 'agency', country: 'JP', ownerClusterId: c0 },
-    [400],
-  );
+  // An interaction with the network organisation at the study visit (issue 21), with an open next step.
   if (counterpart.id) {
     await send('POST', '/network/interactions', {
       kind: 'meeting',
