@@ -204,6 +204,63 @@ describe.each(testDialects())('network health on %s', (kind) => {
     expect(third.nextCursor).toBeNull();
   });
 
+  it('keeps the last interaction day through edits and deletes of interactions (triggers)', async () => {
+    const db = t.database.db;
+    const orgId = (await network.organisation(workspaceId, { name: 'Org triggers' })).id;
+    const early = await network.interaction(workspaceId, orgId, '2026-03-01');
+    const relationship = await network.relationship(workspaceId, clusterId, orgId, {
+      stage: 'met',
+      started_on: '2026-06-01',
+    });
+    const state = async () => {
+      const r = await db
+        .selectFrom('relationship')
+        .select(['last_interaction_on', 'health_on'])
+        .where('id', '=', relationship.id)
+        .executeTakeFirstOrThrow();
+      const o = await db
+        .selectFrom('network_organisation')
+        .select('last_interaction_on')
+        .where('id', '=', orgId)
+        .executeTakeFirstOrThrow();
+      return [r.last_interaction_on, r.health_on, o.last_interaction_on];
+    };
+    // A relationship made after the interaction finds it.
+    expect(await state()).toEqual(['2026-03-01', '2026-03-01', '2026-03-01']);
+    const late = await network.interaction(workspaceId, orgId, '2026-11-01');
+    await network.interaction(workspaceId, orgId, '2026-05-01');
+    expect(await state()).toEqual(['2026-11-01', '2026-11-01', '2026-11-01']);
+    await db
+      .updateTable('interaction')
+      .set({ occurred_on: '2026-04-01' })
+      .where('id', '=', late.id)
+      .execute();
+    expect(await state()).toEqual(['2026-05-01', '2026-05-01', '2026-05-01']);
+    await db
+      .deleteFrom('interaction')
+      .where('network_organisation_id', '=', orgId)
+      .where('id', '<>', early.id)
+      .execute();
+    expect(await state()).toEqual(['2026-03-01', '2026-03-01', '2026-03-01']);
+    // Moved to another organisation: both sides recomputed; without any, days count from the start.
+    const otherOrg = (await network.organisation(workspaceId, { name: 'Org triggers 2' })).id;
+    await db
+      .updateTable('interaction')
+      .set({ network_organisation_id: otherOrg })
+      .where('id', '=', early.id)
+      .execute();
+    expect(await state()).toEqual([null, '2026-06-01', null]);
+    await db
+      .updateTable('relationship')
+      .set({ started_on: '2026-06-02' })
+      .where('id', '=', relationship.id)
+      .execute();
+    expect(await state()).toEqual([null, '2026-06-02', null]);
+    await db.deleteFrom('relationship').where('id', '=', relationship.id).execute();
+    await db.deleteFrom('interaction').where('network_organisation_id', '=', otherOrg).execute();
+    await db.deleteFrom('network_organisation').where('id', 'in', [orgId, otherOrg]).execute();
+  });
+
   it('refuses bad input naming the field', async () => {
     for (const [query, field] of [
       ['stage=dormant', 'query.stage'],

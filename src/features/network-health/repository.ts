@@ -58,7 +58,7 @@ export interface OrganisationHealthRow {
   city: string | null;
   type: string;
   last_interaction_on: string | null;
-  relationship_count: number | string;
+  relationship_count: number;
   sort_value: string;
 }
 
@@ -74,10 +74,8 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const lastInteraction = sql<
-  string | null
->`(select max(i.occurred_on) from interaction i where i.network_organisation_id = r.network_organisation_id)`;
-const referenceDay = sql<string>`coalesce(${lastInteraction}, r.started_on)`;
+const lastInteraction = sql<string | null>`r.last_interaction_on`;
+const referenceDay = sql<string>`r.health_on`;
 
 /**
  * Decaying: days since ≥ the stage's limit, i.e. the reference day on or before today minus the
@@ -173,11 +171,9 @@ export class NetworkHealthRepository {
     filters: { country?: string; q?: string },
     options: { mostDaysFirst: boolean; limit: number; after?: KeysetAfter },
   ): Promise<OrganisationHealthRow[]> {
-    const last = sql<
-      string | null
-    >`(select max(i.occurred_on) from interaction i where i.network_organisation_id = o.id)`;
+    const last = sql<string | null>`o.last_interaction_on`;
     // Never contacted: the empty text, before every day (most days since).
-    const key = sql<string>`coalesce(${last}, '')`;
+    const key = sql<string>`coalesce(o.last_interaction_on, '')`;
     const order: KeysetOrder = { key, id: sql.ref('o.id'), desc: !options.mostDaysFirst };
     const query = this.organisationQuery(workspaceId, filters)
       .select([
@@ -187,13 +183,25 @@ export class NetworkHealthRepository {
         'o.city',
         'o.type',
         last.as('last_interaction_on'),
-        sql<number>`(select count(*) from relationship r where r.network_organisation_id = o.id and r.stage in (${sql.join([...HEALTH_STAGES])}))`.as(
-          'relationship_count',
-        ),
         key.as('sort_value'),
       ])
       .limit(options.limit);
-    return (await keysetPage(query, order, options.after).execute()) as OrganisationHealthRow[];
+    const rows = await keysetPage(query, order, options.after).execute();
+    const counts = await this.relationshipCounts(rows.map((row) => row.id));
+    return rows.map((row) => ({ ...row, relationship_count: counts.get(row.id) ?? 0 }));
+  }
+
+  /** How many relationships in the pipeline each of these network organisations has. */
+  private async relationshipCounts(organisationIds: string[]): Promise<Map<string, number>> {
+    if (organisationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('relationship')
+      .where('network_organisation_id', 'in', organisationIds)
+      .where('stage', 'in', [...HEALTH_STAGES])
+      .select(['network_organisation_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('network_organisation_id')
+      .execute();
+    return new Map(rows.map((row) => [row.network_organisation_id ?? '', Number(row.n)]));
   }
 
   async countOrganisations(workspaceId: string, filters: { country?: string; q?: string }): Promise<number> {
