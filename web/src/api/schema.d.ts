@@ -6981,6 +6981,347 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipeline funnel: relationships that reached each stage in a period, and conversions
+         * @description A relationship reaches a stage through its first stage change into that stage or a later one (decision 0026); it counts when that day is within [from, to], and in the period of that day.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    clusterId?: string;
+                    /** @description First day (default: a year before `to`) */
+                    from?: string;
+                    marketId?: string;
+                    period?: "month" | "quarter" | "year";
+                    /** @description Last day (default: today in the workspace’s time zone) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkFunnel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Network health: days since the last interaction of each relationship in the pipeline
+         * @description Relationships that are neither dormant nor closed. The last interaction is the latest interaction with the counterpart network organisation by anyone of ours; without one, days count from the day the relationship began. Decaying: days since ≥ the decay limit of the stage. Longest silence first by default.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The relationship’s cluster (its access scope) */
+                    clusterId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    /** @description true: only the relationships past their stage’s decay limit */
+                    decaying?: "true" | "false";
+                    limit?: number;
+                    marketId?: string;
+                    /** @description me: only the relationships I own */
+                    owner?: "me";
+                    /** @description The order: daysSince; a leading "-" reverses it (default -daysSince). Rows with the same value follow in id order. */
+                    sort?: "daysSince" | "-daysSince";
+                    /** @description A pipeline stage (dormant and closed are not followed) */
+                    stage?: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkHealthList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/health/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days since the last interaction of each network organisation
+         * @description Organisations never contacted come first (most days since), then the longest silence.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the name */
+                    q?: string;
+                    /** @description The order: daysSince; a leading "-" reverses it (default -daysSince). Rows with the same value follow in id order. */
+                    sort?: "daysSince" | "-daysSince";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisationHealthList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/markets/{marketId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network in a market's country: organisations by city, relationships by stage
+         * @description Relationships filed under the market or whose counterpart network organisation is in the market's country.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkMarketSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations": {
         parameters: {
             query?: never;
@@ -9694,7 +10035,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -9704,12 +10045,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -9719,7 +10060,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
             }[];
         };
         AcceptedInvitation: {
@@ -11335,6 +11676,220 @@ export interface components {
         MemberListInput: {
             items: components["schemas"]["MemberInput"][];
             nextCursor: string | null;
+        };
+        NetworkFunnel: {
+            from: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            periods: {
+                /** @description e.g. 2026-Q3, 2026-09, 2026 */
+                period: string;
+                stages: {
+                    /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                    conversion: number | null;
+                    /** @description Relationships that first reached this stage (or beyond) in the period */
+                    reached: number;
+                    /** @enum {string} */
+                    stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+                }[];
+            }[];
+            stages: {
+                /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                conversion: number | null;
+                /** @description Relationships that first reached this stage (or beyond) in the period */
+                reached: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+            }[];
+            to: string;
+        };
+        NetworkFunnelInput: {
+            from: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            periods: {
+                /** @description e.g. 2026-Q3, 2026-09, 2026 */
+                period: string;
+                stages: {
+                    /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                    conversion: number | null;
+                    /** @description Relationships that first reached this stage (or beyond) in the period */
+                    reached: number;
+                    /** @enum {string} */
+                    stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+                }[];
+            }[];
+            stages: {
+                /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                conversion: number | null;
+                /** @description Relationships that first reached this stage (or beyond) in the period */
+                reached: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+            }[];
+            to: string;
+        };
+        NetworkHealthItem: {
+            clusterId: string;
+            counterpart: {
+                country: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            /** @description Days from the last interaction (or, without one, from the start) to today */
+            daysSince: number;
+            /** @description The decay limit of the stage (null: never decays) */
+            decayDays: number | null;
+            decaying: boolean;
+            /** @description The latest interaction with the counterpart network organisation, by anyone of ours */
+            lastInteractionOn: string | null;
+            market: {
+                id: string;
+                name: string;
+            } | null;
+            ours: {
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            relationshipId: string;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            startedOn: string;
+        };
+        NetworkHealthItemInput: {
+            clusterId: string;
+            counterpart: {
+                country: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            /** @description Days from the last interaction (or, without one, from the start) to today */
+            daysSince: number;
+            /** @description The decay limit of the stage (null: never decays) */
+            decayDays: number | null;
+            decaying: boolean;
+            /** @description The latest interaction with the counterpart network organisation, by anyone of ours */
+            lastInteractionOn: string | null;
+            market: {
+                id: string;
+                name: string;
+            } | null;
+            ours: {
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            relationshipId: string;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            startedOn: string;
+        };
+        NetworkHealthList: {
+            items: components["schemas"]["NetworkHealthItem"][];
+            nextCursor: string | null;
+            /** @description Today in the workspace’s time zone: the day days are counted to */
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkHealthListInput: {
+            items: components["schemas"]["NetworkHealthItemInput"][];
+            nextCursor: string | null;
+            /** @description Today in the workspace’s time zone: the day days are counted to */
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkMarketSummary: {
+            market: {
+                country: string;
+                id: string;
+                name: string;
+            };
+            organisations: {
+                byCity: {
+                    city: string | null;
+                    count: number;
+                }[];
+                total: number;
+            };
+            relationshipsByStage: {
+                count: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            }[];
+        };
+        NetworkMarketSummaryInput: {
+            market: {
+                country: string;
+                id: string;
+                name: string;
+            };
+            organisations: {
+                byCity: {
+                    city: string | null;
+                    count: number;
+                }[];
+                total: number;
+            };
+            relationshipsByStage: {
+                count: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            }[];
+        };
+        NetworkOrganisationHealth: {
+            city: string | null;
+            country: string;
+            /** @description null: no interaction recorded yet */
+            daysSince: number | null;
+            id: string;
+            lastInteractionOn: string | null;
+            name: string;
+            /** @description Its relationships in the pipeline */
+            relationshipCount: number;
+            type: string;
+        };
+        NetworkOrganisationHealthInput: {
+            city: string | null;
+            country: string;
+            /** @description null: no interaction recorded yet */
+            daysSince: number | null;
+            id: string;
+            lastInteractionOn: string | null;
+            name: string;
+            /** @description Its relationships in the pipeline */
+            relationshipCount: number;
+            type: string;
+        };
+        NetworkOrganisationHealthList: {
+            items: components["schemas"]["NetworkOrganisationHealth"][];
+            nextCursor: string | null;
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkOrganisationHealthListInput: {
+            items: components["schemas"]["NetworkOrganisationHealthInput"][];
+            nextCursor: string | null;
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         OperatorWorkspace: {
             coordinators: {

@@ -281,6 +281,20 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/settings', params: { workspace }, fuzzy: true }))}
         leftSection={<AuditIcon />}
       />
+      {abilities.canSomewhere('network.read') && (
+        <>
+          <NavSectionLabel>{messages.networkHealth.networkSection}</NavSectionLabel>
+          <NavLinkLink
+            to="/w/$workspace/network/health"
+            params={{ workspace }}
+            label={messages.networkHealth.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/health', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<ActivitiesIcon />}
+          />
+        </>
+      )}
     </Stack>
   );
 }
