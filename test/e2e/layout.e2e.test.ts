@@ -123,6 +123,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/audit': '/w/demo/audit',
       '/w/$workspace/settings': '/w/demo/settings',
       '/w/$workspace/archive': '/w/demo/archive',
+      '/w/$workspace/network/health': '/w/demo/network/health',
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',
