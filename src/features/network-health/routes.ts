@@ -75,7 +75,7 @@ export function networkHealthRoutes(health: NetworkHealthService): FastifyPlugin
     );
 
     app.get(
-      '/network/markets/:marketId/summary',
+      '/network/markets/:id/summary',
       {
         config: { permission: 'network.read' },
         schema: {
@@ -87,7 +87,7 @@ export function networkHealthRoutes(health: NetworkHealthService): FastifyPlugin
           response: { 200: marketSummarySchema, ...errors },
         },
       },
-      async (request) => health.marketSummary(actorOf(request), request.params.marketId),
+      async (request) => health.marketSummary(actorOf(request), request.params.id),
     );
   };
 }

@@ -130,7 +130,7 @@ export const funnelSchema = z
   })
   .meta({ id: 'NetworkFunnel' });
 
-export const marketSummaryParams = z.object({ workspace: id, marketId: id });
+export const marketSummaryParams = z.object({ workspace: id, id });
 
 export const marketSummarySchema = z
   .object({

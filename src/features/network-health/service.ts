@@ -227,7 +227,7 @@ export class NetworkHealthService {
     requireAccess(actor, 'network.read');
     const repository = new NetworkHealthRepository(this.db);
     const market = await repository.market(actor.workspaceId, marketId);
-    if (!market) throw new NotFoundError('market', marketId, 'params.marketId');
+    if (!market) throw new NotFoundError('market', marketId, 'params.id');
     const [byCity, byStage] = await Promise.all([
       repository.organisationsByCity(actor.workspaceId, market.country),
       repository.relationshipsByStage(actor.workspaceId, market.id, market.country),

@@ -7244,7 +7244,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/network/markets/{marketId}/summary": {
+    "/api/v1/workspaces/{workspace}/network/markets/{id}/summary": {
         parameters: {
             query?: never;
             header?: never;
@@ -7260,7 +7260,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    marketId: string;
+                    id: string;
                     workspace: string;
                 };
                 cookie?: never;

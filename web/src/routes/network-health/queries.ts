@@ -95,8 +95,8 @@ export function marketNetworkQuery(workspace: string, marketId: string) {
     queryKey: networkHealthKeys.market(workspace, marketId),
     queryFn: ({ signal }) =>
       unwrap(
-        api.GET('/api/v1/workspaces/{workspace}/network/markets/{marketId}/summary', {
-          params: { path: { workspace, marketId } },
+        api.GET('/api/v1/workspaces/{workspace}/network/markets/{id}/summary', {
+          params: { path: { workspace, id: marketId } },
           signal,
         }),
       ),
