@@ -277,6 +277,11 @@ describe.each(testDialects())('network health on %s', (kind) => {
       expect(response.statusCode, query).toBe(400);
       expect(JSON.stringify(response.json().errors), query).toContain(field);
     }
+    for (const query of [`marketId=${other.marketId}`, 'marketId=nope', 'clusterId=nope']) {
+      const response = await get(`/health?${query}`);
+      expect(response.statusCode, query).toBe(404);
+      expect(JSON.stringify(response.json()), query).toContain(query.split('=')[0] as string);
+    }
     const first = (await get('/health?limit=1')).json();
     const mixed = await get(`/health?limit=1&sort=daysSince&cursor=${first.nextCursor}`);
     expect(mixed.statusCode).toBe(400);

@@ -109,6 +109,7 @@ export class NetworkHealthService {
   async list(actor: Actor, query: ListHealthQuery) {
     requireAccess(actor, 'network.read');
     const repository = new NetworkHealthRepository(this.db);
+    await this.ensureFilters(repository, actor.workspaceId, query);
     const today = await this.today(repository, actor.workspaceId);
     const filters: HealthFilters = {
       ...(query.decaying ? { decaying: true } : {}),
@@ -180,12 +181,7 @@ export class NetworkHealthService {
   async funnel(actor: Actor, query: FunnelQuery): Promise<FunnelDto> {
     requireAccess(actor, 'network.read');
     const repository = new NetworkHealthRepository(this.db);
-    if (query.marketId && !(await repository.market(actor.workspaceId, query.marketId))) {
-      throw new NotFoundError('market', query.marketId, 'query.marketId');
-    }
-    if (query.clusterId && !(await repository.hasCluster(actor.workspaceId, query.clusterId))) {
-      throw new NotFoundError('cluster', query.clusterId, 'query.clusterId');
-    }
+    await this.ensureFilters(repository, actor.workspaceId, query);
     const to = query.to ?? (await this.today(repository, actor.workspaceId));
     const from = query.from ?? dayMinus(to, 364);
     const changes = await repository.stageChanges(actor.workspaceId, {
@@ -220,6 +216,20 @@ export class NetworkHealthService {
         stages: funnelStages(byPeriod.get(period) ?? []),
       })),
     };
+  }
+
+  /** A market or cluster filter must name one of the workspace's (404 naming the field otherwise). */
+  private async ensureFilters(
+    repository: NetworkHealthRepository,
+    workspaceId: string,
+    query: { marketId?: string | undefined; clusterId?: string | undefined },
+  ): Promise<void> {
+    if (query.marketId && !(await repository.market(workspaceId, query.marketId))) {
+      throw new NotFoundError('market', query.marketId, 'query.marketId');
+    }
+    if (query.clusterId && !(await repository.hasCluster(workspaceId, query.clusterId))) {
+      throw new NotFoundError('cluster', query.clusterId, 'query.clusterId');
+    }
   }
 
   /** The network in a market's country: organisations by city, relationships by stage. */
