@@ -140,7 +140,7 @@ export class NetworkDigestService {
           user_id: user.id,
           week,
           sent_at: null,
-          created_at: new Date().toISOString(),
+          created_at: this.clock().toISOString(),
         })
         .onConflict((oc) => oc.columns(['workspace_id', 'user_id', 'week']).doNothing())
         .executeTakeFirst();
@@ -169,7 +169,7 @@ export class NetworkDigestService {
       }
       await db
         .updateTable('network_digest')
-        .set({ sent_at: new Date().toISOString() })
+        .set({ sent_at: this.clock().toISOString() })
         .where('id', '=', id)
         .execute();
       run.sent += 1;
