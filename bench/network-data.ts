@@ -36,6 +36,10 @@ function dayOffset(start: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 async function insertAll<T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
@@ -152,7 +156,11 @@ export async function generateNetworkWorkspace(
     const clusterId = clusterIds[
       (Math.floor(r / organisationCount) * 3 + orgIndex) % clusterIds.length
     ] as string;
-    const started = dayOffset('2025-01-01', Math.floor(random() * 500));
+    // Began between mid-2024 and mid-2026; interactions up to a last active day before the end of
+    // November 2026, so part of the network has gone quiet (decaying) and part is fresh.
+    const started = dayOffset('2024-06-01', Math.floor(random() * 730));
+    const span = Math.max(1, daysFrom(started, '2026-11-30'));
+    const lastActive = Math.floor(span * Math.sqrt(random()));
     const steps = Math.max(1, Math.round(random() * 2 * shape.stageChangesPerRelationship - 0.5));
     let rank = 0;
     let day = started;
@@ -198,7 +206,7 @@ export async function generateNetworkWorkspace(
         id: `${id}-int-${i}`,
         workspace_id: workspace.id,
         kind: 'meeting',
-        occurred_on: dayOffset(started, Math.floor(random() * 700)),
+        occurred_on: dayOffset(started, Math.floor(random() * (lastActive + 1))),
         activity_id: null,
         cluster_id: clusterId,
         network_organisation_id: organisations[orgIndex]?.id,

@@ -172,7 +172,8 @@ ${rows.join('\n')}`);
   const full = relationships === 20_000;
   const body = `
 One workspace: 8 clusters of ours, ${relationships.toLocaleString('en')} relationships with ${Math.ceil(relationships / 2).toLocaleString('en')} network organisations
-in 10 markets' countries (two clusters each), 10 interactions per relationship over two years, about 3
+in 10 markets' countries (two clusters each), 10 interactions per relationship between its start (mid-2024 to mid-2026) and a last active day
+before December 2026, about 3
 stage changes per relationship, 8% dormant, owners among 20 users. Each endpoint: 5 warm-up calls,
 then ${requests} sequential requests through \`app.inject\` with an API token (authentication,
 membership, validation, SQL, JSON). Times in milliseconds. After loading: \`ANALYZE\` (SQLite) or
