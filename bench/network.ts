@@ -31,6 +31,13 @@ interface Endpoint {
 const total = (body: unknown) => `${(body as { total: number }).total.toLocaleString('en')} rows`;
 const ENDPOINTS: Endpoint[] = [
   {
+    name: 'Baseline: GET /clusters (8 rows; the cost of any request on this machine)',
+    route: '/clusters',
+    path: () => '/clusters',
+    target: null,
+    count: (body) => `${(body as { items: unknown[] }).items.length} rows`,
+  },
+  {
     name: 'GET /network/health (first page, longest silence first)',
     route: '/network/health',
     path: () => '/network/health?limit=50',
