@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   fuzz: () => import('./fuzz.ts'),
   load: () => import('./load.ts'),
   archive: () => import('./archive.ts'),
+  network: () => import('./network.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

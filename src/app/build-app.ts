@@ -44,6 +44,7 @@ import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
 import { networkDataRoutes } from '../features/network-data/routes.ts';
 import { networkRegistryRoutes } from '../features/network-registry/routes.ts';
+import { networkHealthRoutes } from '../features/network-health/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
@@ -85,6 +86,11 @@ export interface AppOptions {
   jobs?: JobQueueOptions;
   /** Which reverse proxies to believe about the client and the protocol (config `TRUST_PROXY`). */
   trustProxy?: boolean | number | string[];
+  /**
+   * How often the periodic tick runs (the weekly network digest, issue 21); unset: no tick (tests,
+   * CLI). `space2id serve` sets one hour.
+   */
+  periodicTickMs?: number;
 }
 
 declare module 'fastify' {
@@ -239,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The job worker starts once the app is ready (listen, or the first inject) and stops on close.
   app.addHook('onReady', () => startJobWorker(services, app.log));
   app.addHook('onClose', () => services.close());
+  if (options.periodicTickMs) startPeriodicTick(app, services, options.periodicTickMs);
 
   await app.register(publicRoutes(services), { prefix: '/api/v1' });
   await app.register(workspaceScope(services), { prefix: '/api/v1/workspaces/:workspace' });
@@ -311,6 +318,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(savedViewRoutes(services.savedViews));
     await scope.register(settingsRoutes(services.workspaceSettings));
     await scope.register(interactionRoutes(services.interactions));
+    await scope.register(networkHealthRoutes(services.networkHealth));
   };
 }
 
@@ -324,6 +332,39 @@ function startJobWorker(services: Services, log: FastifyInstance['log']): void {
   } catch (err) {
     log.error({ err }, 'the background job worker could not start');
   }
+}
+
+/**
+ * The periodic tick (docs/ARCHITECTURE.md): a minute after start, then every `everyMs`, each
+ * server sends the network digests of the current ISO week that no server has sent yet (the
+ * `network_digest` unique key makes it once per owner and week, however many servers tick).
+ */
+function startPeriodicTick(app: FastifyInstance, services: Services, everyMs: number): void {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    services.networkDigest
+      .tick()
+      .catch((err: unknown) => app.log.error({ err }, 'the weekly network digest failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
+  let interval: NodeJS.Timeout | null = null;
+  const first = setTimeout(
+    () => {
+      tick();
+      interval = setInterval(tick, everyMs);
+      interval.unref();
+    },
+    Math.min(60_000, everyMs),
+  );
+  first.unref();
+  app.addHook('onClose', async () => {
+    clearTimeout(first);
+    if (interval) clearInterval(interval);
+  });
 }
 
 /**

@@ -37,6 +37,8 @@ import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
 import { NetworkDataService } from '../features/network-data/service.ts';
 import { NetworkOrganisationService, NetworkPersonService } from '../features/network-registry/service.ts';
+import { NetworkDigestService } from '../features/network-health/digest.ts';
+import { NetworkHealthService } from '../features/network-health/service.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
@@ -167,6 +169,8 @@ export function createServices(options: ServiceOptions) {
     archives: new ArchiveService(db, queue),
     savedViews: new SavedViewService(db),
     search: new SearchService(db),
+    networkHealth: new NetworkHealthService(db, clock),
+    networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -4,6 +4,7 @@ import { registerArchiveCommands } from './commands/archive.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerNetworkCommand } from './commands/network.ts';
 import { registerOperatorCommand } from './commands/operator.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerEstimateCommand(program);
   registerReportCommand(program);
   registerArchiveCommands(program);
+  registerNetworkCommand(program);
 
   registerWorkspaceCommand(program);
   registerOperatorCommand(program);

@@ -522,6 +522,8 @@ export interface NetworkOrganisationTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** YYYY-MM-DD: its latest interaction; kept by triggers (migration 0030). */
+  last_interaction_on: Generated<string | null>;
 }
 
 /** A person outside the consortium, with the basis on which the workspace holds their data. */
@@ -603,6 +605,10 @@ export interface RelationshipTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** YYYY-MM-DD: the latest interaction with the counterpart network organisation; kept by triggers (migration 0030). */
+  last_interaction_on: Generated<string | null>;
+  /** YYYY-MM-DD: days-since counts from it (the last interaction, else `started_on`); kept by triggers (migration 0030). */
+  health_on: Generated<string>;
 }
 
 /** Every stage a relationship took, when, by whom, and the activity it is attributed to. */

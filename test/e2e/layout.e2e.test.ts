@@ -146,6 +146,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/network/import': '/w/demo/network/import?kind=networkPeople',
       '/w/$workspace/network/interactions': '/w/demo/network/interactions',
       '/w/$workspace/network/interactions/new': `/w/demo/network/interactions/new?activity=${longActivity.id}`,
+      '/w/$workspace/network/health': '/w/demo/network/health',
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',

@@ -995,6 +995,48 @@ const CASES: RouteCase[] = [
     target: "caller's",
     resource: 'saved_view',
   },
+  // Network health (issue 21 item 5): the network's readers (staff), not members or mentors.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/health',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/health/organisations',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/funnel',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/markets/{id}/summary',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    resource: 'target_market',
+  },
 ];
 
 /** A saved view of the user in the workspace, straight into the database. */

@@ -29,6 +29,8 @@ export function registerServeCommand(program: Command): void {
         logger: serverLogger(config.logLevel),
         mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
         trustProxy: config.trustProxy,
+        // The weekly network digest: every server ticks hourly, the digest table makes it once.
+        periodicTickMs: 60 * 60 * 1000,
         jobs: {
           ...(config.jobLeaseMs !== undefined ? { leaseMs: config.jobLeaseMs } : {}),
           ...(config.jobPollMs !== undefined ? { pollMs: config.jobPollMs } : {}),

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
 import { Factory } from '../factories.ts';
+import { NetworkHealthFactory } from '../network-health-factories.ts';
 
 /**
  * The world the hostile requests run in: workspace A, where every caller is a member (one per
@@ -63,8 +64,11 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   const b = await factory.workspace(`Consortium ${MARKER}`);
   const bCoordinator = await factory.memberWithToken(b.id, 'coordinator');
   const aCoordinator = await factory.memberWithToken(a.id, 'coordinator');
-  await seedWorkspace(app, b.slug, bCoordinator.headers, MARKER);
+  const seededB = await seedWorkspace(app, b.slug, bCoordinator.headers, MARKER);
   const seededA = await seedWorkspace(app, a.slug, aCoordinator.headers, 'alpha');
+  // Network health reads the network's tables: one relationship with an interaction in each.
+  await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
+  await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -343,4 +347,19 @@ async function seedWorkspace(
   await send('POST', '/reports', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
   await app.jobs.idle();
   return { clusterIds, organisationIds, activityIds };
+}
+
+/** A network organisation with an interaction and a relationship of the cluster (texts carry `tag`). */
+async function seedNetworkHealth(database: Database, workspaceId: string, clusterId: string, tag: string) {
+  const network = new NetworkHealthFactory(database.db);
+  const organisation = await network.organisation(workspaceId, {
+    name: `Network org ${tag}`,
+    city: `Osaka ${tag}`,
+  });
+  await network.interaction(workspaceId, organisation.id, '2026-03-02', { notes: `Met ${tag}` });
+  await network.relationship(workspaceId, clusterId, organisation.id, {
+    stage: 'partner',
+    started_on: '2026-01-10',
+    notes: `Partner ${tag}`,
+  });
 }

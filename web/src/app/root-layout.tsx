@@ -237,21 +237,6 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
-      {abilities.canSomewhere('network.read') && (
-        <>
-          <NavSectionLabel>{messages.networkData.networkSection}</NavSectionLabel>
-          <NavLinkLink
-            to="/w/$workspace/network/data"
-            params={{ workspace }}
-            label={messages.networkData.nav}
-            active={Boolean(
-              matchRoute({ to: '/w/$workspace/network/data', params: { workspace } }) ||
-                matchRoute({ to: '/w/$workspace/network/import', params: { workspace } }),
-            )}
-            leftSection={<UsersIcon />}
-          />
-        </>
-      )}
       {/* Reports hold the budget: for the roles that see costs. */}
       {abilities.canSomewhere('report.read') && (
         <NavLinkLink
@@ -326,6 +311,25 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
               matchRoute({ to: '/w/$workspace/network/interactions', params: { workspace }, fuzzy: true }),
             )}
             leftSection={<InteractionsIcon />}
+          />
+          <NavLinkLink
+            to="/w/$workspace/network/health"
+            params={{ workspace }}
+            label={messages.networkHealth.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/health', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<ActivitiesIcon />}
+          />
+          <NavLinkLink
+            to="/w/$workspace/network/data"
+            params={{ workspace }}
+            label={messages.networkData.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/data', params: { workspace } }) ||
+                matchRoute({ to: '/w/$workspace/network/import', params: { workspace } }),
+            )}
+            leftSection={<UsersIcon />}
           />
         </>
       )}

@@ -8,6 +8,7 @@ import { importRoutes } from '../routes/imports/routes.ts';
 import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
 import { networkDataRoutes } from '../routes/network-data/routes.ts';
+import { networkHealthRoutes } from '../routes/network-health/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
@@ -46,6 +47,7 @@ const routeTree = rootRoute.addChildren([
     ...workspacesChildRoutes,
     ...customInstrumentRoutes,
     ...networkRegistryRoutes,
+    ...networkHealthRoutes,
   ]),
   ...accountRoutes,
 ]);

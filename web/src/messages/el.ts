@@ -23,6 +23,7 @@ import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
 import { elNetwork } from './el-network.ts';
 import { elNetworkData } from './el-network-data.ts';
+import { elNetworkHealth } from './el-network-health.ts';
 import { elPlanning } from './el-planning.ts';
 import { elReports } from './el-reports.ts';
 import { elWorkspaces } from './el-workspaces.ts';
@@ -845,6 +846,7 @@ export const el: Messages = {
   ...elNetwork,
   ...elNetworkData,
   ...elInteractions,
+  ...elNetworkHealth,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

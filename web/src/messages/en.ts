@@ -31,6 +31,7 @@ import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enNetwork } from './en-network.ts';
 import { enNetworkData } from './en-network-data.ts';
+import { enNetworkHealth } from './en-network-health.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
 import { enWorkspaces } from './en-workspaces.ts';
@@ -796,6 +797,7 @@ export const en = {
   ...enNetwork,
   ...enNetworkData,
   ...enInteractions,
+  ...enNetworkHealth,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

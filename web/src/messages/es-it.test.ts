@@ -35,6 +35,8 @@ const SYMBOLS_ONLY = [
   'memberPage.participation',
   'planning.period',
   'reports.downloadLabel',
+  // "12 (75 %)": the count and the conversion, formatted by the caller.
+  'networkHealth.funnel.label',
 ];
 
 const LANGUAGES: Record<string, Language> = {
@@ -100,6 +102,7 @@ const LANGUAGES: Record<string, Language> = {
       'Tag',
       'Logo',
       'D4.2',
+      'Partner',
     ],
     // "KPI", "cluster" and "attività" are invariable ("1 KPI", "3 KPI", "3 cluster").
     // "In <workspace>" is Italian too.

@@ -37,6 +37,7 @@ import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
 import { esNetwork } from './es-network.ts';
 import { esNetworkData } from './es-network-data.ts';
+import { esNetworkHealth } from './es-network-health.ts';
 import { esPlanning } from './es-planning.ts';
 import { esReports } from './es-reports.ts';
 import { esWorkspaces } from './es-workspaces.ts';
@@ -878,6 +879,7 @@ export const es: Messages = {
   ...esNetwork,
   ...esNetworkData,
   ...esInteractions,
+  ...esNetworkHealth,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

@@ -21,6 +21,7 @@ import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
 import { frNetwork } from './fr-network.ts';
 import { frNetworkData } from './fr-network-data.ts';
+import { frNetworkHealth } from './fr-network-health.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frReports } from './fr-reports.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
@@ -835,6 +836,7 @@ export const fr: Messages = {
   ...frNetwork,
   ...frNetworkData,
   ...frInteractions,
+  ...frNetworkHealth,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

@@ -38,6 +38,7 @@ import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
 import { itNetwork } from './it-network.ts';
 import { itNetworkData } from './it-network-data.ts';
+import { itNetworkHealth } from './it-network-health.ts';
 import { itPlanning } from './it-planning.ts';
 import { itReports } from './it-reports.ts';
 import { itWorkspaces } from './it-workspaces.ts';
@@ -869,6 +870,7 @@ export const it: Messages = {
   ...itNetwork,
   ...itNetworkData,
   ...itInteractions,
+  ...itNetworkHealth,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

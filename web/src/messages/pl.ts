@@ -24,6 +24,7 @@ import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plNetwork } from './pl-network.ts';
 import { plNetworkData } from './pl-network-data.ts';
+import { plNetworkHealth } from './pl-network-health.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
@@ -840,6 +841,7 @@ export const pl: Messages = {
   ...plNetwork,
   ...plNetworkData,
   ...plInteractions,
+  ...plNetworkHealth,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };

@@ -10,6 +10,7 @@ import { messages } from '../../messages/en.ts';
 import { figures } from '../../messages/en-figures.ts';
 import { allMarketsQuery } from '../../queries/markets.ts';
 import { BurnSection } from './burn-section.tsx';
+import { FunnelSection } from './funnel-section.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
 import { KpiSection } from './kpi-section.tsx';
 import { MapSection } from './map-section.tsx';
@@ -29,7 +30,9 @@ export function DashboardPage() {
   const { workspace } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const budget = useAbilities(workspace).canSomewhere('budget.read');
+  const abilities = useAbilities(workspace);
+  const budget = abilities.canSomewhere('budget.read');
+  const network = abilities.canSomewhere('network.read');
   // One "today" per visit: the quick choices and the upcoming list agree with each other.
   const today = useMemo(() => new Date(), []);
   const period = periodOf(search, today);
@@ -89,6 +92,7 @@ export function DashboardPage() {
       <KpiSection workspace={workspace} period={period} marketId={marketId} />
       {budget && <BurnSection workspace={workspace} period={period} marketId={marketId} />}
       <MapSection workspace={workspace} period={period} marketId={marketId} />
+      {network && <FunnelSection workspace={workspace} period={period} marketId={marketId} />}
       <UpcomingSection workspace={workspace} today={isoDay(today)} marketId={marketId} />
     </Stack>
   );

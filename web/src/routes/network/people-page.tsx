@@ -24,6 +24,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { ListSearchInput, useListRows, useListView } from '../../components/list-view.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
 import { messages } from '../../messages/en.ts';
+import { VCardActions } from '../network-data/vcard-actions.tsx';
 import { NetworkOrganisationPicker } from './organisation-picker.tsx';
 import { languageName, languageOptions } from './parts.ts';
 import { PersonFormDrawer } from './person-form-drawer.tsx';
@@ -62,11 +63,26 @@ export function NetworkPeoplePage() {
             {t.intro}
           </Text>
         </Stack>
-        {mayCreate && (
-          <Button onClick={() => setAdding(true)} leftSection={<PlusIcon />} data-testid="network-person-add">
-            {t.add}
-          </Button>
-        )}
+        <Group gap="sm">
+          <VCardActions
+            workspace={workspace}
+            query={{
+              q: search.q,
+              organisationId: search.organisationId,
+              country: search.country,
+              language: search.language,
+            }}
+          />
+          {mayCreate && (
+            <Button
+              onClick={() => setAdding(true)}
+              leftSection={<PlusIcon />}
+              data-testid="network-person-add"
+            >
+              {t.add}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Paper component="section" aria-label={t.filters} withBorder radius="md" p="md">

@@ -13,6 +13,7 @@ import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { NetworkInteractions } from '../interactions/activity-interactions.tsx';
+import { PersonDataPanel } from '../network-data/person-data-panel.tsx';
 import { languageName, type NetworkPersonDto } from './parts.ts';
 import { PersonFormDrawer } from './person-form-drawer.tsx';
 import { networkKeys, networkOrganisationQuery, networkPersonQuery } from './queries.ts';
@@ -183,6 +184,10 @@ function PersonProfile({ workspace, person }: { workspace: string; person: Netwo
       </SimpleGrid>
 
       {/* network sections: timeline, relationships, projects */}
+      <PersonDataPanel
+        workspace={workspace}
+        person={{ id: person.id, name: person.name, erased: person.erased }}
+      />
       <NetworkInteractions workspace={workspace} filter={{ networkPersonId: person.id }} />
 
       <PersonFormDrawer

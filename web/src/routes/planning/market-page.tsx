@@ -17,6 +17,7 @@ import { PageSkeleton } from '../../components/skeletons.tsx';
 import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { MarketNetworkSection } from '../network-health/market-network-section.tsx';
 import { MarketFindings } from './market-findings.tsx';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
 import { MarketPlans } from './market-plans.tsx';
@@ -174,6 +175,10 @@ function MarketDossier({
       <MarketFindings workspace={workspace} market={market} editable={mayEdit} />
 
       <MarketPlans workspace={workspace} market={market} />
+
+      {abilities.canSomewhere('network.read') && (
+        <MarketNetworkSection workspace={workspace} marketId={market.id} />
+      )}
 
       <Section
         title={`${t.activities} (${t.activitiesCount(activities.length, activitiesTotal)})`}
