@@ -8,7 +8,7 @@ import { type RelationshipStage, stageRank } from '../../domain/network/types.ts
 export type NetworkOrganisationRow = Selectable<NetworkOrganisationTable>;
 export type NetworkOrganisationValues = Omit<
   NetworkOrganisationTable,
-  'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at'
+  'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at' | 'last_interaction_on'
 >;
 export type NetworkPersonRow = Selectable<NetworkPersonTable>;
 export type NetworkPersonValues = Omit<
