@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineOf, rowProblem } from './row-problem.ts';
+import { createdText, fieldLabels, importTitle, lineOf, rowProblem } from './row-problem.ts';
 
 describe('rowProblem', () => {
   it('names each field with an error by its label', () => {
@@ -35,5 +35,23 @@ describe('rowProblem', () => {
 
   it('numbers rows as the spreadsheet does (header on line 1)', () => {
     expect(lineOf(0)).toBe(2);
+  });
+
+  it('names the network kinds’ fields, title and result from the network messages', () => {
+    const row = {
+      row: 0,
+      status: 'invalid' as const,
+      errors: [
+        { field: 'consentOn', message: 'is required when the basis is consent' },
+        { field: 'organisation', message: 'is not of your cluster' },
+      ],
+    };
+    expect(rowProblem('networkPeople', row)).toBe(
+      'Consent date: is required when the basis is consent; Organisation: is not of your cluster',
+    );
+    expect(fieldLabels('networkOrganisations').ownerCluster).toBe('Owner cluster');
+    expect(importTitle('networkPeople')).toBe('Import network people');
+    expect(importTitle('organisations')).toBe('Import member organisations');
+    expect(createdText(1, 'networkOrganisations')).toBe('1 network organisation imported.');
   });
 });
