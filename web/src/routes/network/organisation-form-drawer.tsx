@@ -182,7 +182,6 @@ function OrganisationForm({
           {...common('name')}
           label={o.name}
           required
-          maxLength={200}
           value={values.name}
           onChange={(event) => set('name', event.currentTarget.value)}
           autoComplete="off"
@@ -215,7 +214,6 @@ function OrganisationForm({
           <TextInput
             {...common('city')}
             label={o.city}
-            maxLength={100}
             value={values.city}
             onChange={(event) => set('city', event.currentTarget.value)}
             autoComplete="off"
@@ -226,7 +224,6 @@ function OrganisationForm({
             description={t.websiteHint}
             type="url"
             placeholder="https://"
-            maxLength={500}
             value={values.website}
             onChange={(event) => set('website', event.currentTarget.value)}
             autoComplete="off"
@@ -287,7 +284,6 @@ function OrganisationForm({
           autosize
           minRows={2}
           maxRows={8}
-          maxLength={4000}
           value={values.notes}
           onChange={(event) => set('notes', event.currentTarget.value)}
         />

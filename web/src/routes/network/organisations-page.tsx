@@ -127,7 +127,6 @@ export function NetworkOrganisationsPage() {
             label={t.tag}
             placeholder={t.anyTag}
             value={tag}
-            maxLength={40}
             onChange={(event) => setTag(event.currentTarget.value)}
             onBlur={() => setSearch({ tag: tag.trim() || undefined })}
             onKeyDown={(event) => {

@@ -161,7 +161,6 @@ function PersonForm({
           {...common('name')}
           label={t.name}
           required
-          maxLength={200}
           value={values.name}
           onChange={(event) => set('name', event.currentTarget.value)}
           autoComplete="off"
@@ -178,7 +177,6 @@ function PersonForm({
           <TextInput
             {...common('roleTitle')}
             label={t.roleTitle}
-            maxLength={200}
             value={values.roleTitle}
             onChange={(event) => set('roleTitle', event.currentTarget.value)}
             autoComplete="off"
@@ -198,7 +196,6 @@ function PersonForm({
             {...common('email')}
             label={t.email}
             type="email"
-            maxLength={254}
             value={values.email}
             onChange={(event) => set('email', event.currentTarget.value)}
             autoComplete="off"
@@ -207,7 +204,6 @@ function PersonForm({
             {...common('phone')}
             label={t.phone}
             type="tel"
-            maxLength={40}
             value={values.phone}
             onChange={(event) => set('phone', event.currentTarget.value)}
             autoComplete="off"
@@ -243,7 +239,6 @@ function PersonForm({
         <TextInput
           {...common('consentSource')}
           label={t.consentSource}
-          maxLength={300}
           value={values.consentSource}
           onChange={(event) => set('consentSource', event.currentTarget.value)}
           autoComplete="off"
@@ -254,7 +249,6 @@ function PersonForm({
           autosize
           minRows={2}
           maxRows={6}
-          maxLength={4000}
           value={values.notes}
           onChange={(event) => set('notes', event.currentTarget.value)}
         />
