@@ -45,6 +45,7 @@ import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
+import { projectRoutes } from '../features/projects/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
@@ -294,6 +295,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(searchRoutes(services.search));
     await scope.register(savedViewRoutes(services.savedViews));
     await scope.register(settingsRoutes(services.workspaceSettings));
+    await scope.register(projectRoutes(services.projects));
   };
 }
 

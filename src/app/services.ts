@@ -38,6 +38,7 @@ import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
 import { PlanService } from '../features/plans/service.ts';
+import { ProjectService } from '../features/projects/service.ts';
 import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
 import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
@@ -138,6 +139,7 @@ export function createServices(options: ServiceOptions) {
     audit: new AuditService(db),
     clusters: new ClusterService(db),
     organisations: new OrganisationService(db),
+    projects: new ProjectService(db, clock),
     people: new PersonService(db),
     imports: new ImportService(db),
     exports: new ExportService(db),

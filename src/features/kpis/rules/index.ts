@@ -2,6 +2,7 @@ import type { DB } from '../../../db/schema.ts';
 import { activityHeld } from './activity-held.ts';
 import { actualCosts } from './actual-costs.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
+import { PROJECT_RULES } from './projects.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
 export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
@@ -15,6 +16,7 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   participantsPresent,
   memberOrganisationsPresent,
   actualCosts,
+  ...PROJECT_RULES,
 ];
 
 /**
