@@ -13,6 +13,7 @@ export const REFERENCE_FIELDS: Record<string, NamedTable> = {
   market_id: 'target_market',
   instrument_id: 'instrument',
   created_by: 'app_user',
+  project_id: 'project',
 };
 
 /** What a record's history needs of one audit event. */

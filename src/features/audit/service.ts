@@ -23,6 +23,8 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   kpi_entry: 'kpi_entry',
   travel_rate: 'travel_rate',
   job: 'job',
+  project: 'project',
+  project_partner: 'project_partner',
 };
 
 const KPI_ENTITIES = new Set(['kpi_target', 'kpi_entry']);

@@ -6,7 +6,7 @@ import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
 import { AuditRepository, diff } from '../audit/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
-import { minorOf, presentPartner, presentProject } from './presenter.ts';
+import { amountOf, minorOf, presentPartner, presentProject } from './presenter.ts';
 import { type ProjectFilters, ProjectRepository, type ProjectRow, type ProjectValues } from './repository.ts';
 import type {
   CreateProjectInput,
@@ -99,7 +99,7 @@ export class ProjectService {
         action: 'create',
         entityType: 'project',
         entityId: row.id,
-        changes: diff({}, values),
+        changes: readableMoney(diff({}, values), null, values.currency ?? null),
       });
       for (const [index, partner] of partners.entries()) {
         await this.insertPartner(trx, actor, row, partner, `body.partners.${index}`);
@@ -119,7 +119,11 @@ export class ProjectService {
         requireAccess(actor, 'network.create', clusterScope(rest.clusterId));
       }
       const values = await this.values(trx, actor, rest, current);
-      const changes = diff(current, values);
+      const changes = readableMoney(
+        diff(current, values),
+        current.currency,
+        values.currency !== undefined ? values.currency : current.currency,
+      );
       const updated = await projects.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion(id, version, current.version);
       if (Object.keys(changes).length > 0) {
@@ -151,7 +155,11 @@ export class ProjectService {
         action: 'delete',
         entityType: 'project',
         entityId: id,
-        changes: Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
+        changes: readableMoney(
+          Object.fromEntries(Object.entries(gone).map(([k, v]) => [k, [v, null]])),
+          current.currency,
+          null,
+        ),
       });
     });
   }
@@ -395,6 +403,20 @@ function checkPartnerList(partners: readonly PartnerInput[]): void {
     }
     seen.add(refId);
   }
+}
+
+/** The audit log records the amount as the decimal number people typed, not minor units. */
+function readableMoney(
+  changes: Record<string, [unknown, unknown]>,
+  currencyBefore: string | null,
+  currencyAfter: string | null,
+): Record<string, [unknown, unknown]> {
+  const minor = changes.amount_minor;
+  if (!minor) return changes;
+  const { amount_minor: _minor, ...rest } = changes;
+  const decimal = (value: unknown, currency: string | null) =>
+    value === null || value === undefined ? null : amountOf(Number(value), currency);
+  return { ...rest, amount: [decimal(minor[0], currencyBefore), decimal(minor[1], currencyAfter)] };
 }
 
 function staleVersion(id: string, sent: number, current: number): ConflictError {

@@ -8080,6 +8080,650 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the collaborative projects, with filters, totals by status and a keyset cursor */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    /** @description Projects followed by this cluster */
+                    clusterId?: string;
+                    commonLabel?: "true" | "false";
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    fundingProgramme?: "horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other";
+                    internationalFunding?: "true" | "false";
+                    limit?: number;
+                    /** @description Projects with this partner: a cluster, a member organisation or a network organisation id */
+                    partner?: string;
+                    /** @description Search in the title */
+                    q?: string;
+                    /** @description The order: createdAt, updatedAt, title, status, startsOn; a leading "-" reverses it (default -createdAt). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "title" | "-title" | "status" | "-status" | "startsOn" | "-startsOn";
+                    /** @description Statuses separated by commas: idea, proposal, funded, running, completed, rejected */
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a collaborative project, with its partners (coordinators; a cluster manager to its cluster)
+         * @description A negative amount, an amount with more decimals than its currency, an unknown currency or an end before the start is refused with 400 naming the field; a partner, activity or instrument of another workspace with 404 naming it; nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The activity it came from (KPI attribution)
+                         * @default null
+                         */
+                        activityId?: string | null;
+                        /** @default null */
+                        amount?: number | null;
+                        /**
+                         * @description The cluster that follows the project (its access scope); null: the coordinators'
+                         * @default null
+                         */
+                        clusterId?: string | null;
+                        /**
+                         * @description The project carries a common (cluster) label
+                         * @default false
+                         */
+                        commonLabel?: boolean;
+                        /**
+                         * @description Set to today when the project becomes completed, unless given
+                         * @default null
+                         */
+                        completedOn?: string | null;
+                        /** @default null */
+                        currency?: string | null;
+                        /** @default  */
+                        description?: string;
+                        /** @default null */
+                        endsOn?: string | null;
+                        /** @default null */
+                        fundingProgramme?: ("horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other") | null;
+                        /**
+                         * @description The instrument it came from, when no activity: an activity's own instrument otherwise
+                         * @default null
+                         */
+                        instrumentId?: string | null;
+                        /**
+                         * @description Funded from outside Europe or by an international programme
+                         * @default false
+                         */
+                        internationalFunding?: boolean;
+                        /**
+                         * @description Partners added with the project
+                         * @default []
+                         */
+                        partners?: {
+                            /** @description One of ours: a partner cluster */
+                            clusterId?: string;
+                            /** @description A counterpart: a network organisation */
+                            networkOrganisationId?: string;
+                            /** @description One of ours: a member organisation */
+                            organisationId?: string;
+                            /** @enum {string} */
+                            role: "coordinator" | "partner" | "subcontractor" | "associated" | "funder";
+                        }[];
+                        /** @default null */
+                        startsOn?: string | null;
+                        /**
+                         * @default idea
+                         * @enum {string}
+                         */
+                        status?: "idea" | "proposal" | "funded" | "running" | "completed" | "rejected";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One collaborative project with its partners and their names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a collaborative project and its partners (coordinators; its cluster's manager) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a collaborative project (coordinators; its cluster's manager)
+         * @description Send the `version` you read; a stale one gets 409. Setting the status to completed sets `completedOn` to today unless given.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The activity it came from (KPI attribution) */
+                        activityId?: string | null;
+                        amount?: number | null;
+                        /** @description The cluster that follows the project (its access scope); null: the coordinators' */
+                        clusterId?: string | null;
+                        /** @description The project carries a common (cluster) label */
+                        commonLabel?: boolean;
+                        /** @description Set to today when the project becomes completed, unless given */
+                        completedOn?: string | null;
+                        currency?: string | null;
+                        description?: string;
+                        endsOn?: string | null;
+                        fundingProgramme?: ("horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other") | null;
+                        /** @description The instrument it came from, when no activity: an activity's own instrument otherwise */
+                        instrumentId?: string | null;
+                        /** @description Funded from outside Europe or by an international programme */
+                        internationalFunding?: boolean;
+                        startsOn?: string | null;
+                        /** @enum {string} */
+                        status?: "idea" | "proposal" | "funded" | "running" | "completed" | "rejected";
+                        title?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/projects/{id}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a partner: exactly one of a cluster, a member organisation or a network organisation
+         * @description A partner already on the project is refused with 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One of ours: a partner cluster */
+                        clusterId?: string;
+                        /** @description A counterpart: a network organisation */
+                        networkOrganisationId?: string;
+                        /** @description One of ours: a member organisation */
+                        organisationId?: string;
+                        /** @enum {string} */
+                        role: "coordinator" | "partner" | "subcontractor" | "associated" | "funder";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectPartner"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/projects/{id}/partners/{partnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a partner from a project */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    partnerId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations": {
         parameters: {
             query?: never;
@@ -11732,7 +12376,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry";
+            type: "activity" | "participant" | "cost_line" | "entry" | "project" | "project_partner";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -11743,7 +12387,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry";
+            type: "activity" | "participant" | "cost_line" | "entry" | "project" | "project_partner";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -13349,6 +13993,186 @@ export interface components {
             /** @description A URI naming the kind of problem */
             type: string;
         };
+        Project: {
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Decimal amount in the project's currency */
+            amount: number | null;
+            /** @description The amount in minor units of the currency */
+            amountMinor: number | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            commonLabel: boolean;
+            completedOn: string | null;
+            createdAt: string;
+            currency: string | null;
+            description: string;
+            endsOn: string | null;
+            fundingProgramme: ("horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other") | null;
+            id: string;
+            instrumentId: string | null;
+            instrumentName: string | null;
+            internationalFunding: boolean;
+            partnerCount: number;
+            startsOn: string | null;
+            /** @enum {string} */
+            status: "idea" | "proposal" | "funded" | "running" | "completed" | "rejected";
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        ProjectDetail: {
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Decimal amount in the project's currency */
+            amount: number | null;
+            /** @description The amount in minor units of the currency */
+            amountMinor: number | null;
+            /** @description Whether the reader may edit or delete it */
+            canEdit: boolean;
+            clusterId: string | null;
+            clusterName: string | null;
+            commonLabel: boolean;
+            completedOn: string | null;
+            createdAt: string;
+            currency: string | null;
+            description: string;
+            endsOn: string | null;
+            fundingProgramme: ("horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other") | null;
+            id: string;
+            instrumentId: string | null;
+            instrumentName: string | null;
+            internationalFunding: boolean;
+            partnerCount: number;
+            partners: components["schemas"]["ProjectPartner"][];
+            startsOn: string | null;
+            /** @enum {string} */
+            status: "idea" | "proposal" | "funded" | "running" | "completed" | "rejected";
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        ProjectDetailInput: {
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Decimal amount in the project's currency */
+            amount: number | null;
+            /** @description The amount in minor units of the currency */
+            amountMinor: number | null;
+            /** @description Whether the reader may edit or delete it */
+            canEdit: boolean;
+            clusterId: string | null;
+            clusterName: string | null;
+            commonLabel: boolean;
+            completedOn: string | null;
+            createdAt: string;
+            currency: string | null;
+            description: string;
+            endsOn: string | null;
+            fundingProgramme: ("horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other") | null;
+            id: string;
+            instrumentId: string | null;
+            instrumentName: string | null;
+            internationalFunding: boolean;
+            partnerCount: number;
+            partners: components["schemas"]["ProjectPartnerInput"][];
+            startsOn: string | null;
+            /** @enum {string} */
+            status: "idea" | "proposal" | "funded" | "running" | "completed" | "rejected";
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        ProjectInput: {
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Decimal amount in the project's currency */
+            amount: number | null;
+            /** @description The amount in minor units of the currency */
+            amountMinor: number | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            commonLabel: boolean;
+            completedOn: string | null;
+            createdAt: string;
+            currency: string | null;
+            description: string;
+            endsOn: string | null;
+            fundingProgramme: ("horizon_europe" | "esa" | "eu_other" | "national" | "regional" | "private" | "other") | null;
+            id: string;
+            instrumentId: string | null;
+            instrumentName: string | null;
+            internationalFunding: boolean;
+            partnerCount: number;
+            startsOn: string | null;
+            /** @enum {string} */
+            status: "idea" | "proposal" | "funded" | "running" | "completed" | "rejected";
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        ProjectList: {
+            /** @description Whether the reader may add a project (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["Project"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+            /** @description How many projects match the other filters, by status (the status filter aside) */
+            totalsByStatus: {
+                [key: string]: number;
+            };
+        };
+        ProjectListInput: {
+            /** @description Whether the reader may add a project (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["ProjectInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+            /** @description How many projects match the other filters, by status (the status filter aside) */
+            totalsByStatus: {
+                [key: string]: number;
+            };
+        };
+        ProjectPartner: {
+            country: string | null;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "cluster" | "organisation" | "network_organisation";
+            name: string;
+            /** @description The id of the cluster, member organisation or network organisation */
+            refId: string;
+            /** @enum {string} */
+            role: "coordinator" | "partner" | "subcontractor" | "associated" | "funder";
+            /**
+             * @description Ours: a cluster or a member organisation
+             * @enum {string}
+             */
+            side: "ours" | "counterpart";
+        };
+        ProjectPartnerInput: {
+            country: string | null;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "cluster" | "organisation" | "network_organisation";
+            name: string;
+            /** @description The id of the cluster, member organisation or network organisation */
+            refId: string;
+            /** @enum {string} */
+            role: "coordinator" | "partner" | "subcontractor" | "associated" | "funder";
+            /**
+             * @description Ours: a cluster or a member organisation
+             * @enum {string}
+             */
+            side: "ours" | "counterpart";
+        };
         Readiness: {
             /** @enum {string} */
             database: "sqlite" | "postgres";
@@ -13817,7 +14641,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -13827,7 +14651,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -40,6 +40,7 @@ const REFERENCE_FIELDS = new Set([
   'market_id',
   'instrument_id',
   'created_by',
+  'project_id',
 ]);
 const MONEY_CENTS = new Set([
   'amount_cents',
@@ -49,8 +50,8 @@ const MONEY_CENTS = new Set([
   'accommodation_per_night_cents',
   'subsistence_per_day_cents',
 ]);
-const BOOLEAN_FIELDS = new Set(['consent']);
-const DAYS = new Set(['starts_on', 'ends_on', 'incurred_on', 'recorded_on', 'from', 'to']);
+const BOOLEAN_FIELDS = new Set(['consent', 'common_label', 'international_funding']);
+const DAYS = new Set(['starts_on', 'ends_on', 'incurred_on', 'recorded_on', 'from', 'to', 'completed_on']);
 const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at']);
 
 /** The labels of a field's codes, which may depend on the kind of record (a plan's status…). */
@@ -75,9 +76,17 @@ function vocabularyOf(entityType: string, field: string): Record<string, string>
           ? p.planStatus
           : entityType === 'activity'
             ? p.activityStatus
-            : undefined;
+            : entityType === 'project'
+              ? messages.projects.status
+              : undefined;
+    case 'funding_programme':
+      return messages.projects.programme;
     case 'role':
-      return entityType === 'activity_participant' ? p.participantRole : messages.roles;
+      return entityType === 'activity_participant'
+        ? p.participantRole
+        : entityType === 'project_partner'
+          ? messages.projects.role
+          : messages.roles;
     case 'attendance':
       return messages.attendance.value;
     case 'category':

@@ -22,6 +22,7 @@ import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
 import { elNetwork } from './el-network.ts';
 import { elPlanning } from './el-planning.ts';
+import { elProjects } from './el-projects.ts';
 import { elReports } from './el-reports.ts';
 import { elWorkspaces } from './el-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -841,6 +842,7 @@ export const el: Messages = {
   ...elLanguages,
   ...elArchive,
   ...elNetwork,
+  ...elProjects,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

@@ -73,6 +73,8 @@ export const figures = {
       instrument: 'Instrument',
       workspace: 'Workspace',
       workspace_archive: 'Workspace archive',
+      project: 'Collaborative project',
+      project_partner: 'Project partner',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */
     fields: {
@@ -150,6 +152,14 @@ export const figures = {
       created: 'Created',
       invalid: 'Invalid',
       duplicates: 'Duplicates',
+      funding_programme: 'Funding programme',
+      amount: 'Amount',
+      currency: 'Currency',
+      common_label: 'Common label',
+      international_funding: 'International funding',
+      completed_on: 'Completed on',
+      project_id: 'Project',
+      network_organisation_id: 'Network organisation',
     } as Record<string, string>,
     days: (n: string) => `${n} days`,
     instrumentCount: (n: number) => plural(n, 'instrument', 'instruments'),

@@ -30,6 +30,7 @@ import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enNetwork } from './en-network.ts';
 import { enPlanning } from './en-planning.ts';
+import { enProjects } from './en-projects.ts';
 import { enReports } from './en-reports.ts';
 import { enWorkspaces } from './en-workspaces.ts';
 
@@ -792,6 +793,7 @@ export const en = {
   ...enReports,
   ...enArchive,
   ...enNetwork,
+  ...enProjects,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

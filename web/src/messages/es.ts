@@ -36,6 +36,7 @@ import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
 import { esNetwork } from './es-network.ts';
 import { esPlanning } from './es-planning.ts';
+import { esProjects } from './es-projects.ts';
 import { esReports } from './es-reports.ts';
 import { esWorkspaces } from './es-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -874,6 +875,7 @@ export const es: Messages = {
   ...esLanguages,
   ...esArchive,
   ...esNetwork,
+  ...esProjects,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

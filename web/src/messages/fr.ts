@@ -20,6 +20,7 @@ import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
 import { frNetwork } from './fr-network.ts';
 import { frPlanning } from './fr-planning.ts';
+import { frProjects } from './fr-projects.ts';
 import { frReports } from './fr-reports.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -831,6 +832,7 @@ export const fr: Messages = {
   ...frImportLanguages,
   ...frArchive,
   ...frNetwork,
+  ...frProjects,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

@@ -37,6 +37,7 @@ import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
 import { itNetwork } from './it-network.ts';
 import { itPlanning } from './it-planning.ts';
+import { itProjects } from './it-projects.ts';
 import { itReports } from './it-reports.ts';
 import { itWorkspaces } from './it-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -865,6 +866,7 @@ export const it: Messages = {
   ...itLanguages,
   ...itArchive,
   ...itNetwork,
+  ...itProjects,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

@@ -23,6 +23,7 @@ import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plNetwork } from './pl-network.ts';
 import { plPlanning } from './pl-planning.ts';
+import { plProjects } from './pl-projects.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -836,6 +837,7 @@ export const pl: Messages = {
   ...plLanguages,
   ...plArchive,
   ...plNetwork,
+  ...plProjects,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
