@@ -6,6 +6,7 @@ import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/rou
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
+import { projectRoutes } from '../routes/projects/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
@@ -40,6 +41,7 @@ const routeTree = rootRoute.addChildren([
     ...archiveRoutes,
     ...workspacesChildRoutes,
     ...customInstrumentRoutes,
+    ...projectRoutes,
   ]),
   ...accountRoutes,
 ]);

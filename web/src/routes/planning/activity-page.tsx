@@ -16,6 +16,7 @@ import { PageSkeleton } from '../../components/skeletons.tsx';
 import { ActivityStatusBadge, PhaseBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { ProjectsSection } from '../projects/projects-section.tsx';
 import { ActivityBudget } from './activity-budget.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
@@ -187,6 +188,8 @@ function ActivityView({
         activity={activity}
         editable={abilities.can('kpi.update', { clusterId: activity.clusterId })}
       />
+
+      <ProjectsSection workspace={workspace} activity={{ id: activity.id, title: activity.title }} />
 
       {activity.budget ? (
         <ActivityBudget
