@@ -73,8 +73,6 @@ export const enProjects = {
     shown: (shown: number, total: number) => `${shown} of ${total} shown`,
     coordinators: 'Coordinators',
     none: '—',
-    yes: 'Yes',
-    no: 'No',
     form: {
       createTitle: 'New collaborative project',
       editTitle: 'Edit the project',

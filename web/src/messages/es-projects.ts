@@ -12,7 +12,7 @@ export const esProjects: Pick<Messages, keyof typeof enProjects> = {
     intro:
       'Proyectos que los clústeres, sus miembros y las organizaciones de la red llevan a cabo juntos. Un proyecto surgido de una actividad cuenta en sus KPI.',
     status: {
-      idea: 'Idea',
+      idea: 'Idea inicial',
       proposal: 'Propuesta',
       funded: 'Financiado',
       running: 'En curso',
@@ -21,10 +21,10 @@ export const esProjects: Pick<Messages, keyof typeof enProjects> = {
     },
     programme: {
       horizon_europe: 'Horizonte Europa',
-      esa: 'ESA',
+      esa: 'Agencia Espacial Europea (ESA)',
       eu_other: 'Otro programa de la UE',
       national: 'Nacional',
-      regional: 'Regional',
+      regional: 'Autonómico o regional',
       private: 'Privado',
       other: 'Otro',
     },
@@ -73,8 +73,6 @@ export const esProjects: Pick<Messages, keyof typeof enProjects> = {
     shown: (shown, total) => `${shown} de ${total} mostrados`,
     coordinators: 'Coordinadores',
     none: '—',
-    yes: 'Sí',
-    no: 'No',
     form: {
       createTitle: 'Nuevo proyecto colaborativo',
       editTitle: 'Editar el proyecto',

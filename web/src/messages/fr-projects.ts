@@ -21,7 +21,7 @@ export const frProjects: Pick<Messages, keyof typeof enProjects> = {
     },
     programme: {
       horizon_europe: 'Horizon Europe',
-      esa: 'ESA',
+      esa: 'Agence spatiale européenne (ESA)',
       eu_other: 'Autre programme de l’UE',
       national: 'National',
       regional: 'Régional',
@@ -74,8 +74,6 @@ export const frProjects: Pick<Messages, keyof typeof enProjects> = {
     shown: (shown, total) => `${shown} sur ${total} affichés`,
     coordinators: 'Coordinateurs',
     none: '—',
-    yes: 'Oui',
-    no: 'Non',
     form: {
       createTitle: 'Nouveau projet collaboratif',
       editTitle: 'Modifier le projet',

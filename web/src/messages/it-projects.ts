@@ -12,7 +12,7 @@ export const itProjects: Pick<Messages, keyof typeof enProjects> = {
     intro:
       'Progetti che i cluster, i loro membri e le organizzazioni della rete portano avanti insieme. Un progetto nato da un’attività conta nei suoi KPI.',
     status: {
-      idea: 'Idea',
+      idea: 'Idea iniziale',
       proposal: 'Proposta',
       funded: 'Finanziato',
       running: 'In corso',
@@ -20,8 +20,8 @@ export const itProjects: Pick<Messages, keyof typeof enProjects> = {
       rejected: 'Respinto',
     },
     programme: {
-      horizon_europe: 'Horizon Europe',
-      esa: 'ESA',
+      horizon_europe: 'Orizzonte Europa',
+      esa: 'Agenzia Spaziale Europea (ESA)',
       eu_other: 'Altro programma UE',
       national: 'Nazionale',
       regional: 'Regionale',
@@ -30,7 +30,7 @@ export const itProjects: Pick<Messages, keyof typeof enProjects> = {
     },
     role: {
       coordinator: 'Coordinatore',
-      partner: 'Partner',
+      partner: 'Partner di progetto',
       subcontractor: 'Subappaltatore',
       associated: 'Partner associato',
       funder: 'Finanziatore',
@@ -73,8 +73,6 @@ export const itProjects: Pick<Messages, keyof typeof enProjects> = {
     shown: (shown, total) => `${shown} di ${total} mostrati`,
     coordinators: 'Coordinatori',
     none: '—',
-    yes: 'Sì',
-    no: 'No',
     form: {
       createTitle: 'Nuovo progetto collaborativo',
       editTitle: 'Modifica il progetto',
@@ -157,7 +155,7 @@ export const itProjects: Pick<Messages, keyof typeof enProjects> = {
       removeFailed: 'Impossibile rimuovere il partner',
       addFailed: 'Impossibile aggiungere il partner',
       choose: 'Scegli chi',
-      count: (n) => plural(n, 'partner', 'partner'),
+      count: (n) => plural(n, 'soggetto partner', 'soggetti partner'),
     },
     section: {
       title: 'Progetti collaborativi',

@@ -27,7 +27,7 @@ export const plProjects: Pick<Messages, keyof typeof enProjects> = {
     },
     programme: {
       horizon_europe: 'Horyzont Europa',
-      esa: 'ESA',
+      esa: 'Europejska Agencja Kosmiczna (ESA)',
       eu_other: 'Inny program UE',
       national: 'Krajowy',
       regional: 'Regionalny',
@@ -36,7 +36,7 @@ export const plProjects: Pick<Messages, keyof typeof enProjects> = {
     },
     role: {
       coordinator: 'Koordynator',
-      partner: 'Partner',
+      partner: 'Partner projektu',
       subcontractor: 'Podwykonawca',
       associated: 'Partner stowarzyszony',
       funder: 'Fundator',
@@ -79,8 +79,6 @@ export const plProjects: Pick<Messages, keyof typeof enProjects> = {
     shown: (shown, total) => `Pokazano ${shown} z ${total}`,
     coordinators: 'Koordynatorzy',
     none: '—',
-    yes: 'Tak',
-    no: 'Nie',
     form: {
       createTitle: 'Nowy projekt wspólny',
       editTitle: 'Edytuj projekt',
