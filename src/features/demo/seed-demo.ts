@@ -10,6 +10,7 @@ import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.t
 import { demoRegistry } from './demo-registry.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
+import { type DemoProjectServices, seedDemoProjects } from './seed-demo-projects.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
 export const DEMO_PASSWORD = 'space2id-demo';
@@ -84,7 +85,7 @@ export const DEMO_SETTINGS = {
 };
 
 export async function seedDemoWorkspace(
-  services: DemoServices & DemoInstrumentServices,
+  services: DemoServices & DemoInstrumentServices & DemoProjectServices,
 ): Promise<DemoSeedResult> {
   const { db } = services;
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
@@ -181,6 +182,13 @@ export async function seedDemoWorkspace(
     seeded.clusterIds,
   );
   await seedDemoCustomInstrument(services, {
+    userId: seeded.coordinatorId,
+    workspaceId: seeded.workspaceId,
+    role: 'coordinator',
+    clusterId: null,
+    organisationId: null,
+  });
+  await seedDemoProjects(services, {
     userId: seeded.coordinatorId,
     workspaceId: seeded.workspaceId,
     role: 'coordinator',
