@@ -87,6 +87,20 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       .where('activity.status', '=', 'done')
       .where('activity.title', 'like', 'Study visit%')
       .executeTakeFirstOrThrow();
+    // The demo project with the most partners (issue 21): partners of every kind.
+    const project = await db
+      .selectFrom('project')
+      .select('id')
+      .orderBy(
+        (eb) =>
+          eb
+            .selectFrom('project_partner')
+            .select(eb.fn.countAll().as('n'))
+            .whereRef('project_partner.project_id', '=', 'project.id'),
+        'desc',
+      )
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const member = await db
       .selectFrom('membership')
       .innerJoin('app_user', 'app_user.id', 'membership.user_id')
@@ -123,6 +137,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/audit': '/w/demo/audit',
       '/w/$workspace/settings': '/w/demo/settings',
       '/w/$workspace/archive': '/w/demo/archive',
+      '/w/$workspace/network/projects': '/w/demo/network/projects',
+      '/w/$workspace/network/projects/$id': `/w/demo/network/projects/${project.id}`,
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',

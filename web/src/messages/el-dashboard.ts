@@ -108,6 +108,8 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Δράση',
       cost_line: 'Γραμμή κόστους',
       entry: 'Τιμή KPI',
+      project: 'Συνεργατικό έργο',
+      project_partner: 'Οργανισμός του δικτύου σε έργο',
     },
     loadMore: 'Φόρτωση περισσότερων',
     shown: (shown: number, total: number) => `Εμφανίζονται ${shown} από ${total}`,

@@ -109,6 +109,8 @@ export const enDashboard = {
       activity: 'Activity',
       cost_line: 'Cost line',
       entry: 'KPI entry',
+      project: 'Collaborative project',
+      project_partner: 'Network organisation in a project',
     } as Record<string, string>,
     loadMore: 'Load more',
     shown: (shown: number, total: number) => `${shown} of ${total} shown`,

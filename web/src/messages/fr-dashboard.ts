@@ -110,6 +110,8 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Activité',
       cost_line: 'Ligne de coûts',
       entry: 'Valeur de KPI',
+      project: 'Projet collaboratif',
+      project_partner: 'Organisation du réseau dans un projet',
     },
     loadMore: 'Charger plus',
     shown: (shown, total) => `${shown} sur ${total} affichés`,

@@ -117,6 +117,8 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Attività',
       cost_line: 'Voce di costo',
       entry: 'Valore di KPI',
+      project: 'Progetto collaborativo',
+      project_partner: 'Organizzazione della rete in un progetto',
     },
     loadMore: 'Carica altri',
     shown: (shown: number, total: number) => `${shown} di ${total} mostrati`,

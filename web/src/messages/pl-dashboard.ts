@@ -107,6 +107,8 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Działanie',
       cost_line: 'Pozycja kosztowa',
       entry: 'Wartość KPI',
+      project: 'Projekt wspólny',
+      project_partner: 'Organizacja z sieci w projekcie',
     },
     loadMore: 'Wczytaj więcej',
     shown: (shown: number, total: number) => `Pokazano ${shown} z ${total}`,

@@ -120,7 +120,7 @@ export function ProjectsPage() {
                 <Button
                   key={status}
                   size="compact-sm"
-                  variant={active ? 'filled' : 'light'}
+                  variant={active ? 'filled' : 'default'}
                   color={`${STATUS_COLORS[status]}.9`}
                   aria-pressed={active}
                   onClick={() => {
