@@ -245,7 +245,15 @@ export async function addKpiEvidence(
   return counts;
 }
 
-const PIPELINE = ['mapped', 'contacted', 'met', 'potential_partner', 'partner', 'collaborating', 'common_project'];
+const PIPELINE = [
+  'mapped',
+  'contacted',
+  'met',
+  'potential_partner',
+  'partner',
+  'collaborating',
+  'common_project',
+];
 const KINDS = ['meeting', 'call', 'email', 'visit', 'event_encounter', 'introduction'];
 
 /**
@@ -329,7 +337,10 @@ async function addNetworkEvidence(
 
   // One relationship of the cluster per network organisation, walking the pipeline: its changes
   // shared out over the relationships (at most the seven pipeline stages each).
-  const perRelationship = Math.min(PIPELINE.length, Math.max(1, Math.ceil(shape.stageChanges / networkIds.length)));
+  const perRelationship = Math.min(
+    PIPELINE.length,
+    Math.max(1, Math.ceil(shape.stageChanges / networkIds.length)),
+  );
   let remaining = shape.stageChanges;
   let relationships = [];
   let changes = [];

@@ -317,8 +317,7 @@ function ProjectForm({
                     }
                   />
                   <Button
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     size="xs"
                     w="fit-content"
                     onClick={() =>

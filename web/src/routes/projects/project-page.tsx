@@ -402,8 +402,7 @@ function Partners({
                 </Stack>
                 {mayEdit && (
                   <Button
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     size="xs"
                     aria-label={t.partners.removeLabel(partner.name)}
                     onClick={() => setRemoving(partner)}

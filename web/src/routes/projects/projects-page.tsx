@@ -275,8 +275,12 @@ export function ProjectsPage() {
 
 export function StatusBadge({ status }: { status: string }) {
   const color = STATUS_COLORS[status] ?? 'gray';
+  // Dark text on the light tints that are too bright for their own shade (contrast AA).
+  const text = ['red', 'orange', 'teal', 'green', 'gray'].includes(color)
+    ? 'var(--mantine-color-text)'
+    : `${color}.9`;
   return (
-    <Badge variant="light" color={color} c={`${color}.9`} tt="none" data-testid="project-status">
+    <Badge variant="light" color={color} c={text} tt="none" data-testid="project-status">
       {t.status[status] ?? status}
     </Badge>
   );
