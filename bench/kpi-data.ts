@@ -13,8 +13,17 @@ import { freshDatabase } from './lib/setup.ts';
 import { generatePlanningWorkspace, type PlanningWorkspace } from './planning-data.ts';
 
 export interface EvidenceShape {
-  /** Evidence records in all: participants with their attendance, actual cost lines, entries. */
+  /**
+   * Evidence records in all: participants with their attendance, actual cost lines, entries,
+   * network interactions and relationship stage changes (issue 21).
+   */
   records: number;
+  /** Interactions with network organisations, each at an activity (issue 21). */
+  interactions: number;
+  /** Stage changes of relationships, each attributed to an activity (issue 21). */
+  stageChanges: number;
+  /** Network organisations the interactions and relationships are with. */
+  networkOrganisations: number;
   /** Hand-entered values per activity (of its instrument's entered KPIs). */
   entriesPerActivity: number;
   /** Member organisations participants stand for. */
@@ -23,6 +32,9 @@ export interface EvidenceShape {
 
 export interface EvidenceCounts {
   participants: number;
+  interactions: number;
+  relationships: number;
+  stageChanges: number;
   actualCostLines: number;
   entries: number;
   activityTargets: number;
@@ -84,6 +96,9 @@ export async function addKpiEvidence(
   const organisationIds: string[] = [];
   const counts: EvidenceCounts = {
     participants: 0,
+    interactions: 0,
+    relationships: 0,
+    stageChanges: 0,
     actualCostLines: Number(actualLines),
     entries: 0,
     activityTargets: 0,
@@ -197,7 +212,10 @@ export async function addKpiEvidence(
     }
     await flushEntries(true);
 
-    const participants = shape.records - counts.actualCostLines - counts.entries;
+    await addNetworkEvidence(trx, workspaceId, clusterId, activities, shape, counts, random, now);
+
+    const participants =
+      shape.records - counts.actualCostLines - counts.entries - counts.interactions - counts.stageChanges;
     let batch: Insertable<ActivityParticipantTable>[] = [];
     for (let p = 0; p < participants; p++) {
       const activity = activities[p % activities.length] as { id: string };
@@ -225,6 +243,159 @@ export async function addKpiEvidence(
     );
   });
   return counts;
+}
+
+const PIPELINE = [
+  'mapped',
+  'contacted',
+  'met',
+  'potential_partner',
+  'partner',
+  'collaborating',
+  'common_project',
+];
+const KINDS = ['meeting', 'call', 'email', 'visit', 'event_encounter', 'introduction'];
+
+/**
+ * The network's share of the evidence (issue 21): network organisations, `interactions`
+ * interactions at the activities, and relationships of the cluster with those organisations whose
+ * `stageChanges` stage changes walk the pipeline from "mapped", each attributed to an activity.
+ * Straight into the foundation's tables (migration 0024): the rules reading them are other parts
+ * of the issue; the roll-ups are measured over the data once they are merged.
+ */
+async function addNetworkEvidence(
+  trx: Kysely<DB>,
+  workspaceId: string,
+  clusterId: string,
+  activities: readonly { id: string; starts_on: string }[],
+  shape: EvidenceShape,
+  counts: EvidenceCounts,
+  random: () => number,
+  now: string,
+): Promise<void> {
+  const networkIds: string[] = [];
+  for (let start = 0; start < shape.networkOrganisations; start += BATCH) {
+    const rows = [];
+    for (let i = start; i < Math.min(shape.networkOrganisations, start + BATCH); i++) {
+      const id = newId();
+      networkIds.push(id);
+      rows.push({
+        id,
+        workspace_id: workspaceId,
+        owner_cluster_id: clusterId,
+        name: `Counterpart ${i}`,
+        normalised_name: `counterpart ${i}`,
+        type: 'company',
+        country: 'JP',
+        city: null,
+        website: null,
+        website_domain: null,
+        space_segments: '[]',
+        melca: '[]',
+        tags: '[]',
+        notes: '',
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    await trx.insertInto('network_organisation').values(rows).execute();
+  }
+  if (networkIds.length === 0) return;
+  const activityAt = (n: number) => activities[n % activities.length] as { id: string; starts_on: string };
+
+  let interactions = [];
+  for (let i = 0; i < shape.interactions; i++) {
+    const activity = activityAt(Math.floor(random() * activities.length));
+    interactions.push({
+      id: newId(),
+      workspace_id: workspaceId,
+      kind: KINDS[i % KINDS.length] as string,
+      occurred_on: activity.starts_on,
+      activity_id: activity.id,
+      cluster_id: clusterId,
+      staff_user_id: null,
+      member_organisation_id: null,
+      member_person_id: null,
+      network_organisation_id: networkIds[Math.floor(random() * networkIds.length)] as string,
+      network_person_id: null,
+      notes: '',
+      next_step: null,
+      next_step_due_on: null,
+      next_step_owner_user_id: null,
+      next_step_done_at: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    });
+    if (interactions.length === BATCH) {
+      await trx.insertInto('interaction').values(interactions).execute();
+      interactions = [];
+    }
+  }
+  if (interactions.length > 0) await trx.insertInto('interaction').values(interactions).execute();
+  counts.interactions = shape.interactions;
+
+  // One relationship of the cluster per network organisation, walking the pipeline: its changes
+  // shared out over the relationships (at most the seven pipeline stages each).
+  const perRelationship = Math.min(
+    PIPELINE.length,
+    Math.max(1, Math.ceil(shape.stageChanges / networkIds.length)),
+  );
+  let remaining = shape.stageChanges;
+  let relationships = [];
+  let changes = [];
+  for (const networkId of networkIds) {
+    if (remaining <= 0) break;
+    const steps = Math.min(perRelationship, remaining);
+    remaining -= steps;
+    const relationshipId = newId();
+    const first = activityAt(Math.floor(random() * activities.length));
+    relationships.push({
+      id: relationshipId,
+      workspace_id: workspaceId,
+      our_cluster_id: clusterId,
+      our_organisation_id: null,
+      network_organisation_id: networkId,
+      counterpart_organisation_id: null,
+      cluster_id: clusterId,
+      market_id: null,
+      stage: PIPELINE[steps - 1] as string,
+      stage_reason: null,
+      started_on: first.starts_on,
+      stage_changed_on: first.starts_on,
+      owner_user_id: null,
+      notes: '',
+      created_at: now,
+      updated_at: now,
+    });
+    for (let step = 0; step < steps; step++) {
+      const activity = step === 0 ? first : activityAt(Math.floor(random() * activities.length));
+      changes.push({
+        id: newId(),
+        workspace_id: workspaceId,
+        relationship_id: relationshipId,
+        from_stage: step === 0 ? null : (PIPELINE[step - 1] as string),
+        to_stage: PIPELINE[step] as string,
+        changed_on: first.starts_on,
+        reason: null,
+        actor_user_id: null,
+        activity_id: activity.id,
+        created_at: now,
+      });
+    }
+    if (relationships.length >= BATCH) {
+      await trx.insertInto('relationship').values(relationships).execute();
+      relationships = [];
+    }
+    if (changes.length >= BATCH) {
+      await trx.insertInto('relationship_stage_change').values(changes).execute();
+      changes = [];
+    }
+    counts.relationships++;
+    counts.stageChanges += steps;
+  }
+  if (relationships.length > 0) await trx.insertInto('relationship').values(relationships).execute();
+  if (changes.length > 0) await trx.insertInto('relationship_stage_change').values(changes).execute();
 }
 
 /** What a benchmark over the KPI workspace gets, for each kind of database. */
@@ -268,6 +439,10 @@ export async function forEachKpiDatabase(
           records: n(1_000_000),
           entriesPerActivity: 5,
           organisations: n(2_000),
+          // Issue 21: the network's evidence replaces part of the participants.
+          interactions: n(150_000),
+          stageChanges: n(50_000),
+          networkOrganisations: n(10_000),
         });
         const seconds = (performance.now() - started) / 1000;
         console.log(`${kind}: data generated in ${seconds.toFixed(1)} s`, evidence);

@@ -72,7 +72,9 @@ export async function main(args: string[]): Promise<void> {
 One workspace of ${n(5_000).toLocaleString('en')} activities (10 markets, 25 plans, 10% standalone, about 5%
 cancelled, 10 budget lines each, 3 in 10 actual) and ${n(1_000_000).toLocaleString('en')} evidence records: participants (70% present,
 15% absent, 15% expected) of ${n(2_000).toLocaleString('en')} member organisations, the actual cost lines and 5 hand-entered
-values per activity; a present-participants target on half the activities and a target per plan
+values per activity, ${n(150_000).toLocaleString('en')} interactions with ${n(10_000).toLocaleString('en')} network organisations at the activities
+and ${n(50_000).toLocaleString('en')} relationship stage changes attributed to them (issue 21: the network's rules read
+them once merged); a present-participants target on half the activities and a target per plan
 and instrument. Derived values written by \`refreshKpiActuals\`, as the use cases leave them.
 Period ${PERIOD.replace('&', ', ')} (every activity). Scale ${scale}.
 
@@ -154,7 +156,8 @@ async function measure(
   return `### ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (data generated in ${seconds.toFixed(1)} s)
 
 Evidence: ${evidence.participants.toLocaleString('en')} participants, ${evidence.actualCostLines.toLocaleString('en')} actual cost lines,
-${evidence.entries.toLocaleString('en')} entries; ${evidence.activityTargets.toLocaleString('en')} activity targets, ${evidence.planTargets} plan targets.
+${evidence.entries.toLocaleString('en')} entries, ${evidence.interactions.toLocaleString('en')} interactions, ${evidence.stageChanges.toLocaleString('en')} stage changes
+(${evidence.relationships.toLocaleString('en')} relationships); ${evidence.activityTargets.toLocaleString('en')} activity targets, ${evidence.planTargets} plan targets.
 
 | endpoint | answer | min | p50 | p95 | max | p95 target (ms) |
 |---|---|---|---|---|---|---|

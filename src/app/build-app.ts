@@ -43,12 +43,13 @@ import { marketRoutes } from '../features/markets/routes.ts';
 import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
 import { networkDataRoutes } from '../features/network-data/routes.ts';
-import { networkRegistryRoutes } from '../features/network-registry/routes.ts';
 import { networkHealthRoutes } from '../features/network-health/routes.ts';
+import { networkRegistryRoutes } from '../features/network-registry/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
+import { projectRoutes } from '../features/projects/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
@@ -319,6 +320,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(settingsRoutes(services.workspaceSettings));
     await scope.register(interactionRoutes(services.interactions));
     await scope.register(networkHealthRoutes(services.networkHealth));
+    await scope.register(projectRoutes(services.projects));
   };
 }
 

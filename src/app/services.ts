@@ -36,13 +36,14 @@ import { MarketService } from '../features/markets/service.ts';
 import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
 import { NetworkDataService } from '../features/network-data/service.ts';
-import { NetworkOrganisationService, NetworkPersonService } from '../features/network-registry/service.ts';
 import { NetworkDigestService } from '../features/network-health/digest.ts';
 import { NetworkHealthService } from '../features/network-health/service.ts';
+import { NetworkOrganisationService, NetworkPersonService } from '../features/network-registry/service.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
 import { PlanService } from '../features/plans/service.ts';
+import { ProjectService } from '../features/projects/service.ts';
 import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
 import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
@@ -143,6 +144,7 @@ export function createServices(options: ServiceOptions) {
     audit: new AuditService(db),
     clusters: new ClusterService(db),
     organisations: new OrganisationService(db),
+    projects: new ProjectService(db, clock),
     people: new PersonService(db),
     networkOrganisations: new NetworkOrganisationService(db),
     networkPeople: new NetworkPersonService(db),

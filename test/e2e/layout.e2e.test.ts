@@ -102,6 +102,20 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       .where('activity.status', '=', 'done')
       .where('activity.title', 'like', 'Study visit%')
       .executeTakeFirstOrThrow();
+    // The demo project with the most partners (issue 21): partners of every kind.
+    const project = await db
+      .selectFrom('project')
+      .select('id')
+      .orderBy(
+        (eb) =>
+          eb
+            .selectFrom('project_partner')
+            .select(eb.fn.countAll().as('n'))
+            .whereRef('project_partner.project_id', '=', 'project.id'),
+        'desc',
+      )
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const member = await db
       .selectFrom('membership')
       .innerJoin('app_user', 'app_user.id', 'membership.user_id')
@@ -147,6 +161,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/network/interactions': '/w/demo/network/interactions',
       '/w/$workspace/network/interactions/new': `/w/demo/network/interactions/new?activity=${longActivity.id}`,
       '/w/$workspace/network/health': '/w/demo/network/health',
+      '/w/$workspace/network/projects': '/w/demo/network/projects',
+      '/w/$workspace/network/projects/$id': `/w/demo/network/projects/${project.id}`,
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',

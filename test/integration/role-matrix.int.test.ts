@@ -44,6 +44,7 @@ type Resource =
   | 'network_organisation'
   | 'network_person'
   | 'interaction';
+  | 'project';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -999,6 +1000,10 @@ const CASES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/network/health',
+  // Collaborative projects (issue 21): staff read them, a cluster manager writes its cluster's.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/projects',
     expected: only({
       coordinator: 200,
       cluster_manager: 200,
@@ -1019,6 +1024,14 @@ const CASES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/network/funnel',
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/projects',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({ title: 'A common project', clusterId: own.clusterId }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/projects/{id}',
     expected: only({
       coordinator: 200,
       cluster_manager: 200,
@@ -1036,8 +1049,90 @@ const CASES: RouteCase[] = [
       viewer: 200,
     }),
     resource: 'target_market',
+    resource: 'project',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/projects/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, description: 'Edited' }),
+    resource: 'project',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/projects/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'project',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/projects/{id}/partners',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({ clusterId: own.clusterId, role: 'partner' }),
+    target: 'fresh',
+    resource: 'project',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/projects/{id}/partners/{partnerId}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    target: 'fresh',
+    resource: 'project',
+    freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
 ];
+
+/** A project of the workspace followed by the cluster, straight into the database. */
+async function freshProject(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
+  const id = `project-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('project')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      cluster_id: clusterId,
+      title: id,
+      description: '',
+      funding_programme: null,
+      amount_minor: null,
+      currency: null,
+      status: 'idea',
+      activity_id: null,
+      instrument_id: null,
+      starts_on: null,
+      ends_on: null,
+      completed_on: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** A partner (a member organisation) of the project, straight into the database. */
+async function freshProjectPartner(
+  db: Kysely<DB>,
+  projectId: string,
+  organisationId: string,
+): Promise<string> {
+  const id = `partner-${randomBytes(6).toString('hex')}`;
+  await db
+    .insertInto('project_partner')
+    .values({
+      id,
+      project_id: projectId,
+      cluster_id: null,
+      organisation_id: organisationId,
+      network_organisation_id: null,
+      role: 'partner',
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+}
 
 /** A saved view of the user in the workspace, straight into the database. */
 async function freshSavedView(db: Kysely<DB>, workspaceId: string, userId: string): Promise<string> {
@@ -1175,6 +1270,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     networkOrganisationId: '',
     networkPersonId: '',
     interactionId: '',
+    projectId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1195,6 +1291,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownNetworkOrganisationId = '';
   let ownInteractionId = '';
   let network: InteractionRows;
+  let ownProjectId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1324,6 +1421,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         cluster_id: otherCluster.id,
       })
     ).id;
+    ownProjectId = await freshProject(t.database.db, workspace.id, ownClusterId);
+    foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
   });
   afterAll(async () => {
     await t?.close();
@@ -1492,6 +1591,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           ? (await newNetworkPerson(t.database.db, home.id, { organisation_id: networkIds.organisationId }))
               .id
           : networkIds.personId;
+      case 'project':
+        return fresh ? await freshProject(t.database.db, home.id, ownClusterId) : ownProjectId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1550,7 +1651,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         ).country;
       }
       if (route.freshChild) {
-        params.participantId = await route.freshChild(t.database.db, id, {
+        params.participantId = params.partnerId = await route.freshChild(t.database.db, id, {
           clusterId: ownClusterId,
           organisationId: ownOrganisationId,
           marketId: ownMarketId,
@@ -1584,10 +1685,12 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         network_organisation: foreign.networkOrganisationId,
         network_person: foreign.networkPersonId,
         interaction: foreign.interactionId,
+        project: foreign.projectId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',
         participantId: 'participant',
+        partnerId: 'partner',
         key: route.key ?? foreignTarget,
       });
       expect(res.statusCode).toBe(404);

@@ -194,5 +194,41 @@ export const DERIVED_KPI_RULES = {
       'soft-landing/new_contacts_for_new_partners',
     ],
   },
+  projects_completed: {
+    kind: 'count',
+    label: 'Collaborative projects completed',
+    catalogueKpis: [
+      'mentoring-follow-up/common_projects_completed',
+      'sustaining-the-networks/collaborative_projects_completed',
+    ],
+  },
+  projects_common_label: {
+    kind: 'count',
+    label: 'Collaborative projects with a common label',
+    catalogueKpis: [
+      'soft-landing/collaborative_projects_labelled',
+      'sustaining-the-networks/collaborative_projects_common_label',
+    ],
+  },
+  projects_supported: {
+    kind: 'count',
+    label: 'Collaborative projects proposed, funded, running or completed',
+    catalogueKpis: ['ambassador-staff-exchange/common_projects_supported'],
+  },
+  projects_opened: {
+    kind: 'count',
+    label: 'Collaborative projects opened (ideas included, rejected aside)',
+    catalogueKpis: ['ambassador-staff-exchange/new_opportunities_discovered'],
+  },
+  projects_international_partners: {
+    kind: 'count',
+    label: 'Network organisations partnering in collaborative projects',
+    catalogueKpis: ['sustaining-the-networks/international_partners_in_common_projects'],
+  },
+  projects_international_funding: {
+    kind: 'count',
+    label: 'Collaborative projects with international funding',
+    catalogueKpis: ['sustaining-the-networks/projects_with_international_funding'],
+  },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

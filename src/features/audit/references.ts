@@ -19,6 +19,7 @@ export const REFERENCE_FIELDS: Record<string, NamedTable> = {
   member_person_id: 'person',
   network_organisation_id: 'network_organisation',
   network_person_id: 'network_person',
+  project_id: 'project',
 };
 
 /** What a record's history needs of one audit event. */

@@ -308,6 +308,25 @@ const NAME_QUERIES: Record<NamedTable, NameQuery> = {
       .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
       .where('kpi_target.workspace_id', '=', workspaceId)
       .where('kpi_target.id', 'in', ids),
+  project: (db, workspaceId, ids) =>
+    db
+      .selectFrom('project')
+      .select(['id', 'title as name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', ids),
+  project_partner: (db, workspaceId, ids) =>
+    db
+      .selectFrom('project_partner as pp')
+      .innerJoin('project as p', 'p.id', 'pp.project_id')
+      .leftJoin('cluster as c', 'c.id', 'pp.cluster_id')
+      .leftJoin('organisation as o', 'o.id', 'pp.organisation_id')
+      .leftJoin('network_organisation as n', 'n.id', 'pp.network_organisation_id')
+      .select([
+        'pp.id',
+        sql<string>`coalesce(c.short_name, o.name, n.name, '') || ' · ' || p.title`.as('name'),
+      ])
+      .where('p.workspace_id', '=', workspaceId)
+      .where('pp.id', 'in', ids),
   kpi_entry: (db, workspaceId, ids) =>
     db
       .selectFrom('kpi_entry')
@@ -350,6 +369,8 @@ export const NAMED_TABLES = [
   'network_organisation',
   'network_person',
   'interaction',
+  'project',
+  'project_partner',
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 
@@ -384,6 +405,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'activity',
   'cost_line',
   'cluster',
+  'project',
   'job',
   'network_organisation_import',
   'network_person_import',
@@ -400,6 +422,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'activity_participant',
   'person',
   'plan',
+  'project_partner',
   'saved_view',
   'market',
   'travel_rate',

@@ -26,6 +26,8 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   travel_rate: 'travel_rate',
   job: 'job',
   interaction: 'interaction',
+  project: 'project',
+  project_partner: 'project_partner',
 };
 
 const KPI_ENTITIES = new Set(['kpi_target', 'kpi_entry']);

@@ -326,6 +326,39 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
       .where('kpi_key', 'in', ['new_contacts', 'contacts_mapped', 'meetings'])
       .executeTakeFirstOrThrow();
     expect(Number(newContacts.n)).toBeGreaterThan(0);
+  it('has 20 collaborative projects across statuses, with partners, counted by the project KPIs of their activities', async () => {
+    const db = t.database.db;
+    const projects = await db.selectFrom('project').select(['id', 'status', 'activity_id']).execute();
+    expect(projects).toHaveLength(20);
+    expect(new Set(projects.map((p) => p.status))).toEqual(
+      new Set(['idea', 'proposal', 'funded', 'running', 'completed', 'rejected']),
+    );
+    expect(projects.filter((p) => p.activity_id !== null).length).toBeGreaterThanOrEqual(10);
+    const partnerKinds = await db
+      .selectFrom('project_partner')
+      .select([
+        (eb) => eb.fn.count<number>('cluster_id').as('clusters'),
+        (eb) => eb.fn.count<number>('organisation_id').as('members'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(Number(partnerKinds.clusters)).toBe(20);
+    expect(Number(partnerKinds.members)).toBeGreaterThan(0);
+    // Each of the four instruments has an activity the projects came from, and its KPIs count them.
+    const values = await db
+      .selectFrom('kpi_actual')
+      .select(['kpi_key', (eb) => eb.fn.sum<number>('value').as('total')])
+      .where('kpi_key', 'in', [
+        'common_projects_completed',
+        'new_opportunities_discovered',
+        'collaborative_projects_labelled',
+        'collaborative_projects_common_label',
+      ])
+      .groupBy('kpi_key')
+      .execute();
+    const byKey = new Map(values.map((v) => [v.kpi_key, Number(v.total)]));
+    expect(byKey.get('new_opportunities_discovered')).toBeGreaterThan(0);
+    expect(byKey.get('collaborative_projects_labelled')).toBeGreaterThan(0);
+    expect(byKey.get('collaborative_projects_common_label')).toBeGreaterThan(0);
   });
 
   it('is never created again, nor on a database that has workspaces', async () => {

@@ -12,6 +12,7 @@ import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-de
 import { seedDemoInteractions } from './seed-demo-interactions.ts';
 import { seedDemoNetwork } from './seed-demo-network.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
+import { type DemoProjectServices, seedDemoProjects } from './seed-demo-projects.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
 export const DEMO_PASSWORD = 'space2id-demo';
@@ -86,7 +87,7 @@ export const DEMO_SETTINGS = {
 };
 
 export async function seedDemoWorkspace(
-  services: DemoServices & DemoInstrumentServices,
+  services: DemoServices & DemoInstrumentServices & DemoProjectServices,
 ): Promise<DemoSeedResult> {
   const { db } = services;
   const existing = await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst();
@@ -190,6 +191,7 @@ export async function seedDemoWorkspace(
     organisationId: null,
   });
   await seedDemoNetwork(services, {
+  await seedDemoProjects(services, {
     userId: seeded.coordinatorId,
     workspaceId: seeded.workspaceId,
     role: 'coordinator',

@@ -4,6 +4,7 @@ import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { InteractionRows } from '../../../test/support/interactions-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
+import { ProjectRows } from '../../../test/support/projects-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DB } from '../../db/schema.ts';
 import { refreshKpiActuals } from './actuals.ts';
@@ -246,6 +247,57 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
       await call('DELETE', `/kpi-entries/${entry.id}?version=${edited.version}`);
       await newActivity('Another one');
       await expectFresh('value removed');
+    },
+    project: async () => {
+      const first = await newActivity('Sustaining the networks', {
+        instrumentKey: 'sustaining-the-networks',
+      });
+      const second = await newActivity('Ambassadors', { instrumentKey: 'ambassador-staff-exchange' });
+      const project = await call('POST', '/network/projects', {
+        title: 'A common project',
+        status: 'proposal',
+        activityId: first.id,
+      });
+      await expectFresh('project created');
+      const completed = await call('PATCH', `/network/projects/${project.id}`, {
+        version: project.version,
+        status: 'completed',
+        commonLabel: true,
+        internationalFunding: true,
+      });
+      await expectFresh('project completed, labelled, internationally funded');
+      const moved = await call('PATCH', `/network/projects/${project.id}`, {
+        version: completed.version,
+        activityId: second.id,
+      });
+      await expectFresh('project moved to another activity');
+      const rejected = await call('PATCH', `/network/projects/${project.id}`, {
+        version: moved.version,
+        status: 'rejected',
+      });
+      await expectFresh('project rejected');
+      await call('DELETE', `/network/projects/${project.id}?version=${rejected.version}`);
+      await expectFresh('project deleted');
+    },
+    project_partner: async () => {
+      const activity = await newActivity('Sustaining the networks', {
+        instrumentKey: 'sustaining-the-networks',
+      });
+      const counterpart = await new ProjectRows(t.database.db).networkOrganisation(workspaceId);
+      const project = await call('POST', '/network/projects', {
+        title: 'A common project',
+        status: 'running',
+        activityId: activity.id,
+        partners: [{ organisationId: organisationIds[0], role: 'coordinator' }],
+      });
+      await expectFresh('project with one of ours created');
+      const partner = await call('POST', `/network/projects/${project.id}/partners`, {
+        networkOrganisationId: counterpart.id,
+        role: 'partner',
+      });
+      await expectFresh('counterpart added');
+      await call('DELETE', `/network/projects/${project.id}/partners/${partner.id}`);
+      await expectFresh('counterpart removed');
     },
   };
 

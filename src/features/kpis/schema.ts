@@ -134,7 +134,15 @@ export const recordsQuery = z.object({
 export const evidenceRecordSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['activity', 'participant', 'cost_line', 'entry', 'interaction']),
+    type: z.enum([
+      'activity',
+      'participant',
+      'cost_line',
+      'entry',
+      'interaction',
+      'project',
+      'project_partner',
+    ]),
     activityId: z.string(),
     activityTitle: z.string(),
     occurredOn: z.string(),

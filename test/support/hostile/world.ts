@@ -344,6 +344,22 @@ async function seedWorkspace(
     name: `Invitee ${tag}`,
     role: 'viewer',
   });
+  // A collaborative project (issue 21) of the first cluster, from the training, with two of ours as partners.
+  await send('POST', '/network/projects', {
+    title: `Project ${tag}`,
+    description: `About ${tag}`,
+    clusterId: c0,
+    fundingProgramme: 'horizon_europe',
+    amount: 125_000.5,
+    currency: 'EUR',
+    status: 'proposal',
+    commonLabel: true,
+    activityId: training,
+    partners: [
+      { clusterId: c0, role: 'coordinator' },
+      { organisationId: o0, role: 'partner' },
+    ],
+  });
   await send('POST', '/reports', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
   await app.jobs.idle();
   return { clusterIds, organisationIds, activityIds };

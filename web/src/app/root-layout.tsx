@@ -331,6 +331,15 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
             )}
             leftSection={<UsersIcon />}
           />
+          <NavLinkLink
+            to="/w/$workspace/network/projects"
+            params={{ workspace }}
+            label={messages.projects.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/projects', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<ProjectsIcon />}
+          />
         </>
       )}
     </Stack>
@@ -368,6 +377,15 @@ function DashboardIcon() {
       <rect x="13.5" y="3.5" width="7" height="5" rx="1.5" />
       <rect x="13.5" y="11.5" width="7" height="9" rx="1.5" />
       <rect x="3.5" y="15.5" width="7" height="5" rx="1.5" />
+    </svg>
+  );
+}
+
+function ProjectsIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <rect x="3.5" y="6.5" width="17" height="13" rx="1.5" />
+      <path d="M9 6.5V4.5h6v2M3.5 12h17" />
     </svg>
   );
 }

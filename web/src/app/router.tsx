@@ -10,6 +10,7 @@ import { networkRegistryRoutes } from '../routes/network/routes.ts';
 import { networkDataRoutes } from '../routes/network-data/routes.ts';
 import { networkHealthRoutes } from '../routes/network-health/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
+import { projectRoutes } from '../routes/projects/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
@@ -48,6 +49,7 @@ const routeTree = rootRoute.addChildren([
     ...customInstrumentRoutes,
     ...networkRegistryRoutes,
     ...networkHealthRoutes,
+    ...projectRoutes,
   ]),
   ...accountRoutes,
 ]);

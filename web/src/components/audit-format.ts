@@ -46,6 +46,7 @@ const REFERENCE_FIELDS = new Set([
   'member_person_id',
   'network_organisation_id',
   'network_person_id',
+  'project_id',
 ]);
 const MONEY_CENTS = new Set([
   'amount_cents',
@@ -67,6 +68,9 @@ const DAYS = new Set([
   'next_step_due_on',
 ]);
 const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at', 'next_step_done_at']);
+const BOOLEAN_FIELDS = new Set(['consent', 'common_label', 'international_funding']);
+const DAYS = new Set(['starts_on', 'ends_on', 'incurred_on', 'recorded_on', 'from', 'to', 'completed_on']);
+const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at']);
 
 /** The labels of a field's codes, which may depend on the kind of record (a plan's status…). */
 function vocabularyOf(entityType: string, field: string): Record<string, string> | undefined {
@@ -96,9 +100,17 @@ function vocabularyOf(entityType: string, field: string): Record<string, string>
           ? p.planStatus
           : entityType === 'activity'
             ? p.activityStatus
-            : undefined;
+            : entityType === 'project'
+              ? messages.projects.status
+              : undefined;
+    case 'funding_programme':
+      return messages.projects.programme;
     case 'role':
-      return entityType === 'activity_participant' ? p.participantRole : messages.roles;
+      return entityType === 'activity_participant'
+        ? p.participantRole
+        : entityType === 'project_partner'
+          ? messages.projects.role
+          : messages.roles;
     case 'attendance':
       return messages.attendance.value;
     case 'category':

@@ -109,6 +109,8 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       cost_line: 'Γραμμή κόστους',
       entry: 'Τιμή KPI',
       interaction: 'Αλληλεπίδραση',
+      project: 'Συνεργατικό έργο',
+      project_partner: 'Οργανισμός του δικτύου σε έργο',
     },
     loadMore: 'Φόρτωση περισσότερων',
     shown: (shown: number, total: number) => `Εμφανίζονται ${shown} από ${total}`,

@@ -25,6 +25,7 @@ import { elNetwork } from './el-network.ts';
 import { elNetworkData } from './el-network-data.ts';
 import { elNetworkHealth } from './el-network-health.ts';
 import { elPlanning } from './el-planning.ts';
+import { elProjects } from './el-projects.ts';
 import { elReports } from './el-reports.ts';
 import { elWorkspaces } from './el-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -847,6 +848,7 @@ export const el: Messages = {
   ...elNetworkData,
   ...elInteractions,
   ...elNetworkHealth,
+  ...elProjects,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

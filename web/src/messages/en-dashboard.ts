@@ -110,6 +110,8 @@ export const enDashboard = {
       cost_line: 'Cost line',
       entry: 'KPI entry',
       interaction: 'Interaction',
+      project: 'Collaborative project',
+      project_partner: 'Network organisation in a project',
     } as Record<string, string>,
     loadMore: 'Load more',
     shown: (shown: number, total: number) => `${shown} of ${total} shown`,

@@ -78,6 +78,8 @@ export const figures = {
       workspace: 'Workspace',
       interaction: 'Interaction',
       workspace_archive: 'Workspace archive',
+      project: 'Collaborative project',
+      project_partner: 'Project partner',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */
     fields: {
@@ -174,6 +176,14 @@ export const figures = {
       next_step_due_on: 'Next step due on',
       next_step_owner_user_id: 'Next step owner',
       next_step_done_at: 'Next step done',
+      funding_programme: 'Funding programme',
+      amount: 'Amount',
+      currency: 'Currency',
+      common_label: 'Common label',
+      international_funding: 'International funding',
+      completed_on: 'Completed on',
+      project_id: 'Project',
+      network_organisation_id: 'Network organisation',
     } as Record<string, string>,
     days: (n: string) => `${n} days`,
     instrumentCount: (n: number) => plural(n, 'instrument', 'instruments'),

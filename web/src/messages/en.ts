@@ -33,6 +33,7 @@ import { enNetwork } from './en-network.ts';
 import { enNetworkData } from './en-network-data.ts';
 import { enNetworkHealth } from './en-network-health.ts';
 import { enPlanning } from './en-planning.ts';
+import { enProjects } from './en-projects.ts';
 import { enReports } from './en-reports.ts';
 import { enWorkspaces } from './en-workspaces.ts';
 
@@ -798,6 +799,7 @@ export const en = {
   ...enNetworkData,
   ...enInteractions,
   ...enNetworkHealth,
+  ...enProjects,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -118,6 +118,8 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       cost_line: 'Línea de coste',
       entry: 'Valor de KPI',
       interaction: 'Interacción',
+      project: 'Proyecto colaborativo',
+      project_partner: 'Organización de la red en un proyecto',
     },
     loadMore: 'Cargar más',
     shown: (shown: number, total: number) => `${shown} de ${total} mostrados`,

@@ -39,6 +39,7 @@ import { esNetwork } from './es-network.ts';
 import { esNetworkData } from './es-network-data.ts';
 import { esNetworkHealth } from './es-network-health.ts';
 import { esPlanning } from './es-planning.ts';
+import { esProjects } from './es-projects.ts';
 import { esReports } from './es-reports.ts';
 import { esWorkspaces } from './es-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -880,6 +881,7 @@ export const es: Messages = {
   ...esNetworkData,
   ...esInteractions,
   ...esNetworkHealth,
+  ...esProjects,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

@@ -111,6 +111,8 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       cost_line: 'Ligne de coûts',
       entry: 'Valeur de KPI',
       interaction: 'Interaction',
+      project: 'Projet collaboratif',
+      project_partner: 'Organisation du réseau dans un projet',
     },
     loadMore: 'Charger plus',
     shown: (shown, total) => `${shown} sur ${total} affichés`,

@@ -23,6 +23,7 @@ import { frNetwork } from './fr-network.ts';
 import { frNetworkData } from './fr-network-data.ts';
 import { frNetworkHealth } from './fr-network-health.ts';
 import { frPlanning } from './fr-planning.ts';
+import { frProjects } from './fr-projects.ts';
 import { frReports } from './fr-reports.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -837,6 +838,7 @@ export const fr: Messages = {
   ...frNetworkData,
   ...frInteractions,
   ...frNetworkHealth,
+  ...frProjects,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

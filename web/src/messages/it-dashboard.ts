@@ -118,6 +118,8 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       cost_line: 'Voce di costo',
       entry: 'Valore di KPI',
       interaction: 'Interazione',
+      project: 'Progetto collaborativo',
+      project_partner: 'Organizzazione della rete in un progetto',
     },
     loadMore: 'Carica altri',
     shown: (shown: number, total: number) => `${shown} di ${total} mostrati`,

@@ -40,6 +40,7 @@ import { itNetwork } from './it-network.ts';
 import { itNetworkData } from './it-network-data.ts';
 import { itNetworkHealth } from './it-network-health.ts';
 import { itPlanning } from './it-planning.ts';
+import { itProjects } from './it-projects.ts';
 import { itReports } from './it-reports.ts';
 import { itWorkspaces } from './it-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -871,6 +872,7 @@ export const it: Messages = {
   ...itNetworkData,
   ...itInteractions,
   ...itNetworkHealth,
+  ...itProjects,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

@@ -108,6 +108,8 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       cost_line: 'Pozycja kosztowa',
       entry: 'Wartość KPI',
       interaction: 'Interakcja',
+      project: 'Projekt wspólny',
+      project_partner: 'Organizacja z sieci w projekcie',
     },
     loadMore: 'Wczytaj więcej',
     shown: (shown: number, total: number) => `Pokazano ${shown} z ${total}`,

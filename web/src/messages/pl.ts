@@ -26,6 +26,7 @@ import { plNetwork } from './pl-network.ts';
 import { plNetworkData } from './pl-network-data.ts';
 import { plNetworkHealth } from './pl-network-health.ts';
 import { plPlanning } from './pl-planning.ts';
+import { plProjects } from './pl-projects.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
 import type { Messages } from './types.ts';
@@ -842,6 +843,7 @@ export const pl: Messages = {
   ...plNetworkData,
   ...plInteractions,
   ...plNetworkHealth,
+  ...plProjects,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };

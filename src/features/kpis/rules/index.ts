@@ -3,6 +3,7 @@ import { activityHeld } from './activity-held.ts';
 import { actualCosts } from './actual-costs.ts';
 import { interactionMeetings, networkContactsMet, networkNewContacts } from './interactions.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
+import { PROJECT_RULES } from './projects.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
 export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
@@ -19,6 +20,7 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   interactionMeetings,
   networkContactsMet,
   networkNewContacts,
+  ...PROJECT_RULES,
 ];
 
 /**

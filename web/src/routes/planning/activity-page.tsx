@@ -17,6 +17,7 @@ import { ActivityStatusBadge, PhaseBadge } from '../../components/status-badges.
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { ActivityInteractions } from '../interactions/activity-interactions.tsx';
+import { ProjectsSection } from '../projects/projects-section.tsx';
 import { ActivityBudget } from './activity-budget.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
@@ -189,6 +190,8 @@ function ActivityView({
         activity={activity}
         editable={abilities.can('kpi.update', { clusterId: activity.clusterId })}
       />
+
+      <ProjectsSection workspace={workspace} activity={{ id: activity.id, title: activity.title }} />
 
       {activity.budget ? (
         <ActivityBudget
