@@ -43,7 +43,7 @@ type Resource =
   | 'instrument'
   | 'network_organisation'
   | 'network_person'
-  | 'interaction';
+  | 'interaction'
   | 'project';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
@@ -1000,10 +1000,6 @@ const CASES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/network/health',
-  // Collaborative projects (issue 21): staff read them, a cluster manager writes its cluster's.
-  {
-    method: 'GET',
-    path: '/api/v1/workspaces/{workspace}/network/projects',
     expected: only({
       coordinator: 200,
       cluster_manager: 200,
@@ -1024,14 +1020,6 @@ const CASES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/workspaces/{workspace}/network/funnel',
-    method: 'POST',
-    path: '/api/v1/workspaces/{workspace}/network/projects',
-    expected: only({ coordinator: 201, cluster_manager: 201 }),
-    body: (_version, own) => ({ title: 'A common project', clusterId: own.clusterId }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/workspaces/{workspace}/network/projects/{id}',
     expected: only({
       coordinator: 200,
       cluster_manager: 200,
@@ -1049,6 +1037,33 @@ const CASES: RouteCase[] = [
       viewer: 200,
     }),
     resource: 'target_market',
+  },
+  // Collaborative projects (issue 21): staff read them, a cluster manager writes its cluster's.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/projects',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/projects',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    body: (_version, own) => ({ title: 'A common project', clusterId: own.clusterId }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/projects/{id}',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
     resource: 'project',
   },
   {

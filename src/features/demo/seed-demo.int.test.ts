@@ -326,6 +326,8 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
       .where('kpi_key', 'in', ['new_contacts', 'contacts_mapped', 'meetings'])
       .executeTakeFirstOrThrow();
     expect(Number(newContacts.n)).toBeGreaterThan(0);
+  });
+
   it('has 20 collaborative projects across statuses, with partners, counted by the project KPIs of their activities', async () => {
     const db = t.database.db;
     const projects = await db.selectFrom('project').select(['id', 'status', 'activity_id']).execute();

@@ -191,7 +191,6 @@ export async function seedDemoWorkspace(
     organisationId: null,
   });
   await seedDemoNetwork(services, {
-  await seedDemoProjects(services, {
     userId: seeded.coordinatorId,
     workspaceId: seeded.workspaceId,
     role: 'coordinator',
@@ -200,6 +199,13 @@ export async function seedDemoWorkspace(
   });
   // The network's interactions, after its organisations and people (none: none written).
   await seedDemoInteractions(db, seeded.workspaceId);
+  await seedDemoProjects(services, {
+    userId: seeded.coordinatorId,
+    workspaceId: seeded.workspaceId,
+    role: 'coordinator',
+    clusterId: null,
+    organisationId: null,
+  });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,

@@ -3794,6 +3794,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/imports/network-organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dryRun) or import network organisations from mapped rows
+         * @description Rows come from `POST /imports/parse` mapped by the client. A network organisation with the same normalised name in the same country (in the workspace or earlier in the file) is a duplicate; the same website domain is a warning. A cluster manager imports into its own cluster (the owner of every row); a coordinator may name an owner cluster per row. Written in one transaction; 409 when another request saved one of them meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: check only, write nothing; false: import the valid, non-duplicate rows */
+                        dryRun: boolean;
+                        /** @description Rows as import field → cell text; type, segments and MELCA by label or code; lists separated by ";" (or ","); owner cluster by id, short name or name */
+                        rows: {
+                            city?: string | null;
+                            country?: string | null;
+                            melca?: string | null;
+                            name?: string | null;
+                            notes?: string | null;
+                            ownerCluster?: string | null;
+                            spaceSegments?: string | null;
+                            tags?: string | null;
+                            type?: string | null;
+                            website?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/imports/network-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check (dryRun) or import network people from mapped rows
+         * @description A person names an organisation by id or name (a network organisation of the workspace) and is linked to it; a second person with an e-mail already in the workspace or earlier in the file is a duplicate. Consent basis by label or code; "consent" needs its date. Written in one transaction; 409 when another request saved one of the e-mails meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: check only, write nothing; false: import the valid, non-duplicate rows */
+                        dryRun: boolean;
+                        /** @description Rows as import field → cell text; organisation by id or name; consent basis by label or code, its date YYYY-MM-DD */
+                        rows: {
+                            consentBasis?: string | null;
+                            consentOn?: string | null;
+                            consentSource?: string | null;
+                            email?: string | null;
+                            language?: string | null;
+                            name?: string | null;
+                            notes?: string | null;
+                            organisation?: string | null;
+                            phone?: string | null;
+                            roleTitle?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/imports/organisations": {
         parameters: {
             query?: never;
@@ -6981,6 +7193,868 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipeline funnel: relationships that reached each stage in a period, and conversions
+         * @description A relationship reaches a stage through its first stage change into that stage or a later one (decision 0026); it counts when that day is within [from, to], and in the period of that day.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    clusterId?: string;
+                    /** @description First day (default: a year before `to`) */
+                    from?: string;
+                    marketId?: string;
+                    period?: "month" | "quarter" | "year";
+                    /** @description Last day (default: today in the workspace’s time zone) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkFunnel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Network health: days since the last interaction of each relationship in the pipeline
+         * @description Relationships that are neither dormant nor closed. The last interaction is the latest interaction with the counterpart network organisation by anyone of ours; without one, days count from the day the relationship began. Decaying: days since ≥ the decay limit of the stage. Longest silence first by default.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The relationship’s cluster (its access scope) */
+                    clusterId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    /** @description true: only the relationships past their stage’s decay limit */
+                    decaying?: "true" | "false";
+                    limit?: number;
+                    marketId?: string;
+                    /** @description me: only the relationships I own */
+                    owner?: "me";
+                    /** @description The order: daysSince; a leading "-" reverses it (default -daysSince). Rows with the same value follow in id order. */
+                    sort?: "daysSince" | "-daysSince";
+                    /** @description A pipeline stage (dormant and closed are not followed) */
+                    stage?: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkHealthList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/health/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days since the last interaction of each network organisation
+         * @description Organisations never contacted come first (most days since), then the longest silence.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the name */
+                    q?: string;
+                    /** @description The order: daysSince; a leading "-" reverses it (default -daysSince). Rows with the same value follow in id order. */
+                    sort?: "daysSince" | "-daysSince";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisationHealthList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the interactions with the network, newest first, with filters
+         * @description Filter by network organisation or person, activity, cluster, kind, a date range, open next steps and their owner ("me"). Each item carries the names a timeline shows.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    clusterId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    /** @description First day, YYYY-MM-DD */
+                    from?: string;
+                    kind?: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+                    limit?: number;
+                    networkOrganisationId?: string;
+                    networkPersonId?: string;
+                    /** @description "me" or a user id: only next steps this user owns */
+                    nextStepOwner?: "me" | string;
+                    /** @description true: only interactions whose next step is still open */
+                    openNextStep?: "true" | "false";
+                    /** @description The order: occurredOn, nextStepDueOn, createdAt; a leading "-" reverses it (default -occurredOn). Rows with the same value follow in id order. */
+                    sort?: "occurredOn" | "-occurredOn" | "nextStepDueOn" | "-nextStepDueOn" | "createdAt" | "-createdAt";
+                    /** @description Last day, YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InteractionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record an interaction (coordinators; a cluster manager for its cluster)
+         * @description Every id must be of this workspace (400 naming the field otherwise), a network person of the network organisation, a member person of the member organisation. The staff member and the next step owner default to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The activity where it happened (optional; of this workspace)
+                         * @default null
+                         */
+                        activityId?: string | null;
+                        /** @description Our side's cluster; a cluster manager's own by default, null: the coordinators' */
+                        clusterId?: string | null;
+                        /** @enum {string} */
+                        kind: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+                        /**
+                         * @description A member organisation of ours that took part
+                         * @default null
+                         */
+                        memberOrganisationId?: string | null;
+                        /**
+                         * @description A person of that member organisation
+                         * @default null
+                         */
+                        memberPersonId?: string | null;
+                        /** @description The counterpart: a network organisation of this workspace */
+                        networkOrganisationId: string;
+                        /**
+                         * @description The person met: one of that network organisation
+                         * @default null
+                         */
+                        networkPersonId?: string | null;
+                        /** @default null */
+                        nextStep?: string | null;
+                        /** @default null */
+                        nextStepDueOn?: string | null;
+                        /** @description Who does the next step (a member of the workspace); you by default */
+                        nextStepOwnerUserId?: string | null;
+                        /** @default  */
+                        notes?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn: string;
+                        /** @description Who from our staff (a member of the workspace); you by default */
+                        staffUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One interaction, with its names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an interaction (coordinators; its cluster's manager) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an interaction (coordinators; its cluster's manager)
+         * @description Send the `version` you read; if someone changed the interaction since, the answer is 409. A changed next step is open again.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The activity where it happened (optional; of this workspace) */
+                        activityId?: string | null;
+                        /** @description Our side's cluster; a cluster manager's own by default, null: the coordinators' */
+                        clusterId?: string | null;
+                        /** @enum {string} */
+                        kind?: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+                        /** @description A member organisation of ours that took part */
+                        memberOrganisationId?: string | null;
+                        /** @description A person of that member organisation */
+                        memberPersonId?: string | null;
+                        /** @description The counterpart: a network organisation of this workspace */
+                        networkOrganisationId?: string;
+                        /** @description The person met: one of that network organisation */
+                        networkPersonId?: string | null;
+                        nextStep?: string | null;
+                        nextStepDueOn?: string | null;
+                        /** @description Who does the next step (a member of the workspace); you by default */
+                        nextStepOwnerUserId?: string | null;
+                        notes?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description Who from our staff (a member of the workspace); you by default */
+                        staffUserId?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/interactions/{id}/next-step/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the next step of an interaction done (its owner, or whoever may edit it)
+         * @description Marking a done step again changes nothing. An interaction without a next step: 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/markets/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network in a market's country: organisations by city, relationships by stage
+         * @description Relationships filed under the market or whose counterpart network organisation is in the market's country.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkMarketSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/network/organisations": {
         parameters: {
             query?: never;
@@ -7984,6 +9058,178 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about a network person (GDPR, coordinators)
+         * @description The person, their organisation, the interactions they took part in and the audit log’s entries about them, as a JSON attachment.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Everything held about the person (JSON), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDataExport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a network person (GDPR, coordinators)
+         * @description Anonymises the person (decision 0026): the name becomes "Erased person", contact data, notes and consent are emptied, and the audit log’s earlier entries about the person lose those values; interactions keep pointing at the row, so counts hold. `confirm` must be the person’s name. Erasing an erased person is 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The person’s name, typed to confirm */
+                        confirm: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPersonData"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/network/people/{id}/merge": {
         parameters: {
             query?: never;
@@ -8065,6 +9311,284 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a network person’s vCard
+         * @description One vCard 4.0 (FN, N, ORG, TITLE, EMAIL, TEL, LANG, NOTE). An erased person has none (409).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description vCards (RFC 6350, version 4.0), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/vcard": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/vcards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the network people the filters select as vCards
+         * @description At most 5,000 cards, by name; erased people are left out. The header X-Card-Count says how many.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    consentBasis?: "consent" | "legitimate_interest" | "contract";
+                    /** @description The organisation’s country */
+                    country?: string;
+                    language?: string;
+                    /** @description A network organisation id */
+                    organisationId?: string;
+                    /** @description The organisation’s owner cluster id */
+                    ownerCluster?: string;
+                    /** @description Text in the name or the e-mail */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description vCards (RFC 6350, version 4.0), as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/vcard": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Check (dryRun=true) or import network people from vCards
+         * @description The body is a .vcf file (`text/vcard`) or a `multipart/form-data` form with it. UTF-8 only (another encoding: 400); vCard 3.0 and 4.0. Limits: 1 MB and 5,000 cards (413), lines of 10,000 characters (400). A card whose e-mail is already a person’s is skipped (`onDuplicate=skip`) or updates that person; ORG is matched to a network organisation by its normalised name, or one is created in `country`. On an import the cards that can be are written in one transaction; when another request saved one of them meanwhile nothing is written (409).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The country of the network organisations created for ORG names that match none */
+                    country?: string;
+                    /** @description "true": check only, write nothing; "false": import */
+                    dryRun: "true" | "false";
+                    /** @description A card whose e-mail is already a person’s: skipped, or updates that person */
+                    onDuplicate?: "skip" | "update";
+                    /** @description Coordinators: the owner cluster of created organisations (a cluster manager’s is its own) */
+                    ownerCluster?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            /** @description The .vcf file (text/vcard), or a form with it */
+            requestBody: {
+                content: {
+                    "multipart/form-data": Blob;
+                    "text/vcard": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VCardImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12376,7 +13900,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "project" | "project_partner";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -12387,7 +13911,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "project" | "project_partner";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -12580,6 +14104,90 @@ export interface components {
         };
         InstrumentListInput: {
             items: components["schemas"]["InstrumentInput"][];
+        };
+        Interaction: {
+            /** @description The activity where it happened (the KPI attribution) */
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Our side's cluster (the access scope); null: the coordinators' */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+            memberOrganisationId: string | null;
+            memberOrganisationName: string | null;
+            memberPersonId: string | null;
+            memberPersonName: string | null;
+            networkOrganisationCountry: string;
+            networkOrganisationId: string;
+            networkOrganisationName: string;
+            networkPersonId: string | null;
+            networkPersonName: string | null;
+            nextStep: string | null;
+            /** @description When the next step was marked done; null: open (or none) */
+            nextStepDoneAt: string | null;
+            nextStepDueOn: string | null;
+            nextStepOwnerName: string | null;
+            nextStepOwnerUserId: string | null;
+            notes: string;
+            /** @description YYYY-MM-DD */
+            occurredOn: string;
+            staffName: string | null;
+            staffUserId: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        InteractionInput: {
+            /** @description The activity where it happened (the KPI attribution) */
+            activityId: string | null;
+            activityTitle: string | null;
+            /** @description Our side's cluster (the access scope); null: the coordinators' */
+            clusterId: string | null;
+            clusterShortName: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "meeting" | "call" | "email" | "visit" | "event_encounter" | "introduction";
+            memberOrganisationId: string | null;
+            memberOrganisationName: string | null;
+            memberPersonId: string | null;
+            memberPersonName: string | null;
+            networkOrganisationCountry: string;
+            networkOrganisationId: string;
+            networkOrganisationName: string;
+            networkPersonId: string | null;
+            networkPersonName: string | null;
+            nextStep: string | null;
+            /** @description When the next step was marked done; null: open (or none) */
+            nextStepDoneAt: string | null;
+            nextStepDueOn: string | null;
+            nextStepOwnerName: string | null;
+            nextStepOwnerUserId: string | null;
+            notes: string;
+            /** @description YYYY-MM-DD */
+            occurredOn: string;
+            staffName: string | null;
+            staffUserId: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        InteractionList: {
+            items: components["schemas"]["Interaction"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        InteractionListInput: {
+            items: components["schemas"]["InteractionInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         Invitation: {
             clusterId: string | null;
@@ -13127,6 +14735,246 @@ export interface components {
                 reason: "email";
             }[];
         };
+        NetworkFunnel: {
+            from: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            periods: {
+                /** @description e.g. 2026-Q3, 2026-09, 2026 */
+                period: string;
+                stages: {
+                    /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                    conversion: number | null;
+                    /** @description Relationships that first reached this stage (or beyond) in the period */
+                    reached: number;
+                    /** @enum {string} */
+                    stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+                }[];
+            }[];
+            stages: {
+                /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                conversion: number | null;
+                /** @description Relationships that first reached this stage (or beyond) in the period */
+                reached: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+            }[];
+            to: string;
+        };
+        NetworkFunnelInput: {
+            from: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            periods: {
+                /** @description e.g. 2026-Q3, 2026-09, 2026 */
+                period: string;
+                stages: {
+                    /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                    conversion: number | null;
+                    /** @description Relationships that first reached this stage (or beyond) in the period */
+                    reached: number;
+                    /** @enum {string} */
+                    stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+                }[];
+            }[];
+            stages: {
+                /** @description reached ÷ the previous stage’s reached, 0–1 (null for the first stage or when that is 0) */
+                conversion: number | null;
+                /** @description Relationships that first reached this stage (or beyond) in the period */
+                reached: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project";
+            }[];
+            to: string;
+        };
+        NetworkHealthItem: {
+            clusterId: string;
+            counterpart: {
+                country: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            /** @description Days from the last interaction (or, without one, from the start) to today */
+            daysSince: number;
+            /** @description The decay limit of the stage (null: never decays) */
+            decayDays: number | null;
+            decaying: boolean;
+            /** @description The latest interaction with the counterpart network organisation, by anyone of ours */
+            lastInteractionOn: string | null;
+            market: {
+                id: string;
+                name: string;
+            } | null;
+            ours: {
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            relationshipId: string;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            startedOn: string;
+        };
+        NetworkHealthItemInput: {
+            clusterId: string;
+            counterpart: {
+                country: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            /** @description Days from the last interaction (or, without one, from the start) to today */
+            daysSince: number;
+            /** @description The decay limit of the stage (null: never decays) */
+            decayDays: number | null;
+            decaying: boolean;
+            /** @description The latest interaction with the counterpart network organisation, by anyone of ours */
+            lastInteractionOn: string | null;
+            market: {
+                id: string;
+                name: string;
+            } | null;
+            ours: {
+                id: string;
+                /** @enum {string} */
+                kind: "network_organisation" | "organisation" | "cluster";
+                name: string;
+            };
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            relationshipId: string;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            startedOn: string;
+        };
+        NetworkHealthList: {
+            items: components["schemas"]["NetworkHealthItem"][];
+            nextCursor: string | null;
+            /** @description Today in the workspace’s time zone: the day days are counted to */
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkHealthListInput: {
+            items: components["schemas"]["NetworkHealthItemInput"][];
+            nextCursor: string | null;
+            /** @description Today in the workspace’s time zone: the day days are counted to */
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkImportResult: {
+            /** @description Rows written (0 on a dry run) */
+            created: number;
+            dryRun: boolean;
+            duplicates: number;
+            invalid: number;
+            rows: {
+                duplicateOf?: {
+                    /** @description The stored record; null for an earlier row of the same file */
+                    id: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "name and country" | "e-mail" | "same file";
+                    row?: number;
+                };
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based index of the row in the request */
+                index: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "duplicate" | "created";
+                /** @description Written anyway, worth a look (e.g. the same website domain) */
+                warnings: {
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+            total: number;
+            valid: number;
+        };
+        NetworkImportResultInput: {
+            /** @description Rows written (0 on a dry run) */
+            created: number;
+            dryRun: boolean;
+            duplicates: number;
+            invalid: number;
+            rows: {
+                duplicateOf?: {
+                    /** @description The stored record; null for an earlier row of the same file */
+                    id: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "name and country" | "e-mail" | "same file";
+                    row?: number;
+                };
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based index of the row in the request */
+                index: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "duplicate" | "created";
+                /** @description Written anyway, worth a look (e.g. the same website domain) */
+                warnings: {
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+            total: number;
+            valid: number;
+        };
+        NetworkMarketSummary: {
+            market: {
+                country: string;
+                id: string;
+                name: string;
+            };
+            organisations: {
+                byCity: {
+                    city: string | null;
+                    count: number;
+                }[];
+                total: number;
+            };
+            relationshipsByStage: {
+                count: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            }[];
+        };
+        NetworkMarketSummaryInput: {
+            market: {
+                country: string;
+                id: string;
+                name: string;
+            };
+            organisations: {
+                byCity: {
+                    city: string | null;
+                    count: number;
+                }[];
+                total: number;
+            };
+            relationshipsByStage: {
+                count: number;
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            }[];
+        };
         NetworkOrganisation: {
             city: string | null;
             /** @description ISO 3166-1 alpha-2 */
@@ -13149,6 +14997,70 @@ export interface components {
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
             website: string | null;
+        };
+        NetworkOrganisationHealth: {
+            city: string | null;
+            country: string;
+            /** @description null: no interaction recorded yet */
+            daysSince: number | null;
+            id: string;
+            lastInteractionOn: string | null;
+            name: string;
+            /** @description Its relationships in the pipeline */
+            relationshipCount: number;
+            type: string;
+        };
+        NetworkOrganisationHealthInput: {
+            city: string | null;
+            country: string;
+            /** @description null: no interaction recorded yet */
+            daysSince: number | null;
+            id: string;
+            lastInteractionOn: string | null;
+            name: string;
+            /** @description Its relationships in the pipeline */
+            relationshipCount: number;
+            type: string;
+        };
+        NetworkOrganisationHealthList: {
+            items: components["schemas"]["NetworkOrganisationHealth"][];
+            nextCursor: string | null;
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkOrganisationHealthListInput: {
+            items: components["schemas"]["NetworkOrganisationHealthInput"][];
+            nextCursor: string | null;
+            today: string;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkOrganisationImportMapping: {
+            city: number | null;
+            country: number | null;
+            melca: number | null;
+            name: number | null;
+            notes: number | null;
+            ownerCluster: number | null;
+            spaceSegments: number | null;
+            tags: number | null;
+            type: number | null;
+            website: number | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkOrganisationImportMappingInput: {
+            city: number | null;
+            country: number | null;
+            melca: number | null;
+            name: number | null;
+            notes: number | null;
+            ownerCluster: number | null;
+            spaceSegments: number | null;
+            tags: number | null;
+            type: number | null;
+            website: number | null;
         };
         NetworkOrganisationInput: {
             city: string | null;
@@ -13208,6 +15120,72 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        NetworkPersonData: {
+            consentBasis: ("consent" | "legitimate_interest" | "contract") | null;
+            /** @description YYYY-MM-DD */
+            consentOn: string | null;
+            consentSource: string | null;
+            createdAt: string;
+            email: string | null;
+            /** @description Set when the person was erased (GDPR) */
+            erasedAt: string | null;
+            id: string;
+            /** @description ISO 639-1 */
+            language: string | null;
+            name: string;
+            notes: string;
+            organisationId: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        NetworkPersonDataInput: {
+            consentBasis: ("consent" | "legitimate_interest" | "contract") | null;
+            /** @description YYYY-MM-DD */
+            consentOn: string | null;
+            consentSource: string | null;
+            createdAt: string;
+            email: string | null;
+            /** @description Set when the person was erased (GDPR) */
+            erasedAt: string | null;
+            id: string;
+            /** @description ISO 639-1 */
+            language: string | null;
+            name: string;
+            notes: string;
+            organisationId: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkPersonImportMapping: {
+            consentBasis: number | null;
+            consentOn: number | null;
+            consentSource: number | null;
+            email: number | null;
+            language: number | null;
+            name: number | null;
+            notes: number | null;
+            organisation: number | null;
+            phone: number | null;
+            roleTitle: number | null;
+        };
+        /** @description Import field → 0-based index of the column it is read from, or null */
+        NetworkPersonImportMappingInput: {
+            consentBasis: number | null;
+            consentOn: number | null;
+            consentSource: number | null;
+            email: number | null;
+            language: number | null;
+            name: number | null;
+            notes: number | null;
+            organisation: number | null;
+            phone: number | null;
+            roleTitle: number | null;
         };
         NetworkPersonInput: {
             /** @description null: no basis recorded (no mailing) */
@@ -13654,6 +15632,8 @@ export interface components {
             /** @description Every data row, each cell as text, as wide as the headers */
             rows: string[][];
             suggestedMapping: {
+                networkOrganisations: components["schemas"]["NetworkOrganisationImportMapping"];
+                networkPeople: components["schemas"]["NetworkPersonImportMapping"];
                 organisations: components["schemas"]["OrganisationImportMapping"];
                 people: components["schemas"]["PersonImportMapping"];
             };
@@ -13673,6 +15653,8 @@ export interface components {
             /** @description Every data row, each cell as text, as wide as the headers */
             rows: string[][];
             suggestedMapping: {
+                networkOrganisations: components["schemas"]["NetworkOrganisationImportMappingInput"];
+                networkPeople: components["schemas"]["NetworkPersonImportMappingInput"];
                 organisations: components["schemas"]["OrganisationImportMappingInput"];
                 people: components["schemas"]["PersonImportMappingInput"];
             };
@@ -13699,6 +15681,76 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        PersonDataExport: {
+            auditEvents: {
+                action: string;
+                actor: string | null;
+                at: string;
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            exportedAt: string;
+            interactions: {
+                activity: string | null;
+                id: string;
+                kind: string;
+                nextStep: string | null;
+                nextStepDueOn: string | null;
+                notes: string;
+                occurredOn: string;
+                organisation: string;
+                recordedAt: string;
+            }[];
+            organisation: {
+                city: string | null;
+                country: string;
+                id: string;
+                name: string;
+                type: string;
+                website: string | null;
+            } | null;
+            person: components["schemas"]["NetworkPersonData"];
+        };
+        PersonDataExportInput: {
+            auditEvents: {
+                action: string;
+                actor: string | null;
+                at: string;
+                changes: {
+                    [key: string]: [
+                        unknown,
+                        unknown
+                    ];
+                };
+                id: string;
+            }[];
+            exportedAt: string;
+            interactions: {
+                activity: string | null;
+                id: string;
+                kind: string;
+                nextStep: string | null;
+                nextStepDueOn: string | null;
+                notes: string;
+                occurredOn: string;
+                organisation: string;
+                recordedAt: string;
+            }[];
+            organisation: {
+                city: string | null;
+                country: string;
+                id: string;
+                name: string;
+                type: string;
+                website: string | null;
+            } | null;
+            person: components["schemas"]["NetworkPersonDataInput"];
         };
         /** @description Import field → 0-based index of the column it is read from, or null */
         PersonImportMapping: {
@@ -14541,6 +16593,86 @@ export interface components {
             id: string;
             name: string;
         };
+        VCardImportResult: {
+            cards: {
+                /** @enum {string} */
+                action: "create" | "update" | "skip" | "invalid";
+                duplicateOf: {
+                    id: string;
+                    name: string;
+                } | null;
+                email: string | null;
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based place of the card in the file */
+                index: number;
+                name: string;
+                /** @description The network organisation the person is linked to; `created`: made by this import */
+                organisation: {
+                    created: boolean;
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description The card’s ORG */
+                organisationName: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                version: "3.0" | "4.0";
+            }[];
+            /** @description Cards that create a person */
+            create: number;
+            dryRun: boolean;
+            invalid: number;
+            /** @description Network organisations created (0 on a dry run) */
+            organisationsCreated: number;
+            /** @description Cards skipped as duplicates by e-mail */
+            skip: number;
+            total: number;
+            /** @description Cards that update the person with their e-mail */
+            update: number;
+        };
+        VCardImportResultInput: {
+            cards: {
+                /** @enum {string} */
+                action: "create" | "update" | "skip" | "invalid";
+                duplicateOf: {
+                    id: string;
+                    name: string;
+                } | null;
+                email: string | null;
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description 0-based place of the card in the file */
+                index: number;
+                name: string;
+                /** @description The network organisation the person is linked to; `created`: made by this import */
+                organisation: {
+                    created: boolean;
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description The card’s ORG */
+                organisationName: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                version: "3.0" | "4.0";
+            }[];
+            /** @description Cards that create a person */
+            create: number;
+            dryRun: boolean;
+            invalid: number;
+            /** @description Network organisations created (0 on a dry run) */
+            organisationsCreated: number;
+            /** @description Cards skipped as duplicates by e-mail */
+            skip: number;
+            total: number;
+            /** @description Cards that update the person with their e-mail */
+            update: number;
+        };
         WorkspaceDeletionStarted: {
             jobId: string;
             /** @constant */
@@ -14641,7 +16773,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -14651,7 +16783,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -56,7 +56,7 @@ const MONEY_CENTS = new Set([
   'accommodation_per_night_cents',
   'subsistence_per_day_cents',
 ]);
-const BOOLEAN_FIELDS = new Set(['consent']);
+const BOOLEAN_FIELDS = new Set(['consent', 'common_label', 'international_funding']);
 const DAYS = new Set([
   'starts_on',
   'ends_on',
@@ -66,11 +66,9 @@ const DAYS = new Set([
   'to',
   'occurred_on',
   'next_step_due_on',
+  'completed_on',
 ]);
 const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at', 'next_step_done_at']);
-const BOOLEAN_FIELDS = new Set(['consent', 'common_label', 'international_funding']);
-const DAYS = new Set(['starts_on', 'ends_on', 'incurred_on', 'recorded_on', 'from', 'to', 'completed_on']);
-const TIMES = new Set(['expires_at', 'revoked_at', 'accepted_at', 'consent_at']);
 
 /** The labels of a field's codes, which may depend on the kind of record (a plan's status…). */
 function vocabularyOf(entityType: string, field: string): Record<string, string> | undefined {

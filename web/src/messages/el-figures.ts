@@ -178,7 +178,6 @@ export const elFigures: Widen<typeof figures> = {
       staff_user_id: 'Μέλος προσωπικού',
       member_organisation_id: 'Οργανισμός-μέλος',
       member_person_id: 'Πρόσωπο μέλους',
-      network_organisation_id: 'Οργανισμός δικτύου',
       network_person_id: 'Πρόσωπο δικτύου',
       next_step: 'Επόμενο βήμα',
       next_step_due_on: 'Προθεσμία επόμενου βήματος',

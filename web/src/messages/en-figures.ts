@@ -183,7 +183,6 @@ export const figures = {
       international_funding: 'International funding',
       completed_on: 'Completed on',
       project_id: 'Project',
-      network_organisation_id: 'Network organisation',
     } as Record<string, string>,
     days: (n: string) => `${n} days`,
     instrumentCount: (n: number) => plural(n, 'instrument', 'instruments'),

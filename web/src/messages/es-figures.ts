@@ -179,7 +179,6 @@ export const esFigures: Widen<typeof figures> = {
       staff_user_id: 'Miembro del equipo',
       member_organisation_id: 'Organización miembro',
       member_person_id: 'Persona miembro',
-      network_organisation_id: 'Organización de la red',
       network_person_id: 'Persona de la red',
       next_step: 'Próximo paso',
       next_step_due_on: 'Próximo paso para el',

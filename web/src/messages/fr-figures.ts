@@ -180,7 +180,6 @@ export const frFigures: Figures = {
       international_funding: 'Financement international',
       completed_on: 'Terminé le',
       project_id: 'Projet',
-      network_organisation_id: 'Organisation du réseau',
     },
     days: (n) => `${n} jours`,
     instrumentCount: (n) => plural(n, 'instrument', 'instruments'),

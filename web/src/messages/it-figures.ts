@@ -179,7 +179,6 @@ export const itFigures: Widen<typeof figures> = {
       staff_user_id: 'Membro dello staff',
       member_organisation_id: 'Organizzazione membro',
       member_person_id: 'Persona membro',
-      network_organisation_id: 'Organizzazione della rete',
       network_person_id: 'Persona della rete',
       next_step: 'Prossimo passo',
       next_step_due_on: 'Prossimo passo entro il',

@@ -182,7 +182,6 @@ export const plFigures: Widen<typeof figures> = {
       staff_user_id: 'Pracownik',
       member_organisation_id: 'Organizacja członkowska',
       member_person_id: 'Osoba z organizacji członkowskiej',
-      network_organisation_id: 'Organizacja z sieci',
       network_person_id: 'Osoba z sieci',
       next_step: 'Następny krok',
       next_step_due_on: 'Termin następnego kroku',
