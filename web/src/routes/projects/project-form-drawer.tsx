@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -25,6 +24,7 @@ import type { MembershipDto } from '../../api/types.ts';
 import { ownClusterOf } from '../../app/session.ts';
 import { ConflictAlert, FailureAlert } from '../../components/alerts.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { NumberField } from '../../components/number-field.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
@@ -190,7 +190,6 @@ function ProjectForm({
           {...field('title')}
           label={f.title}
           required
-          maxLength={300}
           value={values.title}
           onChange={(e) => set('title', e.currentTarget.value)}
           data-autofocus
@@ -200,7 +199,6 @@ function ProjectForm({
           label={f.description}
           autosize
           minRows={2}
-          maxLength={4000}
           value={values.description}
           onChange={(e) => set('description', e.currentTarget.value)}
         />
@@ -236,11 +234,9 @@ function ProjectForm({
             onChange={(value) => set('fundingProgramme', value as FundingProgramme | null)}
           />
           <Group gap="sm" grow align="flex-start" wrap="nowrap">
-            <NumberInput
+            <NumberField
               {...field('amount')}
               label={f.amount}
-              min={0}
-              decimalScale={3}
               thousandSeparator=" "
               value={values.amount}
               onChange={(value) => set('amount', value)}

@@ -142,7 +142,6 @@ export function ProjectsPage() {
           <TextInput
             label={t.filters.search}
             value={q}
-            maxLength={100}
             onChange={(e) => {
               setQ(e.currentTarget.value);
               searchTitle(e.currentTarget.value);
