@@ -45,6 +45,7 @@ import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
+import { relationshipRoutes } from '../features/relationships/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
@@ -156,6 +157,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         {
           name: 'kpis',
           description: 'KPIs: definitions, targets, entered values, roll-ups and their records',
+        },
+        {
+          name: 'network',
+          description: 'The network: organisations and people abroad, interactions, the pipeline, projects',
         },
         { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
         { name: 'archive', description: "A workspace's portable archive: export, check, import" },
@@ -294,6 +299,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(searchRoutes(services.search));
     await scope.register(savedViewRoutes(services.savedViews));
     await scope.register(settingsRoutes(services.workspaceSettings));
+    await scope.register(relationshipRoutes(services.relationships));
   };
 }
 

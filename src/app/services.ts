@@ -38,6 +38,7 @@ import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
 import { PlanService } from '../features/plans/service.ts';
+import { RelationshipService } from '../features/relationships/service.ts';
 import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
 import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
@@ -160,6 +161,7 @@ export function createServices(options: ServiceOptions) {
     archives: new ArchiveService(db, queue),
     savedViews: new SavedViewService(db),
     search: new SearchService(db),
+    relationships: new RelationshipService(db),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -134,7 +134,7 @@ export const recordsQuery = z.object({
 export const evidenceRecordSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['activity', 'participant', 'cost_line', 'entry']),
+    type: z.enum(['activity', 'participant', 'cost_line', 'entry', 'stage_change']),
     activityId: z.string(),
     activityTitle: z.string(),
     occurredOn: z.string(),

@@ -2,6 +2,12 @@ import type { DB } from '../../../db/schema.ts';
 import { activityHeld } from './activity-held.ts';
 import { actualCosts } from './actual-costs.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
+import {
+  relationshipsCollaborationsSustained,
+  relationshipsNewCollaborations,
+  relationshipsNewPartners,
+  relationshipsPotentialPartners,
+} from './relationship-stages.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
 export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
@@ -15,6 +21,10 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   participantsPresent,
   memberOrganisationsPresent,
   actualCosts,
+  relationshipsPotentialPartners,
+  relationshipsNewPartners,
+  relationshipsNewCollaborations,
+  relationshipsCollaborationsSustained,
 ];
 
 /**

@@ -2,7 +2,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 /** What kind of record stands behind a KPI number. Later issues add theirs (meeting, contact…). */
-export type EvidenceType = 'activity' | 'participant' | 'cost_line' | 'entry';
+export type EvidenceType = 'activity' | 'participant' | 'cost_line' | 'entry' | 'stage_change';
 
 /** One record behind a KPI number, as the drill-down lists it. */
 export interface EvidenceRecord {
