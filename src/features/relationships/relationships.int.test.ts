@@ -407,3 +407,71 @@ describe.each(testDialects())('relationships API on %s', (kind) => {
     expect(all.columns.find((col: { stage: string }) => col.stage === 'dormant').count).toBe(1);
   });
 });
+
+describe.each(testDialects())('relationships and the registry on %s', (kind) => {
+  let t: TestApp;
+  let factory: Factory;
+  let rows: PipelineRows;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    factory = new Factory(t.database.db);
+    rows = new PipelineRows(t.database.db);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("keeps a cluster with relationships, moves a member's relationships with it, and counts its deletion", async () => {
+    const workspace = await factory.workspace();
+    const clusterId = (await factory.cluster(workspace.id)).id;
+    const otherCluster = await factory.cluster(workspace.id);
+    const { headers } = await factory.memberWithToken(workspace.id, 'coordinator');
+    const api = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: object) =>
+      t.app.inject({
+        method,
+        url: `/api/v1/workspaces/${workspace.slug}${path}`,
+        headers,
+        ...(payload ? { payload } : {}),
+      });
+    const member = await factory.organisation(workspace.id, clusterId);
+    const fair = await factory.activity(workspace.id, null, { instrument: 'trade-fairs' });
+    const counterpart = await rows.networkOrganisation(workspace.id);
+    const created = await api('POST', '/network/relationships', {
+      ourOrganisationId: member.id,
+      networkOrganisationId: counterpart.id,
+      stage: 'partner',
+      activityId: fair.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const newPartners = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('kpi_actual')
+            .select('value')
+            .where('activity_id', '=', fair.id)
+            .where('kpi_key', '=', 'new_partners')
+            .executeTakeFirst()
+        )?.value ?? 0,
+      );
+    expect(await newPartners()).toBe(1);
+
+    const refused = await api('DELETE', `/clusters/${clusterId}?version=1`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('relationship');
+
+    const moved = await api('PATCH', `/organisations/${member.id}`, {
+      version: 1,
+      clusterId: otherCluster.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await api('GET', `/network/relationships/${created.json().id}`)).json().clusterId).toBe(
+      otherCluster.id,
+    );
+
+    expect((await api('DELETE', `/organisations/${member.id}?version=2`)).statusCode).toBe(204);
+    expect((await api('GET', `/network/relationships/${created.json().id}`)).statusCode).toBe(404);
+    expect(await newPartners()).toBe(0);
+  });
+});
