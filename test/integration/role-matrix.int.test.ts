@@ -6,6 +6,7 @@ import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
+import { freshRelationship, PipelineRows } from '../support/pipeline-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -38,7 +39,8 @@ type Resource =
   | 'kpi_target'
   | 'kpi_entry'
   | 'saved_view'
-  | 'instrument';
+  | 'instrument'
+  | 'relationship';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -89,6 +91,88 @@ const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> 
 });
 
 const CASES: RouteCase[] = [
+  // The partnership pipeline (issue 21): staff read; coordinators and the own cluster's manager write.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/relationships',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/board',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/relationships',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'relationship',
+    // A new counterpart per request (one relationship per pair).
+    freshId: async (db, workspaceId) => (await new PipelineRows(db).networkOrganisation(workspaceId)).id,
+    body: (_version, own, counterpartId) => ({
+      ourClusterId: own.clusterId,
+      networkOrganisationId: counterpartId,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    resource: 'relationship',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'relationship',
+    body: (version) => ({ version, notes: 'Edited' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}/stage',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'relationship',
+    body: (version) => ({ version, stage: 'met' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}/changes/{changeId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'relationship',
+    freshChild: async (db, relationshipId) =>
+      (
+        await db
+          .selectFrom('relationship_stage_change')
+          .select('id')
+          .where('relationship_id', '=', relationshipId)
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    body: (version) => ({ version, reason: null }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    resource: 'relationship',
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+  },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/clusters', expected: all(200) },
   {
     method: 'POST',
@@ -881,6 +965,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     kpiEntryId: '',
     savedViewId: '',
     instrumentId: '',
+    relationshipId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -898,6 +983,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownKpiTargetId = '';
   let ownKpiEntryId = '';
   let ownInstrumentId = '';
+  let ownRelationshipId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -999,6 +1085,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.savedViewId = await freshSavedView(t.database.db, other.id, foreign.memberUserId);
     ownInstrumentId = await customInstrument(workspace.id);
     foreign.instrumentId = await customInstrument(other.id);
+    ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
+    foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
   });
   afterAll(async () => {
     await t?.close();
@@ -1148,6 +1236,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh
           ? await travelRate(home.id, FRESH_COUNTRIES[freshCountry++ % FRESH_COUNTRIES.length] as string)
           : ownTravelRateId;
+      case 'relationship':
+        return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1206,7 +1296,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         ).country;
       }
       if (route.freshChild) {
-        params.participantId = await route.freshChild(t.database.db, id, {
+        params.participantId = params.changeId = await route.freshChild(t.database.db, id, {
           clusterId: ownClusterId,
           organisationId: ownOrganisationId,
           marketId: ownMarketId,
@@ -1236,6 +1326,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         kpi_entry: foreign.kpiEntryId,
         saved_view: foreign.savedViewId,
         instrument: foreign.instrumentId,
+        relationship: foreign.relationshipId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

@@ -41,3 +41,65 @@ export class PipelineRows {
       .executeTakeFirstOrThrow();
   }
 }
+
+/** A relationship at `stage` (mapped by default) with its first stage change, straight into the tables. */
+export async function relationshipRow(
+  db: Kysely<DB>,
+  workspaceId: string,
+  values: {
+    ourClusterId: string;
+    networkOrganisationId: string;
+    stage?: string;
+    startedOn?: string;
+    activityId?: string | null;
+  },
+) {
+  const now = nowIso();
+  const stage = values.stage ?? 'mapped';
+  const startedOn = values.startedOn ?? '2026-01-05';
+  const row = await db
+    .insertInto('relationship')
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      our_cluster_id: values.ourClusterId,
+      our_organisation_id: null,
+      network_organisation_id: values.networkOrganisationId,
+      counterpart_organisation_id: null,
+      cluster_id: values.ourClusterId,
+      market_id: null,
+      stage,
+      stage_reason: null,
+      started_on: startedOn,
+      stage_changed_on: startedOn,
+      owner_user_id: null,
+      notes: '',
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const change = await db
+    .insertInto('relationship_stage_change')
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      relationship_id: row.id,
+      from_stage: null,
+      to_stage: stage,
+      changed_on: startedOn,
+      reason: null,
+      actor_user_id: null,
+      activity_id: values.activityId ?? null,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...row, firstChangeId: change.id };
+}
+
+/** A new network organisation and a relationship of the cluster with it. */
+export async function freshRelationship(db: Kysely<DB>, workspaceId: string, clusterId: string) {
+  const counterpart = await new PipelineRows(db).networkOrganisation(workspaceId);
+  return relationshipRow(db, workspaceId, { ourClusterId: clusterId, networkOrganisationId: counterpart.id });
+}

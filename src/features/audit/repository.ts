@@ -377,6 +377,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'activity_participant',
   'person',
   'plan',
+  'relationship',
   'saved_view',
   'market',
   'travel_rate',

@@ -70,6 +70,7 @@ export const elFigures: Widen<typeof figures> = {
       job: 'Έκθεση χρηματοδότη',
       organisation_import: 'Εισαγωγή οργανισμών',
       person_import: 'Εισαγωγή προσώπων',
+      relationship: 'Σχέση',
       saved_view: 'Αποθηκευμένη προβολή',
       instrument: 'Εργαλείο',
       workspace: 'Χώρος εργασίας',

@@ -69,6 +69,7 @@ export const figures = {
       job: 'Funder report',
       organisation_import: 'Import of organisations',
       person_import: 'Import of people',
+      relationship: 'Relationship',
       saved_view: 'Saved view',
       instrument: 'Instrument',
       workspace: 'Workspace',

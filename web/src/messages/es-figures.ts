@@ -71,6 +71,7 @@ export const esFigures: Widen<typeof figures> = {
       job: 'Informe para el financiador',
       organisation_import: 'Importación de organizaciones',
       person_import: 'Importación de personas',
+      relationship: 'Relación',
       saved_view: 'Vista guardada',
       instrument: 'Instrumento',
       workspace: 'Espacio de trabajo',

@@ -67,6 +67,7 @@ export const frFigures: Figures = {
       job: 'Rapport au financeur',
       organisation_import: 'Import d’organisations',
       person_import: 'Import de personnes',
+      relationship: 'Relation',
       saved_view: 'Vue enregistrée',
       instrument: 'Instrument',
       workspace: 'Espace de travail',

@@ -71,6 +71,7 @@ export const itFigures: Widen<typeof figures> = {
       job: 'Rapporto per il finanziatore',
       organisation_import: 'Importazione di organizzazioni',
       person_import: 'Importazione di persone',
+      relationship: 'Relazione',
       saved_view: 'Vista salvata',
       instrument: 'Strumento',
       workspace: 'Spazio di lavoro',

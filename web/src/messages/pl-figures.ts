@@ -74,6 +74,7 @@ export const plFigures: Widen<typeof figures> = {
       job: 'Raport dla grantodawcy',
       organisation_import: 'Import organizacji',
       person_import: 'Import osób',
+      relationship: 'Relacja',
       saved_view: 'Zapisany widok',
       instrument: 'Instrument',
       workspace: 'Przestrzeń robocza',
