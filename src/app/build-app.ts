@@ -41,6 +41,7 @@ import { outboxRoutes } from '../features/mail/routes.ts';
 import { marketRoutes } from '../features/markets/routes.ts';
 import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
+import { networkRegistryRoutes } from '../features/network-registry/routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
@@ -264,6 +265,9 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(clusterRoutes(services.clusters));
     await scope.register(organisationRoutes(services.organisations));
     await scope.register(personRoutes(services.people));
+    await scope.register(
+      networkRegistryRoutes({ organisations: services.networkOrganisations, people: services.networkPeople }),
+    );
     await scope.register(importRoutes(services.imports));
     await scope.register(exportRoutes(services.exports));
     await scope.register(auditRoutes(services.audit));

@@ -34,6 +34,7 @@ import { OutboxService } from '../features/mail/service.ts';
 import { MarketService } from '../features/markets/service.ts';
 import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
+import { NetworkOrganisationService, NetworkPersonService } from '../features/network-registry/service.ts';
 import { OrganisationService } from '../features/organisations/service.ts';
 import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
@@ -140,6 +141,8 @@ export function createServices(options: ServiceOptions) {
     clusters: new ClusterService(db),
     organisations: new OrganisationService(db),
     people: new PersonService(db),
+    networkOrganisations: new NetworkOrganisationService(db),
+    networkPeople: new NetworkPersonService(db),
     imports: new ImportService(db),
     exports: new ExportService(db),
     members: new MemberService(db),

@@ -27,6 +27,18 @@ export const UNIQUE_KEYS = {
   },
   /** Migration 0003: the same lower-cased e-mail. */
   personEmail: { index: 'person_workspace_email', table: 'person', columns: ['workspace_id', 'email'] },
+  /** Migration 0024: a network organisation with the same normalised name in the same country. */
+  networkOrganisationName: {
+    index: 'network_organisation_name_key',
+    table: 'network_organisation',
+    columns: ['workspace_id', 'country', 'normalised_name'],
+  },
+  /** Migration 0024: a network person with the same lower-cased e-mail. */
+  networkPersonEmail: {
+    index: 'network_person_workspace_email',
+    table: 'network_person',
+    columns: ['workspace_id', 'email'],
+  },
   /** Migration 0014: one invitation neither accepted nor revoked per lower-cased address. */
   openInvitation: {
     index: 'invitation_open_email',

@@ -6981,6 +6981,1105 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the network organisations (outside the consortium), with search and filters */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Id of the owner cluster */
+                    ownerClusterId?: string;
+                    /** @description Search in the name (accents, case and legal form ignored) */
+                    q?: string;
+                    segment?: "earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services";
+                    /** @description The order: name, country, type, updatedAt, createdAt; a leading "-" reverses it (default name). Rows with the same value follow in id order. */
+                    sort?: "name" | "-name" | "country" | "-country" | "type" | "-type" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                    tag?: string;
+                    type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a network organisation (coordinators; a cluster manager as its owner cluster)
+         * @description A second organisation with the same name (ignoring case, accents, punctuation and legal form) in the same country is refused with 400 naming `body.name`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        city?: string | null;
+                        country: string;
+                        /** @default [] */
+                        melca?: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+                        name: string;
+                        /** @default  */
+                        notes?: string;
+                        /**
+                         * @description A cluster of the workspace; null: the coordinators'
+                         * @default null
+                         */
+                        ownerClusterId?: string | null;
+                        /** @default [] */
+                        spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                        /**
+                         * @description At most 20 tags of at most 40 characters
+                         * @default []
+                         */
+                        tags?: string[];
+                        /** @enum {string} */
+                        type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                        /** @default null */
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One network organisation, with its number of people */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a network organisation (coordinators; its owner cluster's manager)
+         * @description Refused with 409 while interactions, relationships or project partnerships hold it: merge it into another organisation instead. Its people stay, without an organisation.
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a network organisation (coordinators; its owner cluster's manager)
+         * @description Send the `version` you read; a stale one is answered 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string | null;
+                        country?: string;
+                        melca?: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+                        name?: string;
+                        notes?: string;
+                        /** @description A cluster of the workspace; null: the coordinators' */
+                        ownerClusterId?: string | null;
+                        spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                        /** @description At most 20 tags of at most 40 characters */
+                        tags?: string[];
+                        /** @enum {string} */
+                        type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                        version: number;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/organisations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate network organisation into another one
+         * @description Moves its people, interactions, relationships and project partnerships to `intoId`, then deletes it. Two relationships of the same one of ours collide: the one at the later pipeline stage stays, with the stage changes of both. Answers the kept organisation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The record that stays */
+                        intoId: string;
+                        /** @description The version of the record merged away (the one in the path) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkOrganisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/organisations/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Possible duplicates of an organisation or person being entered (the form warns)
+         * @description Organisations with the same name (ignoring case, accents, punctuation and legal form) in the same country (saving is refused) or with the same website domain (a warning); the person with the same e-mail (saving is refused).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    /** @description A person's e-mail */
+                    email?: string;
+                    /** @description The record being edited (not its own duplicate) */
+                    excludeId?: string;
+                    name?: string;
+                    website?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkDuplicates"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the network people, with search and filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The organisation's country */
+                    country?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    language?: string;
+                    limit?: number;
+                    organisationId?: string;
+                    /** @description Search in the name and e-mail */
+                    q?: string;
+                    /** @description The order: name, organisation, updatedAt, createdAt; a leading "-" reverses it (default name). Rows with the same value follow in id order. */
+                    sort?: "name" | "-name" | "organisation" | "-organisation" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPersonList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a network person (in the scope of their organisation’s owner cluster)
+         * @description An e-mail another person of the network has is refused with 400 naming `body.email`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        consentBasis?: ("consent" | "legitimate_interest" | "contract") | null;
+                        /** @default null */
+                        consentOn?: string | null;
+                        /** @default null */
+                        consentSource?: string | null;
+                        /**
+                         * @description Stored lower-cased; unique in the workspace
+                         * @default null
+                         */
+                        email?: string | null;
+                        /** @default null */
+                        language?: string | null;
+                        name: string;
+                        /** @default  */
+                        notes?: string;
+                        /** @default null */
+                        organisationId?: string | null;
+                        /** @default null */
+                        phone?: string | null;
+                        /** @default null */
+                        roleTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPerson"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One network person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPerson"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a network person
+         * @description Refused with 409 while interactions name the person: merge them into another person, or erase them (GDPR).
+         */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a network person
+         * @description Send the `version` you read; a stale one, or an erased person, is answered 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consentBasis?: ("consent" | "legitimate_interest" | "contract") | null;
+                        consentOn?: string | null;
+                        consentSource?: string | null;
+                        /** @description Stored lower-cased; unique in the workspace */
+                        email?: string | null;
+                        language?: string | null;
+                        name?: string;
+                        notes?: string;
+                        organisationId?: string | null;
+                        phone?: string | null;
+                        roleTitle?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPerson"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/people/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate network person into another one
+         * @description Re-points their interactions to `intoId`, fills the kept person’s missing contact data, then deletes them. Answers the kept person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The record that stays */
+                        intoId: string;
+                        /** @description The version of the record merged away (the one in the path) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkPerson"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/network/relationships": {
         parameters: {
             query?: never;
@@ -12034,6 +13133,172 @@ export interface components {
         MemberListInput: {
             items: components["schemas"]["MemberInput"][];
             nextCursor: string | null;
+        };
+        NetworkDuplicates: {
+            organisations: {
+                country: string;
+                id: string;
+                name: string;
+                /**
+                 * @description name_and_country: refused on save; website_domain: a warning
+                 * @enum {string}
+                 */
+                reason: "name_and_country" | "website_domain";
+                website: string | null;
+            }[];
+            people: {
+                email: string | null;
+                id: string;
+                name: string;
+                organisationName: string | null;
+                /**
+                 * @description The e-mail is taken: refused on save
+                 * @enum {string}
+                 */
+                reason: "email";
+            }[];
+        };
+        NetworkDuplicatesInput: {
+            organisations: {
+                country: string;
+                id: string;
+                name: string;
+                /**
+                 * @description name_and_country: refused on save; website_domain: a warning
+                 * @enum {string}
+                 */
+                reason: "name_and_country" | "website_domain";
+                website: string | null;
+            }[];
+            people: {
+                email: string | null;
+                id: string;
+                name: string;
+                organisationName: string | null;
+                /**
+                 * @description The e-mail is taken: refused on save
+                 * @enum {string}
+                 */
+                reason: "email";
+            }[];
+        };
+        NetworkOrganisation: {
+            city: string | null;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            id: string;
+            /** @description Cross-sector fields (MELCA) */
+            melca: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+            name: string;
+            notes: string;
+            /** @description The cluster that looks after it; null: the coordinators' */
+            ownerClusterId: string | null;
+            /** @description People recorded for this organisation */
+            peopleCount: number;
+            spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+            tags: string[];
+            /** @enum {string} */
+            type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            website: string | null;
+        };
+        NetworkOrganisationInput: {
+            city: string | null;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            createdAt: string;
+            id: string;
+            /** @description Cross-sector fields (MELCA) */
+            melca: ("mobility" | "energy" | "logistics" | "creative_industries" | "agriculture")[];
+            name: string;
+            notes: string;
+            /** @description The cluster that looks after it; null: the coordinators' */
+            ownerClusterId: string | null;
+            /** @description People recorded for this organisation */
+            peopleCount: number;
+            spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+            tags: string[];
+            /** @enum {string} */
+            type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            website: string | null;
+        };
+        NetworkOrganisationList: {
+            items: components["schemas"]["NetworkOrganisation"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkOrganisationListInput: {
+            items: components["schemas"]["NetworkOrganisationInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkPerson: {
+            /** @description null: no basis recorded (no mailing) */
+            consentBasis: ("consent" | "legitimate_interest" | "contract") | null;
+            /** @description YYYY-MM-DD */
+            consentOn: string | null;
+            consentSource: string | null;
+            createdAt: string;
+            /** @description Lower-cased */
+            email: string | null;
+            /** @description Erased (GDPR): anonymised, kept for the counts */
+            erased: boolean;
+            id: string;
+            /** @description ISO 639-1 */
+            language: string | null;
+            name: string;
+            notes: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        NetworkPersonInput: {
+            /** @description null: no basis recorded (no mailing) */
+            consentBasis: ("consent" | "legitimate_interest" | "contract") | null;
+            /** @description YYYY-MM-DD */
+            consentOn: string | null;
+            consentSource: string | null;
+            createdAt: string;
+            /** @description Lower-cased */
+            email: string | null;
+            /** @description Erased (GDPR): anonymised, kept for the counts */
+            erased: boolean;
+            id: string;
+            /** @description ISO 639-1 */
+            language: string | null;
+            name: string;
+            notes: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+        };
+        NetworkPersonList: {
+            items: components["schemas"]["NetworkPerson"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        NetworkPersonListInput: {
+            items: components["schemas"]["NetworkPersonInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         OperatorWorkspace: {
             coordinators: {

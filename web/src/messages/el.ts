@@ -20,6 +20,7 @@ import { elInstrumentsCustom } from './el-instruments-custom.ts';
 import { elKpis } from './el-kpis.ts';
 import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
+import { elNetwork } from './el-network.ts';
 import { elPlanning } from './el-planning.ts';
 import { elReports } from './el-reports.ts';
 import { elWorkspaces } from './el-workspaces.ts';
@@ -839,6 +840,7 @@ export const el: Messages = {
   ...elImportLanguages,
   ...elLanguages,
   ...elArchive,
+  ...elNetwork,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

@@ -28,6 +28,7 @@ import { enInstrumentsCustom } from './en-instruments-custom.ts';
 import { enKpis } from './en-kpis.ts';
 import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
+import { enNetwork } from './en-network.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
 import { enWorkspaces } from './en-workspaces.ts';
@@ -790,6 +791,7 @@ export const en = {
   ...enDashboard,
   ...enReports,
   ...enArchive,
+  ...enNetwork,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

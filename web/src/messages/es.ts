@@ -34,6 +34,7 @@ import { esInstrumentsCustom } from './es-instruments-custom.ts';
 import { esKpis } from './es-kpis.ts';
 import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
+import { esNetwork } from './es-network.ts';
 import { esPlanning } from './es-planning.ts';
 import { esReports } from './es-reports.ts';
 import { esWorkspaces } from './es-workspaces.ts';
@@ -872,6 +873,7 @@ export const es: Messages = {
   ...esImportLanguages,
   ...esLanguages,
   ...esArchive,
+  ...esNetwork,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

@@ -18,6 +18,7 @@ import { frInstrumentsCustom } from './fr-instruments-custom.ts';
 import { frKpis } from './fr-kpis.ts';
 import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
+import { frNetwork } from './fr-network.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frReports } from './fr-reports.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
@@ -829,6 +830,7 @@ export const fr: Messages = {
   ...frLanguages,
   ...frImportLanguages,
   ...frArchive,
+  ...frNetwork,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

@@ -35,6 +35,7 @@ import { itInstrumentsCustom } from './it-instruments-custom.ts';
 import { itKpis } from './it-kpis.ts';
 import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
+import { itNetwork } from './it-network.ts';
 import { itPlanning } from './it-planning.ts';
 import { itReports } from './it-reports.ts';
 import { itWorkspaces } from './it-workspaces.ts';
@@ -863,6 +864,7 @@ export const it: Messages = {
   ...itImportLanguages,
   ...itLanguages,
   ...itArchive,
+  ...itNetwork,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

@@ -21,6 +21,7 @@ import { plInstrumentsCustom } from './pl-instruments-custom.ts';
 import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
+import { plNetwork } from './pl-network.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
@@ -834,6 +835,7 @@ export const pl: Messages = {
   ...plImportLanguages,
   ...plLanguages,
   ...plArchive,
+  ...plNetwork,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
