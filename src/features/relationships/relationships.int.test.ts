@@ -342,6 +342,33 @@ describe.each(testDialects())('relationships API on %s', (kind) => {
     expect((await call('GET', `/${created.id}`)).json()).toMatchObject({ stage: 'met', version: 2 });
   });
 
+  it('takes one of parallel stage changes or corrections sent with the same version', async () => {
+    const created = await create({
+      ourClusterId: clusterId,
+      networkOrganisationId: network[0]?.id,
+      startedOn: '2026-01-01',
+    });
+    const moves = await Promise.all(
+      ['contacted', 'met', 'partner', 'met', 'contacted', 'partner'].map((stage) =>
+        call('POST', `/${created.id}/stage`, { version: 1, stage, changedOn: '2026-02-01' }),
+      ),
+    );
+    expect(moves.map((res) => res.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const activity = await factory.activity(workspaceId, null, { instrument: 'trade-fairs' });
+    const corrections = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        call('PATCH', `/${created.id}/changes/${created.changes[0].id}`, {
+          version: 2,
+          activityId: activity.id,
+        }),
+      ),
+    );
+    expect(corrections.map((res) => res.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const detail = (await call('GET', `/${created.id}`)).json();
+    expect(detail.version).toBe(3);
+    expect(detail.changes).toHaveLength(2);
+  });
+
   it('lists with filters, sort, keyset pages and a total; the board counts per stage', async () => {
     const market = await factory.market(workspaceId, { country: 'JP' });
     const member = await factory.organisation(workspaceId, clusterId, { name: 'Our member' });
