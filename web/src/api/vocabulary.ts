@@ -23,6 +23,8 @@ export {
   PHASE_LABELS,
   PHASES,
 } from '../../../src/domain/catalogue/types.ts';
+/** The partnership pipeline's stages in order (issue 21); dormant and closed need a reason. */
+export { PIPELINE_STAGES, RELATIONSHIP_STAGES, stageNeedsReason } from '../../../src/domain/network/types.ts';
 /** The planning core's vocabularies (issue 4) in the domain's order, and cost category labels. */
 export {
   ACTIVITY_STATUSES,

@@ -237,6 +237,22 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
+      {/* The network (issue 21): the partnership's staff only (decision 0026). */}
+      {abilities.canSomewhere('network.read') && (
+        <>
+          <NavSectionLabel>{messages.pipeline.networkSection}</NavSectionLabel>
+          <NavLinkLink
+            to="/w/$workspace/network/pipeline"
+            params={{ workspace }}
+            label={messages.pipeline.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/pipeline', params: { workspace }, fuzzy: true }) ||
+                pathname.startsWith(`/w/${encodeURIComponent(workspace)}/network/relationships/`),
+            )}
+            leftSection={<PipelineIcon />}
+          />
+        </>
+      )}
       {/* Reports hold the budget: for the roles that see costs. */}
       {abilities.canSomewhere('report.read') && (
         <NavLinkLink
@@ -307,6 +323,16 @@ function DashboardIcon() {
       <rect x="13.5" y="3.5" width="7" height="5" rx="1.5" />
       <rect x="13.5" y="11.5" width="7" height="9" rx="1.5" />
       <rect x="3.5" y="15.5" width="7" height="5" rx="1.5" />
+    </svg>
+  );
+}
+
+function PipelineIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <rect x="3.5" y="4" width="4.5" height="16" rx="1" />
+      <rect x="10" y="4" width="4.5" height="11" rx="1" />
+      <rect x="16.5" y="4" width="4" height="7" rx="1" />
     </svg>
   );
 }

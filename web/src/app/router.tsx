@@ -5,6 +5,7 @@ import { archiveRoutes } from '../routes/archive/routes.ts';
 import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/routes.ts';
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
+import { pipelineRoutes } from '../routes/pipeline/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
@@ -40,6 +41,7 @@ const routeTree = rootRoute.addChildren([
     ...archiveRoutes,
     ...workspacesChildRoutes,
     ...customInstrumentRoutes,
+    ...pipelineRoutes,
   ]),
   ...accountRoutes,
 ]);

@@ -21,6 +21,7 @@ import { elKpis } from './el-kpis.ts';
 import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
 import { elNetwork } from './el-network.ts';
+import { elPipeline } from './el-pipeline.ts';
 import { elPlanning } from './el-planning.ts';
 import { elReports } from './el-reports.ts';
 import { elWorkspaces } from './el-workspaces.ts';
@@ -840,6 +841,7 @@ export const el: Messages = {
   ...elImportLanguages,
   ...elLanguages,
   ...elArchive,
+  ...elPipeline,
   ...elNetwork,
   ...elWorkspaces,
   ...elInstrumentsCustom,

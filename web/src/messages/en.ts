@@ -29,6 +29,7 @@ import { enKpis } from './en-kpis.ts';
 import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
 import { enNetwork } from './en-network.ts';
+import { enPipeline } from './en-pipeline.ts';
 import { enPlanning } from './en-planning.ts';
 import { enReports } from './en-reports.ts';
 import { enWorkspaces } from './en-workspaces.ts';
@@ -791,6 +792,7 @@ export const en = {
   ...enDashboard,
   ...enReports,
   ...enArchive,
+  ...enPipeline,
   ...enNetwork,
   ...enForms,
   ...enLists,

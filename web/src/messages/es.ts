@@ -35,6 +35,7 @@ import { esKpis } from './es-kpis.ts';
 import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
 import { esNetwork } from './es-network.ts';
+import { esPipeline } from './es-pipeline.ts';
 import { esPlanning } from './es-planning.ts';
 import { esReports } from './es-reports.ts';
 import { esWorkspaces } from './es-workspaces.ts';
@@ -873,6 +874,7 @@ export const es: Messages = {
   ...esImportLanguages,
   ...esLanguages,
   ...esArchive,
+  ...esPipeline,
   ...esNetwork,
   ...esWorkspaces,
   ...esInstrumentsCustom,

@@ -19,6 +19,7 @@ import { frKpis } from './fr-kpis.ts';
 import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
 import { frNetwork } from './fr-network.ts';
+import { frPipeline } from './fr-pipeline.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frReports } from './fr-reports.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
@@ -830,6 +831,7 @@ export const fr: Messages = {
   ...frLanguages,
   ...frImportLanguages,
   ...frArchive,
+  ...frPipeline,
   ...frNetwork,
   ...frWorkspaces,
   ...frInstrumentsCustom,

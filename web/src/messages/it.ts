@@ -36,6 +36,7 @@ import { itKpis } from './it-kpis.ts';
 import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
 import { itNetwork } from './it-network.ts';
+import { itPipeline } from './it-pipeline.ts';
 import { itPlanning } from './it-planning.ts';
 import { itReports } from './it-reports.ts';
 import { itWorkspaces } from './it-workspaces.ts';
@@ -864,6 +865,7 @@ export const it: Messages = {
   ...itImportLanguages,
   ...itLanguages,
   ...itArchive,
+  ...itPipeline,
   ...itNetwork,
   ...itWorkspaces,
   ...itInstrumentsCustom,

@@ -22,6 +22,7 @@ import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
 import { plNetwork } from './pl-network.ts';
+import { plPipeline } from './pl-pipeline.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plReports } from './pl-reports.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
@@ -835,6 +836,7 @@ export const pl: Messages = {
   ...plImportLanguages,
   ...plLanguages,
   ...plArchive,
+  ...plPipeline,
   ...plNetwork,
   ...plWorkspaces,
   ...plInstrumentsCustom,
