@@ -9,6 +9,7 @@ import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { demoRegistry } from './demo-registry.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
+import { seedDemoPipeline } from './seed-demo-pipeline.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
@@ -187,6 +188,7 @@ export async function seedDemoWorkspace(
     clusterId: null,
     organisationId: null,
   });
+  await seedDemoPipeline(services, { workspaceId: seeded.workspaceId, coordinatorId: seeded.coordinatorId });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,
