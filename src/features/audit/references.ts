@@ -13,6 +13,10 @@ export const REFERENCE_FIELDS: Record<string, NamedTable> = {
   market_id: 'target_market',
   instrument_id: 'instrument',
   created_by: 'app_user',
+  our_cluster_id: 'cluster',
+  our_organisation_id: 'organisation',
+  counterpart_organisation_id: 'organisation',
+  owner_user_id: 'app_user',
 };
 
 /** What a record's history needs of one audit event. */

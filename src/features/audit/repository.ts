@@ -306,6 +306,22 @@ const NAME_QUERIES: Record<NamedTable, NameQuery> = {
       .select(['kpi_target.id', sql<string>`coalesce(activity.title, plan.name)`.as('name')])
       .where('kpi_target.workspace_id', '=', workspaceId)
       .where('kpi_target.id', 'in', ids),
+  // A relationship of the pipeline: "counterpart · ours" (issue 21).
+  relationship: (db, workspaceId, ids) =>
+    db
+      .selectFrom('relationship as r')
+      .leftJoin('network_organisation as no', 'no.id', 'r.network_organisation_id')
+      .leftJoin('organisation as co', 'co.id', 'r.counterpart_organisation_id')
+      .leftJoin('cluster as oc', 'oc.id', 'r.our_cluster_id')
+      .leftJoin('organisation as oo', 'oo.id', 'r.our_organisation_id')
+      .select([
+        'r.id',
+        sql<string>`coalesce(no.name, co.name, '') || ' · ' || coalesce(oc.short_name, oo.name, '')`.as(
+          'name',
+        ),
+      ])
+      .where('r.workspace_id', '=', workspaceId)
+      .where('r.id', 'in', ids),
   kpi_entry: (db, workspaceId, ids) =>
     db
       .selectFrom('kpi_entry')
@@ -332,6 +348,7 @@ export const NAMED_TABLES = [
   'activity_participant',
   'kpi_target',
   'kpi_entry',
+  'relationship',
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 

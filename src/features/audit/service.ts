@@ -23,6 +23,7 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   kpi_entry: 'kpi_entry',
   travel_rate: 'travel_rate',
   job: 'job',
+  relationship: 'relationship',
 };
 
 const KPI_ENTITIES = new Set(['kpi_target', 'kpi_entry']);

@@ -148,6 +148,14 @@ describe.each(testDialects())('relationships API on %s', (kind) => {
       { action: 'update', entity_type: 'relationship' },
     ]);
 
+    const log = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${slug}/audit?entityType=relationship`,
+      headers: coordinator.headers,
+    });
+    expect(log.json().items[0]).toMatchObject({
+      entityName: expect.stringMatching(/^Tokyo Space Agency · /),
+    });
     expect((await call('DELETE', `/${created.id}?version=3`)).statusCode).toBe(409);
     expect((await call('DELETE', `/${created.id}?version=4`)).statusCode).toBe(204);
     expect((await call('GET', `/${created.id}`)).statusCode).toBe(404);
