@@ -33,6 +33,7 @@ const SAME_AS_ENGLISH: Record<'el' | 'pl', ReadonlySet<string>> = {
     'Status',
     'Logo',
     'D4.2',
+    'Partner',
   ]),
 };
 

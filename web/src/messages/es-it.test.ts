@@ -100,6 +100,7 @@ const LANGUAGES: Record<string, Language> = {
       'Tag',
       'Logo',
       'D4.2',
+      'Partner',
     ],
     // "KPI", "cluster" and "attività" are invariable ("1 KPI", "3 KPI", "3 cluster").
     // "In <workspace>" is Italian too.

@@ -41,7 +41,7 @@ export const esPipeline: Pick<Messages, keyof typeof enPipeline> = {
     emptyFilteredTitle: 'Ninguna relación coincide',
     emptyFilteredBody: 'Cambie o borre los filtros para ver más.',
     boardCaption: 'Las relaciones por etapa',
-    column: (label, count) => `${label}: ${count}`,
+    column: (label, count) => `${label} (${count})`,
     more: (shown, count) => `${shown} de ${count} mostradas: véalas todas en la lista`,
     showColumn: (label) => `Mostrar ${label.toLowerCase()}`,
     hideColumn: (label) => `Ocultar ${label.toLowerCase()}`,

@@ -41,7 +41,7 @@ export const frPipeline: Pick<Messages, keyof typeof enPipeline> = {
     emptyFilteredTitle: 'Aucune relation ne correspond',
     emptyFilteredBody: 'Modifiez ou effacez les filtres pour en voir davantage.',
     boardCaption: 'Les relations par étape',
-    column: (label, count) => `${label} : ${count}`,
+    column: (label, count) => `${label} (${count})`,
     more: (shown, count) => `${shown} sur ${count} affichées : voyez-les toutes dans la liste`,
     showColumn: (label) => `Afficher ${label.toLowerCase()}`,
     hideColumn: (label) => `Masquer ${label.toLowerCase()}`,

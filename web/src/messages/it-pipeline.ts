@@ -5,8 +5,8 @@ import type { Messages } from './types.ts';
 export const itPipeline: Pick<Messages, keyof typeof enPipeline> = {
   pipeline: {
     networkSection: 'Rete',
-    nav: 'Pipeline',
-    title: 'Pipeline delle partnership',
+    nav: 'Percorso partnership',
+    title: 'Percorso delle partnership',
     intro:
       'Ogni relazione tra uno dei nostri (un cluster o un membro) e una controparte, fase per fase. Sposti una scheda per registrare un cambio di fase; l’attività a cui lo attribuisce lo conta nei suoi KPI.',
     stages: {
@@ -41,7 +41,7 @@ export const itPipeline: Pick<Messages, keyof typeof enPipeline> = {
     emptyFilteredTitle: 'Nessuna relazione corrisponde',
     emptyFilteredBody: 'Modifichi o cancelli i filtri per vederne di più.',
     boardCaption: 'Le relazioni per fase',
-    column: (label, count) => `${label}: ${count}`,
+    column: (label, count) => `${label} (${count})`,
     more: (shown, count) => `${shown} di ${count} mostrate: le veda tutte nell’elenco`,
     showColumn: (label) => `Mostra ${label.toLowerCase()}`,
     hideColumn: (label) => `Nascondi ${label.toLowerCase()}`,
@@ -85,7 +85,7 @@ export const itPipeline: Pick<Messages, keyof typeof enPipeline> = {
       confirmation: 'Stessa fase: questo registra una conferma.',
     },
     page: {
-      back: 'Pipeline',
+      back: 'Percorso partnership',
       loading: 'Caricamento della relazione…',
       notFound: 'Questa relazione non esiste (più)',
       ours: 'Nostro',

@@ -43,7 +43,7 @@ export const plPipeline: Pick<Messages, keyof typeof enPipeline> = {
     emptyFilteredTitle: 'Żadna relacja nie pasuje',
     emptyFilteredBody: 'Zmień lub wyczyść filtry, aby zobaczyć więcej.',
     boardCaption: 'Relacje według etapu',
-    column: (label, count) => `${label}: ${count}`,
+    column: (label, count) => `${label} (${count})`,
     more: (shown, count) => `Pokazano ${shown} z ${count}: wszystkie na liście`,
     showColumn: (label) => `Pokaż: ${label}`,
     hideColumn: (label) => `Ukryj: ${label}`,
