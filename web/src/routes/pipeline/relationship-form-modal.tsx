@@ -150,6 +150,8 @@ function RelationshipForm({
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.startedOn)) found.startedOn = t.change.dateRequired;
     if (needsReason && !values.reason.trim()) found.reason = t.change.reasonRequired;
+    else if (needsReason && values.reason.trim().length > 500) found.reason = messages.planning.tooLong(500);
+    if (values.notes.length > 4000) found.notes = messages.planning.tooLong(4000);
     if (!form.check(found)) return;
     save.mutate(undefined, { onError: form.showServer });
   };
@@ -282,7 +284,6 @@ function RelationshipForm({
             {...form.field('reason')}
             label={t.change.reason}
             required
-            maxLength={500}
             value={values.reason}
             onChange={(event) => form.set('reason', event.currentTarget.value)}
           />
@@ -320,7 +321,6 @@ function RelationshipForm({
         <Textarea
           {...form.field('notes')}
           label={t.form.notes}
-          maxLength={4000}
           autosize
           minRows={2}
           value={values.notes}

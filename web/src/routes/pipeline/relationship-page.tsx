@@ -180,8 +180,8 @@ function RelationshipView({
                 )}
                 <Textarea
                   label={p.notes}
+                  error={notes.length > 4000 ? messages.planning.tooLong(4000) : undefined}
                   value={notes}
-                  maxLength={4000}
                   autosize
                   minRows={3}
                   onChange={(event) => setNotes(event.currentTarget.value)}
@@ -190,7 +190,11 @@ function RelationshipView({
                   <Button variant="default" onClick={() => setNotes(null)}>
                     {p.cancel}
                   </Button>
-                  <Button loading={saveNotes.isPending} onClick={() => saveNotes.mutate(notes)}>
+                  <Button
+                    loading={saveNotes.isPending}
+                    disabled={notes.length > 4000}
+                    onClick={() => saveNotes.mutate(notes)}
+                  >
                     {p.save}
                   </Button>
                 </Group>

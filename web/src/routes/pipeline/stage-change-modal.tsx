@@ -103,6 +103,7 @@ function StageChangeForm({
     const found: Partial<Record<(typeof FIELDS)[number], string>> = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.changedOn)) found.changedOn = t.change.dateRequired;
     if (needsReason && !values.reason.trim()) found.reason = t.change.reasonRequired;
+    else if (needsReason && values.reason.trim().length > 500) found.reason = messages.planning.tooLong(500);
     if (!form.check(found)) return;
     save.mutate(undefined, { onError: form.showServer });
   };
@@ -159,7 +160,6 @@ function StageChangeForm({
             description={t.change.reasonHint}
             inputWrapperOrder={BELOW}
             required
-            maxLength={500}
             autosize
             minRows={2}
             value={values.reason}
