@@ -50,6 +50,7 @@ import { passwordResetRoutes } from '../features/password-reset/routes.ts';
 import { personRoutes } from '../features/people/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
 import { projectRoutes } from '../features/projects/routes.ts';
+import { relationshipRoutes } from '../features/relationships/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
@@ -167,16 +168,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           name: 'kpis',
           description: 'KPIs: definitions, targets, entered values, roll-ups and their records',
         },
-        {
-          name: 'network',
-          description: 'The network abroad: organisations, people, interactions, relationships, projects',
-        },
         { name: 'reports', description: 'Funder reports (PDF, XLSX) made by background jobs' },
         { name: 'archive', description: "A workspace's portable archive: export, check, import" },
         {
           name: 'network',
           description:
-            'Organisations and people outside the consortium, interactions, the pipeline, projects',
+            'The network abroad: organisations and people outside the consortium, interactions, the pipeline, projects, its health',
         },
         { name: 'audit', description: 'Who changed what' },
         { name: 'lists', description: 'The global search and your saved views of the lists' },
@@ -321,6 +318,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(interactionRoutes(services.interactions));
     await scope.register(networkHealthRoutes(services.networkHealth));
     await scope.register(projectRoutes(services.projects));
+    await scope.register(relationshipRoutes(services.relationships));
   };
 }
 

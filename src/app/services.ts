@@ -44,6 +44,7 @@ import { PasswordResetService } from '../features/password-reset/service.ts';
 import { PersonService } from '../features/people/service.ts';
 import { PlanService } from '../features/plans/service.ts';
 import { ProjectService } from '../features/projects/service.ts';
+import { RelationshipService } from '../features/relationships/service.ts';
 import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
 import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
@@ -173,6 +174,7 @@ export function createServices(options: ServiceOptions) {
     search: new SearchService(db),
     networkHealth: new NetworkHealthService(db, clock),
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
+    relationships: new RelationshipService(db),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -123,6 +123,13 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       .where('app_user.email', '=', 'member@demo.space2id.example')
       .executeTakeFirstOrThrow();
     memberOrganisationPath = `/w/demo/members/${member.organisation_id}`;
+    // The demo's furthest relationship: the longest stage history.
+    const relationship = await db
+      .selectFrom('relationship')
+      .select('id')
+      .where('stage', '=', 'common_project')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
 
     pages = {
       '/': '/',
@@ -163,6 +170,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/network/health': '/w/demo/network/health',
       '/w/$workspace/network/projects': '/w/demo/network/projects',
       '/w/$workspace/network/projects/$id': `/w/demo/network/projects/${project.id}`,
+      '/w/$workspace/network/pipeline': '/w/demo/network/pipeline',
+      '/w/$workspace/network/relationships/$relationshipId': `/w/demo/network/relationships/${relationship.id}`,
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',
@@ -175,6 +184,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       `/w/demo/markets/${longMarket.id}`,
       `/w/demo/activities/${longActivity.id}`,
       '/w/demo/network/interactions?mine=true',
+      // The pipeline as a list, filtered (issue 21).
+      '/w/demo/network/pipeline?view=list&stage=partner,collaborating',
     ];
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);

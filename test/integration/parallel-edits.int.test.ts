@@ -47,7 +47,10 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
         op.bodies['application/json']?.required?.includes('version') === true &&
         !op.path.includes('/saved-views/') &&
         !op.path.startsWith('/api/v1/operator/') &&
-        !op.path.endsWith('/settings'),
+        !op.path.endsWith('/settings') &&
+        // A stage change is edited with its relationship's version (the generator pairs a change with
+        // any relationship): its race is tested in src/features/relationships/relationships.int.test.ts.
+        !op.path.endsWith('/changes/{changeId}'),
     );
   }, 120_000);
   afterAll(async () => {

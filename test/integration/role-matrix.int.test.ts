@@ -8,6 +8,7 @@ import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
 import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
+import { freshRelationship, PipelineRows } from '../support/pipeline-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -44,7 +45,8 @@ type Resource =
   | 'network_organisation'
   | 'network_person'
   | 'interaction'
-  | 'project';
+  | 'project'
+  | 'relationship';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -107,6 +109,88 @@ const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> 
 });
 
 const CASES: RouteCase[] = [
+  // The partnership pipeline (issue 21): staff read; coordinators and the own cluster's manager write.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/relationships',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/board',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/relationships',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'relationship',
+    // A new counterpart per request (one relationship per pair).
+    freshId: async (db, workspaceId) => (await new PipelineRows(db).networkOrganisation(workspaceId)).id,
+    body: (_version, own, counterpartId) => ({
+      ourClusterId: own.clusterId,
+      networkOrganisationId: counterpartId,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    resource: 'relationship',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'relationship',
+    body: (version) => ({ version, notes: 'Edited' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}/stage',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'relationship',
+    body: (version) => ({ version, stage: 'met' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}/changes/{changeId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'relationship',
+    freshChild: async (db, relationshipId) =>
+      (
+        await db
+          .selectFrom('relationship_stage_change')
+          .select('id')
+          .where('relationship_id', '=', relationshipId)
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    body: (version) => ({ version, reason: null }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/network/relationships/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    resource: 'relationship',
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+  },
   { method: 'GET', path: '/api/v1/workspaces/{workspace}/clusters', expected: all(200) },
   {
     method: 'POST',
@@ -1286,6 +1370,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     networkPersonId: '',
     interactionId: '',
     projectId: '',
+    relationshipId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1307,6 +1392,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownInteractionId = '';
   let network: InteractionRows;
   let ownProjectId = '';
+  let ownRelationshipId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1438,6 +1524,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ).id;
     ownProjectId = await freshProject(t.database.db, workspace.id, ownClusterId);
     foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
+    ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
+    foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
   });
   afterAll(async () => {
     await t?.close();
@@ -1608,6 +1696,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           : networkIds.personId;
       case 'project':
         return fresh ? await freshProject(t.database.db, home.id, ownClusterId) : ownProjectId;
+      case 'relationship':
+        return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1666,14 +1756,17 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         ).country;
       }
       if (route.freshChild) {
-        params.participantId = params.partnerId = await route.freshChild(t.database.db, id, {
-          clusterId: ownClusterId,
-          organisationId: ownOrganisationId,
-          marketId: ownMarketId,
-          activityId: ownActivityId,
-          studyVisitId: ownStudyVisitId,
-          networkOrganisationId: ownNetworkOrganisationId,
-        });
+        params.participantId =
+          params.partnerId =
+          params.changeId =
+            await route.freshChild(t.database.db, id, {
+              clusterId: ownClusterId,
+              organisationId: ownOrganisationId,
+              marketId: ownMarketId,
+              activityId: ownActivityId,
+              studyVisitId: ownStudyVisitId,
+              networkOrganisationId: ownNetworkOrganisationId,
+            });
       }
       const before = await rowsOf(route, home.id);
       const res = await request(route, caller, home.slug, id, current.version, params);
@@ -1701,6 +1794,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         network_person: foreign.networkPersonId,
         interaction: foreign.interactionId,
         project: foreign.projectId,
+        relationship: foreign.relationshipId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

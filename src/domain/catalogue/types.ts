@@ -230,5 +230,34 @@ export const DERIVED_KPI_RULES = {
     label: 'Collaborative projects with international funding',
     catalogueKpis: ['sustaining-the-networks/projects_with_international_funding'],
   },
+  relationships_potential_partners: {
+    kind: 'count',
+    label: 'Relationships that first reached "potential partner" at the activity',
+    catalogueKpis: ['study-visits/potential_partners_estimated'],
+  },
+  relationships_new_partners: {
+    kind: 'count',
+    label: 'Relationships that first reached "partner" at the activity',
+    catalogueKpis: [
+      'roadshows/new_partners',
+      'trade-fairs/new_partners',
+      'international-events-conferences/new_partners',
+      'events-at-home-regions/new_partners',
+      'soft-landing/new_partners_arrived',
+    ],
+  },
+  relationships_new_collaborations: {
+    kind: 'count',
+    label: 'Relationships that first reached "collaborating" at the activity',
+    catalogueKpis: [
+      'innovation-clubs/new_collaborations',
+      'ambassador-staff-exchange/collaborations_facilitated',
+    ],
+  },
+  relationships_collaborations_sustained: {
+    kind: 'count',
+    label: 'Relationships moved or confirmed at "collaborating" or beyond at the activity',
+    catalogueKpis: ['mentoring-follow-up/collaborations_sustained'],
+  },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

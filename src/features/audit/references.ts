@@ -20,6 +20,10 @@ export const REFERENCE_FIELDS: Record<string, NamedTable> = {
   network_organisation_id: 'network_organisation',
   network_person_id: 'network_person',
   project_id: 'project',
+  our_cluster_id: 'cluster',
+  our_organisation_id: 'organisation',
+  counterpart_organisation_id: 'organisation',
+  owner_user_id: 'app_user',
 };
 
 /** What a record's history needs of one audit event. */

@@ -327,6 +327,22 @@ const NAME_QUERIES: Record<NamedTable, NameQuery> = {
       ])
       .where('p.workspace_id', '=', workspaceId)
       .where('pp.id', 'in', ids),
+  // A relationship of the pipeline: "counterpart · ours" (issue 21).
+  relationship: (db, workspaceId, ids) =>
+    db
+      .selectFrom('relationship as r')
+      .leftJoin('network_organisation as no', 'no.id', 'r.network_organisation_id')
+      .leftJoin('organisation as co', 'co.id', 'r.counterpart_organisation_id')
+      .leftJoin('cluster as oc', 'oc.id', 'r.our_cluster_id')
+      .leftJoin('organisation as oo', 'oo.id', 'r.our_organisation_id')
+      .select([
+        'r.id',
+        sql<string>`coalesce(no.name, co.name, '') || ' · ' || coalesce(oc.short_name, oo.name, '')`.as(
+          'name',
+        ),
+      ])
+      .where('r.workspace_id', '=', workspaceId)
+      .where('r.id', 'in', ids),
   kpi_entry: (db, workspaceId, ids) =>
     db
       .selectFrom('kpi_entry')
@@ -371,6 +387,7 @@ export const NAMED_TABLES = [
   'interaction',
   'project',
   'project_partner',
+  'relationship',
 ] as const;
 export type NamedTable = (typeof NAMED_TABLES)[number];
 
@@ -423,6 +440,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'person',
   'plan',
   'project_partner',
+  'relationship',
   'saved_view',
   'market',
   'travel_rate',

@@ -28,6 +28,7 @@ const ENTITY_TABLES: Record<string, NamedTable> = {
   interaction: 'interaction',
   project: 'project',
   project_partner: 'project_partner',
+  relationship: 'relationship',
 };
 
 const KPI_ENTITIES = new Set(['kpi_target', 'kpi_entry']);

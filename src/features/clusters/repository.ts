@@ -76,6 +76,16 @@ export class ClusterRepository {
     return Number(row.n);
   }
 
+  /** How many relationships of the pipeline are in the cluster's scope (they keep it from being deleted). */
+  async countRelationships(clusterId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('relationship')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('cluster_id', '=', clusterId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** @returns whether the cluster at that version was deleted. */
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
     const result = await this.db

@@ -88,6 +88,14 @@ export class ClusterService {
           `The cluster ${current.short_name} still has ${managers} manager(s): give them another cluster or role first.`,
         );
       }
+      // The pipeline's relationships name the cluster as their scope (issue 21): they are the
+      // partnership's history, so they are moved or removed on purpose, not with the cluster.
+      const relationships = await clusters.countRelationships(id);
+      if (relationships > 0) {
+        throw new ConflictError(
+          `The cluster ${current.short_name} still has ${relationships} relationship(s) in the partnership pipeline: remove them first.`,
+        );
+      }
       if (!(await clusters.delete(actor.workspaceId, id, version))) {
         throw staleVersion('cluster', id, version, current.version);
       }

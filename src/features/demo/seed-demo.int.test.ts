@@ -9,6 +9,7 @@ import { seedDemo } from '../../app/seed-demo.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
 import { DEMO_CUSTOM_INSTRUMENT } from './seed-demo-instruments.ts';
 import { DEMO_INTERACTIONS, seedDemoInteractions } from './seed-demo-interactions.ts';
+import { DEMO_PIPELINE_STAGES } from './seed-demo-pipeline.ts';
 
 describe.each(testDialects())('demo workspace on %s', (kind) => {
   let t: TestApp;
@@ -361,6 +362,50 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(byKey.get('new_opportunities_discovered')).toBeGreaterThan(0);
     expect(byKey.get('collaborative_projects_labelled')).toBeGreaterThan(0);
     expect(byKey.get('collaborative_projects_common_label')).toBeGreaterThan(0);
+  });
+
+  it('has a partnership pipeline at every stage whose changes count in the KPIs of its activities', async () => {
+    const db = t.database.db;
+    const relationships = await db.selectFrom('relationship').selectAll().execute();
+    expect(relationships.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(relationships.map((r) => r.stage))).toEqual(
+      new Set(DEMO_PIPELINE_STAGES.map(([stage]) => stage)),
+    );
+    const changes = await db.selectFrom('relationship_stage_change').selectAll().execute();
+    expect(changes.length).toBeGreaterThan(relationships.length * 2);
+    // Every history runs forward in time, and its last change is the relationship's stage.
+    for (const relationship of relationships) {
+      const own = changes
+        .filter((c) => c.relationship_id === relationship.id)
+        .sort((a, b) => a.changed_on.localeCompare(b.changed_on) || a.id.localeCompare(b.id));
+      expect(own[0]?.from_stage).toBeNull();
+      expect(own[0]?.changed_on).toBe(relationship.started_on);
+      expect(own.at(-1)?.to_stage).toBe(relationship.stage);
+    }
+    // The trade fairs held count new partners, the study visits potential partners.
+    const derived = await db
+      .selectFrom('kpi_actual')
+      .select(['kpi_key', (eb) => eb.fn.sum<number | string>('value').as('total')])
+      .where('kpi_key', 'in', ['new_partners', 'potential_partners_estimated', 'collaborations_sustained'])
+      .groupBy('kpi_key')
+      .execute();
+    const totals = Object.fromEntries(derived.map((row) => [row.kpi_key, Number(row.total)]));
+    console.log(
+      'TOTALS',
+      JSON.stringify(totals),
+      JSON.stringify(
+        await db
+          .selectFrom('relationship_stage_change as c')
+          .innerJoin('activity as a', 'a.id', 'c.activity_id')
+          .innerJoin('instrument as i', 'i.id', 'a.instrument_id')
+          .select(['i.key', 'c.to_stage', (eb) => eb.fn.countAll().as('n')])
+          .groupBy(['i.key', 'c.to_stage'])
+          .execute(),
+      ),
+    );
+    expect(totals.new_partners).toBeGreaterThan(0);
+    expect(totals.potential_partners_estimated).toBeGreaterThan(0);
+    expect(totals.collaborations_sustained).toBeGreaterThan(0);
   });
 
   it('is never created again, nor on a database that has workspaces', async () => {

@@ -11,6 +11,7 @@ import { demoRegistry } from './demo-registry.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
 import { seedDemoInteractions } from './seed-demo-interactions.ts';
 import { seedDemoNetwork } from './seed-demo-network.ts';
+import { seedDemoPipeline } from './seed-demo-pipeline.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 import { type DemoProjectServices, seedDemoProjects } from './seed-demo-projects.ts';
 
@@ -206,6 +207,7 @@ export async function seedDemoWorkspace(
     clusterId: null,
     organisationId: null,
   });
+  await seedDemoPipeline(services, { workspaceId: seeded.workspaceId, coordinatorId: seeded.coordinatorId });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { InteractionRows } from '../../../test/support/interactions-factories.ts';
+import { PipelineRows } from '../../../test/support/pipeline-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { ProjectRows } from '../../../test/support/projects-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -298,6 +299,40 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
       await expectFresh('counterpart added');
       await call('DELETE', `/network/projects/${project.id}/partners/${partner.id}`);
       await expectFresh('counterpart removed');
+    },
+    relationship_stage_change: async () => {
+      // Issue 21: the pipeline's stage changes, counted at the activity that first reached a stage.
+      const fair = await newActivity('A trade fair', { instrumentKey: 'trade-fairs' });
+      const other = await newActivity('Another fair', { instrumentKey: 'trade-fairs' });
+      const visit = await newActivity('A study visit');
+      const counterpart = await new PipelineRows(t.database.db).networkOrganisation(workspaceId);
+      const relationship = await call('POST', '/network/relationships', {
+        ourClusterId: clusterId,
+        networkOrganisationId: counterpart.id,
+        startedOn: '2026-05-01',
+        stage: 'potential_partner',
+        activityId: visit.id,
+      });
+      await expectFresh('relationship added at a potential partner');
+      const moved = await call('POST', `/network/relationships/${relationship.id}/stage`, {
+        version: relationship.version,
+        stage: 'partner',
+        changedOn: '2026-05-05',
+        activityId: fair.id,
+      });
+      await expectFresh('moved to partner at a fair');
+      const change = moved.changes.at(-1);
+      const corrected = await call(
+        'PATCH',
+        `/network/relationships/${relationship.id}/changes/${change.id}`,
+        {
+          version: moved.version,
+          activityId: other.id,
+        },
+      );
+      await expectFresh('attributed to another fair');
+      await call('DELETE', `/network/relationships/${relationship.id}?version=${corrected.version}`);
+      await expectFresh('relationship deleted');
     },
   };
 

@@ -142,6 +142,7 @@ export const evidenceRecordSchema = z
       'interaction',
       'project',
       'project_partner',
+      'stage_change',
     ]),
     activityId: z.string(),
     activityTitle: z.string(),

@@ -166,6 +166,16 @@ export class OrganisationRepository {
       .executeTakeFirst();
   }
 
+  /** Its relationships in the pipeline follow it to its new cluster (their access scope, decision 0026). */
+  async moveRelationshipScope(workspaceId: string, id: string, clusterId: string): Promise<void> {
+    await this.db
+      .updateTable('relationship')
+      .set({ cluster_id: clusterId })
+      .where('workspace_id', '=', workspaceId)
+      .where('our_organisation_id', '=', id)
+      .execute();
+  }
+
   /** @returns whether the organisation at that version was deleted (its people stay, without it). */
   async delete(workspaceId: string, id: string, version: number): Promise<boolean> {
     // Its participations go with it, and its people's stand for no organisation any more: the
@@ -181,6 +191,20 @@ export class OrganisationRepository {
     markEvidence(
       this.db,
       participations.map((row) => row.activity_id),
+    );
+    // Its relationships in the pipeline go with it, and their stage changes (issue 21's KPIs).
+    const stageChanges = await this.db
+      .selectFrom('relationship_stage_change as c')
+      .innerJoin('relationship as r', 'r.id', 'c.relationship_id')
+      .select('c.activity_id')
+      .distinct()
+      .where((eb) =>
+        eb.or([eb('r.our_organisation_id', '=', id), eb('r.counterpart_organisation_id', '=', id)]),
+      )
+      .execute();
+    markEvidence(
+      this.db,
+      stageChanges.map((row) => row.activity_id),
     );
     const result = await this.db
       .deleteFrom('organisation')

@@ -153,6 +153,9 @@ export class OrganisationService {
       }
       const updated = await organisations.update(actor.workspaceId, id, version, values);
       if (!updated) throw staleVersion('organisation', id, version, current.version);
+      if (values.cluster_id !== undefined && values.cluster_id !== current.cluster_id) {
+        await organisations.moveRelationshipScope(actor.workspaceId, id, values.cluster_id);
+      }
       if (Object.keys(changes).length > 0) {
         await new AuditRepository(trx).record({
           workspaceId: actor.workspaceId,

@@ -21,6 +21,8 @@ const OWNER: Record<string, { column: string; table: string }[]> = {
     { column: 'activity_id', table: 'activity' },
     { column: 'plan_id', table: 'plan' },
   ],
+  relationship: [{ column: 'cluster_id', table: 'cluster' }],
+  relationship_stage_change: [{ column: 'relationship_id', table: 'relationship' }],
 };
 
 export const SCOPED_TABLES = ['cluster', ...Object.keys(OWNER)];

@@ -295,6 +295,30 @@ async function seedWorkspace(
       },
     ],
   });
+  // The partnership pipeline (issue 21): a relationship of a member with another member, moved
+  // once at the study visit (a network organisation comes with the network's own routes). The
+  // run may have left it there already (409): enough.
+  const relationship = await send(
+    'POST',
+    '/network/relationships',
+    {
+      ourOrganisationId: o0,
+      counterpartOrganisationId: o2,
+      stage: 'met',
+      startedOn: '2026-04-13',
+      notes: `Notes ${tag}`,
+      activityId: activityIds[1],
+    },
+    [409],
+  );
+  if (relationship.id) {
+    await send('POST', `/network/relationships/${relationship.id}/stage`, {
+      version: relationship.version,
+      stage: 'potential_partner',
+      changedOn: '2026-04-15',
+      activityId: activityIds[1],
+    });
+  }
   // A saved view of the seeding caller (the coordinator), so its edits have a record to work on.
   await send(
     'POST',

@@ -10248,6 +10248,705 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/network/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the relationships, with filters, sort and the total */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The relationships in the scope of this cluster */
+                    clusterId?: string;
+                    /** @description A member organisation on the other side */
+                    counterpartOrganisationId?: string;
+                    /** @description The counterpart's country */
+                    country?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    marketId?: string;
+                    networkOrganisationId?: string;
+                    /** @description Ours: a cluster id or a member organisation id */
+                    ours?: string;
+                    ownerUserId?: string;
+                    /** @description Search in the counterpart's name */
+                    q?: string;
+                    /** @description The order: createdAt, stageChangedOn, startedOn, stage, counterpart; a leading "-" reverses it (default -stageChangedOn). Rows with the same value follow in id order. */
+                    sort?: "createdAt" | "-createdAt" | "stageChangedOn" | "-stageChangedOn" | "startedOn" | "-startedOn" | "stage" | "-stage" | "counterpart" | "-counterpart";
+                    /** @description Stages separated by commas: mapped, contacted, met, potential_partner, partner, collaborating, common_project, dormant, closed */
+                    stage?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a relationship between one of ours and a counterpart
+         * @description Ours: exactly one of ourClusterId and ourOrganisationId; the counterpart: exactly one of networkOrganisationId and counterpartOrganisationId. One relationship per pair: a second is refused with 409 naming the first. Its first stage is recorded as its first stage change, attributed to activityId.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The activity the first stage is attributed to
+                         * @default null
+                         */
+                        activityId?: string | null;
+                        /** @description …or a member organisation (exactly one) */
+                        counterpartOrganisationId?: string | null;
+                        /** @default null */
+                        marketId?: string | null;
+                        /** @description The counterpart: a network organisation… */
+                        networkOrganisationId?: string | null;
+                        /** @default  */
+                        notes?: string;
+                        /** @description Ours: a partner cluster… */
+                        ourClusterId?: string | null;
+                        /** @description …or a member organisation (exactly one) */
+                        ourOrganisationId?: string | null;
+                        /** @default null */
+                        ownerUserId?: string | null;
+                        /**
+                         * @description Required for dormant and closed
+                         * @default null
+                         */
+                        reason?: string | null;
+                        /**
+                         * @default mapped
+                         * @enum {string}
+                         */
+                        stage?: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+                        /** @description YYYY-MM-DD; today by default */
+                        startedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/relationships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One relationship with its stage history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a relationship and its stage history */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a relationship’s notes, owner or market (its stage: POST …/stage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        marketId?: string | null;
+                        notes?: string;
+                        ownerUserId?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Relationship"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/relationships/{id}/changes/{changeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct the activity a stage change is attributed to, or its reason
+         * @description Send the relationship's version; its stage and day stay as recorded.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    changeId: string;
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activityId?: string | null;
+                        reason?: string | null;
+                        /** @description The relationship's version */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/relationships/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a relationship to a stage (or confirm its stage) on a day, attributed to an activity
+         * @description Dormant and closed need a reason. A change dated before the relationship began or before its previous change is refused (400 naming changedOn).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        activityId?: string | null;
+                        /** @description YYYY-MM-DD; today by default */
+                        changedOn?: string;
+                        /**
+                         * @description Required for dormant and closed
+                         * @default null
+                         */
+                        reason?: string | null;
+                        /** @enum {string} */
+                        stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/network/relationships/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline board: per stage, how many and the 50 most recently moved */
+        get: {
+            parameters: {
+                query?: {
+                    clusterId?: string;
+                    marketId?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipBoard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations": {
         parameters: {
             query?: never;
@@ -13900,7 +14599,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -13911,7 +14610,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -16239,6 +16938,258 @@ export interface components {
             status: "ready";
             version: string;
         };
+        Relationship: {
+            /** @description The cluster whose staff may change it (ours, or our member’s cluster) */
+            clusterId: string;
+            counterpart: {
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+                id: string;
+                /**
+                 * @description A network organisation, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "network" | "member";
+                name: string;
+            };
+            counterpartOrganisationId: string | null;
+            createdAt: string;
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            networkOrganisationId: string | null;
+            notes: string;
+            ourClusterId: string | null;
+            ourOrganisationId: string | null;
+            ours: {
+                id: string;
+                /**
+                 * @description A partner cluster, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "cluster" | "organisation";
+                name: string;
+            };
+            ownerName: string | null;
+            ownerUserId: string | null;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            /** @description YYYY-MM-DD: the day of the current stage */
+            stageChangedOn: string;
+            /** @description Why it is dormant or closed */
+            stageReason: string | null;
+            /** @description YYYY-MM-DD */
+            startedOn: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a stage change; a stale one gets 409 */
+            version: number;
+        };
+        RelationshipBoard: {
+            columns: {
+                /** @description All relationships at this stage */
+                count: number;
+                /** @description The 50 most recently moved; the others through the list */
+                items: components["schemas"]["Relationship"][];
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            }[];
+        };
+        RelationshipBoardInput: {
+            columns: {
+                /** @description All relationships at this stage */
+                count: number;
+                /** @description The 50 most recently moved; the others through the list */
+                items: components["schemas"]["RelationshipInput"][];
+                /** @enum {string} */
+                stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            }[];
+        };
+        RelationshipDetail: {
+            /** @description Its stage history, oldest first */
+            changes: components["schemas"]["RelationshipStageChange"][];
+            /** @description The cluster whose staff may change it (ours, or our member’s cluster) */
+            clusterId: string;
+            counterpart: {
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+                id: string;
+                /**
+                 * @description A network organisation, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "network" | "member";
+                name: string;
+            };
+            counterpartOrganisationId: string | null;
+            createdAt: string;
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            networkOrganisationId: string | null;
+            notes: string;
+            ourClusterId: string | null;
+            ourOrganisationId: string | null;
+            ours: {
+                id: string;
+                /**
+                 * @description A partner cluster, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "cluster" | "organisation";
+                name: string;
+            };
+            ownerName: string | null;
+            ownerUserId: string | null;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            /** @description YYYY-MM-DD: the day of the current stage */
+            stageChangedOn: string;
+            /** @description Why it is dormant or closed */
+            stageReason: string | null;
+            /** @description YYYY-MM-DD */
+            startedOn: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a stage change; a stale one gets 409 */
+            version: number;
+        };
+        RelationshipDetailInput: {
+            /** @description Its stage history, oldest first */
+            changes: components["schemas"]["RelationshipStageChangeInput"][];
+            /** @description The cluster whose staff may change it (ours, or our member’s cluster) */
+            clusterId: string;
+            counterpart: {
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+                id: string;
+                /**
+                 * @description A network organisation, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "network" | "member";
+                name: string;
+            };
+            counterpartOrganisationId: string | null;
+            createdAt: string;
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            networkOrganisationId: string | null;
+            notes: string;
+            ourClusterId: string | null;
+            ourOrganisationId: string | null;
+            ours: {
+                id: string;
+                /**
+                 * @description A partner cluster, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "cluster" | "organisation";
+                name: string;
+            };
+            ownerName: string | null;
+            ownerUserId: string | null;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            /** @description YYYY-MM-DD: the day of the current stage */
+            stageChangedOn: string;
+            /** @description Why it is dormant or closed */
+            stageReason: string | null;
+            /** @description YYYY-MM-DD */
+            startedOn: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a stage change; a stale one gets 409 */
+            version: number;
+        };
+        RelationshipInput: {
+            /** @description The cluster whose staff may change it (ours, or our member’s cluster) */
+            clusterId: string;
+            counterpart: {
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+                id: string;
+                /**
+                 * @description A network organisation, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "network" | "member";
+                name: string;
+            };
+            counterpartOrganisationId: string | null;
+            createdAt: string;
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            networkOrganisationId: string | null;
+            notes: string;
+            ourClusterId: string | null;
+            ourOrganisationId: string | null;
+            ours: {
+                id: string;
+                /**
+                 * @description A partner cluster, or a member organisation
+                 * @enum {string}
+                 */
+                kind: "cluster" | "organisation";
+                name: string;
+            };
+            ownerName: string | null;
+            ownerUserId: string | null;
+            /** @enum {string} */
+            stage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+            /** @description YYYY-MM-DD: the day of the current stage */
+            stageChangedOn: string;
+            /** @description Why it is dormant or closed */
+            stageReason: string | null;
+            /** @description YYYY-MM-DD */
+            startedOn: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a stage change; a stale one gets 409 */
+            version: number;
+        };
+        RelationshipList: {
+            items: components["schemas"]["Relationship"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        RelationshipListInput: {
+            items: components["schemas"]["RelationshipInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        RelationshipStageChange: {
+            /** @description The activity the change is attributed to (KPI evidence) */
+            activityId: string | null;
+            activityTitle: string | null;
+            actorName: string | null;
+            actorUserId: string | null;
+            /** @description YYYY-MM-DD */
+            changedOn: string;
+            createdAt: string;
+            /** @description null: the stage the relationship began at */
+            fromStage: ("mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed") | null;
+            id: string;
+            reason: string | null;
+            /** @enum {string} */
+            toStage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+        };
+        RelationshipStageChangeInput: {
+            /** @description The activity the change is attributed to (KPI evidence) */
+            activityId: string | null;
+            activityTitle: string | null;
+            actorName: string | null;
+            actorUserId: string | null;
+            /** @description YYYY-MM-DD */
+            changedOn: string;
+            createdAt: string;
+            /** @description null: the stage the relationship began at */
+            fromStage: ("mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed") | null;
+            id: string;
+            reason: string | null;
+            /** @enum {string} */
+            toStage: "mapped" | "contacted" | "met" | "potential_partner" | "partner" | "collaborating" | "common_project" | "dormant" | "closed";
+        };
         ReportRequest: {
             /** @enum {string} */
             format: "pdf" | "xlsx";
@@ -16773,7 +17724,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -16783,7 +17734,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -305,3 +305,18 @@ export type ListInteractionsQuery = NonNullable<
 export type CreateInteractionBody = JsonBody<
   paths[`${Workspace}/network/interactions`]['post']['requestBody']
 >;
+
+// The partnership pipeline (issue 21, item 3) ---------------------------------------------------
+
+/** A relationship between one of ours and a counterpart, at a stage. */
+export type RelationshipDto = Schemas['Relationship'];
+export type RelationshipDetailDto = Schemas['RelationshipDetail'];
+export type RelationshipStageChangeDto = Schemas['RelationshipStageChange'];
+export type RelationshipStage = RelationshipDto['stage'];
+export type RelationshipBoardDto = Schemas['RelationshipBoard'];
+export type ListRelationshipsQuery = NonNullable<
+  paths[`${Workspace}/network/relationships`]['get']['parameters']['query']
+>;
+export type CreateRelationshipBody = JsonBody<
+  paths[`${Workspace}/network/relationships`]['post']['requestBody']
+>;

@@ -24,7 +24,14 @@ export {
   PHASES,
 } from '../../../src/domain/catalogue/types.ts';
 /** The network's vocabularies (issue 21): the interactions' kinds, the organisations' types. */
-export { INTERACTION_KINDS, NETWORK_ORGANISATION_TYPES } from '../../../src/domain/network/types.ts';
+/** The partnership pipeline's stages in order (issue 21); dormant and closed need a reason. */
+export {
+  INTERACTION_KINDS,
+  NETWORK_ORGANISATION_TYPES,
+  PIPELINE_STAGES,
+  RELATIONSHIP_STAGES,
+  stageNeedsReason,
+} from '../../../src/domain/network/types.ts';
 /** The planning core's vocabularies (issue 4) in the domain's order, and cost category labels. */
 export {
   ACTIVITY_STATUSES,

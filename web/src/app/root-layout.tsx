@@ -237,6 +237,7 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
+      {/* The network (issue 21): the partnership's staff only (decision 0026). */}
       {/* Reports hold the budget: for the roles that see costs. */}
       {abilities.canSomewhere('report.read') && (
         <NavLinkLink
@@ -313,6 +314,25 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
             leftSection={<InteractionsIcon />}
           />
           <NavLinkLink
+            to="/w/$workspace/network/pipeline"
+            params={{ workspace }}
+            label={messages.pipeline.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/pipeline', params: { workspace }, fuzzy: true }) ||
+                pathname.startsWith(`/w/${encodeURIComponent(workspace)}/network/relationships/`),
+            )}
+            leftSection={<PipelineIcon />}
+          />
+          <NavLinkLink
+            to="/w/$workspace/network/projects"
+            params={{ workspace }}
+            label={messages.projects.nav}
+            active={Boolean(
+              matchRoute({ to: '/w/$workspace/network/projects', params: { workspace }, fuzzy: true }),
+            )}
+            leftSection={<ProjectsIcon />}
+          />
+          <NavLinkLink
             to="/w/$workspace/network/health"
             params={{ workspace }}
             label={messages.networkHealth.nav}
@@ -330,15 +350,6 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
                 matchRoute({ to: '/w/$workspace/network/import', params: { workspace } }),
             )}
             leftSection={<UsersIcon />}
-          />
-          <NavLinkLink
-            to="/w/$workspace/network/projects"
-            params={{ workspace }}
-            label={messages.projects.nav}
-            active={Boolean(
-              matchRoute({ to: '/w/$workspace/network/projects', params: { workspace }, fuzzy: true }),
-            )}
-            leftSection={<ProjectsIcon />}
           />
         </>
       )}
@@ -386,6 +397,16 @@ function ProjectsIcon() {
     <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
       <rect x="3.5" y="6.5" width="17" height="13" rx="1.5" />
       <path d="M9 6.5V4.5h6v2M3.5 12h17" />
+    </svg>
+  );
+}
+
+function PipelineIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" {...iconStroke}>
+      <rect x="3.5" y="4" width="4.5" height="16" rx="1" />
+      <rect x="10" y="4" width="4.5" height="11" rx="1" />
+      <rect x="16.5" y="4" width="4" height="7" rx="1" />
     </svg>
   );
 }

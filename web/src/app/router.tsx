@@ -9,6 +9,7 @@ import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
 import { networkDataRoutes } from '../routes/network-data/routes.ts';
 import { networkHealthRoutes } from '../routes/network-health/routes.ts';
+import { pipelineRoutes } from '../routes/pipeline/routes.ts';
 import { planningRoutes } from '../routes/planning/routes.ts';
 import { projectRoutes } from '../routes/projects/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
@@ -50,6 +51,7 @@ const routeTree = rootRoute.addChildren([
     ...networkRegistryRoutes,
     ...networkHealthRoutes,
     ...projectRoutes,
+    ...pipelineRoutes,
   ]),
   ...accountRoutes,
 ]);

@@ -107,6 +107,7 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       participant: 'Συμμετέχων',
       activity: 'Δράση',
       cost_line: 'Γραμμή κόστους',
+      stage_change: 'Αλλαγή σταδίου',
       entry: 'Τιμή KPI',
       interaction: 'Αλληλεπίδραση',
       project: 'Συνεργατικό έργο',

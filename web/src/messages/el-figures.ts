@@ -72,6 +72,7 @@ export const elFigures: Widen<typeof figures> = {
       person_import: 'Εισαγωγή προσώπων',
       network_organisation_import: 'Εισαγωγή οργανισμών δικτύου',
       network_person_import: 'Εισαγωγή προσώπων δικτύου',
+      relationship: 'Σχέση',
       saved_view: 'Αποθηκευμένη προβολή',
       network_organisation: 'Οργανισμός του δικτύου',
       network_person: 'Πρόσωπο του δικτύου',

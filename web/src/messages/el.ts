@@ -24,6 +24,7 @@ import { elLists } from './el-lists.ts';
 import { elNetwork } from './el-network.ts';
 import { elNetworkData } from './el-network-data.ts';
 import { elNetworkHealth } from './el-network-health.ts';
+import { elPipeline } from './el-pipeline.ts';
 import { elPlanning } from './el-planning.ts';
 import { elProjects } from './el-projects.ts';
 import { elReports } from './el-reports.ts';
@@ -844,6 +845,7 @@ export const el: Messages = {
   ...elImportLanguages,
   ...elLanguages,
   ...elArchive,
+  ...elPipeline,
   ...elNetwork,
   ...elNetworkData,
   ...elInteractions,

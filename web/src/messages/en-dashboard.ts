@@ -108,6 +108,7 @@ export const enDashboard = {
       participant: 'Participant',
       activity: 'Activity',
       cost_line: 'Cost line',
+      stage_change: 'Stage change',
       entry: 'KPI entry',
       interaction: 'Interaction',
       project: 'Collaborative project',

@@ -71,6 +71,7 @@ export const figures = {
       person_import: 'Import of people',
       network_organisation_import: 'Import of network organisations',
       network_person_import: 'Import of network people',
+      relationship: 'Relationship',
       saved_view: 'Saved view',
       network_organisation: 'Network organisation',
       network_person: 'Network person',

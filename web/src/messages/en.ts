@@ -32,6 +32,7 @@ import { enLists } from './en-lists.ts';
 import { enNetwork } from './en-network.ts';
 import { enNetworkData } from './en-network-data.ts';
 import { enNetworkHealth } from './en-network-health.ts';
+import { enPipeline } from './en-pipeline.ts';
 import { enPlanning } from './en-planning.ts';
 import { enProjects } from './en-projects.ts';
 import { enReports } from './en-reports.ts';
@@ -795,6 +796,7 @@ export const en = {
   ...enDashboard,
   ...enReports,
   ...enArchive,
+  ...enPipeline,
   ...enNetwork,
   ...enNetworkData,
   ...enInteractions,

@@ -116,6 +116,7 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       participant: 'Participante',
       activity: 'Actividad',
       cost_line: 'Línea de coste',
+      stage_change: 'Cambio de etapa',
       entry: 'Valor de KPI',
       interaction: 'Interacción',
       project: 'Proyecto colaborativo',

@@ -73,6 +73,7 @@ export const esFigures: Widen<typeof figures> = {
       person_import: 'Importación de personas',
       network_organisation_import: 'Importación de organizaciones de la red',
       network_person_import: 'Importación de personas de la red',
+      relationship: 'Relación',
       saved_view: 'Vista guardada',
       network_organisation: 'Organización de la red',
       network_person: 'Persona de la red',

@@ -38,6 +38,7 @@ import { esLists } from './es-lists.ts';
 import { esNetwork } from './es-network.ts';
 import { esNetworkData } from './es-network-data.ts';
 import { esNetworkHealth } from './es-network-health.ts';
+import { esPipeline } from './es-pipeline.ts';
 import { esPlanning } from './es-planning.ts';
 import { esProjects } from './es-projects.ts';
 import { esReports } from './es-reports.ts';
@@ -877,6 +878,7 @@ export const es: Messages = {
   ...esImportLanguages,
   ...esLanguages,
   ...esArchive,
+  ...esPipeline,
   ...esNetwork,
   ...esNetworkData,
   ...esInteractions,

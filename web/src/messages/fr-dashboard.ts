@@ -109,6 +109,7 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       participant: 'Participant',
       activity: 'Activité',
       cost_line: 'Ligne de coûts',
+      stage_change: 'Changement d’étape',
       entry: 'Valeur de KPI',
       interaction: 'Interaction',
       project: 'Projet collaboratif',

@@ -69,6 +69,7 @@ export const frFigures: Figures = {
       person_import: 'Import de personnes',
       network_organisation_import: 'Import d’organisations du réseau',
       network_person_import: 'Import de personnes du réseau',
+      relationship: 'Relation',
       saved_view: 'Vue enregistrée',
       network_organisation: 'Organisation du réseau',
       network_person: 'Personne du réseau',

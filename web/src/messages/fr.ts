@@ -22,6 +22,7 @@ import { frLists } from './fr-lists.ts';
 import { frNetwork } from './fr-network.ts';
 import { frNetworkData } from './fr-network-data.ts';
 import { frNetworkHealth } from './fr-network-health.ts';
+import { frPipeline } from './fr-pipeline.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frProjects } from './fr-projects.ts';
 import { frReports } from './fr-reports.ts';
@@ -834,6 +835,7 @@ export const fr: Messages = {
   ...frLanguages,
   ...frImportLanguages,
   ...frArchive,
+  ...frPipeline,
   ...frNetwork,
   ...frNetworkData,
   ...frInteractions,

@@ -116,6 +116,7 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       participant: 'Partecipante',
       activity: 'Attività',
       cost_line: 'Voce di costo',
+      stage_change: 'Cambio di fase',
       entry: 'Valore di KPI',
       interaction: 'Interazione',
       project: 'Progetto collaborativo',

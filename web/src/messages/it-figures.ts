@@ -73,6 +73,7 @@ export const itFigures: Widen<typeof figures> = {
       person_import: 'Importazione di persone',
       network_organisation_import: 'Importazione di organizzazioni della rete',
       network_person_import: 'Importazione di persone della rete',
+      relationship: 'Relazione',
       saved_view: 'Vista salvata',
       network_organisation: 'Organizzazione della rete',
       network_person: 'Persona della rete',

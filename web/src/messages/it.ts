@@ -39,6 +39,7 @@ import { itLists } from './it-lists.ts';
 import { itNetwork } from './it-network.ts';
 import { itNetworkData } from './it-network-data.ts';
 import { itNetworkHealth } from './it-network-health.ts';
+import { itPipeline } from './it-pipeline.ts';
 import { itPlanning } from './it-planning.ts';
 import { itProjects } from './it-projects.ts';
 import { itReports } from './it-reports.ts';
@@ -868,6 +869,7 @@ export const it: Messages = {
   ...itImportLanguages,
   ...itLanguages,
   ...itArchive,
+  ...itPipeline,
   ...itNetwork,
   ...itNetworkData,
   ...itInteractions,

@@ -106,6 +106,7 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       participant: 'Uczestnik',
       activity: 'Działanie',
       cost_line: 'Pozycja kosztowa',
+      stage_change: 'Zmiana etapu',
       entry: 'Wartość KPI',
       interaction: 'Interakcja',
       project: 'Projekt wspólny',

@@ -76,6 +76,7 @@ export const plFigures: Widen<typeof figures> = {
       person_import: 'Import osób',
       network_organisation_import: 'Import organizacji z sieci',
       network_person_import: 'Import osób z sieci',
+      relationship: 'Relacja',
       saved_view: 'Zapisany widok',
       network_organisation: 'Organizacja z sieci',
       network_person: 'Osoba z sieci',

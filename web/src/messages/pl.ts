@@ -25,6 +25,7 @@ import { plLists } from './pl-lists.ts';
 import { plNetwork } from './pl-network.ts';
 import { plNetworkData } from './pl-network-data.ts';
 import { plNetworkHealth } from './pl-network-health.ts';
+import { plPipeline } from './pl-pipeline.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plProjects } from './pl-projects.ts';
 import { plReports } from './pl-reports.ts';
@@ -839,6 +840,7 @@ export const pl: Messages = {
   ...plImportLanguages,
   ...plLanguages,
   ...plArchive,
+  ...plPipeline,
   ...plNetwork,
   ...plNetworkData,
   ...plInteractions,

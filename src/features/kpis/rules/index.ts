@@ -4,6 +4,12 @@ import { actualCosts } from './actual-costs.ts';
 import { interactionMeetings, networkContactsMet, networkNewContacts } from './interactions.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
 import { PROJECT_RULES } from './projects.ts';
+import {
+  relationshipsCollaborationsSustained,
+  relationshipsNewCollaborations,
+  relationshipsNewPartners,
+  relationshipsPotentialPartners,
+} from './relationship-stages.ts';
 import type { DerivedKpiRule } from './rule.ts';
 
 export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
@@ -21,6 +27,10 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   networkContactsMet,
   networkNewContacts,
   ...PROJECT_RULES,
+  relationshipsPotentialPartners,
+  relationshipsNewPartners,
+  relationshipsNewCollaborations,
+  relationshipsCollaborationsSustained,
 ];
 
 /**

@@ -9,7 +9,8 @@ export type EvidenceType =
   | 'entry'
   | 'interaction'
   | 'project'
-  | 'project_partner';
+  | 'project_partner'
+  | 'stage_change';
 
 /** One record behind a KPI number, as the drill-down lists it. */
 export interface EvidenceRecord {

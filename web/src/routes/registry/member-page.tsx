@@ -28,6 +28,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
+import { RelationshipsSection } from '../pipeline/relationships-section.tsx';
 import { ProjectsSection } from '../projects/projects-section.tsx';
 import { MemberActivities, MemberHistory } from './member-activity.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
@@ -255,6 +256,7 @@ function MemberProfile({
 
       <MemberActivities workspace={workspace} organisationId={organisation.id} name={organisation.name} />
       <ProjectsSection workspace={workspace} organisationId={organisation.id} />
+      <RelationshipsSection workspace={workspace} ourOrganisationId={organisation.id} />
       <MemberHistory workspace={workspace} organisationId={organisation.id} name={organisation.name} />
 
       <MemberFormDrawer
