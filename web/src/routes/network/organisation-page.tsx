@@ -14,6 +14,7 @@ import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { NetworkInteractions } from '../interactions/activity-interactions.tsx';
+import { RelationshipsSection } from '../pipeline/relationships-section.tsx';
 import { ProjectsSection } from '../projects/projects-section.tsx';
 import { OrganisationFormDrawer } from './organisation-form-drawer.tsx';
 import { NetworkOrganisationPicker } from './organisation-picker.tsx';
@@ -284,6 +285,7 @@ function OrganisationProfile({
 
       {/* network sections: timeline, relationships, projects */}
       <NetworkInteractions workspace={workspace} filter={{ networkOrganisationId: organisation.id }} />
+      <RelationshipsSection workspace={workspace} networkOrganisationId={organisation.id} />
       <ProjectsSection workspace={workspace} networkOrganisationId={organisation.id} />
 
       <OrganisationFormDrawer
