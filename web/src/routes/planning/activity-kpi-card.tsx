@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { ActivityKpiDto, KpiEntryDto } from '../../api/types.ts';
+import { AnchorLink } from '../../app/links.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { messages } from '../../messages/en.ts';
 import { KpiEntries } from './kpi-entries.tsx';
@@ -25,10 +26,13 @@ export function ActivityKpiCard({
   kpi,
   editable,
   actions,
+  records,
 }: {
   kpi: ActivityKpiDto;
   editable: boolean;
   actions: KpiCardActions;
+  /** Where the records behind a derived value are listed (the dashboard's drill-down). */
+  records?: { workspace: string; activityId: string };
 }) {
   const titleId = useId();
   return (
@@ -76,6 +80,22 @@ export function ActivityKpiCard({
           </Text>
         ) : (
           <ActualAgainstTarget kpi={kpi} />
+        )}
+        {records && kpi.source === 'derived' && kpi.actual !== null && (
+          <AnchorLink
+            to="/w/$workspace/kpis/records"
+            params={{ workspace: records.workspace }}
+            search={{
+              kpiKey: kpi.kpiKey,
+              ...(kpi.instrumentId ? { instrumentId: kpi.instrumentId } : {}),
+              groupBy: 'activity',
+              groupKey: records.activityId,
+            }}
+            fz="sm"
+            data-testid="kpi-records-link"
+          >
+            {messages.dashboard.drillHint(kpi.label)}
+          </AnchorLink>
         )}
         {kpi.source === 'entered' && (
           <>

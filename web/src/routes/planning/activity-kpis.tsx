@@ -61,7 +61,13 @@ export function ActivityKpis({
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {kpis.data.items.map((kpi) => (
-            <ActivityKpiCard key={kpi.kpiKey} kpi={kpi} editable={editable} actions={actions} />
+            <ActivityKpiCard
+              key={kpi.kpiKey}
+              kpi={kpi}
+              editable={editable}
+              actions={actions}
+              records={{ workspace, activityId: activity.id }}
+            />
           ))}
         </SimpleGrid>
       )}
