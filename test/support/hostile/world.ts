@@ -393,7 +393,7 @@ async function seedWorkspace(
 async function seedNetworkHealth(database: Database, workspaceId: string, clusterId: string, tag: string) {
   const network = new NetworkHealthFactory(database.db);
   const organisation = await network.organisation(workspaceId, {
-    name: `Network org ${tag}`,
+    name: `Health org ${tag}`,
     city: `Osaka ${tag}`,
   });
   await network.interaction(workspaceId, organisation.id, '2026-03-02', { notes: `Met ${tag}` });
