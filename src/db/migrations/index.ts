@@ -21,6 +21,7 @@ import * as m0021 from './0021-custom-instruments.ts';
 import * as m0023 from './0023-user-language.ts';
 import * as m0024 from './0024-network.ts';
 import * as m0030 from './0030-network-health.ts';
+import * as m0031 from './0031-pipeline-board-indexes.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023-user-language': m0023,
   '0024-network': m0024,
   '0030-network-health': m0030,
+  '0031-pipeline-board-indexes': m0031,
 };

@@ -169,11 +169,21 @@ export class RelationshipRepository {
     return new Map(rows.map((row) => [row.stage, Number(row.n)]));
   }
 
-  /** The most recently moved relationships at one stage (the board's cards). */
-  latestAtStage(workspaceId: string, stage: RelationshipStage, filters: RelationshipFilters, limit: number) {
-    return this.named()
-      .where('r.workspace_id', '=', workspaceId)
-      .where('r.id', 'in', this.filtered(workspaceId, { ...filters, stages: [stage] }).select('r.id'))
+  /**
+   * The most recently moved relationships at one stage (the board's cards), in the whole workspace,
+   * a market or a cluster. Filtered on the relationship itself (not through an `id in (…)` of the
+   * list's filters) so the board's indexes (migration 0031) serve the order and the limit.
+   */
+  latestAtStage(
+    workspaceId: string,
+    stage: RelationshipStage,
+    filters: Pick<RelationshipFilters, 'marketId' | 'clusterId'>,
+    limit: number,
+  ) {
+    let query = this.named().where('r.workspace_id', '=', workspaceId).where('r.stage', '=', stage);
+    if (filters.marketId) query = query.where('r.market_id', '=', filters.marketId);
+    if (filters.clusterId) query = query.where('r.cluster_id', '=', filters.clusterId);
+    return query
       .orderBy('r.stage_changed_on', 'desc')
       .orderBy('r.id', 'desc')
       .limit(limit)
