@@ -383,11 +383,10 @@ async function addNetworkEvidence(
         created_at: now,
       });
     }
-    if (relationships.length >= BATCH) {
+    // Changes point at their relationship: the relationships of a batch go in first.
+    if (relationships.length >= BATCH || changes.length >= BATCH) {
       await trx.insertInto('relationship').values(relationships).execute();
       relationships = [];
-    }
-    if (changes.length >= BATCH) {
       await trx.insertInto('relationship_stage_change').values(changes).execute();
       changes = [];
     }

@@ -73,8 +73,8 @@ One workspace of ${n(5_000).toLocaleString('en')} activities (10 markets, 25 pla
 cancelled, 10 budget lines each, 3 in 10 actual) and ${n(1_000_000).toLocaleString('en')} evidence records: participants (70% present,
 15% absent, 15% expected) of ${n(2_000).toLocaleString('en')} member organisations, the actual cost lines and 5 hand-entered
 values per activity, ${n(150_000).toLocaleString('en')} interactions with ${n(10_000).toLocaleString('en')} network organisations at the activities
-and ${n(50_000).toLocaleString('en')} relationship stage changes attributed to them (issue 21: the network's rules read
-them once merged); a present-participants target on half the activities and a target per plan
+and ${n(50_000).toLocaleString('en')} relationship stage changes attributed to them (issue 21: the network's
+rules derive their values from them); a present-participants target on half the activities and a target per plan
 and instrument. Derived values written by \`refreshKpiActuals\`, as the use cases leave them.
 Period ${PERIOD.replace('&', ', ')} (every activity). Scale ${scale}.
 
