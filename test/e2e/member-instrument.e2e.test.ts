@@ -210,7 +210,7 @@ describe.skipIf(!chromiumPath)('the member page and the instrument page in the b
     await expectNoSeriousA11yViolations(page);
 
     // An instrument no demo activity uses: the empty states.
-    await page.goto(`${baseUrl}/catalogue/innovation-clubs`);
+    await page.goto(`${baseUrl}/catalogue/sales-marketing-representative`);
     await poll(() => page.getByTestId('instrument-usage').textContent()).toContain('No activity of it yet.');
     expect(await page.getByTestId('instrument-usage').textContent()).toContain('No plan uses it yet.');
     expect(await page.getByTestId('instrument-plans-count').textContent()).toBe('Used by 0 plans');

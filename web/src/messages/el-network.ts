@@ -4,7 +4,7 @@ import type { Messages } from './types.ts';
 
 export const elNetwork: Pick<Messages, keyof typeof enNetwork> = {
   network: {
-    nav: { section: 'Δίκτυο', organisations: 'Οργανισμοί', people: 'Πρόσωπα' },
+    nav: { section: 'Δίκτυο', organisations: 'Οργανισμοί του δικτύου', people: 'Πρόσωπα του δικτύου' },
     organisationType: {
       cluster: 'Σύμπλεγμα (cluster)',
       agency: 'Οργανισμός προώθησης',

@@ -4,7 +4,7 @@
  */
 export const enNetwork = {
   network: {
-    nav: { section: 'Network', organisations: 'Organisations', people: 'People' },
+    nav: { section: 'Network', organisations: 'Network organisations', people: 'Network people' },
     organisationType: {
       cluster: 'Cluster',
       agency: 'Agency',

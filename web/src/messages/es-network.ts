@@ -4,7 +4,7 @@ import type { Messages } from './types.ts';
 
 export const esNetwork: Pick<Messages, keyof typeof enNetwork> = {
   network: {
-    nav: { section: 'Red', organisations: 'Organizaciones', people: 'Personas' },
+    nav: { section: 'Red', organisations: 'Organizaciones de la red', people: 'Personas de la red' },
     organisationType: {
       cluster: 'Clúster',
       agency: 'Agencia',

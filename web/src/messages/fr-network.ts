@@ -4,7 +4,7 @@ import type { Messages } from './types.ts';
 
 export const frNetwork: Pick<Messages, keyof typeof enNetwork> = {
   network: {
-    nav: { section: 'Réseau', organisations: 'Organisations', people: 'Personnes' },
+    nav: { section: 'Réseau', organisations: 'Organisations du réseau', people: 'Personnes du réseau' },
     organisationType: {
       cluster: 'Cluster',
       agency: 'Agence',

@@ -4,7 +4,7 @@ import type { Messages } from './types.ts';
 
 export const itNetwork: Pick<Messages, keyof typeof enNetwork> = {
   network: {
-    nav: { section: 'Rete', organisations: 'Organizzazioni', people: 'Persone' },
+    nav: { section: 'Rete', organisations: 'Organizzazioni della rete', people: 'Persone della rete' },
     organisationType: {
       cluster: 'Cluster',
       agency: 'Agenzia',

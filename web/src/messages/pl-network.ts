@@ -12,7 +12,7 @@ const pl = (n: number, one: string, few: string, many: string) => {
 
 export const plNetwork: Pick<Messages, keyof typeof enNetwork> = {
   network: {
-    nav: { section: 'Sieć', organisations: 'Organizacje', people: 'Osoby' },
+    nav: { section: 'Sieć', organisations: 'Organizacje w sieci', people: 'Osoby w sieci' },
     organisationType: {
       cluster: 'Klaster',
       agency: 'Agencja',
