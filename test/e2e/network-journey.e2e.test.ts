@@ -117,6 +117,11 @@ describe.skipIf(!chromiumPath)('the network journey: a fair, a contact, a partne
     await expect.poll(() => page.getByTestId('pipeline-count-met').textContent()).toBe('1');
     await page.getByTestId('pipeline-card-handle').focus();
     await page.keyboard.press('Space');
+    // Picked up (announced, then over its own column) before it moves: an arrow pressed sooner is
+    // lost on a busy machine.
+    await expect
+      .poll(() => page.locator('[id^=DndLiveRegion]').first().textContent())
+      .toMatch(/Picked up|is over Met/);
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.locator('[id^=DndLiveRegion]').first().textContent())

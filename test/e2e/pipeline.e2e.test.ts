@@ -83,6 +83,11 @@ describe.skipIf(!chromiumPath)('the partnership pipeline in the browser', () => 
     const handle = page.getByTestId('pipeline-card-handle');
     await handle.focus();
     await page.keyboard.press('Space');
+    // Picked up (announced, then over its own column) before it moves: an arrow pressed sooner is
+    // lost on a busy machine.
+    await expect
+      .poll(() => page.locator('[id^=DndLiveRegion]').first().textContent())
+      .toMatch(/Picked up|is over Met/);
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.locator('#DndLiveRegion-0, [id^=DndLiveRegion]').first().textContent())
