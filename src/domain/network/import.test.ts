@@ -8,8 +8,8 @@ import {
   NETWORK_PERSON_HEADERS,
   NETWORK_PERSON_IMPORT_FIELDS,
   suggestNetworkMapping,
-  websiteDomain,
 } from './import.ts';
+import { websiteDomain } from './website.ts';
 
 const isCountry = (code: string) => ['FR', 'DE', 'JP', 'GR'].includes(code);
 

@@ -18,6 +18,7 @@ import {
   NETWORK_ORGANISATION_TYPES,
   type NetworkOrganisationType,
 } from './types.ts';
+import { websiteDomain } from './website.ts';
 
 export const NETWORK_ORGANISATION_IMPORT_FIELDS = [
   'name',
@@ -275,17 +276,6 @@ export interface NetworkOrganisationRowValues {
   notes: string;
   /** The cluster as the row names it (id, short name or name), '' when not given. */
   ownerCluster: string;
-}
-
-/** The lower-case host of a website without "www.", or null when it is not an http(s) address. */
-export function websiteDomain(website: string): string | null {
-  try {
-    const url = new URL(website);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.hostname.toLowerCase().replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
 }
 
 type Row<F extends string> = Partial<Record<F, string | null>>;
