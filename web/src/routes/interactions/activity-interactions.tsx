@@ -3,43 +3,67 @@ import { ButtonLink } from '../../app/links.tsx';
 import { messages } from '../../messages/en.ts';
 import { Section } from '../planning/parts.tsx';
 import { InteractionTimeline } from './interaction-timeline.tsx';
+import type { InteractionFilter } from './queries.ts';
 
 const t = messages.interactions.timeline;
 
 /**
- * The activity page's section of the interactions recorded at it, with "Log an interaction here"
- * (the quick entry with the activity filled in). For the roles that read the network.
+ * The interactions of one activity, network organisation or person, as a section of its page, with
+ * the quick entry to log another (the activity filled in on an activity's page). Only for the roles
+ * that read the network.
  */
-export function ActivityInteractions({ workspace, activityId }: { workspace: string; activityId: string }) {
+function InteractionsSection({
+  workspace,
+  filter,
+  hide,
+  testId,
+  log,
+}: {
+  workspace: string;
+  filter: InteractionFilter;
+  hide?: { organisation?: boolean; activity?: boolean };
+  testId: string;
+  log: { label: string; activity?: string };
+}) {
   const abilities = useAbilities(workspace);
   if (!abilities.canSomewhere('network.read')) return null;
   return (
     <Section
       title={t.title}
-      testId="activity-interactions"
+      testId={testId}
       action={
         abilities.canSomewhere('network.create') ? (
           <ButtonLink
             to="/w/$workspace/network/interactions/new"
             params={{ workspace }}
-            search={{ activity: activityId }}
+            search={log.activity ? { activity: log.activity } : {}}
             variant="light"
             size="sm"
           >
-            {t.logHere}
+            {log.label}
           </ButtonLink>
         ) : undefined
       }
     >
-      <InteractionTimeline workspace={workspace} filter={{ activityId }} hide={{ activity: true }} />
+      <InteractionTimeline workspace={workspace} filter={filter} hide={hide} />
     </Section>
   );
 }
 
-/**
- * The interactions with one network organisation or person, on its page: the same timeline, and
- * the quick entry to log another.
- */
+/** The activity page's section: the interactions recorded at it, and "Log an interaction here". */
+export function ActivityInteractions({ workspace, activityId }: { workspace: string; activityId: string }) {
+  return (
+    <InteractionsSection
+      workspace={workspace}
+      filter={{ activityId }}
+      hide={{ activity: true }}
+      testId="activity-interactions"
+      log={{ label: t.logHere, activity: activityId }}
+    />
+  );
+}
+
+/** The interactions with one network organisation or person, on its page. */
 export function NetworkInteractions({
   workspace,
   filter,
@@ -47,29 +71,13 @@ export function NetworkInteractions({
   workspace: string;
   filter: { networkOrganisationId: string } | { networkPersonId: string };
 }) {
-  const abilities = useAbilities(workspace);
   return (
-    <Section
-      title={t.title}
+    <InteractionsSection
+      workspace={workspace}
+      filter={filter}
+      hide={'networkOrganisationId' in filter ? { organisation: true } : undefined}
       testId="network-interactions"
-      action={
-        abilities.canSomewhere('network.create') ? (
-          <ButtonLink
-            to="/w/$workspace/network/interactions/new"
-            params={{ workspace }}
-            variant="light"
-            size="sm"
-          >
-            {messages.interactions.quick.title}
-          </ButtonLink>
-        ) : undefined
-      }
-    >
-      <InteractionTimeline
-        workspace={workspace}
-        filter={filter}
-        hide={'networkOrganisationId' in filter ? { organisation: true } : undefined}
-      />
-    </Section>
+      log={{ label: messages.interactions.quick.title }}
+    />
   );
 }
