@@ -213,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null);
+  app.decorateRequest('participant', null);
   const { database } = options;
   logApiRequests(app);
   // Only routes that ask for it are limited (sign-in, password reset, accepting an invitation);

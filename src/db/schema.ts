@@ -680,6 +680,210 @@ export interface NetworkDigestTable {
   created_at: string;
 }
 
+/** A B2B matchmaking event on an activity (issue 22, migration 0032). */
+export interface B2bEventTable {
+  id: string;
+  workspace_id: string;
+  activity_id: string;
+  public_slug: string;
+  description: Generated<string>;
+  /** IANA time zone of the sessions' wall-clock times. */
+  time_zone: string;
+  format: 'in_person' | 'online' | 'hybrid';
+  venue: string | null;
+  video_link: string | null;
+  slot_minutes: number;
+  registration_opens_at: string | null;
+  registration_closes_at: string | null;
+  request_deadline_at: string | null;
+  max_requests_per_participant: number | null;
+  max_representatives: Generated<number>;
+  request_expiry_days: number | null;
+  /** JSON: MeetingType[] */
+  meeting_types: Generated<string>;
+  approval: Generated<'manual' | 'automatic'>;
+  status: Generated<'draft' | 'open' | 'closed'>;
+  published_at: string | null;
+  published_run_id: string | null;
+  agenda_revision: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface B2bEventCoOrganiserTable {
+  event_id: string;
+  cluster_id: string;
+  created_at: string;
+}
+
+/** A session of an event: a day's period of meeting slots, with breaks inside it. */
+export interface B2bSessionTable {
+  id: string;
+  event_id: string;
+  name: string;
+  /** YYYY-MM-DD in the event's time zone. */
+  day: string;
+  /** HH:MM wall-clock in the event's time zone. */
+  start_time: string;
+  end_time: string;
+  /** JSON: SessionBreak[] */
+  breaks: Generated<string>;
+  created_at: string;
+}
+
+/** A registered organisation at an event: a member or an outside organisation. */
+export interface B2bParticipantTable {
+  id: string;
+  workspace_id: string;
+  event_id: string;
+  organisation_id: string | null;
+  network_organisation_id: string | null;
+  name: string;
+  country: string;
+  city: string | null;
+  website: string | null;
+  organisation_type: string | null;
+  description: Generated<string>;
+  offers: Generated<string>;
+  looking_for: Generated<string>;
+  /** JSON string arrays. */
+  tags: Generated<string>;
+  space_segments: Generated<string>;
+  target_markets: Generated<string>;
+  meeting_types: Generated<string>;
+  /** JSON: UTC start instants of the slots it cannot meet in. */
+  unavailable: Generated<string>;
+  contact_name: string;
+  contact_email: string;
+  status: 'unconfirmed' | 'pending' | 'approved' | 'rejected' | 'cancelled';
+  source: 'public' | 'member' | 'organiser' | 'import';
+  consent_at: string | null;
+  consent_text: string | null;
+  network_consent: Generated<number>;
+  confirmation_token_hash: string | null;
+  confirmation_expires_at: string | null;
+  email_confirmed_at: string | null;
+  access_token_hash: string | null;
+  feed_token: string | null;
+  checkin_code: string;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface B2bRepresentativeTable {
+  id: string;
+  participant_id: string;
+  name: string;
+  email: string | null;
+  role_title: string | null;
+  person_id: string | null;
+  network_person_id: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface B2bTableTable {
+  id: string;
+  event_id: string;
+  number: number;
+  name: string;
+  reserved_participant_id: string | null;
+  video_link: string | null;
+  created_at: string;
+}
+
+export interface B2bRequestTable {
+  id: string;
+  workspace_id: string;
+  event_id: string;
+  from_participant_id: string;
+  to_participant_id: string;
+  /** The two participant ids sorted and joined by ':' (see `pairKey`). */
+  pair_key: string;
+  meeting_type: 'b2b' | 'c2c' | 'b2i';
+  message: Generated<string>;
+  /** 1 low, 2 normal, 3 high. */
+  priority: Generated<number>;
+  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+  origin: 'participant' | 'organiser' | 'import';
+  created_by: string | null;
+  responded_at: string | null;
+  decline_reason: string | null;
+  expires_at: string | null;
+  reminded_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface B2bScheduleRunTable {
+  id: string;
+  workspace_id: string;
+  event_id: string;
+  job_id: string | null;
+  mode: 'full' | 'reschedule';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'applied' | 'discarded';
+  result_status: 'optimal' | 'feasible' | 'infeasible' | 'unknown' | null;
+  breaks: number | null;
+  lower_bound: number | null;
+  requested: Generated<number>;
+  placed: Generated<number>;
+  changes: number | null;
+  time_limit_seconds: number;
+  seconds: number | null;
+  /** JSON: RunAssignment[] */
+  assignments: Generated<string>;
+  /** JSON: UnplacedRequest[] */
+  unplaced: Generated<string>;
+  /** JSON: ParticipantBreaks[] */
+  participant_breaks: Generated<string>;
+  explanation: string | null;
+  fingerprint: string;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+  applied_at: string | null;
+}
+
+/** A meeting of the event's current schedule (one per accepted request that was placed). */
+export interface B2bMeetingTable {
+  id: string;
+  workspace_id: string;
+  event_id: string;
+  request_id: string;
+  slot_starts_at: string;
+  slot_ends_at: string;
+  table_id: string | null;
+  status: Generated<'scheduled' | 'held' | 'no_show' | 'cancelled'>;
+  status_by: 'from' | 'to' | 'organiser' | null;
+  status_changed_at: string | null;
+  published: Generated<number>;
+  run_id: string | null;
+  interaction_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface B2bMeetingFeedbackTable {
+  id: string;
+  workspace_id: string;
+  meeting_id: string;
+  participant_id: string;
+  rating: number | null;
+  follow_up: 'none' | 'contact' | 'meeting' | 'proposal' | 'partnership';
+  comment: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -720,4 +924,14 @@ export interface DB {
   project: ProjectTable;
   project_partner: ProjectPartnerTable;
   network_digest: NetworkDigestTable;
+  b2b_event: B2bEventTable;
+  b2b_event_co_organiser: B2bEventCoOrganiserTable;
+  b2b_session: B2bSessionTable;
+  b2b_participant: B2bParticipantTable;
+  b2b_representative: B2bRepresentativeTable;
+  b2b_table: B2bTableTable;
+  b2b_request: B2bRequestTable;
+  b2b_schedule_run: B2bScheduleRunTable;
+  b2b_meeting: B2bMeetingTable;
+  b2b_meeting_feedback: B2bMeetingFeedbackTable;
 }

@@ -39,6 +39,13 @@ export const WORKSPACE_TABLES: readonly WorkspaceTable[] = [
   { table: 'relationship_stage_change', owner: 'workspace' },
   { table: 'project', owner: 'workspace' },
   { table: 'project_partner', owner: 'parent', parent: 'project', foreignKey: 'project_id' },
+  { table: 'b2b_event', owner: 'workspace' },
+  { table: 'b2b_event_co_organiser', owner: 'parent', parent: 'b2b_event', foreignKey: 'event_id' },
+  { table: 'b2b_session', owner: 'parent', parent: 'b2b_event', foreignKey: 'event_id' },
+  { table: 'b2b_participant', owner: 'workspace' },
+  { table: 'b2b_representative', owner: 'parent', parent: 'b2b_participant', foreignKey: 'participant_id' },
+  { table: 'b2b_table', owner: 'parent', parent: 'b2b_event', foreignKey: 'event_id' },
+  { table: 'b2b_request', owner: 'workspace' },
   { table: 'kpi_target', owner: 'workspace' },
   { table: 'kpi_entry', owner: 'workspace' },
   { table: 'kpi_actual', owner: 'workspace' },
@@ -49,6 +56,9 @@ export const WORKSPACE_TABLES: readonly WorkspaceTable[] = [
   { table: 'audit_event', owner: 'workspace' },
   { table: 'job', owner: 'workspace' },
   { table: 'job_file', owner: 'parent', parent: 'job', foreignKey: 'job_id' },
+  { table: 'b2b_schedule_run', owner: 'workspace' },
+  { table: 'b2b_meeting', owner: 'workspace' },
+  { table: 'b2b_meeting_feedback', owner: 'workspace' },
 ];
 
 /**

@@ -22,6 +22,7 @@ import * as m0023 from './0023-user-language.ts';
 import * as m0024 from './0024-network.ts';
 import * as m0030 from './0030-network-health.ts';
 import * as m0031 from './0031-pipeline-board-indexes.ts';
+import * as m0032 from './0032-matchmaking.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -51,4 +52,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0024-network': m0024,
   '0030-network-health': m0030,
   '0031-pipeline-board-indexes': m0031,
+  '0032-matchmaking': m0032,
 };

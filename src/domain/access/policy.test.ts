@@ -74,6 +74,9 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'network.delete',
     'network.import',
     'network.gdpr',
+    'event.read',
+    'event.manage',
+    'event.participate',
   ],
   cluster_manager: [
     'workspace.read',
@@ -89,6 +92,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'report.read',
     'instrument.manage',
     'network.read',
+    'event.read',
   ],
   member: [
     'workspace.read',
@@ -99,6 +103,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'kpi.read',
+    'event.read',
   ],
   mentor: [
     'workspace.read',
@@ -109,6 +114,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'plan.read',
     'activity.read',
     'kpi.read',
+    'event.read',
   ],
   viewer: [
     'workspace.read',
@@ -123,6 +129,7 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'report.create',
     'report.read',
     'network.read',
+    'event.read',
   ],
 };
 
@@ -321,14 +328,18 @@ describe('access policy', () => {
       }
     });
 
-    it("gives a cluster manager its own cluster's changes only, and a member its organisation's profile", () => {
+    it("gives a cluster manager its own cluster's changes only, and a member its organisation's profile and events", () => {
       const manager = abilitiesOf(actor('cluster_manager', 'mine'), CLUSTERS).scopes;
       expect(manager.find((s) => s.clusterId === 'mine')?.permissions).toContain('cluster.update');
       expect(manager.find((s) => s.clusterId === 'other')?.permissions).not.toContain('cluster.update');
       expect(manager.find((s) => s.clusterId === null)?.permissions).not.toContain('market.update');
       const member = abilitiesOf(actor('member', null, 'my-org'), CLUSTERS).scopes;
       const own = member.find((s) => s.organisationId === 'my-org')?.permissions ?? [];
-      expect(own.filter((p) => !p.endsWith('.read'))).toEqual(['organisation.update', 'person.update']);
+      expect(own.filter((p) => !p.endsWith('.read'))).toEqual([
+        'organisation.update',
+        'person.update',
+        'event.participate',
+      ]);
     });
   });
 

@@ -62,6 +62,9 @@ export const PERMISSIONS = [
   'network.delete',
   'network.import',
   'network.gdpr',
+  'event.read',
+  'event.manage',
+  'event.participate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -179,6 +182,14 @@ const RULES: Record<Permission, Rule> = {
   'network.delete': coordinatorOrOwnCluster,
   'network.import': coordinatorOrOwnCluster,
   'network.gdpr': coordinator,
+  // B2B matchmaking events (issue 22, decision 0033). Everyone in the workspace sees its events
+  // (members take part in them). An event's scope is its activity's cluster: coordinators and that
+  // cluster's managers run it; the managers of a co-organising cluster too (the service passes each
+  // of the event's clusters in turn, `canManageEvent` in src/domain/matchmaking/access.ts). A member
+  // takes part for its own organisation; staff who run the event may act for any participant.
+  'event.read': anyone,
+  'event.manage': coordinatorOrOwnCluster,
+  'event.participate': coordinatorOwnClusterOrOwnOrganisation,
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -234,6 +245,9 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'network.delete': new Set(['coordinator', 'cluster_manager']),
   'network.import': new Set(['coordinator', 'cluster_manager']),
   'network.gdpr': new Set(['coordinator']),
+  'event.read': new Set(ROLES),
+  'event.manage': new Set(['coordinator', 'cluster_manager']),
+  'event.participate': new Set(['coordinator', 'cluster_manager', 'member']),
 };
 
 /**

@@ -9,6 +9,7 @@
  */
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
 import { type ApiError, networkError, problemFrom } from './api-error.ts';
+import { participantToken } from './participant-token.ts';
 import { querySerializer } from './query-string.ts';
 import type { paths } from './schema.d.ts';
 
@@ -50,6 +51,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     request.headers.set('Accept', 'application/json, application/problem+json');
+    // The event portal's calls carry the event link's token (an outside participant has no account).
+    if (new URL(request.url).pathname.startsWith('/api/v1/event-portal/')) {
+      const token = participantToken();
+      if (token) request.headers.set('X-Participant-Token', token);
+    }
     if (!SAFE_METHODS.has(request.method)) {
       const csrf = session.csrfToken();
       if (csrf) request.headers.set('X-CSRF-Token', csrf);

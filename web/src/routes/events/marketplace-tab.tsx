@@ -1,0 +1,6 @@
+import type { EventTabProps } from './viewer.ts';
+
+/** Placeholder of the foundation commit: the events-marketplace branch replaces this file. */
+export function MarketplaceTab(_props: EventTabProps) {
+  return null;
+}
