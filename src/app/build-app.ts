@@ -23,6 +23,7 @@ import { activityRoutes } from '../features/activities/routes.ts';
 import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { eventRoutes } from '../features/b2b-events/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -175,6 +176,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           description:
             'The network abroad: organisations and people outside the consortium, interactions, the pipeline, projects, its health',
         },
+        {
+          name: 'events',
+          description:
+            'B2B matchmaking events: set-up, registration, requests, schedules, agendas, the day and the follow-up',
+        },
         { name: 'audit', description: 'Who changed what' },
         { name: 'lists', description: 'The global search and your saved views of the lists' },
         { name: 'workspaces', description: 'Workspace set-up links and settings' },
@@ -320,6 +326,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(networkHealthRoutes(services.networkHealth));
     await scope.register(projectRoutes(services.projects));
     await scope.register(relationshipRoutes(services.relationships));
+    await scope.register(eventRoutes(services.events));
   };
 }
 

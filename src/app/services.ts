@@ -10,6 +10,7 @@ import { ArchiveService } from '../features/archive/service.ts';
 import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { EventService } from '../features/b2b-events/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -175,6 +176,7 @@ export function createServices(options: ServiceOptions) {
     networkHealth: new NetworkHealthService(db, clock),
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     relationships: new RelationshipService(db),
+    events: new EventService(db, clock),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -3794,6 +3794,958 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the B2B events, by their activity's start, with their counts
+         * @description Drafts are listed only for the event managers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the activity's title */
+                    q?: string;
+                    /** @description The order: startsOn, title; a leading "-" reverses it (default startsOn). Rows with the same value follow in id order. */
+                    sort?: "startsOn" | "-startsOn" | "title" | "-title";
+                    status?: "draft" | "open" | "closed";
+                    /** @description upcoming: the activity ends today or later (the workspace's today); past: it ended before */
+                    when?: "upcoming" | "past";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set up a B2B event on an activity of a B2B instrument (1.2.1–1.2.5)
+         * @description One event per activity (409). An activity of another instrument is refused with 400 naming `activityId`; overlapping sessions, an unknown time zone, inconsistent deadlines or an online event without a video link with 400 naming the field. The event starts as a draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An activity of a B2B instrument (1.2.1–1.2.5) without an event yet */
+                        activityId: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        approval?: "manual" | "automatic";
+                        /** @default  */
+                        description?: string;
+                        /** @enum {string} */
+                        format: "in_person" | "online" | "hybrid";
+                        /** @default 2 */
+                        maxRepresentatives?: number;
+                        /**
+                         * @description null: no limit
+                         * @default null
+                         */
+                        maxRequestsPerParticipant?: number | null;
+                        /**
+                         * @default [
+                         *       "b2b"
+                         *     ]
+                         */
+                        meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                        registrationClosesAt?: string | null;
+                        registrationOpensAt?: string | null;
+                        /** @description Not after the end of the activity */
+                        requestDeadlineAt?: string | null;
+                        /**
+                         * @description null: requests never expire
+                         * @default null
+                         */
+                        requestExpiryDays?: number | null;
+                        /** @default [] */
+                        sessions?: {
+                            /** @default [] */
+                            breaks?: {
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                end: string;
+                                /** @default  */
+                                label?: string;
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                start: string;
+                            }[];
+                            /** @description YYYY-MM-DD in the event time zone, within the activity dates */
+                            day: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            endTime: string;
+                            name: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            startTime: string;
+                        }[];
+                        slotMinutes: number;
+                        /**
+                         * @description Tables 1..n
+                         * @default 0
+                         */
+                        tableCount?: number;
+                        /** @description Default: the workspace's time zone */
+                        timeZone?: string;
+                        /** @default null */
+                        venue?: string | null;
+                        /**
+                         * @description Required for online and hybrid events
+                         * @default null
+                         */
+                        videoLink?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with its sessions, slots, tables, co-organisers, counts and what the caller is to it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an event with its registrations, requests and meetings (audited) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an event's settings (with the version read; stale: 409)
+         * @description Registration must open before it closes; the request deadline must not be after the end of the event. After publication, a slot length or time zone that would leave a scheduled meeting off the slots is refused with 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        approval?: "manual" | "automatic";
+                        description?: string;
+                        /** @enum {string} */
+                        format?: "in_person" | "online" | "hybrid";
+                        maxRepresentatives?: number;
+                        /** @description null: no limit */
+                        maxRequestsPerParticipant?: number | null;
+                        meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                        registrationClosesAt?: string | null;
+                        registrationOpensAt?: string | null;
+                        /** @description Not after the end of the activity */
+                        requestDeadlineAt?: string | null;
+                        /** @description null: requests never expire */
+                        requestExpiryDays?: number | null;
+                        slotMinutes?: number;
+                        /** @description IANA time zone, e.g. Europe/Brussels */
+                        timeZone?: string;
+                        venue?: string | null;
+                        version: number;
+                        /** @description Required for online and hybrid events */
+                        videoLink?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/co-organisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the clusters of the workspace that co-organise the event (their managers run it too) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Clusters of this workspace that run the event too */
+                        clusterIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the event's sessions (days, times, breaks)
+         * @description Errors name `body.sessions.N.field`. After publication, sessions that would leave a scheduled meeting outside the new slots are refused with 409 saying how many.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** @default [] */
+                            breaks?: {
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                end: string;
+                                /** @default  */
+                                label?: string;
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                start: string;
+                            }[];
+                            /** @description YYYY-MM-DD in the event time zone, within the activity dates */
+                            day: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            endTime: string;
+                            name: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            startTime: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an event to draft, open (registration page live) or closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "open" | "closed";
+                        /** @description When given, a stale one gets 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the event's tables by number, some reserved for a participant
+         * @description Numbers are unique; a reserved participant is an approved participant of this event and holds one table at most ("reserved table used twice": 400 naming the field). Removing a table that holds a scheduled meeting: 409.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tables: {
+                            name: string;
+                            number: number;
+                            /**
+                             * @description An approved participant of this event
+                             * @default null
+                             */
+                            reservedParticipantId?: string | null;
+                            /** @default null */
+                            videoLink?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/tables/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Number the tables 1..count named "{prefix} k" (reservations of kept numbers stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** @default Table */
+                        prefix?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/imports/network-organisations": {
         parameters: {
             query?: never;
@@ -13660,7 +14612,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13670,12 +14622,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13685,7 +14637,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AcceptedInvitation: {
@@ -14591,6 +15543,252 @@ export interface components {
             travellers?: number;
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
+        };
+        EventActivity: {
+            city: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            country: string | null;
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            startsOn: string;
+            title: string;
+        };
+        EventActivityInput: {
+            city: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            country: string | null;
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            startsOn: string;
+            title: string;
+        };
+        EventCounts: {
+            acceptedRequests: number;
+            /** @description Meetings of the current schedule, any status */
+            meetings: number;
+            meetingsHeld: number;
+            /** @description Participants by status (every status present) */
+            participants: {
+                [key: string]: number;
+            };
+        };
+        EventCountsInput: {
+            acceptedRequests: number;
+            /** @description Meetings of the current schedule, any status */
+            meetings: number;
+            meetingsHeld: number;
+            /** @description Participants by status (every status present) */
+            participants: {
+                [key: string]: number;
+            };
+        };
+        EventDetail: {
+            activity: components["schemas"]["EventActivity"];
+            agendaRevision: number;
+            /** @enum {string} */
+            approval: "manual" | "automatic";
+            coOrganisers: {
+                clusterId: string;
+                name: string;
+            }[];
+            counts: components["schemas"]["EventCounts"];
+            createdAt: string;
+            description: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            maxRepresentatives: number;
+            maxRequestsPerParticipant: number | null;
+            me: components["schemas"]["EventMe"];
+            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            requestDeadlineAt: string | null;
+            requestExpiryDays: number | null;
+            sessions: components["schemas"]["EventSession"][];
+            slotMinutes: number;
+            slots: components["schemas"]["EventSlot"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            tables: components["schemas"]["EventTable"][];
+            timeZone: string;
+            updatedAt: string;
+            venue: string | null;
+            version: number;
+            videoLink: string | null;
+        };
+        EventDetailInput: {
+            activity: components["schemas"]["EventActivityInput"];
+            agendaRevision: number;
+            /** @enum {string} */
+            approval: "manual" | "automatic";
+            coOrganisers: {
+                clusterId: string;
+                name: string;
+            }[];
+            counts: components["schemas"]["EventCountsInput"];
+            createdAt: string;
+            description: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            maxRepresentatives: number;
+            maxRequestsPerParticipant: number | null;
+            me: components["schemas"]["EventMeInput"];
+            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            requestDeadlineAt: string | null;
+            requestExpiryDays: number | null;
+            sessions: components["schemas"]["EventSessionInput"][];
+            slotMinutes: number;
+            slots: components["schemas"]["EventSlotInput"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            tables: components["schemas"]["EventTableInput"][];
+            timeZone: string;
+            updatedAt: string;
+            venue: string | null;
+            version: number;
+            videoLink: string | null;
+        };
+        EventList: {
+            /** @description Whether the reader may set up an event (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["EventSummary"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        EventListInput: {
+            /** @description Whether the reader may set up an event (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["EventSummaryInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        EventMe: {
+            /** @description Whether the caller runs the event */
+            canManage: boolean;
+            /** @description The caller's member organisation, if any */
+            organisationId: string | null;
+            /** @description The caller's own organisation's participant row in this event, if any */
+            participantId: string | null;
+        };
+        EventMeInput: {
+            /** @description Whether the caller runs the event */
+            canManage: boolean;
+            /** @description The caller's member organisation, if any */
+            organisationId: string | null;
+            /** @description The caller's own organisation's participant row in this event, if any */
+            participantId: string | null;
+        };
+        EventSession: {
+            breaks: {
+                end: string;
+                label: string;
+                start: string;
+            }[];
+            day: string;
+            endTime: string;
+            id: string;
+            name: string;
+            startTime: string;
+        };
+        EventSessionInput: {
+            breaks: {
+                end: string;
+                label: string;
+                start: string;
+            }[];
+            day: string;
+            endTime: string;
+            id: string;
+            name: string;
+            startTime: string;
+        };
+        EventSlot: {
+            day: string;
+            endsAt: string;
+            endTime: string;
+            number: number;
+            sessionId: string;
+            sessionName: string;
+            startsAt: string;
+            startTime: string;
+        };
+        EventSlotInput: {
+            day: string;
+            endsAt: string;
+            endTime: string;
+            number: number;
+            sessionId: string;
+            sessionName: string;
+            startsAt: string;
+            startTime: string;
+        };
+        EventSummary: {
+            activity: components["schemas"]["EventActivity"];
+            counts: components["schemas"]["EventCounts"];
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            timeZone: string;
+            venue: string | null;
+            version: number;
+        };
+        EventSummaryInput: {
+            activity: components["schemas"]["EventActivityInput"];
+            counts: components["schemas"]["EventCountsInput"];
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            timeZone: string;
+            venue: string | null;
+            version: number;
+        };
+        EventTable: {
+            id: string;
+            name: string;
+            number: number;
+            reservedParticipantId: string | null;
+            reservedParticipantName: string | null;
+            videoLink: string | null;
+        };
+        EventTableInput: {
+            id: string;
+            name: string;
+            number: number;
+            reservedParticipantId: string | null;
+            reservedParticipantName: string | null;
+            videoLink: string | null;
+        };
+        EventTables: {
+            tables: components["schemas"]["EventTable"][];
+        };
+        EventTablesInput: {
+            tables: components["schemas"]["EventTableInput"][];
         };
         EvidenceRecord: {
             activityId: string;
