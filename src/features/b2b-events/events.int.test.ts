@@ -371,6 +371,10 @@ describe.each(testDialects())('B2B event set-up API on %s', (kind) => {
       expect.objectContaining({ number: 5, name: 'Investors corner', videoLink: 'https://meet.example/5' }),
     ]);
     const tableOne = set.json().tables[0].id;
+    const read = (await call('GET', `/${event.id}/tables`)).json();
+    expect(read.tables).toEqual(set.json().tables);
+    expect(read.reservable.map((p: { name: string }) => p.name)).toContain('Alpha Space');
+    expect(read.reservable.map((p: { id: string }) => p.id)).not.toContain(pending.id);
 
     const twice = await call('PUT', `/${event.id}/tables`, {
       tables: [

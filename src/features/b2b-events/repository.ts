@@ -414,6 +414,18 @@ export class EventRepository {
       .execute();
   }
 
+  /** The approved participants of the event, by name. */
+  approvedParticipants(eventId: string) {
+    return this.db
+      .selectFrom('b2b_participant')
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'approved')
+      .select(['id', 'name'])
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+  }
+
   /** The scheduled meetings of the event: their slot and table. */
   scheduledMeetings(eventId: string) {
     return this.db

@@ -144,6 +144,20 @@ export function eventRoutes(events: EventService): FastifyPluginAsyncZod {
       async (request) => events.setSessions(actorOf(request), request.params.eventId, request.body.sessions),
     );
 
+    app.get(
+      '/events/:eventId/tables',
+      {
+        config: { permission: 'event.read' },
+        schema: {
+          tags: TAGS,
+          summary: 'The tables, and for organisers the approved participants a table may be reserved for',
+          params: eventParams,
+          response: { 200: tablesSchema, ...errors },
+        },
+      },
+      async (request) => events.getTables(actorOf(request), request.params.eventId),
+    );
+
     app.put(
       '/events/:eventId/tables',
       {

@@ -284,7 +284,14 @@ export const eventListSchema = z
   })
   .meta({ id: 'EventList' });
 
-export const tablesSchema = z.object({ tables: z.array(tableSchema) }).meta({ id: 'EventTables' });
+export const tablesSchema = z
+  .object({
+    tables: z.array(tableSchema),
+    reservable: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .describe('The approved participants a table may be reserved for (organisers only; empty for others)'),
+  })
+  .meta({ id: 'EventTables' });
 
 export type EventDetailDto = z.infer<typeof eventDetailSchema>;
 export type EventSummaryDto = z.infer<typeof eventSummarySchema>;

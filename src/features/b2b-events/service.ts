@@ -353,8 +353,26 @@ export class EventService {
     return writeTransaction(this.db, async (trx) => {
       const { events } = await this.managed(trx, actor, eventId);
       await this.applyTables(trx, actor, events, eventId, tables);
-      return { tables: (await events.tables(eventId)).map(presentTable) };
+      return this.tablesOf(events, eventId, true);
     });
+  }
+
+  /** The tables, and for the event's managers the approved participants a table may be reserved for. */
+  async getTables(actor: Actor, eventId: string) {
+    requireAccess(actor, 'event.read');
+    const events = new EventRepository(this.db);
+    const ref = await new EventRefReader(this.db).find(actor.workspaceId, eventId);
+    const canManage = canManageEvent(actor, ref);
+    if (ref.status === 'draft' && !canManage) throw new NotFoundError('event', eventId);
+    return this.tablesOf(events, eventId, canManage);
+  }
+
+  private async tablesOf(events: EventRepository, eventId: string, withReservable: boolean) {
+    const [tables, reservable] = await Promise.all([
+      events.tables(eventId),
+      withReservable ? events.approvedParticipants(eventId) : Promise.resolve([]),
+    ]);
+    return { tables: tables.map(presentTable), reservable };
   }
 
   async generateTables(actor: Actor, eventId: string, input: { count: number; prefix: string }) {
@@ -371,7 +389,7 @@ export class EventService {
         };
       });
       await this.applyTables(trx, actor, events, eventId, tables);
-      return { tables: (await events.tables(eventId)).map(presentTable) };
+      return this.tablesOf(events, eventId, true);
     });
   }
 

@@ -4558,7 +4558,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The tables, and for organisers the approved participants a table may be reserved for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         /**
          * Set the event's tables by number, some reserved for a participant
          * @description Numbers are unique; a reserved participant is an approved participant of this event and holds one table at most ("reserved table used twice": 400 naming the field). Removing a table that holds a scheduled meeting: 409.
@@ -15785,9 +15844,19 @@ export interface components {
             videoLink: string | null;
         };
         EventTables: {
+            /** @description The approved participants a table may be reserved for (organisers only; empty for others) */
+            reservable: {
+                id: string;
+                name: string;
+            }[];
             tables: components["schemas"]["EventTable"][];
         };
         EventTablesInput: {
+            /** @description The approved participants a table may be reserved for (organisers only; empty for others) */
+            reservable: {
+                id: string;
+                name: string;
+            }[];
             tables: components["schemas"]["EventTableInput"][];
         };
         EvidenceRecord: {

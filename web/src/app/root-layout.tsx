@@ -237,6 +237,14 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/calendar', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
+      {/* B2B matchmaking events (issue 22): everyone in the workspace reads them. */}
+      <NavLinkLink
+        to="/w/$workspace/events"
+        params={{ workspace }}
+        label={messages.events.nav}
+        active={Boolean(matchRoute({ to: '/w/$workspace/events', params: { workspace }, fuzzy: true }))}
+        leftSection={<CalendarIcon />}
+      />
       {/* The network (issue 21): the partnership's staff only (decision 0026). */}
       {/* Reports hold the budget: for the roles that see costs. */}
       {abilities.canSomewhere('report.read') && (

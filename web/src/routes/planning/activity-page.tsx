@@ -19,6 +19,7 @@ import { workspaceKeys } from '../../queries/keys.ts';
 import { ActivityInteractions } from '../interactions/activity-interactions.tsx';
 import { ProjectsSection } from '../projects/projects-section.tsx';
 import { ActivityBudget } from './activity-budget.tsx';
+import { ActivityEvent } from './activity-event.tsx';
 import { planContextOf } from './activity-form.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
 import { ActivityKpis } from './activity-kpis.tsx';
@@ -183,6 +184,7 @@ function ActivityView({
         </Section>
         <ActivityParticipants workspace={workspace} activity={activity} editable={mayEdit} />
         <ActivityInteractions workspace={workspace} activityId={activity.id} />
+        <ActivityEvent workspace={workspace} activity={activity} />
       </SimpleGrid>
 
       <ActivityKpis
