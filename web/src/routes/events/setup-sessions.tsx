@@ -24,6 +24,7 @@ import type { EventDetailDto } from './queries.ts';
 const t = messages.events.setup;
 
 interface BreakDraft {
+  key: number;
   start: string;
   end: string;
   label: string;
@@ -45,7 +46,7 @@ const draftsOf = (event: EventDetailDto): SessionDraft[] =>
     day: s.day,
     startTime: s.startTime,
     endTime: s.endTime,
-    breaks: s.breaks.map((b) => ({ ...b })),
+    breaks: s.breaks.map((b) => ({ ...b, key: nextKey++ })),
   }));
 
 /** The days and sessions (with breaks) of the event, saved together, and the slots they make. */
@@ -58,7 +59,10 @@ export function SetupSessions({ workspace, event }: { workspace: string; event: 
         api.PUT('/api/v1/workspaces/{workspace}/events/{eventId}/sessions', {
           params: { path: { workspace, eventId: event.id } },
           body: {
-            sessions: sessions.map(({ key: _key, ...s }) => s),
+            sessions: sessions.map(({ key: _key, breaks, ...s }) => ({
+              ...s,
+              breaks: breaks.map(({ key: _k, ...b }) => b),
+            })),
           },
         }),
       ),
@@ -137,7 +141,7 @@ export function SetupSessions({ workspace, event }: { workspace: string; event: 
                 />
               </SimpleGrid>
               {session.breaks.map((b, j) => (
-                <Group key={`${session.key}-${j}`} gap="xs" align="flex-end" wrap="wrap">
+                <Group key={b.key} gap="xs" align="flex-end" wrap="wrap">
                   <TextInput
                     type="time"
                     label={`${t.breaks} ${j + 1}: ${t.startTime}`}
@@ -192,7 +196,7 @@ export function SetupSessions({ workspace, event }: { workspace: string; event: 
                 leftSection={<PlusIcon />}
                 onClick={() =>
                   update(session.key, {
-                    breaks: [...session.breaks, { start: '10:30', end: '11:00', label: '' }],
+                    breaks: [...session.breaks, { key: nextKey++, start: '10:30', end: '11:00', label: '' }],
                   })
                 }
               >
