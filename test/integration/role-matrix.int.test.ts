@@ -46,7 +46,8 @@ type Resource =
   | 'network_person'
   | 'interaction'
   | 'project'
-  | 'relationship';
+  | 'relationship'
+  | 'b2b_event';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -109,6 +110,86 @@ const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> 
 });
 
 const CASES: RouteCase[] = [
+  // B2B events' set-up (issue 22): everyone reads an open event; its managers (coordinators, the
+  // activity's cluster's manager) set it up; another cluster's manager passes the route's check
+  // but not the event's.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events',
+    expected: all(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'b2b_event',
+    freshId: (db, workspaceId) => freshB2bActivity(db, workspaceId, matrixEventCluster.id),
+    body: (_version, _own, activityId) => ({ activityId, format: 'in_person', slotMinutes: 30 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}',
+    expected: all(200),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, venue: 'Hall 2' }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    query: (version) => `?version=${version}`,
+    target: 'fresh',
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/status',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ status: 'open' }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/sessions',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({
+      sessions: [{ name: 'Morning', day: '2026-03-10', startTime: '09:00', endTime: '12:00', breaks: [] }],
+    }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/tables',
+    expected: all(200),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/tables',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ tables: [{ number: 1, name: 'Table 1' }] }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/tables/generate',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ count: 2 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/co-organisers',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ clusterIds: [] }),
+    resource: 'b2b_event',
+  },
   // The partnership pipeline (issue 21): staff read; coordinators and the own cluster's manager write.
   {
     method: 'GET',
@@ -1183,6 +1264,74 @@ const CASES: RouteCase[] = [
   },
 ];
 
+/** The cluster the matrix's B2B events belong to (the cluster manager's own, set in beforeAll). */
+const matrixEventCluster = { id: '' };
+
+/** An activity of the matchmaking instrument (1.2.1) of the cluster, straight into the database. */
+async function freshB2bActivity(db: Kysely<DB>, workspaceId: string, clusterId: string | null): Promise<string> {
+  const instrument = await db
+    .selectFrom('instrument')
+    .select('id')
+    .where('workspace_id', 'is', null)
+    .where('code', '=', '1.2.1')
+    .executeTakeFirstOrThrow();
+  const id = `activity-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('activity')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      plan_id: null,
+      instrument_id: instrument.id,
+      title: id,
+      starts_on: '2026-03-10',
+      ends_on: '2026-03-12',
+      city: null,
+      country: null,
+      cluster_id: clusterId,
+      status: 'planned',
+      outcome_notes: '',
+      estimate_parameters: '{}',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** An open B2B event on a fresh matchmaking activity of the cluster, straight into the database. */
+async function freshB2bEvent(db: Kysely<DB>, workspaceId: string, clusterId: string | null): Promise<string> {
+  const activityId = await freshB2bActivity(db, workspaceId, clusterId);
+  const id = `event-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('b2b_event')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      activity_id: activityId,
+      public_slug: randomBytes(12).toString('base64url'),
+      time_zone: 'Europe/Brussels',
+      format: 'in_person',
+      venue: null,
+      video_link: null,
+      slot_minutes: 30,
+      registration_opens_at: null,
+      registration_closes_at: null,
+      request_deadline_at: null,
+      max_requests_per_participant: null,
+      request_expiry_days: null,
+      status: 'open',
+      published_at: null,
+      published_run_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
 /** A project of the workspace followed by the cluster, straight into the database. */
 async function freshProject(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
   const id = `project-${randomBytes(6).toString('hex')}`;
@@ -1371,6 +1520,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     interactionId: '',
     projectId: '',
     relationshipId: '',
+    eventId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1393,6 +1543,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let network: InteractionRows;
   let ownProjectId = '';
   let ownRelationshipId = '';
+  let ownEventId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1526,6 +1677,9 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
+    matrixEventCluster.id = ownClusterId;
+    ownEventId = await freshB2bEvent(t.database.db, workspace.id, ownClusterId);
+    foreign.eventId = await freshB2bEvent(t.database.db, other.id, otherCluster.id);
   });
   afterAll(async () => {
     await t?.close();
@@ -1619,7 +1773,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     const url =
       route.path
         .replace('{workspace}', workspaceSlug)
-        .replace(/\{(id|userId)\}/, targetId)
+        .replace(/\{(id|userId|eventId)\}/, targetId)
         .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
       (route.query?.(version, own) ?? '');
     return t.app.inject({
@@ -1698,6 +1852,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? await freshProject(t.database.db, home.id, ownClusterId) : ownProjectId;
       case 'relationship':
         return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
+      case 'b2b_event':
+        return fresh ? await freshB2bEvent(t.database.db, home.id, ownClusterId) : ownEventId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1795,6 +1951,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         interaction: foreign.interactionId,
         project: foreign.projectId,
         relationship: foreign.relationshipId,
+        b2b_event: foreign.eventId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

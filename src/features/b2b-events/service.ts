@@ -290,7 +290,7 @@ export class EventService {
     return writeTransaction(this.db, async (trx) => {
       const { row, events } = await this.managed(trx, actor, eventId);
       const version = input.version ?? row.version;
-      if (input.status === 'open' && (await events.sessions(eventId)).length === 0) {
+      if (input.status === 'open' && row.status !== 'open' && (await events.sessions(eventId)).length === 0) {
         throw new InvalidInputError('An event opens with at least one session', [
           {
             field: 'body.status',
