@@ -23,6 +23,7 @@ import { activityRoutes } from '../features/activities/routes.ts';
 import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -320,6 +321,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(networkHealthRoutes(services.networkHealth));
     await scope.register(projectRoutes(services.projects));
     await scope.register(relationshipRoutes(services.relationships));
+    await scope.register(scheduleRoutes(services.b2bSchedule));
   };
 }
 

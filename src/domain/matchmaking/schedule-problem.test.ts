@@ -48,7 +48,12 @@ describe('buildScheduleProblem', () => {
   it('numbers participants, meetings, tables and slots, with priority weights and capacities', () => {
     const built = buildScheduleProblem(
       input({
-        participants: [participant('a', { representatives: 3 }), participant('b'), participant('c'), participant('d')],
+        participants: [
+          participant('a', { representatives: 3 }),
+          participant('b'),
+          participant('c'),
+          participant('d'),
+        ],
         tables: [
           { id: 't2', number: 2, reservedParticipantId: 'd' },
           { id: 't1', number: 1, reservedParticipantId: null },
@@ -112,7 +117,9 @@ describe('buildScheduleProblem', () => {
   });
 
   it('leaves out requests with a side that is not approved, with the reason', () => {
-    const built = buildScheduleProblem(input({ requests: [request('r1', 'a', 'b'), request('r9', 'a', 'zz')] }));
+    const built = buildScheduleProblem(
+      input({ requests: [request('r1', 'a', 'b'), request('r9', 'a', 'zz')] }),
+    );
     expect(built.requestIds).toEqual(['r1']);
     expect(built.excluded).toEqual([{ requestId: 'r9', reason: 'One of its participants is not approved' }]);
   });
@@ -161,7 +168,11 @@ describe('over capacity', () => {
     ]);
     const result = solve(built.problem, { timeLimitSeconds: 5 });
     const names = [participant('a'), participant('b'), participant('c'), participant('d'), participant('e')];
-    const mapped = mapScheduleResult(built, result, { slots: [slot(1), slot(2)], tables: input().tables, participants: names });
+    const mapped = mapScheduleResult(built, result, {
+      slots: [slot(1), slot(2)],
+      tables: input().tables,
+      participants: names,
+    });
     expect(mapped.assignments).toHaveLength(2);
     const reasons = Object.fromEntries(mapped.unplaced.map((u) => [u.requestId, u.reason]));
     expect(reasons.r4).toBe('Company B is unavailable in every slot Company E is free');
@@ -200,13 +211,17 @@ describe('scheduleFingerprint', () => {
   it('is stable under reordering and names the parts that changed', () => {
     const base = input();
     const f = scheduleFingerprint(base);
-    expect(f).toMatch(/^requests:[0-9a-f]{64};availability:[0-9a-f]{64};tables:[0-9a-f]{64};slots:[0-9a-f]{64};locks:[0-9a-f]{64}$/);
+    expect(f).toMatch(
+      /^requests:[0-9a-f]{64};availability:[0-9a-f]{64};tables:[0-9a-f]{64};slots:[0-9a-f]{64};locks:[0-9a-f]{64}$/,
+    );
     expect(scheduleFingerprint({ ...base, requests: [...base.requests].reverse() })).toBe(f);
     const more = scheduleFingerprint({ ...base, requests: [...base.requests, request('r4', 'b', 'd')] });
     expect(fingerprintChanges(f, more)).toEqual(['requests']);
     const busy = scheduleFingerprint({
       ...base,
-      participants: base.participants.map((p) => (p.id === 'a' ? { ...p, unavailable: [slot(1).startsAt] } : p)),
+      participants: base.participants.map((p) =>
+        p.id === 'a' ? { ...p, unavailable: [slot(1).startsAt] } : p,
+      ),
       tables: base.tables.slice(0, 1),
     });
     expect(fingerprintChanges(f, busy)).toEqual(['availability', 'tables']);
@@ -217,6 +232,12 @@ describe('scheduleFingerprint', () => {
         scheduleFingerprint({ ...base, mode: 'reschedule', current: [{ ...current[0]!, tableId: 't2' }] }),
       ),
     ).toEqual(['locks']);
-    expect(fingerprintChanges('garbage', f)).toEqual(['requests', 'availability', 'tables', 'slots', 'locks']);
+    expect(fingerprintChanges('garbage', f)).toEqual([
+      'requests',
+      'availability',
+      'tables',
+      'slots',
+      'locks',
+    ]);
   });
 });

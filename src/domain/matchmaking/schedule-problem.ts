@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import type { Meeting, ScheduleResult, SchedulingProblem } from '../scheduler/model.ts';
 import type { EventSlot } from './slots.ts';
 import {
-  PRIORITY_WEIGHTS,
   type ParticipantBreaks,
+  PRIORITY_WEIGHTS,
   type RequestPriority,
   type RunAssignment,
   type RunMode,
@@ -101,9 +101,9 @@ export function buildScheduleProblem(input: ScheduleInput): BuiltProblem {
   const nSlots = input.slots.length;
   const nTables = tables.length;
   const forbidden = participants.map((p) =>
-    [...new Set(p.unavailable.map((u) => slotByInstant.get(u)).filter((s): s is number => s !== undefined))].sort(
-      (a, b) => a - b,
-    ),
+    [
+      ...new Set(p.unavailable.map((u) => slotByInstant.get(u)).filter((s): s is number => s !== undefined)),
+    ].sort((a, b) => a - b),
   );
   const capacity = participants.map((p) =>
     participantCapacity(p.representatives, nTables, reservedTable.has(p.id)),
@@ -217,9 +217,7 @@ export function capacityProblems(problem: SchedulingProblem, names: readonly str
       for (const p of [m.a, m.b]) byP.set(p, [...(byP.get(p) ?? []), i]);
       return;
     }
-    out.push(
-        `${names[m.a - 1]} and ${names[m.b - 1]} cannot meet: ${noCommonSlotReason(problem, m, names)}`,
-      );
+    out.push(`${names[m.a - 1]} and ${names[m.b - 1]} cannot meet: ${noCommonSlotReason(problem, m, names)}`);
   });
   for (const [p, ms] of [...byP.entries()].sort((a, b) => a[0] - b[0])) {
     const usable = new Set<number>();
@@ -241,7 +239,10 @@ export function infeasibleExplanation(problem: SchedulingProblem, names: readonl
   for (const m of problem.meetings) for (const p of [m.a, m.b]) load.set(p, (load.get(p) ?? 0) + 1);
   const tight = [...load.entries()]
     .filter(([p, n]) => n >= freeSlots(problem, p).length * (problem.participantCapacity?.[p - 1] ?? 1))
-    .map(([p, n]) => `${names[p - 1]} (${plural(n, 'meeting')} in ${plural(freeSlots(problem, p).length, 'free slot')})`);
+    .map(
+      ([p, n]) =>
+        `${names[p - 1]} (${plural(n, 'meeting')} in ${plural(freeSlots(problem, p).length, 'free slot')})`,
+    );
   return (
     'No schedule holds every accepted request at once, although each participant alone has enough free slots: ' +
     'their meetings collide (three participants who all meet one another need three slots, for instance). ' +
