@@ -109,6 +109,7 @@ export const runListSchema = z.object({ items: z.array(runSummarySchema) }).meta
 
 export const overviewSchema = z
   .object({
+    timeZone: z.string().describe("The event's IANA time zone"),
     slots: z.number().int(),
     tables: z.number().int(),
     capacity: z.number().int().describe('tables × slots'),

@@ -84,6 +84,7 @@ export class ScheduleService {
       ? staleParts(applied.fingerprint, scheduleFingerprint({ ...input, mode: applied.mode }))
       : [];
     return {
+      timeZone: event.timeZone,
       slots: input.slots.length,
       tables: input.tables.length,
       capacity: input.slots.length * input.tables.length,

@@ -3794,6 +3794,663 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current schedule: meetings with their participants, slot, table and status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description Only the meetings of this participant */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduledMeetingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the current schedule: the agendas are frozen
+         * @description Send the event's version. Refused (409) when the schedule no longer matches the accepted requests (or availability, tables, slots) of the run it came from.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The event's version */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchedulePublished"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedule at a glance: capacity, requests to place, publication, reschedule needed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheduler runs of the event, newest first (the last 100) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRunList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a scheduler run (a background job with progress)
+         * @description One run at a time per event (a second is a 409). No slots, no tables or no accepted request: 409 saying so. `reschedule` only after publication: published meetings stay, the fewest others move.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description full: every accepted request; reschedule (after publication): published meetings locked, fewest changes
+                         * @default full
+                         * @enum {string}
+                         */
+                        mode?: "full" | "reschedule";
+                        /** @default 60 */
+                        timeLimitSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run: progress, result, unplaced requests with reasons, breaks per participant, difference */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a finished run's schedule the current one
+         * @description Refused (409, naming what changed) when the accepted requests, participants, tables, slots or published meetings changed since the run.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard a run (a running one stops counting; its result is not kept for applying) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/imports/network-organisations": {
         parameters: {
             query?: never;
@@ -13660,7 +14317,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13670,12 +14327,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13685,7 +14342,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AcceptedInvitation: {
@@ -17325,6 +17982,348 @@ export interface components {
         SavedViewListInput: {
             /** @description By name */
             items: components["schemas"]["SavedViewInput"][];
+        };
+        ScheduledMeeting: {
+            from: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            priority: number;
+            published: boolean;
+            requestId: string;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            table: {
+                id: string;
+                name: string;
+                number: number;
+            } | null;
+            to: {
+                id: string;
+                name: string;
+            };
+        };
+        ScheduledMeetingInput: {
+            from: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            priority: number;
+            published: boolean;
+            requestId: string;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            table: {
+                id: string;
+                name: string;
+                number: number;
+            } | null;
+            to: {
+                id: string;
+                name: string;
+            };
+        };
+        ScheduledMeetingList: {
+            items: components["schemas"]["ScheduledMeeting"][];
+            total: number;
+        };
+        ScheduledMeetingListInput: {
+            items: components["schemas"]["ScheduledMeetingInput"][];
+            total: number;
+        };
+        ScheduleOverview: {
+            /** @description Accepted requests to place (those of cancelled meetings left out) */
+            acceptedRequests: number;
+            activeRunId: string | null;
+            agendaRevision: number;
+            appliedRunId: string | null;
+            cancelledSincePublication: number;
+            /** @description tables × slots */
+            capacity: number;
+            eventVersion: number;
+            /** @description Meetings of the current schedule, not cancelled */
+            meetings: number;
+            /** @description Why not every request can be placed, by counting */
+            overCapacity: string[];
+            /** @description Approved participants */
+            participants: number;
+            publishedAt: string | null;
+            /** @description Published, and a request accepted late or a meeting cancelled since */
+            rescheduleNeeded: boolean;
+            slots: number;
+            /** @description What changed since the applied run (publishing is refused until rerun) */
+            stale: string[];
+            tables: number;
+            /** @description The event's IANA time zone */
+            timeZone: string;
+            /** @description Accepted requests without a meeting */
+            unscheduled: number;
+        };
+        ScheduleOverviewInput: {
+            /** @description Accepted requests to place (those of cancelled meetings left out) */
+            acceptedRequests: number;
+            activeRunId: string | null;
+            agendaRevision: number;
+            appliedRunId: string | null;
+            cancelledSincePublication: number;
+            /** @description tables × slots */
+            capacity: number;
+            eventVersion: number;
+            /** @description Meetings of the current schedule, not cancelled */
+            meetings: number;
+            /** @description Why not every request can be placed, by counting */
+            overCapacity: string[];
+            /** @description Approved participants */
+            participants: number;
+            publishedAt: string | null;
+            /** @description Published, and a request accepted late or a meeting cancelled since */
+            rescheduleNeeded: boolean;
+            slots: number;
+            /** @description What changed since the applied run (publishing is refused until rerun) */
+            stale: string[];
+            tables: number;
+            /** @description The event's IANA time zone */
+            timeZone: string;
+            /** @description Accepted requests without a meeting */
+            unscheduled: number;
+        };
+        SchedulePublished: {
+            agendaRevision: number;
+            meetings: number;
+            publishedAt: string;
+            version: number;
+        };
+        SchedulePublishedInput: {
+            agendaRevision: number;
+            meetings: number;
+            publishedAt: string;
+            version: number;
+        };
+        ScheduleRun: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Against the current schedule (finished runs) */
+            difference: {
+                added: number;
+                /** @description At most 500 */
+                items: {
+                    after: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    before: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    from: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "moved";
+                    requestId: string;
+                    to: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                moved: number;
+                removed: number;
+                unchanged: number;
+            } | null;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            /** @description Waits per participant, most first */
+            participantBreaks: {
+                breaks: number;
+                name: string;
+                participantId: string;
+            }[];
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @description What changed since the run was given its data (empty: it still matches) */
+            stale: string[];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            unplaced: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                requestId: string;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunInput: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Against the current schedule (finished runs) */
+            difference: {
+                added: number;
+                /** @description At most 500 */
+                items: {
+                    after: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    before: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    from: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "moved";
+                    requestId: string;
+                    to: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                moved: number;
+                removed: number;
+                unchanged: number;
+            } | null;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            /** @description Waits per participant, most first */
+            participantBreaks: {
+                breaks: number;
+                name: string;
+                participantId: string;
+            }[];
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @description What changed since the run was given its data (empty: it still matches) */
+            stale: string[];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            unplaced: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                requestId: string;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunList: {
+            items: components["schemas"]["ScheduleRunSummary"][];
+        };
+        ScheduleRunListInput: {
+            items: components["schemas"]["ScheduleRunSummaryInput"][];
+        };
+        ScheduleRunSummary: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunSummaryInput: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
         };
         SearchResult: {
             /** @description One group per kind your role may read, in a fixed order (organisation, person, market, plan, activity) */
