@@ -3,11 +3,9 @@ import { solve } from '../scheduler/solver.ts';
 import {
   breaksPerSession,
   buildScheduleProblem,
-  fingerprintChanges,
   infeasibleExplanation,
   mapScheduleResult,
   type ScheduleInput,
-  scheduleFingerprint,
 } from './schedule-problem.ts';
 
 const slot = (n: number, session = 'am') => ({
@@ -204,40 +202,5 @@ describe('breaks per session', () => {
     expect(breaksPerSession([1, 2, 5], slots)).toBe(0);
     expect(breaksPerSession([3, 4], slots)).toBe(0);
     expect(breaksPerSession([1, 3, 3], slots)).toBe(1);
-  });
-});
-
-describe('scheduleFingerprint', () => {
-  it('is stable under reordering and names the parts that changed', () => {
-    const base = input();
-    const f = scheduleFingerprint(base);
-    expect(f).toMatch(
-      /^requests:[0-9a-f]{64};availability:[0-9a-f]{64};tables:[0-9a-f]{64};slots:[0-9a-f]{64};locks:[0-9a-f]{64}$/,
-    );
-    expect(scheduleFingerprint({ ...base, requests: [...base.requests].reverse() })).toBe(f);
-    const more = scheduleFingerprint({ ...base, requests: [...base.requests, request('r4', 'b', 'd')] });
-    expect(fingerprintChanges(f, more)).toEqual(['requests']);
-    const busy = scheduleFingerprint({
-      ...base,
-      participants: base.participants.map((p) =>
-        p.id === 'a' ? { ...p, unavailable: [slot(1).startsAt] } : p,
-      ),
-      tables: base.tables.slice(0, 1),
-    });
-    expect(fingerprintChanges(f, busy)).toEqual(['availability', 'tables']);
-    const current = [{ requestId: 'r1', slotStartsAt: slot(1).startsAt, tableId: 't1', published: true }];
-    expect(
-      fingerprintChanges(
-        scheduleFingerprint({ ...base, mode: 'reschedule', current }),
-        scheduleFingerprint({ ...base, mode: 'reschedule', current: [{ ...current[0]!, tableId: 't2' }] }),
-      ),
-    ).toEqual(['locks']);
-    expect(fingerprintChanges('garbage', f)).toEqual([
-      'requests',
-      'availability',
-      'tables',
-      'slots',
-      'locks',
-    ]);
   });
 });

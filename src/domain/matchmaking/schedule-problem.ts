@@ -7,7 +7,6 @@
  * `RunAssignment`s, counts the waits per participant per session, and fingerprints what a run was
  * given.
  */
-import { createHash } from 'node:crypto';
 import type { Meeting, ScheduleResult, SchedulingProblem } from '../scheduler/model.ts';
 import type { EventSlot } from './slots.ts';
 import {
@@ -379,17 +378,17 @@ export const FINGERPRINT_PART_LABELS: Record<FingerprintPart, string> = {
   locks: 'the published meetings',
 };
 
-const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const byId = <T extends { id: string }>(xs: readonly T[]) =>
   [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /**
- * The fingerprint of what a run is given: one SHA-256 per part (accepted request ids with their
- * sides and priority; approved participants with capacity and unavailability; tables; slots;
- * locked published meetings in a reschedule), as `part:hex` joined by `;`. Order-independent.
+ * What a run is given, part by part, in a canonical order (the feature hashes each part with
+ * SHA-256: `scheduleFingerprint`): accepted request ids with their sides and priority; approved
+ * participants with capacity and unavailability; tables; slots; locked published meetings in a
+ * reschedule. Order-independent.
  */
-export function scheduleFingerprint(input: ScheduleInput): string {
-  const parts: Record<FingerprintPart, unknown> = {
+export function fingerprintParts(input: ScheduleInput): Record<FingerprintPart, unknown> {
+  return {
     requests: byId(input.requests).map((r) => [r.id, r.fromParticipantId, r.toParticipantId, r.priority]),
     availability: byId(input.participants).map((p) => [p.id, p.representatives, [...p.unavailable].sort()]),
     tables: byId(input.tables).map((t) => [t.id, t.number, t.reservedParticipantId]),
@@ -402,7 +401,6 @@ export function scheduleFingerprint(input: ScheduleInput): string {
             .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1))
         : [],
   };
-  return FINGERPRINT_PARTS.map((p) => `${p}:${sha(parts[p])}`).join(';');
 }
 
 /** The parts whose hash differs between two fingerprints (all of them for an unreadable one). */

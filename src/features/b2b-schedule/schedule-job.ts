@@ -8,12 +8,12 @@ import {
   infeasibleExplanation,
   mapScheduleResult,
   type ScheduleInput,
-  scheduleFingerprint,
 } from '../../domain/matchmaking/schedule-problem.ts';
 import type { ScheduleResult, SolveProgress } from '../../domain/scheduler/model.ts';
 import { JobError, type JobHandler } from '../../jobs/queue.ts';
 import { runInWorker } from '../../jobs/scheduler/run-in-worker.ts';
 import { EventRefReader } from '../b2b-events/event-ref.ts';
+import { scheduleFingerprint } from './fingerprint.ts';
 import { ScheduleRepository } from './repository.ts';
 
 const paramsSchema = z.object({ runId: z.string().min(1).max(100), eventId: z.string().min(1).max(100) });

@@ -6,13 +6,7 @@ import { markEvidence, writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { requireEventManager } from '../../domain/matchmaking/access.ts';
-import {
-  buildScheduleProblem,
-  capacityProblems,
-  FINGERPRINT_PART_LABELS,
-  fingerprintChanges,
-  scheduleFingerprint,
-} from '../../domain/matchmaking/schedule-problem.ts';
+import { buildScheduleProblem, capacityProblems } from '../../domain/matchmaking/schedule-problem.ts';
 import type {
   ParticipantBreaks,
   RunAssignment,
@@ -24,6 +18,7 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import { JobRepository } from '../../jobs/repository.ts';
 import { AuditRepository } from '../audit/repository.ts';
 import { type EventRef, EventRefReader } from '../b2b-events/event-ref.ts';
+import { scheduleFingerprint, staleParts } from './fingerprint.ts';
 import { parseJson, ScheduleRepository } from './repository.ts';
 import type { MeetingsQuery, StartRunInput } from './schema.ts';
 
@@ -31,11 +26,6 @@ export const SCHEDULE_JOB_KIND = 'b2b-schedule';
 const DIFF_ITEMS_MAX = 500;
 
 type RunRow = NonNullable<Awaited<ReturnType<ScheduleRepository['findRun']>>>;
-
-/** Words for the parts of the fingerprint that changed ("the accepted requests and the tables"). */
-export function staleParts(before: string, after: string): string[] {
-  return fingerprintChanges(before, after).map((p) => FINGERPRINT_PART_LABELS[p]);
-}
 
 function staleConflict(what: string, parts: string[]): ConflictError {
   return new ConflictError(
