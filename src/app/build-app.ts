@@ -24,6 +24,7 @@ import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { eventRoutes } from '../features/b2b-events/routes.ts';
+import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -327,6 +328,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(projectRoutes(services.projects));
     await scope.register(relationshipRoutes(services.relationships));
     await scope.register(eventRoutes(services.events));
+    await scope.register(scheduleRoutes(services.b2bSchedule));
   };
 }
 

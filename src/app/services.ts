@@ -11,6 +11,8 @@ import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
 import { EventService } from '../features/b2b-events/service.ts';
+import { scheduleJobHandler } from '../features/b2b-schedule/schedule-job.ts';
+import { SCHEDULE_JOB_KIND, ScheduleService } from '../features/b2b-schedule/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -118,6 +120,7 @@ export function createServices(options: ServiceOptions) {
   queue.register(ARCHIVE_JOB_KIND, archiveJobHandler(db));
 
   queue.register(DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler(db));
+  queue.register(SCHEDULE_JOB_KIND, scheduleJobHandler(db));
   const setup = new WorkspaceSetupService({ db, auth, publicUrl: mailSettings.publicUrl, clock });
 
   return {
@@ -177,6 +180,7 @@ export function createServices(options: ServiceOptions) {
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     relationships: new RelationshipService(db),
     events: new EventService(db, clock),
+    b2bSchedule: new ScheduleService(db, queue),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
+import { EventRefReader } from '../../src/features/b2b-events/event-ref.ts';
+import { scheduleFingerprint } from '../../src/features/b2b-schedule/fingerprint.ts';
+import { ScheduleRepository } from '../../src/features/b2b-schedule/repository.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
+import { B2bRows } from '../support/b2b-factories.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
@@ -1262,13 +1266,132 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // Scheduling a B2B event (issue 22 item 4): the event's organisers only (coordinators, the
+  // activity's cluster manager). `{eventId}` is the target event; `{runId}` a fresh finished run.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/schedule',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs',
+    expected: only({ coordinator: 202, cluster_manager: 202 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    body: () => ({ timeLimitSeconds: 5 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshScheduleRun(db, eventId, 'done'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/apply',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId) => freshScheduleRun(db, eventId, 'done'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/discard',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshScheduleRun(db, eventId, 'done'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/meetings',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/publish',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId) => freshScheduleRun(db, eventId, 'applied'),
+    body: (version) => ({ version }),
+  },
 ];
+
+/**
+ * An event of the cluster's matchmaking activity that can be scheduled: a morning session, two
+ * tables, two approved participants and an accepted request between them.
+ */
+async function freshScheduleEvent(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
+  const activity = await new Factory(db).activity(workspaceId, null, {
+    instrument: '1.2.1',
+    cluster_id: clusterId,
+  });
+  const rows = new B2bRows(db);
+  const event = await rows.event(workspaceId, activity.id);
+  await rows.session(event.id);
+  await rows.tables(event.id, 2);
+  const a = await rows.participant(workspaceId, event.id);
+  const b = await rows.participant(workspaceId, event.id);
+  await rows.request(workspaceId, event.id, a.id, b.id);
+  return event.id;
+}
+
+/** A finished (or applied) full run of the event, given what the event holds now, with no meeting placed. */
+async function freshScheduleRun(
+  db: Kysely<DB>,
+  eventId: string,
+  status: 'done' | 'applied',
+): Promise<string> {
+  const { workspace_id: workspaceId } = await db
+    .selectFrom('b2b_event')
+    .select('workspace_id')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const ref = await new EventRefReader(db).find(workspaceId, eventId);
+  const input = await new ScheduleRepository(db).input(ref, 'full');
+  const id = `run-${randomBytes(6).toString('hex')}`;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('b2b_schedule_run')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      event_id: eventId,
+      mode: 'full',
+      status,
+      result_status: 'optimal',
+      breaks: 0,
+      lower_bound: 0,
+      requested: input.requests.length,
+      time_limit_seconds: 5,
+      fingerprint: scheduleFingerprint(input),
+      created_at: now,
+      finished_at: now,
+      applied_at: status === 'applied' ? now : null,
+    })
+    .execute();
+  return id;
+}
 
 /** The cluster the matrix's B2B events belong to (the cluster manager's own, set in beforeAll). */
 const matrixEventCluster = { id: '' };
 
 /** An activity of the matchmaking instrument (1.2.1) of the cluster, straight into the database. */
-async function freshB2bActivity(db: Kysely<DB>, workspaceId: string, clusterId: string | null): Promise<string> {
+async function freshB2bActivity(
+  db: Kysely<DB>,
+  workspaceId: string,
+  clusterId: string | null,
+): Promise<string> {
   const instrument = await db
     .selectFrom('instrument')
     .select('id')
@@ -1678,8 +1801,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
     matrixEventCluster.id = ownClusterId;
-    ownEventId = await freshB2bEvent(t.database.db, workspace.id, ownClusterId);
-    foreign.eventId = await freshB2bEvent(t.database.db, other.id, otherCluster.id);
+    ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
+    foreign.eventId = await freshScheduleEvent(t.database.db, other.id, otherCluster.id);
   });
   afterAll(async () => {
     await t?.close();
@@ -1853,7 +1976,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       case 'relationship':
         return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
       case 'b2b_event':
-        return fresh ? await freshB2bEvent(t.database.db, home.id, ownClusterId) : ownEventId;
+        return fresh ? await freshScheduleEvent(t.database.db, home.id, ownClusterId) : ownEventId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1915,6 +2038,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         params.participantId =
           params.partnerId =
           params.changeId =
+          params.runId =
             await route.freshChild(t.database.db, id, {
               clusterId: ownClusterId,
               organisationId: ownOrganisationId,

@@ -3,6 +3,7 @@ import type { Database } from '../../../src/db/database.ts';
 import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
+import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
 
@@ -69,6 +70,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Network health reads the network's tables: one relationship with an interaction in each.
   await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
+  // Scheduling (issue 22): an event with slots, tables and accepted requests, so runs can start.
+  await seedScheduleEvent(database, b.id, seededB.clusterIds[0] as string, MARKER);
+  await seedScheduleEvent(database, a.id, seededA.clusterIds[0] as string, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -402,4 +406,44 @@ async function seedNetworkHealth(database: Database, workspaceId: string, cluste
     started_on: '2026-01-10',
     notes: `Partner ${tag}`,
   });
+}
+
+/**
+ * A matchmaking event of the cluster ready to schedule (issue 22 item 4): a morning of six slots,
+ * three tables (one reserved), four approved participants (in Norway: names unlike the other
+ * events' participants) and three accepted requests. Texts carry `tag`.
+ */
+async function seedScheduleEvent(database: Database, workspaceId: string, clusterId: string, tag: string) {
+  const activity = await new Factory(database.db).activity(workspaceId, null, {
+    instrument: '1.2.1',
+    cluster_id: clusterId,
+    title: `Schedule event ${tag}`,
+  });
+  const rows = new B2bRows(database.db);
+  const event = await rows.event(workspaceId, activity.id, { description: `Brokerage ${tag}` });
+  await rows.session(event.id, { name: `Morning ${tag}` });
+  const tables = await rows.tables(event.id, 3);
+  const participants = [];
+  for (const i of [0, 1, 2, 3])
+    participants.push(
+      await rows.participant(workspaceId, event.id, {
+        name: `Scheduled company ${i} ${tag}`,
+        country: 'NO',
+        contact_email: `scheduled${i}.${tag}@example.org`,
+      }),
+    );
+  const [p0, p1, p2, p3] = participants.map((p) => ({ id: p.id })) as [
+    { id: string },
+    { id: string },
+    { id: string },
+    { id: string },
+  ];
+  await database.db
+    .updateTable('b2b_table')
+    .set({ reserved_participant_id: p0.id })
+    .where('id', '=', tables[0]?.id ?? '')
+    .execute();
+  await rows.request(workspaceId, event.id, p0.id, p1.id, { message: `Meet ${tag}`, priority: 3 });
+  await rows.request(workspaceId, event.id, p0.id, p2.id, { message: `Meet ${tag}` });
+  await rows.request(workspaceId, event.id, p2.id, p3.id, { message: `Meet ${tag}`, priority: 1 });
 }

@@ -15,6 +15,7 @@
 import { elArchive } from './el-archive.ts';
 import { elDashboard } from './el-dashboard.ts';
 import { elEvents } from './el-events.ts';
+import { elEventsSchedule } from './el-events-schedule.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
@@ -853,6 +854,7 @@ export const el: Messages = {
   ...elNetworkHealth,
   ...elProjects,
   ...elEvents,
+  ...elEventsSchedule,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

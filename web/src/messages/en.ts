@@ -23,6 +23,7 @@ import {
 import { enArchive } from './en-archive.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enEvents } from './en-events.ts';
+import { enEventsSchedule } from './en-events-schedule.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
@@ -804,6 +805,7 @@ export const en = {
   ...enNetworkHealth,
   ...enProjects,
   ...enEvents,
+  ...enEventsSchedule,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -29,6 +29,7 @@
 import { esArchive } from './es-archive.ts';
 import { esDashboard } from './es-dashboard.ts';
 import { esEvents } from './es-events.ts';
+import { esEventsSchedule } from './es-events-schedule.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
@@ -886,6 +887,7 @@ export const es: Messages = {
   ...esNetworkHealth,
   ...esProjects,
   ...esEvents,
+  ...esEventsSchedule,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

@@ -12,6 +12,7 @@ import {
 import { frArchive } from './fr-archive.ts';
 import { frDashboard } from './fr-dashboard.ts';
 import { frEvents } from './fr-events.ts';
+import { frEventsSchedule } from './fr-events-schedule.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
@@ -843,6 +844,7 @@ export const fr: Messages = {
   ...frNetworkHealth,
   ...frProjects,
   ...frEvents,
+  ...frEventsSchedule,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

@@ -30,6 +30,7 @@
 import { itArchive } from './it-archive.ts';
 import { itDashboard } from './it-dashboard.ts';
 import { itEvents } from './it-events.ts';
+import { itEventsSchedule } from './it-events-schedule.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
@@ -877,6 +878,7 @@ export const it: Messages = {
   ...itNetworkHealth,
   ...itProjects,
   ...itEvents,
+  ...itEventsSchedule,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

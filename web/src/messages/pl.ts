@@ -16,6 +16,7 @@
 import { plArchive } from './pl-archive.ts';
 import { plDashboard } from './pl-dashboard.ts';
 import { plEvents } from './pl-events.ts';
+import { plEventsSchedule } from './pl-events-schedule.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
@@ -848,6 +849,7 @@ export const pl: Messages = {
   ...plNetworkHealth,
   ...plProjects,
   ...plEvents,
+  ...plEventsSchedule,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
