@@ -10,6 +10,8 @@ import { ArchiveService } from '../features/archive/service.ts';
 import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { agendaMailsJobHandler } from '../features/b2b-agendas/mail-job.ts';
+import { AGENDA_MAILS_JOB_KIND, AgendaService } from '../features/b2b-agendas/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -115,6 +117,8 @@ export function createServices(options: ServiceOptions) {
     reportJobHandler(db, (actor, query) => kpis.rollup(actor, query)),
   );
   queue.register(ARCHIVE_JOB_KIND, archiveJobHandler(db));
+  const agendas = new AgendaService(db, { publicUrl: mailSettings.publicUrl, queue, clock });
+  queue.register(AGENDA_MAILS_JOB_KIND, agendaMailsJobHandler(db, agendas, mailer));
 
   queue.register(DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler(db));
   const setup = new WorkspaceSetupService({ db, auth, publicUrl: mailSettings.publicUrl, clock });
@@ -175,6 +179,7 @@ export function createServices(options: ServiceOptions) {
     networkHealth: new NetworkHealthService(db, clock),
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     relationships: new RelationshipService(db),
+    agendas,
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

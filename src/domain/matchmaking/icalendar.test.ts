@@ -76,13 +76,15 @@ describe('agenda iCalendar', () => {
     const text = agendaCalendar(calendar());
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    for (const line of text.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(text).toContain('\r\n ');
     const { events } = parse(text);
     expect(events[1]?.description).toBe(calendar().meetings[1]?.description);
     expect(events[1]?.summary).toBe('Meeting with Ελληνική Διαστημική');
     const greek = foldLine(`SUMMARY:${'Δ'.repeat(80)}`);
-    for (const line of greek.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    for (const line of greek.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(greek.replace(/\r\n /g, '')).toBe(`SUMMARY:${'Δ'.repeat(80)}`);
   });
 

@@ -559,6 +559,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's calendar feed (iCalendar), by its secret address
+         * @description Reflects every change of the participant's agenda (cancelled meetings stay, as STATUS:CANCELLED). ETag from the event's agenda revision: 304 on If-None-Match. A wrong or revoked address answers 404. Rate-limited per client address (429).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -620,6 +686,366 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda as an iCalendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's calendar subscription address (created on first request) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/feed/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the calendar subscription address: the old one answers 404 at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3794,6 +4220,852 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's agenda: its meetings of the published schedule, local times, counterparts
+         * @description A member reads its own organisation's participant (the default); organisers any participant of the event; another participant is 403. Empty (`published: false`) before the schedule is published.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda-mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Organisers: send each approved participant its agenda by mail (the .ics attached), as a job
+         * @description Answers 202 with the queued job; follow it with `GET /jobs/{id}`. Its file lists who got a mail. The job fails when the schedule is not published.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaMailsStarted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's agenda as an iCalendar file (RFC 5545) to import once */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's agenda as a PDF (with the counterparts' profiles and the check-in QR code) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agendas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the approved participants with their meeting counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgendasOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agendas.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: every approved participant's agenda in one PDF, each from a new page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's calendar subscription address (created on first request) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/feed/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a participant's calendar subscription address: the old one answers 404 at once */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/grid.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the event grid on a printable A4 page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/grid.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the event grid (slots × tables, each meeting's two names) as an SVG picture */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The picture */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/table-cards.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: one printable card per table (its number large, its name, whom it is reserved for) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/imports/network-organisations": {
         parameters: {
             query?: never;
@@ -5183,7 +6455,7 @@ export interface paths {
                 query?: {
                     /** @description `nextCursor` of the previous page */
                     cursor?: string;
-                    kind?: "report" | "archive";
+                    kind?: "report" | "archive" | "b2b-agenda-mails";
                     limit?: number;
                 };
                 header?: never;
@@ -13660,7 +14932,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13670,12 +14942,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13685,7 +14957,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AcceptedInvitation: {
@@ -14001,6 +15273,22 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "confirmed" | "done" | "cancelled";
             title: string;
+        };
+        AgendaFeedLink: {
+            /** @description The calendar subscription address (secret: anyone with it reads the agenda) */
+            url: string;
+            webcalUrl: string;
+        };
+        AgendaFeedLinkInput: {
+            /** @description The calendar subscription address (secret: anyone with it reads the agenda) */
+            url: string;
+            webcalUrl: string;
+        };
+        AgendaMailsStarted: {
+            job: components["schemas"]["Job"];
+        };
+        AgendaMailsStartedInput: {
+            job: components["schemas"]["JobInput"];
         };
         ApiToken: {
             createdAt: string;
@@ -14592,6 +15880,148 @@ export interface components {
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
         };
+        EventAgenda: {
+            /** @description The check-in QR code as an SVG document */
+            checkInQrSvg: string;
+            /** @description The organisers' check-in page of the participant (the QR code's content) */
+            checkInUrl: string;
+            event: {
+                agendaRevision: number;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                id: string;
+                publishedAt: string | null;
+                timeZone: string;
+                title: string;
+                venue: string | null;
+            };
+            meetings: {
+                counterpart: {
+                    city: string | null;
+                    country: string;
+                    description: string;
+                    id: string;
+                    lookingFor: string;
+                    name: string;
+                    offers: string;
+                    organisationType: string | null;
+                    representatives: {
+                        name: string;
+                        roleTitle: string | null;
+                    }[];
+                    tags: string[];
+                    website: string | null;
+                };
+                /** @description YYYY-MM-DD in the event's time zone */
+                day: string;
+                endsAt: string;
+                endTime: string;
+                id: string;
+                /** @description UTC */
+                startsAt: string;
+                /** @description HH:MM in the event's time zone */
+                startTime: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show" | "cancelled";
+                table: {
+                    name: string;
+                    number: number;
+                } | null;
+                videoLink: string | null;
+            }[];
+            participant: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+            };
+            /** @description False before the schedule is published: no meeting yet */
+            published: boolean;
+        };
+        EventAgendaInput: {
+            /** @description The check-in QR code as an SVG document */
+            checkInQrSvg: string;
+            /** @description The organisers' check-in page of the participant (the QR code's content) */
+            checkInUrl: string;
+            event: {
+                agendaRevision: number;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                id: string;
+                publishedAt: string | null;
+                timeZone: string;
+                title: string;
+                venue: string | null;
+            };
+            meetings: {
+                counterpart: {
+                    city: string | null;
+                    country: string;
+                    description: string;
+                    id: string;
+                    lookingFor: string;
+                    name: string;
+                    offers: string;
+                    organisationType: string | null;
+                    representatives: {
+                        name: string;
+                        roleTitle: string | null;
+                    }[];
+                    tags: string[];
+                    website: string | null;
+                };
+                /** @description YYYY-MM-DD in the event's time zone */
+                day: string;
+                endsAt: string;
+                endTime: string;
+                id: string;
+                /** @description UTC */
+                startsAt: string;
+                /** @description HH:MM in the event's time zone */
+                startTime: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show" | "cancelled";
+                table: {
+                    name: string;
+                    number: number;
+                } | null;
+                videoLink: string | null;
+            }[];
+            participant: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+            };
+            /** @description False before the schedule is published: no meeting yet */
+            published: boolean;
+        };
+        EventAgendasOverview: {
+            agendaRevision: number;
+            participants: {
+                country: string;
+                hasFeed: boolean;
+                id: string;
+                /** @description Meetings not cancelled */
+                meetings: number;
+                name: string;
+            }[];
+            published: boolean;
+            publishedAt: string | null;
+        };
+        EventAgendasOverviewInput: {
+            agendaRevision: number;
+            participants: {
+                country: string;
+                hasFeed: boolean;
+                id: string;
+                /** @description Meetings not cancelled */
+                meetings: number;
+                name: string;
+            }[];
+            published: boolean;
+            publishedAt: string | null;
+        };
         EvidenceRecord: {
             activityId: string;
             activityTitle: string;
@@ -14951,7 +16381,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive";
+            kind: "report" | "archive" | "b2b-agenda-mails";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
@@ -14991,7 +16421,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive";
+            kind: "report" | "archive" | "b2b-agenda-mails";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
