@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
+import { B2bRows } from '../support/b2b-factories.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
@@ -103,10 +104,16 @@ const networkReaders = (status: number) =>
   });
 /** The own workspace's network organisation (the cluster manager's cluster owns it) and person there. */
 const networkIds = { organisationId: '', personId: '' };
+/** The own workspace's B2B event (on an activity of the own cluster) and the member's participant in it. */
+const eventIds = { eventId: '', memberParticipantId: '' };
 const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> => ({
   ...all(403),
   ...allowed,
 });
+/** A participant's agenda routes (issue 22): organisers any participant, a member its own. */
+const agendaReaders = only({ coordinator: 200, cluster_manager: 200, member: 200 });
+const eventManagers = (status: number) => only({ coordinator: status, cluster_manager: status });
+const ofMemberParticipant = () => `?participantId=${eventIds.memberParticipantId}`;
 
 const CASES: RouteCase[] = [
   // The partnership pipeline (issue 21): staff read; coordinators and the own cluster's manager write.
@@ -1181,6 +1188,33 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // Agendas of B2B events (issue 22 item 5): `{eventId}` is the own cluster's event.
+  ...(['/agenda', '/agenda.pdf', '/agenda.ics', '/feed'] as const).map(
+    (suffix): RouteCase => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/{workspace}/events/{eventId}${suffix}`,
+      expected: agendaReaders,
+      query: ofMemberParticipant,
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/feed/revoke',
+    expected: agendaReaders,
+    query: ofMemberParticipant,
+  },
+  ...(['/agendas', '/agendas.pdf', '/grid.svg', '/grid.pdf', '/table-cards.pdf'] as const).map(
+    (suffix): RouteCase => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/{workspace}/events/{eventId}${suffix}`,
+      expected: eventManagers(200),
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/agenda-mails',
+    expected: eventManagers(202),
+  },
 ];
 
 /** A project of the workspace followed by the cluster, straight into the database. */
@@ -1526,6 +1560,20 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
+    const b2b = new B2bRows(t.database.db);
+    const eventActivity = await factory.activity(workspace.id, null, {
+      instrument: '1.2.1',
+      cluster_id: ownClusterId,
+    });
+    eventIds.eventId = (
+      await b2b.event(workspace.id, eventActivity.id, { published_at: new Date().toISOString() })
+    ).id;
+    eventIds.memberParticipantId = (
+      await b2b.participant(workspace.id, eventIds.eventId, {
+        organisation_id: ownOrganisationId,
+        source: 'member',
+      })
+    ).id;
   });
   afterAll(async () => {
     await t?.close();
@@ -1620,8 +1668,9 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       route.path
         .replace('{workspace}', workspaceSlug)
         .replace(/\{(id|userId)\}/, targetId)
-        .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
-      (route.query?.(version, own) ?? '');
+        .replace(/\{(\w+)\}/g, (_all, name: string) =>
+          name === 'eventId' ? (params[name] ?? eventIds.eventId) : (params[name] ?? name),
+        ) + (route.query?.(version, own) ?? '');
     return t.app.inject({
       method: route.method,
       url,
