@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import { MEETING_STATUS_LABELS } from '../../domain/matchmaking/types.ts';
 import { registerReportFonts } from '../reports/pdf-fonts.ts';
 import { fontFor, pdfText, yieldToEventLoop } from '../reports/pdf-layout.ts';
@@ -57,15 +58,30 @@ function formatDay(day: string): string {
   });
 }
 
+/** The QR code of `text` drawn as filled squares (no SVG parsing: hundreds of agendas stay fast). */
+function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const margin = 2;
+  const cell = size / (modules.size + margin * 2);
+  doc.save();
+  doc.rect(x, y, size, size).fill('#ffffff');
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) doc.rect(x + (col + margin) * cell, y + (row + margin) * cell, cell, cell);
+    }
+  }
+  doc.fill('#000000');
+  doc.restore();
+}
+
 /** Draws one agenda from a new page: title, participant, the meetings by day, the QR code. */
-async function drawAgenda(doc: Doc, agenda: Agenda): Promise<void> {
-  const { default: svgToPdf } = await import('svg-to-pdfkit');
+function drawAgenda(doc: Doc, agenda: Agenda): void {
   doc.addPage();
   const left = doc.page.margins.left;
   const qrSize = 96;
   const qrX = doc.page.width - doc.page.margins.right - qrSize;
-  if (agenda.checkInQrSvg) {
-    svgToPdf(doc, agenda.checkInQrSvg, qrX, doc.page.margins.top, { width: qrSize, height: qrSize });
+  if (agenda.checkInUrl) {
+    drawQrCode(doc, agenda.checkInUrl, qrX, doc.page.margins.top, qrSize);
     doc
       .font(fontFor('Check-in'))
       .fontSize(7)
@@ -143,7 +159,7 @@ export async function renderAgendasPdf(
   const { doc, finish } = await newDocument(title);
   let done = 0;
   for (const agenda of agendas) {
-    await drawAgenda(doc, agenda);
+    drawAgenda(doc, agenda);
     done += 1;
     progress(done);
     if (done % 20 === 0) await yieldToEventLoop();

@@ -304,7 +304,7 @@ export class AgendaService {
   }
 
   /** Every approved participant's agenda, read in a few queries (not one per participant). */
-  async loadAll(event: EventRef): Promise<Agenda[]> {
+  async loadAll(event: EventRef, withQrCode = false): Promise<Agenda[]> {
     const repo = new AgendaRepository(this.db);
     const [extras, participants, meetings] = await Promise.all([
       repo.eventExtras(event.id),
@@ -335,6 +335,7 @@ export class AgendaService {
           counterparts: everyone,
           representatives,
           publicUrl: this.options.publicUrl,
+          withQrCode,
         }),
       );
     }
