@@ -3,6 +3,7 @@ import type { Database } from '../../../src/db/database.ts';
 import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
+import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
 
@@ -69,6 +70,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Network health reads the network's tables: one relationship with an interaction in each.
   await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
+  // A published B2B event with meetings, feed tokens and a table in each (issue 22: agendas).
+  await seedAgendaEvent(database, b.id, seededB.clusterIds[0] as string, seededB.organisationIds[0], MARKER);
+  await seedAgendaEvent(database, a.id, seededA.clusterIds[0] as string, seededA.organisationIds[0], 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -402,4 +406,64 @@ async function seedNetworkHealth(database: Database, workspaceId: string, cluste
     started_on: '2026-01-10',
     notes: `Partner ${tag}`,
   });
+}
+
+/**
+ * A published B2B event of the cluster (issue 22) with three approved participants — the member
+ * organisation (when given) and two outside companies, one name per country — two meetings on
+ * tables and a calendar feed token: what the agenda routes read (texts carry `tag`).
+ */
+async function seedAgendaEvent(
+  database: Database,
+  workspaceId: string,
+  clusterId: string,
+  organisationId: string | undefined,
+  tag: string,
+) {
+  const factory = new Factory(database.db);
+  const b2b = new B2bRows(database.db);
+  const activity = await factory.activity(workspaceId, null, {
+    instrument: '1.2.1',
+    title: `Matchmaking ${tag}`,
+    cluster_id: clusterId,
+  });
+  const event = await b2b.event(workspaceId, activity.id, {
+    venue: `Venue ${tag}`,
+    published_at: '2026-03-01T10:00:00.000Z',
+    agenda_revision: 1,
+  });
+  await b2b.session(event.id, { name: `Morning ${tag}` });
+  const tables = await b2b.tables(event.id, 2);
+  const member = organisationId
+    ? await b2b.participant(workspaceId, event.id, {
+        name: `Member participant ${tag}`,
+        country: 'BE',
+        organisation_id: organisationId,
+        source: 'member',
+      })
+    : null;
+  const outside = await b2b.participant(workspaceId, event.id, {
+    name: `Agenda company ${tag}`,
+    country: 'JP',
+    description: `Profile ${tag}`,
+    offers: `Offers ${tag}`,
+    looking_for: `Looking for ${tag}`,
+    feed_token: `cal_${tag.padEnd(43, 'x').slice(0, 43)}`,
+  });
+  const third = await b2b.participant(workspaceId, event.id, {
+    name: `Agenda partner ${tag}`,
+    country: 'GR',
+  });
+  const first = await b2b.request(workspaceId, event.id, member?.id ?? third.id, outside.id);
+  await b2b.meeting(workspaceId, event.id, first.id, '2026-03-10T08:00:00.000Z', {
+    table_id: tables[0]?.id ?? null,
+    published: 1,
+  });
+  if (member) {
+    const second = await b2b.request(workspaceId, event.id, third.id, member.id);
+    await b2b.meeting(workspaceId, event.id, second.id, '2026-03-10T08:30:00.000Z', {
+      table_id: tables[1]?.id ?? null,
+      published: 1,
+    });
+  }
 }
