@@ -25,6 +25,7 @@ import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { eventRoutes } from '../features/b2b-events/routes.ts';
 import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
+import { agendaRoutes, calendarFeedRoutes, portalAgendaRoutes } from '../features/b2b-agendas/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -270,6 +271,8 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(outboxRoutes(services.outbox, services.auth));
     await scope.register(setupRoutes(services.setup));
     await scope.register(operatorRoutes(services.operator, services.auth));
+    await scope.register(calendarFeedRoutes(services.agendas));
+    await scope.register(portalAgendaRoutes(services.db, services.agendas), { prefix: '/event-portal' });
   };
 }
 
@@ -329,6 +332,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(relationshipRoutes(services.relationships));
     await scope.register(eventRoutes(services.events));
     await scope.register(scheduleRoutes(services.b2bSchedule));
+    await scope.register(agendaRoutes(services.agendas));
   };
 }
 

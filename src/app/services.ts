@@ -13,6 +13,8 @@ import { AuthService } from '../features/auth/service.ts';
 import { EventService } from '../features/b2b-events/service.ts';
 import { scheduleJobHandler } from '../features/b2b-schedule/schedule-job.ts';
 import { SCHEDULE_JOB_KIND, ScheduleService } from '../features/b2b-schedule/service.ts';
+import { agendaMailsJobHandler } from '../features/b2b-agendas/mail-job.ts';
+import { AGENDA_MAILS_JOB_KIND, AgendaService } from '../features/b2b-agendas/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -118,6 +120,8 @@ export function createServices(options: ServiceOptions) {
     reportJobHandler(db, (actor, query) => kpis.rollup(actor, query)),
   );
   queue.register(ARCHIVE_JOB_KIND, archiveJobHandler(db));
+  const agendas = new AgendaService(db, { publicUrl: mailSettings.publicUrl, queue, clock });
+  queue.register(AGENDA_MAILS_JOB_KIND, agendaMailsJobHandler(db, agendas, mailer));
 
   queue.register(DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler(db));
   queue.register(SCHEDULE_JOB_KIND, scheduleJobHandler(db));
@@ -181,6 +185,7 @@ export function createServices(options: ServiceOptions) {
     relationships: new RelationshipService(db),
     events: new EventService(db, clock),
     b2bSchedule: new ScheduleService(db, queue),
+    agendas,
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -108,10 +108,16 @@ const networkReaders = (status: number) =>
   });
 /** The own workspace's network organisation (the cluster manager's cluster owns it) and person there. */
 const networkIds = { organisationId: '', personId: '' };
+/** The own workspace's B2B event (on an activity of the own cluster) and the member's participant in it. */
+const eventIds = { eventId: '', memberParticipantId: '' };
 const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> => ({
   ...all(403),
   ...allowed,
 });
+/** A participant's agenda routes (issue 22): organisers any participant, a member its own. */
+const agendaReaders = only({ coordinator: 200, cluster_manager: 200, member: 200 });
+const eventManagers = (status: number) => only({ coordinator: status, cluster_manager: status });
+const ofMemberParticipant = () => `?participantId=${eventIds.memberParticipantId}`;
 
 const CASES: RouteCase[] = [
   // B2B events' set-up (issue 22): everyone reads an open event; its managers (coordinators, the
@@ -1325,6 +1331,33 @@ const CASES: RouteCase[] = [
     freshChild: (db, eventId) => freshScheduleRun(db, eventId, 'applied'),
     body: (version) => ({ version }),
   },
+  // Agendas of B2B events (issue 22 item 5): `{eventId}` is the own cluster's event.
+  ...(['/agenda', '/agenda.pdf', '/agenda.ics', '/feed'] as const).map(
+    (suffix): RouteCase => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/{workspace}/events/{eventId}${suffix}`,
+      expected: agendaReaders,
+      query: ofMemberParticipant,
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/feed/revoke',
+    expected: agendaReaders,
+    query: ofMemberParticipant,
+  },
+  ...(['/agendas', '/agendas.pdf', '/grid.svg', '/grid.pdf', '/table-cards.pdf'] as const).map(
+    (suffix): RouteCase => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/{workspace}/events/{eventId}${suffix}`,
+      expected: eventManagers(200),
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/agenda-mails',
+    expected: eventManagers(202),
+  },
 ];
 
 /**
@@ -1803,6 +1836,20 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     matrixEventCluster.id = ownClusterId;
     ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
     foreign.eventId = await freshScheduleEvent(t.database.db, other.id, otherCluster.id);
+    const b2b = new B2bRows(t.database.db);
+    const eventActivity = await factory.activity(workspace.id, null, {
+      instrument: '1.2.1',
+      cluster_id: ownClusterId,
+    });
+    eventIds.eventId = (
+      await b2b.event(workspace.id, eventActivity.id, { published_at: new Date().toISOString() })
+    ).id;
+    eventIds.memberParticipantId = (
+      await b2b.participant(workspace.id, eventIds.eventId, {
+        organisation_id: ownOrganisationId,
+        source: 'member',
+      })
+    ).id;
   });
   afterAll(async () => {
     await t?.close();
@@ -1897,8 +1944,9 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       route.path
         .replace('{workspace}', workspaceSlug)
         .replace(/\{(id|userId|eventId)\}/, targetId)
-        .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
-      (route.query?.(version, own) ?? '');
+        .replace(/\{(\w+)\}/g, (_all, name: string) =>
+          name === 'eventId' ? (params[name] ?? eventIds.eventId) : (params[name] ?? name),
+        ) + (route.query?.(version, own) ?? '');
     return t.app.inject({
       method: route.method,
       url,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** HTTP contract of background jobs (funder reports for now). */
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
-export const JOB_KINDS = ['report', 'archive'] as const;
+export const JOB_KINDS = ['report', 'archive', 'b2b-agenda-mails'] as const;
 
 export const jobFileSchema = z
   .object({

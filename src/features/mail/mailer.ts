@@ -8,6 +8,14 @@ export interface MailMessage {
   userId: string | null;
   /** Who caused the mail (the inviting coordinator), if anyone. */
   sentByUserId: string | null;
+  /** Files attached (an agenda's `.ics`); the SMTP mailer sends them, the outbox keeps the mail only. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Where mail goes: an SMTP server, or the database outbox in development. */

@@ -24,6 +24,15 @@ export class SmtpMailer implements Mailer {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      ...(message.attachments && message.attachments.length > 0
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.fileName,
+              contentType: a.contentType,
+              content: a.content,
+            })),
+          }
+        : {}),
     });
   }
 

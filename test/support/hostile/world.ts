@@ -73,6 +73,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Scheduling (issue 22): an event with slots, tables and accepted requests, so runs can start.
   await seedScheduleEvent(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedScheduleEvent(database, a.id, seededA.clusterIds[0] as string, 'alpha');
+  // A published B2B event with meetings, feed tokens and a table in each (issue 22: agendas).
+  await seedAgendaEvent(database, b.id, seededB.clusterIds[0] as string, seededB.organisationIds[0], MARKER);
+  await seedAgendaEvent(database, a.id, seededA.clusterIds[0] as string, seededA.organisationIds[0], 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -446,4 +449,64 @@ async function seedScheduleEvent(database: Database, workspaceId: string, cluste
   await rows.request(workspaceId, event.id, p0.id, p1.id, { message: `Meet ${tag}`, priority: 3 });
   await rows.request(workspaceId, event.id, p0.id, p2.id, { message: `Meet ${tag}` });
   await rows.request(workspaceId, event.id, p2.id, p3.id, { message: `Meet ${tag}`, priority: 1 });
+}
+
+/**
+ * A published B2B event of the cluster (issue 22) with three approved participants — the member
+ * organisation (when given) and two outside companies, one name per country — two meetings on
+ * tables and a calendar feed token: what the agenda routes read (texts carry `tag`).
+ */
+async function seedAgendaEvent(
+  database: Database,
+  workspaceId: string,
+  clusterId: string,
+  organisationId: string | undefined,
+  tag: string,
+) {
+  const factory = new Factory(database.db);
+  const b2b = new B2bRows(database.db);
+  const activity = await factory.activity(workspaceId, null, {
+    instrument: '1.2.1',
+    title: `Matchmaking ${tag}`,
+    cluster_id: clusterId,
+  });
+  const event = await b2b.event(workspaceId, activity.id, {
+    venue: `Venue ${tag}`,
+    published_at: '2026-03-01T10:00:00.000Z',
+    agenda_revision: 1,
+  });
+  await b2b.session(event.id, { name: `Morning ${tag}` });
+  const tables = await b2b.tables(event.id, 2);
+  const member = organisationId
+    ? await b2b.participant(workspaceId, event.id, {
+        name: `Member participant ${tag}`,
+        country: 'BE',
+        organisation_id: organisationId,
+        source: 'member',
+      })
+    : null;
+  const outside = await b2b.participant(workspaceId, event.id, {
+    name: `Agenda company ${tag}`,
+    country: 'JP',
+    description: `Profile ${tag}`,
+    offers: `Offers ${tag}`,
+    looking_for: `Looking for ${tag}`,
+    feed_token: `cal_${tag.padEnd(43, 'x').slice(0, 43)}`,
+  });
+  const third = await b2b.participant(workspaceId, event.id, {
+    name: `Agenda partner ${tag}`,
+    country: 'GR',
+  });
+  const first = await b2b.request(workspaceId, event.id, member?.id ?? third.id, outside.id);
+  await b2b.meeting(workspaceId, event.id, first.id, '2026-03-10T08:00:00.000Z', {
+    table_id: tables[0]?.id ?? null,
+    published: 1,
+  });
+  if (member) {
+    const second = await b2b.request(workspaceId, event.id, third.id, member.id);
+    await b2b.meeting(workspaceId, event.id, second.id, '2026-03-10T08:30:00.000Z', {
+      table_id: tables[1]?.id ?? null,
+      published: 1,
+    });
+  }
 }

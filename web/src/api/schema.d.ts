@@ -559,6 +559,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's calendar feed (iCalendar), by its secret address
+         * @description Reflects every change of the participant's agenda (cancelled meetings stay, as STATUS:CANCELLED). ETag from the event's agenda revision: 304 on If-None-Match. A wrong or revoked address answers 404. Rate-limited per client address (429).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -620,6 +686,366 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda as an iCalendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's calendar subscription address (created on first request) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/feed/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the calendar subscription address: the old one answers 404 at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3794,20 +4220,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The current schedule: meetings with their participants, slot, table and status */
+        /**
+         * A participant's agenda: its meetings of the published schedule, local times, counterparts
+         * @description A member reads its own organisation's participant (the default); organisers any participant of the event; another participant is 403. Empty (`published: false`) before the schedule is published.
+         */
         get: {
             parameters: {
                 query?: {
-                    limit?: number;
-                    offset?: number;
-                    /** @description Only the meetings of this participant */
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
                     participantId?: string;
                 };
                 header?: never;
@@ -3825,7 +4252,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScheduledMeetingList"];
+                        "application/json": components["schemas"]["EventAgenda"];
                     };
                 };
                 /** @description Default Response */
@@ -3874,7 +4301,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/publish": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda-mails": {
         parameters: {
             query?: never;
             header?: never;
@@ -3884,8 +4311,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish the current schedule: the agendas are frozen
-         * @description Send the event's version. Refused (409) when the schedule no longer matches the accepted requests (or availability, tables, slots) of the run it came from.
+         * Organisers: send each approved participant its agenda by mail (the .ics attached), as a job
+         * @description Answers 202 with the queued job; follow it with `GET /jobs/{id}`. Its file lists who got a mail. The job fails when the schedule is not published.
          */
         post: {
             parameters: {
@@ -3897,248 +4324,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The event's version */
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SchedulePublished"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The schedule at a glance: capacity, requests to place, publication, reschedule needed */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
             requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScheduleOverview"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The scheduler runs of the event, newest first (the last 100) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScheduleRunList"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Start a scheduler run (a background job with progress)
-         * @description One run at a time per event (a second is a 409). No slots, no tables or no accepted request: 409 saying so. `reschedule` only after publication: published meetings stay, the fewest others move.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description full: every accepted request; reschedule (after publication): published meetings locked, fewest changes
-                         * @default full
-                         * @enum {string}
-                         */
-                        mode?: "full" | "reschedule";
-                        /** @default 60 */
-                        timeLimitSeconds?: number;
-                    };
-                };
-            };
             responses: {
                 /** @description Default Response */
                 202: {
@@ -4146,7 +4332,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScheduleRun"];
+                        "application/json": components["schemas"]["AgendaMailsStarted"];
                     };
                 };
                 /** @description Default Response */
@@ -4185,15 +4371,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -4202,34 +4379,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda.ics": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A run: progress, result, unplaced requests with reasons, breaks per participant, difference */
+        /** A participant's agenda as an iCalendar file (RFC 5545) to import once */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
                 header?: never;
                 path: {
                     eventId: string;
-                    runId: string;
                     workspace: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The calendar, as an attachment */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScheduleRun"];
+                        "text/calendar": string;
                     };
                 };
                 /** @description Default Response */
@@ -4278,39 +4457,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/apply": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda.pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Make a finished run's schedule the current one
-         * @description Refused (409, naming what changed) when the accepted requests, participants, tables, slots or published meetings changed since the run.
-         */
-        post: {
+        /** A participant's agenda as a PDF (with the counterparts' profiles and the check-in QR code) */
+        get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
                 header?: never;
                 path: {
                     eventId: string;
-                    runId: string;
                     workspace: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The PDF, as an attachment */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScheduleRun"];
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -4349,8 +4525,307 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agendas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the approved participants with their meeting counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description Default Response */
-                409: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgendasOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agendas.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: every approved participant's agenda in one PDF, each from a new page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's calendar subscription address (created on first request) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/feed/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a participant's calendar subscription address: the old one answers 404 at once */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4366,36 +4841,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/discard": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/grid.pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Discard a run (a running one stops counting; its result is not kept for applying) */
-        post: {
+        /** Organisers: the event grid on a printable A4 page */
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     eventId: string;
-                    runId: string;
                     workspace: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The PDF, as an attachment */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScheduleRun"];
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -4434,8 +4906,74 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/grid.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the event grid (slots × tables, each meeting's two names) as an SVG picture */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The picture */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": string;
+                    };
+                };
                 /** @description Default Response */
-                409: {
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4445,6 +4983,83 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/table-cards.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: one printable card per table (its number large, its name, whom it is reserved for) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5840,7 +6455,7 @@ export interface paths {
                 query?: {
                     /** @description `nextCursor` of the previous page */
                     cursor?: string;
-                    kind?: "report" | "archive";
+                    kind?: "report" | "archive" | "b2b-agenda-mails";
                     limit?: number;
                 };
                 header?: never;
@@ -14659,6 +15274,22 @@ export interface components {
             status: "planned" | "confirmed" | "done" | "cancelled";
             title: string;
         };
+        AgendaFeedLink: {
+            /** @description The calendar subscription address (secret: anyone with it reads the agenda) */
+            url: string;
+            webcalUrl: string;
+        };
+        AgendaFeedLinkInput: {
+            /** @description The calendar subscription address (secret: anyone with it reads the agenda) */
+            url: string;
+            webcalUrl: string;
+        };
+        AgendaMailsStarted: {
+            job: components["schemas"]["Job"];
+        };
+        AgendaMailsStartedInput: {
+            job: components["schemas"]["JobInput"];
+        };
         ApiToken: {
             createdAt: string;
             expiresAt: string | null;
@@ -15249,6 +15880,148 @@ export interface components {
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
         };
+        EventAgenda: {
+            /** @description The check-in QR code as an SVG document */
+            checkInQrSvg: string;
+            /** @description The organisers' check-in page of the participant (the QR code's content) */
+            checkInUrl: string;
+            event: {
+                agendaRevision: number;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                id: string;
+                publishedAt: string | null;
+                timeZone: string;
+                title: string;
+                venue: string | null;
+            };
+            meetings: {
+                counterpart: {
+                    city: string | null;
+                    country: string;
+                    description: string;
+                    id: string;
+                    lookingFor: string;
+                    name: string;
+                    offers: string;
+                    organisationType: string | null;
+                    representatives: {
+                        name: string;
+                        roleTitle: string | null;
+                    }[];
+                    tags: string[];
+                    website: string | null;
+                };
+                /** @description YYYY-MM-DD in the event's time zone */
+                day: string;
+                endsAt: string;
+                endTime: string;
+                id: string;
+                /** @description UTC */
+                startsAt: string;
+                /** @description HH:MM in the event's time zone */
+                startTime: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show" | "cancelled";
+                table: {
+                    name: string;
+                    number: number;
+                } | null;
+                videoLink: string | null;
+            }[];
+            participant: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+            };
+            /** @description False before the schedule is published: no meeting yet */
+            published: boolean;
+        };
+        EventAgendaInput: {
+            /** @description The check-in QR code as an SVG document */
+            checkInQrSvg: string;
+            /** @description The organisers' check-in page of the participant (the QR code's content) */
+            checkInUrl: string;
+            event: {
+                agendaRevision: number;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                id: string;
+                publishedAt: string | null;
+                timeZone: string;
+                title: string;
+                venue: string | null;
+            };
+            meetings: {
+                counterpart: {
+                    city: string | null;
+                    country: string;
+                    description: string;
+                    id: string;
+                    lookingFor: string;
+                    name: string;
+                    offers: string;
+                    organisationType: string | null;
+                    representatives: {
+                        name: string;
+                        roleTitle: string | null;
+                    }[];
+                    tags: string[];
+                    website: string | null;
+                };
+                /** @description YYYY-MM-DD in the event's time zone */
+                day: string;
+                endsAt: string;
+                endTime: string;
+                id: string;
+                /** @description UTC */
+                startsAt: string;
+                /** @description HH:MM in the event's time zone */
+                startTime: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show" | "cancelled";
+                table: {
+                    name: string;
+                    number: number;
+                } | null;
+                videoLink: string | null;
+            }[];
+            participant: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+            };
+            /** @description False before the schedule is published: no meeting yet */
+            published: boolean;
+        };
+        EventAgendasOverview: {
+            agendaRevision: number;
+            participants: {
+                country: string;
+                hasFeed: boolean;
+                id: string;
+                /** @description Meetings not cancelled */
+                meetings: number;
+                name: string;
+            }[];
+            published: boolean;
+            publishedAt: string | null;
+        };
+        EventAgendasOverviewInput: {
+            agendaRevision: number;
+            participants: {
+                country: string;
+                hasFeed: boolean;
+                id: string;
+                /** @description Meetings not cancelled */
+                meetings: number;
+                name: string;
+            }[];
+            published: boolean;
+            publishedAt: string | null;
+        };
         EvidenceRecord: {
             activityId: string;
             activityTitle: string;
@@ -15608,7 +16381,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive";
+            kind: "report" | "archive" | "b2b-agenda-mails";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
@@ -15648,7 +16421,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive";
+            kind: "report" | "archive" | "b2b-agenda-mails";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
@@ -17982,348 +18755,6 @@ export interface components {
         SavedViewListInput: {
             /** @description By name */
             items: components["schemas"]["SavedViewInput"][];
-        };
-        ScheduledMeeting: {
-            from: {
-                id: string;
-                name: string;
-            };
-            id: string;
-            priority: number;
-            published: boolean;
-            requestId: string;
-            slotEndsAt: string;
-            slotStartsAt: string;
-            /** @enum {string} */
-            status: "scheduled" | "held" | "no_show" | "cancelled";
-            table: {
-                id: string;
-                name: string;
-                number: number;
-            } | null;
-            to: {
-                id: string;
-                name: string;
-            };
-        };
-        ScheduledMeetingInput: {
-            from: {
-                id: string;
-                name: string;
-            };
-            id: string;
-            priority: number;
-            published: boolean;
-            requestId: string;
-            slotEndsAt: string;
-            slotStartsAt: string;
-            /** @enum {string} */
-            status: "scheduled" | "held" | "no_show" | "cancelled";
-            table: {
-                id: string;
-                name: string;
-                number: number;
-            } | null;
-            to: {
-                id: string;
-                name: string;
-            };
-        };
-        ScheduledMeetingList: {
-            items: components["schemas"]["ScheduledMeeting"][];
-            total: number;
-        };
-        ScheduledMeetingListInput: {
-            items: components["schemas"]["ScheduledMeetingInput"][];
-            total: number;
-        };
-        ScheduleOverview: {
-            /** @description Accepted requests to place (those of cancelled meetings left out) */
-            acceptedRequests: number;
-            activeRunId: string | null;
-            agendaRevision: number;
-            appliedRunId: string | null;
-            cancelledSincePublication: number;
-            /** @description tables × slots */
-            capacity: number;
-            eventVersion: number;
-            /** @description Meetings of the current schedule, not cancelled */
-            meetings: number;
-            /** @description Why not every request can be placed, by counting */
-            overCapacity: string[];
-            /** @description Approved participants */
-            participants: number;
-            publishedAt: string | null;
-            /** @description Published, and a request accepted late or a meeting cancelled since */
-            rescheduleNeeded: boolean;
-            slots: number;
-            /** @description What changed since the applied run (publishing is refused until rerun) */
-            stale: string[];
-            tables: number;
-            /** @description The event's IANA time zone */
-            timeZone: string;
-            /** @description Accepted requests without a meeting */
-            unscheduled: number;
-        };
-        ScheduleOverviewInput: {
-            /** @description Accepted requests to place (those of cancelled meetings left out) */
-            acceptedRequests: number;
-            activeRunId: string | null;
-            agendaRevision: number;
-            appliedRunId: string | null;
-            cancelledSincePublication: number;
-            /** @description tables × slots */
-            capacity: number;
-            eventVersion: number;
-            /** @description Meetings of the current schedule, not cancelled */
-            meetings: number;
-            /** @description Why not every request can be placed, by counting */
-            overCapacity: string[];
-            /** @description Approved participants */
-            participants: number;
-            publishedAt: string | null;
-            /** @description Published, and a request accepted late or a meeting cancelled since */
-            rescheduleNeeded: boolean;
-            slots: number;
-            /** @description What changed since the applied run (publishing is refused until rerun) */
-            stale: string[];
-            tables: number;
-            /** @description The event's IANA time zone */
-            timeZone: string;
-            /** @description Accepted requests without a meeting */
-            unscheduled: number;
-        };
-        SchedulePublished: {
-            agendaRevision: number;
-            meetings: number;
-            publishedAt: string;
-            version: number;
-        };
-        SchedulePublishedInput: {
-            agendaRevision: number;
-            meetings: number;
-            publishedAt: string;
-            version: number;
-        };
-        ScheduleRun: {
-            appliedAt: string | null;
-            /** @description The engine's objective: breaks between two meetings */
-            breaks: number | null;
-            /** @description Meetings of the current schedule it moves */
-            changes: number | null;
-            createdAt: string;
-            /** @description Against the current schedule (finished runs) */
-            difference: {
-                added: number;
-                /** @description At most 500 */
-                items: {
-                    after: {
-                        slotStartsAt: string;
-                        tableName: string | null;
-                    } | null;
-                    before: {
-                        slotStartsAt: string;
-                        tableName: string | null;
-                    } | null;
-                    from: {
-                        id: string;
-                        name: string;
-                    };
-                    /** @enum {string} */
-                    kind: "added" | "removed" | "moved";
-                    requestId: string;
-                    to: {
-                        id: string;
-                        name: string;
-                    };
-                }[];
-                moved: number;
-                removed: number;
-                unchanged: number;
-            } | null;
-            /** @description Why not everything fits, why no schedule exists, or why it failed */
-            explanation: string | null;
-            finishedAt: string | null;
-            id: string;
-            /** @description Proved: no schedule has fewer breaks */
-            lowerBound: number | null;
-            /** @enum {string} */
-            mode: "full" | "reschedule";
-            /** @description Waits per participant, most first */
-            participantBreaks: {
-                breaks: number;
-                name: string;
-                participantId: string;
-            }[];
-            placed: number;
-            /** @description 0 to 1 while it runs */
-            progress: number;
-            /** @description The phase, the best breaks and the proved bound */
-            progressMessage: string | null;
-            requested: number;
-            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
-            seconds: number | null;
-            /** @description What changed since the run was given its data (empty: it still matches) */
-            stale: string[];
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
-            timeLimitSeconds: number;
-            unplaced: {
-                from: {
-                    id: string;
-                    name: string;
-                };
-                reason: string;
-                requestId: string;
-                to: {
-                    id: string;
-                    name: string;
-                };
-            }[];
-            /** @description Empty slots between two meetings within a session, all participants */
-            waits: number | null;
-        };
-        ScheduleRunInput: {
-            appliedAt: string | null;
-            /** @description The engine's objective: breaks between two meetings */
-            breaks: number | null;
-            /** @description Meetings of the current schedule it moves */
-            changes: number | null;
-            createdAt: string;
-            /** @description Against the current schedule (finished runs) */
-            difference: {
-                added: number;
-                /** @description At most 500 */
-                items: {
-                    after: {
-                        slotStartsAt: string;
-                        tableName: string | null;
-                    } | null;
-                    before: {
-                        slotStartsAt: string;
-                        tableName: string | null;
-                    } | null;
-                    from: {
-                        id: string;
-                        name: string;
-                    };
-                    /** @enum {string} */
-                    kind: "added" | "removed" | "moved";
-                    requestId: string;
-                    to: {
-                        id: string;
-                        name: string;
-                    };
-                }[];
-                moved: number;
-                removed: number;
-                unchanged: number;
-            } | null;
-            /** @description Why not everything fits, why no schedule exists, or why it failed */
-            explanation: string | null;
-            finishedAt: string | null;
-            id: string;
-            /** @description Proved: no schedule has fewer breaks */
-            lowerBound: number | null;
-            /** @enum {string} */
-            mode: "full" | "reschedule";
-            /** @description Waits per participant, most first */
-            participantBreaks: {
-                breaks: number;
-                name: string;
-                participantId: string;
-            }[];
-            placed: number;
-            /** @description 0 to 1 while it runs */
-            progress: number;
-            /** @description The phase, the best breaks and the proved bound */
-            progressMessage: string | null;
-            requested: number;
-            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
-            seconds: number | null;
-            /** @description What changed since the run was given its data (empty: it still matches) */
-            stale: string[];
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
-            timeLimitSeconds: number;
-            unplaced: {
-                from: {
-                    id: string;
-                    name: string;
-                };
-                reason: string;
-                requestId: string;
-                to: {
-                    id: string;
-                    name: string;
-                };
-            }[];
-            /** @description Empty slots between two meetings within a session, all participants */
-            waits: number | null;
-        };
-        ScheduleRunList: {
-            items: components["schemas"]["ScheduleRunSummary"][];
-        };
-        ScheduleRunListInput: {
-            items: components["schemas"]["ScheduleRunSummaryInput"][];
-        };
-        ScheduleRunSummary: {
-            appliedAt: string | null;
-            /** @description The engine's objective: breaks between two meetings */
-            breaks: number | null;
-            /** @description Meetings of the current schedule it moves */
-            changes: number | null;
-            createdAt: string;
-            /** @description Why not everything fits, why no schedule exists, or why it failed */
-            explanation: string | null;
-            finishedAt: string | null;
-            id: string;
-            /** @description Proved: no schedule has fewer breaks */
-            lowerBound: number | null;
-            /** @enum {string} */
-            mode: "full" | "reschedule";
-            placed: number;
-            /** @description 0 to 1 while it runs */
-            progress: number;
-            /** @description The phase, the best breaks and the proved bound */
-            progressMessage: string | null;
-            requested: number;
-            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
-            seconds: number | null;
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
-            timeLimitSeconds: number;
-            /** @description Empty slots between two meetings within a session, all participants */
-            waits: number | null;
-        };
-        ScheduleRunSummaryInput: {
-            appliedAt: string | null;
-            /** @description The engine's objective: breaks between two meetings */
-            breaks: number | null;
-            /** @description Meetings of the current schedule it moves */
-            changes: number | null;
-            createdAt: string;
-            /** @description Why not everything fits, why no schedule exists, or why it failed */
-            explanation: string | null;
-            finishedAt: string | null;
-            id: string;
-            /** @description Proved: no schedule has fewer breaks */
-            lowerBound: number | null;
-            /** @enum {string} */
-            mode: "full" | "reschedule";
-            placed: number;
-            /** @description 0 to 1 while it runs */
-            progress: number;
-            /** @description The phase, the best breaks and the proved bound */
-            progressMessage: string | null;
-            requested: number;
-            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
-            seconds: number | null;
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
-            timeLimitSeconds: number;
-            /** @description Empty slots between two meetings within a session, all participants */
-            waits: number | null;
         };
         SearchResult: {
             /** @description One group per kind your role may read, in a fixed order (organisation, person, market, plan, activity) */

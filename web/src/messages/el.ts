@@ -16,6 +16,7 @@ import { elArchive } from './el-archive.ts';
 import { elDashboard } from './el-dashboard.ts';
 import { elEvents } from './el-events.ts';
 import { elEventsSchedule } from './el-events-schedule.ts';
+import { elEventAgendas } from './el-events-agendas.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
@@ -855,6 +856,7 @@ export const el: Messages = {
   ...elProjects,
   ...elEvents,
   ...elEventsSchedule,
+  ...elEventAgendas,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

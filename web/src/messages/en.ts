@@ -24,6 +24,7 @@ import { enArchive } from './en-archive.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enEvents } from './en-events.ts';
 import { enEventsSchedule } from './en-events-schedule.ts';
+import { enEventAgendas } from './en-events-agendas.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
@@ -806,6 +807,7 @@ export const en = {
   ...enProjects,
   ...enEvents,
   ...enEventsSchedule,
+  ...enEventAgendas,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -30,6 +30,7 @@ import { esArchive } from './es-archive.ts';
 import { esDashboard } from './es-dashboard.ts';
 import { esEvents } from './es-events.ts';
 import { esEventsSchedule } from './es-events-schedule.ts';
+import { esEventAgendas } from './es-events-agendas.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
@@ -888,6 +889,7 @@ export const es: Messages = {
   ...esProjects,
   ...esEvents,
   ...esEventsSchedule,
+  ...esEventAgendas,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

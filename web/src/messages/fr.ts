@@ -13,6 +13,7 @@ import { frArchive } from './fr-archive.ts';
 import { frDashboard } from './fr-dashboard.ts';
 import { frEvents } from './fr-events.ts';
 import { frEventsSchedule } from './fr-events-schedule.ts';
+import { frEventAgendas } from './fr-events-agendas.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
@@ -845,6 +846,7 @@ export const fr: Messages = {
   ...frProjects,
   ...frEvents,
   ...frEventsSchedule,
+  ...frEventAgendas,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

@@ -31,6 +31,7 @@ import { itArchive } from './it-archive.ts';
 import { itDashboard } from './it-dashboard.ts';
 import { itEvents } from './it-events.ts';
 import { itEventsSchedule } from './it-events-schedule.ts';
+import { itEventAgendas } from './it-events-agendas.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
@@ -879,6 +880,7 @@ export const it: Messages = {
   ...itProjects,
   ...itEvents,
   ...itEventsSchedule,
+  ...itEventAgendas,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

@@ -17,6 +17,7 @@ import { plArchive } from './pl-archive.ts';
 import { plDashboard } from './pl-dashboard.ts';
 import { plEvents } from './pl-events.ts';
 import { plEventsSchedule } from './pl-events-schedule.ts';
+import { plEventAgendas } from './pl-events-agendas.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
@@ -850,6 +851,7 @@ export const pl: Messages = {
   ...plProjects,
   ...plEvents,
   ...plEventsSchedule,
+  ...plEventAgendas,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };

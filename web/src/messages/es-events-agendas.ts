@@ -1,0 +1,78 @@
+/** Spanish strings of the agendas of B2B events (first draft; to be reviewed by a native speaker). */
+import type { enEventAgendas } from './en-events-agendas.ts';
+import type { Messages } from './types.ts';
+
+export const esEventAgendas: Pick<Messages, keyof typeof enEventAgendas> = {
+  eventAgendas: {
+    myTitle: 'Mi agenda',
+    notRegistered: 'Su organización no está inscrita en este evento.',
+    emptyTitle: 'Aún no hay agenda',
+    emptyBeforePublication: 'Su agenda aparece cuando los organizadores publican el programa.',
+    emptyNoMeeting: 'No tiene ninguna reunión programada.',
+    timesIn: (zone: string) => `Horas en ${zone}`,
+    meetingCount: (n: number) => `${n} ${n === 1 ? 'reunión' : 'reuniones'}`,
+    status: {
+      scheduled: 'Programada',
+      held: 'Celebrada',
+      no_show: 'No presentado',
+      cancelled: 'Cancelada',
+    },
+    table: (number: number, name: string) =>
+      name === `Table ${number}` ? `Mesa ${number}` : `Mesa ${number} · ${name}`,
+    online: 'En línea',
+    videoLink: 'Unirse a la videollamada',
+    meetingWith: (name: string) => `Reunión con ${name}`,
+    showProfile: (name: string) => `Perfil de ${name}`,
+    profile: {
+      description: 'Acerca de',
+      offers: 'Ofrece',
+      lookingFor: 'Busca',
+      representatives: 'Representantes',
+      website: 'Sitio web',
+      tags: 'Etiquetas',
+    },
+    downloadPdf: 'Descargar PDF',
+    downloadIcs: 'Descargar .ics',
+    downloadFailed: 'No se pudo descargar el archivo. Inténtelo de nuevo.',
+    subscribeTitle: 'Suscribirse en su calendario',
+    subscribeBody:
+      'Añada esta dirección como suscripción en su aplicación de calendario: sigue cada cambio de su agenda. Manténgala privada: cualquiera que la tenga puede leer su agenda.',
+    showFeed: 'Mostrar la dirección de suscripción',
+    feedLabel: 'Dirección de suscripción del calendario',
+    copy: 'Copiar',
+    copied: 'Copiado',
+    openInCalendar: 'Abrir en el calendario',
+    revoke: 'Revocar enlace',
+    revokeTitle: '¿Revocar la dirección de suscripción?',
+    revokeBody:
+      'Los calendarios suscritos a la dirección actual dejan de actualizarse de inmediato. Se crea una nueva dirección.',
+    revoked: 'La dirección anterior ya no funciona. Suscríbase de nuevo con la nueva.',
+    checkInTitle: 'Código de registro',
+    checkInBody: 'Muestre este código en el mostrador de registro.',
+    checkInAlt: 'Código QR de registro',
+    tabTitle: 'Agendas',
+    notPublished: 'El programa aún no está publicado: las agendas están vacías hasta entonces.',
+    participantsTitle: 'Agendas de los participantes',
+    noParticipants: 'Aún no hay participantes aprobados.',
+    participant: 'Participante',
+    country: 'País',
+    meetings: 'Reuniones',
+    files: 'Archivos',
+    pdfOf: (name: string) => `Agenda en PDF de ${name}`,
+    icsOf: (name: string) => `Archivo de calendario de ${name}`,
+    printTitle: 'Para imprimir',
+    allAgendasPdf: 'Todas las agendas (PDF)',
+    gridPdf: 'Cuadrícula del evento (PDF)',
+    tableCardsPdf: 'Tarjetas de mesa (PDF)',
+    gridTitle: 'Cuadrícula del evento',
+    gridAlt:
+      'La cuadrícula del evento: franjas horarias en filas, mesas en columnas, los dos participantes de cada reunión',
+    mailsTitle: 'Correos de agenda',
+    mailsBody:
+      'Cada participante aprobado recibe su agenda por correo, con el archivo de calendario adjunto y su dirección de suscripción.',
+    sendMails: 'Enviar agendas por correo',
+    mailsRunning: (percent: number) => `Enviando… ${percent} %`,
+    mailsDone: (message: string) => message,
+    mailsFailed: (error: string) => `No se pudieron enviar los correos: ${error}`,
+  },
+};

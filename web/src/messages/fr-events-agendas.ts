@@ -1,0 +1,78 @@
+/** French strings of the agendas of B2B events (first draft; to be reviewed by a native speaker). */
+import type { enEventAgendas } from './en-events-agendas.ts';
+import type { Messages } from './types.ts';
+
+export const frEventAgendas: Pick<Messages, keyof typeof enEventAgendas> = {
+  eventAgendas: {
+    myTitle: 'Mon agenda',
+    notRegistered: "Votre organisation n'est pas inscrite à cet événement.",
+    emptyTitle: "Pas encore d'agenda",
+    emptyBeforePublication: 'Votre agenda apparaît quand les organisateurs publient le planning.',
+    emptyNoMeeting: "Aucun rendez-vous n'est prévu pour vous.",
+    timesIn: (zone: string) => `Heures en ${zone}`,
+    meetingCount: (n: number) => `${n} rendez-vous`,
+    status: {
+      scheduled: 'Prévu',
+      held: 'Tenu',
+      no_show: 'Absence',
+      cancelled: 'Annulé',
+    },
+    table: (number: number, name: string) =>
+      name === `Table ${number}` ? `Table ${number}` : `Table ${number} · ${name}`,
+    online: 'En ligne',
+    videoLink: "Rejoindre l'appel vidéo",
+    meetingWith: (name: string) => `Rendez-vous avec ${name}`,
+    showProfile: (name: string) => `Profil de ${name}`,
+    profile: {
+      description: 'À propos',
+      offers: 'Offre',
+      lookingFor: 'Recherche',
+      representatives: 'Représentants',
+      website: 'Site web',
+      tags: 'Mots-clés',
+    },
+    downloadPdf: 'Télécharger le PDF',
+    downloadIcs: 'Télécharger le .ics',
+    downloadFailed: "Le fichier n'a pas pu être téléchargé. Réessayez.",
+    subscribeTitle: "S'abonner dans votre agenda",
+    subscribeBody:
+      "Ajoutez cette adresse comme abonnement dans votre application d'agenda : elle suit chaque changement. Gardez-la privée : quiconque la possède peut lire votre agenda.",
+    showFeed: "Afficher l'adresse d'abonnement",
+    feedLabel: "Adresse d'abonnement du calendrier",
+    copy: 'Copier',
+    copied: 'Copié',
+    openInCalendar: "Ouvrir dans l'agenda",
+    revoke: 'Révoquer le lien',
+    revokeTitle: "Révoquer l'adresse d'abonnement ?",
+    revokeBody:
+      "Les agendas abonnés à l'adresse actuelle cessent aussitôt d'être mis à jour. Une nouvelle adresse est créée.",
+    revoked: "L'ancienne adresse ne fonctionne plus. Abonnez-vous de nouveau avec la nouvelle.",
+    checkInTitle: "Code d'accueil",
+    checkInBody: "Montrez ce code à l'accueil.",
+    checkInAlt: "QR code d'accueil",
+    tabTitle: 'Agendas',
+    notPublished: "Le planning n'est pas encore publié : les agendas restent vides jusque-là.",
+    participantsTitle: 'Agendas des participants',
+    noParticipants: "Aucun participant approuvé pour l'instant.",
+    participant: 'Participant',
+    country: 'Pays',
+    meetings: 'Rendez-vous',
+    files: 'Fichiers',
+    pdfOf: (name: string) => `Agenda PDF de ${name}`,
+    icsOf: (name: string) => `Fichier calendrier de ${name}`,
+    printTitle: 'À imprimer',
+    allAgendasPdf: 'Tous les agendas (PDF)',
+    gridPdf: "Grille de l'événement (PDF)",
+    tableCardsPdf: 'Chevalets de table (PDF)',
+    gridTitle: "Grille de l'événement",
+    gridAlt:
+      "La grille de l'événement : créneaux en lignes, tables en colonnes, les deux participants de chaque rendez-vous",
+    mailsTitle: 'Envoi des agendas',
+    mailsBody:
+      "Chaque participant approuvé reçoit son agenda par e-mail, avec le fichier calendrier joint et son adresse d'abonnement.",
+    sendMails: 'Envoyer les agendas par e-mail',
+    mailsRunning: (percent: number) => `Envoi… ${percent} %`,
+    mailsDone: (message: string) => message,
+    mailsFailed: (error: string) => `Les e-mails n'ont pas pu être envoyés : ${error}`,
+  },
+};

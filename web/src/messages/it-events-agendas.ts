@@ -1,0 +1,78 @@
+/** Italian strings of the agendas of B2B events (first draft; to be reviewed by a native speaker). */
+import type { enEventAgendas } from './en-events-agendas.ts';
+import type { Messages } from './types.ts';
+
+export const itEventAgendas: Pick<Messages, keyof typeof enEventAgendas> = {
+  eventAgendas: {
+    myTitle: 'La mia agenda',
+    notRegistered: 'La tua organizzazione non è iscritta a questo evento.',
+    emptyTitle: 'Nessuna agenda per ora',
+    emptyBeforePublication: 'La tua agenda compare quando gli organizzatori pubblicano il programma.',
+    emptyNoMeeting: 'Nessun incontro è in programma per te.',
+    timesIn: (zone: string) => `Orari in ${zone}`,
+    meetingCount: (n: number) => `${n} ${n === 1 ? 'incontro' : 'incontri'}`,
+    status: {
+      scheduled: 'Programmato',
+      held: 'Svolto',
+      no_show: 'Assente',
+      cancelled: 'Annullato',
+    },
+    table: (number: number, name: string) =>
+      name === `Table ${number}` ? `Tavolo ${number}` : `Tavolo ${number} · ${name}`,
+    online: 'Online',
+    videoLink: 'Partecipa alla videochiamata',
+    meetingWith: (name: string) => `Incontro con ${name}`,
+    showProfile: (name: string) => `Profilo di ${name}`,
+    profile: {
+      description: 'Chi siamo',
+      offers: 'Offre',
+      lookingFor: 'Cerca',
+      representatives: 'Rappresentanti',
+      website: 'Sito web',
+      tags: 'Tag',
+    },
+    downloadPdf: 'Scarica PDF',
+    downloadIcs: 'Scarica .ics',
+    downloadFailed: 'Impossibile scaricare il file. Riprova.',
+    subscribeTitle: 'Iscriviti nel tuo calendario',
+    subscribeBody:
+      "Aggiungi questo indirizzo come abbonamento nella tua app di calendario: segue ogni modifica dell'agenda. Tienilo privato: chiunque lo abbia può leggere la tua agenda.",
+    showFeed: "Mostra l'indirizzo di abbonamento",
+    feedLabel: 'Indirizzo di abbonamento del calendario',
+    copy: 'Copia',
+    copied: 'Copiato',
+    openInCalendar: "Apri nell'app calendario",
+    revoke: 'Revoca link',
+    revokeTitle: "Revocare l'indirizzo di abbonamento?",
+    revokeBody:
+      "I calendari abbonati all'indirizzo attuale smettono subito di aggiornarsi. Viene creato un nuovo indirizzo.",
+    revoked: 'Il vecchio indirizzo non funziona più. Abbonati di nuovo con quello nuovo.',
+    checkInTitle: 'Codice di check-in',
+    checkInBody: "Mostra questo codice all'accoglienza.",
+    checkInAlt: 'Codice QR di check-in',
+    tabTitle: 'Agende',
+    notPublished: 'Il programma non è ancora pubblicato: le agende restano vuote fino ad allora.',
+    participantsTitle: 'Agende dei partecipanti',
+    noParticipants: 'Ancora nessun partecipante approvato.',
+    participant: 'Partecipante',
+    country: 'Paese',
+    meetings: 'Incontri',
+    files: 'File',
+    pdfOf: (name: string) => `Agenda PDF di ${name}`,
+    icsOf: (name: string) => `File calendario di ${name}`,
+    printTitle: 'Da stampare',
+    allAgendasPdf: 'Tutte le agende (PDF)',
+    gridPdf: "Griglia dell'evento (PDF)",
+    tableCardsPdf: 'Segnatavolo (PDF)',
+    gridTitle: "Griglia dell'evento",
+    gridAlt:
+      "La griglia dell'evento: fasce orarie in righe, tavoli in colonne, i due partecipanti di ogni incontro",
+    mailsTitle: 'Invio delle agende',
+    mailsBody:
+      'Ogni partecipante approvato riceve la sua agenda per e-mail, con il file calendario allegato e il suo indirizzo di abbonamento.',
+    sendMails: 'Invia le agende per e-mail',
+    mailsRunning: (percent: number) => `Invio… ${percent}%`,
+    mailsDone: (message: string) => message,
+    mailsFailed: (error: string) => `Impossibile inviare le e-mail: ${error}`,
+  },
+};
