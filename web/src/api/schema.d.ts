@@ -4220,6 +4220,478 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the B2B events, by their activity's start, with their counts
+         * @description Drafts are listed only for the event managers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the activity's title */
+                    q?: string;
+                    /** @description The order: startsOn, title; a leading "-" reverses it (default startsOn). Rows with the same value follow in id order. */
+                    sort?: "startsOn" | "-startsOn" | "title" | "-title";
+                    status?: "draft" | "open" | "closed";
+                    /** @description upcoming: the activity ends today or later (the workspace's today); past: it ended before */
+                    when?: "upcoming" | "past";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set up a B2B event on an activity of a B2B instrument (1.2.1–1.2.5)
+         * @description One event per activity (409). An activity of another instrument is refused with 400 naming `activityId`; overlapping sessions, an unknown time zone, inconsistent deadlines or an online event without a video link with 400 naming the field. The event starts as a draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An activity of a B2B instrument (1.2.1–1.2.5) without an event yet */
+                        activityId: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        approval?: "manual" | "automatic";
+                        /** @default  */
+                        description?: string;
+                        /** @enum {string} */
+                        format: "in_person" | "online" | "hybrid";
+                        /** @default 2 */
+                        maxRepresentatives?: number;
+                        /**
+                         * @description null: no limit
+                         * @default null
+                         */
+                        maxRequestsPerParticipant?: number | null;
+                        /**
+                         * @default [
+                         *       "b2b"
+                         *     ]
+                         */
+                        meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                        registrationClosesAt?: string | null;
+                        registrationOpensAt?: string | null;
+                        /** @description Not after the end of the activity */
+                        requestDeadlineAt?: string | null;
+                        /**
+                         * @description null: requests never expire
+                         * @default null
+                         */
+                        requestExpiryDays?: number | null;
+                        /** @default [] */
+                        sessions?: {
+                            /** @default [] */
+                            breaks?: {
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                end: string;
+                                /** @default  */
+                                label?: string;
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                start: string;
+                            }[];
+                            /** @description YYYY-MM-DD in the event time zone, within the activity dates */
+                            day: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            endTime: string;
+                            name: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            startTime: string;
+                        }[];
+                        slotMinutes: number;
+                        /**
+                         * @description Tables 1..n
+                         * @default 0
+                         */
+                        tableCount?: number;
+                        /** @description Default: the workspace's time zone */
+                        timeZone?: string;
+                        /** @default null */
+                        venue?: string | null;
+                        /**
+                         * @description Required for online and hybrid events
+                         * @default null
+                         */
+                        videoLink?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with its sessions, slots, tables, co-organisers, counts and what the caller is to it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an event with its registrations, requests and meetings (audited) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an event's settings (with the version read; stale: 409)
+         * @description Registration must open before it closes; the request deadline must not be after the end of the event. After publication, a slot length or time zone that would leave a scheduled meeting off the slots is refused with 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        approval?: "manual" | "automatic";
+                        description?: string;
+                        /** @enum {string} */
+                        format?: "in_person" | "online" | "hybrid";
+                        maxRepresentatives?: number;
+                        /** @description null: no limit */
+                        maxRequestsPerParticipant?: number | null;
+                        meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                        registrationClosesAt?: string | null;
+                        registrationOpensAt?: string | null;
+                        /** @description Not after the end of the activity */
+                        requestDeadlineAt?: string | null;
+                        /** @description null: requests never expire */
+                        requestExpiryDays?: number | null;
+                        slotMinutes?: number;
+                        /** @description IANA time zone, e.g. Europe/Brussels */
+                        timeZone?: string;
+                        venue?: string | null;
+                        version: number;
+                        /** @description Required for online and hybrid events */
+                        videoLink?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/events/{eventId}/agenda": {
         parameters: {
             query?: never;
@@ -4685,6 +5157,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/co-organisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the clusters of the workspace that co-organise the event (their managers run it too) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Clusters of this workspace that run the event too */
+                        clusterIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/events/{eventId}/feed": {
         parameters: {
             query?: never;
@@ -4991,6 +5545,866 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current schedule: meetings with their participants, slot, table and status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description Only the meetings of this participant */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduledMeetingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the current schedule: the agendas are frozen
+         * @description Send the event's version. Refused (409) when the schedule no longer matches the accepted requests (or availability, tables, slots) of the run it came from.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The event's version */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchedulePublished"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedule at a glance: capacity, requests to place, publication, reschedule needed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheduler runs of the event, newest first (the last 100) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRunList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a scheduler run (a background job with progress)
+         * @description One run at a time per event (a second is a 409). No slots, no tables or no accepted request: 409 saying so. `reschedule` only after publication: published meetings stay, the fewest others move.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description full: every accepted request; reschedule (after publication): published meetings locked, fewest changes
+                         * @default full
+                         * @enum {string}
+                         */
+                        mode?: "full" | "reschedule";
+                        /** @default 60 */
+                        timeLimitSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run: progress, result, unplaced requests with reasons, breaks per participant, difference */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a finished run's schedule the current one
+         * @description Refused (409, naming what changed) when the accepted requests, participants, tables, slots or published meetings changed since the run.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard a run (a running one stops counting; its result is not kept for applying) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the event's sessions (days, times, breaks)
+         * @description Errors name `body.sessions.N.field`. After publication, sessions that would leave a scheduled meeting outside the new slots are refused with 409 saying how many.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** @default [] */
+                            breaks?: {
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                end: string;
+                                /** @default  */
+                                label?: string;
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                start: string;
+                            }[];
+                            /** @description YYYY-MM-DD in the event time zone, within the activity dates */
+                            day: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            endTime: string;
+                            name: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            startTime: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an event to draft, open (registration page live) or closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "open" | "closed";
+                        /** @description When given, a stale one gets 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/events/{eventId}/table-cards.pdf": {
         parameters: {
             query?: never;
@@ -5060,6 +6474,260 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tables, and for organisers the approved participants a table may be reserved for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the event's tables by number, some reserved for a participant
+         * @description Numbers are unique; a reserved participant is an approved participant of this event and holds one table at most ("reserved table used twice": 400 naming the field). Removing a table that holds a scheduled meeting: 409.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tables: {
+                            name: string;
+                            number: number;
+                            /**
+                             * @description An approved participant of this event
+                             * @default null
+                             */
+                            reservedParticipantId?: string | null;
+                            /** @default null */
+                            videoLink?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/tables/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Number the tables 1..count named "{prefix} k" (reservations of kept numbers stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** @default Table */
+                        prefix?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15880,6 +17548,28 @@ export interface components {
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
         };
+        EventActivity: {
+            city: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            country: string | null;
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            startsOn: string;
+            title: string;
+        };
+        EventActivityInput: {
+            city: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            country: string | null;
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            startsOn: string;
+            title: string;
+        };
         EventAgenda: {
             /** @description The check-in QR code as an SVG document */
             checkInQrSvg: string;
@@ -16021,6 +17711,240 @@ export interface components {
             }[];
             published: boolean;
             publishedAt: string | null;
+        };
+        EventCounts: {
+            acceptedRequests: number;
+            /** @description Meetings of the current schedule, any status */
+            meetings: number;
+            meetingsHeld: number;
+            /** @description Participants by status (every status present) */
+            participants: {
+                [key: string]: number;
+            };
+        };
+        EventCountsInput: {
+            acceptedRequests: number;
+            /** @description Meetings of the current schedule, any status */
+            meetings: number;
+            meetingsHeld: number;
+            /** @description Participants by status (every status present) */
+            participants: {
+                [key: string]: number;
+            };
+        };
+        EventDetail: {
+            activity: components["schemas"]["EventActivity"];
+            agendaRevision: number;
+            /** @enum {string} */
+            approval: "manual" | "automatic";
+            coOrganisers: {
+                clusterId: string;
+                name: string;
+            }[];
+            counts: components["schemas"]["EventCounts"];
+            createdAt: string;
+            description: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            maxRepresentatives: number;
+            maxRequestsPerParticipant: number | null;
+            me: components["schemas"]["EventMe"];
+            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            requestDeadlineAt: string | null;
+            requestExpiryDays: number | null;
+            sessions: components["schemas"]["EventSession"][];
+            slotMinutes: number;
+            slots: components["schemas"]["EventSlot"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            tables: components["schemas"]["EventTable"][];
+            timeZone: string;
+            updatedAt: string;
+            venue: string | null;
+            version: number;
+            videoLink: string | null;
+        };
+        EventDetailInput: {
+            activity: components["schemas"]["EventActivityInput"];
+            agendaRevision: number;
+            /** @enum {string} */
+            approval: "manual" | "automatic";
+            coOrganisers: {
+                clusterId: string;
+                name: string;
+            }[];
+            counts: components["schemas"]["EventCountsInput"];
+            createdAt: string;
+            description: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            maxRepresentatives: number;
+            maxRequestsPerParticipant: number | null;
+            me: components["schemas"]["EventMeInput"];
+            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            requestDeadlineAt: string | null;
+            requestExpiryDays: number | null;
+            sessions: components["schemas"]["EventSessionInput"][];
+            slotMinutes: number;
+            slots: components["schemas"]["EventSlotInput"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            tables: components["schemas"]["EventTableInput"][];
+            timeZone: string;
+            updatedAt: string;
+            venue: string | null;
+            version: number;
+            videoLink: string | null;
+        };
+        EventList: {
+            /** @description Whether the reader may set up an event (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["EventSummary"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        EventListInput: {
+            /** @description Whether the reader may set up an event (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["EventSummaryInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        EventMe: {
+            /** @description Whether the caller runs the event */
+            canManage: boolean;
+            /** @description The caller's member organisation, if any */
+            organisationId: string | null;
+            /** @description The caller's own organisation's participant row in this event, if any */
+            participantId: string | null;
+        };
+        EventMeInput: {
+            /** @description Whether the caller runs the event */
+            canManage: boolean;
+            /** @description The caller's member organisation, if any */
+            organisationId: string | null;
+            /** @description The caller's own organisation's participant row in this event, if any */
+            participantId: string | null;
+        };
+        EventSession: {
+            breaks: {
+                end: string;
+                label: string;
+                start: string;
+            }[];
+            day: string;
+            endTime: string;
+            id: string;
+            name: string;
+            startTime: string;
+        };
+        EventSessionInput: {
+            breaks: {
+                end: string;
+                label: string;
+                start: string;
+            }[];
+            day: string;
+            endTime: string;
+            id: string;
+            name: string;
+            startTime: string;
+        };
+        EventSlot: {
+            day: string;
+            endsAt: string;
+            endTime: string;
+            number: number;
+            sessionId: string;
+            sessionName: string;
+            startsAt: string;
+            startTime: string;
+        };
+        EventSlotInput: {
+            day: string;
+            endsAt: string;
+            endTime: string;
+            number: number;
+            sessionId: string;
+            sessionName: string;
+            startsAt: string;
+            startTime: string;
+        };
+        EventSummary: {
+            activity: components["schemas"]["EventActivity"];
+            counts: components["schemas"]["EventCounts"];
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            timeZone: string;
+            venue: string | null;
+            version: number;
+        };
+        EventSummaryInput: {
+            activity: components["schemas"]["EventActivityInput"];
+            counts: components["schemas"]["EventCountsInput"];
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            timeZone: string;
+            venue: string | null;
+            version: number;
+        };
+        EventTable: {
+            id: string;
+            name: string;
+            number: number;
+            reservedParticipantId: string | null;
+            reservedParticipantName: string | null;
+            videoLink: string | null;
+        };
+        EventTableInput: {
+            id: string;
+            name: string;
+            number: number;
+            reservedParticipantId: string | null;
+            reservedParticipantName: string | null;
+            videoLink: string | null;
+        };
+        EventTables: {
+            /** @description The approved participants a table may be reserved for (organisers only; empty for others) */
+            reservable: {
+                id: string;
+                name: string;
+            }[];
+            tables: components["schemas"]["EventTable"][];
+        };
+        EventTablesInput: {
+            /** @description The approved participants a table may be reserved for (organisers only; empty for others) */
+            reservable: {
+                id: string;
+                name: string;
+            }[];
+            tables: components["schemas"]["EventTableInput"][];
         };
         EvidenceRecord: {
             activityId: string;
@@ -18755,6 +20679,348 @@ export interface components {
         SavedViewListInput: {
             /** @description By name */
             items: components["schemas"]["SavedViewInput"][];
+        };
+        ScheduledMeeting: {
+            from: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            priority: number;
+            published: boolean;
+            requestId: string;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            table: {
+                id: string;
+                name: string;
+                number: number;
+            } | null;
+            to: {
+                id: string;
+                name: string;
+            };
+        };
+        ScheduledMeetingInput: {
+            from: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            priority: number;
+            published: boolean;
+            requestId: string;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            table: {
+                id: string;
+                name: string;
+                number: number;
+            } | null;
+            to: {
+                id: string;
+                name: string;
+            };
+        };
+        ScheduledMeetingList: {
+            items: components["schemas"]["ScheduledMeeting"][];
+            total: number;
+        };
+        ScheduledMeetingListInput: {
+            items: components["schemas"]["ScheduledMeetingInput"][];
+            total: number;
+        };
+        ScheduleOverview: {
+            /** @description Accepted requests to place (those of cancelled meetings left out) */
+            acceptedRequests: number;
+            activeRunId: string | null;
+            agendaRevision: number;
+            appliedRunId: string | null;
+            cancelledSincePublication: number;
+            /** @description tables × slots */
+            capacity: number;
+            eventVersion: number;
+            /** @description Meetings of the current schedule, not cancelled */
+            meetings: number;
+            /** @description Why not every request can be placed, by counting */
+            overCapacity: string[];
+            /** @description Approved participants */
+            participants: number;
+            publishedAt: string | null;
+            /** @description Published, and a request accepted late or a meeting cancelled since */
+            rescheduleNeeded: boolean;
+            slots: number;
+            /** @description What changed since the applied run (publishing is refused until rerun) */
+            stale: string[];
+            tables: number;
+            /** @description The event's IANA time zone */
+            timeZone: string;
+            /** @description Accepted requests without a meeting */
+            unscheduled: number;
+        };
+        ScheduleOverviewInput: {
+            /** @description Accepted requests to place (those of cancelled meetings left out) */
+            acceptedRequests: number;
+            activeRunId: string | null;
+            agendaRevision: number;
+            appliedRunId: string | null;
+            cancelledSincePublication: number;
+            /** @description tables × slots */
+            capacity: number;
+            eventVersion: number;
+            /** @description Meetings of the current schedule, not cancelled */
+            meetings: number;
+            /** @description Why not every request can be placed, by counting */
+            overCapacity: string[];
+            /** @description Approved participants */
+            participants: number;
+            publishedAt: string | null;
+            /** @description Published, and a request accepted late or a meeting cancelled since */
+            rescheduleNeeded: boolean;
+            slots: number;
+            /** @description What changed since the applied run (publishing is refused until rerun) */
+            stale: string[];
+            tables: number;
+            /** @description The event's IANA time zone */
+            timeZone: string;
+            /** @description Accepted requests without a meeting */
+            unscheduled: number;
+        };
+        SchedulePublished: {
+            agendaRevision: number;
+            meetings: number;
+            publishedAt: string;
+            version: number;
+        };
+        SchedulePublishedInput: {
+            agendaRevision: number;
+            meetings: number;
+            publishedAt: string;
+            version: number;
+        };
+        ScheduleRun: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Against the current schedule (finished runs) */
+            difference: {
+                added: number;
+                /** @description At most 500 */
+                items: {
+                    after: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    before: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    from: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "moved";
+                    requestId: string;
+                    to: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                moved: number;
+                removed: number;
+                unchanged: number;
+            } | null;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            /** @description Waits per participant, most first */
+            participantBreaks: {
+                breaks: number;
+                name: string;
+                participantId: string;
+            }[];
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @description What changed since the run was given its data (empty: it still matches) */
+            stale: string[];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            unplaced: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                requestId: string;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunInput: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Against the current schedule (finished runs) */
+            difference: {
+                added: number;
+                /** @description At most 500 */
+                items: {
+                    after: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    before: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    from: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "moved";
+                    requestId: string;
+                    to: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                moved: number;
+                removed: number;
+                unchanged: number;
+            } | null;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            /** @description Waits per participant, most first */
+            participantBreaks: {
+                breaks: number;
+                name: string;
+                participantId: string;
+            }[];
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @description What changed since the run was given its data (empty: it still matches) */
+            stale: string[];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            unplaced: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                requestId: string;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunList: {
+            items: components["schemas"]["ScheduleRunSummary"][];
+        };
+        ScheduleRunListInput: {
+            items: components["schemas"]["ScheduleRunSummaryInput"][];
+        };
+        ScheduleRunSummary: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunSummaryInput: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
         };
         SearchResult: {
             /** @description One group per kind your role may read, in a fixed order (organisation, person, market, plan, activity) */
