@@ -64,7 +64,7 @@ const INSTANCES: Instance[] = [
     requests: 5000,
     slots: 20,
     tables: 300,
-    window: [10, 14],
+    window: [12, 16],
   },
 ];
 
