@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   import: () => import('./import.ts'),
   b2b: () => import('./b2b/run.ts'),
   'b2b-agendas': () => import('./b2b-agendas.ts'),
+  'b2b-event-schedule': () => import('./b2b-event-schedule.ts'),
   'plan-page': () => import('./plan-page.ts'),
   planning: () => import('./planning.ts'),
   kpi: () => import('./kpi.ts'),

@@ -8,6 +8,7 @@
  * given.
  */
 import type { Meeting, ScheduleResult, SchedulingProblem } from '../scheduler/model.ts';
+import { LARGE_EVENT_PAIRS } from '../scheduler/solver.ts';
 import type { EventSlot } from './slots.ts';
 import {
   type ParticipantBreaks,
@@ -72,6 +73,11 @@ export interface BuiltProblem {
   excluded: UnplacedRequest[];
   /** Published meetings locked in place (reschedule). */
   locked: number;
+  /**
+   * A large event (more meeting × slot pairs than the exact model handles quickly): meetings are
+   * made optional so the engine's fast placement (greedy, then local search) answers first.
+   */
+  large: boolean;
 }
 
 const weightOf = (priority: number): number =>
@@ -156,7 +162,8 @@ export function buildScheduleProblem(input: ScheduleInput): BuiltProblem {
   if (previous.length > 0) problem.previous = previous;
   const names = participants.map((p) => p.name);
   const overCapacity = capacityProblems(problem, names);
-  if (overCapacity.length > 0) problem.optionalMeetings = true;
+  const large = meetings.length * nSlots > LARGE_EVENT_PAIRS && nSlots <= 30;
+  if (overCapacity.length > 0 || large) problem.optionalMeetings = true;
   return {
     problem,
     requestIds,
@@ -164,6 +171,7 @@ export function buildScheduleProblem(input: ScheduleInput): BuiltProblem {
     overCapacity,
     excluded,
     locked,
+    large,
   };
 }
 

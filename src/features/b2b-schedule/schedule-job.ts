@@ -72,7 +72,8 @@ export async function scheduleEvent(
         ? ` Placed weight ${result.placedWeight ?? 0} of at most ${result.placedWeightUpperBound} (proved; a high priority weighs 5, normal 2, low 1).`
         : '';
     explanation = `Not every accepted request fits, so the meetings of highest priority were placed first: ${built.overCapacity.join('; ')}.${bound}`;
-  }
+  } else if (built.large && mapped.unplaced.length > 0)
+    explanation = `A large event: the fast placement answered first and left ${mapped.unplaced.length} requests unplaced (their reasons below); run again with a longer time limit, or add tables or slots.`;
   const now = new Map(input.current.map((c) => [c.requestId, c]));
   const changes = mapped.assignments.filter((a) => {
     const c = now.get(a.requestId);
