@@ -23,6 +23,7 @@ import { activityRoutes } from '../features/activities/routes.ts';
 import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { dayPortalRoutes, dayRoutes } from '../features/b2b-day/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -263,6 +264,7 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(outboxRoutes(services.outbox, services.auth));
     await scope.register(setupRoutes(services.setup));
     await scope.register(operatorRoutes(services.operator, services.auth));
+    await scope.register(dayPortalRoutes(services.db, services.eventDay, services.eventDayCommands));
   };
 }
 
@@ -320,6 +322,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(networkHealthRoutes(services.networkHealth));
     await scope.register(projectRoutes(services.projects));
     await scope.register(relationshipRoutes(services.relationships));
+    await scope.register(dayRoutes(services.eventDay, services.eventDayCommands));
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { copyPlanCommand } from '../commands/copy-plan.ts';
 import { estimateActivityCommand } from '../commands/estimate-activity.ts';
+import { giveMeetingFeedbackCommand } from '../commands/give-meeting-feedback.ts';
+import { setMeetingStatusCommand } from '../commands/set-meeting-status.ts';
 import { updateInstrumentCommand } from '../commands/update-instrument.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
@@ -10,6 +12,7 @@ import { ArchiveService } from '../features/archive/service.ts';
 import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { DayService } from '../features/b2b-day/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -175,6 +178,11 @@ export function createServices(options: ServiceOptions) {
     networkHealth: new NetworkHealthService(db, clock),
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     relationships: new RelationshipService(db),
+    eventDay: new DayService(db, clock),
+    eventDayCommands: {
+      setMeetingStatus: setMeetingStatusCommand(db, clock),
+      giveFeedback: giveMeetingFeedbackCommand(db, clock),
+    },
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),
