@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
+import { B2bRows } from '../support/b2b-factories.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
@@ -46,7 +47,8 @@ type Resource =
   | 'network_person'
   | 'interaction'
   | 'project'
-  | 'relationship';
+  | 'relationship'
+  | 'b2b_event';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -1181,7 +1183,135 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // The event's day (issue 22 items 6-7): `{id}` is the own event (the cluster manager's cluster runs it;
+  // the member's organisation takes part). Organisers check in and see the day; members act for
+  // their own participant (others of the workspace have none: 404); statistics are totals for all.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in/codes/{code}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshEventParticipant(db, eventId).then((p) => p.checkin_code),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in/by-code',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ code: b2bIds.code }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in/me',
+    expected: only({
+      coordinator: 404,
+      cluster_manager: 404,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/check-in',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshEventParticipant(db, eventId).then((p) => p.id),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/check-in',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshEventParticipant(db, eventId).then((p) => p.id),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/day',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/status',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    body: () => ({ status: 'cancelled', version: 1 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshMemberMeeting(db, eventId, 'scheduled'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/feedback',
+    expected: only({
+      coordinator: 404,
+      cluster_manager: 404,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    body: () => ({ rating: 4, followUp: 'contact', comment: '' }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshMemberMeeting(db, eventId, 'held'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/follow-up',
+    expected: only({
+      coordinator: 404,
+      cluster_manager: 404,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/statistics',
+    expected: all(200),
+    resource: 'b2b_event',
+  },
 ];
+
+/** The own event's member participant and a check-in code of it (set in beforeAll). */
+const b2bIds = { memberParticipantId: '', code: '' };
+
+/** An approved outside participant of the event, straight into the database. */
+async function freshEventParticipant(db: Kysely<DB>, eventId: string) {
+  const event = await db
+    .selectFrom('b2b_event')
+    .select('workspace_id')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  return new B2bRows(db).participant(event.workspace_id, eventId);
+}
+
+/**
+ * A meeting of the own member's participant with a new outside participant: tomorrow (a side may
+ * cancel it) when scheduled, yesterday when held (a side may rate it).
+ */
+async function freshMemberMeeting(db: Kysely<DB>, eventId: string, status: 'scheduled' | 'held') {
+  const rows = new B2bRows(db);
+  const outside = await freshEventParticipant(db, eventId);
+  const ws = outside.workspace_id;
+  const request = await rows.request(ws, eventId, b2bIds.memberParticipantId, outside.id);
+  const day = 24 * 3600_000;
+  const at = new Date(Date.now() + (status === 'held' ? -day : day)).toISOString();
+  return (await rows.meeting(ws, eventId, request.id, at, { status })).id;
+}
 
 /** A project of the workspace followed by the cluster, straight into the database. */
 async function freshProject(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
@@ -1371,6 +1501,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     interactionId: '',
     projectId: '',
     relationshipId: '',
+    eventId: 'event',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1393,6 +1524,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let network: InteractionRows;
   let ownProjectId = '';
   let ownRelationshipId = '';
+  let ownEventId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1526,6 +1658,25 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
+    // An event of the own cluster running today (so the member may check itself in), with the
+    // member's organisation taking part.
+    const today = new Date();
+    const dayOf = (offset: number) =>
+      new Date(today.getTime() + offset * 24 * 3600_000).toISOString().slice(0, 10);
+    const eventActivity = await factory.activity(workspace.id, null, {
+      instrument: '1.2.1',
+      cluster_id: ownClusterId,
+      starts_on: dayOf(-1),
+      ends_on: dayOf(1),
+    });
+    const b2b = new B2bRows(t.database.db);
+    ownEventId = (await b2b.event(workspace.id, eventActivity.id)).id;
+    const ourParticipant = await b2b.participant(workspace.id, ownEventId, {
+      organisation_id: ownOrganisationId,
+      organisation_type: null,
+    });
+    b2bIds.memberParticipantId = ourParticipant.id;
+    b2bIds.code = (await b2b.participant(workspace.id, ownEventId)).checkin_code;
   });
   afterAll(async () => {
     await t?.close();
@@ -1619,7 +1770,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     const url =
       route.path
         .replace('{workspace}', workspaceSlug)
-        .replace(/\{(id|userId)\}/, targetId)
+        .replace(/\{(id|userId|eventId)\}/, targetId)
         .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
       (route.query?.(version, own) ?? '');
     return t.app.inject({
@@ -1698,6 +1849,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? await freshProject(t.database.db, home.id, ownClusterId) : ownProjectId;
       case 'relationship':
         return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
+      case 'b2b_event':
+        return ownEventId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1759,6 +1912,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         params.participantId =
           params.partnerId =
           params.changeId =
+          params.meetingId =
+          params.code =
             await route.freshChild(t.database.db, id, {
               clusterId: ownClusterId,
               organisationId: ownOrganisationId,
@@ -1795,6 +1950,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         interaction: foreign.interactionId,
         project: foreign.projectId,
         relationship: foreign.relationshipId,
+        b2b_event: foreign.eventId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',
