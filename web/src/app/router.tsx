@@ -4,6 +4,7 @@ import { accountRoutes } from '../routes/account/routes.ts';
 import { archiveRoutes } from '../routes/archive/routes.ts';
 import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/routes.ts';
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
+import { eventDayRoutes } from '../routes/events/routes-day.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
@@ -51,6 +52,7 @@ const routeTree = rootRoute.addChildren([
     ...networkRegistryRoutes,
     ...networkHealthRoutes,
     ...projectRoutes,
+    ...eventDayRoutes,
     ...pipelineRoutes,
   ]),
   ...accountRoutes,
