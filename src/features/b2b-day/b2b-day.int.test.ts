@@ -143,6 +143,10 @@ describe.each(testDialects())('B2B event day and follow-up on %s', (kind) => {
       const res = await call('POST', '/check-in/by-code', coordinator, { code: outside.checkin_code });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().participantId).toBe(outside.id);
+      // The whole address of the QR code works too (a scanner app pastes it).
+      const url = `https://hub.example/w/${slug}/events/${eventId}/check-in/${outside.checkin_code}`;
+      const byUrl = await call('POST', '/check-in/by-code', coordinator, { code: url });
+      expect(byUrl.json().participantId).toBe(outside.id);
 
       expect((await call('POST', '/check-in/by-code', coordinator, { code: 'nope-nope' })).statusCode).toBe(
         404,

@@ -22,7 +22,15 @@ export const checkInQuery = z.object({
 });
 
 export const checkInByCodeBody = z.object({
-  code: z.string().trim().min(1).max(200).describe('The code of the agenda’s QR code'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .transform((value) => value.replace(/\/+$/, '').split('/').pop() ?? value)
+    .describe(
+      'The code of the agenda’s QR code, or the whole address it encodes (its last part is the code)',
+    ),
 });
 
 export const meetingStatusBody = z.object({

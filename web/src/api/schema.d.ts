@@ -4291,7 +4291,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The code of the agenda’s QR code */
+                        /** @description The code of the agenda’s QR code, or the whole address it encodes (its last part is the code) */
                         code: string;
                     };
                 };

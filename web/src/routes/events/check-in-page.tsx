@@ -56,7 +56,13 @@ export function CheckInCodePage() {
               </Text>
             ) : null}
             {checkedInAt ? (
-              <Badge size="lg" color="green" variant="light" data-testid="event-check-in-done">
+              <Badge
+                c="var(--mantine-color-text)"
+                size="lg"
+                color="green"
+                variant="light"
+                data-testid="event-check-in-done"
+              >
                 {t.code.doneAt(timeOf(checkedInAt))}
               </Badge>
             ) : (

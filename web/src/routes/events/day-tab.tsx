@@ -125,6 +125,7 @@ export function MeetingCard({ meeting, viewer }: { meeting: DayMeetingDto; viewe
             {t.day.with(meeting.fromName, meeting.toName)}
           </Text>
           <Badge
+            c="var(--mantine-color-text)"
             variant="light"
             color={meeting.status === 'held' ? 'green' : meeting.status === 'scheduled' ? 'gray' : 'red'}
           >
@@ -165,7 +166,7 @@ function CheckInList({ workspace, eventId }: { workspace: string; eventId: strin
           {t.checkIn.title}
         </Title>
         {counts ? (
-          <Badge size="lg" variant="light" data-testid="event-check-in-counts">
+          <Badge c="var(--mantine-color-text)" size="lg" variant="light" data-testid="event-check-in-counts">
             {t.checkIn.counts(counts.checkedIn, counts.approved)}
           </Badge>
         ) : null}
@@ -195,7 +196,7 @@ function CheckInList({ workspace, eventId }: { workspace: string; eventId: strin
               <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {p.name}{' '}
                 {p.member ? (
-                  <Badge size="xs" variant="outline">
+                  <Badge c="var(--mantine-color-text)" size="xs" variant="outline">
                     {t.checkIn.member}
                   </Badge>
                 ) : null}

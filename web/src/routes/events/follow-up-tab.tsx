@@ -74,7 +74,12 @@ function FollowUpList({ viewer }: { viewer: EventViewer }) {
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600}>{t.followUp.myCheckIn}</Text>
           {data.checkedInAt ? (
-            <Badge color="green" variant="light" data-testid="event-my-check-in">
+            <Badge
+              c="var(--mantine-color-text)"
+              color="green"
+              variant="light"
+              data-testid="event-my-check-in"
+            >
               {t.followUp.checkedInAt(timeOf(data.checkedInAt))}
             </Badge>
           ) : data.canCheckIn ? (
@@ -128,6 +133,7 @@ function MyMeeting({ meeting, viewer }: { meeting: MyMeetingDto; viewer: EventVi
             {t.followUp.with(meeting.counterpartName)}
           </Text>
           <Badge
+            c="var(--mantine-color-text)"
             variant="light"
             color={meeting.status === 'held' ? 'green' : meeting.status === 'scheduled' ? 'gray' : 'red'}
           >
