@@ -23,7 +23,7 @@ export const itEventsDay: Pick<Messages, keyof typeof enEventsDay> = {
       noMeetings: 'Nessun incontro in questa fascia.',
       nothing: 'Nessun incontro in corso né in arrivo.',
       table: 'Tavolo',
-      online: 'Online',
+      online: 'In linea',
       with: (a: string, b: string) => `${a} e ${b}`,
       held: 'Svolto',
       noShow: 'Assente',

@@ -23,7 +23,7 @@ export const plEventsDay: Pick<Messages, keyof typeof enEventsDay> = {
       noMeetings: 'Brak spotkań w tym terminie.',
       nothing: 'Żadne spotkanie nie trwa ani nie nadchodzi.',
       table: 'Stół',
-      online: 'Online',
+      online: 'Zdalnie',
       with: (a: string, b: string) => `${a} i ${b}`,
       held: 'Odbyło się',
       noShow: 'Nieobecność',
