@@ -26,6 +26,7 @@ import { authRoutes } from '../features/auth/routes.ts';
 import { eventRoutes } from '../features/b2b-events/routes.ts';
 import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
 import { agendaRoutes, calendarFeedRoutes, portalAgendaRoutes } from '../features/b2b-agendas/routes.ts';
+import { dayPortalRoutes, dayRoutes } from '../features/b2b-day/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -273,6 +274,7 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(operatorRoutes(services.operator, services.auth));
     await scope.register(calendarFeedRoutes(services.agendas));
     await scope.register(portalAgendaRoutes(services.db, services.agendas), { prefix: '/event-portal' });
+    await scope.register(dayPortalRoutes(services.db, services.eventDay, services.eventDayCommands));
   };
 }
 
@@ -333,6 +335,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(eventRoutes(services.events));
     await scope.register(scheduleRoutes(services.b2bSchedule));
     await scope.register(agendaRoutes(services.agendas));
+    await scope.register(dayRoutes(services.eventDay, services.eventDayCommands));
   };
 }
 

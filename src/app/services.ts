@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { copyPlanCommand } from '../commands/copy-plan.ts';
 import { estimateActivityCommand } from '../commands/estimate-activity.ts';
+import { giveMeetingFeedbackCommand } from '../commands/give-meeting-feedback.ts';
+import { setMeetingStatusCommand } from '../commands/set-meeting-status.ts';
 import { updateInstrumentCommand } from '../commands/update-instrument.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
@@ -15,6 +17,7 @@ import { scheduleJobHandler } from '../features/b2b-schedule/schedule-job.ts';
 import { SCHEDULE_JOB_KIND, ScheduleService } from '../features/b2b-schedule/service.ts';
 import { agendaMailsJobHandler } from '../features/b2b-agendas/mail-job.ts';
 import { AGENDA_MAILS_JOB_KIND, AgendaService } from '../features/b2b-agendas/service.ts';
+import { DayService } from '../features/b2b-day/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -186,6 +189,11 @@ export function createServices(options: ServiceOptions) {
     events: new EventService(db, clock),
     b2bSchedule: new ScheduleService(db, queue),
     agendas,
+    eventDay: new DayService(db, clock),
+    eventDayCommands: {
+      setMeetingStatus: setMeetingStatusCommand(db, clock),
+      giveFeedback: giveMeetingFeedbackCommand(db, clock),
+    },
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -1272,6 +1272,107 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // The event's day (issue 22 items 6-7): `{id}` is the own event (the cluster manager's cluster runs it;
+  // the member's organisation takes part). Organisers check in and see the day; members act for
+  // their own participant (others of the workspace have none: 404); statistics are totals for all.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in/codes/{code}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshEventParticipant(db, eventId).then((p) => p.checkin_code),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in/by-code',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: () => ({ code: b2bIds.code }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/check-in/me',
+    expected: only({
+      coordinator: 404,
+      cluster_manager: 404,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/check-in',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshEventParticipant(db, eventId).then((p) => p.id),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/check-in',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshEventParticipant(db, eventId).then((p) => p.id),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/day',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/status',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    body: () => ({ status: 'cancelled', version: 1 }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshMemberMeeting(db, eventId, 'scheduled'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/feedback',
+    expected: only({
+      coordinator: 404,
+      cluster_manager: 404,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    body: () => ({ rating: 4, followUp: 'contact', comment: '' }),
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshMemberMeeting(db, eventId, 'held'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/follow-up',
+    expected: only({
+      coordinator: 404,
+      cluster_manager: 404,
+      cluster_manager_of_other_cluster: 404,
+      member: 200,
+      member_of_other_organisation: 404,
+    }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/statistics',
+    expected: all(200),
+    resource: 'b2b_event',
+  },
   // Scheduling a B2B event (issue 22 item 4): the event's organisers only (coordinators, the
   // activity's cluster manager). `{eventId}` is the target event; `{runId}` a fresh finished run.
   {
@@ -1486,6 +1587,33 @@ async function freshB2bEvent(db: Kysely<DB>, workspaceId: string, clusterId: str
     })
     .execute();
   return id;
+}
+
+/** The own event's member participant and a check-in code of it (set in beforeAll). */
+const b2bIds = { memberParticipantId: '', code: '' };
+
+/** An approved outside participant of the event, straight into the database. */
+async function freshEventParticipant(db: Kysely<DB>, eventId: string) {
+  const event = await db
+    .selectFrom('b2b_event')
+    .select('workspace_id')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  return new B2bRows(db).participant(event.workspace_id, eventId);
+}
+
+/**
+ * A meeting of the own member's participant with a new outside participant: tomorrow (a side may
+ * cancel it) when scheduled, yesterday when held (a side may rate it).
+ */
+async function freshMemberMeeting(db: Kysely<DB>, eventId: string, status: 'scheduled' | 'held') {
+  const rows = new B2bRows(db);
+  const outside = await freshEventParticipant(db, eventId);
+  const ws = outside.workspace_id;
+  const request = await rows.request(ws, eventId, b2bIds.memberParticipantId, outside.id);
+  const day = 24 * 3600_000;
+  const at = new Date(Date.now() + (status === 'held' ? -day : day)).toISOString();
+  return (await rows.meeting(ws, eventId, request.id, at, { status })).id;
 }
 
 /** A project of the workspace followed by the cluster, straight into the database. */
@@ -1835,6 +1963,21 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
     matrixEventCluster.id = ownClusterId;
     ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
+    // The own event runs today (so the member may check itself in), with the member's organisation
+    // taking part (issue 22, the event's day).
+    const dayOf = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000).toISOString().slice(0, 10);
+    await t.database.db
+      .updateTable('activity')
+      .set({ starts_on: dayOf(-1), ends_on: dayOf(1) })
+      .where('id', '=', (eb) => eb.selectFrom('b2b_event').select('activity_id').where('id', '=', ownEventId))
+      .execute();
+    const dayRows = new B2bRows(t.database.db);
+    const ourParticipant = await dayRows.participant(workspace.id, ownEventId, {
+      organisation_id: ownOrganisationId,
+      organisation_type: null,
+    });
+    b2bIds.memberParticipantId = ourParticipant.id;
+    b2bIds.code = (await dayRows.participant(workspace.id, ownEventId)).checkin_code;
     foreign.eventId = await freshScheduleEvent(t.database.db, other.id, otherCluster.id);
     const b2b = new B2bRows(t.database.db);
     const eventActivity = await factory.activity(workspace.id, null, {
@@ -2087,6 +2230,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           params.partnerId =
           params.changeId =
           params.runId =
+          params.meetingId =
+          params.code =
             await route.freshChild(t.database.db, id, {
               clusterId: ownClusterId,
               organisationId: ownOrganisationId,

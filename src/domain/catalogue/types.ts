@@ -259,5 +259,15 @@ export const DERIVED_KPI_RULES = {
     label: 'Relationships moved or confirmed at "collaborating" or beyond at the activity',
     catalogueKpis: ['mentoring-follow-up/collaborations_sustained'],
   },
+  matchmaking_meetings_held: {
+    kind: 'count',
+    label: 'B2B meetings held at the activity’s matchmaking event',
+    catalogueKpis: ['matchmaking-events/contacts'],
+  },
+  matchmaking_requests_sent: {
+    kind: 'count',
+    label: 'Meeting requests sent at the activity’s matchmaking event (not withdrawn)',
+    catalogueKpis: ['matchmaking-events/communication_initiatives'],
+  },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { B2bRows } from '../../../test/support/b2b-factories.ts';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { InteractionRows } from '../../../test/support/interactions-factories.ts';
@@ -8,6 +9,7 @@ import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { ProjectRows } from '../../../test/support/projects-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DB } from '../../db/schema.ts';
+import { markEvidence, writeTransaction } from '../../db/write-transaction.ts';
 import { refreshKpiActuals } from './actuals.ts';
 import { EVIDENCE_TABLES } from './rules/index.ts';
 
@@ -233,6 +235,54 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
       await expectFresh('interaction taken from its activity');
       await call('DELETE', `/network/interactions/${early.id}?version=${detached.version}`);
       await expectFresh('interaction deleted');
+    },
+    b2b_meeting: async () => {
+      // Matchmaking counts held meetings; a held meeting with a network organisation is also an interaction.
+      const activity = await newActivity('A matchmaking event', { instrumentKey: 'matchmaking-events' });
+      const b2b = new B2bRows(t.database.db);
+      const event = await b2b.event(workspaceId, activity.id);
+      const ours = await b2b.participant(workspaceId, event.id, {
+        organisation_id: organisationIds[0] ?? null,
+        organisation_type: null,
+      });
+      const counterpart = await new InteractionRows(t.database.db).networkOrganisation(workspaceId);
+      const theirs = await b2b.participant(workspaceId, event.id, {
+        network_organisation_id: counterpart.id,
+      });
+      const request = await b2b.request(workspaceId, event.id, ours.id, theirs.id);
+      const meeting = await b2b.meeting(workspaceId, event.id, request.id, '2026-05-04T08:00:00.000Z');
+      const path = `/events/${event.id}/meetings/${meeting.id}/status`;
+      const held = await call('POST', path, { status: 'held', version: meeting.version });
+      await expectFresh('meeting held');
+      const noShow = await call('POST', path, { status: 'no_show', version: held.version });
+      await expectFresh('meeting marked no-show');
+      const again = await call('POST', path, { status: 'held', version: noShow.version });
+      await expectFresh('meeting held again');
+      await call('POST', path, { status: 'cancelled', version: again.version });
+      await expectFresh('meeting cancelled');
+    },
+    b2b_request: async () => {
+      // The requests' API is the marketplace branch's (b2b-requests): until it is merged, requests
+      // are written here as its repository must, inside writeTransaction marking the activity.
+      const activity = await newActivity('A matchmaking event', { instrumentKey: 'matchmaking-events' });
+      const b2b = new B2bRows(t.database.db);
+      const event = await b2b.event(workspaceId, activity.id);
+      const a = await b2b.participant(workspaceId, event.id);
+      const b = await b2b.participant(workspaceId, event.id);
+      await writeTransaction(t.database.db, async (trx) => {
+        markEvidence(trx, [activity.id]);
+        await new B2bRows(trx).request(workspaceId, event.id, a.id, b.id, { status: 'pending' });
+      });
+      await expectFresh('request sent');
+      await writeTransaction(t.database.db, async (trx) => {
+        markEvidence(trx, [activity.id]);
+        await trx
+          .updateTable('b2b_request')
+          .set({ status: 'cancelled' })
+          .where('event_id', '=', event.id)
+          .execute();
+      });
+      await expectFresh('request withdrawn');
     },
     kpi_entry: async () => {
       const activity = await newActivity('A market study', { instrumentKey: 'market-surveys-study' });

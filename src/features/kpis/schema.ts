@@ -143,12 +143,18 @@ export const evidenceRecordSchema = z
       'project',
       'project_partner',
       'stage_change',
+      'meeting',
+      'request',
     ]),
     activityId: z.string(),
     activityTitle: z.string(),
     occurredOn: z.string(),
     description: z.string(),
     value: z.union([z.number(), z.string()]).nullable().describe('What the record adds (EUR for money)'),
+    eventId: z
+      .string()
+      .optional()
+      .describe('The B2B event of a meeting or a request (its page holds the record)'),
   })
   .meta({ id: 'EvidenceRecord' });
 

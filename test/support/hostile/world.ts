@@ -76,6 +76,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // A published B2B event with meetings, feed tokens and a table in each (issue 22: agendas).
   await seedAgendaEvent(database, b.id, seededB.clusterIds[0] as string, seededB.organisationIds[0], MARKER);
   await seedAgendaEvent(database, a.id, seededA.clusterIds[0] as string, seededA.organisationIds[0], 'alpha');
+  // A B2B event with meetings in each (issue 22): the day's check-in, outcomes and follow-up.
+  await seedB2bEvent(database, b.id, seededB, MARKER, 'KR');
+  await seedB2bEvent(database, a.id, seededA, 'alpha', 'SE');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -509,4 +512,84 @@ async function seedAgendaEvent(
       published: 1,
     });
   }
+}
+
+/**
+ * A matchmaking event of the first cluster running today, with a member organisation, an outside
+ * company known to the network and one that is not, requests between them, and meetings: one held
+ * yesterday, one scheduled tomorrow (issue 22's day and follow-up routes need them). Participant
+ * names carry `tag` and the country (one per workspace: names never collide).
+ */
+async function seedB2bEvent(
+  database: Database,
+  workspaceId: string,
+  seeded: Seeded,
+  tag: string,
+  country: string,
+) {
+  const factory = new Factory(database.db);
+  const rows = new B2bRows(database.db);
+  const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000).toISOString();
+  const activity = await factory.activity(workspaceId, null, {
+    instrument: '1.2.1',
+    cluster_id: seeded.clusterIds[0] ?? null,
+    title: `Matchmaking ${tag}`,
+    starts_on: day(-1).slice(0, 10),
+    ends_on: day(1).slice(0, 10),
+  });
+  const event = await rows.event(workspaceId, activity.id, {
+    description: `B2B ${tag}`,
+    venue: `Hall ${tag}`,
+  });
+  await rows.session(event.id, { name: `Morning ${tag}`, day: day(0).slice(0, 10) });
+  const [table] = await rows.tables(event.id, 2);
+  const network = await database.db
+    .insertInto('network_organisation')
+    .values({
+      id: `b2b-network-${workspaceId}`,
+      workspace_id: workspaceId,
+      owner_cluster_id: null,
+      name: `Event counterpart ${tag}`,
+      normalised_name: `event counterpart ${tag}`,
+      type: 'company',
+      country,
+      city: null,
+      website: null,
+      website_domain: null,
+      space_segments: '[]',
+      melca: '[]',
+      tags: '[]',
+      notes: '',
+      created_at: day(0),
+      updated_at: day(0),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const member = await rows.participant(workspaceId, event.id, {
+    organisation_id: seeded.organisationIds[0] ?? null,
+    organisation_type: null,
+    name: `Member ${country} ${tag}`,
+    country,
+  });
+  const outside = await rows.participant(workspaceId, event.id, {
+    network_organisation_id: network.id,
+    name: `Outside ${country} ${tag}`,
+    country,
+  });
+  const other = await rows.participant(workspaceId, event.id, {
+    name: `Unlinked ${country} ${tag}`,
+    country,
+  });
+  const held = await rows.request(workspaceId, event.id, member.id, outside.id, { message: `Hello ${tag}` });
+  const soon = await rows.request(workspaceId, event.id, other.id, member.id, { message: `Meet ${tag}` });
+  await rows.request(workspaceId, event.id, outside.id, other.id, {
+    status: 'pending',
+    message: `Maybe ${tag}`,
+  });
+  await rows.meeting(workspaceId, event.id, held.id, day(-1), {
+    status: 'held',
+    table_id: table?.id ?? null,
+    published: 1,
+  });
+  await rows.meeting(workspaceId, event.id, soon.id, day(1), { table_id: table?.id ?? null, published: 1 });
 }

@@ -5,6 +5,7 @@ import { archiveRoutes } from '../routes/archive/routes.ts';
 import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/routes.ts';
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { eventSetupRoutes } from '../routes/events/routes-setup.ts';
+import { eventDayRoutes } from '../routes/events/routes-day.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
@@ -52,6 +53,7 @@ const routeTree = rootRoute.addChildren([
     ...networkRegistryRoutes,
     ...networkHealthRoutes,
     ...projectRoutes,
+    ...eventDayRoutes,
     ...pipelineRoutes,
     ...eventSetupRoutes,
   ]),

@@ -108,6 +108,8 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Δράση',
       cost_line: 'Γραμμή κόστους',
       stage_change: 'Αλλαγή σταδίου',
+      meeting: 'Συνάντηση B2B',
+      request: 'Αίτημα συνάντησης',
       entry: 'Τιμή KPI',
       interaction: 'Αλληλεπίδραση',
       project: 'Συνεργατικό έργο',

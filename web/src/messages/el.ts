@@ -17,6 +17,7 @@ import { elDashboard } from './el-dashboard.ts';
 import { elEvents } from './el-events.ts';
 import { elEventsSchedule } from './el-events-schedule.ts';
 import { elEventAgendas } from './el-events-agendas.ts';
+import { elEventsDay } from './el-events-day.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
@@ -857,6 +858,7 @@ export const el: Messages = {
   ...elEvents,
   ...elEventsSchedule,
   ...elEventAgendas,
+  ...elEventsDay,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

@@ -109,6 +109,8 @@ export const enDashboard = {
       activity: 'Activity',
       cost_line: 'Cost line',
       stage_change: 'Stage change',
+      meeting: 'B2B meeting',
+      request: 'Meeting request',
       entry: 'KPI entry',
       interaction: 'Interaction',
       project: 'Collaborative project',

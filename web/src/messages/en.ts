@@ -25,6 +25,7 @@ import { enDashboard } from './en-dashboard.ts';
 import { enEvents } from './en-events.ts';
 import { enEventsSchedule } from './en-events-schedule.ts';
 import { enEventAgendas } from './en-events-agendas.ts';
+import { enEventsDay } from './en-events-day.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
@@ -808,6 +809,7 @@ export const en = {
   ...enEvents,
   ...enEventsSchedule,
   ...enEventAgendas,
+  ...enEventsDay,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -117,6 +117,8 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Actividad',
       cost_line: 'Línea de coste',
       stage_change: 'Cambio de etapa',
+      meeting: 'Reunión B2B',
+      request: 'Solicitud de reunión',
       entry: 'Valor de KPI',
       interaction: 'Interacción',
       project: 'Proyecto colaborativo',

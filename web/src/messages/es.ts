@@ -31,6 +31,7 @@ import { esDashboard } from './es-dashboard.ts';
 import { esEvents } from './es-events.ts';
 import { esEventsSchedule } from './es-events-schedule.ts';
 import { esEventAgendas } from './es-events-agendas.ts';
+import { esEventsDay } from './es-events-day.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
@@ -890,6 +891,7 @@ export const es: Messages = {
   ...esEvents,
   ...esEventsSchedule,
   ...esEventAgendas,
+  ...esEventsDay,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

@@ -110,6 +110,8 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Activité',
       cost_line: 'Ligne de coûts',
       stage_change: 'Changement d’étape',
+      meeting: 'Rendez-vous B2B',
+      request: 'Demande de rendez-vous',
       entry: 'Valeur de KPI',
       interaction: 'Interaction',
       project: 'Projet collaboratif',

@@ -14,6 +14,7 @@ import { frDashboard } from './fr-dashboard.ts';
 import { frEvents } from './fr-events.ts';
 import { frEventsSchedule } from './fr-events-schedule.ts';
 import { frEventAgendas } from './fr-events-agendas.ts';
+import { frEventsDay } from './fr-events-day.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
@@ -847,6 +848,7 @@ export const fr: Messages = {
   ...frEvents,
   ...frEventsSchedule,
   ...frEventAgendas,
+  ...frEventsDay,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

@@ -32,6 +32,7 @@ import { itDashboard } from './it-dashboard.ts';
 import { itEvents } from './it-events.ts';
 import { itEventsSchedule } from './it-events-schedule.ts';
 import { itEventAgendas } from './it-events-agendas.ts';
+import { itEventsDay } from './it-events-day.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
@@ -881,6 +882,7 @@ export const it: Messages = {
   ...itEvents,
   ...itEventsSchedule,
   ...itEventAgendas,
+  ...itEventsDay,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

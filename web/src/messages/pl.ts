@@ -18,6 +18,7 @@ import { plDashboard } from './pl-dashboard.ts';
 import { plEvents } from './pl-events.ts';
 import { plEventsSchedule } from './pl-events-schedule.ts';
 import { plEventAgendas } from './pl-events-agendas.ts';
+import { plEventsDay } from './pl-events-day.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
@@ -852,6 +853,7 @@ export const pl: Messages = {
   ...plEvents,
   ...plEventsSchedule,
   ...plEventAgendas,
+  ...plEventsDay,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };

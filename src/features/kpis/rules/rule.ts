@@ -10,7 +10,9 @@ export type EvidenceType =
   | 'interaction'
   | 'project'
   | 'project_partner'
-  | 'stage_change';
+  | 'stage_change'
+  | 'meeting'
+  | 'request';
 
 /** One record behind a KPI number, as the drill-down lists it. */
 export interface EvidenceRecord {
@@ -23,6 +25,8 @@ export interface EvidenceRecord {
   description: string;
   /** What the record adds to the number (1 for a counted record, cents for money). */
   value: number | string | null;
+  /** The B2B event the record belongs to (a meeting or a request): the drill-down links to its page. */
+  eventId?: string;
 }
 
 /** The activities a drill-down is about: a sub-query selecting their ids. */

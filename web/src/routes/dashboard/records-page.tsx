@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -188,7 +188,16 @@ function RecordsTable({
                   </AnchorLink>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(record.occurredOn)}</Table.Td>
-                <Table.Td>{record.description}</Table.Td>
+                <Table.Td>
+                  {record.eventId ? (
+                    // A meeting or request of a B2B event: its page holds the record.
+                    <Anchor href={`/w/${workspace}/events/${record.eventId}`} fz="sm">
+                      {record.description}
+                    </Anchor>
+                  ) : (
+                    record.description
+                  )}
+                </Table.Td>
                 <Table.Td {...moneyCell}>{value(record)}</Table.Td>
               </Table.Tr>
             ))}
