@@ -23,6 +23,11 @@ import { activityRoutes } from '../features/activities/routes.ts';
 import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import {
+  participantRoutes,
+  portalRegistrationRoutes,
+  publicEventRoutes,
+} from '../features/b2b-participants/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -183,6 +188,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           description:
             'The instance operator: workspaces’ names, sizes and coordinators, never their content',
         },
+        { name: 'events', description: 'B2B matchmaking events: registration, the event portal' },
         { name: 'system', description: 'Health and metadata' },
       ],
     },
@@ -263,6 +269,8 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(outboxRoutes(services.outbox, services.auth));
     await scope.register(setupRoutes(services.setup));
     await scope.register(operatorRoutes(services.operator, services.auth));
+    await scope.register(publicEventRoutes(services.b2bParticipants));
+    await scope.register(portalRegistrationRoutes(services.b2bParticipants, services.db));
   };
 }
 
@@ -320,6 +328,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(networkHealthRoutes(services.networkHealth));
     await scope.register(projectRoutes(services.projects));
     await scope.register(relationshipRoutes(services.relationships));
+    await scope.register(participantRoutes(services.b2bParticipants, services.b2bParticipantImports));
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { copyPlanCommand } from '../commands/copy-plan.ts';
 import { estimateActivityCommand } from '../commands/estimate-activity.ts';
+import { linkParticipantToNetworkCommand } from '../commands/link-participant-to-network.ts';
 import { updateInstrumentCommand } from '../commands/update-instrument.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
@@ -10,6 +11,8 @@ import { ArchiveService } from '../features/archive/service.ts';
 import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { ParticipantImportService } from '../features/b2b-participants/import.ts';
+import { ParticipantService } from '../features/b2b-participants/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -175,6 +178,15 @@ export function createServices(options: ServiceOptions) {
     networkHealth: new NetworkHealthService(db, clock),
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     relationships: new RelationshipService(db),
+    b2bParticipants: new ParticipantService({
+      db,
+      mailer,
+      background,
+      publicUrl: mailSettings.publicUrl,
+      clock,
+      linkToNetwork: linkParticipantToNetworkCommand(),
+    }),
+    b2bParticipantImports: new ParticipantImportService(db),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),
