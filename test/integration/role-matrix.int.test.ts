@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
+import { B2bRows } from '../support/b2b-factories.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
@@ -46,7 +47,8 @@ type Resource =
   | 'network_person'
   | 'interaction'
   | 'project'
-  | 'relationship';
+  | 'relationship'
+  | 'b2b_event';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -1181,7 +1183,122 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // B2B event registration (issue 22): organisers list, add, decide and import; a member registers
+  // and edits its own organisation's registration.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'b2b_event',
+    body: () => {
+      const email = `added-${randomBytes(4).toString('hex')}@outside.example`;
+      return {
+        profile: { name: 'Outside Co', country: 'JP' },
+        representatives: [{ name: 'Rep', email }],
+        contactName: 'Rep',
+        contactEmail: email,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+    body: () => ({ version: 1, profile: { offers: 'Edited' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/cancel',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+    body: () => ({ version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/decision',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+    body: () => ({ decision: 'approve', version: 1 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/registration/draft',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    query: (_version, own) => `?organisationId=${own.organisationId}`,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/registration',
+    expected: only({ coordinator: 201, cluster_manager: 201, member: 201 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    body: (_version, own) => ({
+      organisationId: own.organisationId,
+      profile: { name: 'Own member', country: 'BE' },
+      representatives: [{ name: 'Rep', email: 'rep@member.example' }],
+      contactName: 'Rep',
+      contactEmail: 'rep@member.example',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/imports',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    headers: { 'content-type': 'text/csv' },
+    query: () => '?kind=participants',
+    body: () => 'name,country,contact_name,contact_email\nImported,JP,Imp,imp@imported.example\n',
+  },
 ];
+
+/** An event of the cluster's matchmaking activity (registration's routes), straight into the database. */
+async function registrationEvent(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
+  const factory = new Factory(db);
+  const activity = await factory.activity(workspaceId, null, { instrument: '1.2.1', cluster_id: clusterId });
+  return (await new B2bRows(db).event(workspaceId, activity.id)).id;
+}
+
+/** A pending registration of the member organisation to the event. */
+async function registrationParticipant(
+  db: Kysely<DB>,
+  eventId: string,
+  organisationId: string,
+): Promise<string> {
+  const event = await db
+    .selectFrom('b2b_event')
+    .select('workspace_id')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  return (
+    await new B2bRows(db).participant(event.workspace_id, eventId, {
+      organisation_id: organisationId,
+      status: 'pending',
+      source: 'member',
+    })
+  ).id;
+}
 
 /** A project of the workspace followed by the cluster, straight into the database. */
 async function freshProject(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
@@ -1371,6 +1488,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     interactionId: '',
     projectId: '',
     relationshipId: '',
+    b2bEventId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1393,6 +1511,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let network: InteractionRows;
   let ownProjectId = '';
   let ownRelationshipId = '';
+  let ownB2bEventId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1526,6 +1645,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
+    ownB2bEventId = await registrationEvent(t.database.db, workspace.id, ownClusterId);
+    foreign.b2bEventId = await registrationEvent(t.database.db, other.id, otherCluster.id);
   });
   afterAll(async () => {
     await t?.close();
@@ -1619,7 +1740,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     const url =
       route.path
         .replace('{workspace}', workspaceSlug)
-        .replace(/\{(id|userId)\}/, targetId)
+        .replace(/\{(id|userId|eventId)\}/, targetId)
         .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
       (route.query?.(version, own) ?? '');
     return t.app.inject({
@@ -1698,6 +1819,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? await freshProject(t.database.db, home.id, ownClusterId) : ownProjectId;
       case 'relationship':
         return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
+      case 'b2b_event':
+        return fresh ? await registrationEvent(t.database.db, home.id, ownClusterId) : ownB2bEventId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1795,6 +1918,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         interaction: foreign.interactionId,
         project: foreign.projectId,
         relationship: foreign.relationshipId,
+        b2b_event: foreign.b2bEventId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',

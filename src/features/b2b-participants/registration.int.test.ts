@@ -444,7 +444,7 @@ describe.each(testDialects())('B2B event registration on %s', (kind) => {
     expect(
       (await t.app.inject({ method: 'GET', url: ev(`/participants/${res.json().id}`), headers: other }))
         .statusCode,
-    ).toBe(404);
+    ).toBe(403);
     expect(
       (await t.app.inject({ method: 'GET', url: ev('/participants'), headers: member })).statusCode,
     ).toBe(403);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
-import { type Actor, can, requireAccess } from '../../domain/access/policy.ts';
+import { type Actor, can, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { canManageEvent, requireEventManager } from '../../domain/matchmaking/access.ts';
 import {
@@ -382,8 +382,7 @@ export class ParticipantService {
   async get(actor: Actor, eventId: string, participantId: string): Promise<ParticipantDto> {
     const ref = await this.events.find(actor.workspaceId, eventId);
     const dto = await this.load(ref, participantId);
-    if (!this.mayActFor(actor, ref, dto.organisationId))
-      throw new NotFoundError('participant', participantId);
+    if (!this.mayActFor(actor, ref, dto.organisationId)) throw new ForbiddenError('event.participate');
     return dto;
   }
 
@@ -539,8 +538,7 @@ export class ParticipantService {
   async update(actor: Actor, eventId: string, participantId: string, input: UpdateRegistrationInput) {
     const ref = await this.events.find(actor.workspaceId, eventId);
     const current = await this.load(ref, participantId);
-    if (!this.mayActFor(actor, ref, current.organisationId))
-      throw new NotFoundError('participant', participantId);
+    if (!this.mayActFor(actor, ref, current.organisationId)) throw new ForbiddenError('event.participate');
     await this.applyUpdate(ref, participantId, input, actor);
     return this.load(ref, participantId);
   }
@@ -553,8 +551,7 @@ export class ParticipantService {
   ): Promise<ParticipantDto> {
     const ref = await this.events.find(actor.workspaceId, eventId);
     const current = await this.load(ref, participantId);
-    if (!this.mayActFor(actor, ref, current.organisationId))
-      throw new NotFoundError('participant', participantId);
+    if (!this.mayActFor(actor, ref, current.organisationId)) throw new ForbiddenError('event.participate');
     await this.applyCancel(ref, participantId, version, actor);
     return this.load(ref, participantId);
   }

@@ -626,6 +626,410 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant and its event (the portal’s shell) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            event: {
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online" | "hybrid";
+                                id: string;
+                                maxRepresentatives: number;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                organiser: string;
+                                publishedAt: string | null;
+                                registrationClosesAt: string | null;
+                                requestDeadlineAt: string | null;
+                                slots: {
+                                    day: string;
+                                    endsAt: string;
+                                    endTime: string;
+                                    number: number;
+                                    sessionName: string;
+                                    startsAt: string;
+                                    startTime: string;
+                                }[];
+                                startsOn: string;
+                                timeZone: string;
+                                title: string;
+                                venue: string | null;
+                            };
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the registration (until the request deadline; send `version`) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail?: string;
+                        contactName?: string;
+                        profile?: {
+                            /** @default null */
+                            city?: string | null;
+                            country?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name?: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives?: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        unavailable?: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            event: {
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online" | "hybrid";
+                                id: string;
+                                maxRepresentatives: number;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                organiser: string;
+                                publishedAt: string | null;
+                                registrationClosesAt: string | null;
+                                requestDeadlineAt: string | null;
+                                slots: {
+                                    day: string;
+                                    endsAt: string;
+                                    endTime: string;
+                                    number: number;
+                                    sessionName: string;
+                                    startsAt: string;
+                                    startTime: string;
+                                }[];
+                                startsOn: string;
+                                timeZone: string;
+                                title: string;
+                                venue: string | null;
+                            };
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/event-portal/me/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the registration (signs out of the event) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments": {
         parameters: {
             query?: never;
@@ -1357,6 +1761,446 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/event-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lost my event link: mails a fresh one to a confirmed registrant
+         * @description Always 202 with the same body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        slug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/event-registrations/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a registrant’s e-mail with the link’s token: returns the event link’s token
+         * @description An unknown, used or expired token is 400 naming `body.token`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessToken: string;
+                            eventTitle: string;
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public registration page of an event: what it is, its slots, whether it is open
+         * @description Nothing about participants. A draft event or an unknown slug is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentText: string;
+                            description: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online" | "hybrid";
+                            maxRepresentatives: number;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            networkConsentText: string;
+                            /** @description The workspace (consortium) that runs the event */
+                            organiser: string;
+                            registrationClosesAt: string | null;
+                            registrationOpen: boolean;
+                            registrationOpensAt: string | null;
+                            slots: {
+                                day: string;
+                                endsAt: string;
+                                endTime: string;
+                                number: number;
+                                sessionName: string;
+                                startsAt: string;
+                                startTime: string;
+                            }[];
+                            slug: string;
+                            startsOn: string;
+                            timeZone: string;
+                            title: string;
+                            venue: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an organisation to an event (e-mail confirmation by link)
+         * @description Always 202 with the same body once valid, also when the e-mail is already registered (that registrant gets a new link by mail). Closed registration: 409. Unknown slot: 400 naming `body.unavailable.N`. More representatives than the event allows: 400 naming `body.representatives`. Rate-limited per client address and e-mail (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        consent: true;
+                        contactEmail: string;
+                        contactName: string;
+                        /** @default false */
+                        networkConsent?: boolean;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3788,6 +4632,1295 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import participants or requests from CSV or XLSX: a preview, then a commit
+         * @description Send the file as the body. `kind=participants`: columns name, country, contact_name, contact_email, then optional city, website, type, description, offers, looking_for, tags (separated by ";"), representatives ("Name <e-mail>" separated by ";"). `kind=requests`: from, to (a participant’s contact e-mail or name), status (pending, accepted, declined), optional meeting_type, message. Without `commit=true` nothing is written; with it, a file with any error is refused (400) and nothing is written.
+         */
+        post: {
+            parameters: {
+                query: {
+                    commit?: "true" | "false";
+                    kind: "participants" | "requests";
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            /** @description The CSV or XLSX file itself */
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            created: number;
+                            errors: {
+                                column: string;
+                                line: number;
+                                message: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "participants" | "requests";
+                            rowCount: number;
+                            /** @description The first 200 rows as read */
+                            rows: {
+                                [key: string]: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participants of an event, with filters and counts by status (organisers) */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    source?: "public" | "member" | "organiser" | "import";
+                    status?: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countsByStatus: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a participant directly, approved (organisers): a member or an outside organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail: string;
+                        contactName: string;
+                        /** @default false */
+                        networkConsent?: boolean;
+                        /** @default null */
+                        organisationId?: string | null;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant (organisers, or the member whose organisation it is) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a registration (organisers, or its own member; send `version`) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail?: string;
+                        contactName?: string;
+                        profile?: {
+                            /** @default null */
+                            city?: string | null;
+                            country?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name?: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives?: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        unavailable?: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a registration (organisers, or its own member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a registration (organisers); the contact is told by mail
+         * @description Approving an outside participant who consented to be kept in the network creates (or reuses) its network organisation and people.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        /** @default null */
+                        reason?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a member organisation (its member; organisers: any) — no e-mail confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail: string;
+                        contactName: string;
+                        organisationId: string;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/registration/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member organisation’s registry profile as a registration, and its registration if any */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Organisers: the member organisation */
+                    organisationId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string;
+                            contactName: string;
+                            maxRepresentatives: number;
+                            organisationId: string;
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            } | null;
+                            profile: {
+                                /** @default null */
+                                city: string | null;
+                                country: string;
+                                /** @default  */
+                                description: string;
+                                /** @default  */
+                                lookingFor: string;
+                                /**
+                                 * @default [
+                                 *       "b2b"
+                                 *     ]
+                                 */
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                /** @default  */
+                                offers: string;
+                                /** @default [] */
+                                spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                targetMarkets: string[];
+                                /**
+                                 * @default company
+                                 * @enum {string}
+                                 */
+                                type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                                /** @default null */
+                                website: string | null;
+                            };
+                            representatives: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                                personId: string | null;
+                                /** @default null */
+                                role: string | null;
+                            }[];
+                            slots: {
+                                day: string;
+                                endsAt: string;
+                                endTime: string;
+                                number: number;
+                                sessionName: string;
+                                startsAt: string;
+                                startTime: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13660,7 +15793,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13670,12 +15803,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -13685,7 +15818,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
             }[];
         };
         AcceptedInvitation: {
