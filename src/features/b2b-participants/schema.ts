@@ -219,6 +219,8 @@ export const registrationDraftSchema = z.object({
   participant: participantSchema.nullable(),
   maxRepresentatives: z.number().int(),
   slots: z.array(slotSchema),
+  eventMeetingTypes: z.array(z.enum(MEETING_TYPES)),
+  timeZone: z.string(),
 });
 
 export const memberRegistrationBody = z.object({

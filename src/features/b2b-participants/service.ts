@@ -429,6 +429,8 @@ export class ParticipantService {
       participant: existing ? await this.load(ref, existing.id) : null,
       maxRepresentatives: ref.maxRepresentatives,
       slots: await this.events.slots(ref),
+      eventMeetingTypes: ref.meetingTypes,
+      timeZone: ref.timeZone,
     };
   }
 

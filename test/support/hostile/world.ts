@@ -3,6 +3,7 @@ import type { Database } from '../../../src/db/database.ts';
 import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
+import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
 
@@ -69,6 +70,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Network health reads the network's tables: one relationship with an interaction in each.
   await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
+  // B2B events (issue 22): an open event with a public slug and participants in each.
+  await seedRegistrationEvent(database, b.id, seededB, MARKER, 'KR');
+  await seedRegistrationEvent(database, a.id, seededA, 'alpha', 'CA');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -402,4 +406,47 @@ async function seedNetworkHealth(database: Database, workspaceId: string, cluste
     started_on: '2026-01-10',
     notes: `Partner ${tag}`,
   });
+}
+
+/**
+ * An open B2B event of the first cluster's matchmaking activity with a public slug, one session,
+ * an outside participant (pending, with a portal link; its country `country`, one per world) and
+ * the first member organisation registered (registration's routes, issue 22).
+ */
+async function seedRegistrationEvent(
+  database: Database,
+  workspaceId: string,
+  seeded: Seeded,
+  tag: string,
+  country: string,
+) {
+  const factory = new Factory(database.db);
+  const rows = new B2bRows(database.db);
+  const activity = await factory.activity(workspaceId, null, {
+    instrument: '1.2.1',
+    cluster_id: seeded.clusterIds[0] ?? null,
+    title: `Matchmaking ${tag}`,
+  });
+  const event = await rows.event(workspaceId, activity.id, {
+    description: `Meet ${tag}`,
+    public_slug: `reg-${tag}-${workspaceId.slice(-6)}`,
+  });
+  await rows.session(event.id, { name: `Morning ${tag}` });
+  await rows.participant(workspaceId, event.id, {
+    name: `Outside company ${tag}`,
+    country,
+    status: 'pending',
+    source: 'public',
+    network_consent: 1,
+    contact_email: `outside.${tag}.${workspaceId.slice(-6)}@example.org`,
+  });
+  const organisationId = seeded.organisationIds[0];
+  if (organisationId)
+    await rows.participant(workspaceId, event.id, {
+      name: `Member participant ${tag}`,
+      country: 'BE',
+      organisation_id: organisationId,
+      source: 'member',
+      contact_email: `member.${tag}.${workspaceId.slice(-6)}@example.org`,
+    });
 }

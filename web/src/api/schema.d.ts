@@ -5787,6 +5787,7 @@ export interface paths {
                         "application/json": {
                             contactEmail: string;
                             contactName: string;
+                            eventMeetingTypes: ("b2b" | "c2c" | "b2i")[];
                             maxRepresentatives: number;
                             organisationId: string;
                             participant: {
@@ -5878,6 +5879,7 @@ export interface paths {
                                 startsAt: string;
                                 startTime: string;
                             }[];
+                            timeZone: string;
                         };
                     };
                 };

@@ -4,6 +4,7 @@ import { accountRoutes } from '../routes/account/routes.ts';
 import { archiveRoutes } from '../routes/archive/routes.ts';
 import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/routes.ts';
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
+import { eventRegistrationRoutes } from '../routes/events/routes-registration.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
@@ -34,6 +35,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   ...catalogueRoutes,
   ...sessionRoutes,
+  ...eventRegistrationRoutes,
   ...workspacesRootRoutes,
   workspaceRoute.addChildren([
     ...workspaceChildRoutes,
