@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   members: () => import('./members-list.ts'),
   import: () => import('./import.ts'),
   b2b: () => import('./b2b/run.ts'),
+  'b2b-registrations': () => import('./b2b-registrations.ts'),
   'plan-page': () => import('./plan-page.ts'),
   planning: () => import('./planning.ts'),
   kpi: () => import('./kpi.ts'),
