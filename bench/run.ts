@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   b2b: () => import('./b2b/run.ts'),
   'b2b-agendas': () => import('./b2b-agendas.ts'),
   'b2b-event-schedule': () => import('./b2b-event-schedule.ts'),
+  'b2b-registrations': () => import('./b2b-registrations.ts'),
   'plan-page': () => import('./plan-page.ts'),
   planning: () => import('./planning.ts'),
   kpi: () => import('./kpi.ts'),

@@ -27,6 +27,11 @@ import { eventRoutes } from '../features/b2b-events/routes.ts';
 import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
 import { agendaRoutes, calendarFeedRoutes, portalAgendaRoutes } from '../features/b2b-agendas/routes.ts';
 import { dayPortalRoutes, dayRoutes } from '../features/b2b-day/routes.ts';
+import {
+  participantRoutes,
+  portalRegistrationRoutes,
+  publicEventRoutes,
+} from '../features/b2b-participants/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -192,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           description:
             'The instance operator: workspaces’ names, sizes and coordinators, never their content',
         },
+        { name: 'events', description: 'B2B matchmaking events: registration, the event portal' },
         { name: 'system', description: 'Health and metadata' },
       ],
     },
@@ -275,6 +281,8 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(calendarFeedRoutes(services.agendas));
     await scope.register(portalAgendaRoutes(services.db, services.agendas), { prefix: '/event-portal' });
     await scope.register(dayPortalRoutes(services.db, services.eventDay, services.eventDayCommands));
+    await scope.register(publicEventRoutes(services.b2bParticipants));
+    await scope.register(portalRegistrationRoutes(services.b2bParticipants, services.db));
   };
 }
 
@@ -336,6 +344,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(scheduleRoutes(services.b2bSchedule));
     await scope.register(agendaRoutes(services.agendas));
     await scope.register(dayRoutes(services.eventDay, services.eventDayCommands));
+    await scope.register(participantRoutes(services.b2bParticipants, services.b2bParticipantImports));
   };
 }
 

@@ -3,6 +3,7 @@ import { copyPlanCommand } from '../commands/copy-plan.ts';
 import { estimateActivityCommand } from '../commands/estimate-activity.ts';
 import { giveMeetingFeedbackCommand } from '../commands/give-meeting-feedback.ts';
 import { setMeetingStatusCommand } from '../commands/set-meeting-status.ts';
+import { linkParticipantToNetworkCommand } from '../commands/link-participant-to-network.ts';
 import { updateInstrumentCommand } from '../commands/update-instrument.ts';
 import type { DB } from '../db/schema.ts';
 import { setEvidenceRefresher } from '../db/write-transaction.ts';
@@ -18,6 +19,8 @@ import { SCHEDULE_JOB_KIND, ScheduleService } from '../features/b2b-schedule/ser
 import { agendaMailsJobHandler } from '../features/b2b-agendas/mail-job.ts';
 import { AGENDA_MAILS_JOB_KIND, AgendaService } from '../features/b2b-agendas/service.ts';
 import { DayService } from '../features/b2b-day/service.ts';
+import { ParticipantImportService } from '../features/b2b-participants/import.ts';
+import { ParticipantService } from '../features/b2b-participants/service.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -194,6 +197,15 @@ export function createServices(options: ServiceOptions) {
       setMeetingStatus: setMeetingStatusCommand(db, clock),
       giveFeedback: giveMeetingFeedbackCommand(db, clock),
     },
+    b2bParticipants: new ParticipantService({
+      db,
+      mailer,
+      background,
+      publicUrl: mailSettings.publicUrl,
+      clock,
+      linkToNetwork: linkParticipantToNetworkCommand(),
+    }),
+    b2bParticipantImports: new ParticipantImportService(db),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

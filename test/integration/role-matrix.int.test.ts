@@ -1272,6 +1272,94 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // B2B event registration (issue 22): organisers list, add, decide and import; a member registers
+  // and edits its own organisation's registration.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'b2b_event',
+    body: () => {
+      const email = `added-${randomBytes(4).toString('hex')}@outside.example`;
+      return {
+        profile: { name: 'Outside Co', country: 'JP' },
+        representatives: [{ name: 'Rep', email }],
+        contactName: 'Rep',
+        contactEmail: email,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+    body: () => ({ version: 1, profile: { offers: 'Edited' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/cancel',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+    body: () => ({ version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/decision',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    freshChild: (db, eventId, own) => registrationParticipant(db, eventId, own.organisationId),
+    body: () => ({ decision: 'approve', version: 1 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/registration/draft',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+    query: (_version, own) => `?organisationId=${own.organisationId}`,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/registration',
+    expected: only({ coordinator: 201, cluster_manager: 201, member: 201 }),
+    resource: 'b2b_event',
+    target: 'fresh',
+    body: (_version, own) => ({
+      organisationId: own.organisationId,
+      profile: { name: 'Own member', country: 'BE' },
+      representatives: [{ name: 'Rep', email: 'rep@member.example' }],
+      contactName: 'Rep',
+      contactEmail: 'rep@member.example',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/imports',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'b2b_event',
+    headers: { 'content-type': 'text/csv' },
+    query: () => '?kind=participants',
+    body: () => 'name,country,contact_name,contact_email\nImported,JP,Imp,imp@imported.example\n',
+  },
   // The event's day (issue 22 items 6-7): `{id}` is the own event (the cluster manager's cluster runs it;
   // the member's organisation takes part). Organisers check in and see the day; members act for
   // their own participant (others of the workspace have none: 404); statistics are totals for all.
@@ -1557,38 +1645,6 @@ async function freshB2bActivity(
   return id;
 }
 
-/** An open B2B event on a fresh matchmaking activity of the cluster, straight into the database. */
-async function freshB2bEvent(db: Kysely<DB>, workspaceId: string, clusterId: string | null): Promise<string> {
-  const activityId = await freshB2bActivity(db, workspaceId, clusterId);
-  const id = `event-${randomBytes(6).toString('hex')}`;
-  const now = new Date().toISOString();
-  await db
-    .insertInto('b2b_event')
-    .values({
-      id,
-      workspace_id: workspaceId,
-      activity_id: activityId,
-      public_slug: randomBytes(12).toString('base64url'),
-      time_zone: 'Europe/Brussels',
-      format: 'in_person',
-      venue: null,
-      video_link: null,
-      slot_minutes: 30,
-      registration_opens_at: null,
-      registration_closes_at: null,
-      request_deadline_at: null,
-      max_requests_per_participant: null,
-      request_expiry_days: null,
-      status: 'open',
-      published_at: null,
-      published_run_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
-
 /** The own event's member participant and a check-in code of it (set in beforeAll). */
 const b2bIds = { memberParticipantId: '', code: '' };
 
@@ -1614,6 +1670,26 @@ async function freshMemberMeeting(db: Kysely<DB>, eventId: string, status: 'sche
   const day = 24 * 3600_000;
   const at = new Date(Date.now() + (status === 'held' ? -day : day)).toISOString();
   return (await rows.meeting(ws, eventId, request.id, at, { status })).id;
+}
+
+/** A pending registration of the member organisation to the event. */
+async function registrationParticipant(
+  db: Kysely<DB>,
+  eventId: string,
+  organisationId: string,
+): Promise<string> {
+  const event = await db
+    .selectFrom('b2b_event')
+    .select('workspace_id')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  return (
+    await new B2bRows(db).participant(event.workspace_id, eventId, {
+      organisation_id: organisationId,
+      status: 'pending',
+      source: 'member',
+    })
+  ).id;
 }
 
 /** A project of the workspace followed by the cluster, straight into the database. */
@@ -1965,7 +2041,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
     // The own event runs today (so the member may check itself in), with the member's organisation
     // taking part (issue 22, the event's day).
-    const dayOf = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000).toISOString().slice(0, 10);
+    const dayOf = (offset: number) =>
+      new Date(Date.now() + offset * 24 * 3600_000).toISOString().slice(0, 10);
     await t.database.db
       .updateTable('activity')
       .set({ starts_on: dayOf(-1), ends_on: dayOf(1) })

@@ -79,6 +79,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // A B2B event with meetings in each (issue 22): the day's check-in, outcomes and follow-up.
   await seedB2bEvent(database, b.id, seededB, MARKER, 'KR');
   await seedB2bEvent(database, a.id, seededA, 'alpha', 'SE');
+  // B2B events (issue 22): an open event with a public slug and participants in each.
+  await seedRegistrationEvent(database, b.id, seededB, MARKER, 'KR');
+  await seedRegistrationEvent(database, a.id, seededA, 'alpha', 'CA');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -592,4 +595,47 @@ async function seedB2bEvent(
     published: 1,
   });
   await rows.meeting(workspaceId, event.id, soon.id, day(1), { table_id: table?.id ?? null, published: 1 });
+}
+
+/**
+ * An open B2B event of the first cluster's matchmaking activity with a public slug, one session,
+ * an outside participant (pending, with a portal link; its country `country`, one per world) and
+ * the first member organisation registered (registration's routes, issue 22).
+ */
+async function seedRegistrationEvent(
+  database: Database,
+  workspaceId: string,
+  seeded: Seeded,
+  tag: string,
+  country: string,
+) {
+  const factory = new Factory(database.db);
+  const rows = new B2bRows(database.db);
+  const activity = await factory.activity(workspaceId, null, {
+    instrument: '1.2.1',
+    cluster_id: seeded.clusterIds[0] ?? null,
+    title: `Matchmaking ${tag}`,
+  });
+  const event = await rows.event(workspaceId, activity.id, {
+    description: `Meet ${tag}`,
+    public_slug: `reg-${tag}-${workspaceId.slice(-6)}`,
+  });
+  await rows.session(event.id, { name: `Morning ${tag}` });
+  await rows.participant(workspaceId, event.id, {
+    name: `Outside company ${tag}`,
+    country,
+    status: 'pending',
+    source: 'public',
+    network_consent: 1,
+    contact_email: `outside.${tag}.${workspaceId.slice(-6)}@example.org`,
+  });
+  const organisationId = seeded.organisationIds[0];
+  if (organisationId)
+    await rows.participant(workspaceId, event.id, {
+      name: `Member participant ${tag}`,
+      country: 'BE',
+      organisation_id: organisationId,
+      source: 'member',
+      contact_email: `member.${tag}.${workspaceId.slice(-6)}@example.org`,
+    });
 }

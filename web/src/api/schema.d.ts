@@ -626,104 +626,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/event-portal/check-in": {
+    "/api/v1/event-portal/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Check myself in (on the event’s days only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventCheckInResult"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/event-portal/follow-up": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My meetings in the event, with my feedback and my check-in */
+        /** The signed-in participant and its event (the portal’s shell) */
         get: {
             parameters: {
                 query?: never;
@@ -739,7 +649,75 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventFollowUp"];
+                        "application/json": {
+                            canEdit: boolean;
+                            event: {
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online" | "hybrid";
+                                id: string;
+                                maxRepresentatives: number;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                organiser: string;
+                                publishedAt: string | null;
+                                registrationClosesAt: string | null;
+                                requestDeadlineAt: string | null;
+                                slots: {
+                                    day: string;
+                                    endsAt: string;
+                                    endTime: string;
+                                    number: number;
+                                    sessionName: string;
+                                    startsAt: string;
+                                    startTime: string;
+                                }[];
+                                startsOn: string;
+                                timeZone: string;
+                                title: string;
+                                venue: string | null;
+                            };
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -771,24 +749,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -803,136 +763,57 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/event-portal/meetings/{meetingId}/feedback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Rate one of my held meetings and say what follow-up I expect */
-        post: {
+        /** Edit the registration (until the request deadline; send `version`) */
+        patch: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    meetingId: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default  */
-                        comment?: string;
-                        /** @enum {string} */
-                        followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
-                        /** @description 1 (poor) to 5 (excellent); null: no rating */
-                        rating: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventMyMeeting"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/event-portal/meetings/{meetingId}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of my meetings held, no-show, cancelled, or back to scheduled */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    meetingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "scheduled" | "held" | "no_show" | "cancelled";
+                        contactEmail?: string;
+                        contactName?: string;
+                        profile?: {
+                            /** @default null */
+                            city?: string | null;
+                            country?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name?: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives?: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        unavailable?: string[];
                         version: number;
                     };
                 };
@@ -944,7 +825,75 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventDayMeeting"];
+                        "application/json": {
+                            canEdit: boolean;
+                            event: {
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online" | "hybrid";
+                                id: string;
+                                maxRepresentatives: number;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                organiser: string;
+                                publishedAt: string | null;
+                                registrationClosesAt: string | null;
+                                requestDeadlineAt: string | null;
+                                slots: {
+                                    day: string;
+                                    endsAt: string;
+                                    endTime: string;
+                                    number: number;
+                                    sessionName: string;
+                                    startsAt: string;
+                                    startTime: string;
+                                }[];
+                                startsOn: string;
+                                timeZone: string;
+                                title: string;
+                                venue: string | null;
+                            };
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -992,8 +941,80 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/event-portal/me/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the registration (signs out of the event) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
                 /** @description Default Response */
-                429: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1740,6 +1761,446 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/event-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lost my event link: mails a fresh one to a confirmed registrant
+         * @description Always 202 with the same body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        slug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/event-registrations/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a registrant’s e-mail with the link’s token: returns the event link’s token
+         * @description An unknown, used or expired token is 400 naming `body.token`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessToken: string;
+                            eventTitle: string;
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public registration page of an event: what it is, its slots, whether it is open
+         * @description Nothing about participants. A draft event or an unknown slug is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentText: string;
+                            description: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online" | "hybrid";
+                            maxRepresentatives: number;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            networkConsentText: string;
+                            /** @description The workspace (consortium) that runs the event */
+                            organiser: string;
+                            registrationClosesAt: string | null;
+                            registrationOpen: boolean;
+                            registrationOpensAt: string | null;
+                            slots: {
+                                day: string;
+                                endsAt: string;
+                                endTime: string;
+                                number: number;
+                                sessionName: string;
+                                startsAt: string;
+                                startTime: string;
+                            }[];
+                            slug: string;
+                            startsOn: string;
+                            timeZone: string;
+                            title: string;
+                            venue: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an organisation to an event (e-mail confirmation by link)
+         * @description Always 202 with the same body once valid, also when the e-mail is already registered (that registrant gets a new link by mail). Closed registration: 409. Unknown slot: 400 naming `body.unavailable.N`. More representatives than the event allows: 400 naming `body.representatives`. Rate-limited per client address and e-mail (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        consent: true;
+                        contactEmail: string;
+                        contactName: string;
+                        /** @default false */
+                        networkConsent?: boolean;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4177,23 +4638,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/imports": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * The check-in list: approved participants, their check-in, the counts
-         * @description `q` searches the participant’s and its representatives’ names. Organisers only.
+         * Import participants or requests from CSV or XLSX: a preview, then a commit
+         * @description Send the file as the body. `kind=participants`: columns name, country, contact_name, contact_email, then optional city, website, type, description, offers, looking_for, tags (separated by ";"), representatives ("Name <e-mail>" separated by ";"). `kind=requests`: from, to (a participant’s contact e-mail or name), status (pending, accepted, declined), optional meeting_type, message. Without `commit=true` nothing is written; with it, a file with any error is refused (400) and nothing is written.
          */
+        post: {
+            parameters: {
+                query: {
+                    commit?: "true" | "false";
+                    kind: "participants" | "requests";
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            /** @description The CSV or XLSX file itself */
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            created: number;
+                            errors: {
+                                column: string;
+                                line: number;
+                                message: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "participants" | "requests";
+                            rowCount: number;
+                            /** @description The first 200 rows as read */
+                            rows: {
+                                [key: string]: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participants of an event, with filters and counts by status (organisers) */
         get: {
             parameters: {
                 query?: {
+                    country?: string;
                     limit?: number;
-                    /** @description Part of a name or a representative’s name */
+                    offset?: number;
                     q?: string;
+                    source?: "public" | "member" | "organiser" | "import";
+                    status?: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
                 };
                 header?: never;
                 path: {
@@ -4210,7 +4791,53 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventCheckInList"];
+                        "application/json": {
+                            countsByStatus: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            }[];
+                            total: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4249,35 +4876,10 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in/by-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check a participant in by the code of its agenda’s QR code */
+        /** Add a participant directly, approved (organisers): a member or an outside organisation */
         post: {
             parameters: {
                 query?: never;
@@ -4291,19 +4893,102 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The code of the agenda’s QR code, or the whole address it encodes (its last part is the code) */
-                        code: string;
+                        contactEmail: string;
+                        contactName: string;
+                        /** @default false */
+                        networkConsent?: boolean;
+                        /** @default null */
+                        organisationId?: string | null;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventCheckInResult"];
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4359,24 +5044,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in/codes/{code}": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Who a check-in code (the agenda’s QR code) names, before checking in
-         * @description A code unknown in this event (or of another event) is a 404.
-         */
+        /** One participant (organisers, or the member whose organisation it is) */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
                     eventId: string;
+                    participantId: string;
                     workspace: string;
                 };
                 cookie?: never;
@@ -4389,7 +5071,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventCheckInCode"];
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4421,15 +5143,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4444,284 +5157,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check my organisation’s participant in (on the event’s days only)
-         * @description The days are the activity’s dates and the sessions’ days, in the event’s time zone; on another day 409.
-         */
-        post: {
+        /** Edit a registration (organisers, or its own member; send `version`) */
+        patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventCheckInResult"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The day at a glance: the meetings of the slot running now and of the next slot */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventDayOverview"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/follow-up": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My organisation’s meetings in the event, with my feedback and my check-in */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventFollowUp"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/feedback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rate a held meeting and say what follow-up is expected (one answer per side)
-         * @description Held meetings only (409 otherwise). A follow-up moves the relationship with the counterpart to met, or potential partner for a proposal or a partnership, never backwards.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    meetingId: string;
+                    participantId: string;
                     workspace: string;
                 };
                 cookie?: never;
@@ -4729,107 +5172,46 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default  */
-                        comment?: string;
-                        /** @enum {string} */
-                        followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
-                        /** @description 1 (poor) to 5 (excellent); null: no rating */
-                        rating: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventMyMeeting"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a meeting held, no-show, cancelled, or back to scheduled
-         * @description By a side of the meeting (a member for its organisation’s participant) or an organiser. Sides: held and no-show from the meeting’s start, cancel before its end (409 otherwise); organisers any time. A meeting of another pair is a 404. A held meeting with an outside participant known to the network becomes an interaction; taking it back removes it.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    meetingId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "scheduled" | "held" | "no_show" | "cancelled";
+                        contactEmail?: string;
+                        contactName?: string;
+                        profile?: {
+                            /** @default null */
+                            city?: string | null;
+                            country?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name?: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives?: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        unavailable?: string[];
                         version: number;
                     };
                 };
@@ -4841,7 +5223,174 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventDayMeeting"];
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a registration (organisers, or its own member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4897,7 +5446,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/check-in": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/decision": {
         parameters: {
             query?: never;
             header?: never;
@@ -4906,7 +5455,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a participant in (again: no change) */
+        /**
+         * Approve or reject a registration (organisers); the contact is told by mail
+         * @description Approving an outside participant who consented to be kept in the network creates (or reuses) its network organisation and people.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4918,7 +5470,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        /** @default null */
+                        reason?: string | null;
+                        version: number;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -4926,7 +5488,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventCheckInResult"];
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4976,93 +5578,23 @@ export interface paths {
                 };
             };
         };
-        /** Undo a participant’s check-in */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    participantId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventCheckInResult"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/statistics": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/registration": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * The event’s figures: registrations, requests, meetings, check-ins, satisfaction, follow-ups
-         * @description Totals only (no participant is named): everyone who may read the event may read them.
-         */
-        get: {
+        get?: never;
+        put?: never;
+        /** Register a member organisation (its member; organisers: any) — no e-mail confirmation */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -5072,15 +5604,102 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail: string;
+                        contactName: string;
+                        organisationId: string;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventStatistics"];
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5121,6 +5740,178 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/registration/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member organisation’s registry profile as a registration, and its registration if any */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Organisers: the member organisation */
+                    organisationId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string;
+                            contactName: string;
+                            eventMeetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            maxRepresentatives: number;
+                            organisationId: string;
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            } | null;
+                            profile: {
+                                /** @default null */
+                                city: string | null;
+                                country: string;
+                                /** @default  */
+                                description: string;
+                                /** @default  */
+                                lookingFor: string;
+                                /**
+                                 * @default [
+                                 *       "b2b"
+                                 *     ]
+                                 */
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                /** @default  */
+                                offers: string;
+                                /** @default [] */
+                                spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                targetMarkets: string[];
+                                /**
+                                 * @default company
+                                 * @enum {string}
+                                 */
+                                type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                                /** @default null */
+                                website: string | null;
+                            };
+                            representatives: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                                personId: string | null;
+                                /** @default null */
+                                role: string | null;
+                            }[];
+                            slots: {
+                                day: string;
+                                endsAt: string;
+                                endTime: string;
+                                number: number;
+                                sessionName: string;
+                                startsAt: string;
+                                startTime: string;
+                            }[];
+                            timeZone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15936,306 +16727,14 @@ export interface components {
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
         };
-        EventCheckInCode: {
-            checkedInAt: string | null;
-            country: string;
-            name: string;
-            participantId: string;
-            representatives: string[];
-            /** @enum {string} */
-            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-        };
-        EventCheckInCodeInput: {
-            checkedInAt: string | null;
-            country: string;
-            name: string;
-            participantId: string;
-            representatives: string[];
-            /** @enum {string} */
-            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-        };
-        EventCheckInList: {
-            counts: {
-                approved: number;
-                checkedIn: number;
-            };
-            participants: components["schemas"]["EventCheckInParticipant"][];
-        };
-        EventCheckInListInput: {
-            counts: {
-                approved: number;
-                checkedIn: number;
-            };
-            participants: components["schemas"]["EventCheckInParticipantInput"][];
-        };
-        EventCheckInParticipant: {
-            checkedInAt: string | null;
-            country: string;
-            id: string;
-            /** @description A member organisation of the workspace */
-            member: boolean;
-            name: string;
-            representatives: string[];
-        };
-        EventCheckInParticipantInput: {
-            checkedInAt: string | null;
-            country: string;
-            id: string;
-            /** @description A member organisation of the workspace */
-            member: boolean;
-            name: string;
-            representatives: string[];
-        };
-        EventCheckInResult: {
-            checkedInAt: string | null;
-            counts: {
-                approved: number;
-                checkedIn: number;
-            };
-            name: string;
-            participantId: string;
-        };
-        EventCheckInResultInput: {
-            checkedInAt: string | null;
-            counts: {
-                approved: number;
-                checkedIn: number;
-            };
-            name: string;
-            participantId: string;
-        };
-        EventDayMeeting: {
-            fromName: string;
-            fromParticipantId: string;
-            id: string;
-            /** @description The network interaction a held meeting made */
-            interactionId: string | null;
-            published: boolean;
-            slotEndsAt: string;
-            slotStartsAt: string;
-            /** @enum {string} */
-            status: "scheduled" | "held" | "no_show" | "cancelled";
-            statusBy: ("from" | "to" | "organiser") | null;
-            tableName: string | null;
-            toName: string;
-            toParticipantId: string;
-            version: number;
-        };
-        EventDayMeetingInput: {
-            fromName: string;
-            fromParticipantId: string;
-            id: string;
-            /** @description The network interaction a held meeting made */
-            interactionId: string | null;
-            published: boolean;
-            slotEndsAt: string;
-            slotStartsAt: string;
-            /** @enum {string} */
-            status: "scheduled" | "held" | "no_show" | "cancelled";
-            statusBy: ("from" | "to" | "organiser") | null;
-            tableName: string | null;
-            toName: string;
-            toParticipantId: string;
-            version: number;
-        };
-        EventDayOverview: {
-            counts: {
-                approved: number;
-                checkedIn: number;
-            };
-            current: {
-                meetings: components["schemas"]["EventDayMeeting"][];
-                startsAt: string;
-            } | null;
-            next: {
-                meetings: components["schemas"]["EventDayMeeting"][];
-                startsAt: string;
-            } | null;
-            now: string;
-        };
-        EventDayOverviewInput: {
-            counts: {
-                approved: number;
-                checkedIn: number;
-            };
-            current: {
-                meetings: components["schemas"]["EventDayMeetingInput"][];
-                startsAt: string;
-            } | null;
-            next: {
-                meetings: components["schemas"]["EventDayMeetingInput"][];
-                startsAt: string;
-            } | null;
-            now: string;
-        };
-        EventFollowUp: {
-            /** @description Today is one of the event’s days (its time zone) and it is approved */
-            canCheckIn: boolean;
-            checkedInAt: string | null;
-            /** @description Its meetings, by time (cancelled ones included) */
-            meetings: components["schemas"]["EventMyMeeting"][];
-            participantId: string;
-        };
-        EventFollowUpInput: {
-            /** @description Today is one of the event’s days (its time zone) and it is approved */
-            canCheckIn: boolean;
-            checkedInAt: string | null;
-            /** @description Its meetings, by time (cancelled ones included) */
-            meetings: components["schemas"]["EventMyMeetingInput"][];
-            participantId: string;
-        };
-        EventMeetingFeedback: {
-            comment: string;
-            /** @enum {string} */
-            followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
-            rating: number | null;
-            updatedAt: string;
-        };
-        EventMeetingFeedbackInput: {
-            comment: string;
-            /** @enum {string} */
-            followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
-            rating: number | null;
-            updatedAt: string;
-        };
-        EventMyMeeting: {
-            counterpartName: string;
-            feedback: components["schemas"]["EventMeetingFeedback"] | null;
-            fromName: string;
-            fromParticipantId: string;
-            id: string;
-            /** @description The network interaction a held meeting made */
-            interactionId: string | null;
-            published: boolean;
-            slotEndsAt: string;
-            slotStartsAt: string;
-            started: boolean;
-            /** @enum {string} */
-            status: "scheduled" | "held" | "no_show" | "cancelled";
-            statusBy: ("from" | "to" | "organiser") | null;
-            tableName: string | null;
-            toName: string;
-            toParticipantId: string;
-            version: number;
-        };
-        EventMyMeetingInput: {
-            counterpartName: string;
-            feedback: components["schemas"]["EventMeetingFeedbackInput"] | null;
-            fromName: string;
-            fromParticipantId: string;
-            id: string;
-            /** @description The network interaction a held meeting made */
-            interactionId: string | null;
-            published: boolean;
-            slotEndsAt: string;
-            slotStartsAt: string;
-            started: boolean;
-            /** @enum {string} */
-            status: "scheduled" | "held" | "no_show" | "cancelled";
-            statusBy: ("from" | "to" | "organiser") | null;
-            tableName: string | null;
-            toName: string;
-            toParticipantId: string;
-            version: number;
-        };
-        EventStatistics: {
-            checkIns: {
-                approved: number;
-                checkedIn: number;
-            };
-            followUps: {
-                count: number;
-                /** @enum {string} */
-                followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
-            }[];
-            meetings: {
-                /** @description Meetings on the schedule, not cancelled */
-                booked: number;
-                cancelled: number;
-                held: number;
-                noShow: number;
-                /** @description no-shows / (held + no-shows) */
-                noShowRate: number | null;
-                scheduled: number;
-            };
-            registrations: {
-                byStatus: {
-                    [key: string]: number;
-                };
-                total: number;
-            };
-            requests: {
-                /** @description accepted / (accepted + declined + expired) */
-                acceptanceRate: number | null;
-                byStatus: {
-                    [key: string]: number;
-                };
-                /** @description Every request made, except those its sender withdrew (cancelled) */
-                sent: number;
-            };
-            satisfaction: {
-                average: number | null;
-                distribution: {
-                    count: number;
-                    rating: number;
-                }[];
-                ratings: number;
-            };
-        };
-        EventStatisticsInput: {
-            checkIns: {
-                approved: number;
-                checkedIn: number;
-            };
-            followUps: {
-                count: number;
-                /** @enum {string} */
-                followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
-            }[];
-            meetings: {
-                /** @description Meetings on the schedule, not cancelled */
-                booked: number;
-                cancelled: number;
-                held: number;
-                noShow: number;
-                /** @description no-shows / (held + no-shows) */
-                noShowRate: number | null;
-                scheduled: number;
-            };
-            registrations: {
-                byStatus: {
-                    [key: string]: number;
-                };
-                total: number;
-            };
-            requests: {
-                /** @description accepted / (accepted + declined + expired) */
-                acceptanceRate: number | null;
-                byStatus: {
-                    [key: string]: number;
-                };
-                /** @description Every request made, except those its sender withdrew (cancelled) */
-                sent: number;
-            };
-            satisfaction: {
-                average: number | null;
-                distribution: {
-                    count: number;
-                    rating: number;
-                }[];
-                ratings: number;
-            };
-        };
         EvidenceRecord: {
             activityId: string;
             activityTitle: string;
             description: string;
-            /** @description The B2B event of a meeting or a request (its page holds the record) */
-            eventId?: string;
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -16243,12 +16742,10 @@ export interface components {
             activityId: string;
             activityTitle: string;
             description: string;
-            /** @description The B2B event of a meeting or a request (its page holds the record) */
-            eventId?: string;
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -19362,7 +19859,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -19372,7 +19869,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -6,6 +6,7 @@ import { catalogueRoutes, customInstrumentRoutes } from '../routes/catalogue/rou
 import { dashboardRoutes } from '../routes/dashboard/routes.ts';
 import { eventSetupRoutes } from '../routes/events/routes-setup.ts';
 import { eventDayRoutes } from '../routes/events/routes-day.ts';
+import { eventRegistrationRoutes } from '../routes/events/routes-registration.ts';
 import { importRoutes } from '../routes/imports/routes.ts';
 import { interactionRoutes } from '../routes/interactions/routes.ts';
 import { networkRegistryRoutes } from '../routes/network/routes.ts';
@@ -36,6 +37,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   ...catalogueRoutes,
   ...sessionRoutes,
+  ...eventRegistrationRoutes,
   ...workspacesRootRoutes,
   workspaceRoute.addChildren([
     ...workspaceChildRoutes,

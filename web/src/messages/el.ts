@@ -18,6 +18,7 @@ import { elEvents } from './el-events.ts';
 import { elEventsSchedule } from './el-events-schedule.ts';
 import { elEventAgendas } from './el-events-agendas.ts';
 import { elEventsDay } from './el-events-day.ts';
+import { elEventsRegistration } from './el-events-registration.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
@@ -859,6 +860,7 @@ export const el: Messages = {
   ...elEventsSchedule,
   ...elEventAgendas,
   ...elEventsDay,
+  ...elEventsRegistration,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

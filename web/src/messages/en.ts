@@ -26,6 +26,7 @@ import { enEvents } from './en-events.ts';
 import { enEventsSchedule } from './en-events-schedule.ts';
 import { enEventAgendas } from './en-events-agendas.ts';
 import { enEventsDay } from './en-events-day.ts';
+import { enEventsRegistration } from './en-events-registration.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
@@ -810,6 +811,7 @@ export const en = {
   ...enEventsSchedule,
   ...enEventAgendas,
   ...enEventsDay,
+  ...enEventsRegistration,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -32,6 +32,7 @@ import { esEvents } from './es-events.ts';
 import { esEventsSchedule } from './es-events-schedule.ts';
 import { esEventAgendas } from './es-events-agendas.ts';
 import { esEventsDay } from './es-events-day.ts';
+import { esEventsRegistration } from './es-events-registration.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
@@ -892,6 +893,7 @@ export const es: Messages = {
   ...esEventsSchedule,
   ...esEventAgendas,
   ...esEventsDay,
+  ...esEventsRegistration,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

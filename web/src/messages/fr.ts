@@ -15,6 +15,7 @@ import { frEvents } from './fr-events.ts';
 import { frEventsSchedule } from './fr-events-schedule.ts';
 import { frEventAgendas } from './fr-events-agendas.ts';
 import { frEventsDay } from './fr-events-day.ts';
+import { frEventsRegistration } from './fr-events-registration.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
@@ -849,6 +850,7 @@ export const fr: Messages = {
   ...frEventsSchedule,
   ...frEventAgendas,
   ...frEventsDay,
+  ...frEventsRegistration,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

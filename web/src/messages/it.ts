@@ -33,6 +33,7 @@ import { itEvents } from './it-events.ts';
 import { itEventsSchedule } from './it-events-schedule.ts';
 import { itEventAgendas } from './it-events-agendas.ts';
 import { itEventsDay } from './it-events-day.ts';
+import { itEventsRegistration } from './it-events-registration.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
@@ -883,6 +884,7 @@ export const it: Messages = {
   ...itEventsSchedule,
   ...itEventAgendas,
   ...itEventsDay,
+  ...itEventsRegistration,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

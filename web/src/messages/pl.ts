@@ -19,6 +19,7 @@ import { plEvents } from './pl-events.ts';
 import { plEventsSchedule } from './pl-events-schedule.ts';
 import { plEventAgendas } from './pl-events-agendas.ts';
 import { plEventsDay } from './pl-events-day.ts';
+import { plEventsRegistration } from './pl-events-registration.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
@@ -854,6 +855,7 @@ export const pl: Messages = {
   ...plEventsSchedule,
   ...plEventAgendas,
   ...plEventsDay,
+  ...plEventsRegistration,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
