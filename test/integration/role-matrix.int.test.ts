@@ -1268,7 +1268,11 @@ const CASES: RouteCase[] = [
 const matrixEventCluster = { id: '' };
 
 /** An activity of the matchmaking instrument (1.2.1) of the cluster, straight into the database. */
-async function freshB2bActivity(db: Kysely<DB>, workspaceId: string, clusterId: string | null): Promise<string> {
+async function freshB2bActivity(
+  db: Kysely<DB>,
+  workspaceId: string,
+  clusterId: string | null,
+): Promise<string> {
   const instrument = await db
     .selectFrom('instrument')
     .select('id')
