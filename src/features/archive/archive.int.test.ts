@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { B2bRows } from '../../../test/support/b2b-factories.ts';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -105,6 +106,11 @@ describe.each(testDialects())('workspace archives on %s', (kind) => {
     const market = await factory.market(source.id);
     const plan = await factory.plan(source.id, market.id);
     await factory.activity(source.id, plan.id);
+    // A B2B event with a participant (issue 22): its slug and codes are unique across the instance.
+    const b2b = new B2bRows(t.database.db);
+    const matchmaking = await factory.activity(source.id, null, { instrument: '1.2.1' });
+    const event = await b2b.event(source.id, matchmaking.id);
+    await b2b.participant(source.id, event.id, { feed_token: 'feed-secret-of-the-source' });
     await factory.memberWithToken(source.id, 'coordinator');
     const file = path.join(dir, 'good.zip');
     await exportWorkspaceArchive(
@@ -291,6 +297,27 @@ describe.each(testDialects())('workspace archives on %s', (kind) => {
       .where('id', '=', organisationId)
       .executeTakeFirstOrThrow();
     expect(imported[0]?.name).toBe(source.name);
+    // Imported into the instance it came from: the event's public address and the participant's
+    // check-in code are new (they are unique across the instance), its secrets fresh.
+    const events = await t.database.db
+      .selectFrom('b2b_event')
+      .select(['workspace_id', 'public_slug'])
+      .where('workspace_id', 'in', [sourceWorkspaceId, fresh.id])
+      .execute();
+    expect(events).toHaveLength(2);
+    expect(new Set(events.map((e) => e.public_slug)).size).toBe(2);
+    const participants = await t.database.db
+      .selectFrom('b2b_participant')
+      .select(['workspace_id', 'checkin_code', 'access_token_hash', 'feed_token'])
+      .where('workspace_id', 'in', [sourceWorkspaceId, fresh.id])
+      .execute();
+    expect(participants).toHaveLength(2);
+    const [before, after] = [sourceWorkspaceId, fresh.id].map((id) =>
+      participants.find((p) => p.workspace_id === id),
+    );
+    expect(after?.checkin_code).not.toBe(before?.checkin_code);
+    expect(after?.access_token_hash).not.toBe(before?.access_token_hash);
+    expect(after?.feed_token).not.toBe('feed-secret-of-the-source');
   });
 
   it("exports one organisation's data for a data-portability request, which is not imported as a workspace", async () => {

@@ -19,7 +19,7 @@ import {
   manifestSchema,
 } from './format.ts';
 import { ArchiveRepository, type TableShape } from './repository.ts';
-import { ID_COLUMNS, JSON_ID_COLUMNS, SECRET_COLUMNS } from './rules.ts';
+import { ID_COLUMNS, JSON_ID_COLUMNS, SECRET_COLUMNS, UNIQUE_COLUMNS } from './rules.ts';
 import { type OpenArchive, openArchive, readLines, readWhole } from './zip-reader.ts';
 
 /** Where an archive goes: an existing workspace without content, or a new one created for it. */
@@ -223,6 +223,22 @@ export async function importWorkspaceArchive(
         const idColumns = ID_COLUMNS[table] ?? [];
         const jsonColumns = JSON_ID_COLUMNS[table] ?? [];
         const secrets = SECRET_COLUMNS[table] ?? [];
+        const uniques = UNIQUE_COLUMNS[table] ?? [];
+        /** Inserts the rows, a unique value the instance holds already replaced with a fresh one. */
+        const insert = async (rows: Row[]) => {
+          for (const column of uniques) {
+            const values = rows.flatMap((row) =>
+              typeof row[column] === 'string' ? [row[column] as string] : [],
+            );
+            const taken = await writer.takenValues(table, column, values);
+            for (const row of rows) {
+              if (typeof row[column] === 'string' && taken.has(row[column] as string)) {
+                row[column] = randomBytes(12).toString('base64url');
+              }
+            }
+          }
+          await writer.insert(table, rows);
+        };
         const batchSize =
           shape.blobColumns.length > 0
             ? 1
@@ -289,14 +305,14 @@ export async function importWorkspaceArchive(
           if (table === 'job') resetJob(row);
           batch.push(row);
           if (batch.length >= batchSize) {
-            await writer.insert(table, batch);
+            await insert(batch);
             written += batch.length;
             batch = [];
           }
           done += 1;
           if (done % 10_000 === 0) progress(Math.min(0.99, done / total), `Importing ${table}`);
         }
-        await writer.insert(table, batch);
+        await insert(batch);
         written += batch.length;
         if (hash.digest('hex') !== entry.sha256) {
           throw new ArchiveError(

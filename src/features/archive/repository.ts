@@ -282,6 +282,17 @@ export class ArchiveRepository {
     await (this.db as AnyDb).updateTable('workspace').set(values).where('id', '=', workspaceId).execute();
   }
 
+  /** The values among `values` that `column` of `table` holds already (anywhere in the instance). */
+  async takenValues(table: TableName, column: string, values: readonly string[]): Promise<Set<string>> {
+    if (values.length === 0) return new Set();
+    const rows = (await (this.db as AnyDb)
+      .selectFrom(table)
+      .select(`${column} as value`)
+      .where(column, 'in', values)
+      .execute()) as { value: string }[];
+    return new Set(rows.map((row) => row.value));
+  }
+
   async insert(table: TableName, rows: Row[]): Promise<void> {
     if (rows.length > 0) await (this.db as AnyDb).insertInto(table).values(rows).execute();
   }

@@ -26,6 +26,18 @@ export const JSON_ID_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
  */
 export const SECRET_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   invitation: ['token_hash'],
+  // An outside participant's e-mail confirmation, event link and calendar feed (issue 22).
+  b2b_participant: ['confirmation_token_hash', 'access_token_hash', 'feed_token'],
+};
+
+/**
+ * Columns unique across the instance that are not secrets (a public page's address, the code in a
+ * printed QR code): carried as they are, but a value the instance holds already (an archive
+ * imported into the deployment it came from) is replaced with a fresh random one on import.
+ */
+export const UNIQUE_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  b2b_event: ['public_slug'],
+  b2b_participant: ['checkin_code'],
 };
 
 /**

@@ -6,7 +6,9 @@ import { signIn } from '../../../test/support/factories.ts';
 import { InteractionRows } from '../../../test/support/interactions-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { seedDemo } from '../../app/seed-demo.ts';
+import { EventRefReader } from '../b2b-events/event-ref.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
+import { DEMO_EVENTS } from './seed-demo-events.ts';
 import { DEMO_CUSTOM_INSTRUMENT } from './seed-demo-instruments.ts';
 import { DEMO_INTERACTIONS, seedDemoInteractions } from './seed-demo-interactions.ts';
 import { DEMO_PIPELINE_STAGES } from './seed-demo-pipeline.ts';
@@ -406,6 +408,121 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(totals.new_partners).toBeGreaterThan(0);
     expect(totals.potential_partners_estimated).toBeGreaterThan(0);
     expect(totals.collaborations_sustained).toBeGreaterThan(0);
+  });
+
+  it('has a past B2B event with its meetings, follow-ups and network evidence, and an upcoming one open for requests', async () => {
+    const db = t.database.db;
+    const events = await db
+      .selectFrom('b2b_event as e')
+      .innerJoin('activity as a', 'a.id', 'e.activity_id')
+      .innerJoin('instrument as i', 'i.id', 'a.instrument_id')
+      .select(['e.id', 'e.status', 'e.published_at', 'e.activity_id', 'a.starts_on', 'i.code'])
+      .orderBy('a.starts_on')
+      .execute();
+    expect(events).toHaveLength(2);
+    const [past, upcoming] = events as [(typeof events)[number], (typeof events)[number]];
+    const today = new Date().toISOString().slice(0, 10);
+    expect(past).toMatchObject({ status: 'closed', code: '1.2.1' });
+    expect(past.published_at).not.toBeNull();
+    expect(past.starts_on < today).toBe(true);
+    expect(upcoming).toMatchObject({ status: 'open', code: '1.2.1', published_at: null });
+    expect(upcoming.starts_on > today).toBe(true);
+
+    const participants = await db
+      .selectFrom('b2b_participant')
+      .selectAll()
+      .where('event_id', '=', past.id)
+      .execute();
+    expect(participants).toHaveLength(DEMO_EVENTS.past.participants);
+    expect(participants.every((p) => p.status === 'approved' && p.checked_in_at !== null)).toBe(true);
+    expect(new Set(participants.map((p) => (p.organisation_id ? 'member' : 'network')))).toEqual(
+      new Set(['member', 'network']),
+    );
+    expect(new Set(participants.map((p) => p.source)).size).toBeGreaterThan(1);
+    const requests = await db.selectFrom('b2b_request').selectAll().where('event_id', '=', past.id).execute();
+    const accepted = requests.filter((r) => r.status === 'accepted');
+    expect(accepted.length).toBeGreaterThanOrEqual(55);
+    expect(requests.some((r) => r.status === 'declined')).toBe(true);
+
+    // Every accepted request placed, nobody and no table twice in a slot, every slot one of the event's.
+    const meetings = await db.selectFrom('b2b_meeting').selectAll().where('event_id', '=', past.id).execute();
+    expect(meetings.length).toBe(accepted.length);
+    const slots = new Set(
+      (await new EventRefReader(db).slots({ id: past.id, slotMinutes: 30, timeZone: 'Europe/Brussels' })).map(
+        (s) => s.startsAt,
+      ),
+    );
+    const seen = new Set<string>();
+    const requestById = new Map(requests.map((r) => [r.id, r]));
+    for (const meeting of meetings) {
+      expect(slots.has(meeting.slot_starts_at)).toBe(true);
+      expect(meeting.published).toBe(1);
+      const request = requestById.get(meeting.request_id);
+      for (const key of [request?.from_participant_id, request?.to_participant_id, meeting.table_id]) {
+        const at = `${key}@${meeting.slot_starts_at}`;
+        expect(seen.has(at), at).toBe(false);
+        seen.add(at);
+      }
+    }
+    const byStatus = (status: string) => meetings.filter((m) => m.status === status).length;
+    expect(byStatus('held')).toBeGreaterThan(meetings.length * 0.8);
+    expect(byStatus('no_show')).toBeGreaterThan(0);
+    expect(byStatus('cancelled')).toBeGreaterThan(0);
+    const feedback = await db.selectFrom('b2b_meeting_feedback').selectAll().execute();
+    const held = new Set(meetings.filter((m) => m.status === 'held').map((m) => m.id));
+    expect(feedback.length).toBeGreaterThan(20);
+    expect(feedback.every((f) => held.has(f.meeting_id))).toBe(true);
+
+    // Held meetings of a member with a network organisation: an interaction at the event, and a
+    // relationship met there (a potential partner after a proposal or partnership follow-up).
+    const linked = meetings.filter((m) => m.interaction_id !== null);
+    expect(linked.length).toBeGreaterThan(10);
+    const interactions = await db
+      .selectFrom('interaction')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        linked.map((m) => m.interaction_id as string),
+      )
+      .execute();
+    expect(
+      interactions.every((i) => i.kind === 'event_encounter' && i.activity_id === past.activity_id),
+    ).toBe(true);
+    const changes = await db
+      .selectFrom('relationship_stage_change')
+      .select(['to_stage'])
+      .where('activity_id', '=', past.activity_id)
+      .execute();
+    expect(changes.some((c) => c.to_stage === 'met')).toBe(true);
+    expect(changes.some((c) => c.to_stage === 'potential_partner')).toBe(true);
+
+    const upcomingParticipants = await db
+      .selectFrom('b2b_participant')
+      .selectAll()
+      .where('event_id', '=', upcoming.id)
+      .execute();
+    expect(upcomingParticipants).toHaveLength(DEMO_EVENTS.upcoming.participants);
+    const upcomingRequests = await db
+      .selectFrom('b2b_request')
+      .select('status')
+      .where('event_id', '=', upcoming.id)
+      .execute();
+    expect(new Set(upcomingRequests.map((r) => r.status))).toEqual(new Set(['pending', 'accepted']));
+    expect(
+      await db.selectFrom('b2b_meeting').select('id').where('event_id', '=', upcoming.id).execute(),
+    ).toHaveLength(0);
+
+    // The demo member is registered in the upcoming event and sees it as its own.
+    const { cookie } = await signIn(t.app, 'member@demo.space2id.example', DEMO_PASSWORD);
+    const seen2 = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}/events/${upcoming.id}`,
+      headers: { cookie },
+    });
+    expect(seen2.statusCode).toBe(200);
+    expect(seen2.json().me.participantId).not.toBeNull();
+    expect(seen2.json().slots.length).toBeGreaterThan(0);
   });
 
   it('is never created again, nor on a database that has workspaces', async () => {

@@ -8,6 +8,7 @@ import { PersonRepository } from '../people/repository.ts';
 import { WorkspaceRepository } from '../workspaces/repository.ts';
 import { WorkspaceSettingsRepository } from '../workspaces/settings-repository.ts';
 import { demoRegistry } from './demo-registry.ts';
+import { seedDemoEvents } from './seed-demo-events.ts';
 import { type DemoInstrumentServices, seedDemoCustomInstrument } from './seed-demo-instruments.ts';
 import { seedDemoInteractions } from './seed-demo-interactions.ts';
 import { seedDemoNetwork } from './seed-demo-network.ts';
@@ -208,6 +209,12 @@ export async function seedDemoWorkspace(
     organisationId: null,
   });
   await seedDemoPipeline(services, { workspaceId: seeded.workspaceId, coordinatorId: seeded.coordinatorId });
+  // B2B events (issue 22): a past one with its meetings and follow-ups, an upcoming one open for requests.
+  await seedDemoEvents(services, {
+    workspaceId: seeded.workspaceId,
+    coordinatorId: seeded.coordinatorId,
+    memberOrganisationId: seeded.memberOrganisationId,
+  });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,

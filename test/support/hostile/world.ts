@@ -397,6 +397,39 @@ async function seedWorkspace(
       { organisationId: o0, role: 'partner' },
     ],
   });
+  // A B2B matchmaking event (issue 22) on a matchmaking activity of the first cluster, with two
+  // sessions (one with a break), three tables and an open registration page.
+  const matchmaking = await send('POST', '/activities', {
+    instrumentKey: '1.2.1',
+    clusterId: c0,
+    title: `Matchmaking ${round} ${tag}`,
+    startsOn: '2026-04-13',
+    endsOn: '2026-04-14',
+    city: `Tokyo ${tag}`,
+    country: 'JP',
+  });
+  const event = await send('POST', '/events', {
+    activityId: matchmaking.id,
+    format: 'hybrid',
+    videoLink: `https://${tag}.example/meet`,
+    venue: `Hall ${tag}`,
+    description: `B2B ${tag}`,
+    slotMinutes: 30,
+    timeZone: 'Asia/Tokyo',
+    maxRequestsPerParticipant: 10,
+    sessions: [
+      {
+        name: `Morning ${tag}`,
+        day: '2026-04-13',
+        startTime: '09:00',
+        endTime: '12:00',
+        breaks: [{ start: '10:30', end: '11:00', label: `Coffee ${tag}` }],
+      },
+      { name: `Afternoon ${tag}`, day: '2026-04-14', startTime: '14:00', endTime: '16:00', breaks: [] },
+    ],
+    tableCount: 3,
+  });
+  await send('POST', `/events/${event.id}/status`, { status: 'open' });
   await send('POST', '/reports', { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' });
   await app.jobs.idle();
   return { clusterIds, organisationIds, activityIds };

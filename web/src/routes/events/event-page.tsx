@@ -142,7 +142,12 @@ function EventHeader({ workspace, event }: { workspace: string; event: EventDeta
         {event.activity.title}
       </Title>
       <Group gap={6}>
-        <Badge color={STATUS_COLORS[event.status] ?? 'gray'} variant="light" data-testid="event-status">
+        <Badge
+          color={STATUS_COLORS[event.status] ?? 'gray'}
+          variant="light"
+          c="var(--mantine-color-text)"
+          data-testid="event-status"
+        >
           {t.status[event.status]}
         </Badge>
         <Badge color="gray" variant="outline">

@@ -150,7 +150,7 @@ function EventCard({ workspace, event }: { workspace: string; event: EventSummar
           </AnchorLink>
         </Title>
         <Group gap={6}>
-          <Badge color={STATUS_COLORS[event.status] ?? 'gray'} variant="light">
+          <Badge color={STATUS_COLORS[event.status] ?? 'gray'} variant="light" c="var(--mantine-color-text)">
             {t.status[event.status]}
           </Badge>
           <Badge color="gray" variant="outline">

@@ -114,7 +114,13 @@ export function CreateEventModal({
   const options = (eligible.data ?? []).map((a) => ({ value: a.id, label: `${a.title} (${a.startsOn})` }));
 
   return (
-    <Modal opened={opened} onClose={close} title={t.create.title} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t.create.title}
+      centered
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+    >
       <form
         noValidate
         onSubmit={(e) => {

@@ -91,7 +91,7 @@ function SetupStatus({ workspace, event }: { workspace: string; event: EventDeta
           <Title order={2} fz="lg" id="event-status-title">
             {t.statusTitle}
           </Title>
-          <Badge color={STATUS_COLORS[event.status] ?? 'gray'} variant="light">
+          <Badge color={STATUS_COLORS[event.status] ?? 'gray'} variant="light" c="var(--mantine-color-text)">
             {messages.events.status[event.status]}
           </Badge>
         </Group>
@@ -191,7 +191,7 @@ function SetupDelete({ workspace, event }: { workspace: string; event: EventDeta
           {t.deleteTitle}
         </Title>
         <Text fz="sm">{t.deleteIntro}</Text>
-        <Button color="red" variant="light" w="fit-content" onClick={() => setConfirming(true)}>
+        <Button variant="default" w="fit-content" onClick={() => setConfirming(true)}>
           {t.delete}
         </Button>
       </Stack>

@@ -35,7 +35,11 @@ export function ActivityEvent({
         {found ? (
           <>
             <Group gap={6}>
-              <Badge color={STATUS_COLORS[found.status] ?? 'gray'} variant="light">
+              <Badge
+                color={STATUS_COLORS[found.status] ?? 'gray'}
+                variant="light"
+                c="var(--mantine-color-text)"
+              >
                 {messages.events.status[found.status]}
               </Badge>
               <Badge color="gray" variant="outline">
