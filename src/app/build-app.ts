@@ -23,6 +23,8 @@ import { activityRoutes } from '../features/activities/routes.ts';
 import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { authenticateParticipant } from '../features/b2b-participants/portal-auth.ts';
+import { marketplaceRoutes, portalMarketplaceRoutes } from '../features/b2b-requests/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -263,6 +265,7 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(outboxRoutes(services.outbox, services.auth));
     await scope.register(setupRoutes(services.setup));
     await scope.register(operatorRoutes(services.operator, services.auth));
+    await scope.register(portalMarketplaceRoutes(services.marketplace, authenticateParticipant(services.db)));
   };
 }
 
@@ -320,6 +323,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(networkHealthRoutes(services.networkHealth));
     await scope.register(projectRoutes(services.projects));
     await scope.register(relationshipRoutes(services.relationships));
+    await scope.register(marketplaceRoutes(services.marketplace));
   };
 }
 
@@ -348,6 +352,13 @@ function startPeriodicTick(app: FastifyInstance, services: Services, everyMs: nu
     services.networkDigest
       .tick()
       .catch((err: unknown) => app.log.error({ err }, 'the weekly network digest failed'))
+      .then(() =>
+        services.marketplaceTick
+          .tick()
+          .catch((err: unknown) =>
+            app.log.error({ err }, 'the meeting requests’ expiry and reminders failed'),
+          ),
+      )
       .finally(() => {
         running = false;
       });

@@ -10,6 +10,9 @@ import { ArchiveService } from '../features/archive/service.ts';
 import { AuditService } from '../features/audit/service.ts';
 import { AuthRepository } from '../features/auth/repository.ts';
 import { AuthService } from '../features/auth/service.ts';
+import { EventRefReader } from '../features/b2b-events/event-ref.ts';
+import { MarketplaceService } from '../features/b2b-requests/service.ts';
+import { RequestTickService } from '../features/b2b-requests/tick.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -175,6 +178,15 @@ export function createServices(options: ServiceOptions) {
     networkHealth: new NetworkHealthService(db, clock),
     networkDigest: new NetworkDigestService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     relationships: new RelationshipService(db),
+    marketplace: new MarketplaceService({
+      db,
+      refs: new EventRefReader(db),
+      mailer,
+      background,
+      publicUrl: mailSettings.publicUrl,
+      clock,
+    }),
+    marketplaceTick: new RequestTickService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -22,13 +22,9 @@ describe('text terms', () => {
     expect(stem('technologies')).toBe('technology');
     expect(stem('processing')).toBe('process');
     expect(stem('SAR')).toBe('SAR');
-    expect([...terms('We offer the processing of SAR images pour les satellites et des antennes').keys()]).toEqual([
-      'process',
-      'sar',
-      'image',
-      'satellite',
-      'antenne',
-    ]);
+    expect([
+      ...terms('We offer the processing of SAR images pour les satellites et des antennes').keys(),
+    ]).toEqual(['process', 'sar', 'image', 'satellite', 'antenne']);
   });
 });
 

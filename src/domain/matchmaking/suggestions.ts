@@ -167,7 +167,8 @@ function textMatch(
 ): { score: number; terms: string[] } {
   if (a.size === 0 || b.size === 0) return { score: 0, terms: [] };
   const weight = (term: string) => idf.get(term) ?? Math.log(2);
-  const norm = (set: Map<string, string>) => Math.sqrt([...set.keys()].reduce((s, t) => s + weight(t) ** 2, 0));
+  const norm = (set: Map<string, string>) =>
+    Math.sqrt([...set.keys()].reduce((s, t) => s + weight(t) ** 2, 0));
   const shared = [...a.keys()].filter((term) => b.has(term));
   if (shared.length === 0) return { score: 0, terms: [] };
   const dot = shared.reduce((s, t) => s + weight(t) ** 2, 0);
@@ -239,7 +240,8 @@ export function suggestMatches(
     });
   }
   suggestions.sort(
-    (a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.participantId.localeCompare(b.participantId),
+    (a, b) =>
+      b.score - a.score || a.name.localeCompare(b.name) || a.participantId.localeCompare(b.participantId),
   );
   return suggestions.slice(0, limit);
 }
