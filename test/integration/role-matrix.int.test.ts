@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/access/policy.ts';
 import { InvitationRepository } from '../../src/features/invitations/repository.ts';
+import { B2bRows } from '../support/b2b-factories.ts';
 import { testDialects } from '../support/databases.ts';
 import { Factory } from '../support/factories.ts';
 import { InteractionRows } from '../support/interactions-factories.ts';
@@ -46,7 +47,8 @@ type Resource =
   | 'network_person'
   | 'interaction'
   | 'project'
-  | 'relationship';
+  | 'relationship'
+  | 'b2b_event';
 /**
  * The own workspace's targets: the cluster manager's cluster, the member's organisation (in it),
  * and a market owned by that cluster with one plan.
@@ -1181,7 +1183,107 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // The marketplace of a B2B event (issue 22 item 3): the event's activity is the cluster manager's
+  // cluster's; the member's organisation is an approved participant; anyone reads the catalogue.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/catalogue',
+    expected: all(200),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/suggestions',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    query: () => `?participantId=${marketIds.memberParticipantId}`,
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/requests',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/requests',
+    expected: only({ coordinator: 201, cluster_manager: 201, member: 201 }),
+    body: (_version, _own, eventId) => ({
+      fromParticipantId: marketPairs.get(eventId)?.memberParticipantId,
+      toParticipantId: marketPairs.get(eventId)?.outsideParticipantId,
+      meetingType: 'b2b',
+    }),
+    target: 'fresh',
+    resource: 'b2b_event',
+  },
+  ...(['accept', 'decline', 'cancel'] as const).map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}/${action}`,
+      expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+      body: (version) => ({ version }),
+      target: 'fresh',
+      resource: 'b2b_event',
+      // The member receives the request it may accept or decline, and sent the one it may cancel.
+      freshChild: (db, eventId) => freshMarketRequest(db, eventId, action === 'cancel' ? 'sent' : 'received'),
+    }),
+  ),
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, priority: 3 }),
+    target: 'fresh',
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshMarketRequest(db, eventId, 'sent'),
+  },
 ];
+
+/** The own workspace's marketplace event's member participant, and each fresh event's two participants. */
+const marketIds = { memberParticipantId: '' };
+const marketPairs = new Map<
+  string,
+  { workspaceId: string; memberParticipantId: string; outsideParticipantId: string }
+>();
+
+/**
+ * A B2B event (its own matchmaking activity, of `clusterId`) with the member organisation as an
+ * approved participant and an outside company, straight into the database.
+ */
+async function freshMarketEvent(
+  db: Kysely<DB>,
+  factory: Factory,
+  workspaceId: string,
+  clusterId: string,
+  organisationId: string,
+): Promise<string> {
+  const rows = new B2bRows(db);
+  const activity = await factory.activity(workspaceId, null, { instrument: '1.2.1', cluster_id: clusterId });
+  const event = await rows.event(workspaceId, activity.id);
+  const member = await rows.participant(workspaceId, event.id, { organisation_id: organisationId });
+  const outside = await rows.participant(workspaceId, event.id);
+  marketPairs.set(event.id, {
+    workspaceId,
+    memberParticipantId: member.id,
+    outsideParticipantId: outside.id,
+  });
+  return event.id;
+}
+
+/** A pending request between a fresh event's two participants, sent or received by the member's. */
+async function freshMarketRequest(
+  db: Kysely<DB>,
+  eventId: string,
+  side: 'sent' | 'received',
+): Promise<string> {
+  const pair = marketPairs.get(eventId);
+  if (!pair) throw new Error(`no marketplace event ${eventId}`);
+  const [from, to] =
+    side === 'sent'
+      ? [pair.memberParticipantId, pair.outsideParticipantId]
+      : [pair.outsideParticipantId, pair.memberParticipantId];
+  return (await new B2bRows(db).request(pair.workspaceId, eventId, from, to, { status: 'pending' })).id;
+}
 
 /** A project of the workspace followed by the cluster, straight into the database. */
 async function freshProject(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
@@ -1371,6 +1473,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     interactionId: '',
     projectId: '',
     relationshipId: '',
+    eventId: '',
   };
   const callers = new Map<Caller, Record<string, string>>();
   const callerUsers = new Map<Caller, string>();
@@ -1393,6 +1496,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let network: InteractionRows;
   let ownProjectId = '';
   let ownRelationshipId = '';
+  let ownEventId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -1526,6 +1630,21 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.projectId = await freshProject(t.database.db, other.id, otherCluster.id);
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
+    ownEventId = await freshMarketEvent(
+      t.database.db,
+      factory,
+      workspace.id,
+      ownClusterId,
+      ownOrganisationId,
+    );
+    marketIds.memberParticipantId = marketPairs.get(ownEventId)?.memberParticipantId ?? '';
+    foreign.eventId = await freshMarketEvent(
+      t.database.db,
+      factory,
+      other.id,
+      otherCluster.id,
+      foreignOrganisation.id,
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -1619,7 +1738,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     const url =
       route.path
         .replace('{workspace}', workspaceSlug)
-        .replace(/\{(id|userId)\}/, targetId)
+        .replace(/\{(id|userId|eventId)\}/, targetId)
         .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
       (route.query?.(version, own) ?? '');
     return t.app.inject({
@@ -1698,6 +1817,10 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh ? await freshProject(t.database.db, home.id, ownClusterId) : ownProjectId;
       case 'relationship':
         return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
+      case 'b2b_event':
+        return fresh
+          ? await freshMarketEvent(t.database.db, factory, home.id, ownClusterId, ownOrganisationId)
+          : ownEventId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
         const { user } = await factory.memberWithToken(home.id, 'viewer');
@@ -1757,6 +1880,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       }
       if (route.freshChild) {
         params.participantId =
+          params.requestId =
           params.partnerId =
           params.changeId =
             await route.freshChild(t.database.db, id, {
@@ -1795,10 +1919,12 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         interaction: foreign.interactionId,
         project: foreign.projectId,
         relationship: foreign.relationshipId,
+        b2b_event: foreign.eventId,
       }[route.resource ?? 'cluster'];
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',
         participantId: 'participant',
+        requestId: 'request',
         partnerId: 'partner',
         key: route.key ?? foreignTarget,
       });
