@@ -3,6 +3,7 @@ import type { Database } from '../../../src/db/database.ts';
 import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
+import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
 
@@ -69,6 +70,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Network health reads the network's tables: one relationship with an interaction in each.
   await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
+  // A B2B event's marketplace in each: approved participants (one the member's organisation) and requests.
+  await seedMarketplace(database, factory, b.id, seededB, MARKER);
+  await seedMarketplace(database, factory, a.id, seededA, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -401,5 +405,69 @@ async function seedNetworkHealth(database: Database, workspaceId: string, cluste
     stage: 'partner',
     started_on: '2026-01-10',
     notes: `Partner ${tag}`,
+  });
+}
+
+/**
+ * A B2B event on a matchmaking activity of the first cluster, with three approved participants
+ * (the first member organisation's and two outside companies, one name per country), a pending
+ * participant, and requests between them in several states (issue 22 item 3).
+ */
+async function seedMarketplace(
+  database: Database,
+  factory: Factory,
+  workspaceId: string,
+  seeded: Seeded,
+  tag: string,
+) {
+  const rows = new B2bRows(database.db);
+  const activity = await factory.activity(workspaceId, null, {
+    instrument: '1.2.1',
+    cluster_id: seeded.clusterIds[0] ?? null,
+    title: `Matchmaking ${tag}`,
+  });
+  const event = await rows.event(workspaceId, activity.id, {
+    description: `B2B ${tag}`,
+    meeting_types: '["b2b","b2i"]',
+    request_expiry_days: 7,
+    max_requests_per_participant: 20,
+  });
+  const profile = (country: string, offers: string, lookingFor: string) => ({
+    name: `Market ${tag} ${country}`,
+    country,
+    city: `City ${tag}`,
+    description: `Profile ${tag}`,
+    offers: `${offers} ${tag}`,
+    looking_for: `${lookingFor} ${tag}`,
+    tags: JSON.stringify([`tag-${tag}`, 'eo']),
+    space_segments: '["earth_observation"]',
+    target_markets: '["JP","BE"]',
+    meeting_types: '["b2b","b2i"]',
+    contact_name: `Contact ${tag} ${country}`,
+  });
+  const member = await rows.participant(workspaceId, event.id, {
+    ...profile('BE', 'Optical payloads', 'SAR imagery'),
+    organisation_id: seeded.organisationIds[0] ?? null,
+    organisation_type: null,
+    source: 'member',
+  });
+  const japan = await rows.participant(
+    workspaceId,
+    event.id,
+    profile('JP', 'SAR imagery', 'Optical payloads'),
+  );
+  const france = await rows.participant(workspaceId, event.id, profile('FR', 'Ground stations', 'Launch'));
+  await rows.participant(workspaceId, event.id, { ...profile('DE', 'Antennas', 'Data'), status: 'pending' });
+  await rows.request(workspaceId, event.id, japan.id, member.id, {
+    status: 'pending',
+    message: `Shall we meet? ${tag}`,
+  });
+  await rows.request(workspaceId, event.id, member.id, france.id, {
+    status: 'accepted',
+    message: `Yes ${tag}`,
+  });
+  await rows.request(workspaceId, event.id, france.id, japan.id, {
+    status: 'declined',
+    decline_reason: `Busy ${tag}`,
   });
 }
