@@ -14,6 +14,7 @@
 
 import { elArchive } from './el-archive.ts';
 import { elDashboard } from './el-dashboard.ts';
+import { elEventsMarketplace } from './el-events-marketplace.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
@@ -851,6 +852,7 @@ export const el: Messages = {
   ...elInteractions,
   ...elNetworkHealth,
   ...elProjects,
+  ...elEventsMarketplace,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

@@ -22,6 +22,7 @@ import {
 } from '../api/vocabulary.ts';
 import { enArchive } from './en-archive.ts';
 import { enDashboard } from './en-dashboard.ts';
+import { enEventsMarketplace } from './en-events-marketplace.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
@@ -802,6 +803,7 @@ export const en = {
   ...enInteractions,
   ...enNetworkHealth,
   ...enProjects,
+  ...enEventsMarketplace,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

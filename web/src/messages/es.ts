@@ -28,6 +28,7 @@
 
 import { esArchive } from './es-archive.ts';
 import { esDashboard } from './es-dashboard.ts';
+import { esEventsMarketplace } from './es-events-marketplace.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
@@ -884,6 +885,7 @@ export const es: Messages = {
   ...esInteractions,
   ...esNetworkHealth,
   ...esProjects,
+  ...esEventsMarketplace,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

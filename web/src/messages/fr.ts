@@ -11,6 +11,7 @@ import {
 } from '../api/vocabulary.ts';
 import { frArchive } from './fr-archive.ts';
 import { frDashboard } from './fr-dashboard.ts';
+import { frEventsMarketplace } from './fr-events-marketplace.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
@@ -841,6 +842,7 @@ export const fr: Messages = {
   ...frInteractions,
   ...frNetworkHealth,
   ...frProjects,
+  ...frEventsMarketplace,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

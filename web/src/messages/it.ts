@@ -29,6 +29,7 @@
 
 import { itArchive } from './it-archive.ts';
 import { itDashboard } from './it-dashboard.ts';
+import { itEventsMarketplace } from './it-events-marketplace.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
@@ -875,6 +876,7 @@ export const it: Messages = {
   ...itInteractions,
   ...itNetworkHealth,
   ...itProjects,
+  ...itEventsMarketplace,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

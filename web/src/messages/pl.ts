@@ -15,6 +15,7 @@
 
 import { plArchive } from './pl-archive.ts';
 import { plDashboard } from './pl-dashboard.ts';
+import { plEventsMarketplace } from './pl-events-marketplace.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
@@ -846,6 +847,7 @@ export const pl: Messages = {
   ...plInteractions,
   ...plNetworkHealth,
   ...plProjects,
+  ...plEventsMarketplace,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
