@@ -1,3 +1,4 @@
+import { countryName } from '../../app/format.ts';
 import { messages } from '../../messages/en.ts';
 import type { SuggestionReason } from './marketplace-api.ts';
 
@@ -20,8 +21,8 @@ export function reasonText(reason: SuggestionReason): string {
       return t.suggestions.segments(list(reason.segments.map((s) => segmentLabel(s))));
     case 'market_match':
       return reason.direction === 'their_country'
-        ? t.suggestions.theirCountry(reason.country)
-        : t.suggestions.myCountry(reason.country);
+        ? t.suggestions.theirCountry(countryName(reason.country))
+        : t.suggestions.myCountry(countryName(reason.country));
     case 'meeting_type':
       return t.suggestions.meetingTypes(list(reason.types.map((type) => t.meetingType[type] ?? type)));
   }
