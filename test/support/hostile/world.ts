@@ -71,8 +71,8 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
   // A B2B event's marketplace in each: approved participants (one the member's organisation) and requests.
-  await seedMarketplace(database, factory, b.id, seededB, MARKER);
-  await seedMarketplace(database, factory, a.id, seededA, 'alpha');
+  await seedMarketplace(database, b.id, seededB, MARKER);
+  await seedMarketplace(database, a.id, seededA, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -409,24 +409,17 @@ async function seedNetworkHealth(database: Database, workspaceId: string, cluste
 }
 
 /**
- * A B2B event on a matchmaking activity of the first cluster, with three approved participants
+ * A B2B event on the seed's first activity, with three approved participants
  * (the first member organisation's and two outside companies, one name per country), a pending
  * participant, and requests between them in several states (issue 22 item 3).
  */
-async function seedMarketplace(
-  database: Database,
-  factory: Factory,
-  workspaceId: string,
-  seeded: Seeded,
-  tag: string,
-) {
+async function seedMarketplace(database: Database, workspaceId: string, seeded: Seeded, tag: string) {
   const rows = new B2bRows(database.db);
-  const activity = await factory.activity(workspaceId, null, {
-    instrument: '1.2.1',
-    cluster_id: seeded.clusterIds[0] ?? null,
-    title: `Matchmaking ${tag}`,
-  });
-  const event = await rows.event(workspaceId, activity.id, {
+  // On an activity the seed already made: a new one would shift the picks of the other routes'
+  // generated requests (the parallel-edits test samples activities by position).
+  const activityId = seeded.activityIds[0];
+  if (!activityId) throw new Error('the seed made no activity');
+  const event = await rows.event(workspaceId, activityId, {
     description: `B2B ${tag}`,
     meeting_types: '["b2b","b2i"]',
     request_expiry_days: 7,
