@@ -55,7 +55,7 @@ export const elEventsMarketplace: Pick<Messages, keyof typeof enEventsMarketplac
       member: 'Μέλος της κοινοπραξίας',
       you: 'Εσείς',
       view: 'Προβολή προφίλ',
-      requestState: (status: string, direction: string) => `${direction}: ${status}`,
+      requestState: (status: string, direction: string) => `${direction} · ${status}`,
       sent: 'Αίτημα εστάλη',
       received: 'Αίτημα ελήφθη',
     },

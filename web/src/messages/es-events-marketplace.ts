@@ -16,7 +16,7 @@ export const esEventsMarketplace: Pick<Messages, keyof typeof enEventsMarketplac
       expired: 'Caducada',
       cancelled: 'Cancelada',
     },
-    priority: { 1: 'Baja', 2: 'Normal', 3: 'Alta' },
+    priority: { 1: 'Baja', 2: 'Media', 3: 'Alta' },
     origin: { participant: 'Participante', organiser: 'Organizador', import: 'Importada' },
     suggestions: {
       title: 'Socios sugeridos',
@@ -50,7 +50,7 @@ export const esEventsMarketplace: Pick<Messages, keyof typeof enEventsMarketplac
       member: 'Miembro del consorcio',
       you: 'Usted',
       view: 'Ver perfil',
-      requestState: (status: string, direction: string) => `${direction}: ${status}`,
+      requestState: (status: string, direction: string) => `${direction} · ${status}`,
       sent: 'Solicitud enviada',
       received: 'Solicitud recibida',
     },
