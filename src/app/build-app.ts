@@ -32,6 +32,8 @@ import {
   portalRegistrationRoutes,
   publicEventRoutes,
 } from '../features/b2b-participants/routes.ts';
+import { authenticateParticipant } from '../features/b2b-participants/portal-auth.ts';
+import { marketplaceRoutes, portalMarketplaceRoutes } from '../features/b2b-requests/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';
@@ -283,6 +285,7 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(dayPortalRoutes(services.db, services.eventDay, services.eventDayCommands));
     await scope.register(publicEventRoutes(services.b2bParticipants));
     await scope.register(portalRegistrationRoutes(services.b2bParticipants, services.db));
+    await scope.register(portalMarketplaceRoutes(services.marketplace, authenticateParticipant(services.db)));
   };
 }
 
@@ -345,6 +348,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(agendaRoutes(services.agendas));
     await scope.register(dayRoutes(services.eventDay, services.eventDayCommands));
     await scope.register(participantRoutes(services.b2bParticipants, services.b2bParticipantImports));
+    await scope.register(marketplaceRoutes(services.marketplace));
   };
 }
 
@@ -373,6 +377,13 @@ function startPeriodicTick(app: FastifyInstance, services: Services, everyMs: nu
     services.networkDigest
       .tick()
       .catch((err: unknown) => app.log.error({ err }, 'the weekly network digest failed'))
+      .then(() =>
+        services.marketplaceTick
+          .tick()
+          .catch((err: unknown) =>
+            app.log.error({ err }, 'the meeting requests’ expiry and reminders failed'),
+          ),
+      )
       .finally(() => {
         running = false;
       });

@@ -21,6 +21,9 @@ import { AGENDA_MAILS_JOB_KIND, AgendaService } from '../features/b2b-agendas/se
 import { DayService } from '../features/b2b-day/service.ts';
 import { ParticipantImportService } from '../features/b2b-participants/import.ts';
 import { ParticipantService } from '../features/b2b-participants/service.ts';
+import { EventRefReader } from '../features/b2b-events/event-ref.ts';
+import { MarketplaceService } from '../features/b2b-requests/service.ts';
+import { RequestTickService } from '../features/b2b-requests/tick.ts';
 import { BurnService } from '../features/budgets/burn-service.ts';
 import { CostLineService } from '../features/budgets/cost-line-service.ts';
 import { EstimateService } from '../features/budgets/estimate-service.ts';
@@ -206,6 +209,15 @@ export function createServices(options: ServiceOptions) {
       linkToNetwork: linkParticipantToNetworkCommand(),
     }),
     b2bParticipantImports: new ParticipantImportService(db),
+    marketplace: new MarketplaceService({
+      db,
+      refs: new EventRefReader(db),
+      mailer,
+      background,
+      publicUrl: mailSettings.publicUrl,
+      clock,
+    }),
+    marketplaceTick: new RequestTickService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -3,6 +3,7 @@ import { VERSION } from '../version.ts';
 import { registerArchiveCommands } from './commands/archive.ts';
 import { registerCatalogueCommand } from './commands/catalogue.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
+import { registerEventsTickCommand } from './commands/events-tick.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerNetworkCommand } from './commands/network.ts';
 import { registerOperatorCommand } from './commands/operator.ts';
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerReportCommand(program);
   registerArchiveCommands(program);
   registerNetworkCommand(program);
+  registerEventsTickCommand(program);
 
   registerWorkspaceCommand(program);
   registerOperatorCommand(program);

@@ -1272,6 +1272,60 @@ const CASES: RouteCase[] = [
     resource: 'project',
     freshChild: (db, projectId, own) => freshProjectPartner(db, projectId, own.organisationId),
   },
+  // The marketplace of a B2B event (issue 22 item 3): the event's activity is the cluster manager's
+  // cluster's; the member's organisation is an approved participant; anyone reads the catalogue.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/catalogue',
+    expected: all(200),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/suggestions',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    query: () => `?participantId=${marketIds.memberParticipantId}`,
+    resource: 'b2b_event',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/requests',
+    expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+    resource: 'b2b_event',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/requests',
+    expected: only({ coordinator: 201, cluster_manager: 201, member: 201 }),
+    body: (_version, _own, eventId) => ({
+      fromParticipantId: marketPairs.get(eventId)?.memberParticipantId,
+      toParticipantId: marketPairs.get(eventId)?.outsideParticipantId,
+      meetingType: 'b2b',
+    }),
+    target: 'fresh',
+    resource: 'b2b_event',
+  },
+  ...(['accept', 'decline', 'cancel'] as const).map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}/${action}`,
+      expected: only({ coordinator: 200, cluster_manager: 200, member: 200 }),
+      body: (version) => ({ version }),
+      target: 'fresh',
+      resource: 'b2b_event',
+      // The member receives the request it may accept or decline, and sent the one it may cancel.
+      freshChild: (db, eventId) => freshMarketRequest(db, eventId, action === 'cancel' ? 'sent' : 'received'),
+    }),
+  ),
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    body: (version) => ({ version, priority: 3 }),
+    target: 'fresh',
+    resource: 'b2b_event',
+    freshChild: (db, eventId) => freshMarketRequest(db, eventId, 'sent'),
+  },
   // B2B event registration (issue 22): organisers list, add, decide and import; a member registers
   // and edits its own organisation's registration.
   {
@@ -1692,6 +1746,52 @@ async function registrationParticipant(
   ).id;
 }
 
+/** The own workspace's marketplace event's member participant, and each fresh event's two participants. */
+const marketIds = { memberParticipantId: '' };
+const marketPairs = new Map<
+  string,
+  { workspaceId: string; memberParticipantId: string; outsideParticipantId: string }
+>();
+
+/**
+ * A B2B event (its own matchmaking activity, of `clusterId`) with the member organisation as an
+ * approved participant and an outside company, straight into the database.
+ */
+async function freshMarketEvent(
+  db: Kysely<DB>,
+  factory: Factory,
+  workspaceId: string,
+  clusterId: string,
+  organisationId: string,
+): Promise<string> {
+  const rows = new B2bRows(db);
+  const activity = await factory.activity(workspaceId, null, { instrument: '1.2.1', cluster_id: clusterId });
+  const event = await rows.event(workspaceId, activity.id);
+  const member = await rows.participant(workspaceId, event.id, { organisation_id: organisationId });
+  const outside = await rows.participant(workspaceId, event.id);
+  marketPairs.set(event.id, {
+    workspaceId,
+    memberParticipantId: member.id,
+    outsideParticipantId: outside.id,
+  });
+  return event.id;
+}
+
+/** A pending request between a fresh event's two participants, sent or received by the member's. */
+async function freshMarketRequest(
+  db: Kysely<DB>,
+  eventId: string,
+  side: 'sent' | 'received',
+): Promise<string> {
+  const pair = marketPairs.get(eventId);
+  if (!pair) throw new Error(`no marketplace event ${eventId}`);
+  const [from, to] =
+    side === 'sent'
+      ? [pair.memberParticipantId, pair.outsideParticipantId]
+      : [pair.outsideParticipantId, pair.memberParticipantId];
+  return (await new B2bRows(db).request(pair.workspaceId, eventId, from, to, { status: 'pending' })).id;
+}
+
 /** A project of the workspace followed by the cluster, straight into the database. */
 async function freshProject(db: Kysely<DB>, workspaceId: string, clusterId: string): Promise<string> {
   const id = `project-${randomBytes(6).toString('hex')}`;
@@ -1904,6 +2004,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
   let ownProjectId = '';
   let ownRelationshipId = '';
   let ownEventId = '';
+  let ownMarketEventId = '';
   let planning: PlanningRows;
 
   beforeAll(async () => {
@@ -2039,6 +2140,10 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
     matrixEventCluster.id = ownClusterId;
     ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
+    // The marketplace's routes (issue 22 item 3) run on an event of their own, where the member's
+    // organisation and an outside company are approved participants.
+    ownMarketEventId = await freshMarketEvent(t.database.db, factory, workspace.id, ownClusterId, ownOrganisationId);
+    marketIds.memberParticipantId = marketPairs.get(ownMarketEventId)?.memberParticipantId ?? '';
     // The own event runs today (so the member may check itself in), with the member's organisation
     // taking part (issue 22, the event's day).
     const dayOf = (offset: number) =>
@@ -2244,6 +2349,10 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       case 'relationship':
         return fresh ? (await freshRelationship(t.database.db, home.id, ownClusterId)).id : ownRelationshipId;
       case 'b2b_event':
+        if (/\/events\/\{eventId\}\/(catalogue|suggestions|requests)/.test(route.path))
+          return fresh
+            ? await freshMarketEvent(t.database.db, factory, home.id, ownClusterId, ownOrganisationId)
+            : ownMarketEventId;
         return fresh ? await freshScheduleEvent(t.database.db, home.id, ownClusterId) : ownEventId;
       case 'membership': {
         // A new viewer each time: the callers' own memberships stay as they are.
@@ -2304,6 +2413,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       }
       if (route.freshChild) {
         params.participantId =
+          params.requestId =
           params.partnerId =
           params.changeId =
           params.runId =
@@ -2350,6 +2460,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       const res = await request(route, caller, foreign.slug, foreignTarget, 1, {
         country: 'JP',
         participantId: 'participant',
+        requestId: 'request',
         partnerId: 'partner',
         key: route.key ?? foreignTarget,
       });

@@ -53,7 +53,8 @@ export function tableNamed(noun: string, tables: TableInfo[]): string | undefine
   for (let start = 0; start < parts.length; start++) {
     const candidate = parts.slice(start).join('_');
     if (names.includes(candidate)) return candidate;
-    const suffixed = names.filter((n) => n.endsWith(`_${candidate}`));
+    // The audit log is never a route's target: `events` are B2B events (issue 22), not audit events.
+    const suffixed = names.filter((n) => n.endsWith(`_${candidate}`) && !n.startsWith('audit_'));
     if (suffixed.length === 1) return suffixed[0];
     const prefixed = names.filter((n) => n.startsWith(candidate));
     if (prefixed.length === 1) return prefixed[0];

@@ -82,6 +82,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // B2B events (issue 22): an open event with a public slug and participants in each.
   await seedRegistrationEvent(database, b.id, seededB, MARKER, 'KR');
   await seedRegistrationEvent(database, a.id, seededA, 'alpha', 'CA');
+  // A B2B event's marketplace in each: approved participants (one the member's organisation) and requests.
+  await seedMarketplace(database, b.id, seededB, MARKER);
+  await seedMarketplace(database, a.id, seededA, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -671,4 +674,61 @@ async function seedRegistrationEvent(
       source: 'member',
       contact_email: `member.${tag}.${workspaceId.slice(-6)}@example.org`,
     });
+}
+
+/**
+ * A B2B event on the seed's first activity, with three approved participants
+ * (the first member organisation's and two outside companies, one name per country), a pending
+ * participant, and requests between them in several states (issue 22 item 3).
+ */
+async function seedMarketplace(database: Database, workspaceId: string, seeded: Seeded, tag: string) {
+  const rows = new B2bRows(database.db);
+  // On an activity the seed already made: a new one would shift the picks of the other routes'
+  // generated requests (the parallel-edits test samples activities by position).
+  const activityId = seeded.activityIds[0];
+  if (!activityId) throw new Error('the seed made no activity');
+  const event = await rows.event(workspaceId, activityId, {
+    description: `B2B ${tag}`,
+    meeting_types: '["b2b","b2i"]',
+    request_expiry_days: 7,
+    max_requests_per_participant: 20,
+  });
+  const profile = (country: string, offers: string, lookingFor: string) => ({
+    name: `Market ${tag} ${country}`,
+    country,
+    city: `City ${tag}`,
+    description: `Profile ${tag}`,
+    offers: `${offers} ${tag}`,
+    looking_for: `${lookingFor} ${tag}`,
+    tags: JSON.stringify([`tag-${tag}`, 'eo']),
+    space_segments: '["earth_observation"]',
+    target_markets: '["JP","BE"]',
+    meeting_types: '["b2b","b2i"]',
+    contact_name: `Contact ${tag} ${country}`,
+  });
+  const member = await rows.participant(workspaceId, event.id, {
+    ...profile('BE', 'Optical payloads', 'SAR imagery'),
+    organisation_id: seeded.organisationIds[0] ?? null,
+    organisation_type: null,
+    source: 'member',
+  });
+  const japan = await rows.participant(
+    workspaceId,
+    event.id,
+    profile('JP', 'SAR imagery', 'Optical payloads'),
+  );
+  const france = await rows.participant(workspaceId, event.id, profile('FR', 'Ground stations', 'Launch'));
+  await rows.participant(workspaceId, event.id, { ...profile('DE', 'Antennas', 'Data'), status: 'pending' });
+  await rows.request(workspaceId, event.id, japan.id, member.id, {
+    status: 'pending',
+    message: `Shall we meet? ${tag}`,
+  });
+  await rows.request(workspaceId, event.id, member.id, france.id, {
+    status: 'accepted',
+    message: `Yes ${tag}`,
+  });
+  await rows.request(workspaceId, event.id, france.id, japan.id, {
+    status: 'declined',
+    decline_reason: `Busy ${tag}`,
+  });
 }

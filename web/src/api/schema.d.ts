@@ -626,14 +626,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/event-portal/me": {
+    "/api/v1/event-portal/catalogue": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The signed-in participant and its event (the portal’s shell) */
+        /** The event's approved participants' public profiles (search, filters, pages) */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string[];
+                    limit?: number;
+                    meetingType?: ("b2b" | "c2c" | "b2i")[];
+                    offset?: number;
+                    /** @description Words searched in names, descriptions, offers, needs, tags */
+                    q?: string;
+                    segment?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                    tag?: string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            facets: {
+                                countries: string[];
+                                segments: string[];
+                                tags: string[];
+                            };
+                            items: {
+                                city: string | null;
+                                country: string;
+                                description: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                /** @description A member organisation of the workspace */
+                                member: boolean;
+                                name: string;
+                                offers: string;
+                                organisationType: string | null;
+                                representatives: {
+                                    name: string;
+                                    roleTitle: string | null;
+                                }[];
+                                request: {
+                                    /** @enum {string} */
+                                    direction: "sent" | "received";
+                                    requestId: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                                } | null;
+                                spaceSegments: string[];
+                                tags: string[];
+                                targetMarkets: string[];
+                            }[];
+                            participantId: string | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My meeting requests, received and sent */
         get: {
             parameters: {
                 query?: never;
@@ -650,73 +775,49 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            canEdit: boolean;
-                            event: {
-                                endsOn: string;
-                                /** @enum {string} */
-                                format: "in_person" | "online" | "hybrid";
-                                id: string;
-                                maxRepresentatives: number;
-                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                                organiser: string;
-                                publishedAt: string | null;
-                                registrationClosesAt: string | null;
-                                requestDeadlineAt: string | null;
-                                slots: {
-                                    day: string;
-                                    endsAt: string;
-                                    endTime: string;
-                                    number: number;
-                                    sessionName: string;
-                                    startsAt: string;
-                                    startTime: string;
-                                }[];
-                                startsOn: string;
-                                timeZone: string;
-                                title: string;
-                                venue: string | null;
+                            countsByStatus: {
+                                [key: string]: number;
                             };
-                            participant: {
-                                checkedInAt: string | null;
-                                city: string | null;
-                                contactEmail: string;
-                                contactName: string;
-                                country: string;
+                            items: {
+                                canAccept: boolean;
+                                canCancel: boolean;
+                                canDecline: boolean;
                                 createdAt: string;
-                                decidedAt: string | null;
-                                decisionReason: string | null;
-                                description: string;
-                                emailConfirmedAt: string | null;
+                                declineReason: string | null;
                                 eventId: string;
-                                id: string;
-                                lookingFor: string;
-                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                                name: string;
-                                networkConsent: boolean;
-                                networkOrganisationId: string | null;
-                                offers: string;
-                                organisationId: string | null;
-                                representatives: {
-                                    email: string | null;
+                                expiresAt: string | null;
+                                from: {
+                                    country: string;
                                     id: string;
                                     name: string;
-                                    networkPersonId: string | null;
-                                    personId: string | null;
-                                    role: string | null;
-                                }[];
+                                };
+                                id: string;
                                 /** @enum {string} */
-                                source: "public" | "member" | "organiser" | "import";
-                                spaceSegments: string[];
+                                meetingType: "b2b" | "c2c" | "b2i";
+                                message: string;
                                 /** @enum {string} */
-                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                                tags: string[];
-                                targetMarkets: string[];
-                                type: string | null;
-                                unavailable: string[];
-                                updatedAt: string;
+                                origin: "participant" | "organiser" | "import";
+                                priority: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                                to: {
+                                    country: string;
+                                    id: string;
+                                    name: string;
+                                };
                                 version: number;
-                                website: string | null;
+                            }[];
+                            limits: {
+                                deadlinePassed: boolean;
+                                maxRequestsPerParticipant: number | null;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                requestDeadlineAt: string | null;
+                                requestExpiryDays: number | null;
+                                sentLive: number | null;
                             };
+                            participantId: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -756,15 +857,20 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit the registration (until the request deadline; send `version`) */
-        patch: {
+        /** Ask another participant of my event for a meeting */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -774,46 +880,142 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        contactEmail?: string;
-                        contactName?: string;
-                        profile?: {
-                            /** @default null */
-                            city?: string | null;
-                            country?: string;
-                            /** @default  */
-                            description?: string;
-                            /** @default  */
-                            lookingFor?: string;
-                            /**
-                             * @default [
-                             *       "b2b"
-                             *     ]
-                             */
-                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
-                            name?: string;
-                            /** @default  */
-                            offers?: string;
-                            /** @default [] */
-                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
-                            /** @default [] */
-                            tags?: string[];
-                            /** @default [] */
-                            targetMarkets?: string[];
-                            /**
-                             * @default company
-                             * @enum {string}
-                             */
-                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
-                            /** @default null */
-                            website?: string | null;
+                        /** @enum {string} */
+                        meetingType: "b2b" | "c2c" | "b2i";
+                        /** @default  */
+                        message?: string;
+                        /**
+                         * @description 1 low, 2 normal, 3 high
+                         * @default 2
+                         */
+                        priority?: 1 | 2 | 3;
+                        toParticipantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
                         };
-                        representatives?: {
-                            email: string;
-                            name: string;
-                            /** @default null */
-                            role?: string | null;
-                        }[];
-                        unavailable?: string[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a request addressed to me */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
                         version: number;
                     };
                 };
@@ -826,73 +1028,34 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            canEdit: boolean;
-                            event: {
-                                endsOn: string;
-                                /** @enum {string} */
-                                format: "in_person" | "online" | "hybrid";
-                                id: string;
-                                maxRepresentatives: number;
-                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                                organiser: string;
-                                publishedAt: string | null;
-                                registrationClosesAt: string | null;
-                                requestDeadlineAt: string | null;
-                                slots: {
-                                    day: string;
-                                    endsAt: string;
-                                    endTime: string;
-                                    number: number;
-                                    sessionName: string;
-                                    startsAt: string;
-                                    startTime: string;
-                                }[];
-                                startsOn: string;
-                                timeZone: string;
-                                title: string;
-                                venue: string | null;
-                            };
-                            participant: {
-                                checkedInAt: string | null;
-                                city: string | null;
-                                contactEmail: string;
-                                contactName: string;
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
                                 country: string;
-                                createdAt: string;
-                                decidedAt: string | null;
-                                decisionReason: string | null;
-                                description: string;
-                                emailConfirmedAt: string | null;
-                                eventId: string;
                                 id: string;
-                                lookingFor: string;
-                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
                                 name: string;
-                                networkConsent: boolean;
-                                networkOrganisationId: string | null;
-                                offers: string;
-                                organisationId: string | null;
-                                representatives: {
-                                    email: string | null;
-                                    id: string;
-                                    name: string;
-                                    networkPersonId: string | null;
-                                    personId: string | null;
-                                    role: string | null;
-                                }[];
-                                /** @enum {string} */
-                                source: "public" | "member" | "organiser" | "import";
-                                spaceSegments: string[];
-                                /** @enum {string} */
-                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                                tags: string[];
-                                targetMarkets: string[];
-                                type: string | null;
-                                unavailable: string[];
-                                updatedAt: string;
-                                version: number;
-                                website: string | null;
                             };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
                         };
                     };
                 };
@@ -941,11 +1104,24 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/event-portal/me/cancel": {
+    "/api/v1/event-portal/requests/{requestId}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -954,12 +1130,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the registration (signs out of the event) */
+        /** Cancel a request I sent */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    requestId: string;
+                };
                 cookie?: never;
             };
             requestBody: {
@@ -971,11 +1149,42 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
                 };
                 /** @description Default Response */
                 400: {
@@ -1022,8 +1231,259 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request addressed to me, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My 20 best match suggestions, with their reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                country: string;
+                                name: string;
+                                participantId: string;
+                                reasons: ({
+                                    /** @enum {string} */
+                                    direction: "they_offer" | "they_need";
+                                    /** @enum {string} */
+                                    kind: "offer_matches_request";
+                                    terms: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tags_shared";
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "segments_shared";
+                                    segments: string[];
+                                } | {
+                                    country: string;
+                                    /** @enum {string} */
+                                    direction: "their_country" | "my_country";
+                                    /** @enum {string} */
+                                    kind: "market_match";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "meeting_type";
+                                    types: ("b2b" | "c2c" | "b2i")[];
+                                })[];
+                                score: number;
+                            }[];
+                            participantId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1761,446 +2221,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/event-access": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Lost my event link: mails a fresh one to a confirmed registrant
-         * @description Always 202 with the same body.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        slug: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            detail: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/event-registrations/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Confirm a registrant’s e-mail with the link’s token: returns the event link’s token
-         * @description An unknown, used or expired token is 400 naming `body.token`.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accessToken: string;
-                            eventTitle: string;
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/events/{slug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The public registration page of an event: what it is, its slots, whether it is open
-         * @description Nothing about participants. A draft event or an unknown slug is 404.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    slug: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            consentText: string;
-                            description: string;
-                            endsOn: string;
-                            /** @enum {string} */
-                            format: "in_person" | "online" | "hybrid";
-                            maxRepresentatives: number;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            networkConsentText: string;
-                            /** @description The workspace (consortium) that runs the event */
-                            organiser: string;
-                            registrationClosesAt: string | null;
-                            registrationOpen: boolean;
-                            registrationOpensAt: string | null;
-                            slots: {
-                                day: string;
-                                endsAt: string;
-                                endTime: string;
-                                number: number;
-                                sessionName: string;
-                                startsAt: string;
-                                startTime: string;
-                            }[];
-                            slug: string;
-                            startsOn: string;
-                            timeZone: string;
-                            title: string;
-                            venue: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/events/{slug}/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Register an organisation to an event (e-mail confirmation by link)
-         * @description Always 202 with the same body once valid, also when the e-mail is already registered (that registrant gets a new link by mail). Closed registration: 409. Unknown slot: 400 naming `body.unavailable.N`. More representatives than the event allows: 400 naming `body.representatives`. Rate-limited per client address and e-mail (429).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    slug: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        consent: true;
-                        contactEmail: string;
-                        contactName: string;
-                        /** @default false */
-                        networkConsent?: boolean;
-                        profile: {
-                            /** @default null */
-                            city?: string | null;
-                            country: string;
-                            /** @default  */
-                            description?: string;
-                            /** @default  */
-                            lookingFor?: string;
-                            /**
-                             * @default [
-                             *       "b2b"
-                             *     ]
-                             */
-                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            /** @default  */
-                            offers?: string;
-                            /** @default [] */
-                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
-                            /** @default [] */
-                            tags?: string[];
-                            /** @default [] */
-                            targetMarkets?: string[];
-                            /**
-                             * @default company
-                             * @enum {string}
-                             */
-                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
-                            /** @default null */
-                            website?: string | null;
-                        };
-                        representatives: {
-                            email: string;
-                            name: string;
-                            /** @default null */
-                            role?: string | null;
-                        }[];
-                        /** @default [] */
-                        unavailable?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            detail: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4638,143 +4658,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/imports": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/catalogue": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
-         * Import participants or requests from CSV or XLSX: a preview, then a commit
-         * @description Send the file as the body. `kind=participants`: columns name, country, contact_name, contact_email, then optional city, website, type, description, offers, looking_for, tags (separated by ";"), representatives ("Name <e-mail>" separated by ";"). `kind=requests`: from, to (a participant’s contact e-mail or name), status (pending, accepted, declined), optional meeting_type, message. Without `commit=true` nothing is written; with it, a file with any error is refused (400) and nothing is written.
+         * The approved participants' public profiles, with search, filters and pages
+         * @description No e-mail addresses or phone numbers. For the caller’s own participant, each entry says whether a request exists with it and its status.
          */
-        post: {
-            parameters: {
-                query: {
-                    commit?: "true" | "false";
-                    kind: "participants" | "requests";
-                };
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            /** @description The CSV or XLSX file itself */
-            requestBody: {
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
-                    "text/csv": Blob;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            committed: boolean;
-                            created: number;
-                            errors: {
-                                column: string;
-                                line: number;
-                                message: string;
-                            }[];
-                            /** @enum {string} */
-                            kind: "participants" | "requests";
-                            rowCount: number;
-                            /** @description The first 200 rows as read */
-                            rows: {
-                                [key: string]: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/participants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The participants of an event, with filters and counts by status (organisers) */
         get: {
             parameters: {
                 query?: {
-                    country?: string;
+                    country?: string[];
                     limit?: number;
+                    meetingType?: ("b2b" | "c2c" | "b2i")[];
                     offset?: number;
+                    /** @description Words searched in names, descriptions, offers, needs, tags */
                     q?: string;
-                    source?: "public" | "member" | "organiser" | "import";
-                    status?: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                    segment?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                    tag?: string[];
                 };
                 header?: never;
                 path: {
@@ -4792,325 +4697,40 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countsByStatus: {
-                                [key: string]: number;
+                            facets: {
+                                countries: string[];
+                                segments: string[];
+                                tags: string[];
                             };
                             items: {
-                                checkedInAt: string | null;
                                 city: string | null;
-                                contactEmail: string;
-                                contactName: string;
                                 country: string;
-                                createdAt: string;
-                                decidedAt: string | null;
-                                decisionReason: string | null;
                                 description: string;
-                                emailConfirmedAt: string | null;
-                                eventId: string;
                                 id: string;
                                 lookingFor: string;
                                 meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                /** @description A member organisation of the workspace */
+                                member: boolean;
                                 name: string;
-                                networkConsent: boolean;
-                                networkOrganisationId: string | null;
                                 offers: string;
-                                organisationId: string | null;
+                                organisationType: string | null;
                                 representatives: {
-                                    email: string | null;
-                                    id: string;
                                     name: string;
-                                    networkPersonId: string | null;
-                                    personId: string | null;
-                                    role: string | null;
+                                    roleTitle: string | null;
                                 }[];
-                                /** @enum {string} */
-                                source: "public" | "member" | "organiser" | "import";
+                                request: {
+                                    /** @enum {string} */
+                                    direction: "sent" | "received";
+                                    requestId: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                                } | null;
                                 spaceSegments: string[];
-                                /** @enum {string} */
-                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
                                 tags: string[];
                                 targetMarkets: string[];
-                                type: string | null;
-                                unavailable: string[];
-                                updatedAt: string;
-                                version: number;
-                                website: string | null;
                             }[];
+                            participantId: string | null;
                             total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Add a participant directly, approved (organisers): a member or an outside organisation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        contactEmail: string;
-                        contactName: string;
-                        /** @default false */
-                        networkConsent?: boolean;
-                        /** @default null */
-                        organisationId?: string | null;
-                        profile: {
-                            /** @default null */
-                            city?: string | null;
-                            country: string;
-                            /** @default  */
-                            description?: string;
-                            /** @default  */
-                            lookingFor?: string;
-                            /**
-                             * @default [
-                             *       "b2b"
-                             *     ]
-                             */
-                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            /** @default  */
-                            offers?: string;
-                            /** @default [] */
-                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
-                            /** @default [] */
-                            tags?: string[];
-                            /** @default [] */
-                            targetMarkets?: string[];
-                            /**
-                             * @default company
-                             * @enum {string}
-                             */
-                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
-                            /** @default null */
-                            website?: string | null;
-                        };
-                        representatives: {
-                            email: string;
-                            name: string;
-                            /** @default null */
-                            role?: string | null;
-                        }[];
-                        /** @default [] */
-                        unavailable?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checkedInAt: string | null;
-                            city: string | null;
-                            contactEmail: string;
-                            contactName: string;
-                            country: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            decisionReason: string | null;
-                            description: string;
-                            emailConfirmedAt: string | null;
-                            eventId: string;
-                            id: string;
-                            lookingFor: string;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            networkConsent: boolean;
-                            networkOrganisationId: string | null;
-                            offers: string;
-                            organisationId: string | null;
-                            representatives: {
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                networkPersonId: string | null;
-                                personId: string | null;
-                                role: string | null;
-                            }[];
-                            /** @enum {string} */
-                            source: "public" | "member" | "organiser" | "import";
-                            spaceSegments: string[];
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                            tags: string[];
-                            targetMarkets: string[];
-                            type: string | null;
-                            unavailable: string[];
-                            updatedAt: string;
-                            version: number;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One participant (organisers, or the member whose organisation it is) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    participantId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checkedInAt: string | null;
-                            city: string | null;
-                            contactEmail: string;
-                            contactName: string;
-                            country: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            decisionReason: string | null;
-                            description: string;
-                            emailConfirmedAt: string | null;
-                            eventId: string;
-                            id: string;
-                            lookingFor: string;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            networkConsent: boolean;
-                            networkOrganisationId: string | null;
-                            offers: string;
-                            organisationId: string | null;
-                            representatives: {
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                networkPersonId: string | null;
-                                personId: string | null;
-                                role: string | null;
-                            }[];
-                            /** @enum {string} */
-                            source: "public" | "member" | "organiser" | "import";
-                            spaceSegments: string[];
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                            tags: string[];
-                            targetMarkets: string[];
-                            type: string | null;
-                            unavailable: string[];
-                            updatedAt: string;
-                            version: number;
-                            website: string | null;
                         };
                     };
                 };
@@ -5157,617 +4777,26 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a registration (organisers, or its own member; send `version`) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    participantId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        contactEmail?: string;
-                        contactName?: string;
-                        profile?: {
-                            /** @default null */
-                            city?: string | null;
-                            country?: string;
-                            /** @default  */
-                            description?: string;
-                            /** @default  */
-                            lookingFor?: string;
-                            /**
-                             * @default [
-                             *       "b2b"
-                             *     ]
-                             */
-                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
-                            name?: string;
-                            /** @default  */
-                            offers?: string;
-                            /** @default [] */
-                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
-                            /** @default [] */
-                            tags?: string[];
-                            /** @default [] */
-                            targetMarkets?: string[];
-                            /**
-                             * @default company
-                             * @enum {string}
-                             */
-                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
-                            /** @default null */
-                            website?: string | null;
-                        };
-                        representatives?: {
-                            email: string;
-                            name: string;
-                            /** @default null */
-                            role?: string | null;
-                        }[];
-                        unavailable?: string[];
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checkedInAt: string | null;
-                            city: string | null;
-                            contactEmail: string;
-                            contactName: string;
-                            country: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            decisionReason: string | null;
-                            description: string;
-                            emailConfirmedAt: string | null;
-                            eventId: string;
-                            id: string;
-                            lookingFor: string;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            networkConsent: boolean;
-                            networkOrganisationId: string | null;
-                            offers: string;
-                            organisationId: string | null;
-                            representatives: {
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                networkPersonId: string | null;
-                                personId: string | null;
-                                role: string | null;
-                            }[];
-                            /** @enum {string} */
-                            source: "public" | "member" | "organiser" | "import";
-                            spaceSegments: string[];
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                            tags: string[];
-                            targetMarkets: string[];
-                            type: string | null;
-                            unavailable: string[];
-                            updatedAt: string;
-                            version: number;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel a registration (organisers, or its own member) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    participantId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checkedInAt: string | null;
-                            city: string | null;
-                            contactEmail: string;
-                            contactName: string;
-                            country: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            decisionReason: string | null;
-                            description: string;
-                            emailConfirmedAt: string | null;
-                            eventId: string;
-                            id: string;
-                            lookingFor: string;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            networkConsent: boolean;
-                            networkOrganisationId: string | null;
-                            offers: string;
-                            organisationId: string | null;
-                            representatives: {
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                networkPersonId: string | null;
-                                personId: string | null;
-                                role: string | null;
-                            }[];
-                            /** @enum {string} */
-                            source: "public" | "member" | "organiser" | "import";
-                            spaceSegments: string[];
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                            tags: string[];
-                            targetMarkets: string[];
-                            type: string | null;
-                            unavailable: string[];
-                            updatedAt: string;
-                            version: number;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/decision": {
+    "/api/v1/workspaces/{workspace}/events/{eventId}/requests": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Approve or reject a registration (organisers); the contact is told by mail
-         * @description Approving an outside participant who consented to be kept in the network creates (or reuses) its network organisation and people.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    participantId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        decision: "approve" | "reject";
-                        /** @default null */
-                        reason?: string | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checkedInAt: string | null;
-                            city: string | null;
-                            contactEmail: string;
-                            contactName: string;
-                            country: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            decisionReason: string | null;
-                            description: string;
-                            emailConfirmedAt: string | null;
-                            eventId: string;
-                            id: string;
-                            lookingFor: string;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            networkConsent: boolean;
-                            networkOrganisationId: string | null;
-                            offers: string;
-                            organisationId: string | null;
-                            representatives: {
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                networkPersonId: string | null;
-                                personId: string | null;
-                                role: string | null;
-                            }[];
-                            /** @enum {string} */
-                            source: "public" | "member" | "organiser" | "import";
-                            spaceSegments: string[];
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                            tags: string[];
-                            targetMarkets: string[];
-                            type: string | null;
-                            unavailable: string[];
-                            updatedAt: string;
-                            version: number;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/registration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Register a member organisation (its member; organisers: any) — no e-mail confirmation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: string;
-                    workspace: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        contactEmail: string;
-                        contactName: string;
-                        organisationId: string;
-                        profile: {
-                            /** @default null */
-                            city?: string | null;
-                            country: string;
-                            /** @default  */
-                            description?: string;
-                            /** @default  */
-                            lookingFor?: string;
-                            /**
-                             * @default [
-                             *       "b2b"
-                             *     ]
-                             */
-                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            /** @default  */
-                            offers?: string;
-                            /** @default [] */
-                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
-                            /** @default [] */
-                            tags?: string[];
-                            /** @default [] */
-                            targetMarkets?: string[];
-                            /**
-                             * @default company
-                             * @enum {string}
-                             */
-                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
-                            /** @default null */
-                            website?: string | null;
-                        };
-                        representatives: {
-                            email: string;
-                            name: string;
-                            /** @default null */
-                            role?: string | null;
-                        }[];
-                        /** @default [] */
-                        unavailable?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            checkedInAt: string | null;
-                            city: string | null;
-                            contactEmail: string;
-                            contactName: string;
-                            country: string;
-                            createdAt: string;
-                            decidedAt: string | null;
-                            decisionReason: string | null;
-                            description: string;
-                            emailConfirmedAt: string | null;
-                            eventId: string;
-                            id: string;
-                            lookingFor: string;
-                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            name: string;
-                            networkConsent: boolean;
-                            networkOrganisationId: string | null;
-                            offers: string;
-                            organisationId: string | null;
-                            representatives: {
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                networkPersonId: string | null;
-                                personId: string | null;
-                                role: string | null;
-                            }[];
-                            /** @enum {string} */
-                            source: "public" | "member" | "organiser" | "import";
-                            spaceSegments: string[];
-                            /** @enum {string} */
-                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                            tags: string[];
-                            targetMarkets: string[];
-                            type: string | null;
-                            unavailable: string[];
-                            updatedAt: string;
-                            version: number;
-                            website: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspace}/events/{eventId}/registration/draft": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A member organisation’s registry profile as a registration, and its registration if any */
+        /** Meeting requests: an organiser sees all (filters, counts by status), a member its own */
         get: {
             parameters: {
                 query?: {
-                    /** @description Organisers: the member organisation */
-                    organisationId?: string;
+                    limit?: number;
+                    offset?: number;
+                    origin?: ("participant" | "organiser" | "import")[];
+                    /** @description Requests sent or received by this participant */
+                    participantId?: string;
+                    status?: ("pending" | "accepted" | "declined" | "expired" | "cancelled")[];
                 };
                 header?: never;
                 path: {
@@ -5785,101 +4814,768 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            contactEmail: string;
-                            contactName: string;
-                            eventMeetingTypes: ("b2b" | "c2c" | "b2i")[];
-                            maxRepresentatives: number;
-                            organisationId: string;
-                            participant: {
-                                checkedInAt: string | null;
-                                city: string | null;
-                                contactEmail: string;
-                                contactName: string;
-                                country: string;
+                            countsByStatus: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                canAccept: boolean;
+                                canCancel: boolean;
+                                canDecline: boolean;
                                 createdAt: string;
-                                decidedAt: string | null;
-                                decisionReason: string | null;
-                                description: string;
-                                emailConfirmedAt: string | null;
+                                declineReason: string | null;
                                 eventId: string;
-                                id: string;
-                                lookingFor: string;
-                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                                name: string;
-                                networkConsent: boolean;
-                                networkOrganisationId: string | null;
-                                offers: string;
-                                organisationId: string | null;
-                                representatives: {
-                                    email: string | null;
+                                expiresAt: string | null;
+                                from: {
+                                    country: string;
                                     id: string;
                                     name: string;
-                                    networkPersonId: string | null;
-                                    personId: string | null;
-                                    role: string | null;
-                                }[];
+                                };
+                                id: string;
                                 /** @enum {string} */
-                                source: "public" | "member" | "organiser" | "import";
-                                spaceSegments: string[];
+                                meetingType: "b2b" | "c2c" | "b2i";
+                                message: string;
                                 /** @enum {string} */
-                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
-                                tags: string[];
-                                targetMarkets: string[];
-                                type: string | null;
-                                unavailable: string[];
-                                updatedAt: string;
+                                origin: "participant" | "organiser" | "import";
+                                priority: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                                to: {
+                                    country: string;
+                                    id: string;
+                                    name: string;
+                                };
                                 version: number;
-                                website: string | null;
-                            } | null;
-                            profile: {
-                                /** @default null */
-                                city: string | null;
-                                country: string;
-                                /** @default  */
-                                description: string;
-                                /** @default  */
-                                lookingFor: string;
-                                /**
-                                 * @default [
-                                 *       "b2b"
-                                 *     ]
-                                 */
+                            }[];
+                            limits: {
+                                deadlinePassed: boolean;
+                                maxRequestsPerParticipant: number | null;
                                 meetingTypes: ("b2b" | "c2c" | "b2i")[];
-                                name: string;
-                                /** @default  */
-                                offers: string;
-                                /** @default [] */
-                                spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
-                                /** @default [] */
-                                tags: string[];
-                                /** @default [] */
-                                targetMarkets: string[];
-                                /**
-                                 * @default company
-                                 * @enum {string}
-                                 */
-                                type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
-                                /** @default null */
-                                website: string | null;
+                                requestDeadlineAt: string | null;
+                                requestExpiryDays: number | null;
+                                sentLive: number | null;
                             };
-                            representatives: {
-                                /** Format: email */
-                                email: string;
+                            participantId: string | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a meeting (a member: as its participant; an organiser: for any, or arrange it)
+         * @description Refused, nothing written: a request to oneself or to a participant of another event or not approved (400/404 naming the field), a meeting type the event or either side does not offer (400), a message over 2,000 characters (400), a live request between the two either way (409), after the request deadline or beyond the limit of live requests sent (409; organisers are not bound by either).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Organisers only: the meeting is arranged, created already accepted
+                         * @default false
+                         */
+                        accepted?: boolean;
+                        /** @description The asking participant (a member: its own) */
+                        fromParticipantId: string;
+                        /** @enum {string} */
+                        meetingType: "b2b" | "c2c" | "b2i";
+                        /** @default  */
+                        message?: string;
+                        /**
+                         * @description 1 low, 2 normal, 3 high
+                         * @default 2
+                         */
+                        priority?: 1 | 2 | 3;
+                        toParticipantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
                                 name: string;
-                                personId: string | null;
-                                /** @default null */
-                                role: string | null;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a request's priority (organisers): the scheduler's weight */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    requestId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 low, 2 normal, 3 high */
+                        priority: 1 | 2 | 3;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a pending request (the asked participant, or an organiser) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    requestId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending or accepted request (the asking participant, or an organiser) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    requestId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pending request, with a reason (the asked participant, or an organiser) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    requestId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canAccept: boolean;
+                            canCancel: boolean;
+                            canDecline: boolean;
+                            createdAt: string;
+                            declineReason: string | null;
+                            eventId: string;
+                            expiresAt: string | null;
+                            from: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            meetingType: "b2b" | "c2c" | "b2i";
+                            message: string;
+                            /** @enum {string} */
+                            origin: "participant" | "organiser" | "import";
+                            priority: number;
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+                            to: {
+                                country: string;
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 20 best match suggestions of a participant, each with its reasons
+         * @description A member sees its own participant’s; an organiser names any participant.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Whose suggestions (a member: its own participant, the default) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                country: string;
+                                name: string;
+                                participantId: string;
+                                reasons: ({
+                                    /** @enum {string} */
+                                    direction: "they_offer" | "they_need";
+                                    /** @enum {string} */
+                                    kind: "offer_matches_request";
+                                    terms: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tags_shared";
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "segments_shared";
+                                    segments: string[];
+                                } | {
+                                    country: string;
+                                    /** @enum {string} */
+                                    direction: "their_country" | "my_country";
+                                    /** @enum {string} */
+                                    kind: "market_match";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "meeting_type";
+                                    types: ("b2b" | "c2c" | "b2i")[];
+                                })[];
+                                score: number;
                             }[];
-                            slots: {
-                                day: string;
-                                endsAt: string;
-                                endTime: string;
-                                number: number;
-                                sessionName: string;
-                                startsAt: string;
-                                startTime: string;
-                            }[];
-                            timeZone: string;
+                            participantId: string;
                         };
                     };
                 };

@@ -19,6 +19,7 @@ import { elEventsSchedule } from './el-events-schedule.ts';
 import { elEventAgendas } from './el-events-agendas.ts';
 import { elEventsDay } from './el-events-day.ts';
 import { elEventsRegistration } from './el-events-registration.ts';
+import { elEventsMarketplace } from './el-events-marketplace.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';
@@ -861,6 +862,7 @@ export const el: Messages = {
   ...elEventAgendas,
   ...elEventsDay,
   ...elEventsRegistration,
+  ...elEventsMarketplace,
   ...elWorkspaces,
   ...elInstrumentsCustom,
 };

@@ -27,6 +27,7 @@ import { enEventsSchedule } from './en-events-schedule.ts';
 import { enEventAgendas } from './en-events-agendas.ts';
 import { enEventsDay } from './en-events-day.ts';
 import { enEventsRegistration } from './en-events-registration.ts';
+import { enEventsMarketplace } from './en-events-marketplace.ts';
 import { enForms } from './en-forms.ts';
 import { enImportLanguages } from './en-import-languages.ts';
 import { enInstrumentsCustom } from './en-instruments-custom.ts';
@@ -812,6 +813,7 @@ export const en = {
   ...enEventAgendas,
   ...enEventsDay,
   ...enEventsRegistration,
+  ...enEventsMarketplace,
   ...enForms,
   ...enLists,
   ...enImportLanguages,

@@ -33,6 +33,7 @@ import { esEventsSchedule } from './es-events-schedule.ts';
 import { esEventAgendas } from './es-events-agendas.ts';
 import { esEventsDay } from './es-events-day.ts';
 import { esEventsRegistration } from './es-events-registration.ts';
+import { esEventsMarketplace } from './es-events-marketplace.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';
@@ -894,6 +895,7 @@ export const es: Messages = {
   ...esEventAgendas,
   ...esEventsDay,
   ...esEventsRegistration,
+  ...esEventsMarketplace,
   ...esWorkspaces,
   ...esInstrumentsCustom,
 };

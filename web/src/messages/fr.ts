@@ -16,6 +16,7 @@ import { frEventsSchedule } from './fr-events-schedule.ts';
 import { frEventAgendas } from './fr-events-agendas.ts';
 import { frEventsDay } from './fr-events-day.ts';
 import { frEventsRegistration } from './fr-events-registration.ts';
+import { frEventsMarketplace } from './fr-events-marketplace.ts';
 import { frFigures } from './fr-figures.ts';
 import { frForms } from './fr-forms.ts';
 import { frImportLanguages } from './fr-import-languages.ts';
@@ -851,6 +852,7 @@ export const fr: Messages = {
   ...frEventAgendas,
   ...frEventsDay,
   ...frEventsRegistration,
+  ...frEventsMarketplace,
   ...frWorkspaces,
   ...frInstrumentsCustom,
 };

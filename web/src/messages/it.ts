@@ -34,6 +34,7 @@ import { itEventsSchedule } from './it-events-schedule.ts';
 import { itEventAgendas } from './it-events-agendas.ts';
 import { itEventsDay } from './it-events-day.ts';
 import { itEventsRegistration } from './it-events-registration.ts';
+import { itEventsMarketplace } from './it-events-marketplace.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';
@@ -885,6 +886,7 @@ export const it: Messages = {
   ...itEventAgendas,
   ...itEventsDay,
   ...itEventsRegistration,
+  ...itEventsMarketplace,
   ...itWorkspaces,
   ...itInstrumentsCustom,
 };

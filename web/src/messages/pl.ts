@@ -20,6 +20,7 @@ import { plEventsSchedule } from './pl-events-schedule.ts';
 import { plEventAgendas } from './pl-events-agendas.ts';
 import { plEventsDay } from './pl-events-day.ts';
 import { plEventsRegistration } from './pl-events-registration.ts';
+import { plEventsMarketplace } from './pl-events-marketplace.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
@@ -856,6 +857,7 @@ export const pl: Messages = {
   ...plEventAgendas,
   ...plEventsDay,
   ...plEventsRegistration,
+  ...plEventsMarketplace,
   ...plWorkspaces,
   ...plInstrumentsCustom,
 };
