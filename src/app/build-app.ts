@@ -23,17 +23,17 @@ import { activityRoutes } from '../features/activities/routes.ts';
 import { archiveRoutes } from '../features/archive/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
-import { eventRoutes } from '../features/b2b-events/routes.ts';
-import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
 import { agendaRoutes, calendarFeedRoutes, portalAgendaRoutes } from '../features/b2b-agendas/routes.ts';
 import { dayPortalRoutes, dayRoutes } from '../features/b2b-day/routes.ts';
+import { eventRoutes } from '../features/b2b-events/routes.ts';
+import { authenticateParticipant } from '../features/b2b-participants/portal-auth.ts';
 import {
   participantRoutes,
   portalRegistrationRoutes,
   publicEventRoutes,
 } from '../features/b2b-participants/routes.ts';
-import { authenticateParticipant } from '../features/b2b-participants/portal-auth.ts';
 import { marketplaceRoutes, portalMarketplaceRoutes } from '../features/b2b-requests/routes.ts';
+import { scheduleRoutes } from '../features/b2b-schedule/routes.ts';
 import { budgetRoutes } from '../features/budgets/routes.ts';
 import { clusterRoutes } from '../features/clusters/routes.ts';
 import { exportRoutes } from '../features/exports/routes.ts';

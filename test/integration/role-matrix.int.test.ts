@@ -2142,7 +2142,13 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
     // The marketplace's routes (issue 22 item 3) run on an event of their own, where the member's
     // organisation and an outside company are approved participants.
-    ownMarketEventId = await freshMarketEvent(t.database.db, factory, workspace.id, ownClusterId, ownOrganisationId);
+    ownMarketEventId = await freshMarketEvent(
+      t.database.db,
+      factory,
+      workspace.id,
+      ownClusterId,
+      ownOrganisationId,
+    );
     marketIds.memberParticipantId = marketPairs.get(ownMarketEventId)?.memberParticipantId ?? '';
     // The own event runs today (so the member may check itself in), with the member's organisation
     // taking part (issue 22, the event's day).

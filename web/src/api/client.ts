@@ -65,7 +65,10 @@ const sessionMiddleware: Middleware = {
   async onResponse({ response, schemaPath }) {
     if (response.ok) return undefined;
     const error = await problemFrom(response);
-    if (error.status === 401 && !UNAUTHENTICATED_IS_ANSWER.has(schemaPath)) session.onUnauthenticated(error);
+    // The event portal's 401 is about the event link, not the account's session: its pages answer it.
+    const portal = schemaPath.startsWith('/api/v1/event-portal/');
+    if (error.status === 401 && !portal && !UNAUTHENTICATED_IS_ANSWER.has(schemaPath))
+      session.onUnauthenticated(error);
     throw error;
   },
   onError({ request, error }) {

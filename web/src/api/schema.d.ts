@@ -559,6 +559,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's calendar feed (iCalendar), by its secret address
+         * @description Reflects every change of the participant's agenda (cancelled meetings stay, as STATUS:CANCELLED). ETag from the event's agenda revision: 304 on If-None-Match. A wrong or revoked address answers 404. Rate-limited per client address (429).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -600,6 +666,222 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda as an iCalendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's agenda as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -745,6 +1027,937 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check myself in (on the event’s days only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant's calendar subscription address (created on first request) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/feed/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the calendar subscription address: the old one answers 404 at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My meetings in the event, with my feedback and my check-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventFollowUp"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant and its event (the portal’s shell) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            event: {
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online" | "hybrid";
+                                id: string;
+                                maxRepresentatives: number;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                organiser: string;
+                                publishedAt: string | null;
+                                registrationClosesAt: string | null;
+                                requestDeadlineAt: string | null;
+                                slots: {
+                                    day: string;
+                                    endsAt: string;
+                                    endTime: string;
+                                    number: number;
+                                    sessionName: string;
+                                    startsAt: string;
+                                    startTime: string;
+                                }[];
+                                startsOn: string;
+                                timeZone: string;
+                                title: string;
+                                venue: string | null;
+                            };
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the registration (until the request deadline; send `version`) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail?: string;
+                        contactName?: string;
+                        profile?: {
+                            /** @default null */
+                            city?: string | null;
+                            country?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name?: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives?: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        unavailable?: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            event: {
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online" | "hybrid";
+                                id: string;
+                                maxRepresentatives: number;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                organiser: string;
+                                publishedAt: string | null;
+                                registrationClosesAt: string | null;
+                                requestDeadlineAt: string | null;
+                                slots: {
+                                    day: string;
+                                    endsAt: string;
+                                    endTime: string;
+                                    number: number;
+                                    sessionName: string;
+                                    startsAt: string;
+                                    startTime: string;
+                                }[];
+                                startsOn: string;
+                                timeZone: string;
+                                title: string;
+                                venue: string | null;
+                            };
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/event-portal/me/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the registration (signs out of the event) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/meetings/{meetingId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate one of my held meetings and say what follow-up I expect */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
+                        /** @description 1 (poor) to 5 (excellent); null: no rating */
+                        rating: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventMyMeeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-portal/meetings/{meetingId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my meetings held, no-show, cancelled, or back to scheduled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "scheduled" | "held" | "no_show" | "cancelled";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDayMeeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2221,6 +3434,446 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/event-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lost my event link: mails a fresh one to a confirmed registrant
+         * @description Always 202 with the same body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        slug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/event-registrations/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a registrant’s e-mail with the link’s token: returns the event link’s token
+         * @description An unknown, used or expired token is 400 naming `body.token`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessToken: string;
+                            eventTitle: string;
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public registration page of an event: what it is, its slots, whether it is open
+         * @description Nothing about participants. A draft event or an unknown slug is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentText: string;
+                            description: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online" | "hybrid";
+                            maxRepresentatives: number;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            networkConsentText: string;
+                            /** @description The workspace (consortium) that runs the event */
+                            organiser: string;
+                            registrationClosesAt: string | null;
+                            registrationOpen: boolean;
+                            registrationOpensAt: string | null;
+                            slots: {
+                                day: string;
+                                endsAt: string;
+                                endTime: string;
+                                number: number;
+                                sessionName: string;
+                                startsAt: string;
+                                startTime: string;
+                            }[];
+                            slug: string;
+                            startsOn: string;
+                            timeZone: string;
+                            title: string;
+                            venue: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an organisation to an event (e-mail confirmation by link)
+         * @description Always 202 with the same body once valid, also when the e-mail is already registered (that registrant gets a new link by mail). Closed registration: 409. Unknown slot: 400 naming `body.unavailable.N`. More representatives than the event allows: 400 naming `body.representatives`. Rate-limited per client address and e-mail (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        consent: true;
+                        contactEmail: string;
+                        contactName: string;
+                        /** @default false */
+                        networkConsent?: boolean;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4658,6 +6311,943 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the B2B events, by their activity's start, with their counts
+         * @description Drafts are listed only for the event managers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the activity's title */
+                    q?: string;
+                    /** @description The order: startsOn, title; a leading "-" reverses it (default startsOn). Rows with the same value follow in id order. */
+                    sort?: "startsOn" | "-startsOn" | "title" | "-title";
+                    status?: "draft" | "open" | "closed";
+                    /** @description upcoming: the activity ends today or later (the workspace's today); past: it ended before */
+                    when?: "upcoming" | "past";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set up a B2B event on an activity of a B2B instrument (1.2.1–1.2.5)
+         * @description One event per activity (409). An activity of another instrument is refused with 400 naming `activityId`; overlapping sessions, an unknown time zone, inconsistent deadlines or an online event without a video link with 400 naming the field. The event starts as a draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An activity of a B2B instrument (1.2.1–1.2.5) without an event yet */
+                        activityId: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        approval?: "manual" | "automatic";
+                        /** @default  */
+                        description?: string;
+                        /** @enum {string} */
+                        format: "in_person" | "online" | "hybrid";
+                        /** @default 2 */
+                        maxRepresentatives?: number;
+                        /**
+                         * @description null: no limit
+                         * @default null
+                         */
+                        maxRequestsPerParticipant?: number | null;
+                        /**
+                         * @default [
+                         *       "b2b"
+                         *     ]
+                         */
+                        meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                        registrationClosesAt?: string | null;
+                        registrationOpensAt?: string | null;
+                        /** @description Not after the end of the activity */
+                        requestDeadlineAt?: string | null;
+                        /**
+                         * @description null: requests never expire
+                         * @default null
+                         */
+                        requestExpiryDays?: number | null;
+                        /** @default [] */
+                        sessions?: {
+                            /** @default [] */
+                            breaks?: {
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                end: string;
+                                /** @default  */
+                                label?: string;
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                start: string;
+                            }[];
+                            /** @description YYYY-MM-DD in the event time zone, within the activity dates */
+                            day: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            endTime: string;
+                            name: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            startTime: string;
+                        }[];
+                        slotMinutes: number;
+                        /**
+                         * @description Tables 1..n
+                         * @default 0
+                         */
+                        tableCount?: number;
+                        /** @description Default: the workspace's time zone */
+                        timeZone?: string;
+                        /** @default null */
+                        venue?: string | null;
+                        /**
+                         * @description Required for online and hybrid events
+                         * @default null
+                         */
+                        videoLink?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with its sessions, slots, tables, co-organisers, counts and what the caller is to it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an event with its registrations, requests and meetings (audited) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an event's settings (with the version read; stale: 409)
+         * @description Registration must open before it closes; the request deadline must not be after the end of the event. After publication, a slot length or time zone that would leave a scheduled meeting off the slots is refused with 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        approval?: "manual" | "automatic";
+                        description?: string;
+                        /** @enum {string} */
+                        format?: "in_person" | "online" | "hybrid";
+                        maxRepresentatives?: number;
+                        /** @description null: no limit */
+                        maxRequestsPerParticipant?: number | null;
+                        meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                        registrationClosesAt?: string | null;
+                        registrationOpensAt?: string | null;
+                        /** @description Not after the end of the activity */
+                        requestDeadlineAt?: string | null;
+                        /** @description null: requests never expire */
+                        requestExpiryDays?: number | null;
+                        slotMinutes?: number;
+                        /** @description IANA time zone, e.g. Europe/Brussels */
+                        timeZone?: string;
+                        venue?: string | null;
+                        version: number;
+                        /** @description Required for online and hybrid events */
+                        videoLink?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's agenda: its meetings of the published schedule, local times, counterparts
+         * @description A member reads its own organisation's participant (the default); organisers any participant of the event; another participant is 403. Empty (`published: false`) before the schedule is published.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda-mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Organisers: send each approved participant its agenda by mail (the .ics attached), as a job
+         * @description Answers 202 with the queued job; follow it with `GET /jobs/{id}`. Its file lists who got a mail. The job fails when the schedule is not published.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaMailsStarted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's agenda as an iCalendar file (RFC 5545) to import once */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's agenda as a PDF (with the counterparts' profiles and the check-in QR code) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agendas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the approved participants with their meeting counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventAgendasOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/agendas.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: every approved participant's agenda in one PDF, each from a new page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/events/{eventId}/catalogue": {
         parameters: {
             query?: never;
@@ -4731,6 +7321,2733 @@ export interface paths {
                             }[];
                             participantId: string | null;
                             total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The check-in list: approved participants, their check-in, the counts
+         * @description `q` searches the participant’s and its representatives’ names. Organisers only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Part of a name or a representative’s name */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in/by-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a participant in by the code of its agenda’s QR code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The code of the agenda’s QR code, or the whole address it encodes (its last part is the code) */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in/codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who a check-in code (the agenda’s QR code) names, before checking in
+         * @description A code unknown in this event (or of another event) is a 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInCode"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/check-in/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check my organisation’s participant in (on the event’s days only)
+         * @description The days are the activity’s dates and the sessions’ days, in the event’s time zone; on another day 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/co-organisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the clusters of the workspace that co-organise the event (their managers run it too) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Clusters of this workspace that run the event too */
+                        clusterIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day at a glance: the meetings of the slot running now and of the next slot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDayOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's calendar subscription address (created on first request) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/feed/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a participant's calendar subscription address: the old one answers 404 at once */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The participant (default: the caller's organisation's participant in the event) */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgendaFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organisation’s meetings in the event, with my feedback and my check-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventFollowUp"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/grid.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the event grid on a printable A4 page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/grid.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: the event grid (slots × tables, each meeting's two names) as an SVG picture */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The picture */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import participants or requests from CSV or XLSX: a preview, then a commit
+         * @description Send the file as the body. `kind=participants`: columns name, country, contact_name, contact_email, then optional city, website, type, description, offers, looking_for, tags (separated by ";"), representatives ("Name <e-mail>" separated by ";"). `kind=requests`: from, to (a participant’s contact e-mail or name), status (pending, accepted, declined), optional meeting_type, message. Without `commit=true` nothing is written; with it, a file with any error is refused (400) and nothing is written.
+         */
+        post: {
+            parameters: {
+                query: {
+                    commit?: "true" | "false";
+                    kind: "participants" | "requests";
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            /** @description The CSV or XLSX file itself */
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committed: boolean;
+                            created: number;
+                            errors: {
+                                column: string;
+                                line: number;
+                                message: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "participants" | "requests";
+                            rowCount: number;
+                            /** @description The first 200 rows as read */
+                            rows: {
+                                [key: string]: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current schedule: meetings with their participants, slot, table and status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description Only the meetings of this participant */
+                    participantId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduledMeetingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a held meeting and say what follow-up is expected (one answer per side)
+         * @description Held meetings only (409 otherwise). A follow-up moves the relationship with the counterpart to met, or potential partner for a proposal or a partnership, never backwards.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    meetingId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
+                        /** @description 1 (poor) to 5 (excellent); null: no rating */
+                        rating: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventMyMeeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/meetings/{meetingId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a meeting held, no-show, cancelled, or back to scheduled
+         * @description By a side of the meeting (a member for its organisation’s participant) or an organiser. Sides: held and no-show from the meeting’s start, cancel before its end (409 otherwise); organisers any time. A meeting of another pair is a 404. A held meeting with an outside participant known to the network becomes an interaction; taking it back removes it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    meetingId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "scheduled" | "held" | "no_show" | "cancelled";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDayMeeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participants of an event, with filters and counts by status (organisers) */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    source?: "public" | "member" | "organiser" | "import";
+                    status?: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countsByStatus: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a participant directly, approved (organisers): a member or an outside organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail: string;
+                        contactName: string;
+                        /** @default false */
+                        networkConsent?: boolean;
+                        /** @default null */
+                        organisationId?: string | null;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant (organisers, or the member whose organisation it is) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a registration (organisers, or its own member; send `version`) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail?: string;
+                        contactName?: string;
+                        profile?: {
+                            /** @default null */
+                            city?: string | null;
+                            country?: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name?: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives?: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        unavailable?: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a registration (organisers, or its own member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a participant in (again: no change) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Undo a participant’s check-in */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCheckInResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a registration (organisers); the contact is told by mail
+         * @description Approving an outside participant who consented to be kept in the network creates (or reuses) its network organisation and people.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    participantId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        /** @default null */
+                        reason?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the current schedule: the agendas are frozen
+         * @description Send the event's version. Refused (409) when the schedule no longer matches the accepted requests (or availability, tables, slots) of the run it came from.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The event's version */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchedulePublished"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a member organisation (its member; organisers: any) — no e-mail confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactEmail: string;
+                        contactName: string;
+                        organisationId: string;
+                        profile: {
+                            /** @default null */
+                            city?: string | null;
+                            country: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default  */
+                            lookingFor?: string;
+                            /**
+                             * @default [
+                             *       "b2b"
+                             *     ]
+                             */
+                            meetingTypes?: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            /** @default  */
+                            offers?: string;
+                            /** @default [] */
+                            spaceSegments?: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            targetMarkets?: string[];
+                            /**
+                             * @default company
+                             * @enum {string}
+                             */
+                            type?: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                            /** @default null */
+                            website?: string | null;
+                        };
+                        representatives: {
+                            email: string;
+                            name: string;
+                            /** @default null */
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        unavailable?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedInAt: string | null;
+                            city: string | null;
+                            contactEmail: string;
+                            contactName: string;
+                            country: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            emailConfirmedAt: string | null;
+                            eventId: string;
+                            id: string;
+                            lookingFor: string;
+                            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            name: string;
+                            networkConsent: boolean;
+                            networkOrganisationId: string | null;
+                            offers: string;
+                            organisationId: string | null;
+                            representatives: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                networkPersonId: string | null;
+                                personId: string | null;
+                                role: string | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "public" | "member" | "organiser" | "import";
+                            spaceSegments: string[];
+                            /** @enum {string} */
+                            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                            tags: string[];
+                            targetMarkets: string[];
+                            type: string | null;
+                            unavailable: string[];
+                            updatedAt: string;
+                            version: number;
+                            website: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/registration/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member organisation’s registry profile as a registration, and its registration if any */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Organisers: the member organisation */
+                    organisationId?: string;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string;
+                            contactName: string;
+                            eventMeetingTypes: ("b2b" | "c2c" | "b2i")[];
+                            maxRepresentatives: number;
+                            organisationId: string;
+                            participant: {
+                                checkedInAt: string | null;
+                                city: string | null;
+                                contactEmail: string;
+                                contactName: string;
+                                country: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                description: string;
+                                emailConfirmedAt: string | null;
+                                eventId: string;
+                                id: string;
+                                lookingFor: string;
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                networkConsent: boolean;
+                                networkOrganisationId: string | null;
+                                offers: string;
+                                organisationId: string | null;
+                                representatives: {
+                                    email: string | null;
+                                    id: string;
+                                    name: string;
+                                    networkPersonId: string | null;
+                                    personId: string | null;
+                                    role: string | null;
+                                }[];
+                                /** @enum {string} */
+                                source: "public" | "member" | "organiser" | "import";
+                                spaceSegments: string[];
+                                /** @enum {string} */
+                                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+                                tags: string[];
+                                targetMarkets: string[];
+                                type: string | null;
+                                unavailable: string[];
+                                updatedAt: string;
+                                version: number;
+                                website: string | null;
+                            } | null;
+                            profile: {
+                                /** @default null */
+                                city: string | null;
+                                country: string;
+                                /** @default  */
+                                description: string;
+                                /** @default  */
+                                lookingFor: string;
+                                /**
+                                 * @default [
+                                 *       "b2b"
+                                 *     ]
+                                 */
+                                meetingTypes: ("b2b" | "c2c" | "b2i")[];
+                                name: string;
+                                /** @default  */
+                                offers: string;
+                                /** @default [] */
+                                spaceSegments: ("earth_observation" | "satcom" | "navigation" | "launch" | "ground_segment" | "downstream_applications" | "space_science" | "in_orbit_services")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                targetMarkets: string[];
+                                /**
+                                 * @default company
+                                 * @enum {string}
+                                 */
+                                type: "cluster" | "agency" | "chamber_of_commerce" | "embassy_or_consulate" | "company" | "research_or_university" | "investor" | "association" | "other";
+                                /** @default null */
+                                website: string | null;
+                            };
+                            representatives: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                                personId: string | null;
+                                /** @default null */
+                                role: string | null;
+                            }[];
+                            slots: {
+                                day: string;
+                                endsAt: string;
+                                endTime: string;
+                                number: number;
+                                sessionName: string;
+                                startsAt: string;
+                                startTime: string;
+                            }[];
+                            timeZone: string;
                         };
                     };
                 };
@@ -5511,6 +10828,779 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedule at a glance: capacity, requests to place, publication, reschedule needed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheduler runs of the event, newest first (the last 100) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRunList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a scheduler run (a background job with progress)
+         * @description One run at a time per event (a second is a 409). No slots, no tables or no accepted request: 409 saying so. `reschedule` only after publication: published meetings stay, the fewest others move.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description full: every accepted request; reschedule (after publication): published meetings locked, fewest changes
+                         * @default full
+                         * @enum {string}
+                         */
+                        mode?: "full" | "reschedule";
+                        /** @default 60 */
+                        timeLimitSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run: progress, result, unplaced requests with reasons, breaks per participant, difference */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a finished run's schedule the current one
+         * @description Refused (409, naming what changed) when the accepted requests, participants, tables, slots or published meetings changed since the run.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/schedule-runs/{runId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard a run (a running one stops counting; its result is not kept for applying) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    runId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the event's sessions (days, times, breaks)
+         * @description Errors name `body.sessions.N.field`. After publication, sessions that would leave a scheduled meeting outside the new slots are refused with 409 saying how many.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** @default [] */
+                            breaks?: {
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                end: string;
+                                /** @default  */
+                                label?: string;
+                                /** @description HH:MM, wall-clock in the event time zone */
+                                start: string;
+                            }[];
+                            /** @description YYYY-MM-DD in the event time zone, within the activity dates */
+                            day: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            endTime: string;
+                            name: string;
+                            /** @description HH:MM, wall-clock in the event time zone */
+                            startTime: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event’s figures: registrations, requests, meetings, check-ins, satisfaction, follow-ups
+         * @description Totals only (no participant is named): everyone who may read the event may read them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventStatistics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an event to draft, open (registration page live) or closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "open" | "closed";
+                        /** @description When given, a stale one gets 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/events/{eventId}/suggestions": {
         parameters: {
             query?: never;
@@ -5619,6 +11709,335 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/table-cards.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: one printable card per table (its number large, its name, whom it is reserved for) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tables, and for organisers the approved participants a table may be reserved for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the event's tables by number, some reserved for a participant
+         * @description Numbers are unique; a reserved participant is an approved participant of this event and holds one table at most ("reserved table used twice": 400 naming the field). Removing a table that holds a scheduled meeting: 409.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tables: {
+                            name: string;
+                            number: number;
+                            /**
+                             * @description An approved participant of this event
+                             * @default null
+                             */
+                            reservedParticipantId?: string | null;
+                            /** @default null */
+                            videoLink?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/events/{eventId}/tables/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Number the tables 1..count named "{prefix} k" (reservations of kept numbers stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** @default Table */
+                        prefix?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTables"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7014,7 +13433,7 @@ export interface paths {
                 query?: {
                     /** @description `nextCursor` of the previous page */
                     cursor?: string;
-                    kind?: "report" | "archive";
+                    kind?: "report" | "archive" | "b2b-agenda-mails";
                     limit?: number;
                 };
                 header?: never;
@@ -15833,6 +22252,22 @@ export interface components {
             status: "planned" | "confirmed" | "done" | "cancelled";
             title: string;
         };
+        AgendaFeedLink: {
+            /** @description The calendar subscription address (secret: anyone with it reads the agenda) */
+            url: string;
+            webcalUrl: string;
+        };
+        AgendaFeedLinkInput: {
+            /** @description The calendar subscription address (secret: anyone with it reads the agenda) */
+            url: string;
+            webcalUrl: string;
+        };
+        AgendaMailsStarted: {
+            job: components["schemas"]["Job"];
+        };
+        AgendaMailsStartedInput: {
+            job: components["schemas"]["JobInput"];
+        };
         ApiToken: {
             createdAt: string;
             expiresAt: string | null;
@@ -16423,14 +22858,704 @@ export interface components {
             /** @description Training packages, toolkits, missions, events or markets */
             units?: number;
         };
+        EventActivity: {
+            city: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            country: string | null;
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            startsOn: string;
+            title: string;
+        };
+        EventActivityInput: {
+            city: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            country: string | null;
+            endsOn: string;
+            id: string;
+            instrumentCode: string;
+            startsOn: string;
+            title: string;
+        };
+        EventAgenda: {
+            /** @description The check-in QR code as an SVG document */
+            checkInQrSvg: string;
+            /** @description The organisers' check-in page of the participant (the QR code's content) */
+            checkInUrl: string;
+            event: {
+                agendaRevision: number;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                id: string;
+                publishedAt: string | null;
+                timeZone: string;
+                title: string;
+                venue: string | null;
+            };
+            meetings: {
+                counterpart: {
+                    city: string | null;
+                    country: string;
+                    description: string;
+                    id: string;
+                    lookingFor: string;
+                    name: string;
+                    offers: string;
+                    organisationType: string | null;
+                    representatives: {
+                        name: string;
+                        roleTitle: string | null;
+                    }[];
+                    tags: string[];
+                    website: string | null;
+                };
+                /** @description YYYY-MM-DD in the event's time zone */
+                day: string;
+                endsAt: string;
+                endTime: string;
+                id: string;
+                /** @description UTC */
+                startsAt: string;
+                /** @description HH:MM in the event's time zone */
+                startTime: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show" | "cancelled";
+                table: {
+                    name: string;
+                    number: number;
+                } | null;
+                videoLink: string | null;
+            }[];
+            participant: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+            };
+            /** @description False before the schedule is published: no meeting yet */
+            published: boolean;
+        };
+        EventAgendaInput: {
+            /** @description The check-in QR code as an SVG document */
+            checkInQrSvg: string;
+            /** @description The organisers' check-in page of the participant (the QR code's content) */
+            checkInUrl: string;
+            event: {
+                agendaRevision: number;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                id: string;
+                publishedAt: string | null;
+                timeZone: string;
+                title: string;
+                venue: string | null;
+            };
+            meetings: {
+                counterpart: {
+                    city: string | null;
+                    country: string;
+                    description: string;
+                    id: string;
+                    lookingFor: string;
+                    name: string;
+                    offers: string;
+                    organisationType: string | null;
+                    representatives: {
+                        name: string;
+                        roleTitle: string | null;
+                    }[];
+                    tags: string[];
+                    website: string | null;
+                };
+                /** @description YYYY-MM-DD in the event's time zone */
+                day: string;
+                endsAt: string;
+                endTime: string;
+                id: string;
+                /** @description UTC */
+                startsAt: string;
+                /** @description HH:MM in the event's time zone */
+                startTime: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show" | "cancelled";
+                table: {
+                    name: string;
+                    number: number;
+                } | null;
+                videoLink: string | null;
+            }[];
+            participant: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+            };
+            /** @description False before the schedule is published: no meeting yet */
+            published: boolean;
+        };
+        EventAgendasOverview: {
+            agendaRevision: number;
+            participants: {
+                country: string;
+                hasFeed: boolean;
+                id: string;
+                /** @description Meetings not cancelled */
+                meetings: number;
+                name: string;
+            }[];
+            published: boolean;
+            publishedAt: string | null;
+        };
+        EventAgendasOverviewInput: {
+            agendaRevision: number;
+            participants: {
+                country: string;
+                hasFeed: boolean;
+                id: string;
+                /** @description Meetings not cancelled */
+                meetings: number;
+                name: string;
+            }[];
+            published: boolean;
+            publishedAt: string | null;
+        };
+        EventCheckInCode: {
+            checkedInAt: string | null;
+            country: string;
+            name: string;
+            participantId: string;
+            representatives: string[];
+            /** @enum {string} */
+            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+        };
+        EventCheckInCodeInput: {
+            checkedInAt: string | null;
+            country: string;
+            name: string;
+            participantId: string;
+            representatives: string[];
+            /** @enum {string} */
+            status: "unconfirmed" | "pending" | "approved" | "rejected" | "cancelled";
+        };
+        EventCheckInList: {
+            counts: {
+                approved: number;
+                checkedIn: number;
+            };
+            participants: components["schemas"]["EventCheckInParticipant"][];
+        };
+        EventCheckInListInput: {
+            counts: {
+                approved: number;
+                checkedIn: number;
+            };
+            participants: components["schemas"]["EventCheckInParticipantInput"][];
+        };
+        EventCheckInParticipant: {
+            checkedInAt: string | null;
+            country: string;
+            id: string;
+            /** @description A member organisation of the workspace */
+            member: boolean;
+            name: string;
+            representatives: string[];
+        };
+        EventCheckInParticipantInput: {
+            checkedInAt: string | null;
+            country: string;
+            id: string;
+            /** @description A member organisation of the workspace */
+            member: boolean;
+            name: string;
+            representatives: string[];
+        };
+        EventCheckInResult: {
+            checkedInAt: string | null;
+            counts: {
+                approved: number;
+                checkedIn: number;
+            };
+            name: string;
+            participantId: string;
+        };
+        EventCheckInResultInput: {
+            checkedInAt: string | null;
+            counts: {
+                approved: number;
+                checkedIn: number;
+            };
+            name: string;
+            participantId: string;
+        };
+        EventCounts: {
+            acceptedRequests: number;
+            /** @description Meetings of the current schedule, any status */
+            meetings: number;
+            meetingsHeld: number;
+            /** @description Participants by status (every status present) */
+            participants: {
+                [key: string]: number;
+            };
+        };
+        EventCountsInput: {
+            acceptedRequests: number;
+            /** @description Meetings of the current schedule, any status */
+            meetings: number;
+            meetingsHeld: number;
+            /** @description Participants by status (every status present) */
+            participants: {
+                [key: string]: number;
+            };
+        };
+        EventDayMeeting: {
+            fromName: string;
+            fromParticipantId: string;
+            id: string;
+            /** @description The network interaction a held meeting made */
+            interactionId: string | null;
+            published: boolean;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            statusBy: ("from" | "to" | "organiser") | null;
+            tableName: string | null;
+            toName: string;
+            toParticipantId: string;
+            version: number;
+        };
+        EventDayMeetingInput: {
+            fromName: string;
+            fromParticipantId: string;
+            id: string;
+            /** @description The network interaction a held meeting made */
+            interactionId: string | null;
+            published: boolean;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            statusBy: ("from" | "to" | "organiser") | null;
+            tableName: string | null;
+            toName: string;
+            toParticipantId: string;
+            version: number;
+        };
+        EventDayOverview: {
+            counts: {
+                approved: number;
+                checkedIn: number;
+            };
+            current: {
+                meetings: components["schemas"]["EventDayMeeting"][];
+                startsAt: string;
+            } | null;
+            next: {
+                meetings: components["schemas"]["EventDayMeeting"][];
+                startsAt: string;
+            } | null;
+            now: string;
+        };
+        EventDayOverviewInput: {
+            counts: {
+                approved: number;
+                checkedIn: number;
+            };
+            current: {
+                meetings: components["schemas"]["EventDayMeetingInput"][];
+                startsAt: string;
+            } | null;
+            next: {
+                meetings: components["schemas"]["EventDayMeetingInput"][];
+                startsAt: string;
+            } | null;
+            now: string;
+        };
+        EventDetail: {
+            activity: components["schemas"]["EventActivity"];
+            agendaRevision: number;
+            /** @enum {string} */
+            approval: "manual" | "automatic";
+            coOrganisers: {
+                clusterId: string;
+                name: string;
+            }[];
+            counts: components["schemas"]["EventCounts"];
+            createdAt: string;
+            description: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            maxRepresentatives: number;
+            maxRequestsPerParticipant: number | null;
+            me: components["schemas"]["EventMe"];
+            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            requestDeadlineAt: string | null;
+            requestExpiryDays: number | null;
+            sessions: components["schemas"]["EventSession"][];
+            slotMinutes: number;
+            slots: components["schemas"]["EventSlot"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            tables: components["schemas"]["EventTable"][];
+            timeZone: string;
+            updatedAt: string;
+            venue: string | null;
+            version: number;
+            videoLink: string | null;
+        };
+        EventDetailInput: {
+            activity: components["schemas"]["EventActivityInput"];
+            agendaRevision: number;
+            /** @enum {string} */
+            approval: "manual" | "automatic";
+            coOrganisers: {
+                clusterId: string;
+                name: string;
+            }[];
+            counts: components["schemas"]["EventCountsInput"];
+            createdAt: string;
+            description: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            maxRepresentatives: number;
+            maxRequestsPerParticipant: number | null;
+            me: components["schemas"]["EventMeInput"];
+            meetingTypes: ("b2b" | "c2c" | "b2i")[];
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            registrationClosesAt: string | null;
+            registrationOpensAt: string | null;
+            requestDeadlineAt: string | null;
+            requestExpiryDays: number | null;
+            sessions: components["schemas"]["EventSessionInput"][];
+            slotMinutes: number;
+            slots: components["schemas"]["EventSlotInput"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            tables: components["schemas"]["EventTableInput"][];
+            timeZone: string;
+            updatedAt: string;
+            venue: string | null;
+            version: number;
+            videoLink: string | null;
+        };
+        EventFollowUp: {
+            /** @description Today is one of the event’s days (its time zone) and it is approved */
+            canCheckIn: boolean;
+            checkedInAt: string | null;
+            /** @description Its meetings, by time (cancelled ones included) */
+            meetings: components["schemas"]["EventMyMeeting"][];
+            participantId: string;
+        };
+        EventFollowUpInput: {
+            /** @description Today is one of the event’s days (its time zone) and it is approved */
+            canCheckIn: boolean;
+            checkedInAt: string | null;
+            /** @description Its meetings, by time (cancelled ones included) */
+            meetings: components["schemas"]["EventMyMeetingInput"][];
+            participantId: string;
+        };
+        EventList: {
+            /** @description Whether the reader may set up an event (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["EventSummary"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        EventListInput: {
+            /** @description Whether the reader may set up an event (in some scope) */
+            canCreate: boolean;
+            items: components["schemas"]["EventSummaryInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        EventMe: {
+            /** @description Whether the caller runs the event */
+            canManage: boolean;
+            /** @description The caller's member organisation, if any */
+            organisationId: string | null;
+            /** @description The caller's own organisation's participant row in this event, if any */
+            participantId: string | null;
+        };
+        EventMeetingFeedback: {
+            comment: string;
+            /** @enum {string} */
+            followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
+            rating: number | null;
+            updatedAt: string;
+        };
+        EventMeetingFeedbackInput: {
+            comment: string;
+            /** @enum {string} */
+            followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
+            rating: number | null;
+            updatedAt: string;
+        };
+        EventMeInput: {
+            /** @description Whether the caller runs the event */
+            canManage: boolean;
+            /** @description The caller's member organisation, if any */
+            organisationId: string | null;
+            /** @description The caller's own organisation's participant row in this event, if any */
+            participantId: string | null;
+        };
+        EventMyMeeting: {
+            counterpartName: string;
+            feedback: components["schemas"]["EventMeetingFeedback"] | null;
+            fromName: string;
+            fromParticipantId: string;
+            id: string;
+            /** @description The network interaction a held meeting made */
+            interactionId: string | null;
+            published: boolean;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            started: boolean;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            statusBy: ("from" | "to" | "organiser") | null;
+            tableName: string | null;
+            toName: string;
+            toParticipantId: string;
+            version: number;
+        };
+        EventMyMeetingInput: {
+            counterpartName: string;
+            feedback: components["schemas"]["EventMeetingFeedbackInput"] | null;
+            fromName: string;
+            fromParticipantId: string;
+            id: string;
+            /** @description The network interaction a held meeting made */
+            interactionId: string | null;
+            published: boolean;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            started: boolean;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            statusBy: ("from" | "to" | "organiser") | null;
+            tableName: string | null;
+            toName: string;
+            toParticipantId: string;
+            version: number;
+        };
+        EventSession: {
+            breaks: {
+                end: string;
+                label: string;
+                start: string;
+            }[];
+            day: string;
+            endTime: string;
+            id: string;
+            name: string;
+            startTime: string;
+        };
+        EventSessionInput: {
+            breaks: {
+                end: string;
+                label: string;
+                start: string;
+            }[];
+            day: string;
+            endTime: string;
+            id: string;
+            name: string;
+            startTime: string;
+        };
+        EventSlot: {
+            day: string;
+            endsAt: string;
+            endTime: string;
+            number: number;
+            sessionId: string;
+            sessionName: string;
+            startsAt: string;
+            startTime: string;
+        };
+        EventSlotInput: {
+            day: string;
+            endsAt: string;
+            endTime: string;
+            number: number;
+            sessionId: string;
+            sessionName: string;
+            startsAt: string;
+            startTime: string;
+        };
+        EventStatistics: {
+            checkIns: {
+                approved: number;
+                checkedIn: number;
+            };
+            followUps: {
+                count: number;
+                /** @enum {string} */
+                followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
+            }[];
+            meetings: {
+                /** @description Meetings on the schedule, not cancelled */
+                booked: number;
+                cancelled: number;
+                held: number;
+                noShow: number;
+                /** @description no-shows / (held + no-shows) */
+                noShowRate: number | null;
+                scheduled: number;
+            };
+            registrations: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                total: number;
+            };
+            requests: {
+                /** @description accepted / (accepted + declined + expired) */
+                acceptanceRate: number | null;
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Every request made, except those its sender withdrew (cancelled) */
+                sent: number;
+            };
+            satisfaction: {
+                average: number | null;
+                distribution: {
+                    count: number;
+                    rating: number;
+                }[];
+                ratings: number;
+            };
+        };
+        EventStatisticsInput: {
+            checkIns: {
+                approved: number;
+                checkedIn: number;
+            };
+            followUps: {
+                count: number;
+                /** @enum {string} */
+                followUp: "none" | "contact" | "meeting" | "proposal" | "partnership";
+            }[];
+            meetings: {
+                /** @description Meetings on the schedule, not cancelled */
+                booked: number;
+                cancelled: number;
+                held: number;
+                noShow: number;
+                /** @description no-shows / (held + no-shows) */
+                noShowRate: number | null;
+                scheduled: number;
+            };
+            registrations: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                total: number;
+            };
+            requests: {
+                /** @description accepted / (accepted + declined + expired) */
+                acceptanceRate: number | null;
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Every request made, except those its sender withdrew (cancelled) */
+                sent: number;
+            };
+            satisfaction: {
+                average: number | null;
+                distribution: {
+                    count: number;
+                    rating: number;
+                }[];
+                ratings: number;
+            };
+        };
+        EventSummary: {
+            activity: components["schemas"]["EventActivity"];
+            counts: components["schemas"]["EventCounts"];
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            timeZone: string;
+            venue: string | null;
+            version: number;
+        };
+        EventSummaryInput: {
+            activity: components["schemas"]["EventActivityInput"];
+            counts: components["schemas"]["EventCountsInput"];
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @description The path of the public registration page, /register/{slug} */
+            publicUrl: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            timeZone: string;
+            venue: string | null;
+            version: number;
+        };
+        EventTable: {
+            id: string;
+            name: string;
+            number: number;
+            reservedParticipantId: string | null;
+            reservedParticipantName: string | null;
+            videoLink: string | null;
+        };
+        EventTableInput: {
+            id: string;
+            name: string;
+            number: number;
+            reservedParticipantId: string | null;
+            reservedParticipantName: string | null;
+            videoLink: string | null;
+        };
+        EventTables: {
+            /** @description The approved participants a table may be reserved for (organisers only; empty for others) */
+            reservable: {
+                id: string;
+                name: string;
+            }[];
+            tables: components["schemas"]["EventTable"][];
+        };
+        EventTablesInput: {
+            /** @description The approved participants a table may be reserved for (organisers only; empty for others) */
+            reservable: {
+                id: string;
+                name: string;
+            }[];
+            tables: components["schemas"]["EventTableInput"][];
+        };
         EvidenceRecord: {
             activityId: string;
             activityTitle: string;
             description: string;
+            /** @description The B2B event of a meeting or a request (its page holds the record) */
+            eventId?: string;
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -16438,10 +23563,12 @@ export interface components {
             activityId: string;
             activityTitle: string;
             description: string;
+            /** @description The B2B event of a meeting or a request (its page holds the record) */
+            eventId?: string;
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -16782,7 +23909,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive";
+            kind: "report" | "archive" | "b2b-agenda-mails";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
@@ -16822,7 +23949,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive";
+            kind: "report" | "archive" | "b2b-agenda-mails";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
@@ -19157,6 +26284,348 @@ export interface components {
             /** @description By name */
             items: components["schemas"]["SavedViewInput"][];
         };
+        ScheduledMeeting: {
+            from: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            priority: number;
+            published: boolean;
+            requestId: string;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            table: {
+                id: string;
+                name: string;
+                number: number;
+            } | null;
+            to: {
+                id: string;
+                name: string;
+            };
+        };
+        ScheduledMeetingInput: {
+            from: {
+                id: string;
+                name: string;
+            };
+            id: string;
+            priority: number;
+            published: boolean;
+            requestId: string;
+            slotEndsAt: string;
+            slotStartsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "no_show" | "cancelled";
+            table: {
+                id: string;
+                name: string;
+                number: number;
+            } | null;
+            to: {
+                id: string;
+                name: string;
+            };
+        };
+        ScheduledMeetingList: {
+            items: components["schemas"]["ScheduledMeeting"][];
+            total: number;
+        };
+        ScheduledMeetingListInput: {
+            items: components["schemas"]["ScheduledMeetingInput"][];
+            total: number;
+        };
+        ScheduleOverview: {
+            /** @description Accepted requests to place (those of cancelled meetings left out) */
+            acceptedRequests: number;
+            activeRunId: string | null;
+            agendaRevision: number;
+            appliedRunId: string | null;
+            cancelledSincePublication: number;
+            /** @description tables × slots */
+            capacity: number;
+            eventVersion: number;
+            /** @description Meetings of the current schedule, not cancelled */
+            meetings: number;
+            /** @description Why not every request can be placed, by counting */
+            overCapacity: string[];
+            /** @description Approved participants */
+            participants: number;
+            publishedAt: string | null;
+            /** @description Published, and a request accepted late or a meeting cancelled since */
+            rescheduleNeeded: boolean;
+            slots: number;
+            /** @description What changed since the applied run (publishing is refused until rerun) */
+            stale: string[];
+            tables: number;
+            /** @description The event's IANA time zone */
+            timeZone: string;
+            /** @description Accepted requests without a meeting */
+            unscheduled: number;
+        };
+        ScheduleOverviewInput: {
+            /** @description Accepted requests to place (those of cancelled meetings left out) */
+            acceptedRequests: number;
+            activeRunId: string | null;
+            agendaRevision: number;
+            appliedRunId: string | null;
+            cancelledSincePublication: number;
+            /** @description tables × slots */
+            capacity: number;
+            eventVersion: number;
+            /** @description Meetings of the current schedule, not cancelled */
+            meetings: number;
+            /** @description Why not every request can be placed, by counting */
+            overCapacity: string[];
+            /** @description Approved participants */
+            participants: number;
+            publishedAt: string | null;
+            /** @description Published, and a request accepted late or a meeting cancelled since */
+            rescheduleNeeded: boolean;
+            slots: number;
+            /** @description What changed since the applied run (publishing is refused until rerun) */
+            stale: string[];
+            tables: number;
+            /** @description The event's IANA time zone */
+            timeZone: string;
+            /** @description Accepted requests without a meeting */
+            unscheduled: number;
+        };
+        SchedulePublished: {
+            agendaRevision: number;
+            meetings: number;
+            publishedAt: string;
+            version: number;
+        };
+        SchedulePublishedInput: {
+            agendaRevision: number;
+            meetings: number;
+            publishedAt: string;
+            version: number;
+        };
+        ScheduleRun: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Against the current schedule (finished runs) */
+            difference: {
+                added: number;
+                /** @description At most 500 */
+                items: {
+                    after: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    before: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    from: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "moved";
+                    requestId: string;
+                    to: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                moved: number;
+                removed: number;
+                unchanged: number;
+            } | null;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            /** @description Waits per participant, most first */
+            participantBreaks: {
+                breaks: number;
+                name: string;
+                participantId: string;
+            }[];
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @description What changed since the run was given its data (empty: it still matches) */
+            stale: string[];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            unplaced: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                requestId: string;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunInput: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Against the current schedule (finished runs) */
+            difference: {
+                added: number;
+                /** @description At most 500 */
+                items: {
+                    after: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    before: {
+                        slotStartsAt: string;
+                        tableName: string | null;
+                    } | null;
+                    from: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "moved";
+                    requestId: string;
+                    to: {
+                        id: string;
+                        name: string;
+                    };
+                }[];
+                moved: number;
+                removed: number;
+                unchanged: number;
+            } | null;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            /** @description Waits per participant, most first */
+            participantBreaks: {
+                breaks: number;
+                name: string;
+                participantId: string;
+            }[];
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @description What changed since the run was given its data (empty: it still matches) */
+            stale: string[];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            unplaced: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                requestId: string;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunList: {
+            items: components["schemas"]["ScheduleRunSummary"][];
+        };
+        ScheduleRunListInput: {
+            items: components["schemas"]["ScheduleRunSummaryInput"][];
+        };
+        ScheduleRunSummary: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
+        ScheduleRunSummaryInput: {
+            appliedAt: string | null;
+            /** @description The engine's objective: breaks between two meetings */
+            breaks: number | null;
+            /** @description Meetings of the current schedule it moves */
+            changes: number | null;
+            createdAt: string;
+            /** @description Why not everything fits, why no schedule exists, or why it failed */
+            explanation: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description Proved: no schedule has fewer breaks */
+            lowerBound: number | null;
+            /** @enum {string} */
+            mode: "full" | "reschedule";
+            placed: number;
+            /** @description 0 to 1 while it runs */
+            progress: number;
+            /** @description The phase, the best breaks and the proved bound */
+            progressMessage: string | null;
+            requested: number;
+            resultStatus: ("optimal" | "feasible" | "infeasible" | "unknown") | null;
+            seconds: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "applied" | "discarded";
+            timeLimitSeconds: number;
+            /** @description Empty slots between two meetings within a session, all participants */
+            waits: number | null;
+        };
         SearchResult: {
             /** @description One group per kind your role may read, in a fixed order (organisation, person, market, plan, activity) */
             groups: {
@@ -19555,7 +27024,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -19565,7 +27034,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

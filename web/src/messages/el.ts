@@ -15,11 +15,11 @@
 import { elArchive } from './el-archive.ts';
 import { elDashboard } from './el-dashboard.ts';
 import { elEvents } from './el-events.ts';
-import { elEventsSchedule } from './el-events-schedule.ts';
 import { elEventAgendas } from './el-events-agendas.ts';
 import { elEventsDay } from './el-events-day.ts';
-import { elEventsRegistration } from './el-events-registration.ts';
 import { elEventsMarketplace } from './el-events-marketplace.ts';
+import { elEventsRegistration } from './el-events-registration.ts';
+import { elEventsSchedule } from './el-events-schedule.ts';
 import { elForms } from './el-forms.ts';
 import { elImportLanguages } from './el-import-languages.ts';
 import { elInstrumentsCustom } from './el-instruments-custom.ts';

@@ -29,11 +29,11 @@
 import { esArchive } from './es-archive.ts';
 import { esDashboard } from './es-dashboard.ts';
 import { esEvents } from './es-events.ts';
-import { esEventsSchedule } from './es-events-schedule.ts';
 import { esEventAgendas } from './es-events-agendas.ts';
 import { esEventsDay } from './es-events-day.ts';
-import { esEventsRegistration } from './es-events-registration.ts';
 import { esEventsMarketplace } from './es-events-marketplace.ts';
+import { esEventsRegistration } from './es-events-registration.ts';
+import { esEventsSchedule } from './es-events-schedule.ts';
 import { esForms } from './es-forms.ts';
 import { esImportLanguages } from './es-import-languages.ts';
 import { esInstrumentsCustom } from './es-instruments-custom.ts';

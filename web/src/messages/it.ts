@@ -30,11 +30,11 @@
 import { itArchive } from './it-archive.ts';
 import { itDashboard } from './it-dashboard.ts';
 import { itEvents } from './it-events.ts';
-import { itEventsSchedule } from './it-events-schedule.ts';
 import { itEventAgendas } from './it-events-agendas.ts';
 import { itEventsDay } from './it-events-day.ts';
-import { itEventsRegistration } from './it-events-registration.ts';
 import { itEventsMarketplace } from './it-events-marketplace.ts';
+import { itEventsRegistration } from './it-events-registration.ts';
+import { itEventsSchedule } from './it-events-schedule.ts';
 import { itForms } from './it-forms.ts';
 import { itImportLanguages } from './it-import-languages.ts';
 import { itInstrumentsCustom } from './it-instruments-custom.ts';

@@ -16,11 +16,11 @@
 import { plArchive } from './pl-archive.ts';
 import { plDashboard } from './pl-dashboard.ts';
 import { plEvents } from './pl-events.ts';
-import { plEventsSchedule } from './pl-events-schedule.ts';
 import { plEventAgendas } from './pl-events-agendas.ts';
 import { plEventsDay } from './pl-events-day.ts';
-import { plEventsRegistration } from './pl-events-registration.ts';
 import { plEventsMarketplace } from './pl-events-marketplace.ts';
+import { plEventsRegistration } from './pl-events-registration.ts';
+import { plEventsSchedule } from './pl-events-schedule.ts';
 import { plForms } from './pl-forms.ts';
 import { plImportLanguages } from './pl-import-languages.ts';
 import { plInstrumentsCustom } from './pl-instruments-custom.ts';
