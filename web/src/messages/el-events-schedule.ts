@@ -73,7 +73,7 @@ export const elEventsSchedule: Pick<Messages, keyof typeof enEventsSchedule> = {
       breaks: (breaks: number, bound: number) => `Κενά: ${breaks} (αποδεδειγμένο κάτω όριο ${bound})`,
       waits: (n: number) =>
         `${plural(n, 'χρονοθυρίδα αναμονής', 'χρονοθυρίδες αναμονής')} ανάμεσα σε συναντήσεις μέσα στις συνεδρίες`,
-      seconds: (s: number) => `${s.toFixed(1)} s`,
+      seconds: (s: string) => `${s} s`,
       unplacedTitle: 'Αιτήματα που δεν τοποθετήθηκαν',
       unplacedNone: 'Όλα τα αποδεκτά αιτήματα τοποθετήθηκαν.',
       breaksTitle: 'Χρονοθυρίδες αναμονής ανά συμμετέχοντα',

@@ -35,6 +35,7 @@ const SAME_AS_ENGLISH: Record<'el' | 'pl', ReadonlySet<string>> = {
     'D4.2',
     'Partner',
     'Limit',
+    'Online',
   ]),
 };
 

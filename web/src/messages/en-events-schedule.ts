@@ -70,7 +70,7 @@ export const enEventsSchedule = {
       placed: (placed: number, requested: number) => `${placed} of ${requested} meetings placed`,
       breaks: (breaks: number, bound: number) => `Breaks: ${breaks} (proven lower bound ${bound})`,
       waits: (n: number) => `${plural(n, 'waiting slot', 'waiting slots')} between meetings within sessions`,
-      seconds: (s: number) => `${s.toFixed(1)} s`,
+      seconds: (s: string) => `${s} s`,
       unplacedTitle: 'Requests not placed',
       unplacedNone: 'Every accepted request is placed.',
       breaksTitle: 'Waiting slots per participant',

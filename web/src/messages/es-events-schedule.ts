@@ -73,7 +73,7 @@ export const esEventsSchedule: Pick<Messages, keyof typeof enEventsSchedule> = {
       breaks: (breaks: number, bound: number) => `Pausas: ${breaks} (cota inferior demostrada ${bound})`,
       waits: (n: number) =>
         `${plural(n, 'franja de espera', 'franjas de espera')} entre reuniones dentro de las sesiones`,
-      seconds: (s: number) => `${s.toFixed(1)} s`,
+      seconds: (s: string) => `${s} s`,
       unplacedTitle: 'Solicitudes no colocadas',
       unplacedNone: 'Todas las solicitudes aceptadas están colocadas.',
       breaksTitle: 'Franjas de espera por participante',

@@ -28,6 +28,9 @@ interface Language {
 /** Functions made of placeholders and symbols only, the same in every language. */
 const SYMBOLS_ONLY = [
   'app.documentTitle',
+  // A duration in seconds ("12.5 s") and the job's own message, passed through.
+  'eventSchedule.result.seconds',
+  'eventAgendas.mailsDone',
   'dashboard.textBy',
   'kpis.rating',
   // All shown: only the count and the noun passed in ("7 things"); the partial case is checked below.
@@ -59,6 +62,7 @@ const LANGUAGES: Record<string, Language> = {
       'Total',
       'Manual',
       'Agenda',
+      'Agendas',
     ],
     // "KPI" is invariable ("1 KPI", "3 KPI"); "50 %" is written with a space, as in English here.
     sameFunctions: [...SYMBOLS_ONLY, 'catalogue.kpiCount', 'kpis.percent'],
@@ -92,6 +96,7 @@ const LANGUAGES: Record<string, Language> = {
       'KPI',
       'Mentor',
       'Mentee',
+      'Online',
       'Cluster',
       'Budget',
       'E-mail',

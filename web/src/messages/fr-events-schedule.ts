@@ -71,7 +71,7 @@ export const frEventsSchedule: Pick<Messages, keyof typeof enEventsSchedule> = {
       breaks: (breaks: number, bound: number) => `Pauses: ${breaks} (borne inférieure prouvée ${bound})`,
       waits: (n: number) =>
         `${plural(n, 'créneau d’attente', 'créneaux d’attente')} entre rendez-vous dans les sessions`,
-      seconds: (s: number) => `${s.toFixed(1)} s`,
+      seconds: (s: string) => `${s} s`,
       unplacedTitle: 'Demandes non placées',
       unplacedNone: 'Toutes les demandes acceptées sont placées.',
       breaksTitle: 'Créneaux d’attente par participant',

@@ -73,7 +73,7 @@ export const itEventsSchedule: Pick<Messages, keyof typeof enEventsSchedule> = {
       placed: (placed: number, requested: number) => `${placed} su ${requested} incontri collocati`,
       breaks: (breaks: number, bound: number) => `Pause: ${breaks} (limite inferiore dimostrato ${bound})`,
       waits: (n: number) => `${plural(n, 'fascia di attesa', 'fasce di attesa')} tra incontri nelle sessioni`,
-      seconds: (s: number) => `${s.toFixed(1)} s`,
+      seconds: (s: string) => `${s} s`,
       unplacedTitle: 'Richieste non collocate',
       unplacedNone: 'Tutte le richieste accettate sono collocate.',
       breaksTitle: 'Fasce di attesa per partecipante',

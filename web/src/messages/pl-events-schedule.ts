@@ -74,7 +74,7 @@ export const plEventsSchedule: Pick<Messages, keyof typeof enEventsSchedule> = {
         `Przerwy: ${breaks} (udowodnione dolne ograniczenie ${bound})`,
       waits: (n: number) =>
         `${plural(n, 'przedział oczekiwania', 'przedziały oczekiwania')} między spotkaniami w sesjach`,
-      seconds: (s: number) => `${s.toFixed(1)} s`,
+      seconds: (s: string) => `${s} s`,
       unplacedTitle: 'Nieumieszczone prośby',
       unplacedNone: 'Wszystkie zaakceptowane prośby są umieszczone.',
       breaksTitle: 'Przedziały oczekiwania na uczestnika',

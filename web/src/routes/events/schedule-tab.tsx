@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorState } from '../../app/error-state.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { activeLocale } from '../../app/language.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { NumberField } from '../../components/number-field.tsx';
@@ -406,7 +407,9 @@ function RunResult({
         </Group>
         <Text size="sm" c="dimmed">
           {formatDateTime(run.createdAt)} · {t.run.modes[run.mode]}
-          {run.seconds !== null ? ` · ${t.result.seconds(run.seconds)}` : ''}
+          {run.seconds !== null
+            ? ` · ${t.result.seconds(run.seconds.toLocaleString(activeLocale(), { maximumFractionDigits: 1 }))}`
+            : ''}
         </Text>
         {active && (
           <Stack gap={4}>
