@@ -20,7 +20,12 @@ const problemOf = (
   optionalMeetings: true,
   ...extra,
 });
-const m = (a: number, b: number, extra: Partial<Meeting> = {}): Meeting => ({ a, b, session: 'either', ...extra });
+const m = (a: number, b: number, extra: Partial<Meeting> = {}): Meeting => ({
+  a,
+  b,
+  session: 'either',
+  ...extra,
+});
 
 describe('repairPlacement', () => {
   it('places an unplaced meeting in a slot where both sides are free, without moving anything', () => {
@@ -186,7 +191,8 @@ describe('repairPlacement', () => {
         const placedAfter = new Map(r.assignments.map((a) => [a.meeting, a]));
         for (const a of start) {
           expect(placedAfter.has(a.meeting)).toBe(true);
-          if (problem.meetings[a.meeting - 1]!.fixedSlot) expect(placedAfter.get(a.meeting)!.slot).toBe(a.slot);
+          if (problem.meetings[a.meeting - 1]!.fixedSlot)
+            expect(placedAfter.get(a.meeting)!.slot).toBe(a.slot);
         }
         expect(r.assignments.length + r.unplaced.length).toBe(problem.meetings.length);
         expect(r.inserted).toBe(r.assignments.length - start.length);

@@ -12,8 +12,9 @@
  * engine's fairness limit on breaks is not enforced here). Placed meetings never become unplaced.
  * Pure (the clock is injectable).
  */
-import { assignTables } from '../scheduler/tables.ts';
+
 import { type Assignment, meetingWeight, type SchedulingProblem } from '../scheduler/model.ts';
+import { assignTables } from '../scheduler/tables.ts';
 
 export interface RepairOptions {
   /** Total time budget in milliseconds (default 2,000). */
@@ -214,7 +215,8 @@ export function repairPlacement(
           const mark = log.length;
           unplace(x);
           const rest = blockers(m, o.s);
-          const candidates = rest === null ? [] : rest.length === 0 ? [null] : rest.length === 1 ? rest[0]! : [];
+          const candidates =
+            rest === null ? [] : rest.length === 0 ? [null] : rest.length === 1 ? rest[0]! : [];
           for (const y of candidates) {
             if (y !== null && chain.has(y)) continue;
             const inner = log.length;
@@ -272,7 +274,8 @@ export function repairPlacement(
   if (inserted === 0) return fallback();
   const tables = tablesKeepingPrevious(problem, slotOf, original, tableBefore, wanted);
   const out: Assignment[] = [];
-  for (let m = 0; m < M; m++) if (slotOf[m]! > 0) out.push({ meeting: m + 1, slot: slotOf[m]!, table: tables[m]! });
+  for (let m = 0; m < M; m++)
+    if (slotOf[m]! > 0) out.push({ meeting: m + 1, slot: slotOf[m]!, table: tables[m]! });
   if (placementErrors(problem, out).length > 0) return fallback();
   return {
     assignments: out,
@@ -352,7 +355,8 @@ export function placementErrors(problem: SchedulingProblem, assignments: readonl
     slot[x.meeting] = x.slot;
     if (x.slot < 1 || x.slot > problem.nSlots) errors.push(`meeting ${x.meeting}: slot ${x.slot}`);
     if (x.table < 1 || x.table > problem.nTables) errors.push(`meeting ${x.meeting}: table ${x.table}`);
-    if (mt.session === 'morning' && x.slot > problem.nMorningSlots) errors.push(`meeting ${x.meeting}: session`);
+    if (mt.session === 'morning' && x.slot > problem.nMorningSlots)
+      errors.push(`meeting ${x.meeting}: session`);
     if (mt.session === 'afternoon' && x.slot <= problem.nMorningSlots)
       errors.push(`meeting ${x.meeting}: session`);
     if (mt.fixedSlot && mt.fixedSlot > 0 && mt.fixedSlot !== x.slot)
@@ -384,7 +388,10 @@ export function placementErrors(problem: SchedulingProblem, assignments: readonl
 }
 
 /** Breaks per participant on the engine's numbering (an empty run of slots between two meetings). */
-export function breaksPerParticipant(problem: SchedulingProblem, assignments: readonly Assignment[]): number[] {
+export function breaksPerParticipant(
+  problem: SchedulingProblem,
+  assignments: readonly Assignment[],
+): number[] {
   const busy: number[][] = Array.from({ length: problem.nParticipants }, () => []);
   for (const x of assignments) {
     const mt = problem.meetings[x.meeting - 1]!;
