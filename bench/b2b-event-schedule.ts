@@ -286,6 +286,8 @@ interface Measure {
   status: string;
   placed: number;
   breaks: number | null;
+  /** Max minus min breaks over the participants (the engine's fairness keeps it at or under 2). */
+  spread: number | null;
   lowerBound: number;
   placedWeight: number | null;
   weightBound: number | null;
@@ -336,6 +338,7 @@ export async function main(args: string[]): Promise<void> {
           status: outcome.resultStatus,
           placed: outcome.assignments.length,
           breaks: outcome.result.breaks,
+          spread: outcome.result.maxBreakSpread,
           lowerBound: outcome.result.lowerBound,
           placedWeight: outcome.result.placedWeight ?? null,
           weightBound: outcome.result.placedWeightUpperBound ?? null,
@@ -358,12 +361,12 @@ export async function main(args: string[]): Promise<void> {
         '',
       );
       lines.push(
-        '| seed | requests | read + build (ms) | first schedule (s) | status at (s) | status | placed | fast placement → repair (moved, ms) | breaks (bound) | placed weight (proved bound) | load avg at start |',
-        '|---|---|---|---|---|---|---|---|---|---|---|',
+        '| seed | requests | read + build (ms) | first schedule (s) | status at (s) | status | placed | fast placement → repair (moved, ms) | breaks (bound) | break spread | placed weight (proved bound) | load avg at start |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|',
       );
       for (const m of measures)
         lines.push(
-          `| ${m.seed} | ${m.requests} | ${m.buildMs.toFixed(0)} | ${m.firstSeconds === null ? '—' : m.firstSeconds.toFixed(2)} | ${m.totalSeconds.toFixed(2)} | ${m.status} | ${m.placed} | ${m.repair ? `${m.repair.placedBefore} → ${m.repair.placedBefore + m.repair.inserted} (${m.repair.moved}, ${m.repair.milliseconds.toFixed(0)})` : '—'} | ${m.breaks ?? '—'} (${m.lowerBound}) | ${m.placedWeight ?? '—'} (${m.weightBound ?? '—'}) | ${m.load} |`,
+          `| ${m.seed} | ${m.requests} | ${m.buildMs.toFixed(0)} | ${m.firstSeconds === null ? '—' : m.firstSeconds.toFixed(2)} | ${m.totalSeconds.toFixed(2)} | ${m.status} | ${m.placed} | ${m.repair ? `${m.repair.placedBefore} → ${m.repair.placedBefore + m.repair.inserted} (${m.repair.moved}, ${m.repair.milliseconds.toFixed(0)})` : '—'} | ${m.breaks ?? '—'} (${m.lowerBound}) | ${m.spread ?? '—'} | ${m.placedWeight ?? '—'} (${m.weightBound ?? '—'}) | ${m.load} |`,
         );
       const firsts = measures.map((m) => m.firstSeconds).filter((x): x is number => x !== null);
       lines.push(

@@ -98,6 +98,32 @@ describe('repairPlacement', () => {
     expect(r).toMatchObject({ assignments: before, unplaced: [2], inserted: 0 });
   });
 
+  it('keeps within the break limit when it can, and places anyway when it cannot', () => {
+    // 1 meets 2 in slot 1 and 3 in slot 3; (1, 4): 4 is free in slots 2 and 5 (slot 2 fills 1's gap)
+    const problem = problemOf(5, 5, 2, [m(1, 2), m(1, 3), m(1, 4), m(5, 4)], {
+      forbidden: [[], [], [], [1, 3, 4], []],
+    });
+    const before = [
+      { meeting: 1, slot: 1, table: 1 },
+      { meeting: 2, slot: 3, table: 1 },
+      { meeting: 4, slot: 2, table: 1 },
+    ];
+    // slot 2 needs (5, 4) moved to slot 5; slot 5 would give participant 1 two breaks
+    const within = repairPlacement(problem, before, { maxBreaks: 1 });
+    expect(placementErrors(problem, within.assignments)).toEqual([]);
+    expect(within.assignments.find((a) => a.meeting === 3)?.slot).toBe(2);
+    expect(breaksPerParticipant(problem, within.assignments)).toEqual([0, 0, 0, 1, 0]);
+    // participant 4 only free in slot 5 now: over the limit, but placed
+    const only5 = {
+      ...problem,
+      meetings: problem.meetings.slice(0, 3),
+      forbidden: [[], [], [], [1, 2, 3, 4], []],
+    };
+    const anyway = repairPlacement(only5, [before[0]!, before[1]!], { maxBreaks: 1 });
+    expect(anyway.assignments.find((a) => a.meeting === 3)?.slot).toBe(5);
+    expect(breaksPerParticipant(only5, anyway.assignments)[0]).toBe(2);
+  });
+
   it('stops at its time budget', () => {
     let t = 0;
     const problem = problemOf(3, 2, 2, [m(1, 2), m(1, 3)], { forbidden: [[], [], [2]] });
@@ -186,7 +212,10 @@ describe('repairPlacement', () => {
           }
         }
         expect(placementErrors(problem, start)).toEqual([]);
-        const r = repairPlacement(problem, start, { budgetMs: 200 });
+        const r = repairPlacement(problem, start, {
+          budgetMs: 200,
+          maxBreaks: order[0]! % 2 === 0 ? 1 : null,
+        });
         expect(placementErrors(problem, r.assignments)).toEqual([]);
         const placedAfter = new Map(r.assignments.map((a) => [a.meeting, a]));
         for (const a of start) {

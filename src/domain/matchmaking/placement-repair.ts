@@ -21,6 +21,12 @@ export interface RepairOptions {
   budgetMs?: number;
   /** Longest ejection chain: meetings moved to place one (default 3). */
   maxDepth?: number;
+  /**
+   * Breaks a participant may reach (the engine's fairness: its fast placement keeps everyone at or
+   * under 2). The repair first inserts within it (half the budget), then without it: placing wins.
+   * Default null: no limit.
+   */
+  maxBreaks?: number | null;
   /** Clock in milliseconds (default Date.now). */
   now?: () => number;
 }
@@ -83,7 +89,9 @@ export function repairPlacement(
 ): RepairResult {
   const now = options.now ?? Date.now;
   const t0 = now();
-  const deadline = t0 + (options.budgetMs ?? 2000);
+  const budget = options.budgetMs ?? 2000;
+  const fairCap = options.maxBreaks ?? null;
+  let deadline = t0 + (fairCap === null ? budget : budget / 2);
   const maxDepth = options.maxDepth ?? 3;
   const M = problem.meetings.length;
   const P = problem.nParticipants;
@@ -189,6 +197,25 @@ export function repairPlacement(
     if (++nodes % 64 === 0 && now() > deadline) timedOut = true;
     return timedOut;
   };
+  const breaksNow = (p: number): number => {
+    const busy: number[] = [];
+    for (let x = 1; x <= T; x++) if (byPS[key(p, x)]!.size > 0) busy.push(x);
+    return breaksOf(busy);
+  };
+  const baseline: number[] = Array.from({ length: P + 1 }, (_, p) => (p === 0 ? 0 : breaksNow(p)));
+  let limit = Number.POSITIVE_INFINITY;
+  /** Puts m in s unless one of its sides would pass the break limit (and its breaks before). */
+  const placeWithin = (m: number, s: number): boolean => {
+    place(m, s);
+    if (
+      limit === Number.POSITIVE_INFINITY ||
+      sides(m).every((p) => breaksNow(p) <= Math.max(limit, baseline[p]!))
+    )
+      return true;
+    unplace(m);
+    log.length -= 2;
+    return false;
+  };
   /** Places m (currently unplaced) with at most `depth` further moves; on failure nothing changed. */
   const insert = (m: number, depth: number, chain: Set<number>): boolean => {
     if (outOfTime()) return false;
@@ -197,16 +224,13 @@ export function repairPlacement(
       .map((o) => ({ ...o, added: addedBreaks(m, o.s) }))
       .sort((x, y) => x.groups.length - y.groups.length || x.added - y.added || x.s - y.s);
     for (const o of choices) {
-      if (o.groups.length === 0) {
-        place(m, o.s);
-        return true;
-      }
+      if (o.groups.length === 0 && placeWithin(m, o.s)) return true;
     }
     if (depth === 0) return false;
     chain.add(m);
     try {
       for (const o of choices) {
-        if (o.groups.length > 2) continue;
+        if (o.groups.length === 0 || o.groups.length > 2) continue;
         if (o.groups.length > depth) continue;
         const g1 = o.groups[0]!;
         for (const x of g1) {
@@ -221,10 +245,10 @@ export function repairPlacement(
             if (y !== null && chain.has(y)) continue;
             const inner = log.length;
             if (y !== null) unplace(y);
-            place(m, o.s);
             const budget = depth - (y === null ? 1 : 2);
             if (
               budget >= 0 &&
+              placeWithin(m, o.s) &&
               insert(x, budget, chain) &&
               (y === null || insert(y, Math.max(0, budget), chain))
             )
@@ -249,13 +273,28 @@ export function repairPlacement(
       x - y,
   );
   let pending = order.filter((m) => domains[m]!.length > 0);
-  for (let depth = 0; depth <= maxDepth && pending.length > 0 && !timedOut; depth++) {
-    const next: number[] = [];
-    for (const m of pending) {
-      if (timedOut || !insert(m, depth, new Set())) next.push(m);
-      log.length = 0;
+  const limits = fairCap === null ? [Number.POSITIVE_INFINITY] : [fairCap, Number.POSITIVE_INFINITY];
+  for (const [phase, phaseLimit] of limits.entries()) {
+    limit = phaseLimit;
+    if (phase > 0) {
+      deadline = t0 + budget;
+      timedOut = false;
     }
-    pending = next;
+    for (let depth = 0; depth <= maxDepth && pending.length > 0 && !timedOut; depth++) {
+      const next: number[] = [];
+      for (const m of pending) {
+        let ok = !timedOut && insert(m, depth, new Set());
+        const touched = new Set(log.flatMap((op) => sides(op.m)));
+        if (ok && [...touched].some((p) => breaksNow(p) > Math.max(limit, baseline[p]!))) {
+          rollback(0);
+          ok = false;
+        }
+        if (ok) for (const p of touched) baseline[p] = breaksNow(p);
+        else next.push(m);
+        log.length = 0;
+      }
+      pending = next;
+    }
   }
 
   const fallback = (): RepairResult => {

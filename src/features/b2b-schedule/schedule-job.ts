@@ -43,6 +43,9 @@ export interface PlacementRepairSummary {
   timedOut: boolean;
 }
 
+/** The engine's default fairness (the job does not set it): the fast placement keeps each participant at or under it. */
+const ENGINE_FAIRNESS = 2;
+
 /** Longest the placement repair may take, in milliseconds (at most a fifth of the run's time limit). */
 export const REPAIR_BUDGET_MS = 2000;
 
@@ -67,7 +70,7 @@ export function repairResult(
     (result.placedWeight ?? 0) >= bound
   )
     return { result, repair: null };
-  const r = repairPlacement(problem, result.assignments, { budgetMs });
+  const r = repairPlacement(problem, result.assignments, { budgetMs, maxBreaks: ENGINE_FAIRNESS });
   const repair: PlacementRepairSummary = {
     placedBefore: result.assignments.length,
     inserted: r.inserted,
