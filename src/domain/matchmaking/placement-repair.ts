@@ -45,6 +45,9 @@ export interface RepairResult {
   milliseconds: number;
 }
 
+/** Meetings tried, at most, for leaving a slot whose tables are all taken. */
+const TABLE_MOVERS = 12;
+
 type Op = { kind: 'place' | 'unplace'; m: number; s: number };
 
 /** The table a meeting must take (0 = any, -1 = two different reserved tables: it cannot be placed). */
@@ -160,6 +163,27 @@ export function repairPlacement(
     return true;
   };
   /**
+   * Meetings that may leave a slot whose tables are all taken: those that can move at once to a
+   * slot with a free table where both sides are free come first; at most TABLE_MOVERS of them (a
+   * full slot holds as many meetings as tables: trying them all would not end within the budget).
+   */
+  const tableMovers = (s: number): number[] => {
+    const direct: number[] = [];
+    const other: number[] = [];
+    for (const x of inSlot[s]!) {
+      if (!movable[x]) continue;
+      const free = domains[x]!.some(
+        (t) =>
+          t !== s &&
+          inSlot[t]!.size < problem.nTables &&
+          sides(x).every((p) => byPS[key(p, t)]!.size < cap(p)) &&
+          (wanted[x]! <= 0 || !tableHolder.has(tkey(t, wanted[x]!))),
+      );
+      (free ? direct : other).push(x);
+    }
+    return [...direct, ...other].slice(0, TABLE_MOVERS);
+  };
+  /**
    * What keeps meeting m out of slot s: groups of meetings, one of each group must leave (null when
    * something no move can fix blocks it: a precedence, or a locked meeting in every blocking place).
    */
@@ -175,8 +199,7 @@ export function repairPlacement(
       const holder = tableHolder.get(tkey(s, t));
       if (holder !== undefined) groups.push(movable[holder] ? [holder] : []);
     }
-    if (inSlot[s]!.size >= problem.nTables && groups.length === 0)
-      groups.push([...inSlot[s]!].filter((x) => movable[x]));
+    if (inSlot[s]!.size >= problem.nTables && groups.length === 0) groups.push(tableMovers(s));
     if (groups.some((g) => g.length === 0)) return null;
     return groups;
   };
