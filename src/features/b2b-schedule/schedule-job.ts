@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { breaksPerParticipant, repairPlacement } from '../../domain/matchmaking/placement-repair.ts';
 import {
   type BuiltProblem,
   buildScheduleProblem,
@@ -9,7 +10,7 @@ import {
   mapScheduleResult,
   type ScheduleInput,
 } from '../../domain/matchmaking/schedule-problem.ts';
-import type { ScheduleResult, SolveProgress } from '../../domain/scheduler/model.ts';
+import type { ScheduleResult, SchedulingProblem, SolveProgress } from '../../domain/scheduler/model.ts';
 import { JobError, type JobHandler } from '../../jobs/queue.ts';
 import { runInWorker } from '../../jobs/scheduler/run-in-worker.ts';
 import { EventRefReader } from '../b2b-events/event-ref.ts';
@@ -28,6 +29,73 @@ export interface EventScheduleOutcome {
   participantBreaks: ReturnType<typeof mapScheduleResult>['participantBreaks'];
   explanation: string | null;
   changes: number;
+  /** The placement repair after the engine's answer (null when it did not run). */
+  repair: PlacementRepairSummary | null;
+}
+
+export interface PlacementRepairSummary {
+  /** Meetings the engine placed, before the repair. */
+  placedBefore: number;
+  /** Meetings the repair inserted, and placed meetings it moved to another slot. */
+  inserted: number;
+  moved: number;
+  milliseconds: number;
+  timedOut: boolean;
+}
+
+/** The engine's default fairness (the job does not set it): the fast placement keeps each participant at or under it. */
+const ENGINE_FAIRNESS = 2;
+
+/** Longest the placement repair may take, in milliseconds (at most a fifth of the run's time limit). */
+export const REPAIR_BUDGET_MS = 2000;
+
+/**
+ * The engine's answer with its unplaced meetings inserted by the placement repair
+ * (`placement-repair.ts`), when it left some and did not prove they cannot be placed (placed weight
+ * below its proved bound). Breaks, spread, placed weight and changes are recomputed for the new
+ * schedule; the status is never "optimal" for a schedule the engine did not return. Unchanged when
+ * the repair inserts nothing.
+ */
+export function repairResult(
+  problem: SchedulingProblem,
+  result: ScheduleResult,
+  budgetMs: number,
+): { result: ScheduleResult; repair: PlacementRepairSummary | null } {
+  const found = result.status === 'optimal' || result.status === 'feasible';
+  const bound = result.placedWeightUpperBound;
+  if (
+    !found ||
+    (result.unplaced?.length ?? 0) === 0 ||
+    bound === undefined ||
+    (result.placedWeight ?? 0) >= bound
+  )
+    return { result, repair: null };
+  const r = repairPlacement(problem, result.assignments, { budgetMs, maxBreaks: ENGINE_FAIRNESS });
+  const repair: PlacementRepairSummary = {
+    placedBefore: result.assignments.length,
+    inserted: r.inserted,
+    moved: r.moved,
+    milliseconds: r.milliseconds,
+    timedOut: r.timedOut,
+  };
+  if (r.inserted === 0)
+    return { result: { ...result, seconds: result.seconds + r.milliseconds / 1000 }, repair };
+  const perP = breaksPerParticipant(problem, r.assignments);
+  const repaired: ScheduleResult = {
+    ...result,
+    status: 'feasible',
+    breaks: perP.reduce((a, b) => a + b, 0),
+    maxBreakSpread: perP.length ? Math.max(...perP) - Math.min(...perP) : 0,
+    seconds: result.seconds + r.milliseconds / 1000,
+    assignments: r.assignments,
+    unplaced: r.unplaced,
+    placedWeight: r.placedWeight,
+  };
+  if (result.changes !== undefined && problem.previous) {
+    const slotOf = new Map(r.assignments.map((a) => [a.meeting, a.slot]));
+    repaired.changes = problem.previous.filter((p) => slotOf.get(p.meeting) !== p.slot).length;
+  }
+  return { result: repaired, repair };
 }
 
 /** Progress in words: the phase, the best breaks so far and the proved bound. */
@@ -39,7 +107,9 @@ export function progressMessage(p: SolveProgress): string {
         ? 'Keeping changes to a minimum'
         : p.phase === 'heuristic'
           ? 'First schedule (fast placement)'
-          : 'Reducing breaks';
+          : p.phase === 'repair'
+            ? 'Placing the last meetings (moving others to make room)'
+            : 'Reducing breaks';
   const best = p.best === null ? 'no schedule yet' : `best ${p.best}`;
   return `${phase}: ${best}, bound ${p.lowerBound}, ${p.seconds.toFixed(1)} s`;
 }
@@ -53,10 +123,23 @@ export async function scheduleEvent(
   options: { timeLimitSeconds: number; onProgress?: (p: SolveProgress) => void },
 ): Promise<EventScheduleOutcome> {
   const built = buildScheduleProblem(input);
-  const result = await runInWorker(built.problem, {
+  const engine = await runInWorker(built.problem, {
     timeLimitSeconds: options.timeLimitSeconds,
     onProgress: options.onProgress,
   });
+  const { result, repair } = repairResult(
+    built.problem,
+    engine,
+    Math.min(REPAIR_BUDGET_MS, options.timeLimitSeconds * 200),
+  );
+  if (repair)
+    options.onProgress?.({
+      phase: 'repair',
+      seconds: result.seconds,
+      best: result.breaks,
+      lowerBound: result.lowerBound,
+      conflicts: 0,
+    });
   const names = built.participantIds.map((id) => input.participants.find((p) => p.id === id)?.name ?? id);
   const found = result.status === 'optimal' || result.status === 'feasible';
   const mapped = found
@@ -73,7 +156,7 @@ export async function scheduleEvent(
         : '';
     explanation = `Not every accepted request fits, so the meetings of highest priority were placed first: ${built.overCapacity.join('; ')}.${bound}`;
   } else if (built.large && mapped.unplaced.length > 0)
-    explanation = `A large event: the fast placement answered first and left ${mapped.unplaced.length} requests unplaced (their reasons below); run again with a longer time limit, or add tables or slots.`;
+    explanation = `A large event: the fast placement answered first and, after moving meetings to make room${repair ? ` (${repair.inserted} more placed)` : ''}, left ${mapped.unplaced.length} requests unplaced (their reasons below); run again with a longer time limit, or add tables or slots.`;
   const now = new Map(input.current.map((c) => [c.requestId, c]));
   const changes = mapped.assignments.filter((a) => {
     const c = now.get(a.requestId);
@@ -88,6 +171,7 @@ export async function scheduleEvent(
     participantBreaks: mapped.participantBreaks,
     explanation,
     changes,
+    repair,
   };
 }
 
