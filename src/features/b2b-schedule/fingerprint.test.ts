@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintChanges, type ScheduleInput } from '../../domain/matchmaking/schedule-problem.ts';
-import { scheduleFingerprint, staleParts } from './fingerprint.ts';
+import { scheduleFingerprint } from './fingerprint.ts';
 
 const slot = (n: number) => ({
   number: n,
