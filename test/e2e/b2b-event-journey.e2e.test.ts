@@ -181,6 +181,10 @@ describe.skipIf(!chromiumPath)('a B2B matchmaking event end to end', () => {
     const companyContext = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
     companyContext.setDefaultTimeout(20_000);
     const company = await companyContext.newPage();
+    company.on('response', (response) => {
+      if (response.status() >= 400 && response.url().includes('/api/'))
+        console.warn(`portal: ${response.status()} ${response.request().method()} ${response.url()}`);
+    });
     await company.goto(`${baseUrl}/register/${publicSlug}`);
     await company.getByRole('heading', { name: `Register for ${EVENT_TITLE}`, level: 1 }).waitFor();
     expect(await sidewaysScroll(company)).toBe(0);
@@ -209,7 +213,13 @@ describe.skipIf(!chromiumPath)('a B2B matchmaking event end to end', () => {
       (m) => m.to.includes(COMPANY_EMAIL) && m.subject.startsWith('Confirm your registration'),
     );
     await company.goto(hashLink(mail, baseUrl, '/events/confirm'));
-    await company.getByText(`Your e-mail is confirmed for ${EVENT_TITLE}.`).waitFor();
+    await company
+      .getByText(`Your e-mail is confirmed for ${EVENT_TITLE}.`)
+      .waitFor()
+      .catch(async (error: unknown) => {
+        console.warn(mail.text, '\n---\n', await company.locator('body').textContent());
+        throw error;
+      });
     await company.getByRole('button', { name: 'Open the event' }).click();
     await company.waitForURL((url) => url.pathname === '/event-portal');
     await company.getByRole('heading', { name: EVENT_TITLE, level: 1 }).waitFor();
@@ -219,8 +229,11 @@ describe.skipIf(!chromiumPath)('a B2B matchmaking event end to end', () => {
     const organiser = await signedInPage(browser, baseUrl, {
       email: COORDINATOR,
       password: PASSWORD,
-      redirect: `/w/${slug}/events/${eventId}`,
+      redirect: `/w/${slug}/activities/${activityId}`,
     });
+    // Before: the activity's matchmaking KPIs count nothing.
+    await expect.poll(() => kpiOf(organiser, 'contacts')).toBe('0');
+    await expect.poll(() => kpiOf(organiser, 'communication_initiatives')).toBe('0');
     await organiser.goto(`${baseUrl}${eventPage('participants')}`);
     await organiser.getByRole('button', { name: `Details of ${COMPANY}` }).click();
     const details = organiser.getByRole('dialog', { name: `Details of ${COMPANY}` });
