@@ -170,17 +170,17 @@ function CatalogueCard({
           </Text>
           <Group gap={4} wrap="wrap">
             {isMe ? (
-              <Badge color="gray.8" variant="light">
+              <Badge c="var(--mantine-color-text)" color="gray.8" variant="light">
                 {c.you}
               </Badge>
             ) : null}
             {entry.member ? (
-              <Badge color="blue.9" variant="light">
+              <Badge c="var(--mantine-color-text)" color="blue.9" variant="light">
                 {c.member}
               </Badge>
             ) : null}
             {entry.request ? (
-              <Badge color="teal.9" variant="light">
+              <Badge c="var(--mantine-color-text)" color="teal.9" variant="light">
                 {c.requestState(
                   t.status[entry.request.status] ?? entry.request.status,
                   entry.request.direction === 'sent' ? c.sent : c.received,

@@ -115,7 +115,7 @@ function SuggestionCard({
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {item.name} · {item.country}
           </Text>
-          <Badge variant="light" color="teal.9">
+          <Badge c="var(--mantine-color-text)" variant="light" color="teal.9">
             {t.suggestions.score(item.score)}
           </Badge>
         </Group>

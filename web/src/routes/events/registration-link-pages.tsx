@@ -1,6 +1,6 @@
 import { Alert, Button, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -22,21 +22,31 @@ export function ConfirmRegistrationPage() {
   useDocumentTitle(messages.app.documentTitle(t.confirmTitle));
   const navigate = useNavigate();
   const [token] = useState(hashToken);
-  const confirm = useMutation({
-    mutationFn: (value: string) =>
-      unwrap(api.POST('/api/v1/public/event-registrations/confirm', { body: { token: value } })),
-    onSuccess: (result) => setParticipantToken(result.accessToken),
+  // A query, not a mutation: the link works once, and a page mounted again (the app's shell
+  // settling its session) must read the first answer from the cache instead of sending the used
+  // token a second time, which answered 400 over a confirmed registration.
+  const confirm = useQuery({
+    queryKey: ['event-registration-confirm', token],
+    queryFn: async () => {
+      const result = await unwrap(
+        api.POST('/api/v1/public/event-registrations/confirm', { body: { token: token ?? '' } }),
+      );
+      setParticipantToken(result.accessToken);
+      return result;
+    },
+    enabled: token !== null,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
-  const { mutate } = confirm;
-  useEffect(() => {
-    if (token) mutate(token);
-  }, [token, mutate]);
   return (
     <Container size="sm" py="xl">
       <Stack gap="md">
         <Title order={1}>{t.confirmTitle}</Title>
         {!token && <Text>{t.noToken}</Text>}
-        {confirm.isPending && <Loader aria-label={t.confirmTitle} />}
+        {token && confirm.isPending && <Loader aria-label={t.confirmTitle} />}
         {confirm.isError && (
           <Alert color="red" variant="light" title={t.confirmFailed} role="alert" styles={alertStyles('red')}>
             {describeError(confirm.error)}

@@ -201,7 +201,7 @@ function PublicationCard({
             {t.publication.stale(overview.stale.join(', '))}
           </Alert>
         )}
-        {publish.isSuccess && <Text c="green.9">{t.publication.publishedNow}</Text>}
+        {publish.isSuccess && <Text role="status">{t.publication.publishedNow}</Text>}
         <Group>
           <Button onClick={() => setConfirming(true)} disabled={!mayPublish}>
             {t.publication.publish}
@@ -401,7 +401,11 @@ function RunResult({
           <Title order={2} fz="lg" id="schedule-result-title">
             {t.result.title}
           </Title>
-          <Badge variant="light" color={run.status === 'failed' ? 'red' : 'blue'}>
+          <Badge
+            c="var(--mantine-color-text)"
+            variant="light"
+            color={run.status === 'failed' ? 'red' : 'blue'}
+          >
             {t.result.runStatus[run.status]}
           </Badge>
         </Group>
