@@ -3,7 +3,11 @@ import type { DB } from '../../db/schema.ts';
 import type { WorkspaceTable } from '../../db/workspace-tables.ts';
 
 /** The column a batch of a table is chosen by: its primary key, or its first column for composite ones. */
-const KEY_COLUMN: Partial<Record<string, string>> = { kpi_actual: 'activity_id', job_file: 'job_id' };
+const KEY_COLUMN: Partial<Record<string, string>> = {
+  kpi_actual: 'activity_id',
+  job_file: 'job_id',
+  b2b_event_co_organiser: 'event_id',
+};
 
 /**
  * The only SQL of deleting a workspace: batches of the rows of one table of WORKSPACE_TABLES that
