@@ -50,7 +50,16 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
         !op.path.endsWith('/settings') &&
         // A stage change is edited with its relationship's version (the generator pairs a change with
         // any relationship): its race is tested in src/features/relationships/relationships.int.test.ts.
-        !op.path.endsWith('/changes/{changeId}'),
+        !op.path.endsWith('/changes/{changeId}') &&
+        // The event portal's callers sign in with an event link, which the generated callers do not
+        // have; its edit is the same versioned update of the participant as the organisers'.
+        !op.path.startsWith('/api/v1/event-portal/') &&
+        // A valid event set-up needs an IANA time zone and dates in order, which the generator does
+        // not make: its race has the dedicated test below.
+        op.path !== '/api/v1/workspaces/{workspace}/events/{eventId}' &&
+        // A participant is addressed through its own event, a pair the generator does not make:
+        // the dedicated test below races its edit (the portal's `PATCH /event-portal/me` is the same).
+        op.path !== '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}',
     );
   }, 120_000);
   afterAll(async () => {
@@ -135,5 +144,72 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
       .where('id', '=', view.id)
       .executeTakeFirstOrThrow();
     expect(row.version).toBe(view.version + 1);
+  });
+
+  it('takes exactly one of N edits of a B2B event sent at once with the same version', async () => {
+    const caller = world.callers.get('coordinator');
+    expect(caller).toBeDefined();
+    const headers = (caller as { headers: Record<string, string> }).headers;
+    const event = await t.database.db
+      .selectFrom('b2b_event')
+      .select(['id', 'version'])
+      .where('workspace_id', '=', world.a.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/workspaces/${world.a.slug}/events/${event.id}`,
+          headers,
+          payload: { version: event.version, description: `Parallel ${i}` },
+        }),
+      ),
+    );
+    const statuses = answers.map((res) => res.statusCode).sort();
+    expect(statuses, answers.map((res) => res.body).join('\n')).toEqual([
+      200,
+      ...Array(PARALLEL - 1).fill(409),
+    ]);
+    const row = await t.database.db
+      .selectFrom('b2b_event')
+      .select('version')
+      .where('id', '=', event.id)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(event.version + 1);
+  });
+
+  it('takes exactly one of N edits of a B2B event participant sent at once with the same version', async () => {
+    const caller = world.callers.get('coordinator');
+    expect(caller).toBeDefined();
+    const headers = (caller as { headers: Record<string, string> }).headers;
+    const participant = await t.database.db
+      .selectFrom('b2b_participant')
+      .select(['id', 'event_id', 'version'])
+      .where('workspace_id', '=', world.a.id)
+      .where('status', '=', 'approved')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/workspaces/${world.a.slug}/events/${participant.event_id}/participants/${participant.id}`,
+          headers,
+          payload: { version: participant.version, profile: { offers: `Parallel ${i}` } },
+        }),
+      ),
+    );
+    const statuses = answers.map((res) => res.statusCode).sort();
+    expect(statuses, answers.map((res) => res.body).join('\n')).toEqual([
+      200,
+      ...Array(PARALLEL - 1).fill(409),
+    ]);
+    const row = await t.database.db
+      .selectFrom('b2b_participant')
+      .select('version')
+      .where('id', '=', participant.id)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(participant.version + 1);
   });
 });

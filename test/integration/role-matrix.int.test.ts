@@ -172,6 +172,8 @@ const CASES: RouteCase[] = [
       sessions: [{ name: 'Morning', day: '2026-03-10', startTime: '09:00', endTime: '12:00', breaks: [] }],
     }),
     resource: 'b2b_event',
+    // A fresh event: its activity runs on 2026-03-10 (the own event runs today, for the day's routes).
+    target: 'fresh',
   },
   {
     method: 'GET',
@@ -185,6 +187,7 @@ const CASES: RouteCase[] = [
     expected: only({ coordinator: 200, cluster_manager: 200 }),
     body: () => ({ tables: [{ number: 1, name: 'Table 1' }] }),
     resource: 'b2b_event',
+    target: 'fresh',
   },
   {
     method: 'POST',
@@ -2274,10 +2277,15 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     const url =
       route.path
         .replace('{workspace}', workspaceSlug)
-        .replace(/\{(id|userId|eventId)\}/, targetId)
-        .replace(/\{(\w+)\}/g, (_all, name: string) =>
-          name === 'eventId' ? (params[name] ?? eventIds.eventId) : (params[name] ?? name),
-        ) + (route.query?.(version, own) ?? '');
+        .replace(/\{(id|userId)\}/, targetId)
+        // An event route's target is the event (resource b2b_event); the agendas' routes read the
+        // own published event.
+        .replace(
+          '{eventId}',
+          route.resource === 'b2b_event' ? targetId : (params.eventId ?? eventIds.eventId),
+        )
+        .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
+      (route.query?.(version, own) ?? '');
     return t.app.inject({
       method: route.method,
       url,
