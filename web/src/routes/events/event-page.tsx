@@ -165,6 +165,7 @@ function EventHeader({ workspace, event }: { workspace: string; event: EventDeta
           to="/w/$workspace/activities/$activityId"
           params={{ workspace, activityId: event.activity.id }}
           fz="sm"
+          underline="always"
         >
           {t.page.activityLink}
         </AnchorLink>
