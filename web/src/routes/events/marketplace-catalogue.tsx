@@ -170,17 +170,17 @@ function CatalogueCard({
           </Text>
           <Group gap={4} wrap="wrap">
             {isMe ? (
-              <Badge color="gray.8" variant="light">
+              <Badge color="gray.8" variant="light" c="var(--mantine-color-text)">
                 {c.you}
               </Badge>
             ) : null}
             {entry.member ? (
-              <Badge color="blue.9" variant="light">
+              <Badge color="blue.9" variant="light" c="var(--mantine-color-text)">
                 {c.member}
               </Badge>
             ) : null}
             {entry.request ? (
-              <Badge color="teal.9" variant="light">
+              <Badge color="teal.9" variant="light" c="var(--mantine-color-text)">
                 {c.requestState(
                   t.status[entry.request.status] ?? entry.request.status,
                   entry.request.direction === 'sent' ? c.sent : c.received,

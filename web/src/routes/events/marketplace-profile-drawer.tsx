@@ -124,7 +124,13 @@ function ProfileFacts({ entry }: { entry: CatalogueEntry }) {
         </Text>
         <Group gap={4} wrap="wrap">
           {entry.representatives.map((r) => (
-            <Badge key={`${r.name}-${r.roleTitle ?? ''}`} variant="light" color="gray.8" tt="none">
+            <Badge
+              key={`${r.name}-${r.roleTitle ?? ''}`}
+              variant="light"
+              c="var(--mantine-color-text)"
+              color="gray.8"
+              tt="none"
+            >
               {r.roleTitle ? `${r.name} — ${r.roleTitle}` : r.name}
             </Badge>
           ))}

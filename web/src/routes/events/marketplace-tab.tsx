@@ -116,7 +116,7 @@ function SuggestionCard({
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {item.name} · {countryName(item.country)}
           </Text>
-          <Badge variant="light" color="teal.9">
+          <Badge variant="light" c="var(--mantine-color-text)" color="teal.9">
             {t.suggestions.score(item.score)}
           </Badge>
         </Group>

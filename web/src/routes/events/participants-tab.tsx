@@ -132,6 +132,7 @@ function OrganiserParticipants({ workspace, eventId }: { workspace: string; even
                       <Table.Td>
                         <Badge
                           variant="light"
+                          c="var(--mantine-color-text)"
                           color={
                             p.status === 'approved'
                               ? 'teal.9'

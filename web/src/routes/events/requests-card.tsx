@@ -57,7 +57,11 @@ export function RequestCard({ viewer, request }: { viewer: EventViewer; request:
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {request.from.name} → {request.to.name}
           </Text>
-          <Badge color={STATUS_COLOURS[request.status] ?? 'gray.8'} variant="light">
+          <Badge
+            color={STATUS_COLOURS[request.status] ?? 'gray.8'}
+            variant="light"
+            c="var(--mantine-color-text)"
+          >
             {t.status[request.status] ?? request.status}
           </Badge>
         </Group>

@@ -87,7 +87,7 @@ export function RequestsTab({ viewer }: EventTabProps) {
       {query.data ? (
         <Group gap="xs" wrap="wrap" aria-label={o.counts} role="group">
           {Object.entries(query.data.countsByStatus).map(([code, n]) => (
-            <Badge key={code} variant="light" color="gray.8" tt="none">
+            <Badge key={code} variant="light" c="var(--mantine-color-text)" color="gray.8" tt="none">
               {t.status[code] ?? code}: {n}
             </Badge>
           ))}

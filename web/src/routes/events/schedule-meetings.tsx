@@ -71,7 +71,12 @@ export function ScheduleMeetings({
                         {m.from.name} – {m.to.name}
                       </Text>
                       <Group gap={4} mt={2}>
-                        <Badge size="sm" variant="light" color={m.status === 'cancelled' ? 'red' : 'blue'}>
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          c="var(--mantine-color-text)"
+                          color={m.status === 'cancelled' ? 'red' : 'blue'}
+                        >
                           {t.statuses[m.status] ?? m.status}
                         </Badge>
                         <Badge size="sm" variant="outline" color="gray">

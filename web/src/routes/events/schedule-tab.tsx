@@ -400,7 +400,11 @@ function RunResult({
           <Title order={2} fz="lg" id="schedule-result-title">
             {t.result.title}
           </Title>
-          <Badge variant="light" color={run.status === 'failed' ? 'red' : 'blue'}>
+          <Badge
+            variant="light"
+            c="var(--mantine-color-text)"
+            color={run.status === 'failed' ? 'red' : 'blue'}
+          >
             {t.result.runStatus[run.status]}
           </Badge>
         </Group>
