@@ -22,6 +22,8 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
   let browser: Browser;
   let baseUrl: string;
   let pages: string[];
+  /** The event pages of the demo member (issue 22). */
+  let memberPages: string[];
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
@@ -50,6 +52,21 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
       .limit(3)
       .execute();
     const plan = await db.selectFrom('plan').select('id').orderBy('name').executeTakeFirstOrThrow();
+    // The demo's B2B events (issue 22): the past one (held, published, feedback) and the upcoming
+    // one (open for requests, the demo member registered).
+    const events = await db
+      .selectFrom('b2b_event')
+      .innerJoin('activity', 'activity.id', 'b2b_event.activity_id')
+      .select('b2b_event.id')
+      .orderBy('activity.starts_on')
+      .execute();
+    expect(events.length).toBe(2);
+    const eventTabs = ['setup', 'participants', 'requests', 'schedule', 'agendas', 'day', 'statistics'];
+    const upcoming = `/w/demo/events/${events[1]?.id}`;
+    memberPages = [
+      '/w/demo/events',
+      ...['my-registration', 'marketplace', 'my-agenda', 'follow-up'].map((tab) => `${upcoming}?tab=${tab}`),
+    ];
     expect(markets.length).toBeGreaterThan(0);
     expect(members.length).toBeGreaterThan(0);
     expect(activities.length).toBeGreaterThan(0);
@@ -64,6 +81,9 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
       ...activities.map((a) => `/w/demo/activities/${a.id}`),
       `/w/demo/plans/${plan.id}`,
       '/w/demo/audit',
+      '/w/demo/events',
+      '/w/demo/events?when=past',
+      ...events.flatMap((e) => eventTabs.map((tab) => `/w/demo/events/${e.id}?tab=${tab}`)),
     ];
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
@@ -73,15 +93,27 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
     await t?.close();
   });
 
-  async function signedIn(): Promise<Page> {
-    return signedInPage(browser, baseUrl, {
-      email: 'coordinator@demo.space2id.example',
-      password: DEMO_PASSWORD,
-    });
+  async function signedIn(email = 'coordinator@demo.space2id.example'): Promise<Page> {
+    return signedInPage(browser, baseUrl, { email, password: DEMO_PASSWORD });
   }
 
-  it('shows no snake_case code in the visible text of the demo’s main pages', {
+  it('shows no snake_case code in the event pages of the demo member (issue 22)', {
     timeout: 180_000,
+  }, async () => {
+    const page = await signedIn('member@demo.space2id.example');
+    const problems: string[] = [];
+    for (const address of memberPages) {
+      await page.goto(`${baseUrl}${address}`);
+      await settle(page);
+      expect(await page.locator('main h1').count(), address).toBe(1);
+      for (const code of await visibleCodes(page)) problems.push(`${address}: ${code}`);
+    }
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows no snake_case code in the visible text of the demo’s main pages', {
+    timeout: 360_000,
   }, async () => {
     const page = await signedIn();
     const problems: string[] = [];

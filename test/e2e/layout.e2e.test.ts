@@ -29,6 +29,9 @@ const LONG_ORGANISATION = `Hypersonicpropulsionandorbitaltransferservices${'cons
 const LONG_CITY = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
 const LONG_MARKET = `Antarcticaandsouthernoceanresearchstations${'logistics'.repeat(6)}`;
 const LONG_ACTIVITY = `Roadshow${'andmatchmakingforgroundsegmentsuppliers'.repeat(3)}`;
+/** The event page's tabs (`?tab=`) for an organiser, and for a member taking part. */
+const organiserTabs = ['setup', 'participants', 'requests', 'schedule', 'agendas', 'day', 'statistics'];
+const memberTabs = ['my-registration', 'marketplace', 'my-agenda', 'follow-up'];
 
 /**
  * The newcomer's walk of issue 18 over the demo workspace (plus a few records with very long
@@ -44,6 +47,9 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
   /** Pages visited besides one per route: filtered lists, other views, long names. */
   let extraPages: string[];
   let memberOrganisationPath: string;
+  /** The demo's upcoming B2B event (the member takes part) and its public registration page. */
+  let upcomingEventPath: string;
+  let upcomingRegistrationPath: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { webDist: WEB_DIST });
@@ -131,6 +137,27 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
 
+    // The demo's B2B events (issue 22): the past one (held, published) and the upcoming one (open
+    // for requests, the demo member registered); a participant of the past one and its QR code.
+    const events = await db
+      .selectFrom('b2b_event')
+      .innerJoin('activity', 'activity.id', 'b2b_event.activity_id')
+      .select(['b2b_event.id', 'b2b_event.public_slug', 'activity.starts_on'])
+      .where('b2b_event.workspace_id', '=', workspace.id)
+      .orderBy('activity.starts_on')
+      .execute();
+    const [pastEvent, upcomingEvent] = events;
+    if (!pastEvent || !upcomingEvent) throw new Error('the demo holds no past and upcoming event');
+    const checkedIn = await db
+      .selectFrom('b2b_participant')
+      .select('checkin_code')
+      .where('event_id', '=', pastEvent.id)
+      .where('status', '=', 'approved')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    upcomingEventPath = `/w/demo/events/${upcomingEvent.id}`;
+    upcomingRegistrationPath = `/register/${upcomingEvent.public_slug}`;
+
     pages = {
       '/': '/',
       '/sign-in': '/sign-in',
@@ -175,6 +202,13 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/$workspace/instruments/$key': '/w/demo/instruments/training-to-go-international-extended',
       '/setup/$token': '/setup/not-a-real-token',
       '/operator': '/operator',
+      '/w/$workspace/events': '/w/demo/events',
+      '/w/$workspace/events/$eventId': `/w/demo/events/${pastEvent.id}`,
+      '/w/$workspace/events/$eventId/check-in/$code': `/w/demo/events/${pastEvent.id}/check-in/${checkedIn.checkin_code}`,
+      '/register/$slug': upcomingRegistrationPath,
+      '/events/confirm': '/events/confirm#not-a-real-token',
+      '/events/access': '/events/access#not-a-real-token',
+      '/event-portal': '/event-portal',
     };
     extraPages = [
       `/w/demo/members?q=${LONG_ORGANISATION.slice(0, 20)}`,
@@ -186,6 +220,12 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/w/demo/network/interactions?mine=true',
       // The pipeline as a list, filtered (issue 21).
       '/w/demo/network/pipeline?view=list&stage=partner,collaborating',
+      // The events: past ones, and every organiser tab of both demo events.
+      '/w/demo/events?when=past',
+      ...organiserTabs.flatMap((tab) => [
+        `/w/demo/events/${pastEvent.id}?tab=${tab}`,
+        `${upcomingEventPath}?tab=${tab}`,
+      ]),
     ];
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);
@@ -223,6 +263,11 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
         '/reset-password',
         '/accept-invitation',
         '/',
+        // An event's public pages: no workspace navigation, walked signed out on a phone below.
+        '/register/$slug',
+        '/events/confirm',
+        '/events/access',
+        '/event-portal',
       ]);
       const addresses = [
         ...Object.entries(pages)
@@ -292,9 +337,9 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       }
     }
 
-    // About thirty pages, each checked by axe: minutes on a busy machine.
+    // About sixty pages, each checked by axe: minutes on a busy machine.
     it('fits every page of the coordinator, and the public pages, on the screen (issue 18, item 9)', {
-      timeout: 300_000,
+      timeout: 900_000,
     }, async () => {
       const problems: string[] = [];
       const context = await browser.newContext({ viewport: PHONE });
@@ -302,7 +347,17 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       const visitor = await context.newPage();
       await walk(
         visitor,
-        ['/sign-in', '/forgot-password', pages['/reset-password'] ?? '', pages['/accept-invitation'] ?? ''],
+        [
+          '/sign-in',
+          '/forgot-password',
+          pages['/reset-password'] ?? '',
+          pages['/accept-invitation'] ?? '',
+          // An event's public pages (issue 22), signed out: registration, links, the portal.
+          pages['/register/$slug'] ?? '',
+          pages['/events/confirm'] ?? '',
+          pages['/events/access'] ?? '',
+          pages['/event-portal'] ?? '',
+        ],
         problems,
       );
       await context.close();
@@ -312,7 +367,10 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
         page,
         [
           ...Object.values(pages).filter(
-            (a) => !/^\/(sign-in|forgot-password|reset-password|accept-invitation)/.test(a),
+            (a) =>
+              !/^\/(sign-in|forgot-password|reset-password|accept-invitation|register\/|events\/|event-portal)/.test(
+                a,
+              ),
           ),
           ...extraPages,
           '/w/demo/calendar?view=month',
@@ -350,13 +408,22 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
 
     // Two accounts, about ten pages, each checked by axe: minutes on a busy machine.
     it('fits the main pages of a member and of a viewer on the screen (issue 18, item 9)', {
-      timeout: 240_000,
+      timeout: 420_000,
     }, async () => {
       const problems: string[] = [];
       const member = await signedIn('member@demo.space2id.example', PHONE);
       await walk(
         member,
-        ['/w/demo/', memberOrganisationPath, '/w/demo/markets', '/w/demo/calendar', '/w/demo/clusters'],
+        [
+          '/w/demo/',
+          memberOrganisationPath,
+          '/w/demo/markets',
+          '/w/demo/calendar',
+          '/w/demo/clusters',
+          // The B2B events (issue 22): the list, and the upcoming event the member takes part in.
+          '/w/demo/events',
+          ...memberTabs.map((tab) => `${upcomingEventPath}?tab=${tab}`),
+        ],
         problems,
       );
       await member.context().close();

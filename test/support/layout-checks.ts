@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -152,7 +152,14 @@ export function appRouteTemplates(): string[] {
   const routeDirs = readdirSync(path.join(web, 'routes'));
   const files = [
     path.join(web, 'app/router.tsx'),
-    ...routeDirs.map((dir) => path.join(web, 'routes', dir, 'routes.ts')).filter((file) => existsSync(file)),
+    // A folder's routes are in `routes.ts`, or split over `routes-<part>.ts` (the events folder).
+    ...routeDirs.flatMap((dir) =>
+      statSync(path.join(web, 'routes', dir)).isDirectory()
+        ? readdirSync(path.join(web, 'routes', dir))
+            .filter((file) => /^routes(-[a-z-]+)?\.ts$/.test(file))
+            .map((file) => path.join(web, 'routes', dir, file))
+        : [],
+    ),
   ];
   const parents: Record<string, string> = { rootRoute: '/', workspaceRoute: '/w/$workspace/' };
   const templates: string[] = [];

@@ -74,6 +74,11 @@ describe('audit log values', () => {
       'EU programme',
     );
     expect(formatAuditValue('country', 'JP', context())).toBe('Japan');
+    // A relationship's stage, as the demo's B2B event records it (issue 22), and an event's status.
+    expect(formatAuditValue('stage', 'potential_partner', context({ entityType: 'relationship' }))).toBe(
+      'Potential partner',
+    );
+    expect(formatAuditValue('status', 'open', context({ entityType: 'b2b_event' }))).toBe('Open');
   });
 
   it('writes money in EUR, effort in days, dates as dates, and KPI money from cents', () => {

@@ -100,7 +100,11 @@ function vocabularyOf(entityType: string, field: string): Record<string, string>
             ? p.activityStatus
             : entityType === 'project'
               ? messages.projects.status
-              : undefined;
+              : entityType === 'b2b_event'
+                ? messages.events.status
+                : undefined;
+    case 'stage':
+      return entityType === 'relationship' ? messages.pipeline.stages : undefined;
     case 'funding_programme':
       return messages.projects.programme;
     case 'role':

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../app/error-state.tsx';
+import { countryName } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { usePhone } from '../../components/use-phone.ts';
@@ -110,7 +111,7 @@ function OrganiserAgendas({ workspace, eventId }: { workspace: string; eventId: 
                   {p.name}
                 </Text>
                 <Text fz="sm" c="dimmed">
-                  {p.country} · {t.meetingCount(p.meetings)}
+                  {countryName(p.country)} · {t.meetingCount(p.meetings)}
                 </Text>
                 <Group gap="sm">
                   <Anchor href={file('agenda.pdf', p.id)} aria-label={t.pdfOf(p.name)} fz="sm">
@@ -137,7 +138,7 @@ function OrganiserAgendas({ workspace, eventId }: { workspace: string; eventId: 
               {data.participants.map((p) => (
                 <Table.Tr key={p.id} data-testid="agendas-participant">
                   <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{p.country}</Table.Td>
+                  <Table.Td>{countryName(p.country)}</Table.Td>
                   <Table.Td>{p.meetings}</Table.Td>
                   <Table.Td>
                     <Group gap="sm">

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Titl
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
+import { countryName } from '../../app/format.ts';
 import { alertStyles } from '../../components/alerts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { messages } from '../../messages/en.ts';
@@ -113,7 +114,7 @@ function SuggestionCard({
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {item.name} · {item.country}
+            {item.name} · {countryName(item.country)}
           </Text>
           <Badge c="var(--mantine-color-text)" variant="light" color="teal.9">
             {t.suggestions.score(item.score)}

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
+import { countryName } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { messages } from '../../messages/en.ts';
 import type { EventTabProps } from './viewer.ts';
@@ -127,10 +128,11 @@ function OrganiserParticipants({ workspace, eventId }: { workspace: string; even
                           {p.name}
                         </Button>
                       </Table.Td>
-                      <Table.Td visibleFrom="sm">{p.country}</Table.Td>
+                      <Table.Td visibleFrom="sm">{countryName(p.country)}</Table.Td>
                       <Table.Td>
                         <Badge
                           variant="light"
+                          c="var(--mantine-color-text)"
                           color={
                             p.status === 'approved'
                               ? 'teal.9'
@@ -202,7 +204,7 @@ function ParticipantDetails({
         {t.status[p.status]} · {t.source[p.source]}
       </Text>
       <Text fz="sm">
-        {p.country}
+        {countryName(p.country)}
         {p.city ? ` · ${p.city}` : ''}
         {p.website ? ` · ${p.website}` : ''}
       </Text>
