@@ -6,7 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../domain/error
 import { eurToCents, formatEurWithCode } from '../domain/planning/money.ts';
 import { ActivityRepository } from '../features/activities/repository.ts';
 import { loadActivity } from '../features/activities/service.ts';
-import { AuditRepository } from '../features/audit/repository.ts';
+import { type AuditRecordType, AuditRepository } from '../features/audit/repository.ts';
 import { goneChanges } from '../features/budgets/cost-line-service.ts';
 import { computeEstimate } from '../features/budgets/estimate-service.ts';
 import { presentEstimate } from '../features/budgets/presenter.ts';
@@ -72,7 +72,7 @@ export function estimateActivityCommand(db: Kysely<DB>) {
       const audit = new AuditRepository(trx);
       const record = (
         action: 'create' | 'update' | 'delete',
-        entityType: string,
+        entityType: AuditRecordType,
         entityId: string,
         changes: Record<string, [unknown, unknown]>,
       ) =>

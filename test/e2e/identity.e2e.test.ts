@@ -275,6 +275,12 @@ describe.skipIf(!chromiumPath)('identity, clusters and the audit log in the brow
     await page.getByRole('option', { name: 'Northern Lights Space Partnership' }).click();
     // Switching opens the other workspace's dashboard.
     await page.waitForURL(/\/w\/north\/?$/);
+    // The navigation is the new workspace's (its role) before a link of it is followed: until
+    // then a click can land on the previous workspace's link.
+    await expect.poll(() => page.getByTestId('workspace-nav').textContent()).toContain('Coordinator');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Clusters' }).getAttribute('href'))
+      .toMatch(/\/w\/north\/clusters$/);
     await page.getByRole('link', { name: 'Clusters' }).click();
     await page.waitForURL(/\/w\/north\/clusters$/);
     await expect.poll(() => page.getByTestId('clusters-empty').textContent()).toContain('No clusters yet');

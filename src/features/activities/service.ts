@@ -5,7 +5,7 @@ import { type Actor, can, clusterScope, requireAccess } from '../../domain/acces
 import { checkRange } from '../../domain/dates.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
-import { AuditRepository, diff } from '../audit/repository.ts';
+import { type AuditRecordType, AuditRepository, diff } from '../audit/repository.ts';
 import { presentBudgetBlock } from '../budgets/presenter.ts';
 import { CostLineRepository } from '../budgets/repository.ts';
 import { InstrumentRepository } from '../instruments/repository.ts';
@@ -377,7 +377,7 @@ export class ActivityService {
     db: Kysely<DB>,
     actor: Actor,
     action: 'create' | 'update' | 'delete',
-    entityType: string,
+    entityType: AuditRecordType,
     entityId: string,
     changes: Record<string, [unknown, unknown]>,
   ): Promise<void> {

@@ -12,7 +12,8 @@ export interface AuditEntry {
   /** null: done from the command line (no account acted). */
   actorUserId: string | null;
   action: 'create' | 'update' | 'delete';
-  entityType: string;
+  /** One of the kinds the log names and orders (a new kind needs its label in every language). */
+  entityType: AuditRecordType;
   entityId: string;
   changes: Changes;
 }
@@ -423,6 +424,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'cost_line',
   'cluster',
   'project',
+  'b2b_participant',
   'job',
   'network_organisation_import',
   'network_person_import',
@@ -433,6 +435,11 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'invitation',
   'kpi_target',
   'kpi_entry',
+  'b2b_event',
+  'b2b_meeting',
+  'b2b_meeting_feedback',
+  'b2b_request',
+  'b2b_schedule_run',
   'organisation',
   'network_organisation',
   'network_person',
@@ -448,6 +455,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'workspace_archive',
   'membership',
 ] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPE_ORDER)[number];
 
 /**
  * The SQL of each sort key. Who sorts by the author's name (the Hub itself, with no author,

@@ -175,7 +175,7 @@ export async function seedDemoInteractions(
         workspaceId,
         actorUserId: values.created_by,
         action: 'create' as const,
-        entityType: 'interaction',
+        entityType: 'interaction' as const,
         entityId: row.id,
         changes: diff({}, values),
       });

@@ -145,7 +145,7 @@ export async function seedDemoWorkspace(
         workspaceId: workspace.id,
         actorUserId: coordinatorId,
         action: 'create' as const,
-        entityType: 'organisation',
+        entityType: 'organisation' as const,
         entityId: organisationIds[index] as string,
         changes: diff(
           {},
@@ -156,7 +156,7 @@ export async function seedDemoWorkspace(
         workspaceId: workspace.id,
         actorUserId: coordinatorId,
         action: 'create' as const,
-        entityType: 'person',
+        entityType: 'person' as const,
         entityId: personIds[index] as string,
         changes: diff(
           {},

@@ -496,7 +496,7 @@ export class NetworkDataService {
         workspaceId: actor.workspaceId,
         actorUserId: actor.userId,
         action: 'update',
-        entityType: 'network_person',
+        entityType: 'network_person' as const,
         entityId: id,
         changes: { erased_at: [null, erasedAt] },
       });
@@ -676,21 +676,21 @@ async function recordImport(
     ...organisations.map(({ id, ...values }) => ({
       ...base,
       action: 'create' as const,
-      entityType: 'network_organisation',
+      entityType: 'network_organisation' as const,
       entityId: id,
       changes: changesOf(values),
     })),
     ...people.map((values, index) => ({
       ...base,
       action: 'create' as const,
-      entityType: 'network_person',
+      entityType: 'network_person' as const,
       entityId: personIds[index] ?? '',
       changes: changesOf(values),
     })),
     ...updates.map((update) => ({
       ...base,
       action: 'update' as const,
-      entityType: 'network_person',
+      entityType: 'network_person' as const,
       entityId: update.id,
       changes: Object.fromEntries(
         Object.entries(update.values).map(([k, v]) => [k, [null, v]]),

@@ -82,6 +82,12 @@ export const elFigures: Widen<typeof figures> = {
       workspace_archive: 'Αρχείο χώρου εργασίας',
       project: 'Συνεργατικό έργο',
       project_partner: 'Εταίρος έργου',
+      b2b_event: 'Εκδήλωση επιχειρηματικών συναντήσεων',
+      b2b_participant: 'Συμμετέχων στην εκδήλωση',
+      b2b_request: 'Αίτημα συνάντησης',
+      b2b_schedule_run: 'Πρόγραμμα συναντήσεων',
+      b2b_meeting: 'Συνάντηση',
+      b2b_meeting_feedback: 'Αξιολόγηση συνάντησης',
     },
     fields: {
       name: 'Όνομα',

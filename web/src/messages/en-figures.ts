@@ -81,6 +81,12 @@ export const figures = {
       workspace_archive: 'Workspace archive',
       project: 'Collaborative project',
       project_partner: 'Project partner',
+      b2b_event: 'Matchmaking event',
+      b2b_participant: 'Event participant',
+      b2b_request: 'Meeting request',
+      b2b_schedule_run: 'Meeting schedule',
+      b2b_meeting: 'Meeting',
+      b2b_meeting_feedback: 'Meeting feedback',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */
     fields: {

@@ -83,6 +83,12 @@ export const esFigures: Widen<typeof figures> = {
       workspace_archive: 'Archivo del espacio de trabajo',
       project: 'Proyecto colaborativo',
       project_partner: 'Socio de proyecto',
+      b2b_event: 'Evento de encuentros empresariales',
+      b2b_participant: 'Participante del evento',
+      b2b_request: 'Solicitud de reunión',
+      b2b_schedule_run: 'Calendario de reuniones',
+      b2b_meeting: 'Reunión',
+      b2b_meeting_feedback: 'Valoración de la reunión',
     },
     fields: {
       name: 'Nombre',

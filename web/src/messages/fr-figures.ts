@@ -79,6 +79,12 @@ export const frFigures: Figures = {
       workspace_archive: 'Archive de l’espace de travail',
       project: 'Projet collaboratif',
       project_partner: 'Partenaire de projet',
+      b2b_event: 'Événement de rendez-vous d’affaires',
+      b2b_participant: 'Participant à l’événement',
+      b2b_request: 'Demande de rendez-vous',
+      b2b_schedule_run: 'Planning des rendez-vous',
+      b2b_meeting: 'Rendez-vous',
+      b2b_meeting_feedback: 'Avis sur le rendez-vous',
     },
     fields: {
       name: 'Nom',

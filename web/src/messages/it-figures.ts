@@ -83,6 +83,12 @@ export const itFigures: Widen<typeof figures> = {
       workspace_archive: 'Archivio dello spazio di lavoro',
       project: 'Progetto collaborativo',
       project_partner: 'Partner di progetto',
+      b2b_event: 'Evento di incontri d’affari',
+      b2b_participant: 'Partecipante all’evento',
+      b2b_request: 'Richiesta di incontro',
+      b2b_schedule_run: 'Programma degli incontri',
+      b2b_meeting: 'Incontro',
+      b2b_meeting_feedback: 'Valutazione dell’incontro',
     },
     fields: {
       name: 'Nome',

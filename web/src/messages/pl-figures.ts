@@ -86,6 +86,12 @@ export const plFigures: Widen<typeof figures> = {
       workspace_archive: 'Archiwum przestrzeni roboczej',
       project: 'Projekt wspólny',
       project_partner: 'Partner projektu',
+      b2b_event: 'Wydarzenie kojarzenia partnerów',
+      b2b_participant: 'Uczestnik wydarzenia',
+      b2b_request: 'Prośba o spotkanie',
+      b2b_schedule_run: 'Harmonogram spotkań',
+      b2b_meeting: 'Spotkanie',
+      b2b_meeting_feedback: 'Ocena spotkania',
     },
     fields: {
       name: 'Nazwa',
