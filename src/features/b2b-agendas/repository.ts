@@ -123,22 +123,6 @@ export class AgendaRepository {
     return row ? toParticipant(row) : null;
   }
 
-  /** The participant of a member organisation in the event, if registered. */
-  async participantOfOrganisation(
-    workspaceId: string,
-    eventId: string,
-    organisationId: string,
-  ): Promise<AgendaParticipantRow | null> {
-    const row = await this.db
-      .selectFrom('b2b_participant as p')
-      .where('p.workspace_id', '=', workspaceId)
-      .where('p.event_id', '=', eventId)
-      .where('p.organisation_id', '=', organisationId)
-      .select(PARTICIPANT_COLUMNS)
-      .executeTakeFirst();
-    return row ? toParticipant(row) : null;
-  }
-
   async participantsByIds(ids: readonly string[]): Promise<Map<string, AgendaParticipantRow>> {
     const map = new Map<string, AgendaParticipantRow>();
     for (let start = 0; start < ids.length; start += 500) {

@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
-import { type Actor, can, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
+import { type Actor, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { canManageEvent, requireEventManager } from '../../domain/matchmaking/access.ts';
+import { canManageEvent, canParticipate, requireEventManager } from '../../domain/matchmaking/access.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { JobRepository } from '../../jobs/repository.ts';
 import { AuditRepository } from '../audit/repository.ts';
@@ -235,30 +235,20 @@ export class AgendaService {
   private async access(actor: Actor, eventId: string, participantId: string | undefined) {
     requireAccess(actor, 'event.read');
     const event = await this.refs.find(actor.workspaceId, eventId);
-    const repo = new AgendaRepository(this.db);
-    const participant = participantId
-      ? await repo.participant(actor.workspaceId, event.id, participantId)
-      : actor.organisationId
-        ? await repo.participantOfOrganisation(actor.workspaceId, event.id, actor.organisationId)
-        : null;
+    const id =
+      participantId ??
+      (actor.organisationId
+        ? (await this.refs.participantOfOrganisation(event, actor.organisationId))?.id
+        : undefined);
+    const participant = id
+      ? await new AgendaRepository(this.db).participant(event.workspaceId, event.id, id)
+      : null;
     if (!participant) throw new NotFoundError('participant', participantId ?? '');
     if (canManageEvent(actor, event)) return { event, participant };
-    if (participant.organisationId) {
-      const organisation = await this.db
-        .selectFrom('organisation')
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', participant.organisationId)
-        .select('cluster_id')
-        .executeTakeFirst();
-      if (
-        organisation &&
-        can(actor, 'event.participate', {
-          clusterId: organisation.cluster_id,
-          organisationId: participant.organisationId,
-        })
-      )
-        return { event, participant };
-    }
+    const organisation = participant.organisationId
+      ? await this.refs.participantOfOrganisation(event, participant.organisationId)
+      : null;
+    if (organisation && canParticipate(actor, organisation)) return { event, participant };
     throw new ForbiddenError('event.participate');
   }
 

@@ -107,18 +107,6 @@ export class DayRepository {
       .executeTakeFirst();
   }
 
-  /** The participant of a member organisation in the event, if registered. */
-  findMemberParticipant(workspaceId: string, eventId: string, organisationId: string) {
-    return this.db
-      .selectFrom('b2b_participant as p')
-      .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-      .select(['p.id', 'p.status', 'p.organisation_id', 'o.cluster_id'])
-      .where('p.workspace_id', '=', workspaceId)
-      .where('p.event_id', '=', eventId)
-      .where('p.organisation_id', '=', organisationId)
-      .executeTakeFirst();
-  }
-
   /** Sets or clears the check-in (not a profile edit: the participant's version is kept). */
   async setCheckIn(participantId: string, at: string | null, by: string | null): Promise<void> {
     await this.db

@@ -4,7 +4,11 @@ import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { type Actor, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { canManageEvent, requireEventManager } from '../../domain/matchmaking/access.ts';
+import {
+  canManageEvent,
+  requireEventManager,
+  requireParticipation,
+} from '../../domain/matchmaking/access.ts';
 import { isEventDay, rate } from '../../domain/matchmaking/day.ts';
 import {
   FOLLOW_UPS,
@@ -69,13 +73,10 @@ export async function participantOf(db: Kysely<DB>, caller: DayCaller, event: Ev
   }
   const actor = caller.actor;
   const found = actor.organisationId
-    ? await new DayRepository(db).findMemberParticipant(event.workspaceId, event.id, actor.organisationId)
-    : undefined;
-  if (!found?.organisation_id) throw new NotFoundError('participant of your organisation', event.id);
-  requireAccess(actor, 'event.participate', {
-    clusterId: found.cluster_id ?? undefined,
-    organisationId: found.organisation_id,
-  } as { clusterId?: string; organisationId: string });
+    ? await new EventRefReader(db).participantOfOrganisation(event, actor.organisationId)
+    : null;
+  if (!found) throw new NotFoundError('participant of your organisation', event.id);
+  requireParticipation(actor, found);
   if (found.status !== 'approved') throw notApproved();
   return found.id;
 }

@@ -1,8 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../domain/access/policy.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { canParticipate, type ParticipationScope } from '../../domain/matchmaking/access.ts';
 import { type EventSlot, eventSlots } from '../../domain/matchmaking/slots.ts';
-import type { EventFormat, EventStatus, MeetingType, SessionBreak } from '../../domain/matchmaking/types.ts';
+import type {
+  EventFormat,
+  EventStatus,
+  MeetingType,
+  ParticipantStatus,
+  SessionBreak,
+} from '../../domain/matchmaking/types.ts';
 
 /**
  * What every matchmaking feature needs to know of an event before it acts: where it belongs, who
@@ -38,6 +46,12 @@ export interface EventRef {
   publishedRunId: string | null;
   agendaRevision: number;
   version: number;
+}
+
+/** A member organisation's participant in an event, with what taking part for it needs. */
+export interface OrganisationParticipant extends ParticipationScope {
+  id: string;
+  status: ParticipantStatus;
 }
 
 /** Reads events' references and slots (the only SQL of this module); used by every b2b feature. */
@@ -118,6 +132,38 @@ export class EventRefReader {
       agendaRevision: row.agenda_revision,
       version: row.version,
     };
+  }
+
+  /** The member organisation's participant in the event, whatever its status (null: none). */
+  async participantOfOrganisation(
+    event: Pick<EventRef, 'id' | 'workspaceId'>,
+    organisationId: string,
+  ): Promise<OrganisationParticipant | null> {
+    const row = await this.db
+      .selectFrom('b2b_participant as p')
+      .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+      .where('p.workspace_id', '=', event.workspaceId)
+      .where('p.event_id', '=', event.id)
+      .where('p.organisation_id', '=', organisationId)
+      .select(['p.id', 'p.status', 'o.id as organisation_id', 'o.cluster_id'])
+      .executeTakeFirst();
+    return row
+      ? { id: row.id, status: row.status, organisationId: row.organisation_id, clusterId: row.cluster_id }
+      : null;
+  }
+
+  /**
+   * The participant `actor` takes part as: its own organisation's, when it may act for it
+   * (`canParticipate`); null for a user of no organisation, one not registered, or one without the
+   * right.
+   */
+  async ownParticipant(
+    actor: Actor,
+    event: Pick<EventRef, 'id' | 'workspaceId'>,
+  ): Promise<OrganisationParticipant | null> {
+    if (!actor.organisationId) return null;
+    const participant = await this.participantOfOrganisation(event, actor.organisationId);
+    return participant && canParticipate(actor, participant) ? participant : null;
   }
 
   /** The event id of a public registration page's slug, with its workspace (null: none). */

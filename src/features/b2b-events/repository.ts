@@ -467,15 +467,4 @@ export class EventRepository {
       .execute();
     return new Set(rows.map((r) => r.id));
   }
-
-  /** The participant row of a member organisation in the event, if any. */
-  async memberParticipant(eventId: string, organisationId: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('b2b_participant')
-      .where('event_id', '=', eventId)
-      .where('organisation_id', '=', organisationId)
-      .select('id')
-      .executeTakeFirst();
-    return row?.id ?? null;
-  }
 }

@@ -98,13 +98,13 @@ export class EventService {
     if (ref.status === 'draft' && !canManage) throw new NotFoundError('event', eventId);
     const row = await events.findWithActivity(actor.workspaceId, eventId);
     if (!row) throw new NotFoundError('event', eventId);
-    const [sessions, slots, tables, coOrganisers, counts, participantId] = await Promise.all([
+    const [sessions, slots, tables, coOrganisers, counts, ownParticipant] = await Promise.all([
       events.sessions(eventId),
       reader.slots(ref),
       events.tables(eventId),
       events.coOrganisers(eventId),
       events.counts([eventId]),
-      actor.organisationId ? events.memberParticipant(eventId, actor.organisationId) : Promise.resolve(null),
+      reader.ownParticipant(actor, ref),
     ]);
     return {
       ...presentSummary(row, counts.get(eventId) ?? emptyCounts()),
@@ -127,7 +127,7 @@ export class EventService {
         clusterId: c.cluster_id,
         name: `${c.short_name} · ${c.name}`,
       })),
-      me: { canManage, participantId, organisationId: actor.organisationId },
+      me: { canManage, participantId: ownParticipant?.id ?? null, organisationId: actor.organisationId },
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

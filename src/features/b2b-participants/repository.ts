@@ -42,15 +42,6 @@ export class ParticipantRepository {
       .executeTakeFirst();
   }
 
-  findByOrganisation(eventId: string, organisationId: string): Promise<ParticipantRow | undefined> {
-    return this.db
-      .selectFrom('b2b_participant')
-      .selectAll()
-      .where('event_id', '=', eventId)
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst();
-  }
-
   findByConfirmationHash(hash: string): Promise<ParticipantRow | undefined> {
     return this.db
       .selectFrom('b2b_participant')

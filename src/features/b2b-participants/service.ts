@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
-import { type Actor, can, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
+import { type Actor, can, ForbiddenError } from '../../domain/access/policy.ts';
 import { ConflictError, type FieldError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { canManageEvent, requireEventManager } from '../../domain/matchmaking/access.ts';
+import {
+  canManageEvent,
+  requireEventManager,
+  requireParticipation,
+} from '../../domain/matchmaking/access.ts';
 import {
   CONFIRMATION_TTL_MS,
   consentText,
@@ -399,7 +403,7 @@ export class ParticipantService {
     if (!org) throw new NotFoundError('organisation', orgId, 'query.organisationId');
     requireParticipate(actor, ref, org);
     const people = await registry.peopleWithEmail(actor.workspaceId, org.id, ref.maxRepresentatives);
-    const existing = await new ParticipantRepository(this.options.db).findByOrganisation(ref.id, org.id);
+    const existing = await this.events.participantOfOrganisation(ref, org.id);
     const tags = [...new Set([...parse(org.offer_tags), ...parse(org.request_tags)])].slice(0, 30);
     const representatives = people.map((p) => ({
       name: p.name,
@@ -514,7 +518,10 @@ export class ParticipantService {
     p: { values: ParticipantValues; reps: Reps; link?: boolean },
   ): Promise<ParticipantDto> {
     const participants = new ParticipantRepository(this.options.db);
-    if (p.values.organisation_id && (await participants.findByOrganisation(ref.id, p.values.organisation_id)))
+    if (
+      p.values.organisation_id &&
+      (await this.events.participantOfOrganisation(ref, p.values.organisation_id))
+    )
       throw new ConflictError('This organisation is already registered for the event.');
     if (await participants.findByEmail(ref.id, p.values.contact_email))
       throw new InvalidInputError('This contact e-mail is already registered for the event.', [
@@ -782,7 +789,7 @@ function memberType(type: string): ProfileInput['type'] {
 
 function requireParticipate(actor: Actor, ref: EventRef, org: { id: string; cluster_id: string }): void {
   if (canManageEvent(actor, ref)) return;
-  requireAccess(actor, 'event.participate', { clusterId: org.cluster_id, organisationId: org.id });
+  requireParticipation(actor, { organisationId: org.id, clusterId: org.cluster_id });
 }
 
 function stale(row: ParticipantRow): ConflictError {

@@ -71,16 +71,6 @@ export class MarketplaceRepository {
       .executeTakeFirst();
   }
 
-  /** The member organisation's registration in the event, if any. */
-  participantOfOrganisation(eventId: string, organisationId: string): Promise<ParticipantRow | undefined> {
-    return this.db
-      .selectFrom('b2b_participant')
-      .where('event_id', '=', eventId)
-      .where('organisation_id', '=', organisationId)
-      .select(PARTICIPANT_COLUMNS)
-      .executeTakeFirst();
-  }
-
   approvedParticipants(workspaceId: string, eventId: string): Promise<ParticipantRow[]> {
     return this.db
       .selectFrom('b2b_participant')

@@ -3,7 +3,7 @@ import { newId } from '../../db/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/unique-keys.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
-import { type Actor, can, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
+import { type Actor, ForbiddenError, requireAccess } from '../../domain/access/policy.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import { canManageEvent } from '../../domain/matchmaking/access.ts';
 import { type MatchProfile, normalise, suggestMatches } from '../../domain/matchmaking/suggestions.ts';
@@ -101,24 +101,13 @@ export class MarketplaceService {
     requireAccess(actor, 'event.read');
     const event = await this.options.refs.find(actor.workspaceId, eventId);
     if (canManageEvent(actor, event)) return { kind: 'organiser', userId: actor.userId, event };
-    if (actor.organisationId) {
-      const participant = await new MarketplaceRepository(this.options.db).participantOfOrganisation(
-        event.id,
-        actor.organisationId,
-      );
-      if (participant) {
-        const org = await this.options.db
-          .selectFrom('organisation')
-          .where('id', '=', actor.organisationId)
-          .select('cluster_id')
-          .executeTakeFirst();
-        const scope = { organisationId: actor.organisationId, ...(org ? { clusterId: org.cluster_id } : {}) };
-        if (can(actor, 'event.participate', scope)) {
-          return { kind: 'participant', userId: actor.userId, participant, event };
-        }
-      }
-    }
-    return { kind: 'reader', userId: actor.userId, event };
+    const own = await this.options.refs.ownParticipant(actor, event);
+    const participant = own
+      ? await new MarketplaceRepository(this.options.db).participant(event.workspaceId, event.id, own.id)
+      : undefined;
+    return participant
+      ? { kind: 'participant', userId: actor.userId, participant, event }
+      : { kind: 'reader', userId: actor.userId, event };
   }
 
   /** The event portal's participant as a caller (its own event only). */
