@@ -133,6 +133,11 @@ export class JobQueue {
     return this.terms.workerId;
   }
 
+  /** The kinds of job this queue works, in the order they were registered. */
+  get kinds(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   register(kind: string, handler: JobHandler): this {
     this.handlers.set(kind, handler);
     return this;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
-/** HTTP contract of background jobs (funder reports for now). */
+/** HTTP contract of a workspace's background jobs (reports, archives, event schedules and mails). */
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
-export const JOB_KINDS = ['report', 'archive', 'b2b-agenda-mails'] as const;
+/** The kinds of a workspace's jobs (a test checks every registered kind is here). */
+export const JOB_KINDS = ['report', 'archive', 'b2b-agenda-mails', 'b2b-schedule'] as const;
 
 export const jobFileSchema = z
   .object({

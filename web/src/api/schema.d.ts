@@ -13433,7 +13433,7 @@ export interface paths {
                 query?: {
                     /** @description `nextCursor` of the previous page */
                     cursor?: string;
-                    kind?: "report" | "archive" | "b2b-agenda-mails";
+                    kind?: "report" | "archive" | "b2b-agenda-mails" | "b2b-schedule";
                     limit?: number;
                 };
                 header?: never;
@@ -21910,7 +21910,7 @@ export interface components {
     schemas: {
         Abilities: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate" | "survey.read" | "survey.manage" | "readiness.read")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -21920,12 +21920,12 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate" | "survey.read" | "survey.manage" | "readiness.read")[];
             }[];
         };
         AbilitiesInput: {
             /** @description What the role may do on some resource of the workspace (not necessarily every one) */
-            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
+            anywhere: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate" | "survey.read" | "survey.manage" | "readiness.read")[];
             /** @enum {string} */
             role: "coordinator" | "cluster_manager" | "member" | "mentor" | "viewer";
             /** @description One entry for unowned resources, one per cluster of the workspace and, for a member, one for its own organisation */
@@ -21935,7 +21935,7 @@ export interface components {
                 /** @description The member's own organisation, in its own entry */
                 organisationId: string | null;
                 /** @description What the caller may do on a resource of this scope */
-                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate")[];
+                permissions: ("workspace.read" | "workspace.update" | "cluster.read" | "cluster.create" | "cluster.update" | "cluster.delete" | "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "organisation.import" | "person.read" | "person.create" | "person.update" | "person.delete" | "person.import" | "audit.read" | "invitation.read" | "invitation.create" | "invitation.revoke" | "membership.read" | "membership.update" | "membership.delete" | "market.read" | "market.create" | "market.update" | "market.delete" | "plan.read" | "plan.create" | "plan.update" | "plan.delete" | "activity.read" | "activity.create" | "activity.update" | "activity.delete" | "budget.read" | "budget.update" | "travel_rate.update" | "kpi.read" | "kpi.update" | "report.create" | "report.read" | "archive.export" | "archive.import" | "instrument.manage" | "network.read" | "network.create" | "network.update" | "network.delete" | "network.import" | "network.gdpr" | "event.read" | "event.manage" | "event.participate" | "survey.read" | "survey.manage" | "readiness.read")[];
             }[];
         };
         AcceptedInvitation: {
@@ -23909,7 +23909,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive" | "b2b-agenda-mails";
+            kind: "report" | "archive" | "b2b-agenda-mails" | "b2b-schedule";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
@@ -23949,7 +23949,7 @@ export interface components {
             finishedAt: string | null;
             id: string;
             /** @enum {string} */
-            kind: "report" | "archive" | "b2b-agenda-mails";
+            kind: "report" | "archive" | "b2b-agenda-mails" | "b2b-schedule";
             /** @description What the job is doing (or did) */
             message: string;
             /** @description The parameters the job was started with, e.g. { from, to, format } of a report */
