@@ -884,6 +884,125 @@ export interface B2bMeetingFeedbackTable {
   updated_at: string;
 }
 
+/** A questionnaire (issue 23): its draft definition; waves keep frozen versions. */
+export interface SurveyQuestionnaireTable {
+  id: string;
+  workspace_id: string;
+  kind: 'readiness' | 'market' | 'general';
+  name: string;
+  description: Generated<string>;
+  /** JSON: QuestionnaireDefinition (src/domain/surveys/types.ts) */
+  definition: string;
+  /** The number of the last frozen version (0: never sent). */
+  current_version: Generated<number>;
+  /** 0/1: the Hub's default readiness questionnaire. */
+  is_default: Generated<number>;
+  status: Generated<'active' | 'archived'>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A questionnaire as it was when a wave was sent. */
+export interface SurveyQuestionnaireVersionTable {
+  id: string;
+  workspace_id: string;
+  questionnaire_id: string;
+  number: number;
+  /** JSON: QuestionnaireDefinition */
+  definition: string;
+  created_at: string;
+}
+
+/** A wave: a questionnaire sent to a chosen set of respondents. */
+export interface SurveyWaveTable {
+  id: string;
+  workspace_id: string;
+  questionnaire_id: string;
+  questionnaire_version_id: string | null;
+  activity_id: string | null;
+  market_id: string | null;
+  cluster_id: string | null;
+  name: string;
+  /** JSON: WaveAudience */
+  audience: Generated<string>;
+  /** 0/1 */
+  anonymous: Generated<number>;
+  default_language: Generated<string>;
+  status: Generated<'draft' | 'open' | 'closed'>;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  reminder_after_days: number | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One respondent's personal link to a wave, with its progress and its saved partial answers. */
+export interface SurveyInvitationTable {
+  id: string;
+  workspace_id: string;
+  wave_id: string;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  person_id: string | null;
+  network_person_id: string | null;
+  organisation_id: string | null;
+  network_organisation_id: string | null;
+  email: string;
+  name: string;
+  language: Generated<string>;
+  sent_at: string | null;
+  opened_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  reminded_at: string | null;
+  reminder_count: Generated<number>;
+  /** JSON: Answers, until submitted. */
+  draft_answers: string | null;
+  draft_updated_at: string | null;
+  created_at: string;
+}
+
+/** A submitted response; in an anonymous wave it has no link to its invitation or respondent. */
+export interface SurveyResponseTable {
+  id: string;
+  workspace_id: string;
+  wave_id: string;
+  invitation_id: string | null;
+  organisation_id: string | null;
+  network_organisation_id: string | null;
+  language: string;
+  /** JSON: Answers */
+  answers: string;
+  /** 0..1 */
+  completeness: number;
+  /** JSON: Record<ReadinessDimension, number> (0..100), readiness questionnaires only. */
+  scores: string | null;
+  /** Out of 200, readiness questionnaires only. */
+  readiness_score: number | null;
+  stage: 'impasse' | 'entry' | 'mid' | 'passe_partout' | null;
+  submitted_at: string;
+  created_at: string;
+}
+
+/** A finding about a target market (from a market survey or desk research), in its dossier. */
+export interface MarketFindingTable {
+  id: string;
+  workspace_id: string;
+  market_id: string;
+  wave_id: string | null;
+  title: string;
+  body: Generated<string>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   instrument: InstrumentTable;
@@ -934,4 +1053,10 @@ export interface DB {
   b2b_schedule_run: B2bScheduleRunTable;
   b2b_meeting: B2bMeetingTable;
   b2b_meeting_feedback: B2bMeetingFeedbackTable;
+  survey_questionnaire: SurveyQuestionnaireTable;
+  survey_questionnaire_version: SurveyQuestionnaireVersionTable;
+  survey_wave: SurveyWaveTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_response: SurveyResponseTable;
+  market_finding: MarketFindingTable;
 }

@@ -59,6 +59,12 @@ export const WORKSPACE_TABLES: readonly WorkspaceTable[] = [
   { table: 'b2b_schedule_run', owner: 'workspace' },
   { table: 'b2b_meeting', owner: 'workspace' },
   { table: 'b2b_meeting_feedback', owner: 'workspace' },
+  { table: 'survey_questionnaire', owner: 'workspace' },
+  { table: 'survey_questionnaire_version', owner: 'workspace' },
+  { table: 'survey_wave', owner: 'workspace' },
+  { table: 'survey_invitation', owner: 'workspace' },
+  { table: 'survey_response', owner: 'workspace' },
+  { table: 'market_finding', owner: 'workspace' },
 ];
 
 /**

@@ -23,6 +23,7 @@ import * as m0024 from './0024-network.ts';
 import * as m0030 from './0030-network-health.ts';
 import * as m0031 from './0031-pipeline-board-indexes.ts';
 import * as m0032 from './0032-matchmaking.ts';
+import * as m0033 from './0033-surveys.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so start-up does no
@@ -53,4 +54,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030-network-health': m0030,
   '0031-pipeline-board-indexes': m0031,
   '0032-matchmaking': m0032,
+  '0033-surveys': m0033,
 };

@@ -77,6 +77,9 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'event.read',
     'event.manage',
     'event.participate',
+    'survey.read',
+    'survey.manage',
+    'readiness.read',
   ],
   cluster_manager: [
     'workspace.read',
@@ -93,6 +96,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'instrument.manage',
     'network.read',
     'event.read',
+    'survey.read',
+    'readiness.read',
   ],
   member: [
     'workspace.read',
@@ -130,6 +135,8 @@ const ALLOWED_ON_OTHER_CLUSTER: Record<Role, Permission[]> = {
     'report.read',
     'network.read',
     'event.read',
+    'survey.read',
+    'readiness.read',
   ],
 };
 

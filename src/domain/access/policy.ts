@@ -65,6 +65,9 @@ export const PERMISSIONS = [
   'event.read',
   'event.manage',
   'event.participate',
+  'survey.read',
+  'survey.manage',
+  'readiness.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -190,6 +193,18 @@ const RULES: Record<Permission, Rule> = {
   'event.read': anyone,
   'event.manage': coordinatorOrOwnCluster,
   'event.participate': coordinatorOwnClusterOrOwnOrganisation,
+  // Surveys and readiness (issue 23, decision 0040). Questionnaires, waves and their results are
+  // the partnership staff's (a viewer reads them). Questionnaires are shared by the workspace and
+  // adapted by those who plan; a wave's scope is its cluster (null: the coordinators'). A member
+  // reads its own organisation's readiness profile (against anonymous benchmarks); staff read all.
+  // Answering needs no permission: a respondent's personal link is its key.
+  'survey.read': partnershipStaff,
+  'survey.manage': coordinatorOrOwnCluster,
+  'readiness.read': (actor, scope) =>
+    partnershipStaff(actor, scope) ||
+    (actor.role === 'member' &&
+      scope.organisationId !== undefined &&
+      scope.organisationId === actor.organisationId),
 };
 
 /** Roles that may hold `permission` on at least some resource (used to refuse a route early). */
@@ -248,6 +263,9 @@ const ROLES_THAT_MAY: Record<Permission, ReadonlySet<Role>> = {
   'event.read': new Set(ROLES),
   'event.manage': new Set(['coordinator', 'cluster_manager']),
   'event.participate': new Set(['coordinator', 'cluster_manager', 'member']),
+  'survey.read': new Set(['coordinator', 'cluster_manager', 'viewer']),
+  'survey.manage': new Set(['coordinator', 'cluster_manager']),
+  'readiness.read': new Set(['coordinator', 'cluster_manager', 'viewer', 'member']),
 };
 
 /**

@@ -28,6 +28,8 @@ export const SECRET_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   invitation: ['token_hash'],
   // An outside participant's e-mail confirmation, event link and calendar feed (issue 22).
   b2b_participant: ['confirmation_token_hash', 'access_token_hash', 'feed_token'],
+  // A respondent's personal survey link (issue 23).
+  survey_invitation: ['token_hash'],
 };
 
 /**

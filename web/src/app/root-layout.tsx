@@ -245,6 +245,16 @@ function WorkspaceNav({ me, current }: { me: MeDto; current: MembershipDto }) {
         active={Boolean(matchRoute({ to: '/w/$workspace/events', params: { workspace }, fuzzy: true }))}
         leftSection={<CalendarIcon />}
       />
+      {/* Surveys and readiness (issue 23): the partnership's staff (decision 0040). */}
+      {abilities.canSomewhere('survey.read') && (
+        <NavLinkLink
+          to="/w/$workspace/surveys"
+          params={{ workspace }}
+          label={messages.surveys.nav}
+          active={Boolean(matchRoute({ to: '/w/$workspace/surveys', params: { workspace }, fuzzy: true }))}
+          leftSection={<ReportsIcon />}
+        />
+      )}
       {/* The network (issue 21): the partnership's staff only (decision 0026). */}
       {/* Reports hold the budget: for the roles that see costs. */}
       {abilities.canSomewhere('report.read') && (

@@ -18,6 +18,8 @@ import { projectRoutes } from '../routes/projects/routes.ts';
 import { registryRoutes } from '../routes/registry/routes.ts';
 import { reportRoutes } from '../routes/reports/routes.ts';
 import { sessionRoutes } from '../routes/session/routes.ts';
+import { surveyRoutes } from '../routes/surveys/routes.ts';
+import { surveyAnswerRoutes } from '../routes/surveys/routes-answer.ts';
 import { usersRoutes } from '../routes/users/routes.ts';
 import { workspaceChildRoutes } from '../routes/workspace/routes.ts';
 import { workspacesChildRoutes, workspacesRootRoutes } from '../routes/workspaces/routes.ts';
@@ -38,6 +40,7 @@ const routeTree = rootRoute.addChildren([
   ...catalogueRoutes,
   ...sessionRoutes,
   ...eventRegistrationRoutes,
+  ...surveyAnswerRoutes,
   ...workspacesRootRoutes,
   workspaceRoute.addChildren([
     ...workspaceChildRoutes,
@@ -58,6 +61,7 @@ const routeTree = rootRoute.addChildren([
     ...eventDayRoutes,
     ...pipelineRoutes,
     ...eventSetupRoutes,
+    ...surveyRoutes,
   ]),
   ...accountRoutes,
 ]);

@@ -27,13 +27,18 @@ import { elInteractions } from './el-interactions.ts';
 import { elKpis } from './el-kpis.ts';
 import { elLanguages } from './el-languages.ts';
 import { elLists } from './el-lists.ts';
+import { elMarketSurveys } from './el-market-surveys.ts';
 import { elNetwork } from './el-network.ts';
 import { elNetworkData } from './el-network-data.ts';
 import { elNetworkHealth } from './el-network-health.ts';
 import { elPipeline } from './el-pipeline.ts';
 import { elPlanning } from './el-planning.ts';
 import { elProjects } from './el-projects.ts';
+import { elReadiness } from './el-readiness.ts';
 import { elReports } from './el-reports.ts';
+import { elRoadmap } from './el-roadmap.ts';
+import { elSurveyWaves } from './el-survey-waves.ts';
+import { elSurveys } from './el-surveys.ts';
 import { elWorkspaces } from './el-workspaces.ts';
 import type { Messages } from './types.ts';
 
@@ -865,6 +870,11 @@ export const el: Messages = {
   ...elEventsMarketplace,
   ...elWorkspaces,
   ...elInstrumentsCustom,
+  ...elSurveys,
+  ...elSurveyWaves,
+  ...elReadiness,
+  ...elRoadmap,
+  ...elMarketSurveys,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -35,13 +35,18 @@ import { enInteractions } from './en-interactions.ts';
 import { enKpis } from './en-kpis.ts';
 import { enLanguages } from './en-languages.ts';
 import { enLists } from './en-lists.ts';
+import { enMarketSurveys } from './en-market-surveys.ts';
 import { enNetwork } from './en-network.ts';
 import { enNetworkData } from './en-network-data.ts';
 import { enNetworkHealth } from './en-network-health.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enPlanning } from './en-planning.ts';
 import { enProjects } from './en-projects.ts';
+import { enReadiness } from './en-readiness.ts';
 import { enReports } from './en-reports.ts';
+import { enRoadmap } from './en-roadmap.ts';
+import { enSurveyWaves } from './en-survey-waves.ts';
+import { enSurveys } from './en-surveys.ts';
 import { enWorkspaces } from './en-workspaces.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -820,6 +825,11 @@ export const en = {
   ...enLanguages,
   ...enWorkspaces,
   ...enInstrumentsCustom,
+  ...enSurveys,
+  ...enSurveyWaves,
+  ...enReadiness,
+  ...enRoadmap,
+  ...enMarketSurveys,
 } as const;
 
 /** The active message set. */

@@ -41,13 +41,18 @@ import { esInteractions } from './es-interactions.ts';
 import { esKpis } from './es-kpis.ts';
 import { esLanguages } from './es-languages.ts';
 import { esLists } from './es-lists.ts';
+import { esMarketSurveys } from './es-market-surveys.ts';
 import { esNetwork } from './es-network.ts';
 import { esNetworkData } from './es-network-data.ts';
 import { esNetworkHealth } from './es-network-health.ts';
 import { esPipeline } from './es-pipeline.ts';
 import { esPlanning } from './es-planning.ts';
 import { esProjects } from './es-projects.ts';
+import { esReadiness } from './es-readiness.ts';
 import { esReports } from './es-reports.ts';
+import { esRoadmap } from './es-roadmap.ts';
+import { esSurveyWaves } from './es-survey-waves.ts';
+import { esSurveys } from './es-surveys.ts';
 import { esWorkspaces } from './es-workspaces.ts';
 import type { Messages } from './types.ts';
 
@@ -898,6 +903,11 @@ export const es: Messages = {
   ...esEventsMarketplace,
   ...esWorkspaces,
   ...esInstrumentsCustom,
+  ...esSurveys,
+  ...esSurveyWaves,
+  ...esReadiness,
+  ...esRoadmap,
+  ...esMarketSurveys,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

@@ -25,13 +25,18 @@ import { frInteractions } from './fr-interactions.ts';
 import { frKpis } from './fr-kpis.ts';
 import { frLanguages } from './fr-languages.ts';
 import { frLists } from './fr-lists.ts';
+import { frMarketSurveys } from './fr-market-surveys.ts';
 import { frNetwork } from './fr-network.ts';
 import { frNetworkData } from './fr-network-data.ts';
 import { frNetworkHealth } from './fr-network-health.ts';
 import { frPipeline } from './fr-pipeline.ts';
 import { frPlanning } from './fr-planning.ts';
 import { frProjects } from './fr-projects.ts';
+import { frReadiness } from './fr-readiness.ts';
 import { frReports } from './fr-reports.ts';
+import { frRoadmap } from './fr-roadmap.ts';
+import { frSurveyWaves } from './fr-survey-waves.ts';
+import { frSurveys } from './fr-surveys.ts';
 import { frWorkspaces } from './fr-workspaces.ts';
 import type { Messages } from './types.ts';
 
@@ -855,4 +860,9 @@ export const fr: Messages = {
   ...frEventsMarketplace,
   ...frWorkspaces,
   ...frInstrumentsCustom,
+  ...frSurveys,
+  ...frSurveyWaves,
+  ...frReadiness,
+  ...frRoadmap,
+  ...frMarketSurveys,
 };

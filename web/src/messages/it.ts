@@ -42,13 +42,18 @@ import { itInteractions } from './it-interactions.ts';
 import { itKpis } from './it-kpis.ts';
 import { itLanguages } from './it-languages.ts';
 import { itLists } from './it-lists.ts';
+import { itMarketSurveys } from './it-market-surveys.ts';
 import { itNetwork } from './it-network.ts';
 import { itNetworkData } from './it-network-data.ts';
 import { itNetworkHealth } from './it-network-health.ts';
 import { itPipeline } from './it-pipeline.ts';
 import { itPlanning } from './it-planning.ts';
 import { itProjects } from './it-projects.ts';
+import { itReadiness } from './it-readiness.ts';
 import { itReports } from './it-reports.ts';
+import { itRoadmap } from './it-roadmap.ts';
+import { itSurveyWaves } from './it-survey-waves.ts';
+import { itSurveys } from './it-surveys.ts';
 import { itWorkspaces } from './it-workspaces.ts';
 import type { Messages } from './types.ts';
 
@@ -889,6 +894,11 @@ export const it: Messages = {
   ...itEventsMarketplace,
   ...itWorkspaces,
   ...itInstrumentsCustom,
+  ...itSurveys,
+  ...itSurveyWaves,
+  ...itReadiness,
+  ...itRoadmap,
+  ...itMarketSurveys,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

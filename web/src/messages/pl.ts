@@ -28,13 +28,18 @@ import { plInteractions } from './pl-interactions.ts';
 import { plKpis } from './pl-kpis.ts';
 import { plLanguages } from './pl-languages.ts';
 import { plLists } from './pl-lists.ts';
+import { plMarketSurveys } from './pl-market-surveys.ts';
 import { plNetwork } from './pl-network.ts';
 import { plNetworkData } from './pl-network-data.ts';
 import { plNetworkHealth } from './pl-network-health.ts';
 import { plPipeline } from './pl-pipeline.ts';
 import { plPlanning } from './pl-planning.ts';
 import { plProjects } from './pl-projects.ts';
+import { plReadiness } from './pl-readiness.ts';
 import { plReports } from './pl-reports.ts';
+import { plRoadmap } from './pl-roadmap.ts';
+import { plSurveyWaves } from './pl-survey-waves.ts';
+import { plSurveys } from './pl-surveys.ts';
 import { plWorkspaces } from './pl-workspaces.ts';
 import type { Messages } from './types.ts';
 
@@ -860,6 +865,11 @@ export const pl: Messages = {
   ...plEventsMarketplace,
   ...plWorkspaces,
   ...plInstrumentsCustom,
+  ...plSurveys,
+  ...plSurveyWaves,
+  ...plReadiness,
+  ...plRoadmap,
+  ...plMarketSurveys,
 };
 
 /** The figures' strings (en-figures.ts) are a tree of their own; the loader applies them too. */

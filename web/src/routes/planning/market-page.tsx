@@ -18,6 +18,9 @@ import { MarketStatusBadge, PriorityBadge } from '../../components/status-badges
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { MarketNetworkSection } from '../network-health/market-network-section.tsx';
+import { MarketRoadmap } from '../roadmap/market-roadmap.tsx';
+import { MarketReadiness } from '../surveys/market-readiness.tsx';
+import { MarketSurveyFindings } from '../surveys/market-survey-findings.tsx';
 import { MarketFindings } from './market-findings.tsx';
 import { MarketFormDrawer } from './market-form-drawer.tsx';
 import { MarketPlans } from './market-plans.tsx';
@@ -173,6 +176,9 @@ function MarketDossier({
       </SimpleGrid>
 
       <MarketFindings workspace={workspace} market={market} editable={mayEdit} />
+      <MarketSurveyFindings workspace={workspace} marketId={market.id} />
+      <MarketReadiness workspace={workspace} marketId={market.id} />
+      <MarketRoadmap workspace={workspace} marketId={market.id} />
 
       <MarketPlans workspace={workspace} market={market} />
 

@@ -30,6 +30,7 @@ import { allClustersQuery } from '../../queries/clusters.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { RelationshipsSection } from '../pipeline/relationships-section.tsx';
 import { ProjectsSection } from '../projects/projects-section.tsx';
+import { MemberReadiness } from '../surveys/member-readiness.tsx';
 import { MemberActivities, MemberHistory } from './member-activity.tsx';
 import { MemberFormDrawer } from './member-form-drawer.tsx';
 import { PeopleTable } from './people-table.tsx';
@@ -254,6 +255,7 @@ function MemberProfile({
         </Stack>
       </Paper>
 
+      <MemberReadiness workspace={workspace} organisationId={organisation.id} />
       <MemberActivities workspace={workspace} organisationId={organisation.id} name={organisation.name} />
       <ProjectsSection workspace={workspace} organisationId={organisation.id} />
       <RelationshipsSection workspace={workspace} ourOrganisationId={organisation.id} />

@@ -1,0 +1,9 @@
+/** Greek strings of issue 23 (readiness) (first draft; to be reviewed by a native speaker). */
+import type { enReadiness } from './en-readiness.ts';
+import type { Messages } from './types.ts';
+
+export const elReadiness: Pick<Messages, keyof typeof enReadiness> = {
+  readiness: {
+    title: 'Ετοιμότητα',
+  },
+};

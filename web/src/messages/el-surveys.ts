@@ -1,0 +1,11 @@
+/** Greek strings of issue 23 (surveys) (first draft; to be reviewed by a native speaker). */
+import type { enSurveys } from './en-surveys.ts';
+import type { Messages } from './types.ts';
+
+export const elSurveys: Pick<Messages, keyof typeof enSurveys> = {
+  surveys: {
+    nav: 'Έρευνες',
+    title: 'Έρευνες',
+    tabs: { questionnaires: 'Ερωτηματολόγια', waves: 'Κύκλοι' },
+  },
+};

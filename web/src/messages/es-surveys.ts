@@ -1,0 +1,11 @@
+/** Spanish strings of issue 23 (surveys) (first draft; to be reviewed by a native speaker). */
+import type { enSurveys } from './en-surveys.ts';
+import type { Messages } from './types.ts';
+
+export const esSurveys: Pick<Messages, keyof typeof enSurveys> = {
+  surveys: {
+    nav: 'Encuestas',
+    title: 'Encuestas',
+    tabs: { questionnaires: 'Cuestionarios', waves: 'Oleadas' },
+  },
+};

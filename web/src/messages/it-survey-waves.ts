@@ -1,0 +1,9 @@
+/** Italian strings of issue 23 (survey waves) (first draft; to be reviewed by a native speaker). */
+import type { enSurveyWaves } from './en-survey-waves.ts';
+import type { Messages } from './types.ts';
+
+export const itSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
+  surveyWaves: {
+    title: 'Tornate',
+  },
+};

@@ -1,0 +1,11 @@
+/** Italian strings of issue 23 (surveys) (first draft; to be reviewed by a native speaker). */
+import type { enSurveys } from './en-surveys.ts';
+import type { Messages } from './types.ts';
+
+export const itSurveys: Pick<Messages, keyof typeof enSurveys> = {
+  surveys: {
+    nav: 'Sondaggi',
+    title: 'Sondaggi',
+    tabs: { questionnaires: 'Questionari', waves: 'Tornate' },
+  },
+};

@@ -1,0 +1,9 @@
+/** Polish strings of issue 23 (roadmap) (first draft; to be reviewed by a native speaker). */
+import type { enRoadmap } from './en-roadmap.ts';
+import type { Messages } from './types.ts';
+
+export const plRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
+  roadmap: {
+    title: 'Zalecana mapa drogowa',
+  },
+};

@@ -1,0 +1,11 @@
+/** Polish strings of issue 23 (surveys) (first draft; to be reviewed by a native speaker). */
+import type { enSurveys } from './en-surveys.ts';
+import type { Messages } from './types.ts';
+
+export const plSurveys: Pick<Messages, keyof typeof enSurveys> = {
+  surveys: {
+    nav: 'Ankiety',
+    title: 'Ankiety',
+    tabs: { questionnaires: 'Kwestionariusze', waves: 'Edycje' },
+  },
+};
