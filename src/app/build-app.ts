@@ -50,6 +50,7 @@ import { kpiTargetRoutes } from '../features/kpis/targets-routes.ts';
 import type { BackgroundTasks } from '../features/mail/background.ts';
 import type { MailSettings } from '../features/mail/mailer.ts';
 import { outboxRoutes } from '../features/mail/routes.ts';
+import { marketFindingRoutes } from '../features/market-findings/routes.ts';
 import { marketRoutes } from '../features/markets/routes.ts';
 import { abilityRoutes } from '../features/members/abilities-routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
@@ -317,6 +318,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
       }),
     );
     await scope.register(marketRoutes(services.markets));
+    await scope.register(marketFindingRoutes(services.marketFindings));
     await scope.register(planRoutes({ plans: services.plans, copyPlan: services.commands.copyPlan }));
     await scope.register(activityRoutes(services.activities));
     await scope.register(

@@ -46,6 +46,7 @@ import { BackgroundTasks } from '../features/mail/background.ts';
 import { createMailer } from '../features/mail/create-mailer.ts';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../features/mail/mailer.ts';
 import { OutboxService } from '../features/mail/service.ts';
+import { MarketFindingService } from '../features/market-findings/service.ts';
 import { MarketService } from '../features/markets/service.ts';
 import { AbilityService } from '../features/members/abilities-service.ts';
 import { MemberService } from '../features/members/service.ts';
@@ -172,6 +173,7 @@ export function createServices(options: ServiceOptions) {
     members: new MemberService(db),
     abilities: new AbilityService(db),
     markets: new MarketService(db),
+    marketFindings: new MarketFindingService(db),
     plans: new PlanService(db),
     activities: new ActivityService(db),
     interactions: new InteractionService(db),

@@ -1604,7 +1604,69 @@ const CASES: RouteCase[] = [
     path: '/api/v1/workspaces/{workspace}/events/{eventId}/agenda-mails',
     expected: eventManagers(202),
   },
+  // Issue 23 — market surveys: a market's findings are read like the market (everyone) and written
+  // by those who may edit it (coordinators, its owner cluster's manager). `{marketId}` is the own
+  // market (owned by the cluster manager's cluster); `{id}` a fresh finding in it.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/markets/{marketId}/findings',
+    expected: all(200),
+    resource: 'target_market',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/markets/{marketId}/findings',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'target_market',
+    body: () => ({ title: 'Integrators look for partners' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/markets/{marketId}/findings/{id}',
+    expected: all(200),
+    resource: 'target_market',
+    freshId: freshMarketFinding,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/markets/{marketId}/findings/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    resource: 'target_market',
+    freshId: freshMarketFinding,
+    body: () => ({ version: 1, body: 'Edited' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/markets/{marketId}/findings/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    resource: 'target_market',
+    freshId: freshMarketFinding,
+    query: () => '?version=1',
+  },
 ];
+
+/** The own market, whose findings the issue 23 rows read and write (set in beforeAll). */
+const matrixFindingMarket = { id: '' };
+
+/** A new finding (version 1) in the own market. */
+async function freshMarketFinding(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const now = new Date().toISOString();
+  const id = `finding-${randomBytes(6).toString('hex')}`;
+  await db
+    .insertInto('market_finding')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      market_id: matrixFindingMarket.id,
+      wave_id: null,
+      title: 'A finding',
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
 
 /**
  * An event of the cluster's matchmaking activity that can be scheduled: a morning session, two
@@ -2142,6 +2204,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ownRelationshipId = (await freshRelationship(t.database.db, workspace.id, ownClusterId)).id;
     foreign.relationshipId = (await freshRelationship(t.database.db, other.id, otherCluster.id)).id;
     matrixEventCluster.id = ownClusterId;
+    matrixFindingMarket.id = ownMarketId;
     ownEventId = await freshScheduleEvent(t.database.db, workspace.id, ownClusterId);
     // The marketplace's routes (issue 22 item 3) run on an event of their own, where the member's
     // organisation and an outside company are approved participants.
@@ -2284,6 +2347,8 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           '{eventId}',
           route.resource === 'b2b_event' ? targetId : (params.eventId ?? eventIds.eventId),
         )
+        // A market's findings (issue 23) are the own market's.
+        .replace('{marketId}', params.marketId ?? own.marketId)
         .replace(/\{(\w+)\}/g, (_all, name: string) => params[name] ?? name) +
       (route.query?.(version, own) ?? '');
     return t.app.inject({

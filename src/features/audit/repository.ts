@@ -435,6 +435,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'invitation',
   'kpi_target',
   'kpi_entry',
+  'market_finding',
   'b2b_event',
   'b2b_meeting',
   'b2b_meeting_feedback',

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../src/db/database.ts';
+import { newId } from '../../../src/db/ids.ts';
 import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
 import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
+import { SurveyRows } from '../survey-factories.ts';
 
 /**
  * The world the hostile requests run in: workspace A, where every caller is a member (one per
@@ -85,6 +87,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // A B2B event's marketplace in each: approved participants (one the member's organisation) and requests.
   await seedMarketplace(database, b.id, seededB, MARKER);
   await seedMarketplace(database, a.id, seededA, 'alpha');
+  // Issue 23 — market surveys: a market-survey wave of the owned market and a finding from it in each.
+  await seedMarketFindings(database, b.id, MARKER);
+  await seedMarketFindings(database, a.id, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -731,4 +736,43 @@ async function seedMarketplace(database: Database, workspaceId: string, seeded: 
     status: 'declined',
     decline_reason: `Busy ${tag}`,
   });
+}
+
+/**
+ * Issue 23 — market surveys: a market questionnaire's wave on the workspace's owned market (its
+ * first market with an owner cluster) and a finding of that market naming it.
+ */
+async function seedMarketFindings(database: Database, workspaceId: string, tag: string) {
+  const market = await database.db
+    .selectFrom('target_market')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('owner_cluster_id', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const surveys = new SurveyRows(database.db);
+  const questionnaire = await surveys.questionnaire(workspaceId, {
+    kind: 'market',
+    name: `Market survey ${tag}`,
+    description: `About ${tag}`,
+  });
+  const wave = await surveys.wave(workspaceId, questionnaire.id, {
+    market_id: market.id,
+    name: `Wave ${tag}`,
+  });
+  const now = new Date().toISOString();
+  await database.db
+    .insertInto('market_finding')
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      market_id: market.id,
+      wave_id: wave.id,
+      title: `Finding ${tag}`,
+      body: `Integrators ${tag} look for partners`,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }

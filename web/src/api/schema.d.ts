@@ -15118,6 +15118,393 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/markets/{marketId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A market's findings, newest first, with the market-survey waves a finding may name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only the findings of this wave */
+                    waveId?: string;
+                };
+                header?: never;
+                path: {
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFindingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a finding to a market's dossier (coordinators; the market's cluster manager)
+         * @description An empty title is refused with 400; a wave of another workspace with 404 naming `body.waveId`; a wave of another kind of questionnaire or of another market with 400 naming it; nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Plain text; line breaks are kept
+                         * @default
+                         */
+                        body?: string;
+                        title: string;
+                        /**
+                         * @description The market-survey wave it comes from: a market questionnaire's wave of this market (or of no market); null for desk research or a visit
+                         * @default null
+                         */
+                        waveId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/markets/{marketId}/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding of a market */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a market's finding */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a market's finding
+         * @description Send the `version` you read; a stale one gets 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Plain text; line breaks are kept */
+                        body?: string;
+                        title?: string;
+                        version: number;
+                        /** @description The market-survey wave it comes from: a market questionnaire's wave of this market (or of no market); null for desk research or a visit */
+                        waveId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/me/abilities": {
         parameters: {
             query?: never;
@@ -24218,6 +24605,64 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        MarketFinding: {
+            authorName: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            marketId: string;
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a delete; a stale one gets 409 */
+            version: number;
+            waveId: string | null;
+            waveName: string | null;
+        };
+        MarketFindingInput: {
+            authorName: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            marketId: string;
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a delete; a stale one gets 409 */
+            version: number;
+            waveId: string | null;
+            waveName: string | null;
+        };
+        MarketFindingList: {
+            /** @description Whether the reader may add, edit and delete the market's findings */
+            canEdit: boolean;
+            items: components["schemas"]["MarketFinding"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+            /** @description The market-survey waves a finding may name (empty for a reader who may not read surveys) */
+            waves: components["schemas"]["MarketFindingWave"][];
+        };
+        MarketFindingListInput: {
+            /** @description Whether the reader may add, edit and delete the market's findings */
+            canEdit: boolean;
+            items: components["schemas"]["MarketFindingInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+            /** @description The market-survey waves a finding may name (empty for a reader who may not read surveys) */
+            waves: components["schemas"]["MarketFindingWaveInput"][];
+        };
+        MarketFindingWave: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        MarketFindingWaveInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
         };
         MarketInput: {
             /** @description ISO 3166-1 alpha-2 */

@@ -320,3 +320,16 @@ export type ListRelationshipsQuery = NonNullable<
 export type CreateRelationshipBody = JsonBody<
   paths[`${Workspace}/network/relationships`]['post']['requestBody']
 >;
+
+// Issue 23 — market surveys: a market's findings ------------------------------------------------
+
+/** What a market survey, desk research or a visit found about a target market. */
+export type MarketFindingDto = Schemas['MarketFinding'];
+/** `GET …/markets/{marketId}/findings`: newest first, with the market-survey waves a finding may name. */
+export type MarketFindingListDto = Schemas['MarketFindingList'];
+export type CreateMarketFindingBody = JsonBody<
+  paths[`${Workspace}/markets/{marketId}/findings`]['post']['requestBody']
+>;
+export type UpdateMarketFindingBody = JsonBody<
+  paths[`${Workspace}/markets/{marketId}/findings/{id}`]['patch']['requestBody']
+>;
