@@ -105,10 +105,11 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     expect(await present.getByTestId('kpi-figures').textContent()).toContain('25% of the target');
     expect(await present.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
 
-    // A value entered by hand, with a comment; then corrected.
-    const contacts = kpiCard(page, 'stakeholder_diversity');
+    // A value entered by hand, with a comment; then corrected. (The diversity of stakeholders is
+    // derived from survey respondents since issue 23; the share of the market covered is entered.)
+    const contacts = kpiCard(page, 'market_covered');
     expect(await contacts.textContent()).toContain('Entered by hand');
-    await page.getByRole('button', { name: 'Add a value for Diversity of interested stakeholders' }).click();
+    await page.getByRole('button', { name: 'Add a value for Percentage of market covered' }).click();
     const entryForm = page.getByTestId('kpi-entry-form');
     await entryForm.getByRole('button', { name: 'Add value' }).click();
     await expect.poll(() => page.locator('#kpi-entry-value-error').textContent()).toBe('is required');
@@ -116,14 +117,14 @@ describe.skipIf(!chromiumPath)('KPIs on the activity and plan pages in the brows
     await page.locator('#kpi-entry-comment').fill('Met at the JAXA open day');
     await entryForm.getByRole('button', { name: 'Add value' }).click();
     await entryForm.waitFor({ state: 'detached' });
-    await expect.poll(() => contacts.getByTestId('kpi-actual').textContent()).toBe('12');
+    await expect.poll(() => contacts.getByTestId('kpi-actual').textContent()).toMatch(/^12\s?%$/);
     const row = contacts.getByTestId('kpi-entry-row');
     expect(await row.textContent()).toContain('Met at the JAXA open day');
     expect(await row.textContent()).toContain('Test User');
     await contacts.getByRole('button', { name: /^Edit the value of / }).click();
     await page.locator('#kpi-entry-value').fill('14');
     await page.getByTestId('kpi-entry-form').getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => contacts.getByTestId('kpi-actual').textContent()).toBe('14');
+    await expect.poll(() => contacts.getByTestId('kpi-actual').textContent()).toMatch(/^14\s?%$/);
 
     // A remark (text), then deleted after confirmation.
     const remarks = kpiCard(page, 'new_knowledge_acquired');

@@ -845,7 +845,7 @@ const CASES: RouteCase[] = [
     expected: only({ coordinator: 201, cluster_manager: 201 }),
     body: (_version, own) => ({
       activityId: own.studyVisitId,
-      kpiKey: 'stakeholder_diversity',
+      kpiKey: 'market_covered',
       value: 3,
       recordedOn: '2026-04-13',
     }),
@@ -2140,7 +2140,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     ).id;
     ownKpiEntryId = (
       await planning.kpiEntryRow(workspace.id, ownStudyVisitId, {
-        kpi_key: 'stakeholder_diversity',
+        kpi_key: 'market_covered',
         value_number: 5,
       })
     ).id;
@@ -2158,7 +2158,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
       ).id,
       kpiEntryId: (
         await planning.kpiEntryRow(other.id, foreignStudyVisit.id, {
-          kpi_key: 'stakeholder_diversity',
+          kpi_key: 'market_covered',
           value_number: 5,
         })
       ).id,
@@ -2405,7 +2405,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
         return fresh
           ? (
               await planning.kpiEntryRow(home.id, ownStudyVisitId, {
-                kpi_key: 'stakeholder_diversity',
+                kpi_key: 'market_covered',
                 value_number: 5,
               })
             ).id

@@ -269,5 +269,10 @@ export const DERIVED_KPI_RULES = {
     label: 'Meeting requests sent at the activity’s matchmaking event (not withdrawn)',
     catalogueKpis: ['matchmaking-events/communication_initiatives'],
   },
+  survey_stakeholder_types: {
+    kind: 'count',
+    label: 'Distinct types of network organisations that completed the activity’s survey waves',
+    catalogueKpis: ['market-surveys-study/stakeholder_diversity'],
+  },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

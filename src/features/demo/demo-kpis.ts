@@ -51,7 +51,7 @@ const TYPICAL: Record<string, number> = {
   people_informed_about_products: 400,
   collaborations_sustained: 3,
   common_projects_completed: 1,
-  stakeholder_diversity: 8,
+  stakeholder_diversity: 4,
 };
 
 const TEXTS: Record<string, string[]> = {

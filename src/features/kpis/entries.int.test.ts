@@ -61,15 +61,15 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   });
 
   it('enters, corrects and removes a value with its author, day and comment, each change audited', async () => {
-    const created = await entry(activities.market, 'stakeholder_diversity', 12, {
+    const created = await entry(activities.sales, 'new_customers', 12, {
       comment: ' Met at the embassy ',
     });
     expect(created.statusCode, created.body).toBe(201);
     const value = created.json();
     expect(value).toEqual({
       id: expect.any(String),
-      activityId: activities.market,
-      kpiKey: 'stakeholder_diversity',
+      activityId: activities.sales,
+      kpiKey: 'new_customers',
       kind: 'count',
       value: 12,
       recordedOn: '2026-03-04',
@@ -103,7 +103,7 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     ]);
     expect(audit[1].changes).toEqual({ value_number: [12, 14], recorded_on: ['2026-03-04', '2026-03-05'] });
     expect(audit[2].changes).toMatchObject({
-      kpi_key: [null, 'stakeholder_diversity'],
+      kpi_key: [null, 'new_customers'],
       value_number: [null, 12],
     });
   });
@@ -135,7 +135,7 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
   });
 
   it('refuses a stale version with 409 and keeps the newer value', async () => {
-    const value = (await entry(activities.market, 'stakeholder_diversity', 3)).json();
+    const value = (await entry(activities.sales, 'new_customers', 3)).json();
     expect(
       (await inject('PATCH', `/kpi-entries/${value.id}`, { comment: 'Checked', version: 1 })).statusCode,
     ).toBe(200);
@@ -171,18 +171,23 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
         'body.kpiKey',
       ],
       [
+        'a KPI computed from survey respondents (issue 23)',
+        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: 4 }),
+        'body.kpiKey',
+      ],
+      [
         'text for a count',
-        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: 'twelve' }),
+        () => ({ activityId: activities.sales, kpiKey: 'new_customers', value: 'twelve' }),
         'body.value',
       ],
       [
         'a negative count',
-        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: -2 }),
+        () => ({ activityId: activities.sales, kpiKey: 'new_customers', value: -2 }),
         'body.value',
       ],
       [
         'a fractional count',
-        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: 1.5 }),
+        () => ({ activityId: activities.sales, kpiKey: 'new_customers', value: 1.5 }),
         'body.value',
       ],
       [
@@ -221,14 +226,14 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       ],
       [
         'a boolean value',
-        () => ({ activityId: activities.market, kpiKey: 'stakeholder_diversity', value: true }),
+        () => ({ activityId: activities.sales, kpiKey: 'new_customers', value: true }),
         'body.value',
       ],
       [
         'a day more than a year ahead',
         () => ({
-          activityId: activities.market,
-          kpiKey: 'stakeholder_diversity',
+          activityId: activities.sales,
+          kpiKey: 'new_customers',
           value: 1,
           recordedOn: yearAhead,
         }),
@@ -237,8 +242,8 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       [
         'a day that does not exist',
         () => ({
-          activityId: activities.market,
-          kpiKey: 'stakeholder_diversity',
+          activityId: activities.sales,
+          kpiKey: 'new_customers',
           value: 1,
           recordedOn: '2026-02-30',
         }),
@@ -247,14 +252,14 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
       [
         'a comment over 2,000 characters',
         () => ({
-          activityId: activities.market,
-          kpiKey: 'stakeholder_diversity',
+          activityId: activities.sales,
+          kpiKey: 'new_customers',
           value: 1,
           comment: 'y'.repeat(2_001),
         }),
         'body.comment',
       ],
-      ['no activity', () => ({ kpiKey: 'stakeholder_diversity', value: 1 }), 'body.activityId'],
+      ['no activity', () => ({ kpiKey: 'new_customers', value: 1 }), 'body.activityId'],
     ];
     it.each(cases)('%s', async (_name, body, field) => {
       const res = await inject('POST', '/kpi-entries', { recordedOn: '2026-03-04', ...body() });
@@ -291,7 +296,7 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     });
 
     it('checks a correction by the same rules', async () => {
-      const value = (await entry(activities.market, 'stakeholder_diversity', 3)).json();
+      const value = (await entry(activities.sales, 'new_customers', 3)).json();
       for (const [payload, field] of [
         [{ value: 'three', version: 1 }, 'body.value'],
         [{ value: -3, version: 1 }, 'body.value'],
@@ -310,12 +315,14 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
 
   it("answers 404 for another workspace's activity and entry, changing nothing", async () => {
     const other = await factory.workspace('Elsewhere');
-    const theirActivity = await planning.activityRow(other.id, { instrumentKey: 'market-surveys-study' });
+    const theirActivity = await planning.activityRow(other.id, {
+      instrumentKey: 'sales-marketing-representative',
+    });
     const theirEntry = await planning.kpiEntryRow(other.id, theirActivity.id, {
-      kpi_key: 'stakeholder_diversity',
+      kpi_key: 'new_customers',
       value_number: 9,
     });
-    const onActivity = await entry(theirActivity.id, 'stakeholder_diversity', 1);
+    const onActivity = await entry(theirActivity.id, 'new_customers', 1);
     expect(onActivity.statusCode).toBe(404);
     expect(fieldsOf(onActivity)).toEqual(['body.activityId']);
     expect(
@@ -341,8 +348,8 @@ describe.each(testDialects())('KPI entries API on %s', (kind) => {
     );
     const viewer = await factory.memberWithToken(workspaceId, 'viewer');
     const body = {
-      activityId: activities.market,
-      kpiKey: 'stakeholder_diversity',
+      activityId: activities.sales,
+      kpiKey: 'new_customers',
       value: 2,
       recordedOn: '2026-03-04',
     };

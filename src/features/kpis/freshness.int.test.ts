@@ -7,6 +7,7 @@ import { InteractionRows } from '../../../test/support/interactions-factories.ts
 import { PipelineRows } from '../../../test/support/pipeline-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { ProjectRows } from '../../../test/support/projects-factories.ts';
+import { SurveyRows } from '../../../test/support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DB } from '../../db/schema.ts';
 import { markEvidence, writeTransaction } from '../../db/write-transaction.ts';
@@ -284,11 +285,48 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
       });
       await expectFresh('request withdrawn');
     },
+    survey_invitation: async () => {
+      // Issue 23: the answering of survey waves is the waves branch's; until it is merged,
+      // invitations are completed here as its repository must, inside writeTransaction marking
+      // the wave's activity. Two respondents of different types, then one of them moved.
+      const activity = await newActivity('A market survey', { instrumentKey: 'market-surveys-study' });
+      const surveys = new SurveyRows(t.database.db);
+      const questionnaire = await surveys.questionnaire(workspaceId, { kind: 'market' });
+      const wave = await surveys.wave(workspaceId, questionnaire.id, { activity_id: activity.id });
+      const network = new InteractionRows(t.database.db);
+      const agency = await network.networkOrganisation(workspaceId, { type: 'agency' });
+      const company = await network.networkOrganisation(workspaceId, { type: 'company' });
+      const invitations: { id: string }[] = [];
+      for (const organisation of [agency, company]) {
+        invitations.push(
+          (await surveys.invitation(workspaceId, wave.id, { network_organisation_id: organisation.id })).row,
+        );
+      }
+      for (const invitation of invitations) {
+        await writeTransaction(t.database.db, async (trx) => {
+          markEvidence(trx, [activity.id]);
+          await trx
+            .updateTable('survey_invitation')
+            .set({ completed_at: new Date().toISOString() })
+            .where('id', '=', invitation.id)
+            .execute();
+        });
+        await expectFresh('a respondent completed the survey');
+      }
+      await writeTransaction(t.database.db, async (trx) => {
+        markEvidence(trx, [activity.id]);
+        await trx
+          .deleteFrom('survey_invitation')
+          .where('id', '=', invitations[0]?.id ?? '')
+          .execute();
+      });
+      await expectFresh('a respondent removed');
+    },
     kpi_entry: async () => {
       const activity = await newActivity('A market study', { instrumentKey: 'market-surveys-study' });
       const entry = await call('POST', '/kpi-entries', {
         activityId: activity.id,
-        kpiKey: 'stakeholder_diversity',
+        kpiKey: 'market_covered',
         value: 12,
         recordedOn: '2026-05-06',
       });

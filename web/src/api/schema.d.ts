@@ -23942,7 +23942,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "respondent";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -23955,7 +23955,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "respondent";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -27469,7 +27469,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_stakeholder_types); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -27479,7 +27479,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_stakeholder_types); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -108,6 +108,7 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Δράση',
       cost_line: 'Γραμμή κόστους',
       stage_change: 'Αλλαγή σταδίου',
+      respondent: 'Ερωτώμενος έρευνας',
       meeting: 'Συνάντηση B2B',
       request: 'Αίτημα συνάντησης',
       entry: 'Τιμή KPI',

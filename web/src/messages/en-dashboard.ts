@@ -109,6 +109,7 @@ export const enDashboard = {
       activity: 'Activity',
       cost_line: 'Cost line',
       stage_change: 'Stage change',
+      respondent: 'Survey respondent',
       meeting: 'B2B meeting',
       request: 'Meeting request',
       entry: 'KPI entry',

@@ -117,6 +117,7 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Actividad',
       cost_line: 'Línea de coste',
       stage_change: 'Cambio de etapa',
+      respondent: 'Encuestado',
       meeting: 'Reunión B2B',
       request: 'Solicitud de reunión',
       entry: 'Valor de KPI',

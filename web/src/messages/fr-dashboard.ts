@@ -110,6 +110,7 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Activité',
       cost_line: 'Ligne de coûts',
       stage_change: 'Changement d’étape',
+      respondent: 'Répondant à une enquête',
       meeting: 'Rendez-vous B2B',
       request: 'Demande de rendez-vous',
       entry: 'Valeur de KPI',

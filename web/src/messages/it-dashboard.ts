@@ -117,6 +117,7 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Attività',
       cost_line: 'Voce di costo',
       stage_change: 'Cambio di fase',
+      respondent: 'Rispondente a un’indagine',
       meeting: 'Incontro B2B',
       request: 'Richiesta di incontro',
       entry: 'Valore di KPI',

@@ -107,6 +107,7 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       activity: 'Działanie',
       cost_line: 'Pozycja kosztowa',
       stage_change: 'Zmiana etapu',
+      respondent: 'Respondent ankiety',
       meeting: 'Spotkanie B2B',
       request: 'Prośba o spotkanie',
       entry: 'Wartość KPI',

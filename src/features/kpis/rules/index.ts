@@ -2,6 +2,7 @@ import type { DB } from '../../../db/schema.ts';
 import { activityHeld } from './activity-held.ts';
 import { actualCosts } from './actual-costs.ts';
 import { interactionMeetings, networkContactsMet, networkNewContacts } from './interactions.ts';
+import { marketSurveyStakeholderTypes } from './market-surveys.ts';
 import { matchmakingMeetingsHeld, matchmakingRequestsSent } from './matchmaking.ts';
 import { memberOrganisationsPresent, participantsPresent } from './participants-present.ts';
 import { PROJECT_RULES } from './projects.ts';
@@ -34,6 +35,7 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   relationshipsCollaborationsSustained,
   matchmakingMeetingsHeld,
   matchmakingRequestsSent,
+  marketSurveyStakeholderTypes,
 ];
 
 /**

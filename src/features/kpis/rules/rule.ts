@@ -12,7 +12,9 @@ export type EvidenceType =
   | 'project_partner'
   | 'stage_change'
   | 'meeting'
-  | 'request';
+  | 'request'
+  /** A completed survey invitation of a network organisation (issue 23). */
+  | 'respondent';
 
 /** One record behind a KPI number, as the drill-down lists it. */
 export interface EvidenceRecord {
