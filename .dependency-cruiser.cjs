@@ -85,8 +85,10 @@ module.exports = {
       from: { path: '^web/src/', pathNot: TEST_FILE },
       to: {
         path: '^src/',
-        // The pure vocabulary, and the budget formula and item parser the instrument editor runs live.
-        pathNot: '^src/domain/([^/]+/types|catalogue/budget-formula|catalogue/custom-instrument)\\.ts$',
+        // The pure vocabulary, the budget formula and item parser the instrument editor runs live, and the
+        // questionnaire rules the survey builder checks live (issue 23).
+        pathNot:
+          '^src/domain/([^/]+/types|catalogue/budget-formula|catalogue/custom-instrument|surveys/questionnaire)\\.ts$',
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -66,6 +66,7 @@ import { relationshipRoutes } from '../features/relationships/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
+import { questionnaireRoutes } from '../features/surveys/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { operatorRoutes } from '../features/workspaces/operator-routes.ts';
 import { settingsRoutes } from '../features/workspaces/settings-routes.ts';
@@ -191,6 +192,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           name: 'events',
           description:
             'B2B matchmaking events: set-up, registration, requests, schedules, agendas, the day and the follow-up',
+        },
+        {
+          name: 'surveys',
+          description:
+            'Surveys and readiness: questionnaires, waves, answers, results and readiness profiles',
         },
         { name: 'audit', description: 'Who changed what' },
         { name: 'lists', description: 'The global search and your saved views of the lists' },
@@ -351,6 +357,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(dayRoutes(services.eventDay, services.eventDayCommands));
     await scope.register(participantRoutes(services.b2bParticipants, services.b2bParticipantImports));
     await scope.register(marketplaceRoutes(services.marketplace));
+    await scope.register(questionnaireRoutes(services.questionnaires));
   };
 }
 

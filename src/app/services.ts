@@ -64,6 +64,7 @@ import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-jo
 import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
 import { SearchService } from '../features/search/service.ts';
+import { QuestionnaireService } from '../features/surveys/service.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
 import { DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler } from '../features/workspaces/deletion-job.ts';
 import { OperatorService } from '../features/workspaces/operator-service.ts';
@@ -164,6 +165,7 @@ export function createServices(options: ServiceOptions) {
     clusters: new ClusterService(db),
     organisations: new OrganisationService(db),
     projects: new ProjectService(db, clock),
+    questionnaires: new QuestionnaireService(db),
     people: new PersonService(db),
     networkOrganisations: new NetworkOrganisationService(db),
     networkPeople: new NetworkPersonService(db),

@@ -14,6 +14,7 @@ import { InteractionRows } from '../support/interactions-factories.ts';
 import { newNetworkOrganisation, newNetworkPerson } from '../support/network-factories.ts';
 import { freshRelationship, PipelineRows } from '../support/pipeline-factories.ts';
 import { PlanningRows } from '../support/planning-rows.ts';
+import { SurveyRows } from '../support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -1643,6 +1644,71 @@ const CASES: RouteCase[] = [
     freshId: freshMarketFinding,
     query: () => '?version=1',
   },
+  // Issue 23 — questionnaires: the staff read them; coordinators and any cluster manager adapt them
+  // (a questionnaire is the workspace's). `{id}` is a fresh questionnaire of the own workspace.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires',
+    expected: surveyReaders(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires',
+    expected: surveyManagers(201),
+    body: () => ({ name: 'A needs survey', kind: 'general' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}',
+    expected: surveyReaders(200),
+    freshId: freshQuestionnaire,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}',
+    expected: surveyManagers(200),
+    freshId: freshQuestionnaire,
+    body: () => ({ version: 1, name: 'Edited' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}',
+    expected: surveyManagers(204),
+    freshId: freshQuestionnaire,
+    query: () => '?version=1',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/duplicate',
+    expected: surveyManagers(201),
+    freshId: freshQuestionnaire,
+    body: () => ({}),
+  },
+  ...(['archive', 'restore'] as const).map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/${action}`,
+      expected: surveyManagers(200),
+      freshId: freshQuestionnaire,
+      body: () => ({ version: 1 }),
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/versions/{number}',
+    expected: surveyReaders(200),
+    freshId: freshQuestionnaire,
+    // A wave freezes version 1 of the questionnaire; `{number}` is that number.
+    freshChild: async (db, questionnaireId) => {
+      const { workspace_id } = await db
+        .selectFrom('survey_questionnaire')
+        .select('workspace_id')
+        .where('id', '=', questionnaireId)
+        .executeTakeFirstOrThrow();
+      await new SurveyRows(db).wave(workspace_id, questionnaireId);
+      return '1';
+    },
+  },
 ];
 
 /** The own market, whose findings the issue 23 rows read and write (set in beforeAll). */
@@ -2498,6 +2564,7 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
           params.runId =
           params.meetingId =
           params.code =
+          params.number =
             await route.freshChild(t.database.db, id, {
               clusterId: ownClusterId,
               organisationId: ownOrganisationId,
@@ -2751,3 +2818,20 @@ describe.each(testDialects())('role matrix on %s', (kind) => {
     }
   });
 });
+
+// Issue 23 — questionnaires: who reads them (the staff), who adapts them (coordinators, any
+// cluster manager), and a fresh questionnaire of a workspace.
+function surveyReaders(status: number): Record<Caller, number> {
+  return only({
+    coordinator: status,
+    cluster_manager: status,
+    cluster_manager_of_other_cluster: status,
+    viewer: status,
+  });
+}
+function surveyManagers(status: number): Record<Caller, number> {
+  return only({ coordinator: status, cluster_manager: status, cluster_manager_of_other_cluster: status });
+}
+async function freshQuestionnaire(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  return (await new SurveyRows(db).questionnaire(workspaceId)).id;
+}

@@ -448,6 +448,7 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'person',
   'plan',
   'project_partner',
+  'survey_questionnaire',
   'relationship',
   'saved_view',
   'market',

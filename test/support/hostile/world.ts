@@ -69,6 +69,8 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   const aCoordinator = await factory.memberWithToken(a.id, 'coordinator');
   const seededB = await seedWorkspace(app, b.slug, bCoordinator.headers, MARKER);
   const seededA = await seedWorkspace(app, a.slug, aCoordinator.headers, 'alpha');
+  // Issue 23 — questionnaires: a wave of each "Sent" questionnaire freezes its version 1.
+  await freezeQuestionnaireVersions(database, b.id, a.id);
   // Network health reads the network's tables: one relationship with an interaction in each.
   await seedNetworkHealth(database, b.id, seededB.clusterIds[0] as string, MARKER);
   await seedNetworkHealth(database, a.id, seededA.clusterIds[0] as string, 'alpha');
@@ -145,6 +147,7 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   const replenish = async () => {
     round++;
     const seeded = await seedWorkspace(app, a.slug, aCoordinator.headers, `alpha${round}`, round);
+    await freezeQuestionnaireVersions(database, a.id);
     for (const role of ['viewer', 'mentor'] as const) await factory.memberWithToken(a.id, role);
     // The member caller acts for an organisation; the run may have deleted it.
     await database.db
@@ -405,6 +408,50 @@ async function seedWorkspace(
       { organisationId: o0, role: 'partner' },
     ],
   });
+  // Issue 23 — questionnaires: one with a condition, in English and French, and a second one
+  // with a wave that froze version 1 (so a version can be read and a delete is refused).
+  const questionnaireDefinition = {
+    languages: ['en', 'fr'],
+    sections: [
+      {
+        key: 'company',
+        title: { en: `Company ${tag}`, fr: `Entreprise ${tag}` },
+        questions: [
+          {
+            key: 'exports',
+            type: 'single_choice',
+            label: { en: `Do you export ${tag}?`, fr: `Exportez-vous ${tag} ?` },
+            required: true,
+            dimension: 'heritage',
+            options: [
+              { key: 'no', label: { en: 'No', fr: 'Non' }, points: 0 },
+              { key: 'yes', label: { en: 'Yes', fr: 'Oui' }, points: 5 },
+            ],
+          },
+          {
+            key: 'commitment',
+            type: 'scale',
+            label: { en: `Commitment ${tag}`, fr: `Engagement ${tag}` },
+            required: false,
+            dimension: 'engagement',
+            showIf: { question: 'exports', anyOf: ['yes'] },
+          },
+        ],
+      },
+    ],
+  };
+  await send('POST', '/surveys/questionnaires', {
+    name: `Readiness ${round} ${tag}`,
+    kind: 'readiness',
+    description: `About ${tag}`,
+    definition: questionnaireDefinition,
+  });
+  const sentQuestionnaire = await send('POST', '/surveys/questionnaires', {
+    name: `Sent ${round} ${tag}`,
+    kind: 'readiness',
+    definition: questionnaireDefinition,
+  });
+  questionnairesWithWave.push(sentQuestionnaire.id as string);
   // A B2B matchmaking event (issue 22) on a matchmaking activity of the first cluster, with two
   // sessions (one with a break), three tables and an open registration page.
   const matchmaking = await send('POST', '/activities', {
@@ -775,4 +822,16 @@ async function seedMarketFindings(database: Database, workspaceId: string, tag: 
       updated_at: now,
     })
     .execute();
+}
+
+// Issue 23 — questionnaires: the ids of the "Sent" questionnaires seeded since the last freeze.
+const questionnairesWithWave: string[] = [];
+
+/** A wave for each "Sent" questionnaire seeded (B's first, then A's), freezing its version 1. */
+async function freezeQuestionnaireVersions(database: Database, ...workspaceIds: string[]): Promise<void> {
+  const rows = new SurveyRows(database.db);
+  const ids = questionnairesWithWave.splice(0);
+  for (const [index, id] of ids.entries()) {
+    await rows.wave(workspaceIds[index] as string, id);
+  }
 }

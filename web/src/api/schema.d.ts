@@ -22044,6 +22044,740 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the questionnaires, with filters, their number of waves and a keyset cursor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    kind?: "readiness" | "market" | "general";
+                    limit?: number;
+                    /** @description Search in the name */
+                    q?: string;
+                    /** @description The order: name, createdAt, updatedAt; a leading "-" reverses it (default name). Rows with the same value follow in id order. */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    status?: "active" | "archived";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a questionnaire (coordinators and cluster managers), or the Hub's default readiness questionnaire with { fromDefault: true }
+         * @description The definition is validated whole: a questionnaire without questions, a condition on a later or missing question, a text missing in a declared language… each is refused with 400 naming its field under `body.definition`; nothing is written. The default questionnaire a second time: 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition?: components["schemas"]["QuestionnaireDefinitionInput"];
+                        description?: string;
+                        /**
+                         * @description Add the Hub's default readiness questionnaire
+                         * @enum {boolean}
+                         */
+                        fromDefault?: true;
+                        /**
+                         * @description Required unless fromDefault
+                         * @enum {string}
+                         */
+                        kind?: "readiness" | "market" | "general";
+                        /** @description Required unless fromDefault */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire: its definition and its frozen versions with the waves that used them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a questionnaire no wave used (409 otherwise: archive it) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a questionnaire: its name, description or whole definition
+         * @description Send the `version` you read; a stale one gets 409. Waves already sent keep their frozen version.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition?: components["schemas"]["QuestionnaireDefinitionInput"];
+                        description?: string;
+                        name?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a questionnaire: kept with its waves, offered no more for new waves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a questionnaire to adapt it (never the default, no version yet) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The copy's name; "Copy of …" when left out */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived questionnaire */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frozen version of a questionnaire, as its waves sent it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/travel-rates": {
         parameters: {
             query?: never;
@@ -26327,6 +27061,176 @@ export interface components {
              */
             side: "ours" | "counterpart";
         };
+        Questionnaire: {
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireDefinition: {
+            /** @description The languages it is written in, English first */
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            sections: components["schemas"]["SurveySection"][];
+        };
+        QuestionnaireDefinitionInput: {
+            /** @description The languages it is written in, English first */
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            sections: components["schemas"]["SurveySectionInput"][];
+        };
+        QuestionnaireDetail: {
+            /** @description Whether the reader may edit, archive or delete it */
+            canManage: boolean;
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            definition: components["schemas"]["QuestionnaireDefinition"];
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Frozen versions, latest first */
+            versions: components["schemas"]["QuestionnaireVersionSummary"][];
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireDetailInput: {
+            /** @description Whether the reader may edit, archive or delete it */
+            canManage: boolean;
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            definition: components["schemas"]["QuestionnaireDefinitionInput"];
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Frozen versions, latest first */
+            versions: components["schemas"]["QuestionnaireVersionSummaryInput"][];
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireInput: {
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireList: {
+            /** @description Whether the reader may add and edit questionnaires */
+            canManage: boolean;
+            /** @description Whether the workspace has the Hub's default readiness questionnaire */
+            hasDefault: boolean;
+            items: components["schemas"]["Questionnaire"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        QuestionnaireListInput: {
+            /** @description Whether the reader may add and edit questionnaires */
+            canManage: boolean;
+            /** @description Whether the workspace has the Hub's default readiness questionnaire */
+            hasDefault: boolean;
+            items: components["schemas"]["QuestionnaireInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        QuestionnaireVersion: {
+            createdAt: string;
+            definition: components["schemas"]["QuestionnaireDefinition"];
+            number: number;
+            questionnaireId: string;
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
+        QuestionnaireVersionInput: {
+            createdAt: string;
+            definition: components["schemas"]["QuestionnaireDefinitionInput"];
+            number: number;
+            questionnaireId: string;
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
+        QuestionnaireVersionSummary: {
+            createdAt: string;
+            number: number;
+            /** @description The waves sent with this version */
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
+        QuestionnaireVersionSummaryInput: {
+            createdAt: string;
+            number: number;
+            /** @description The waves sent with this version */
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
         Readiness: {
             /** @enum {string} */
             database: "sqlite" | "postgres";
@@ -27190,6 +28094,110 @@ export interface components {
             csrfToken: string;
             expiresAt: string;
             user: components["schemas"]["UserInput"];
+        };
+        SurveyQuestion: {
+            /** @enum {string} */
+            dimension?: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+            help?: components["schemas"]["SurveyText"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            label: components["schemas"]["SurveyText"];
+            max?: number;
+            min?: number;
+            options?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyText"];
+                /** @description 0–5: what the option scores (readiness) */
+                points?: number;
+            }[];
+            required: boolean;
+            rows?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyText"];
+            }[];
+            scaleLabels?: {
+                high: components["schemas"]["SurveyText"];
+                low: components["schemas"]["SurveyText"];
+            };
+            showIf?: {
+                /** @description Option keys of that question */
+                anyOf?: string[];
+                /** @description The lowest value of a scale or number */
+                atLeast?: number;
+                /** @description The key of an earlier question */
+                question: string;
+            };
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "scale" | "number" | "text" | "matrix" | "country" | "market";
+        };
+        SurveyQuestionInput: {
+            /** @enum {string} */
+            dimension?: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+            help?: components["schemas"]["SurveyTextInput"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            label: components["schemas"]["SurveyTextInput"];
+            max?: number;
+            min?: number;
+            options?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyTextInput"];
+                /** @description 0–5: what the option scores (readiness) */
+                points?: number;
+            }[];
+            required: boolean;
+            rows?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyTextInput"];
+            }[];
+            scaleLabels?: {
+                high: components["schemas"]["SurveyTextInput"];
+                low: components["schemas"]["SurveyTextInput"];
+            };
+            showIf?: {
+                /** @description Option keys of that question */
+                anyOf?: string[];
+                /** @description The lowest value of a scale or number */
+                atLeast?: number;
+                /** @description The key of an earlier question */
+                question: string;
+            };
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "scale" | "number" | "text" | "matrix" | "country" | "market";
+        };
+        SurveySection: {
+            description?: components["schemas"]["SurveyText"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            title: components["schemas"]["SurveyText"];
+        };
+        SurveySectionInput: {
+            description?: components["schemas"]["SurveyTextInput"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            questions: components["schemas"]["SurveyQuestionInput"][];
+            title: components["schemas"]["SurveyTextInput"];
+        };
+        SurveyText: {
+            el?: string;
+            en: string;
+            es?: string;
+            fr?: string;
+            it?: string;
+            pl?: string;
+        };
+        SurveyTextInput: {
+            el?: string;
+            en: string;
+            es?: string;
+            fr?: string;
+            it?: string;
+            pl?: string;
         };
         TrackedKpi: {
             /** @description null: a Hub-wide KPI of every activity */

@@ -89,6 +89,7 @@ export const elFigures: Widen<typeof figures> = {
       b2b_schedule_run: 'Πρόγραμμα συναντήσεων',
       b2b_meeting: 'Συνάντηση',
       b2b_meeting_feedback: 'Αξιολόγηση συνάντησης',
+      survey_questionnaire: 'Ερωτηματολόγιο',
     },
     fields: {
       name: 'Όνομα',

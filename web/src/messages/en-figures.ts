@@ -88,6 +88,7 @@ export const figures = {
       b2b_schedule_run: 'Meeting schedule',
       b2b_meeting: 'Meeting',
       b2b_meeting_feedback: 'Meeting feedback',
+      survey_questionnaire: 'Questionnaire',
     } as Record<string, string>,
     /** What each recorded field is called (the log records column names). */
     fields: {

@@ -90,6 +90,7 @@ export const esFigures: Widen<typeof figures> = {
       b2b_schedule_run: 'Calendario de reuniones',
       b2b_meeting: 'Reunión',
       b2b_meeting_feedback: 'Valoración de la reunión',
+      survey_questionnaire: 'Cuestionario',
     },
     fields: {
       name: 'Nombre',

@@ -86,6 +86,7 @@ export const frFigures: Figures = {
       b2b_schedule_run: 'Planning des rendez-vous',
       b2b_meeting: 'Rendez-vous',
       b2b_meeting_feedback: 'Avis sur le rendez-vous',
+      survey_questionnaire: 'Questionnaire',
     },
     fields: {
       name: 'Nom',

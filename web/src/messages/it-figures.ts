@@ -90,6 +90,7 @@ export const itFigures: Widen<typeof figures> = {
       b2b_schedule_run: 'Programma degli incontri',
       b2b_meeting: 'Incontro',
       b2b_meeting_feedback: 'Valutazione dell’incontro',
+      survey_questionnaire: 'Questionario',
     },
     fields: {
       name: 'Nome',

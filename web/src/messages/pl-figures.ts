@@ -93,6 +93,7 @@ export const plFigures: Widen<typeof figures> = {
       b2b_schedule_run: 'Harmonogram spotkań',
       b2b_meeting: 'Spotkanie',
       b2b_meeting_feedback: 'Ocena spotkania',
+      survey_questionnaire: 'Kwestionariusz',
     },
     fields: {
       name: 'Nazwa',
