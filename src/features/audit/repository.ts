@@ -449,6 +449,8 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'project_partner',
   'relationship',
   'saved_view',
+  'survey_response',
+  'survey_wave',
   'market',
   'travel_rate',
   'workspace',
