@@ -145,6 +145,51 @@ describe.each(testDialects())('survey waves and answering on %s', (kind) => {
     expect(fields(wrong.body)).toEqual(['body.networkPersonIds']);
   });
 
+  it('previews a network audience by country, leaving out people without a consent basis', async () => {
+    const tag = `${kind}-${workspaceId.slice(-6)}`;
+    const org = await t.database.db
+      .insertInto('network_organisation')
+      .values({
+        id: `no-${tag}`,
+        workspace_id: workspaceId,
+        owner_cluster_id: null,
+        name: 'Tokyo Orbital',
+        normalised_name: `tokyo orbital ${tag}`,
+        type: 'company',
+        country: 'JP',
+        city: null,
+        website: null,
+        website_domain: null,
+        space_segments: '[]',
+        melca: '[]',
+        tags: '[]',
+        notes: '',
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await newNetworkPerson(t.database.db, workspaceId, {
+      organisation_id: org.id,
+      email: `jp-${tag}@orbit.example`,
+    });
+    await newNetworkPerson(t.database.db, workspaceId, {
+      organisation_id: org.id,
+      email: `jp2-${tag}@orbit.example`,
+      consent_basis: null,
+    });
+    await newNetworkPerson(t.database.db, workspaceId, { email: `nowhere-${tag}@orbit.example` });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: api('/audience-preview'),
+      headers: coordinator,
+      payload: { kind: 'network', countries: ['JP'] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ invited: 1, excluded: 1 });
+    expect(res.json().people[1].excluded).toBe('no_consent');
+  });
+
   it('sends a wave: freezes the questionnaire, invites those with e-mail and consent, mails hashed links', async () => {
     const draft = await createWave();
     expect(draft.status).toBe('draft');
