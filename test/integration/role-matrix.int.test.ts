@@ -1625,6 +1625,11 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/questionnaire-options',
+    expected: networkReaders(200),
+  },
+  {
     method: 'POST',
     path: '/api/v1/workspaces/{workspace}/surveys/waves/audience-preview',
     expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),

@@ -223,6 +223,18 @@ export class WaveRepository {
     return Number(result.numDeletedRows) === 1;
   }
 
+  /** The workspace's active questionnaires, by name. */
+  questionnaires(workspaceId: string) {
+    return this.db
+      .selectFrom('survey_questionnaire')
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'active')
+      .select(['id', 'name', 'kind', 'definition'])
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .execute();
+  }
+
   questionnaire(workspaceId: string, id: string) {
     return this.db
       .selectFrom('survey_questionnaire')

@@ -14,6 +14,7 @@ import {
   draftSavedSchema,
   listWavesQuery,
   publicSurveySchema,
+  questionnaireOptionsSchema,
   remindResultSchema,
   submitBody,
   submittedSchema,
@@ -65,6 +66,20 @@ export function surveyWaveRoutes(waves: WaveService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.code(201).send(await waves.create(actorOf(request), request.body)),
+    );
+
+    app.get(
+      '/surveys/waves/questionnaire-options',
+      {
+        config: { permission: 'survey.read' },
+        schema: {
+          tags: ['surveys'],
+          summary: 'The questionnaires a wave can be sent with (active ones), with their languages',
+          params: workspaceParams,
+          response: { 200: questionnaireOptionsSchema, ...errors },
+        },
+      },
+      async (request) => waves.questionnaireOptions(actorOf(request)),
     );
 
     app.post(

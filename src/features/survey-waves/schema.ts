@@ -234,6 +234,20 @@ export const audiencePreviewSchema = z
   })
   .meta({ id: 'SurveyAudiencePreview' });
 
+export const questionnaireOptionsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(QUESTIONNAIRE_KINDS),
+        languages: z.array(z.enum(LANGUAGES)),
+        questionCount: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyQuestionnaireOptions' });
+
 export const remindResultSchema = z.object({ reminded: z.number().int() });
 
 // The public side: a respondent's link.

@@ -247,6 +247,30 @@ export class WaveService {
     };
   }
 
+  /** The questionnaires a wave can be sent with (active ones), with their languages and size. */
+  async questionnaireOptions(actor: Actor) {
+    requireAccess(actor, 'survey.read');
+    const rows = await new WaveRepository(this.db).questionnaires(actor.workspaceId);
+    return {
+      items: rows.map((row) => {
+        let definition: Partial<QuestionnaireDefinition> = {};
+        try {
+          definition = JSON.parse(row.definition) as QuestionnaireDefinition;
+        } catch {
+          // A broken definition shows as empty: sending it is refused.
+        }
+        const languages = (definition.languages ?? ['en']).filter(isLanguage);
+        return {
+          id: row.id,
+          name: row.name,
+          kind: row.kind,
+          languages: languages.length > 0 ? languages : (['en'] as Language[]),
+          questionCount: (definition.sections ?? []).reduce((n, s) => n + (s.questions?.length ?? 0), 0),
+        };
+      }),
+    };
+  }
+
   /** Who an audience would reach: the invited and the excluded with the reason. */
   async previewAudience(actor: Actor, audience: AudienceInput) {
     requireAccess(actor, 'survey.manage', clusterScope(ownCluster(actor)));

@@ -135,6 +135,19 @@ describe.each(testDialects())('survey waves and answering on %s', (kind) => {
       null,
       null,
     ]);
+    const options = await t.app.inject({
+      method: 'GET',
+      url: api('/questionnaire-options'),
+      headers: coordinator,
+    });
+    expect(options.json().items).toEqual([
+      expect.objectContaining({
+        id: questionnaireId,
+        kind: 'readiness',
+        languages: ['en', 'fr'],
+        questionCount: 8,
+      }),
+    ]);
     const wrong = await t.app.inject({
       method: 'POST',
       url: api('/audience-preview'),

@@ -22753,6 +22753,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/surveys/waves/questionnaire-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires a wave can be sent with (active ones), with their languages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyQuestionnaireOptions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/travel-rates": {
         parameters: {
             query?: never;
@@ -27924,6 +27998,26 @@ export interface components {
                 networkPersonId: string | null;
                 organisationName: string | null;
                 personId: string | null;
+            }[];
+        };
+        SurveyQuestionnaireOptions: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "readiness" | "market" | "general";
+                languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                name: string;
+                questionCount: number;
+            }[];
+        };
+        SurveyQuestionnaireOptionsInput: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "readiness" | "market" | "general";
+                languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                name: string;
+                questionCount: number;
             }[];
         };
         SurveyRespondent: {
