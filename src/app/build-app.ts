@@ -67,6 +67,7 @@ import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { questionnaireRoutes } from '../features/surveys/routes.ts';
+import { publicSurveyRoutes, surveyWaveRoutes } from '../features/survey-waves/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { operatorRoutes } from '../features/workspaces/operator-routes.ts';
 import { settingsRoutes } from '../features/workspaces/settings-routes.ts';
@@ -293,6 +294,7 @@ function publicRoutes(services: Services): FastifyPluginAsync {
     await scope.register(publicEventRoutes(services.b2bParticipants));
     await scope.register(portalRegistrationRoutes(services.b2bParticipants, services.db));
     await scope.register(portalMarketplaceRoutes(services.marketplace, authenticateParticipant(services.db)));
+    await scope.register(publicSurveyRoutes(services.surveyAnswers));
   };
 }
 
@@ -346,6 +348,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(archiveRoutes(services.archives));
     await scope.register(searchRoutes(services.search));
     await scope.register(savedViewRoutes(services.savedViews));
+    await scope.register(surveyWaveRoutes(services.surveyWaves));
     await scope.register(settingsRoutes(services.workspaceSettings));
     await scope.register(interactionRoutes(services.interactions));
     await scope.register(networkHealthRoutes(services.networkHealth));

@@ -65,6 +65,9 @@ import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
 import { SearchService } from '../features/search/service.ts';
 import { QuestionnaireService } from '../features/surveys/service.ts';
+import { SurveyAnswerService } from '../features/survey-waves/answering.ts';
+import { WaveService } from '../features/survey-waves/service.ts';
+import { SurveyTickService } from '../features/survey-waves/tick.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
 import { DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler } from '../features/workspaces/deletion-job.ts';
 import { OperatorService } from '../features/workspaces/operator-service.ts';
@@ -222,6 +225,10 @@ export function createServices(options: ServiceOptions) {
       clock,
     }),
     marketplaceTick: new RequestTickService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
+    // Issue 23 — survey waves
+    surveyWaves: new WaveService({ db, mailer, background, publicUrl: mailSettings.publicUrl, clock }),
+    surveyAnswers: new SurveyAnswerService({ db, clock }),
+    surveyTick: new SurveyTickService({ db, mailer, publicUrl: mailSettings.publicUrl, clock }),
     commands: {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),

@@ -11,6 +11,7 @@ import { registerReportCommand } from './commands/report.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSurveysTickCommand } from './commands/surveys-tick.ts';
 import { registerWorkspaceCommand } from './commands/workspace.ts';
 
 /** `space2id <command>`: the Hub's command-line interface. */
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerArchiveCommands(program);
   registerNetworkCommand(program);
   registerEventsTickCommand(program);
+  registerSurveysTickCommand(program);
 
   registerWorkspaceCommand(program);
   registerOperatorCommand(program);

@@ -1709,6 +1709,76 @@ const CASES: RouteCase[] = [
       return '1';
     },
   },
+  // Issue 23 — survey waves: staff read every wave (as the network's readers); the coordinators and the managers of the wave's
+  // cluster (the own cluster) write it; a member, a mentor nothing. `{id}` is a fresh wave.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves',
+    expected: networkReaders(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    freshId: freshSurveyQuestionnaire,
+    body: (_version, own, questionnaireId) => ({
+      questionnaireId,
+      name: 'Readiness 2026',
+      audience: { kind: 'members', clusterIds: [own.clusterId] },
+      clusterId: own.clusterId,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/questionnaire-options',
+    expected: networkReaders(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/audience-preview',
+    expected: only({ coordinator: 200, cluster_manager: 200, cluster_manager_of_other_cluster: 200 }),
+    body: (_version, own) => ({ kind: 'members', clusterIds: [own.clusterId] }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/{id}',
+    expected: networkReaders(200),
+    freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'open'),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/{id}',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'draft'),
+    body: () => ({ version: 1, name: 'Renamed wave' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/{id}',
+    expected: only({ coordinator: 204, cluster_manager: 204 }),
+    freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'draft'),
+    query: () => '?version=1',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/{id}/send',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'draft'),
+    body: () => ({ version: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/{id}/remind',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'open'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/surveys/waves/{id}/close',
+    expected: only({ coordinator: 200, cluster_manager: 200 }),
+    freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'open'),
+    body: () => ({ version: 1 }),
+  },
 ];
 
 /** The own market, whose findings the issue 23 rows read and write (set in beforeAll). */
@@ -1732,6 +1802,71 @@ async function freshMarketFinding(db: Kysely<DB>, workspaceId: string): Promise<
     })
     .execute();
   return id;
+}
+
+// Issue 23 — survey waves: the rows the cases above need.
+/** The own cluster: every member organisation of the own workspace is in it. */
+async function surveyOwnCluster(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisation')
+    .select(['id', 'cluster_id'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.cluster_id;
+}
+
+async function freshSurveyQuestionnaire(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  return (await new SurveyRows(db).questionnaire(workspaceId)).id;
+}
+
+/** A wave of the own cluster (version 1): a draft whose audience reaches one consenting person, or open. */
+async function freshSurveyWave(
+  db: Kysely<DB>,
+  workspaceId: string,
+  status: 'draft' | 'open',
+): Promise<string> {
+  const rows = new SurveyRows(db);
+  const clusterId = await surveyOwnCluster(db, workspaceId);
+  const questionnaire = await rows.questionnaire(workspaceId);
+  const organisation = await new Factory(db).organisation(workspaceId, clusterId);
+  await new Factory(db).person(workspaceId, organisation.id, {
+    email: `respondent-${randomBytes(6).toString('hex')}@example.test`,
+    consent: 1,
+    consent_at: '2026-01-01',
+  });
+  const audience = JSON.stringify({ kind: 'members', organisationIds: [organisation.id] });
+  if (status === 'open') {
+    const wave = await rows.wave(workspaceId, questionnaire.id, { cluster_id: clusterId, audience });
+    await rows.invitation(workspaceId, wave.id);
+    return wave.id;
+  }
+  const now = new Date().toISOString();
+  const wave = await db
+    .insertInto('survey_wave')
+    .values({
+      id: `wave-${randomBytes(6).toString('hex')}`,
+      workspace_id: workspaceId,
+      questionnaire_id: questionnaire.id,
+      questionnaire_version_id: null,
+      activity_id: null,
+      market_id: null,
+      cluster_id: clusterId,
+      name: 'A draft wave',
+      audience,
+      status: 'draft',
+      opened_at: null,
+      closes_at: null,
+      closed_at: null,
+      reminder_after_days: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return wave.id;
 }
 
 /**

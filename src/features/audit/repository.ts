@@ -451,6 +451,8 @@ export const AUDIT_RECORD_TYPE_ORDER = [
   'survey_questionnaire',
   'relationship',
   'saved_view',
+  'survey_response',
+  'survey_wave',
   'market',
   'travel_rate',
   'workspace',

@@ -92,6 +92,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Issue 23 — market surveys: a market-survey wave of the owned market and a finding from it in each.
   await seedMarketFindings(database, b.id, MARKER);
   await seedMarketFindings(database, a.id, 'alpha');
+  // Issue 23 — survey waves: a questionnaire, a draft wave that can be sent and an open wave in each.
+  await seedSurveyWaves(database, b.id, seededB, MARKER);
+  await seedSurveyWaves(database, a.id, seededA, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -834,4 +837,44 @@ async function freezeQuestionnaireVersions(database: Database, ...workspaceIds: 
   for (const [index, id] of ids.entries()) {
     await rows.wave(workspaceIds[index] as string, id);
   }
+}
+
+/**
+ * Issue 23 — survey waves: a readiness questionnaire, a draft wave of the first cluster whose
+ * audience (the first organisation) holds a consenting person with an e-mail, and an open wave
+ * with one invitation. Texts and e-mails carry `tag`.
+ */
+async function seedSurveyWaves(database: Database, workspaceId: string, seeded: Seeded, tag: string) {
+  const rows = new SurveyRows(database.db);
+  const clusterId = seeded.clusterIds[0] ?? null;
+  const organisationId = seeded.organisationIds[0];
+  if (!organisationId) throw new Error('the seed made no organisation');
+  await new Factory(database.db).person(workspaceId, organisationId, {
+    name: `Respondent ${tag}`,
+    email: `respondent.${tag}.${workspaceId.slice(-6)}@example.org`,
+    consent: 1,
+    consent_at: '2026-01-01',
+  });
+  const questionnaire = await rows.questionnaire(workspaceId, { name: `Readiness ${tag}` });
+  const audience = JSON.stringify({ kind: 'members', organisationIds: [organisationId] });
+  const draft = await rows.wave(workspaceId, questionnaire.id, {
+    name: `Draft wave ${tag}`,
+    cluster_id: clusterId,
+    audience,
+  });
+  await database.db
+    .updateTable('survey_wave')
+    .set({ status: 'draft', questionnaire_version_id: null, opened_at: null })
+    .where('id', '=', draft.id)
+    .execute();
+  const open = await rows.wave(workspaceId, questionnaire.id, {
+    name: `Open wave ${tag}`,
+    cluster_id: clusterId,
+    audience,
+  });
+  await rows.invitation(workspaceId, open.id, {
+    name: `Invited ${tag}`,
+    email: `invited.${tag}.${workspaceId.slice(-6)}@example.org`,
+    organisation_id: organisationId,
+  });
 }

@@ -3889,6 +3889,271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A respondent's survey: the questionnaire as sent, its languages and the saved draft
+         * @description Marks the link opened. `state` says whether it still takes answers. An unknown link is 404 and reveals nothing.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicSurvey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save partial answers (nothing required yet); marks the link started
+         * @description An answer of the wrong type or out of range is 400 naming `body.answers.<key>`. An answered link or a closed wave is 409.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question key → answer: an option key, option keys, a number, a text, or statement → 1–5 */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description The language the respondent reads it in
+                         * @enum {string}
+                         */
+                        language?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completeness: number;
+                            savedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the answers: every required question shown must be answered
+         * @description Once submitted the link is spent (409 on a second submit). An anonymous wave keeps no link between the response and the respondent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question key → answer: an option key, option keys, a number, a text, or statement → 1–5 */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description The language the respondent reads it in
+                         * @enum {string}
+                         */
+                        language?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completeness: number;
+                            submittedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup/{token}": {
         parameters: {
             query?: never;
@@ -22778,6 +23043,911 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/surveys/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the survey waves, newest first, with their progress counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the name */
+                    q?: string;
+                    questionnaireId?: string;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Prepare a wave (a draft): a questionnaire, an audience, a closing date, reminders
+         * @description An activity must be a validation survey (1.1.6) or a market survey (1.3.4); the wave's cluster is then the activity's. A questionnaire, activity, market or cluster of another workspace is 404 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A validation-survey (1.1.6) or market-survey (1.3.4) activity
+                         * @default null
+                         */
+                        activityId?: string | null;
+                        /**
+                         * @description Responses are stored with no link to who gave them (decision 0040)
+                         * @default false
+                         */
+                        anonymous?: boolean;
+                        audience: {
+                            /** @description members: of these clusters */
+                            clusterIds?: string[];
+                            /** @description members: interested in these target countries; network: their organisation's country */
+                            countries?: string[];
+                            /**
+                             * @description members: people of member organisations; network: people of the network (market surveys)
+                             * @enum {string}
+                             */
+                            kind: "members" | "network";
+                            /** @description network: these people */
+                            networkPersonIds?: string[];
+                            /** @description members: of these organisations */
+                            organisationIds?: string[];
+                            /** @description members: of these space segments */
+                            segments?: string[];
+                        };
+                        /**
+                         * @description Answers are accepted until then; null: until closed by hand
+                         * @default null
+                         */
+                        closesAt?: string | null;
+                        /**
+                         * @description The cluster that runs it (its access scope; an activity's cluster wins)
+                         * @default null
+                         */
+                        clusterId?: string | null;
+                        /**
+                         * @description The language of respondents without one of their own
+                         * @default en
+                         * @enum {string}
+                         */
+                        defaultLanguage?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                        /**
+                         * @description A market survey's target market
+                         * @default null
+                         */
+                        marketId?: string | null;
+                        name: string;
+                        questionnaireId: string;
+                        /**
+                         * @description One automatic reminder this many days after the invitation (null: none)
+                         * @default null
+                         */
+                        reminderAfterDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A wave with its progress and, unless anonymous, each respondent's */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft wave (a sent one is closed instead: 409) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft wave
+         * @description Send the `version` you read; a stale one gets 409. A sent wave is not edited (409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A validation-survey (1.1.6) or market-survey (1.3.4) activity */
+                        activityId?: string | null;
+                        /** @description Responses are stored with no link to who gave them (decision 0040) */
+                        anonymous?: boolean;
+                        audience?: {
+                            /** @description members: of these clusters */
+                            clusterIds?: string[];
+                            /** @description members: interested in these target countries; network: their organisation's country */
+                            countries?: string[];
+                            /**
+                             * @description members: people of member organisations; network: people of the network (market surveys)
+                             * @enum {string}
+                             */
+                            kind: "members" | "network";
+                            /** @description network: these people */
+                            networkPersonIds?: string[];
+                            /** @description members: of these organisations */
+                            organisationIds?: string[];
+                            /** @description members: of these space segments */
+                            segments?: string[];
+                        };
+                        /** @description Answers are accepted until then; null: until closed by hand */
+                        closesAt?: string | null;
+                        /** @description The cluster that runs it (its access scope; an activity's cluster wins) */
+                        clusterId?: string | null;
+                        /**
+                         * @description The language of respondents without one of their own
+                         * @enum {string}
+                         */
+                        defaultLanguage?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                        /** @description A market survey's target market */
+                        marketId?: string | null;
+                        name?: string;
+                        questionnaireId?: string;
+                        /** @description One automatic reminder this many days after the invitation (null: none) */
+                        reminderAfterDays?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open wave: its links take no more answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind now everyone who has not completed (each gets a new link; answers saved stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminded: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft: freeze the questionnaire, invite the audience, mail the personal links
+         * @description People without an e-mail or without consent are not invited. An audience with no one to invite, or a questionnaire without questions, is 400; nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who an audience would reach: the invited, and those excluded (no e-mail, no consent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description members: of these clusters */
+                        clusterIds?: string[];
+                        /** @description members: interested in these target countries; network: their organisation's country */
+                        countries?: string[];
+                        /**
+                         * @description members: people of member organisations; network: people of the network (market surveys)
+                         * @enum {string}
+                         */
+                        kind: "members" | "network";
+                        /** @description network: these people */
+                        networkPersonIds?: string[];
+                        /** @description members: of these organisations */
+                        organisationIds?: string[];
+                        /** @description members: of these space segments */
+                        segments?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAudiencePreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/questionnaire-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires a wave can be sent with (active ones), with their languages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyQuestionnaireOptions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/travel-rates": {
         parameters: {
             query?: never;
@@ -27231,6 +28401,60 @@ export interface components {
                 status: "draft" | "open" | "closed";
             }[];
         };
+        PublicSurvey: {
+            anonymous: boolean;
+            /** @description The saved draft */
+            answers: {
+                [key: string]: unknown;
+            };
+            closesAt: string | null;
+            /** @description The frozen questionnaire (QuestionnaireDefinition); null unless open */
+            definition: unknown | null;
+            /**
+             * @description The respondent's language (one of `languages`)
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es" | "it" | "el" | "pl";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            /** @description A market question's choices */
+            markets: {
+                id: string;
+                name: string;
+            }[];
+            /**
+             * @description completed: this link has answered; closed: the wave no longer takes answers
+             * @enum {string}
+             */
+            state: "open" | "completed" | "closed";
+            waveName: string;
+        };
+        PublicSurveyInput: {
+            anonymous: boolean;
+            /** @description The saved draft */
+            answers: {
+                [key: string]: unknown;
+            };
+            closesAt: string | null;
+            /** @description The frozen questionnaire (QuestionnaireDefinition); null unless open */
+            definition: unknown | null;
+            /**
+             * @description The respondent's language (one of `languages`)
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es" | "it" | "el" | "pl";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            /** @description A market question's choices */
+            markets: {
+                id: string;
+                name: string;
+            }[];
+            /**
+             * @description completed: this link has answered; closed: the wave no longer takes answers
+             * @enum {string}
+             */
+            state: "open" | "completed" | "closed";
+            waveName: string;
+        };
         Readiness: {
             /** @enum {string} */
             database: "sqlite" | "postgres";
@@ -28198,6 +29422,286 @@ export interface components {
             fr?: string;
             it?: string;
             pl?: string;
+        };
+        SurveyAudiencePreview: {
+            /** @description How many match but get no mail (no e-mail or no consent) */
+            excluded: number;
+            /** @description How many would get a link */
+            invited: number;
+            /** @description The first 500, the invited first */
+            people: {
+                email: string | null;
+                excluded: ("no_email" | "no_consent") | null;
+                name: string;
+                networkPersonId: string | null;
+                organisationName: string | null;
+                personId: string | null;
+            }[];
+        };
+        SurveyAudiencePreviewInput: {
+            /** @description How many match but get no mail (no e-mail or no consent) */
+            excluded: number;
+            /** @description How many would get a link */
+            invited: number;
+            /** @description The first 500, the invited first */
+            people: {
+                email: string | null;
+                excluded: ("no_email" | "no_consent") | null;
+                name: string;
+                networkPersonId: string | null;
+                organisationName: string | null;
+                personId: string | null;
+            }[];
+        };
+        SurveyQuestionnaireOptions: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "readiness" | "market" | "general";
+                languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                name: string;
+                questionCount: number;
+            }[];
+        };
+        SurveyQuestionnaireOptionsInput: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "readiness" | "market" | "general";
+                languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                name: string;
+                questionCount: number;
+            }[];
+        };
+        SurveyRespondent: {
+            completedAt: string | null;
+            email: string;
+            id: string;
+            language: string;
+            name: string;
+            openedAt: string | null;
+            organisationName: string | null;
+            /** @enum {string} */
+            progress: "sent" | "opened" | "started" | "completed";
+            remindedAt: string | null;
+            reminderCount: number;
+            sentAt: string | null;
+            startedAt: string | null;
+        };
+        SurveyRespondentInput: {
+            completedAt: string | null;
+            email: string;
+            id: string;
+            language: string;
+            name: string;
+            openedAt: string | null;
+            organisationName: string | null;
+            /** @enum {string} */
+            progress: "sent" | "opened" | "started" | "completed";
+            remindedAt: string | null;
+            reminderCount: number;
+            sentAt: string | null;
+            startedAt: string | null;
+        };
+        SurveyWave: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveDetail: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            canManage: boolean;
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @description Each respondent's progress; null for an anonymous wave */
+            respondents: components["schemas"]["SurveyRespondent"][] | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveDetailInput: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            canManage: boolean;
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @description Each respondent's progress; null for an anonymous wave */
+            respondents: components["schemas"]["SurveyRespondentInput"][] | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveInput: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveList: {
+            canCreate: boolean;
+            items: components["schemas"]["SurveyWave"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        SurveyWaveListInput: {
+            canCreate: boolean;
+            items: components["schemas"]["SurveyWaveInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
         };
         TrackedKpi: {
             /** @description null: a Hub-wide KPI of every activity */

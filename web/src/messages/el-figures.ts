@@ -75,6 +75,8 @@ export const elFigures: Widen<typeof figures> = {
       network_person_import: 'Εισαγωγή προσώπων δικτύου',
       relationship: 'Σχέση',
       saved_view: 'Αποθηκευμένη προβολή',
+      survey_response: 'Απάντηση έρευνας',
+      survey_wave: 'Κύμα έρευνας',
       network_organisation: 'Οργανισμός του δικτύου',
       network_person: 'Πρόσωπο του δικτύου',
       instrument: 'Εργαλείο',

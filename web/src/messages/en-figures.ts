@@ -74,6 +74,8 @@ export const figures = {
       network_person_import: 'Import of network people',
       relationship: 'Relationship',
       saved_view: 'Saved view',
+      survey_response: 'Survey response',
+      survey_wave: 'Survey wave',
       network_organisation: 'Network organisation',
       network_person: 'Network person',
       instrument: 'Instrument',

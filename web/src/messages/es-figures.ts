@@ -76,6 +76,8 @@ export const esFigures: Widen<typeof figures> = {
       network_person_import: 'Importación de personas de la red',
       relationship: 'Relación',
       saved_view: 'Vista guardada',
+      survey_response: 'Respuesta a una encuesta',
+      survey_wave: 'Oleada de encuesta',
       network_organisation: 'Organización de la red',
       network_person: 'Persona de la red',
       instrument: 'Instrumento',

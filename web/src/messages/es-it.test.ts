@@ -38,6 +38,8 @@ const SYMBOLS_ONLY = [
   'memberPage.participation',
   'planning.period',
   'reports.downloadLabel',
+  // Issue 23 — survey waves: "3 / 12".
+  'surveyWaves.page.countOf',
   // "12 (75 %)": the count and the conversion, formatted by the caller.
   'networkHealth.funnel.label',
 ];

@@ -72,6 +72,8 @@ export const frFigures: Figures = {
       network_person_import: 'Import de personnes du réseau',
       relationship: 'Relation',
       saved_view: 'Vue enregistrée',
+      survey_response: 'Réponse à une enquête',
+      survey_wave: 'Vague d’enquête',
       network_organisation: 'Organisation du réseau',
       network_person: 'Personne du réseau',
       instrument: 'Instrument',

@@ -76,6 +76,8 @@ export const itFigures: Widen<typeof figures> = {
       network_person_import: 'Importazione di persone della rete',
       relationship: 'Relazione',
       saved_view: 'Vista salvata',
+      survey_response: 'Risposta a un questionario',
+      survey_wave: 'Ondata di questionario',
       network_organisation: 'Organizzazione della rete',
       network_person: 'Persona della rete',
       instrument: 'Strumento',

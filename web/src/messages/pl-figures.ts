@@ -79,6 +79,8 @@ export const plFigures: Widen<typeof figures> = {
       network_person_import: 'Import osób z sieci',
       relationship: 'Relacja',
       saved_view: 'Zapisany widok',
+      survey_response: 'Odpowiedź na ankietę',
+      survey_wave: 'Runda ankiety',
       network_organisation: 'Organizacja z sieci',
       network_person: 'Osoba z sieci',
       instrument: 'Instrument',
