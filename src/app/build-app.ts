@@ -65,6 +65,7 @@ import { relationshipRoutes } from '../features/relationships/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
+import { surveyResultsRoutes } from '../features/survey-results/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { operatorRoutes } from '../features/workspaces/operator-routes.ts';
 import { settingsRoutes } from '../features/workspaces/settings-routes.ts';
@@ -349,6 +350,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(dayRoutes(services.eventDay, services.eventDayCommands));
     await scope.register(participantRoutes(services.b2bParticipants, services.b2bParticipantImports));
     await scope.register(marketplaceRoutes(services.marketplace));
+    await scope.register(surveyResultsRoutes(services.surveyResults));
   };
 }
 

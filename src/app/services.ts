@@ -63,6 +63,7 @@ import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-jo
 import { ReportService } from '../features/reports/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
 import { SearchService } from '../features/search/service.ts';
+import { SurveyResultsService } from '../features/survey-results/service.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
 import { DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler } from '../features/workspaces/deletion-job.ts';
 import { OperatorService } from '../features/workspaces/operator-service.ts';
@@ -163,6 +164,7 @@ export function createServices(options: ServiceOptions) {
     clusters: new ClusterService(db),
     organisations: new OrganisationService(db),
     projects: new ProjectService(db, clock),
+    surveyResults: new SurveyResultsService(db),
     people: new PersonService(db),
     networkOrganisations: new NetworkOrganisationService(db),
     networkPeople: new NetworkPersonService(db),

@@ -15118,6 +15118,107 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/markets/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The readiness of the members interested in a market: each with its stage, and counts by stage
+         * @description Staff (survey.read) see every interested member; a member sees its own organisation only (if interested), without counts.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** @description Members interested in the market (null for a member) */
+                            interested: number | null;
+                            marketId: string;
+                            members: {
+                                clusterId: string;
+                                clusterShortName: string;
+                                name: string;
+                                organisationId: string;
+                                stage: ("impasse" | "entry" | "mid" | "passe_partout") | null;
+                                submittedAt: string | null;
+                                total: number | null;
+                            }[];
+                            notAnswered: number | null;
+                            /** @description True for a member: only its own organisation's readiness is listed */
+                            ownOnly: boolean;
+                            /** @description How many interested members are at each stage (null for a member) */
+                            stages: {
+                                count: number;
+                                /** @enum {string} */
+                                stage: "impasse" | "entry" | "mid" | "passe_partout";
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/me/abilities": {
         parameters: {
             query?: never;
@@ -19895,6 +19996,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/organisations/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's readiness profile: latest and previous scores, the change, percentiles in its cluster and the consortium
+         * @description Staff read every member's; a member its own organisation's (403 for another). Benchmarks are percentile ranks (ties count half) against every member's latest scored readiness: no other member's scores.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Latest minus previous */
+                            change: {
+                                dimensions: {
+                                    change: number | null;
+                                    /** @enum {string} */
+                                    dimension: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+                                }[];
+                                total: number;
+                            } | null;
+                            /** @description Against the latest readiness of its cluster's members */
+                            cluster: {
+                                dimensions: {
+                                    /** @enum {string} */
+                                    dimension: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+                                    percentile: number | null;
+                                }[];
+                                /** @description Members with a scored readiness in the group (this one included) */
+                                members: number;
+                                /** @description Percentile rank of the total, ties counting half */
+                                percentile: number | null;
+                            } | null;
+                            /** @description Against every member's latest readiness */
+                            consortium: {
+                                dimensions: {
+                                    /** @enum {string} */
+                                    dimension: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+                                    percentile: number | null;
+                                }[];
+                                /** @description Members with a scored readiness in the group (this one included) */
+                                members: number;
+                                /** @description Percentile rank of the total, ties counting half */
+                                percentile: number | null;
+                            } | null;
+                            latest: {
+                                dimensions: {
+                                    /** @enum {string} */
+                                    dimension: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+                                    /** @description 0–100 */
+                                    score: number | null;
+                                }[];
+                                /** @enum {string} */
+                                stage: "impasse" | "entry" | "mid" | "passe_partout";
+                                submittedAt: string;
+                                /** @description Out of 200 */
+                                total: number;
+                                waveId: string;
+                                waveName: string;
+                            } | null;
+                            organisationId: string;
+                            organisationName: string;
+                            previous: {
+                                dimensions: {
+                                    /** @enum {string} */
+                                    dimension: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+                                    /** @description 0–100 */
+                                    score: number | null;
+                                }[];
+                                /** @enum {string} */
+                                stage: "impasse" | "entry" | "mid" | "passe_partout";
+                                submittedAt: string;
+                                /** @description Out of 200 */
+                                total: number;
+                                waveId: string;
+                                waveName: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/organisations/export": {
         parameters: {
             query?: never;
@@ -21655,6 +21900,323 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A wave's results by question, its respondents and, for a readiness survey, its stages
+         * @description Summaries in the version the wave was sent with: counts per option, the 1–5 histogram, mean and median, matrix row means, countries and markets picked, the text answers. The partnership's staff (survey.read).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invited: number;
+                            languages: string[];
+                            /** @description Mean share of the shown questions answered, 0–1 */
+                            meanCompleteness: number | null;
+                            questions: {
+                                answered: number;
+                                /** @description Country and market questions: each value picked (country code or market id), most picked first */
+                                counts?: {
+                                    count: number;
+                                    label: string;
+                                    value: string;
+                                }[];
+                                dimension: ("competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement") | null;
+                                /** @description Normalised Shannon entropy of the answers (0: all alike, 1: evenly spread) */
+                                entropy?: number | null;
+                                /** @description Scale questions: how many answered 1, 2, 3, 4 and 5 */
+                                histogram?: number[];
+                                key: string;
+                                /** @description A text by language code; `en` always */
+                                label: {
+                                    [key: string]: string;
+                                };
+                                max?: number | null;
+                                mean?: number | null;
+                                median?: number | null;
+                                min?: number | null;
+                                /** @description Choice questions: every option, in order, with how many chose it */
+                                options?: {
+                                    count: number;
+                                    key: string;
+                                    /** @description A text by language code; `en` always */
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                /** @description Matrix questions: each row's mean on the 1–5 scale */
+                                rows?: {
+                                    answered: number;
+                                    key: string;
+                                    /** @description A text by language code; `en` always */
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    mean: number | null;
+                                }[];
+                                section: string;
+                                /** @description Respondents the question was shown to (its condition held) */
+                                shown: number;
+                                /** @description Text questions: the answers given, at most 500 */
+                                texts?: string[];
+                                /** @enum {string} */
+                                type: "single_choice" | "multiple_choice" | "scale" | "number" | "text" | "matrix" | "country" | "market";
+                            }[];
+                            /** @description Readiness questionnaires: the stage distribution and the mean of each dimension (0–100) */
+                            readiness: {
+                                dimensions: {
+                                    /** @enum {string} */
+                                    dimension: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+                                    mean: number | null;
+                                }[];
+                                /** @description Out of 200 */
+                                meanTotal: number | null;
+                                scored: number;
+                                stages: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    stage: "impasse" | "entry" | "mid" | "passe_partout";
+                                }[];
+                            } | null;
+                            respondents: number;
+                            wave: {
+                                anonymous: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "readiness" | "market" | "general";
+                                name: string;
+                                questionnaireId: string;
+                                questionnaireName: string;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                versionNumber: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a wave's responses as CSV, one row per response and one column per question
+         * @description Answers as their English labels; a matrix as "Row: 4; Row: 2". An anonymous wave has no respondent column (no response id, organisation, time or language) and its rows are not in the order they arrived.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a wave's responses as XLSX, one row per response and one column per question
+         * @description Answers as their English labels; a matrix as "Row: 4; Row: 2". An anonymous wave has no respondent column (no response id, organisation, time or language) and its rows are not in the order they arrived.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspace}/travel-rates": {
