@@ -170,7 +170,7 @@ export const DERIVED_KPI_RULES = {
   member_organisations_present: {
     kind: 'count',
     label: 'Member organisations present',
-    catalogueKpis: ['validation-surveys/members_participating'],
+    catalogueKpis: [],
   },
   actual_costs: { kind: 'money', label: 'Actual costs of the activity', catalogueKpis: [] },
   interaction_meetings: {
@@ -268,6 +268,11 @@ export const DERIVED_KPI_RULES = {
     kind: 'count',
     label: 'Meeting requests sent at the activity’s matchmaking event (not withdrawn)',
     catalogueKpis: ['matchmaking-events/communication_initiatives'],
+  },
+  survey_members_responding: {
+    kind: 'count',
+    label: 'Member organisations that answered the activity’s survey waves',
+    catalogueKpis: ['validation-surveys/members_participating'],
   },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

@@ -145,6 +145,7 @@ export const evidenceRecordSchema = z
       'stage_change',
       'meeting',
       'request',
+      'response',
     ]),
     activityId: z.string(),
     activityTitle: z.string(),

@@ -90,6 +90,12 @@ export const waveResultsSchema = z.object({
   invited: z.number().int(),
   respondents: z.number().int(),
   meanCompleteness: z.number().nullable().describe('Mean share of the shown questions answered, 0–1'),
+  meanEntropy: z
+    .number()
+    .nullable()
+    .describe(
+      'Mean normalised entropy of the choice and scale questions (0: everyone alike, 1: evenly spread): evidence for the "variety of answers" rating, which is entered by hand',
+    ),
   questions: z.array(questionResult),
   readiness: z
     .object({

@@ -5,6 +5,7 @@ import { type Actor, can, requireAccess } from '../../domain/access/policy.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import {
   mean,
+  meanChoiceEntropy,
   percentileRank,
   type QuestionSummary,
   questionsOf,
@@ -99,6 +100,7 @@ export class SurveyResultsService {
       invited: invitations.invited,
       respondents: rows.length,
       meanCompleteness: roundTo(mean(rows.map((row) => Number(row.completeness))), 3),
+      meanEntropy: roundTo(meanChoiceEntropy(summaries), 3),
       questions,
       readiness,
     };

@@ -5,6 +5,7 @@ import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { readinessAnswers, SurveyRows } from '../../../test/support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { refreshKpiActuals } from '../kpis/actuals.ts';
 import { ReadinessReader } from './readiness-reader.ts';
 
 type Headers = Record<string, string>;
@@ -73,6 +74,7 @@ describe.each(testDialects())('survey results and readiness on %s', (kind) => {
       invited: 1,
       respondents: 3,
       meanCompleteness: 0.833,
+      meanEntropy: expect.any(Number),
       languages: ['en', 'fr'],
     });
     const byKey = Object.fromEntries(body.questions.map((q: { key: string }) => [q.key, q]));
@@ -120,7 +122,7 @@ describe.each(testDialects())('survey results and readiness on %s', (kind) => {
   it('answers an empty wave with zeros, and a wave of another workspace or a member with 404 / 403', async () => {
     const wave = await surveys.wave(workspaceId, questionnaireId);
     const empty = (await get(`/surveys/waves/${wave.id}/results`)).json();
-    expect(empty).toMatchObject({ respondents: 0, invited: 0, meanCompleteness: null });
+    expect(empty).toMatchObject({ respondents: 0, invited: 0, meanCompleteness: null, meanEntropy: null });
     expect(empty.readiness.stages.every((s: { count: number }) => s.count === 0)).toBe(true);
 
     const other = await factory.workspace();
@@ -324,5 +326,37 @@ describe.each(testDialects())('survey results and readiness on %s', (kind) => {
     expect(all.get(a.id)).toMatchObject({ responseId: newest.id, stage: 'passe_partout', total: 200 });
     expect((await reader.latest(workspaceId, [b.id])).size).toBe(0);
     expect((await reader.latest(workspaceId, [])).size).toBe(0);
+  });
+
+  it("derives a validation survey's members participating from its waves' responses, with a drill-down", async () => {
+    const activity = await factory.activity(workspaceId, null, { instrument: 'validation-surveys' });
+    const wave = await surveys.wave(workspaceId, questionnaireId, { activity_id: activity.id });
+    const a = await org(clusterId, 'Alpha');
+    const b = await org(clusterId, 'Beta');
+    // Two people of Alpha, one of Beta and an anonymous respondent: two members participating.
+    for (const organisation of [a.id, a.id, b.id, null]) {
+      await surveys.response(workspaceId, wave.id, readinessAnswers(3), { organisation_id: organisation });
+    }
+    // Rows written straight to the tables: refreshed as the submitting use case does.
+    await refreshKpiActuals(t.database.db, [activity.id]);
+    const actual = await t.database.db
+      .selectFrom('kpi_actual')
+      .select('value')
+      .where('activity_id', '=', activity.id)
+      .where('kpi_key', '=', 'members_participating')
+      .executeTakeFirstOrThrow();
+    expect(Number(actual.value)).toBe(2);
+    const res = await get(
+      `/kpis/records?kpiKey=members_participating&instrumentId=${activity.instrument_id}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const drill = res.json();
+    expect(drill.total).toBe(2);
+    expect(
+      drill.records.map((r: { type: string; description: string }) => [r.type, r.description]).sort(),
+    ).toEqual([
+      ['response', `Alpha answered “${wave.name}”`],
+      ['response', `Beta answered “${wave.name}”`],
+    ]);
   });
 });

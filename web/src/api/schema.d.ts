@@ -21936,6 +21936,8 @@ export interface paths {
                             languages: string[];
                             /** @description Mean share of the shown questions answered, 0–1 */
                             meanCompleteness: number | null;
+                            /** @description Mean normalised entropy of the choice and scale questions (0: everyone alike, 1: evenly spread): evidence for the "variety of answers" rating, which is entered by hand */
+                            meanEntropy: number | null;
                             questions: {
                                 answered: number;
                                 /** @description Country and market questions: each value picked (country code or market id), most picked first */
@@ -24117,7 +24119,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "response";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -24130,7 +24132,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "response";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -27586,7 +27588,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_members_responding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -27596,7 +27598,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_members_responding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };

@@ -110,6 +110,7 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       stage_change: 'Αλλαγή σταδίου',
       meeting: 'Συνάντηση B2B',
       request: 'Αίτημα συνάντησης',
+      response: 'Απάντηση σε έρευνα',
       entry: 'Τιμή KPI',
       interaction: 'Αλληλεπίδραση',
       project: 'Συνεργατικό έργο',

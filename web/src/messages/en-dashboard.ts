@@ -111,6 +111,7 @@ export const enDashboard = {
       stage_change: 'Stage change',
       meeting: 'B2B meeting',
       request: 'Meeting request',
+      response: 'Survey response',
       entry: 'KPI entry',
       interaction: 'Interaction',
       project: 'Collaborative project',

@@ -119,6 +119,7 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       stage_change: 'Cambio de etapa',
       meeting: 'Reunión B2B',
       request: 'Solicitud de reunión',
+      response: 'Respuesta a una encuesta',
       entry: 'Valor de KPI',
       interaction: 'Interacción',
       project: 'Proyecto colaborativo',

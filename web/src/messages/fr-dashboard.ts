@@ -112,6 +112,7 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       stage_change: 'Changement d’étape',
       meeting: 'Rendez-vous B2B',
       request: 'Demande de rendez-vous',
+      response: 'Réponse à une enquête',
       entry: 'Valeur de KPI',
       interaction: 'Interaction',
       project: 'Projet collaboratif',

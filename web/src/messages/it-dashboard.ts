@@ -119,6 +119,7 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       stage_change: 'Cambio di fase',
       meeting: 'Incontro B2B',
       request: 'Richiesta di incontro',
+      response: 'Risposta a un sondaggio',
       entry: 'Valore di KPI',
       interaction: 'Interazione',
       project: 'Progetto collaborativo',

@@ -109,6 +109,7 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       stage_change: 'Zmiana etapu',
       meeting: 'Spotkanie B2B',
       request: 'Prośba o spotkanie',
+      response: 'Odpowiedź na ankietę',
       entry: 'Wartość KPI',
       interaction: 'Interakcja',
       project: 'Projekt wspólny',

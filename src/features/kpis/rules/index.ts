@@ -12,6 +12,7 @@ import {
   relationshipsPotentialPartners,
 } from './relationship-stages.ts';
 import type { DerivedKpiRule } from './rule.ts';
+import { surveyMembersResponding } from './survey-responses.ts';
 
 export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
 
@@ -34,6 +35,7 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   relationshipsCollaborationsSustained,
   matchmakingMeetingsHeld,
   matchmakingRequestsSent,
+  surveyMembersResponding,
 ];
 
 /**

@@ -12,7 +12,8 @@ export type EvidenceType =
   | 'project_partner'
   | 'stage_change'
   | 'meeting'
-  | 'request';
+  | 'request'
+  | 'response';
 
 /** One record behind a KPI number, as the drill-down lists it. */
 export interface EvidenceRecord {
