@@ -68,6 +68,7 @@ import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { questionnaireRoutes } from '../features/surveys/routes.ts';
 import { publicSurveyRoutes, surveyWaveRoutes } from '../features/survey-waves/routes.ts';
+import { surveyResultsRoutes } from '../features/survey-results/routes.ts';
 import { travelRateRoutes } from '../features/travel-rates/routes.ts';
 import { operatorRoutes } from '../features/workspaces/operator-routes.ts';
 import { settingsRoutes } from '../features/workspaces/settings-routes.ts';
@@ -361,6 +362,7 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(participantRoutes(services.b2bParticipants, services.b2bParticipantImports));
     await scope.register(marketplaceRoutes(services.marketplace));
     await scope.register(questionnaireRoutes(services.questionnaires));
+    await scope.register(surveyResultsRoutes(services.surveyResults));
   };
 }
 

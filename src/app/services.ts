@@ -68,6 +68,7 @@ import { QuestionnaireService } from '../features/surveys/service.ts';
 import { SurveyAnswerService } from '../features/survey-waves/answering.ts';
 import { WaveService } from '../features/survey-waves/service.ts';
 import { SurveyTickService } from '../features/survey-waves/tick.ts';
+import { SurveyResultsService } from '../features/survey-results/service.ts';
 import { TravelRateService } from '../features/travel-rates/service.ts';
 import { DELETE_WORKSPACE_JOB_KIND, deleteWorkspaceJobHandler } from '../features/workspaces/deletion-job.ts';
 import { OperatorService } from '../features/workspaces/operator-service.ts';
@@ -169,6 +170,7 @@ export function createServices(options: ServiceOptions) {
     organisations: new OrganisationService(db),
     projects: new ProjectService(db, clock),
     questionnaires: new QuestionnaireService(db),
+    surveyResults: new SurveyResultsService(db),
     people: new PersonService(db),
     networkOrganisations: new NetworkOrganisationService(db),
     networkPeople: new NetworkPersonService(db),

@@ -1779,6 +1779,35 @@ const CASES: RouteCase[] = [
     freshId: (db, workspaceId) => freshSurveyWave(db, workspaceId, 'open'),
     body: () => ({ version: 1 }),
   },
+  // Issue 23 — results and readiness: a wave's results and exports for the partnership's staff
+  // (survey.read, whatever the wave's cluster); a member's profile for the staff and the member
+  // itself; a market's readiness for the staff and, limited to its own organisation, a member.
+  ...(['/results', '/results.csv', '/results.xlsx'] as const).map(
+    (suffix): RouteCase => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/{workspace}/surveys/waves/{id}${suffix}`,
+      expected: networkReaders(200),
+      freshId: freshSurveyWave,
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/organisations/{id}/readiness',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      member: 200,
+      viewer: 200,
+    }),
+    resource: 'organisation',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/markets/{id}/readiness',
+    expected: { ...all(200), mentor: 403 },
+    resource: 'target_market',
+  },
 ];
 
 /** The own market, whose findings the issue 23 rows read and write (set in beforeAll). */
@@ -2969,4 +2998,11 @@ function surveyManagers(status: number): Record<Caller, number> {
 }
 async function freshQuestionnaire(db: Kysely<DB>, workspaceId: string): Promise<string> {
   return (await new SurveyRows(db).questionnaire(workspaceId)).id;
+}
+
+/** A new wave (issue 23 — results and readiness) of a new readiness questionnaire of the workspace. */
+async function freshSurveyWave(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const surveys = new SurveyRows(db);
+  const questionnaire = await surveys.questionnaire(workspaceId);
+  return (await surveys.wave(workspaceId, questionnaire.id)).id;
 }

@@ -170,7 +170,7 @@ export const DERIVED_KPI_RULES = {
   member_organisations_present: {
     kind: 'count',
     label: 'Member organisations present',
-    catalogueKpis: ['validation-surveys/members_participating'],
+    catalogueKpis: [],
   },
   actual_costs: { kind: 'money', label: 'Actual costs of the activity', catalogueKpis: [] },
   interaction_meetings: {
@@ -273,6 +273,11 @@ export const DERIVED_KPI_RULES = {
     kind: 'count',
     label: 'Distinct types of network organisations that completed the activity’s survey waves',
     catalogueKpis: ['market-surveys-study/stakeholder_diversity'],
+  },
+  survey_members_responding: {
+    kind: 'count',
+    label: 'Member organisations that answered the activity’s survey waves',
+    catalogueKpis: ['validation-surveys/members_participating'],
   },
 } as const satisfies Record<string, { kind: KpiKind; label: string; catalogueKpis: readonly string[] }>;
 export type DerivedKpiRuleKey = keyof typeof DERIVED_KPI_RULES;

@@ -8,6 +8,7 @@ import { PipelineRows } from '../../../test/support/pipeline-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { ProjectRows } from '../../../test/support/projects-factories.ts';
 import { SurveyRows } from '../../../test/support/survey-factories.ts';
+import { readinessAnswers, SurveyRows } from '../../../test/support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DB } from '../../db/schema.ts';
 import { markEvidence, writeTransaction } from '../../db/write-transaction.ts';
@@ -321,6 +322,23 @@ describe.each(testDialects())('KPI values stay fresh after every evidence write 
           .execute();
       });
       await expectFresh('a respondent removed');
+    },
+    survey_response: async () => {
+      // Issue 23: responses are written by the answering branch's submit route; until it is merged
+      // they are written here as its repository must, inside writeTransaction marking the activity.
+      const activity = await newActivity('A validation survey', { instrumentKey: 'validation-surveys' });
+      const surveys = new SurveyRows(t.database.db);
+      const questionnaire = await surveys.questionnaire(workspaceId);
+      const wave = await surveys.wave(workspaceId, questionnaire.id, { activity_id: activity.id });
+      for (const organisationId of [organisationIds[0], organisationIds[1], null]) {
+        await writeTransaction(t.database.db, async (trx) => {
+          markEvidence(trx, [activity.id]);
+          await new SurveyRows(trx).response(workspaceId, wave.id, readinessAnswers(3), {
+            organisation_id: organisationId ?? null,
+          });
+        });
+      }
+      await expectFresh('responses submitted');
     },
     kpi_entry: async () => {
       const activity = await newActivity('A market study', { instrumentKey: 'market-surveys-study' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.ts';
 import { Factory } from '../../../test/support/factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
+import { readinessAnswers, SurveyRows } from '../../../test/support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { refreshKpiActuals } from './actuals.ts';
 
@@ -15,6 +16,8 @@ import { refreshKpiActuals } from './actuals.ts';
  * | A3 06-01 | training            | —    | C1      | cancelled | —                                         | 20            |
  * | A5 04-01 | study visits        | P    | C1      | done      | —                                         | —             |
  * | A4 2026-12-15 | validation surveys | — | —     | done      | O1 present, Pe1 (of O1) present, O2 present | —           |
+ *
+ * A4's survey wave (issue 23): responses of O1 (twice), O2 and one anonymous → 2 members participating.
  *
  * Targets: A1 trainings 1, A1 present_participants 5, A2 participants 10, A3 trainings 1 (cancelled:
  * ignored); plan P: training/trainings 3, Hub present_participants 20.
@@ -116,6 +119,14 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
     await rows.participantRow(ids.A4 as string, { organisation_id: ids.o1, attendance: present });
     await rows.participantRow(ids.A4 as string, { person_id: ids.pe1, attendance: present });
     await rows.participantRow(ids.A4 as string, { organisation_id: ids.o2, attendance: present });
+    const surveys = new SurveyRows(db);
+    const questionnaire = await surveys.questionnaire(workspace.id);
+    const wave = await surveys.wave(workspace.id, questionnaire.id, { activity_id: ids.A4 as string });
+    for (const organisation of [ids.o1, ids.o1, ids.o2, null]) {
+      await surveys.response(workspace.id, wave.id, readinessAnswers(3), {
+        organisation_id: organisation ?? null,
+      });
+    }
     const actual = { kind: 'actual' as const, incurred_on: '2027-02-01' };
     await rows.costLineRow(workspace.id, ids.A1 as string, { ...actual, amount_cents: 10_000 });
     await rows.costLineRow(workspace.id, ids.A1 as string, { ...actual, amount_cents: 5_050 });
@@ -186,7 +197,7 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
       });
     });
 
-    it('should count distinct member organisations present and average ratings', async () => {
+    it('should count distinct member organisations that answered and average ratings', async () => {
       const [all] = (await rollup('from=2026-12-01&to=2026-12-31')).groups;
       expect(kpiOf(all, 'members_participating', 'validation-surveys')).toMatchObject({ actual: 2 });
       expect(kpiOf(all, 'quality_of_facts', 'validation-surveys')).toMatchObject({
@@ -397,7 +408,7 @@ describe.each(testDialects())('KPI roll-ups on %s', (kind) => {
       expect(body.records[0]).toMatchObject({ type: 'activity', activityId: ids.A1, value: 1 });
     });
 
-    it('should list distinct organisations present for members participating', async () => {
+    it('should list distinct organisations that answered for members participating', async () => {
       const body = await records(
         `from=2026-12-01&to=2026-12-31&kpiKey=members_participating&instrumentId=${ids['validation-surveys']}`,
       );

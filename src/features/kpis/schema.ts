@@ -146,6 +146,7 @@ export const evidenceRecordSchema = z
       'meeting',
       'request',
       'respondent',
+      'response',
     ]),
     activityId: z.string(),
     activityTitle: z.string(),

@@ -8,6 +8,7 @@ import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
 import { SurveyRows } from '../survey-factories.ts';
+import { readinessAnswers, SurveyRows } from '../survey-factories.ts';
 
 /**
  * The world the hostile requests run in: workspace A, where every caller is a member (one per
@@ -95,6 +96,9 @@ export async function createWorld(app: FastifyInstance, database: Database): Pro
   // Issue 23 — survey waves: a questionnaire, a draft wave that can be sent and an open wave in each.
   await seedSurveyWaves(database, b.id, seededB, MARKER);
   await seedSurveyWaves(database, a.id, seededA, 'alpha');
+  // Issue 23 — results and readiness: a readiness wave with members' and anonymous responses in each.
+  await seedReadinessWave(database, b.id, seededB, MARKER);
+  await seedReadinessWave(database, a.id, seededA, 'alpha');
   // A few more members of each workspace (targets for the member routes, never callers).
   for (const role of ['viewer', 'mentor'] as const) {
     await factory.memberWithToken(a.id, role);
@@ -877,4 +881,21 @@ async function seedSurveyWaves(database: Database, workspaceId: string, seeded: 
     email: `invited.${tag}.${workspaceId.slice(-6)}@example.org`,
     organisation_id: organisationId,
   });
+}
+
+/**
+ * Issue 23 — results and readiness: a readiness questionnaire, a wave of it with two members'
+ * scored responses and an anonymous one whose text answer carries `tag`, so results, exports,
+ * profiles and a market's readiness have something to read.
+ */
+async function seedReadinessWave(database: Database, workspaceId: string, seeded: Seeded, tag: string) {
+  const surveys = new SurveyRows(database.db);
+  const questionnaire = await surveys.questionnaire(workspaceId, { name: `Readiness ${tag}` });
+  const wave = await surveys.wave(workspaceId, questionnaire.id, { name: `Wave ${tag}` });
+  for (const [index, organisationId] of seeded.organisationIds.slice(0, 2).entries()) {
+    await surveys.response(workspaceId, wave.id, readinessAnswers(index === 0 ? 2 : 4), {
+      organisation_id: organisationId,
+    });
+  }
+  await surveys.response(workspaceId, wave.id, { ...readinessAnswers(3), gaps: `Contacts ${tag}` });
 }

@@ -111,6 +111,7 @@ export const elDashboard: Pick<Messages, keyof typeof enDashboard> = {
       respondent: 'Ερωτώμενος έρευνας',
       meeting: 'Συνάντηση B2B',
       request: 'Αίτημα συνάντησης',
+      response: 'Απάντηση σε έρευνα',
       entry: 'Τιμή KPI',
       interaction: 'Αλληλεπίδραση',
       project: 'Συνεργατικό έργο',

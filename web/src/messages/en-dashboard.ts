@@ -112,6 +112,7 @@ export const enDashboard = {
       respondent: 'Survey respondent',
       meeting: 'B2B meeting',
       request: 'Meeting request',
+      response: 'Survey response',
       entry: 'KPI entry',
       interaction: 'Interaction',
       project: 'Collaborative project',

@@ -120,6 +120,7 @@ export const esDashboard: Pick<Messages, keyof typeof enDashboard> = {
       respondent: 'Encuestado',
       meeting: 'Reunión B2B',
       request: 'Solicitud de reunión',
+      response: 'Respuesta a una encuesta',
       entry: 'Valor de KPI',
       interaction: 'Interacción',
       project: 'Proyecto colaborativo',

@@ -113,6 +113,7 @@ export const frDashboard: Pick<Messages, keyof typeof enDashboard> = {
       respondent: 'Répondant à une enquête',
       meeting: 'Rendez-vous B2B',
       request: 'Demande de rendez-vous',
+      response: 'Réponse à une enquête',
       entry: 'Valeur de KPI',
       interaction: 'Interaction',
       project: 'Projet collaboratif',

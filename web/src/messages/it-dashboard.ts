@@ -120,6 +120,7 @@ export const itDashboard: Pick<Messages, keyof typeof enDashboard> = {
       respondent: 'Rispondente a un’indagine',
       meeting: 'Incontro B2B',
       request: 'Richiesta di incontro',
+      response: 'Risposta a un sondaggio',
       entry: 'Valore di KPI',
       interaction: 'Interazione',
       project: 'Progetto collaborativo',

@@ -110,6 +110,7 @@ export const plDashboard: Pick<Messages, keyof typeof enDashboard> = {
       respondent: 'Respondent ankiety',
       meeting: 'Spotkanie B2B',
       request: 'Prośba o spotkanie',
+      response: 'Odpowiedź na ankietę',
       entry: 'Wartość KPI',
       interaction: 'Interakcja',
       project: 'Projekt wspólny',

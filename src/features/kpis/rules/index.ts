@@ -13,6 +13,7 @@ import {
   relationshipsPotentialPartners,
 } from './relationship-stages.ts';
 import type { DerivedKpiRule } from './rule.ts';
+import { surveyMembersResponding } from './survey-responses.ts';
 
 export type { ActivityScope, DerivedKpiRule, EvidenceRecord, EvidenceType } from './rule.ts';
 
@@ -36,6 +37,7 @@ export const KPI_RULES: readonly DerivedKpiRule[] = [
   matchmakingMeetingsHeld,
   matchmakingRequestsSent,
   marketSurveyStakeholderTypes,
+  surveyMembersResponding,
 ];
 
 /**

@@ -85,13 +85,17 @@ function present(db: Kysely<DB>, scope: ActivityScope, walkInIdOrder = false) {
 /** The organisation a participant stands for: its own, or its person's. */
 const organisationOf = sql<string>`coalesce(p.organisation_id, pe.organisation_id)`;
 
-/** Member organisations with someone present: "Number of members participating" of validation surveys. */
+/**
+ * Member organisations with someone present. It derived "Number of members participating" of
+ * validation surveys until issue 23 (now `survey_members_responding`: the survey's respondents);
+ * a custom KPI may still name it (decision 0022).
+ */
 export const memberOrganisationsPresent: DerivedKpiRule = {
   key: 'member_organisations_present',
   description: 'Member organisations with at least one participant marked present, each once per activity.',
   evidence: 'participant',
   table: 'activity_participant',
-  derives: [{ instrumentKey: 'validation-surveys', kpiKey: 'members_participating' }],
+  derives: [],
   // One record per organisation present in an activity, the value counting them.
   countIsValue: true,
   async compute(db, activityIds) {

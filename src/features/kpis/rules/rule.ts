@@ -14,7 +14,8 @@ export type EvidenceType =
   | 'meeting'
   | 'request'
   /** A completed survey invitation of a network organisation (issue 23). */
-  | 'respondent';
+  | 'respondent'
+  | 'response';
 
 /** One record behind a KPI number, as the drill-down lists it. */
 export interface EvidenceRecord {
