@@ -22,7 +22,7 @@ export function roadmapRoutes(services: {
 }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      '/markets/:marketId/recommendation',
+      '/markets/:id/recommendation',
       {
         config: { permission: 'budget.read' },
         schema: {
@@ -36,12 +36,11 @@ export function roadmapRoutes(services: {
           response: { 200: recommendationSchema, ...errors },
         },
       },
-      async (request) =>
-        services.roadmap.recommendation(actorOf(request), request.params.marketId, request.query),
+      async (request) => services.roadmap.recommendation(actorOf(request), request.params.id, request.query),
     );
 
     app.post(
-      '/markets/:marketId/recommendation/accept',
+      '/markets/:id/recommendation/accept',
       {
         config: { permission: 'plan.create' },
         schema: {
@@ -54,7 +53,7 @@ export function roadmapRoutes(services: {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await services.accept(actorOf(request), request.params.marketId, request.body)),
+        reply.code(201).send(await services.accept(actorOf(request), request.params.id, request.body)),
     );
   };
 }

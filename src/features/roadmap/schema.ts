@@ -10,7 +10,7 @@ export const MAX_BUDGET_CENTS = 1_000_000_000;
 /** The longest period a recommendation spans: five years. */
 export const MAX_PERIOD_DAYS = 5 * 366;
 
-export const roadmapParams = workspaceParams.extend({ marketId: z.string().min(1).max(100) });
+export const roadmapParams = workspaceParams.extend({ id: z.string().min(1).max(100) });
 
 const budgetField = z.coerce
   .number({ message: 'must be a whole number of cents' })

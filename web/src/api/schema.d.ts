@@ -15118,7 +15118,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/markets/{marketId}/recommendation": {
+    "/api/v1/workspaces/{workspace}/markets/{id}/recommendation": {
         parameters: {
             query?: never;
             header?: never;
@@ -15141,7 +15141,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    marketId: string;
+                    id: string;
                     workspace: string;
                 };
                 cookie?: never;
@@ -15285,7 +15285,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace}/markets/{marketId}/recommendation/accept": {
+    "/api/v1/workspaces/{workspace}/markets/{id}/recommendation/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -15300,7 +15300,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    marketId: string;
+                    id: string;
                     workspace: string;
                 };
                 cookie?: never;
