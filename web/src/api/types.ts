@@ -320,3 +320,7 @@ export type ListRelationshipsQuery = NonNullable<
 export type CreateRelationshipBody = JsonBody<
   paths[`${Workspace}/network/relationships`]['post']['requestBody']
 >;
+
+/** Issue 23 — roadmap: the recommended roadmap of a market (`GET /markets/{id}/recommendation`). */
+export type RecommendationDto =
+  paths['/api/v1/workspaces/{workspace}/markets/{id}/recommendation']['get']['responses'][200]['content']['application/json'];

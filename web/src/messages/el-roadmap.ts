@@ -39,7 +39,7 @@ export const elRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
       `${members} ενδιαφερόμενα μέλη · ${contacts} επαφές εκεί · ${partners} εταίροι εκεί`,
     notReady: 'Τα περισσότερα ενδιαφερόμενα μέλη δεν είναι ακόμη έτοιμα: πρώτα τα προπαρασκευαστικά μέσα.',
     quantityUnits: {
-      units: (n: string) => `× ${n}`,
+      units: (n: string) => `${n} μονάδες`,
       months: (n: string) => `${n} μήνες`,
       entities: (n: string) => `${n} φορείς`,
     },

@@ -39,7 +39,7 @@ export const enRoadmap = {
       `${members} interested members · ${contacts} contacts there · ${partners} partners there`,
     notReady: 'Most interested members are not ready yet: preparatory instruments come first.',
     quantityUnits: {
-      units: (n: string) => `× ${n}`,
+      units: (n: string) => `${n} units`,
       months: (n: string) => `${n} months`,
       entities: (n: string) => `${n} entities`,
     },

@@ -40,7 +40,7 @@ export const esRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     notReady:
       'La mayoría de los miembros interesados aún no están preparados: primero los instrumentos preparatorios.',
     quantityUnits: {
-      units: (n: string) => `× ${n}`,
+      units: (n: string) => `${n} unidades`,
       months: (n: string) => `${n} meses`,
       entities: (n: string) => `${n} entidades`,
     },

@@ -40,7 +40,7 @@ export const frRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     notReady:
       'La plupart des membres intéressés ne sont pas encore prêts : les instruments préparatoires passent en premier.',
     quantityUnits: {
-      units: (n: string) => `× ${n}`,
+      units: (n: string) => `${n} unités`,
       months: (n: string) => `${n} mois`,
       entities: (n: string) => `${n} entités`,
     },

@@ -39,7 +39,7 @@ export const itRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
       `${members} membri interessati · ${contacts} contatti sul posto · ${partners} partner sul posto`,
     notReady: 'La maggior parte dei membri interessati non è ancora pronta: prima gli strumenti preparatori.',
     quantityUnits: {
-      units: (n: string) => `× ${n}`,
+      units: (n: string) => `${n} unità`,
       months: (n: string) => `${n} mesi`,
       entities: (n: string) => `${n} soggetti`,
     },

@@ -40,7 +40,7 @@ export const plRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     notReady:
       'Większość zainteresowanych członków nie jest jeszcze gotowa: najpierw instrumenty przygotowawcze.',
     quantityUnits: {
-      units: (n: string) => `× ${n}`,
+      units: (n: string) => `jednostki: ${n}`,
       months: (n: string) => `miesiące: ${n}`,
       entities: (n: string) => `podmioty: ${n}`,
     },
