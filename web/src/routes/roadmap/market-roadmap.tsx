@@ -135,7 +135,7 @@ function Roadmap({ workspace, marketId }: { workspace: string; marketId: string 
           )}
         </Group>
         <Slider
-          aria-label={t.budgetSlider}
+          thumbLabel={t.budgetSlider}
           label={(value) => formatEur(value)}
           min={MIN_EUR}
           max={MAX_EUR}
