@@ -64,6 +64,7 @@ import { planRoutes } from '../features/plans/routes.ts';
 import { projectRoutes } from '../features/projects/routes.ts';
 import { relationshipRoutes } from '../features/relationships/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
+import { roadmapRoutes } from '../features/roadmap/routes.ts';
 import { savedViewRoutes } from '../features/saved-views/routes.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { questionnaireRoutes } from '../features/surveys/routes.ts';
@@ -330,6 +331,9 @@ function workspaceScope(services: Services): FastifyPluginAsync {
     await scope.register(marketFindingRoutes(services.marketFindings));
     await scope.register(planRoutes({ plans: services.plans, copyPlan: services.commands.copyPlan }));
     await scope.register(activityRoutes(services.activities));
+    await scope.register(
+      roadmapRoutes({ roadmap: services.roadmap, accept: services.commands.acceptRecommendation }),
+    );
     await scope.register(
       budgetRoutes({
         costLines: services.costLines,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { acceptRecommendationCommand } from '../commands/accept-recommendation.ts';
 import { copyPlanCommand } from '../commands/copy-plan.ts';
 import { estimateActivityCommand } from '../commands/estimate-activity.ts';
 import { giveMeetingFeedbackCommand } from '../commands/give-meeting-feedback.ts';
@@ -62,6 +63,7 @@ import { ProjectService } from '../features/projects/service.ts';
 import { RelationshipService } from '../features/relationships/service.ts';
 import { REPORT_JOB_KIND, reportJobHandler } from '../features/reports/report-job.ts';
 import { ReportService } from '../features/reports/service.ts';
+import { RoadmapService } from '../features/roadmap/service.ts';
 import { SavedViewService } from '../features/saved-views/service.ts';
 import { SearchService } from '../features/search/service.ts';
 import { QuestionnaireService } from '../features/surveys/service.ts';
@@ -181,6 +183,7 @@ export function createServices(options: ServiceOptions) {
     abilities: new AbilityService(db),
     markets: new MarketService(db),
     marketFindings: new MarketFindingService(db),
+    roadmap: new RoadmapService(db),
     plans: new PlanService(db),
     activities: new ActivityService(db),
     interactions: new InteractionService(db),
@@ -235,6 +238,7 @@ export function createServices(options: ServiceOptions) {
       copyPlan: copyPlanCommand(db),
       estimateActivity: estimateActivityCommand(db),
       updateInstrument: updateInstrumentCommand(db),
+      acceptRecommendation: acceptRecommendationCommand(db),
     },
     /** Waits for mail still being sent, stops the job worker, closes the SMTP connection pool. */
     async close() {

@@ -1808,6 +1808,30 @@ const CASES: RouteCase[] = [
     expected: { ...all(200), mentor: 403 },
     resource: 'target_market',
   },
+  // Issue 23 — roadmap: the recommendation shows costs (budget.read); accepting it creates a plan
+  // in the market's cluster (plan.create). `{id}` is a fresh market of the own cluster with an
+  // interested member, so that accepting has something to accept.
+  {
+    method: 'GET',
+    path: '/api/v1/workspaces/{workspace}/markets/{id}/recommendation',
+    expected: only({
+      coordinator: 200,
+      cluster_manager: 200,
+      cluster_manager_of_other_cluster: 200,
+      viewer: 200,
+    }),
+    resource: 'target_market',
+    freshId: freshRoadmapMarket,
+    query: () => '?budget=2000000&from=2027-01-01&to=2027-12-31',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workspaces/{workspace}/markets/{id}/recommendation/accept',
+    expected: only({ coordinator: 201, cluster_manager: 201 }),
+    resource: 'target_market',
+    freshId: freshRoadmapMarket,
+    body: () => ({ budget: 2_000_000, from: '2027-01-01', to: '2027-12-31', name: 'Recommended plan' }),
+  },
 ];
 
 /** The own market, whose findings the issue 23 rows read and write (set in beforeAll). */
@@ -1896,6 +1920,21 @@ async function freshSurveyWave(
     .returning('id')
     .executeTakeFirstOrThrow();
   return wave.id;
+}
+
+/** Issue 23 — roadmap: a market of the own cluster (the members' organisations') with a member interested in it. */
+async function freshRoadmapMarket(db: Kysely<DB>, workspaceId: string): Promise<string> {
+  const { cluster_id } = await db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select('o.cluster_id')
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.role', '=', 'member')
+    .executeTakeFirstOrThrow();
+  const factory = new Factory(db);
+  const market = await factory.market(workspaceId, { country: 'NZ', owner_cluster_id: cluster_id });
+  await factory.organisation(workspaceId, cluster_id, { target_market_interests: '["NZ"]' });
+  return market.id;
 }
 
 /**

@@ -15219,6 +15219,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/markets/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recommended roadmap of a market: instruments and quantities under a budget cap, proven optimal
+         * @description Chooses D4.2 instruments and quantities maximising the expected value under `budget` (cents) for the period, in phase order and with their prerequisites, and gives a reason for every instrument chosen or left out. A market without interested members answers an explained empty result (`empty`).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The budget cap, in euro cents */
+                    budget: number;
+                    /** @description First day of the period */
+                    from: string;
+                    /** @description Last day of the period */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The recommended roadmap of a market under a budget cap (decision 0044) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgetCents: number;
+                            chosen: {
+                                /** @description true when D4.2 gives no figure and the Hub assumed staff days */
+                                costAssumed: boolean;
+                                costCents: number;
+                                expectedKpis: {
+                                    expected: number;
+                                    key: string;
+                                    label: string;
+                                    unit: string | null;
+                                }[];
+                                instrumentCode: string;
+                                instrumentKey: string;
+                                instrumentName: string;
+                                lines: {
+                                    amountCents: number;
+                                    /** @enum {string} */
+                                    category: "staff" | "travel" | "accommodation" | "food_beverage" | "marketing_material" | "stand_room_rental" | "external_services" | "participation_fee" | "other";
+                                    description: string;
+                                }[];
+                                /** @enum {string} */
+                                phase: "preparatory" | "leads" | "sustain";
+                                quantity: number;
+                                /** @enum {string} */
+                                quantityUnit: "units" | "months" | "entities";
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "best_value_per_euro" | "prepares_members" | "opens_the_way" | "max_quantity" | "diminishing_returns" | "budget_limit" | "over_budget" | "members_not_ready" | "no_partners_there" | "needs_contacts_first" | "needs_interested_members" | "needs_earlier_phase" | "lower_value_per_euro" | "no_units_in_period";
+                                    /** @description Instruments the reason names (keys of this answer) */
+                                    instrumentKeys: string[];
+                                }[];
+                                unitCostCents: number;
+                                value: number;
+                                /** @enum {string} */
+                                valueSource: "history" | "catalogue";
+                            }[];
+                            country: string;
+                            /** @description Why nothing can be recommended, when so */
+                            empty: "no_interested_members" | null;
+                            expectedValue: number;
+                            facts: {
+                                contacts: number;
+                                dayRateCents: number;
+                                interestedMembers: number;
+                                membersNotReady: boolean;
+                                partners: number;
+                                phasesDone: ("preparatory" | "leads" | "sustain")[];
+                                stages: {
+                                    members: number;
+                                    /** @enum {string} */
+                                    stage: "impasse" | "entry" | "mid" | "passe_partout";
+                                }[];
+                            };
+                            from: string;
+                            marketId: string;
+                            periodMonths: number;
+                            proof: {
+                                gap: number;
+                                milliseconds: number;
+                                statesExplored: number;
+                                /** @enum {string} */
+                                status: "optimal";
+                                upperBound: number;
+                            };
+                            rejected: {
+                                instrumentCode: string;
+                                instrumentKey: string;
+                                instrumentName: string;
+                                /** @enum {string} */
+                                phase: "preparatory" | "leads" | "sustain";
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "best_value_per_euro" | "prepares_members" | "opens_the_way" | "max_quantity" | "diminishing_returns" | "budget_limit" | "over_budget" | "members_not_ready" | "no_partners_there" | "needs_contacts_first" | "needs_interested_members" | "needs_earlier_phase" | "lower_value_per_euro" | "no_units_in_period";
+                                    /** @description Instruments the reason names (keys of this answer) */
+                                    instrumentKeys: string[];
+                                }[];
+                                unitCostCents: number;
+                                valueLostIfForced: number | null;
+                            }[];
+                            to: string;
+                            totalCostCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/markets/{id}/recommendation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the recommendation into a new draft plan with dated activities and their estimated cost lines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        budget: number;
+                        /** @description YYYY-MM-DD */
+                        from: string;
+                        /** @description The new plan's name */
+                        name: string;
+                        /** @description YYYY-MM-DD */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: number;
+                            costLines: number;
+                            planId: string;
+                            totalCostCents: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/me/abilities": {
         parameters: {
             query?: never;

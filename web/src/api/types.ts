@@ -333,3 +333,7 @@ export type CreateMarketFindingBody = JsonBody<
 export type UpdateMarketFindingBody = JsonBody<
   paths[`${Workspace}/markets/{marketId}/findings/{id}`]['patch']['requestBody']
 >;
+
+/** Issue 23 — roadmap: the recommended roadmap of a market (`GET /markets/{id}/recommendation`). */
+export type RecommendationDto =
+  paths['/api/v1/workspaces/{workspace}/markets/{id}/recommendation']['get']['responses'][200]['content']['application/json'];
