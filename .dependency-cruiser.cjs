@@ -86,9 +86,10 @@ module.exports = {
       to: {
         path: '^src/',
         // The pure vocabulary, the budget formula and item parser the instrument editor runs live, and the
-        // questionnaire rules the survey builder checks live (issue 23).
+        // questionnaire rules the survey builder checks live and the answer rules the respondent's page
+        // applies live (conditions, completeness: issue 23).
         pathNot:
-          '^src/domain/([^/]+/types|catalogue/budget-formula|catalogue/custom-instrument|surveys/questionnaire)\\.ts$',
+          '^src/domain/([^/]+/types|catalogue/budget-formula|catalogue/custom-instrument|surveys/(questionnaire|answers|readiness))\\.ts$',
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -1787,7 +1787,7 @@ const CASES: RouteCase[] = [
       method: 'GET',
       path: `/api/v1/workspaces/{workspace}/surveys/waves/{id}${suffix}`,
       expected: networkReaders(200),
-      freshId: freshSurveyWave,
+      freshId: freshResultsWave,
     }),
   ),
   {
@@ -3040,7 +3040,7 @@ async function freshQuestionnaire(db: Kysely<DB>, workspaceId: string): Promise<
 }
 
 /** A new wave (issue 23 — results and readiness) of a new readiness questionnaire of the workspace. */
-async function freshSurveyWave(db: Kysely<DB>, workspaceId: string): Promise<string> {
+async function freshResultsWave(db: Kysely<DB>, workspaceId: string): Promise<string> {
   const surveys = new SurveyRows(db);
   const questionnaire = await surveys.questionnaire(workspaceId);
   return (await surveys.wave(workspaceId, questionnaire.id)).id;

@@ -7,7 +7,6 @@ import { InteractionRows } from '../../../test/support/interactions-factories.ts
 import { PipelineRows } from '../../../test/support/pipeline-factories.ts';
 import { PlanningRows } from '../../../test/support/planning-rows.ts';
 import { ProjectRows } from '../../../test/support/projects-factories.ts';
-import { SurveyRows } from '../../../test/support/survey-factories.ts';
 import { readinessAnswers, SurveyRows } from '../../../test/support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DB } from '../../db/schema.ts';

@@ -7,7 +7,6 @@ import { AuthService } from '../../../src/features/auth/service.ts';
 import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
-import { SurveyRows } from '../survey-factories.ts';
 import { readinessAnswers, SurveyRows } from '../survey-factories.ts';
 
 /**

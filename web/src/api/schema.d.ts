@@ -3889,6 +3889,271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A respondent's survey: the questionnaire as sent, its languages and the saved draft
+         * @description Marks the link opened. `state` says whether it still takes answers. An unknown link is 404 and reveals nothing.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicSurvey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save partial answers (nothing required yet); marks the link started
+         * @description An answer of the wrong type or out of range is 400 naming `body.answers.<key>`. An answered link or a closed wave is 409.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question key → answer: an option key, option keys, a number, a text, or statement → 1–5 */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description The language the respondent reads it in
+                         * @enum {string}
+                         */
+                        language?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completeness: number;
+                            savedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the answers: every required question shown must be answered
+         * @description Once submitted the link is spent (409 on a second submit). An anonymous wave keeps no link between the response and the respondent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question key → answer: an option key, option keys, a number, a text, or statement → 1–5 */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description The language the respondent reads it in
+                         * @enum {string}
+                         */
+                        language?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completeness: number;
+                            submittedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup/{token}": {
         parameters: {
             query?: never;
@@ -15478,6 +15743,393 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/markets/{marketId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A market's findings, newest first, with the market-survey waves a finding may name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only the findings of this wave */
+                    waveId?: string;
+                };
+                header?: never;
+                path: {
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFindingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a finding to a market's dossier (coordinators; the market's cluster manager)
+         * @description An empty title is refused with 400; a wave of another workspace with 404 naming `body.waveId`; a wave of another kind of questionnaire or of another market with 400 naming it; nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Plain text; line breaks are kept
+                         * @default
+                         */
+                        body?: string;
+                        title: string;
+                        /**
+                         * @description The market-survey wave it comes from: a market questionnaire's wave of this market (or of no market); null for desk research or a visit
+                         * @default null
+                         */
+                        waveId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/markets/{marketId}/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding of a market */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a market's finding */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a market's finding
+         * @description Send the `version` you read; a stale one gets 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    marketId: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Plain text; line breaks are kept */
+                        body?: string;
+                        title?: string;
+                        version: number;
+                        /** @description The market-survey wave it comes from: a market questionnaire's wave of this market (or of no market); null for desk research or a visit */
+                        waveId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/me/abilities": {
         parameters: {
             query?: never;
@@ -22161,6 +22813,1384 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the questionnaires, with filters, their number of waves and a keyset cursor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    kind?: "readiness" | "market" | "general";
+                    limit?: number;
+                    /** @description Search in the name */
+                    q?: string;
+                    /** @description The order: name, createdAt, updatedAt; a leading "-" reverses it (default name). Rows with the same value follow in id order. */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    status?: "active" | "archived";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a questionnaire (coordinators and cluster managers), or the Hub's default readiness questionnaire with { fromDefault: true }
+         * @description The definition is validated whole: a questionnaire without questions, a condition on a later or missing question, a text missing in a declared language… each is refused with 400 naming its field under `body.definition`; nothing is written. The default questionnaire a second time: 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition?: components["schemas"]["QuestionnaireDefinitionInput"];
+                        description?: string;
+                        /**
+                         * @description Add the Hub's default readiness questionnaire
+                         * @enum {boolean}
+                         */
+                        fromDefault?: true;
+                        /**
+                         * @description Required unless fromDefault
+                         * @enum {string}
+                         */
+                        kind?: "readiness" | "market" | "general";
+                        /** @description Required unless fromDefault */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire: its definition and its frozen versions with the waves that used them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a questionnaire no wave used (409 otherwise: archive it) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a questionnaire: its name, description or whole definition
+         * @description Send the `version` you read; a stale one gets 409. Waves already sent keep their frozen version.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition?: components["schemas"]["QuestionnaireDefinitionInput"];
+                        description?: string;
+                        name?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a questionnaire: kept with its waves, offered no more for new waves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a questionnaire to adapt it (never the default, no version yet) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The copy's name; "Copy of …" when left out */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived questionnaire */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/questionnaires/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frozen version of a questionnaire, as its waves sent it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the survey waves, newest first, with their progress counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page, with the same sort */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in the name */
+                    q?: string;
+                    questionnaireId?: string;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Prepare a wave (a draft): a questionnaire, an audience, a closing date, reminders
+         * @description An activity must be a validation survey (1.1.6) or a market survey (1.3.4); the wave's cluster is then the activity's. A questionnaire, activity, market or cluster of another workspace is 404 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A validation-survey (1.1.6) or market-survey (1.3.4) activity
+                         * @default null
+                         */
+                        activityId?: string | null;
+                        /**
+                         * @description Responses are stored with no link to who gave them (decision 0040)
+                         * @default false
+                         */
+                        anonymous?: boolean;
+                        audience: {
+                            /** @description members: of these clusters */
+                            clusterIds?: string[];
+                            /** @description members: interested in these target countries; network: their organisation's country */
+                            countries?: string[];
+                            /**
+                             * @description members: people of member organisations; network: people of the network (market surveys)
+                             * @enum {string}
+                             */
+                            kind: "members" | "network";
+                            /** @description network: these people */
+                            networkPersonIds?: string[];
+                            /** @description members: of these organisations */
+                            organisationIds?: string[];
+                            /** @description members: of these space segments */
+                            segments?: string[];
+                        };
+                        /**
+                         * @description Answers are accepted until then; null: until closed by hand
+                         * @default null
+                         */
+                        closesAt?: string | null;
+                        /**
+                         * @description The cluster that runs it (its access scope; an activity's cluster wins)
+                         * @default null
+                         */
+                        clusterId?: string | null;
+                        /**
+                         * @description The language of respondents without one of their own
+                         * @default en
+                         * @enum {string}
+                         */
+                        defaultLanguage?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                        /**
+                         * @description A market survey's target market
+                         * @default null
+                         */
+                        marketId?: string | null;
+                        name: string;
+                        questionnaireId: string;
+                        /**
+                         * @description One automatic reminder this many days after the invitation (null: none)
+                         * @default null
+                         */
+                        reminderAfterDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A wave with its progress and, unless anonymous, each respondent's */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft wave (a sent one is closed instead: 409) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft wave
+         * @description Send the `version` you read; a stale one gets 409. A sent wave is not edited (409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A validation-survey (1.1.6) or market-survey (1.3.4) activity */
+                        activityId?: string | null;
+                        /** @description Responses are stored with no link to who gave them (decision 0040) */
+                        anonymous?: boolean;
+                        audience?: {
+                            /** @description members: of these clusters */
+                            clusterIds?: string[];
+                            /** @description members: interested in these target countries; network: their organisation's country */
+                            countries?: string[];
+                            /**
+                             * @description members: people of member organisations; network: people of the network (market surveys)
+                             * @enum {string}
+                             */
+                            kind: "members" | "network";
+                            /** @description network: these people */
+                            networkPersonIds?: string[];
+                            /** @description members: of these organisations */
+                            organisationIds?: string[];
+                            /** @description members: of these space segments */
+                            segments?: string[];
+                        };
+                        /** @description Answers are accepted until then; null: until closed by hand */
+                        closesAt?: string | null;
+                        /** @description The cluster that runs it (its access scope; an activity's cluster wins) */
+                        clusterId?: string | null;
+                        /**
+                         * @description The language of respondents without one of their own
+                         * @enum {string}
+                         */
+                        defaultLanguage?: "en" | "fr" | "es" | "it" | "el" | "pl";
+                        /** @description A market survey's target market */
+                        marketId?: string | null;
+                        name?: string;
+                        questionnaireId?: string;
+                        /** @description One automatic reminder this many days after the invitation (null: none) */
+                        reminderAfterDays?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open wave: its links take no more answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind now everyone who has not completed (each gets a new link; answers saved stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminded: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/surveys/waves/{id}/results": {
         parameters: {
             query?: never;
@@ -22432,6 +24462,267 @@ export interface paths {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft: freeze the questionnaire, invite the audience, mail the personal links
+         * @description People without an e-mail or without consent are not invited. An audience with no one to invite, or a questionnaire without questions, is 400; nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyWaveDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who an audience would reach: the invited, and those excluded (no e-mail, no consent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description members: of these clusters */
+                        clusterIds?: string[];
+                        /** @description members: interested in these target countries; network: their organisation's country */
+                        countries?: string[];
+                        /**
+                         * @description members: people of member organisations; network: people of the network (market surveys)
+                         * @enum {string}
+                         */
+                        kind: "members" | "network";
+                        /** @description network: these people */
+                        networkPersonIds?: string[];
+                        /** @description members: of these organisations */
+                        organisationIds?: string[];
+                        /** @description members: of these space segments */
+                        segments?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAudiencePreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/surveys/waves/questionnaire-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires a wave can be sent with (active ones), with their languages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyQuestionnaireOptions"];
                     };
                 };
                 /** @description Default Response */
@@ -24378,7 +26669,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "response";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "respondent" | "response";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -24391,7 +26682,7 @@ export interface components {
             id: string;
             occurredOn: string;
             /** @enum {string} */
-            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "response";
+            type: "activity" | "participant" | "cost_line" | "entry" | "interaction" | "project" | "project_partner" | "stage_change" | "meeting" | "request" | "respondent" | "response";
             /** @description What the record adds (EUR for money) */
             value: number | string | null;
         };
@@ -25041,6 +27332,64 @@ export interface components {
             updatedAt: string;
             /** @description Send it back with an edit; a stale one gets 409 */
             version: number;
+        };
+        MarketFinding: {
+            authorName: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            marketId: string;
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a delete; a stale one gets 409 */
+            version: number;
+            waveId: string | null;
+            waveName: string | null;
+        };
+        MarketFindingInput: {
+            authorName: string | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            marketId: string;
+            title: string;
+            updatedAt: string;
+            /** @description Send it back with an edit or a delete; a stale one gets 409 */
+            version: number;
+            waveId: string | null;
+            waveName: string | null;
+        };
+        MarketFindingList: {
+            /** @description Whether the reader may add, edit and delete the market's findings */
+            canEdit: boolean;
+            items: components["schemas"]["MarketFinding"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+            /** @description The market-survey waves a finding may name (empty for a reader who may not read surveys) */
+            waves: components["schemas"]["MarketFindingWave"][];
+        };
+        MarketFindingListInput: {
+            /** @description Whether the reader may add, edit and delete the market's findings */
+            canEdit: boolean;
+            items: components["schemas"]["MarketFindingInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+            /** @description The market-survey waves a finding may name (empty for a reader who may not read surveys) */
+            waves: components["schemas"]["MarketFindingWaveInput"][];
+        };
+        MarketFindingWave: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        MarketFindingWaveInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
         };
         MarketInput: {
             /** @description ISO 3166-1 alpha-2 */
@@ -26705,6 +29054,230 @@ export interface components {
              */
             side: "ours" | "counterpart";
         };
+        PublicSurvey: {
+            anonymous: boolean;
+            /** @description The saved draft */
+            answers: {
+                [key: string]: unknown;
+            };
+            closesAt: string | null;
+            /** @description The frozen questionnaire (QuestionnaireDefinition); null unless open */
+            definition: unknown | null;
+            /**
+             * @description The respondent's language (one of `languages`)
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es" | "it" | "el" | "pl";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            /** @description A market question's choices */
+            markets: {
+                id: string;
+                name: string;
+            }[];
+            /**
+             * @description completed: this link has answered; closed: the wave no longer takes answers
+             * @enum {string}
+             */
+            state: "open" | "completed" | "closed";
+            waveName: string;
+        };
+        PublicSurveyInput: {
+            anonymous: boolean;
+            /** @description The saved draft */
+            answers: {
+                [key: string]: unknown;
+            };
+            closesAt: string | null;
+            /** @description The frozen questionnaire (QuestionnaireDefinition); null unless open */
+            definition: unknown | null;
+            /**
+             * @description The respondent's language (one of `languages`)
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es" | "it" | "el" | "pl";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            /** @description A market question's choices */
+            markets: {
+                id: string;
+                name: string;
+            }[];
+            /**
+             * @description completed: this link has answered; closed: the wave no longer takes answers
+             * @enum {string}
+             */
+            state: "open" | "completed" | "closed";
+            waveName: string;
+        };
+        Questionnaire: {
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireDefinition: {
+            /** @description The languages it is written in, English first */
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            sections: components["schemas"]["SurveySection"][];
+        };
+        QuestionnaireDefinitionInput: {
+            /** @description The languages it is written in, English first */
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            sections: components["schemas"]["SurveySectionInput"][];
+        };
+        QuestionnaireDetail: {
+            /** @description Whether the reader may edit, archive or delete it */
+            canManage: boolean;
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            definition: components["schemas"]["QuestionnaireDefinition"];
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Frozen versions, latest first */
+            versions: components["schemas"]["QuestionnaireVersionSummary"][];
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireDetailInput: {
+            /** @description Whether the reader may edit, archive or delete it */
+            canManage: boolean;
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            definition: components["schemas"]["QuestionnaireDefinitionInput"];
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Frozen versions, latest first */
+            versions: components["schemas"]["QuestionnaireVersionSummaryInput"][];
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireInput: {
+            createdAt: string;
+            /** @description The number of the last version sent in a wave (0: never sent) */
+            currentVersion: number;
+            description: string;
+            id: string;
+            /** @description The Hub's default readiness questionnaire */
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "readiness" | "market" | "general";
+            languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+            name: string;
+            questionCount: number;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+            /** @description Send it back with an edit; a stale one gets 409 */
+            version: number;
+            /** @description Waves of this questionnaire (drafts included) */
+            waveCount: number;
+        };
+        QuestionnaireList: {
+            /** @description Whether the reader may add and edit questionnaires */
+            canManage: boolean;
+            /** @description Whether the workspace has the Hub's default readiness questionnaire */
+            hasDefault: boolean;
+            items: components["schemas"]["Questionnaire"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        QuestionnaireListInput: {
+            /** @description Whether the reader may add and edit questionnaires */
+            canManage: boolean;
+            /** @description Whether the workspace has the Hub's default readiness questionnaire */
+            hasDefault: boolean;
+            items: components["schemas"]["QuestionnaireInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        QuestionnaireVersion: {
+            createdAt: string;
+            definition: components["schemas"]["QuestionnaireDefinition"];
+            number: number;
+            questionnaireId: string;
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
+        QuestionnaireVersionInput: {
+            createdAt: string;
+            definition: components["schemas"]["QuestionnaireDefinitionInput"];
+            number: number;
+            questionnaireId: string;
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
+        QuestionnaireVersionSummary: {
+            createdAt: string;
+            number: number;
+            /** @description The waves sent with this version */
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
+        QuestionnaireVersionSummaryInput: {
+            createdAt: string;
+            number: number;
+            /** @description The waves sent with this version */
+            waves: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "draft" | "open" | "closed";
+            }[];
+        };
         Readiness: {
             /** @enum {string} */
             database: "sqlite" | "postgres";
@@ -27569,6 +30142,390 @@ export interface components {
             expiresAt: string;
             user: components["schemas"]["UserInput"];
         };
+        SurveyAudiencePreview: {
+            /** @description How many match but get no mail (no e-mail or no consent) */
+            excluded: number;
+            /** @description How many would get a link */
+            invited: number;
+            /** @description The first 500, the invited first */
+            people: {
+                email: string | null;
+                excluded: ("no_email" | "no_consent") | null;
+                name: string;
+                networkPersonId: string | null;
+                organisationName: string | null;
+                personId: string | null;
+            }[];
+        };
+        SurveyAudiencePreviewInput: {
+            /** @description How many match but get no mail (no e-mail or no consent) */
+            excluded: number;
+            /** @description How many would get a link */
+            invited: number;
+            /** @description The first 500, the invited first */
+            people: {
+                email: string | null;
+                excluded: ("no_email" | "no_consent") | null;
+                name: string;
+                networkPersonId: string | null;
+                organisationName: string | null;
+                personId: string | null;
+            }[];
+        };
+        SurveyQuestion: {
+            /** @enum {string} */
+            dimension?: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+            help?: components["schemas"]["SurveyText"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            label: components["schemas"]["SurveyText"];
+            max?: number;
+            min?: number;
+            options?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyText"];
+                /** @description 0–5: what the option scores (readiness) */
+                points?: number;
+            }[];
+            required: boolean;
+            rows?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyText"];
+            }[];
+            scaleLabels?: {
+                high: components["schemas"]["SurveyText"];
+                low: components["schemas"]["SurveyText"];
+            };
+            showIf?: {
+                /** @description Option keys of that question */
+                anyOf?: string[];
+                /** @description The lowest value of a scale or number */
+                atLeast?: number;
+                /** @description The key of an earlier question */
+                question: string;
+            };
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "scale" | "number" | "text" | "matrix" | "country" | "market";
+        };
+        SurveyQuestionInput: {
+            /** @enum {string} */
+            dimension?: "competencies" | "heritage" | "relationships" | "offerings" | "means" | "engagement";
+            help?: components["schemas"]["SurveyTextInput"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            label: components["schemas"]["SurveyTextInput"];
+            max?: number;
+            min?: number;
+            options?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyTextInput"];
+                /** @description 0–5: what the option scores (readiness) */
+                points?: number;
+            }[];
+            required: boolean;
+            rows?: {
+                /** @description Lower-case letters, digits and _ */
+                key: string;
+                label: components["schemas"]["SurveyTextInput"];
+            }[];
+            scaleLabels?: {
+                high: components["schemas"]["SurveyTextInput"];
+                low: components["schemas"]["SurveyTextInput"];
+            };
+            showIf?: {
+                /** @description Option keys of that question */
+                anyOf?: string[];
+                /** @description The lowest value of a scale or number */
+                atLeast?: number;
+                /** @description The key of an earlier question */
+                question: string;
+            };
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "scale" | "number" | "text" | "matrix" | "country" | "market";
+        };
+        SurveyQuestionnaireOptions: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "readiness" | "market" | "general";
+                languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                name: string;
+                questionCount: number;
+            }[];
+        };
+        SurveyQuestionnaireOptionsInput: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "readiness" | "market" | "general";
+                languages: ("en" | "fr" | "es" | "it" | "el" | "pl")[];
+                name: string;
+                questionCount: number;
+            }[];
+        };
+        SurveyRespondent: {
+            completedAt: string | null;
+            email: string;
+            id: string;
+            language: string;
+            name: string;
+            openedAt: string | null;
+            organisationName: string | null;
+            /** @enum {string} */
+            progress: "sent" | "opened" | "started" | "completed";
+            remindedAt: string | null;
+            reminderCount: number;
+            sentAt: string | null;
+            startedAt: string | null;
+        };
+        SurveyRespondentInput: {
+            completedAt: string | null;
+            email: string;
+            id: string;
+            language: string;
+            name: string;
+            openedAt: string | null;
+            organisationName: string | null;
+            /** @enum {string} */
+            progress: "sent" | "opened" | "started" | "completed";
+            remindedAt: string | null;
+            reminderCount: number;
+            sentAt: string | null;
+            startedAt: string | null;
+        };
+        SurveySection: {
+            description?: components["schemas"]["SurveyText"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            title: components["schemas"]["SurveyText"];
+        };
+        SurveySectionInput: {
+            description?: components["schemas"]["SurveyTextInput"];
+            /** @description Lower-case letters, digits and _ */
+            key: string;
+            questions: components["schemas"]["SurveyQuestionInput"][];
+            title: components["schemas"]["SurveyTextInput"];
+        };
+        SurveyText: {
+            el?: string;
+            en: string;
+            es?: string;
+            fr?: string;
+            it?: string;
+            pl?: string;
+        };
+        SurveyTextInput: {
+            el?: string;
+            en: string;
+            es?: string;
+            fr?: string;
+            it?: string;
+            pl?: string;
+        };
+        SurveyWave: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveDetail: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            canManage: boolean;
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @description Each respondent's progress; null for an anonymous wave */
+            respondents: components["schemas"]["SurveyRespondent"][] | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveDetailInput: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            canManage: boolean;
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @description Each respondent's progress; null for an anonymous wave */
+            respondents: components["schemas"]["SurveyRespondentInput"][] | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveInput: {
+            activityId: string | null;
+            activityTitle: string | null;
+            anonymous: boolean;
+            audience: {
+                clusterIds?: string[];
+                countries?: string[];
+                /** @enum {string} */
+                kind: "members" | "network";
+                networkPersonIds?: string[];
+                organisationIds?: string[];
+                segments?: string[];
+            };
+            closedAt: string | null;
+            closesAt: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            defaultLanguage: "en" | "fr" | "es" | "it" | "el" | "pl";
+            id: string;
+            marketId: string | null;
+            marketName: string | null;
+            name: string;
+            openedAt: string | null;
+            /** @description Counts of respondents, cumulative: a respondent who completed also opened and started */
+            progress: {
+                completed: number;
+                invited: number;
+                opened: number;
+                sent: number;
+                started: number;
+            };
+            questionnaireId: string;
+            /** @enum {string} */
+            questionnaireKind: "readiness" | "market" | "general";
+            questionnaireName: string;
+            /** @description The frozen version it was sent with */
+            questionnaireVersion: number | null;
+            reminderAfterDays: number | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updatedAt: string;
+            version: number;
+        };
+        SurveyWaveList: {
+            canCreate: boolean;
+            items: components["schemas"]["SurveyWave"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
+        SurveyWaveListInput: {
+            canCreate: boolean;
+            items: components["schemas"]["SurveyWaveInput"][];
+            nextCursor: string | null;
+            /** @description How many rows match the filters, on all pages together */
+            total: number;
+        };
         TrackedKpi: {
             /** @description null: a Hub-wide KPI of every activity */
             instrumentId: string | null;
@@ -27847,7 +30804,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_members_responding); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_stakeholder_types, survey_members_responding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
@@ -27857,7 +30814,7 @@ export interface components {
             kind: "count" | "money" | "percent" | "rating" | "text";
             /** @description The seed's wording */
             label: string;
-            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_members_responding); null: entered by hand */
+            /** @description The registered rule deriving the KPI (activity_held, participants_present, member_organisations_present, actual_costs, interaction_meetings, network_contacts_met, network_new_contacts, projects_completed, projects_common_label, projects_supported, projects_opened, projects_international_partners, projects_international_funding, relationships_potential_partners, relationships_new_partners, relationships_new_collaborations, relationships_collaborations_sustained, matchmaking_meetings_held, matchmaking_requests_sent, survey_stakeholder_types, survey_members_responding); null: entered by hand */
             rule: string | null;
             unit: string | null;
         };
