@@ -147,7 +147,7 @@ export function QuestionnaireBuilder({
                     data-testid="section-title"
                   />
                   {!readOnly && definition.sections.length > 1 && (
-                    <Button variant="subtle" color="red.9" size="compact-sm" onClick={() => setRemoving(s)}>
+                    <Button variant="default" size="compact-sm" onClick={() => setRemoving(s)}>
                       {b.removeSection}
                     </Button>
                   )}
@@ -288,7 +288,7 @@ function QuestionCard({
   const scorable = SCORABLE_TYPES.includes(question.type);
 
   return (
-    <Paper withBorder radius="md" p="md" bg="gray.0" data-testid="builder-question">
+    <Paper withBorder radius="md" p="md" data-testid="builder-question">
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Title order={3} fz="md">
@@ -312,7 +312,7 @@ function QuestionCard({
               >
                 ↓
               </ActionIcon>
-              <Button variant="subtle" color="red.9" size="compact-sm" onClick={() => setConfirming(true)}>
+              <Button variant="default" size="compact-sm" onClick={() => setConfirming(true)}>
                 {b.remove}
               </Button>
             </Group>
@@ -434,7 +434,7 @@ function QuestionCard({
             )}
             {!readOnly && (
               <Button
-                variant="subtle"
+                variant="default"
                 size="compact-sm"
                 w="fit-content"
                 onClick={() => {
@@ -503,7 +503,7 @@ function QuestionCard({
             )}
             {!readOnly && (
               <Button
-                variant="subtle"
+                variant="default"
                 size="compact-sm"
                 w="fit-content"
                 onClick={() => {

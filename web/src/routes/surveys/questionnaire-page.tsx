@@ -206,7 +206,13 @@ function QuestionnaireEditor({
             <KindBadge kind={questionnaire.kind} />
             <StatusBadge status={questionnaire.status} />
             {dirty && (
-              <Badge variant="light" color="orange" c="orange.9" tt="none" data-testid="questionnaire-dirty">
+              <Badge
+                variant="light"
+                color="orange"
+                c="var(--mantine-color-text)"
+                tt="none"
+                data-testid="questionnaire-dirty"
+              >
                 {p.unsaved}
               </Badge>
             )}
