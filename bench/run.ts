@@ -20,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   load: () => import('./load.ts'),
   archive: () => import('./archive.ts'),
   network: () => import('./network.ts'),
+  'survey-results': () => import('./survey-results.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
