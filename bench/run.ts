@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<{ main(args: string[]): Promise<v
   archive: () => import('./archive.ts'),
   network: () => import('./network.ts'),
   recommender: () => import('./recommender.ts'),
+  'survey-results': () => import('./survey-results.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

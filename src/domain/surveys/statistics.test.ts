@@ -7,6 +7,7 @@ import {
   median,
   normalisedEntropy,
   percentileRank,
+  percentileRanker,
   summariseResponses,
 } from './statistics.ts';
 import type { Answers, Question, QuestionnaireDefinition } from './types.ts';
@@ -19,6 +20,14 @@ describe('percentile rank', () => {
     expect(percentileRank(5, [5])).toBe(50);
     expect(percentileRank(5, [5, 5, 5])).toBe(50);
     expect(percentileRank(2, [1, 1, 3])).toBe(67);
+  });
+
+  it('ranks by binary search as it does by counting', () => {
+    const population = [5, 1, 3, 3, 9, 3, 7, 1];
+    const rank = percentileRanker(population);
+    for (const value of [0, 1, 2, 3, 5, 7, 9, 10])
+      expect(rank(value)).toBe(percentileRank(value, population));
+    expect(percentileRanker([])(3)).toBeNull();
   });
 
   it('has no rank in an empty population', () => {

@@ -53,6 +53,15 @@ export class SurveyResultsRepository {
     return { invited: Number(row.invited), completed: Number(row.completed) };
   }
 
+  /** What the results need of the wave's responses (no names, no order). */
+  responseFigures(waveId: string) {
+    return this.db
+      .selectFrom('survey_response')
+      .select(['answers', 'completeness', 'scores', 'readiness_score', 'stage'])
+      .where('wave_id', '=', waveId)
+      .execute();
+  }
+
   /** The wave's responses, oldest first, with their organisation's name (none when anonymous). */
   responses(waveId: string) {
     return this.db

@@ -52,7 +52,7 @@ export class SurveyResultsService {
     const wave = await repository.wave(actor.workspaceId, waveId);
     if (!wave) throw new NotFoundError('wave', waveId);
     const [rows, invitations, marketNames] = await Promise.all([
-      repository.responses(wave.id),
+      repository.responseFigures(wave.id),
       repository.invitations(wave.id),
       repository.marketNames(actor.workspaceId),
     ]);

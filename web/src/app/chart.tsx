@@ -1,10 +1,11 @@
 import { Anchor, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, RadarChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  RadarComponent,
   TooltipComponent,
 } from 'echarts/components';
 import { type EChartsCoreOption, init, use } from 'echarts/core';
@@ -18,6 +19,8 @@ use([
   BarChart,
   LineChart,
   CustomChart,
+  RadarChart,
+  RadarComponent,
   GridComponent,
   TooltipComponent,
   LegendComponent,
