@@ -28,9 +28,11 @@ export async function main(args: string[]): Promise<void> {
   const rows: string[] = [];
   let worstFull = 0;
   let worstMove = 0;
+  let worstSolve = 0;
   for (const capEur of CAPS_EUR) {
     const full: number[] = [];
     const move: number[] = [];
+    const solveOnly: number[] = [];
     const states: number[] = [];
     const chosenCounts: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -53,19 +55,19 @@ export async function main(args: string[]): Promise<void> {
       states.push(result.proof.statesExplored);
       chosenCounts.push(result.chosen.reduce((a, c) => a + c.quantity, 0));
       if (result.proof.status !== 'optimal') throw new Error('not proven optimal');
+      const moved = Math.round(capCents * 1.05);
       start = performance.now();
-      recommend({
-        candidates,
-        budgetCapCents: Math.round(capCents * 1.05),
-        phasesDone: new Set(),
-        explain: false,
-      });
+      recommend({ candidates, budgetCapCents: moved, phasesDone: new Set() });
       move.push(performance.now() - start);
+      start = performance.now();
+      recommend({ candidates, budgetCapCents: moved, phasesDone: new Set(), explain: false });
+      solveOnly.push(performance.now() - start);
     }
     worstFull = Math.max(worstFull, summarize(full).max);
     worstMove = Math.max(worstMove, summarize(move).max);
+    worstSolve = Math.max(worstSolve, summarize(solveOnly).max);
     rows.push(
-      `| ${capEur.toLocaleString('en-US')} | ${runs} | ${formatSpread(full)} | ${formatSpread(move)} | ${formatSpread(states, 0)} | ${formatSpread(chosenCounts, 0)} |`,
+      `| ${capEur.toLocaleString('en-US')} | ${runs} | ${formatSpread(full)} | ${formatSpread(move)} | ${formatSpread(solveOnly)} | ${formatSpread(states, 0)} | ${formatSpread(chosenCounts, 0)} |`,
     );
     console.log(rows.at(-1));
   }
@@ -75,13 +77,21 @@ combinations), random unit costs (EUR 200–20,000) and random values with dimin
 Every run is proven optimal (exact Pareto-frontier DP, decision 0044) and prices every rejection (one more
 exact solve per instrument left out). A slider move re-runs the whole recommendation with the cap 5 % higher.
 
-| Cap (EUR) | Runs | Proven optimum, ms median (min–max) | Slider move, ms median (min–max) | Frontier states, median (min–max) | Units chosen, median (min–max) |
-|---:|---:|---:|---:|---:|---:|
+| Cap (EUR) | Runs | Proven optimum with priced rejections, ms median (min–max) | Slider move (same, cap +5 %), ms | Slider move, optimum only (no pricing), ms | Frontier states, median (min–max) | Units chosen, median (min–max) |
+|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
 Targets: proven optimal under 1 s — worst run ${worstFull.toFixed(1)} ms (${worstFull < 1000 ? 'met' : 'NOT met'});
-re-optimisation under 200 ms — worst run ${worstMove.toFixed(1)} ms (${worstMove < 200 ? 'met' : 'NOT met'}).
+re-optimisation under 200 ms — worst run ${worstMove.toFixed(1)} ms with every rejection priced (${worstMove < 200 ? 'met' : 'NOT met'}),
+${worstSolve.toFixed(1)} ms for the proven optimum alone (${worstSolve < 200 ? 'met' : 'NOT met'}).
 The slider in the browser adds the HTTP round trip and the database reads (a few ms) to the move.
 `;
-  console.log(writeResult('recommender', 'Recommender: proven optimum and slider re-optimisation', body));
+  console.log(
+    writeResult(
+      'recommender',
+      'Recommender: proven optimum and slider re-optimisation',
+      body,
+      `npm run bench -- recommender --runs ${runs}`,
+    ),
+  );
 }

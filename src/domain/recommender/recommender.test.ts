@@ -12,8 +12,9 @@ function bruteForce(
   candidates: readonly Candidate[],
   cap: number,
   phasesDone: ReadonlySet<Phase>,
-): { value: number; cost: number } {
-  let best = { value: 0, cost: 0 };
+  forced?: string,
+): { value: number; cost: number } | null {
+  let best: { value: number; cost: number } | null = null;
   const q = candidates.map(() => 0);
   const visit = (i: number): void => {
     if (i === candidates.length) {
@@ -31,7 +32,13 @@ function bruteForce(
         }
       }
       if (cost > cap) return;
-      if (value > best.value + 1e-9 || (Math.abs(value - best.value) <= 1e-9 && cost < best.cost))
+      if (forced !== undefined && !chosen.has(forced)) return;
+      const current: { value: number; cost: number } | null = best;
+      if (
+        !current ||
+        value > current.value + 1e-9 ||
+        (Math.abs(value - current.value) <= 1e-9 && cost < current.cost)
+      )
         best = { value, cost };
       return;
     }
@@ -88,8 +95,19 @@ describe('recommend', () => {
         const done = new Set(phasesDone);
         const result = recommend({ candidates, budgetCapCents: cap, phasesDone: done });
         const reference = bruteForce(candidates, cap, done);
-        expect(result.expectedValue).toBeCloseTo(reference.value, 9);
+        expect(result.expectedValue).toBeCloseTo(reference?.value ?? 0, 9);
         checkConsistent(result, candidates, cap);
+        // The price of each rejection is exact too: the optimum with one unit of it forced in.
+        for (const rejected of result.rejected) {
+          const forced = bruteForce(candidates, cap, done, rejected.key);
+          // No price: one unit of it (with what it needs) does not fit, or it can never be chosen.
+          if (rejected.valueLostIfForced === null) {
+            expect(forced).toBeNull();
+            continue;
+          }
+          expect(forced).not.toBeNull();
+          expect(rejected.valueLostIfForced).toBeCloseTo(result.expectedValue - (forced?.value ?? 0), 9);
+        }
       }),
       { numRuns: 600, seed: 2026 },
     );
@@ -112,7 +130,7 @@ describe('recommend', () => {
           cap,
           new Set(),
         );
-        expect(result.value).toBeCloseTo(reference.value, 9);
+        expect(result.value).toBeCloseTo(reference?.value ?? 0, 9);
         expect(result.costCents).toBeLessThanOrEqual(cap);
       }),
       { numRuns: 400, seed: 23 },

@@ -1,5 +1,5 @@
 import type { Phase } from '../catalogue/types.ts';
-import { fractionalBound, type SolverItem, solveExact } from './solver.ts';
+import { forcedSeed, fractionalBound, type SolverItem, solveExact } from './solver.ts';
 
 /**
  * The recommender (issue 23, item 7; decision 0044): for a target market, candidate instruments
@@ -178,7 +178,10 @@ export function recommend(input: RecommendationInput): Recommendation {
       .filter((p) => !p.metByContext)
       .map((p) => ({ anyOf: p.orChosen.filter((k) => k !== c.key && open.some((o) => o.key === k)) })),
   }));
-  const best = solveExact(items, budgetCapCents);
+  // A greedy feasible choice (everything, then the least valuable units per cent dropped until it
+  // fits) seeds the exact solve's pruning.
+  const everything = new Map(items.map((item) => [item.key, item.unitValues.length]));
+  const best = solveExact(items, budgetCapCents, forcedSeed(items, everything, '', budgetCapCents) ?? 0);
   const quantities = best.quantities ?? new Map<string, number>();
 
   const chosen: ChosenInstrument[] = [];
@@ -246,9 +249,11 @@ export function recommend(input: RecommendationInput): Recommendation {
     }
     let valueLostIfForced: number | null = null;
     if (input.explain !== false) {
+      const seed = forcedSeed(items, quantities, c.key, budgetCapCents);
       const forced = solveExact(
         items.map((item) => (item.key === c.key ? { ...item, minQuantity: 1 } : item)),
         budgetCapCents,
+        seed ?? 0,
       );
       valueLostIfForced = forced.quantities ? Math.max(0, best.value - forced.value) : null;
     }

@@ -51,7 +51,12 @@ interface Entry {
  * The choice of quantities with the greatest total value whose cost is at most `capCents` and
  * whose requirements are all met; ties go to the cheaper choice.
  */
-export function solveExact(given: readonly SolverItem[], capCents: number): SolverResult {
+export function solveExact(
+  given: readonly SolverItem[],
+  capCents: number,
+  /** The value of a choice known to meet every requirement within the cap: prunes from the start. */
+  knownFeasibleValue = 0,
+): SolverResult {
   // Forced items first, then best value per cent first: good complete choices early make the bound prune more.
   const items = [...given].sort(
     (a, b) =>
@@ -86,7 +91,7 @@ export function solveExact(given: readonly SolverItem[], capCents: number): Solv
   // no optimal choice is lost. A partial choice with no need left is itself complete (the rest at 0).
   const suffixBounds = items.map((_, i) => relaxation(items.slice(i + 1)));
   const forcedAhead = items.map((_, i) => items.slice(i + 1).some((item) => (item.minQuantity ?? 0) > 0));
-  let incumbent = 0;
+  let incumbent = knownFeasibleValue;
   let frontier: Entry[] = [{ cost: 0, value: 0, has: 0, need: 0, parent: null, quantity: 0 }];
   let statesExplored = 1;
   for (const [index, item] of items.entries()) {
@@ -224,4 +229,51 @@ export function fractionalBound(items: readonly SolverItem[], capCents: number):
 
 function ratio(unit: { value: number; cost: number }): number {
   return unit.cost === 0 ? Number.POSITIVE_INFINITY : unit.value / unit.cost;
+}
+
+/**
+ * A choice that meets every requirement within the cap with `forcedKey` taken once, made from
+ * `quantities` (a choice without it) by adding one unit of it (none when `forcedKey` is '') and removing the least valuable
+ * units per cent until it fits; null when none is found that way. Its value seeds the forced
+ * solve's pruning (any feasible value is a valid lower bound of the optimum).
+ */
+export function forcedSeed(
+  items: readonly SolverItem[],
+  quantities: ReadonlyMap<string, number>,
+  forcedKey: string,
+  capCents: number,
+): number | null {
+  const q = new Map(items.map((item) => [item.key, quantities.get(item.key) ?? 0]));
+  // forcedKey '' forces nothing (a greedy seed of the unforced solve).
+  if (forcedKey !== '') q.set(forcedKey, Math.max(1, q.get(forcedKey) ?? 0));
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const met = () =>
+    items.every(
+      (item) =>
+        (q.get(item.key) ?? 0) === 0 ||
+        item.requires.every((r) => r.anyOf.some((k) => k !== item.key && (q.get(k) ?? 0) > 0)),
+    );
+  if (!met()) return null;
+  const cost = () => items.reduce((sum, item) => sum + (q.get(item.key) ?? 0) * item.unitCostCents, 0);
+  let total = cost();
+  while (total > capCents) {
+    let pick: { key: string; ratio: number } | null = null;
+    for (const item of items) {
+      const n = q.get(item.key) ?? 0;
+      if (item.key === forcedKey ? n <= 1 : n === 0) continue;
+      q.set(item.key, n - 1);
+      const ok = n - 1 > 0 || met();
+      q.set(item.key, n);
+      if (!ok) continue;
+      const r = ratio({ value: item.unitValues[n - 1] ?? 0, cost: item.unitCostCents });
+      if (!pick || r < pick.ratio) pick = { key: item.key, ratio: r };
+    }
+    if (!pick) return null;
+    q.set(pick.key, (q.get(pick.key) ?? 0) - 1);
+    total = cost();
+  }
+  let value = 0;
+  for (const [key, n] of q)
+    value += (byKey.get(key)?.unitValues ?? []).slice(0, n).reduce((a, b) => a + b, 0);
+  return value;
 }

@@ -10,6 +10,7 @@ export const elRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     budget: 'Ανώτατος προϋπολογισμός',
     budgetSlider: 'Ρυθμιστής ανώτατου προϋπολογισμού',
     budgetEur: 'Ανώτατος προϋπολογισμός (EUR)',
+    budgetRange: 'Δώστε όριο μεγαλύτερο από το μηδέν, έως 10.000.000',
     from: 'Από',
     to: 'Έως',
     loading: 'Υπολογισμός της πρότασης…',

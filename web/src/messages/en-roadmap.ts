@@ -10,6 +10,7 @@ export const enRoadmap = {
     budget: 'Budget cap',
     budgetSlider: 'Budget cap slider',
     budgetEur: 'Budget cap (EUR)',
+    budgetRange: 'Give a budget cap above zero, at most 10,000,000',
     from: 'From',
     to: 'To',
     loading: 'Computing the recommendation…',

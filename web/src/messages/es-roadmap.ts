@@ -10,6 +10,7 @@ export const esRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     budget: 'Tope presupuestario',
     budgetSlider: 'Control del tope presupuestario',
     budgetEur: 'Tope presupuestario (EUR)',
+    budgetRange: 'Indique un tope mayor que cero, como máximo 10.000.000',
     from: 'Desde',
     to: 'Hasta',
     loading: 'Calculando la recomendación…',

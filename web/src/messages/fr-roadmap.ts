@@ -10,6 +10,7 @@ export const frRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     budget: 'Plafond budgétaire',
     budgetSlider: 'Curseur du plafond budgétaire',
     budgetEur: 'Plafond budgétaire (EUR)',
+    budgetRange: 'Indiquez un plafond supérieur à zéro, au plus 10 000 000',
     from: 'Du',
     to: 'Au',
     loading: 'Calcul de la recommandation…',

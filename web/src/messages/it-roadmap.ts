@@ -10,6 +10,7 @@ export const itRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     budget: 'Tetto di budget',
     budgetSlider: 'Cursore del tetto di budget',
     budgetEur: 'Tetto di budget (EUR)',
+    budgetRange: 'Indicate un tetto maggiore di zero, al massimo 10.000.000',
     from: 'Dal',
     to: 'Al',
     loading: 'Calcolo della raccomandazione…',

@@ -10,6 +10,7 @@ export const plRoadmap: Pick<Messages, keyof typeof enRoadmap> = {
     budget: 'Limit budżetu',
     budgetSlider: 'Suwak limitu budżetu',
     budgetEur: 'Limit budżetu (EUR)',
+    budgetRange: 'Podaj limit większy od zera, najwyżej 10 000 000',
     from: 'Od',
     to: 'Do',
     loading: 'Obliczanie rekomendacji…',

@@ -5,7 +5,6 @@ import {
   Group,
   Loader,
   Modal,
-  NumberInput,
   Paper,
   Skeleton,
   Slider,
@@ -24,6 +23,7 @@ import type { RecommendationDto } from '../../api/types.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { countryName, formatDate, formatEur } from '../../app/format.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
 import { Section } from '../planning/parts.tsx';
@@ -36,6 +36,8 @@ const MIN_EUR = 1_000;
 const MAX_EUR = 500_000;
 const STEP_EUR = 1_000;
 const DEBOUNCE_MS = 250;
+/** The API's largest cap (EUR 10 million). */
+const MAX_INPUT_EUR = 10_000_000;
 
 type Reason = RecommendationDto['chosen'][number]['reasons'][number];
 
@@ -73,7 +75,7 @@ function Roadmap({ workspace, marketId }: { workspace: string; marketId: string 
           signal,
         }),
       ),
-    enabled: debouncedBudget > 0 && validPeriod,
+    enabled: debouncedBudget > 0 && debouncedBudget <= MAX_INPUT_EUR && validPeriod,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -100,14 +102,13 @@ function Roadmap({ workspace, marketId }: { workspace: string; marketId: string 
       </Text>
       <Stack gap="xs">
         <Group gap="md" align="flex-end" wrap="wrap">
-          <NumberInput
+          <NumberField
             label={t.budgetEur}
             value={budgetEur}
-            min={MIN_EUR}
-            max={10_000_000}
             step={STEP_EUR}
             thousandSeparator=" "
-            onChange={(value) => setBudgetEur(typeof value === 'number' && value > 0 ? value : MIN_EUR)}
+            onChange={(value) => setBudgetEur(typeof value === 'number' ? value : 0)}
+            error={budgetEur > 0 && budgetEur <= MAX_INPUT_EUR ? undefined : t.budgetRange}
             w={180}
             data-testid="roadmap-budget-input"
           />
@@ -140,7 +141,7 @@ function Roadmap({ workspace, marketId }: { workspace: string; marketId: string 
           min={MIN_EUR}
           max={MAX_EUR}
           step={STEP_EUR}
-          value={Math.min(budgetEur, MAX_EUR)}
+          value={Math.min(Math.max(budgetEur, MIN_EUR), MAX_EUR)}
           onChange={setBudgetEur}
           mb="md"
           data-testid="roadmap-slider"
@@ -356,6 +357,10 @@ function AcceptModal({
       setError(t.nameRequired);
       return;
     }
+    if (name.trim().length > 200) {
+      setError(messages.planning.tooLong(200));
+      return;
+    }
     accept.mutate();
   };
   return (
@@ -382,7 +387,6 @@ function AcceptModal({
             label={t.planName}
             required
             value={name}
-            maxLength={200}
             error={error}
             onChange={(e) => {
               setName(e.currentTarget.value);
