@@ -6,12 +6,16 @@ import { signIn } from '../../../test/support/factories.ts';
 import { InteractionRows } from '../../../test/support/interactions-factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { seedDemo } from '../../app/seed-demo.ts';
+import { defaultReadinessQuestionnaire } from '../../domain/surveys/default-readiness.ts';
+import { scoreReadiness } from '../../domain/surveys/readiness.ts';
+import type { QuestionnaireDefinition } from '../../domain/surveys/types.ts';
 import { EventRefReader } from '../b2b-events/event-ref.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_SLUG } from './seed-demo.ts';
 import { DEMO_EVENTS } from './seed-demo-events.ts';
 import { DEMO_CUSTOM_INSTRUMENT } from './seed-demo-instruments.ts';
 import { DEMO_INTERACTIONS, seedDemoInteractions } from './seed-demo-interactions.ts';
 import { DEMO_PIPELINE_STAGES } from './seed-demo-pipeline.ts';
+import { DEMO_SURVEYS } from './seed-demo-surveys.ts';
 
 describe.each(testDialects())('demo workspace on %s', (kind) => {
   let t: TestApp;
@@ -523,6 +527,102 @@ describe.each(testDialects())('demo workspace on %s', (kind) => {
     expect(seen2.statusCode).toBe(200);
     expect(seen2.json().me.participantId).not.toBeNull();
     expect(seen2.json().slots.length).toBeGreaterThan(0);
+  });
+
+  it('has two readiness waves a year apart whose stages move, and a market survey with findings (issue 23)', async () => {
+    const db = t.database.db;
+    const workspace = await db
+      .selectFrom('workspace')
+      .select('id')
+      .where('slug', '=', DEMO_WORKSPACE_SLUG)
+      .executeTakeFirstOrThrow();
+    const questionnaire = await db
+      .selectFrom('survey_questionnaire')
+      .selectAll()
+      .where('workspace_id', '=', workspace.id)
+      .where('is_default', '=', 1)
+      .executeTakeFirstOrThrow();
+    const definition = JSON.parse(questionnaire.definition) as QuestionnaireDefinition;
+    expect(definition).toEqual(defaultReadinessQuestionnaire().definition);
+
+    const waves = await db
+      .selectFrom('survey_wave as w')
+      .innerJoin('activity as a', 'a.id', 'w.activity_id')
+      .innerJoin('instrument as i', 'i.id', 'a.instrument_id')
+      .select(['w.id', 'w.status', 'w.opened_at', 'i.key as instrument'])
+      .where('w.questionnaire_id', '=', questionnaire.id)
+      .orderBy('w.opened_at')
+      .execute();
+    expect(waves).toHaveLength(DEMO_SURVEYS.readiness.length);
+    expect(waves.map((w) => [w.status, w.instrument])).toEqual([
+      ['closed', 'validation-surveys'],
+      ['closed', 'validation-surveys'],
+    ]);
+    const days = (Date.parse(waves[1]?.opened_at ?? '') - Date.parse(waves[0]?.opened_at ?? '')) / 86_400_000;
+    expect(days).toBeGreaterThan(330);
+    expect(days).toBeLessThan(400);
+
+    const stagesOf = async (waveId: string) => {
+      const rows = await db
+        .selectFrom('survey_response')
+        .select(['organisation_id', 'answers', 'stage', 'readiness_score'])
+        .where('wave_id', '=', waveId)
+        .execute();
+      for (const row of rows) {
+        // Scored at submission as the scoring rules say.
+        const score = scoreReadiness(definition, JSON.parse(row.answers));
+        expect([row.stage, Number(row.readiness_score)]).toEqual([score.stage, score.total]);
+      }
+      return new Map(rows.map((row) => [row.organisation_id as string, row.stage as string]));
+    };
+    const first = await stagesOf(waves[0]?.id ?? '');
+    const second = await stagesOf(waves[1]?.id ?? '');
+    expect(first.size).toBeGreaterThan(25);
+    expect(second.size).toBeGreaterThan(first.size * 0.9);
+    expect(new Set(first.values()).size).toBeGreaterThanOrEqual(3);
+    const both = [...first.keys()].filter((id) => second.has(id));
+    expect(both.length).toBeGreaterThan(15);
+    const moved = both.filter((id) => first.get(id) !== second.get(id));
+    expect(moved.length).toBeGreaterThan(both.length / 5);
+    const completed = await db
+      .selectFrom('survey_invitation')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('wave_id', '=', waves[1]?.id ?? '')
+      .where('completed_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(completed.n)).toBe(second.size);
+
+    // The market survey: network respondents of the market's country and two findings in its dossier.
+    const marketWave = await db
+      .selectFrom('survey_wave as w')
+      .innerJoin('survey_questionnaire as q', 'q.id', 'w.questionnaire_id')
+      .innerJoin('target_market as m', 'm.id', 'w.market_id')
+      .select(['w.id', 'w.activity_id', 'm.id as market_id', 'm.country'])
+      .where('w.workspace_id', '=', workspace.id)
+      .where('q.kind', '=', 'market')
+      .executeTakeFirstOrThrow();
+    const respondents = await db
+      .selectFrom('survey_response as r')
+      .innerJoin('network_organisation as o', 'o.id', 'r.network_organisation_id')
+      .select(['o.country', 'o.type'])
+      .where('r.wave_id', '=', marketWave.id)
+      .execute();
+    expect(respondents).toHaveLength(DEMO_SURVEYS.marketCompleted);
+    expect(new Set(respondents.map((r) => r.country))).toEqual(new Set([marketWave.country]));
+    const { cookie } = await signIn(t.app, 'coordinator@demo.space2id.example', DEMO_PASSWORD);
+    const get = (url: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${DEMO_WORKSPACE_SLUG}${url}`,
+        headers: { cookie },
+      });
+    const findings = (await get(`/markets/${marketWave.market_id}/findings`)).json();
+    expect(findings.total).toBe(2);
+    expect(findings.items.every((f: { waveId: string }) => f.waveId === marketWave.id)).toBe(true);
+    const kpis = (await get(`/activities/${marketWave.activity_id}/kpis`)).json().items;
+    expect(kpis.find((k: { kpiKey: string }) => k.kpiKey === 'stakeholder_diversity')?.actual).toBe(
+      new Set(respondents.map((r) => r.type)).size,
+    );
   });
 
   it('is never created again, nor on a database that has workspaces', async () => {

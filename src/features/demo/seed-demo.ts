@@ -15,6 +15,7 @@ import { seedDemoNetwork } from './seed-demo-network.ts';
 import { seedDemoPipeline } from './seed-demo-pipeline.ts';
 import { type DemoServices, seedDemoPlanning } from './seed-demo-planning.ts';
 import { type DemoProjectServices, seedDemoProjects } from './seed-demo-projects.ts';
+import { seedDemoSurveys } from './seed-demo-surveys.ts';
 
 /** The demo's sign-in, printed at start. Only ever on a database that had no workspace. */
 export const DEMO_PASSWORD = 'space2id-demo';
@@ -215,6 +216,8 @@ export async function seedDemoWorkspace(
     coordinatorId: seeded.coordinatorId,
     memberOrganisationId: seeded.memberOrganisationId,
   });
+  // Surveys (issue 23): two readiness waves a year apart, a market survey and its findings.
+  await seedDemoSurveys(services, { workspaceId: seeded.workspaceId, coordinatorId: seeded.coordinatorId });
   if (seeded.memberOrganisationId && seeded.memberUserId) {
     await updateMemberProfile(services, {
       userId: seeded.memberUserId,

@@ -187,8 +187,8 @@ export function MarketSurveyFindings({ workspace, marketId }: { workspace: strin
                       {t.editShort}
                     </Button>
                     <Button
-                      variant="subtle"
-                      color="red.9"
+                      variant="default"
+                      c="red.9"
                       size="xs"
                       aria-label={t.remove(finding.title)}
                       onClick={() => setDeleting(finding)}
