@@ -140,6 +140,19 @@ describe('validateDefinition', () => {
     });
   });
 
+  it('lets an option key start with a digit (a range such as 10_30), never a question key', () => {
+    const ranges = valid();
+    question(ranges, 0, 0).options = [
+      { key: '10_30', label: { en: '10 to 30', fr: '10 à 30' } },
+      { key: '_30', label: { en: 'Up to 30', fr: 'Jusqu’à 30' } },
+    ];
+    expect(paths(ranges)).toContain('sections[0].questions[0].options[1].key');
+    expect(paths(ranges)).not.toContain('sections[0].questions[0].options[0].key');
+    const named = valid();
+    question(named, 0, 0).key = '10_30';
+    expect(paths(named)).toContain('sections[0].questions[0].key');
+  });
+
   it('refuses a matrix without rows and a number whose minimum is above its maximum', () => {
     const def = valid();
     question(def, 1, 1).rows = [];

@@ -24,6 +24,11 @@ export interface DefinitionError {
 
 /** Keys: lower-case letters, digits and `_`, starting with a letter, at most 60 characters. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
+/**
+ * An option's or a matrix row's key is a value of an answer, not a name: it may also start with a
+ * digit (a range such as `10_30`).
+ */
+export const VALUE_KEY_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
 
 /** The question types whose answers give points towards a readiness dimension. */
 export const SCORABLE_TYPES: readonly QuestionType[] = [
@@ -60,11 +65,13 @@ export function questionsOf(
 }
 
 /** The problems of a key (empty when it is well formed). */
-function keyProblem(key: string): string | null {
+function keyProblem(key: string, pattern = KEY_PATTERN): string | null {
   if (key.length === 0) return 'is required';
   if (key.length > SURVEY_LIMITS.keyLength) return `must be at most ${SURVEY_LIMITS.keyLength} characters`;
-  if (!KEY_PATTERN.test(key)) {
-    return 'must start with a lower-case letter and hold only lower-case letters, digits and _';
+  if (!pattern.test(key)) {
+    return pattern === KEY_PATTERN
+      ? 'must start with a lower-case letter and hold only lower-case letters, digits and _'
+      : 'must hold only lower-case letters, digits and _, and not start with _';
   }
   return null;
 }
@@ -169,7 +176,7 @@ export function validateDefinition(
       const keys = new Set<string>();
       options.forEach((option, o) => {
         const at = `${path}.options[${o}]`;
-        const problem = keyProblem(option.key);
+        const problem = keyProblem(option.key, VALUE_KEY_PATTERN);
         if (problem) add(`${at}.key`, problem);
         else if (keys.has(option.key)) add(`${at}.key`, `"${option.key}" is the key of another option`);
         keys.add(option.key);
@@ -195,7 +202,7 @@ export function validateDefinition(
       const keys = new Set<string>();
       rows.forEach((row, r) => {
         const at = `${path}.rows[${r}]`;
-        const problem = keyProblem(row.key);
+        const problem = keyProblem(row.key, VALUE_KEY_PATTERN);
         if (problem) add(`${at}.key`, problem);
         else if (keys.has(row.key)) add(`${at}.key`, `"${row.key}" is the key of another statement`);
         keys.add(row.key);

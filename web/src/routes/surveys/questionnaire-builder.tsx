@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   Select,
   Stack,
@@ -31,6 +30,7 @@ import {
   type Translated,
 } from '../../../../src/domain/surveys/types.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import {
   addQuestion,
@@ -398,12 +398,10 @@ function QuestionCard({
                   style={{ flex: 1, minWidth: 110 }}
                 />
                 {kind === 'readiness' && (
-                  <NumberInput
+                  <NumberField
                     aria-label={`${b.points} ${o + 1}`}
                     placeholder={b.points}
                     value={option.points ?? ''}
-                    min={0}
-                    max={5}
                     onChange={(value) => {
                       const options = [...(question.options ?? [])];
                       const { points: _p, ...rest } = option;
@@ -546,14 +544,14 @@ function QuestionCard({
 
         {question.type === 'number' && (
           <Group gap="sm" wrap="wrap">
-            <NumberInput
+            <NumberField
               label={b.min}
               value={question.min ?? ''}
               onChange={(value) => (typeof value === 'number' ? set({ min: value }) : unset('min'))}
               error={at('min')}
               w={160}
             />
-            <NumberInput
+            <NumberField
               label={b.max}
               value={question.max ?? ''}
               onChange={(value) => (typeof value === 'number' ? set({ max: value }) : unset('max'))}
@@ -600,7 +598,7 @@ function QuestionCard({
             />
           )}
           {question.showIf && target && AT_LEAST_TYPES.includes(target.type) && (
-            <NumberInput
+            <NumberField
               label={b.conditionAtLeast}
               value={question.showIf.atLeast ?? ''}
               onChange={(value) =>

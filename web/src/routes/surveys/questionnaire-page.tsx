@@ -311,7 +311,6 @@ function QuestionnaireEditor({
                     label={t.form.name}
                     value={name}
                     onChange={(e) => setName(e.currentTarget.value)}
-                    maxLength={200}
                     required
                   />
                   <Textarea
@@ -320,7 +319,6 @@ function QuestionnaireEditor({
                     onChange={(e) => setDescription(e.currentTarget.value)}
                     autosize
                     minRows={2}
-                    maxLength={4000}
                   />
                 </Stack>
               </fieldset>

@@ -453,7 +453,6 @@ function NewQuestionnaireDrawer({
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required
-            maxLength={200}
             data-autofocus
             data-testid="questionnaire-name"
           />
@@ -473,7 +472,6 @@ function NewQuestionnaireDrawer({
             onChange={(e) => setDescription(e.currentTarget.value)}
             autosize
             minRows={2}
-            maxLength={4000}
           />
           {create.isError && (
             <FailureAlert testId="questionnaire-create-error" title={t.form.failed} error={create.error} />
