@@ -85,8 +85,10 @@ module.exports = {
       from: { path: '^web/src/', pathNot: TEST_FILE },
       to: {
         path: '^src/',
-        // The pure vocabulary, and the budget formula and item parser the instrument editor runs live.
-        pathNot: '^src/domain/([^/]+/types|catalogue/budget-formula|catalogue/custom-instrument)\\.ts$',
+        // The pure vocabulary, and the budget formula and item parser the instrument editor runs live;
+        // a survey's answer rules (issue 23), which the respondent's page applies as they answer.
+        pathNot:
+          '^src/domain/([^/]+/types|catalogue/budget-formula|catalogue/custom-instrument|surveys/answers)\\.ts$',
         dependencyTypesNot: ['type-only'],
       },
     },
