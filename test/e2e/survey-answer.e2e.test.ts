@@ -62,8 +62,12 @@ describe.skipIf(!chromiumPath)('answering a survey through its personal link', (
     await page.getByRole('radiogroup', { name: 'Personnel' }).getByLabel('3', { exact: true }).check();
     await page.getByRole('radiogroup', { name: 'Budget' }).getByLabel('2', { exact: true }).check();
     await page.getByTestId('question-commitment').getByLabel('5', { exact: true }).check();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(PHONE.width);
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
+    expect(width, 'no horizontal page scroll on a phone').toBeLessThanOrEqual(PHONE.width);
     await expectNoSeriousA11yViolations(page);
     await page.getByTestId('survey-submit').click();
     await page.getByTestId('survey-done').getByText('Thank you! Your answers are submitted.').waitFor();
