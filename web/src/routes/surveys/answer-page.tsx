@@ -137,14 +137,14 @@ function Respond({ token, survey }: { token: string; survey: PublicSurveyDto }) 
     return () => clearTimeout(timer);
   }, [answers, language, saveLater]);
 
-  useEffect(() => {
-    topRef.current?.scrollIntoView?.({ block: 'start' });
-  }, [section]);
-
   if (outcome === 'submitted') return <Done title={survey.waveName} text={t.thanks} />;
   if (outcome === 'completed') return <Done title={survey.waveName} text={t.completed} />;
   if (outcome === 'closed') return <Done title={survey.waveName} text={t.closed} />;
 
+  const go = (next: number) => {
+    setSection(Math.max(0, Math.min(last, next)));
+    topRef.current?.scrollIntoView?.({ block: 'start' });
+  };
   const change = (next: Answers) => {
     dirty.current = true;
     setAnswers(next);
@@ -201,11 +201,7 @@ function Respond({ token, survey }: { token: string; survey: PublicSurveyDto }) 
       />
       {submit.isError && Object.keys(errors).length > 0 && <Notice color="red" text={t.submitFailed} />}
       <Group justify="space-between" gap="sm">
-        <Button
-          variant="default"
-          disabled={section === 0}
-          onClick={() => setSection((s) => Math.max(0, s - 1))}
-        >
+        <Button variant="default" disabled={section === 0} onClick={() => go(section - 1)}>
           {t.previous}
         </Button>
         <Text
@@ -223,7 +219,7 @@ function Respond({ token, survey }: { token: string; survey: PublicSurveyDto }) 
                 : ''}
         </Text>
         {section < last ? (
-          <Button onClick={() => setSection((s) => Math.min(last, s + 1))}>{t.next}</Button>
+          <Button onClick={() => go(section + 1)}>{t.next}</Button>
         ) : (
           <Button onClick={() => submit.mutate()} loading={submit.isPending} data-testid="survey-submit">
             {t.submit}

@@ -1,4 +1,89 @@
-/** The workspace's waves (issue 23, to be built on the waves branch). */
-export function WavesTab(_props: { workspace: string }) {
-  return null;
+import { Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AnchorLink } from '../../app/links.tsx';
+import { FailureAlert } from '../../components/alerts.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { TableSkeleton } from '../../components/skeletons.tsx';
+import { messages } from '../../messages/en.ts';
+import { WaveFormDrawer } from './wave-form-drawer.tsx';
+import { type WaveDto, wavesQuery } from './wave-queries.ts';
+
+const t = messages.surveyWaves;
+
+const STATUS_COLORS = { draft: 'gray', open: 'teal', closed: 'indigo' } as const;
+
+/** The workspace's waves, newest first, each with its progress; "New wave" opens the drawer. */
+export function WavesTab({ workspace }: { workspace: string }) {
+  const waves = useQuery(wavesQuery(workspace));
+  const [creating, setCreating] = useState(false);
+  const newWave = waves.data?.canCreate ? (
+    <Button onClick={() => setCreating(true)} data-testid="new-wave">
+      {t.newWave}
+    </Button>
+  ) : null;
+  return (
+    <Stack gap="md">
+      <Group justify="flex-end">{waves.data && waves.data.items.length > 0 && newWave}</Group>
+      {waves.isPending ? (
+        <TableSkeleton label={t.loading} columns={4} />
+      ) : waves.isError ? (
+        <FailureAlert title={t.loading} error={waves.error} testId="waves-error" />
+      ) : waves.data.items.length === 0 ? (
+        <EmptyState title={t.emptyTitle} body={t.emptyBody} action={newWave} testId="waves-empty" />
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {waves.data.items.map((wave) => (
+            <WaveCard key={wave.id} workspace={workspace} wave={wave} />
+          ))}
+        </Stack>
+      )}
+      <WaveFormDrawer workspace={workspace} opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
+
+function WaveCard({ workspace, wave }: { workspace: string; wave: WaveDto }) {
+  const { invited, completed } = wave.progress;
+  return (
+    <Paper component="li" withBorder radius="md" p="md" data-testid="wave-card">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <AnchorLink
+            to="/w/$workspace/surveys/waves/$waveId"
+            params={{ workspace, waveId: wave.id }}
+            fw={600}
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {wave.name}
+          </AnchorLink>
+          <Group gap={6}>
+            {wave.anonymous && (
+              <Badge variant="light" color="gray">
+                {t.anonymousBadge}
+              </Badge>
+            )}
+            <Badge variant="light" color={STATUS_COLORS[wave.status]}>
+              {t.status[wave.status]}
+            </Badge>
+          </Group>
+        </Group>
+        <Text fz="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t.columns.questionnaire}: {wave.questionnaireName}
+          {wave.closesAt ? ` · ${t.columns.closes}: ${wave.closesAt.slice(0, 10)}` : ''}
+        </Text>
+        {wave.status !== 'draft' && (
+          <Stack gap={2}>
+            <Text fz="sm">
+              {t.columns.progress}: {t.completedOf(String(completed), String(invited))}
+            </Text>
+            <Progress
+              value={invited === 0 ? 0 : (completed / invited) * 100}
+              aria-label={`${t.columns.progress}: ${t.completedOf(String(completed), String(invited))}`}
+            />
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
 }
