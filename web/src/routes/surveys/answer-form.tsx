@@ -1,4 +1,4 @@
-import { Checkbox, Group, NumberInput, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Checkbox, Group, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { isCountryCode, visibleQuestions } from '../../../../src/domain/surveys/answers.ts';
 import {
@@ -8,11 +8,11 @@ import {
   type QuestionnaireDefinition,
   SCALE_MAX,
   SCALE_MIN,
-  SURVEY_LIMITS,
   type Translated,
 } from '../../../../src/domain/surveys/types.ts';
 import { countrySelectOptions } from '../../app/format.ts';
 import type { Language } from '../../app/language.ts';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 
 const t = messages.surveyWaves.fields;
@@ -217,13 +217,11 @@ function QuestionField({
     }
     case 'number':
       return (
-        <NumberInput
+        <NumberField
           {...common}
           placeholder={t.number}
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v))}
-          {...(question.min !== undefined ? { min: question.min } : {})}
-          {...(question.max !== undefined ? { max: question.max } : {})}
           readOnly={readOnly}
           maw={240}
         />
@@ -235,7 +233,6 @@ function QuestionField({
           placeholder={t.textPlaceholder}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
-          maxLength={SURVEY_LIMITS.textAnswerLength}
           autosize
           minRows={2}
           readOnly={readOnly}

@@ -3,7 +3,6 @@ import {
   Drawer,
   Group,
   MultiSelect,
-  NumberInput,
   SegmentedControl,
   Select,
   Stack,
@@ -19,6 +18,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { countrySelectOptions } from '../../app/format.ts';
 import { LANGUAGE_NAMES, type Language } from '../../app/language.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
+import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
 import { questionnaireOptionsQuery, waveKeys } from './wave-queries.ts';
@@ -126,7 +126,6 @@ export function WaveFormDrawer({
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={200}
             data-testid="wave-name"
           />
           <Stack gap={4}>
@@ -190,12 +189,9 @@ export function WaveFormDrawer({
             value={closesAt}
             onChange={(e) => setClosesAt(e.currentTarget.value)}
           />
-          <NumberInput
+          <NumberField
             label={t.reminder}
             description={t.reminderHint}
-            min={1}
-            max={60}
-            allowDecimal={false}
             value={reminder}
             onChange={(v) => setReminder(typeof v === 'number' ? v : '')}
           />
