@@ -61,6 +61,8 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
       .orderBy('activity.starts_on')
       .execute();
     expect(events.length).toBe(2);
+    const waves = await db.selectFrom('survey_wave').select('id').orderBy('created_at').execute();
+    expect(waves.length).toBeGreaterThanOrEqual(3);
     const eventTabs = ['setup', 'participants', 'requests', 'schedule', 'agendas', 'day', 'statistics'];
     const upcoming = `/w/demo/events/${events[1]?.id}`;
     memberPages = [
@@ -84,6 +86,9 @@ describe.skipIf(!chromiumPath)('labels instead of codes on the main pages', () =
       '/w/demo/events',
       '/w/demo/events?when=past',
       ...events.flatMap((e) => eventTabs.map((tab) => `/w/demo/events/${e.id}?tab=${tab}`)),
+      // The demo's surveys (issue 23): the list, and each wave with its results.
+      '/w/demo/surveys',
+      ...waves.map((w) => `/w/demo/surveys/waves/${w.id}`),
     ];
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium(chromiumPath as string);

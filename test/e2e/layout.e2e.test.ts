@@ -156,6 +156,15 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       .orderBy('name')
       .executeTakeFirstOrThrow();
     upcomingEventPath = `/w/demo/events/${upcomingEvent.id}`;
+    // The demo's surveys (issue 23): the default readiness questionnaire and its latest wave.
+    const readinessWave = await db
+      .selectFrom('survey_wave')
+      .innerJoin('survey_questionnaire', 'survey_questionnaire.id', 'survey_wave.questionnaire_id')
+      .select(['survey_wave.id', 'survey_wave.questionnaire_id'])
+      .where('survey_wave.workspace_id', '=', workspace.id)
+      .where('survey_questionnaire.is_default', '=', 1)
+      .orderBy('survey_wave.created_at', 'desc')
+      .executeTakeFirstOrThrow();
     upcomingRegistrationPath = `/register/${upcomingEvent.public_slug}`;
 
     pages = {
@@ -209,6 +218,10 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
       '/events/confirm': '/events/confirm#not-a-real-token',
       '/events/access': '/events/access#not-a-real-token',
       '/event-portal': '/event-portal',
+      '/w/$workspace/surveys': '/w/demo/surveys',
+      '/w/$workspace/surveys/questionnaires/$questionnaireId': `/w/demo/surveys/questionnaires/${readinessWave.questionnaire_id}`,
+      '/w/$workspace/surveys/waves/$waveId': `/w/demo/surveys/waves/${readinessWave.id}`,
+      '/survey': '/survey#not-a-real-token',
     };
     extraPages = [
       `/w/demo/members?q=${LONG_ORGANISATION.slice(0, 20)}`,
@@ -268,6 +281,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
         '/events/confirm',
         '/events/access',
         '/event-portal',
+        // A survey's personal link (issue 23): walked signed out on a phone below.
+        '/survey',
       ]);
       const addresses = [
         ...Object.entries(pages)
@@ -357,6 +372,8 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
           pages['/events/confirm'] ?? '',
           pages['/events/access'] ?? '',
           pages['/event-portal'] ?? '',
+          // A survey link (issue 23), signed out.
+          pages['/survey'] ?? '',
         ],
         problems,
       );
@@ -368,7 +385,7 @@ describe.skipIf(!chromiumPath)('the layout of every page', () => {
         [
           ...Object.values(pages).filter(
             (a) =>
-              !/^\/(sign-in|forgot-password|reset-password|accept-invitation|register\/|events\/|event-portal)/.test(
+              !/^\/(sign-in|forgot-password|reset-password|accept-invitation|register\/|events\/|event-portal|survey#)/.test(
                 a,
               ),
           ),
