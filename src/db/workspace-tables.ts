@@ -46,6 +46,13 @@ export const WORKSPACE_TABLES: readonly WorkspaceTable[] = [
   { table: 'b2b_representative', owner: 'parent', parent: 'b2b_participant', foreignKey: 'participant_id' },
   { table: 'b2b_table', owner: 'parent', parent: 'b2b_event', foreignKey: 'event_id' },
   { table: 'b2b_request', owner: 'workspace' },
+  // Surveys (issue 23), before the audit log: an archive rewrites the ids its entries name.
+  { table: 'survey_questionnaire', owner: 'workspace' },
+  { table: 'survey_questionnaire_version', owner: 'workspace' },
+  { table: 'survey_wave', owner: 'workspace' },
+  { table: 'survey_invitation', owner: 'workspace' },
+  { table: 'survey_response', owner: 'workspace' },
+  { table: 'market_finding', owner: 'workspace' },
   { table: 'kpi_target', owner: 'workspace' },
   { table: 'kpi_entry', owner: 'workspace' },
   { table: 'kpi_actual', owner: 'workspace' },
@@ -59,12 +66,6 @@ export const WORKSPACE_TABLES: readonly WorkspaceTable[] = [
   { table: 'b2b_schedule_run', owner: 'workspace' },
   { table: 'b2b_meeting', owner: 'workspace' },
   { table: 'b2b_meeting_feedback', owner: 'workspace' },
-  { table: 'survey_questionnaire', owner: 'workspace' },
-  { table: 'survey_questionnaire_version', owner: 'workspace' },
-  { table: 'survey_wave', owner: 'workspace' },
-  { table: 'survey_invitation', owner: 'workspace' },
-  { table: 'survey_response', owner: 'workspace' },
-  { table: 'market_finding', owner: 'workspace' },
 ];
 
 /**

@@ -6,6 +6,7 @@ import { type Operation, operationsOf } from '../support/hostile/operations.ts';
 import { type PlannedRequest, requestArbitrary } from '../support/hostile/requests.ts';
 import { Pools, pooledTables, tablesOf } from '../support/hostile/targets.ts';
 import { createWorld, type World } from '../support/hostile/world.ts';
+import { SurveyRows } from '../support/survey-factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -59,7 +60,10 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
         op.path !== '/api/v1/workspaces/{workspace}/events/{eventId}' &&
         // A participant is addressed through its own event, a pair the generator does not make:
         // the dedicated test below races its edit (the portal's `PATCH /event-portal/me` is the same).
-        op.path !== '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}',
+        op.path !== '/api/v1/workspaces/{workspace}/events/{eventId}/participants/{participantId}' &&
+        // Only a draft wave is edited, and the generated world's waves are mostly sent: the
+        // dedicated test below races the edit of a draft.
+        op.path !== '/api/v1/workspaces/{workspace}/surveys/waves/{id}',
     );
   }, 120_000);
   afterAll(async () => {
@@ -177,6 +181,36 @@ describe.each(testDialects())('parallel edits with the same version on %s', (kin
       .where('id', '=', event.id)
       .executeTakeFirstOrThrow();
     expect(row.version).toBe(event.version + 1);
+  });
+
+  it('takes exactly one of N edits of a draft survey wave sent at once with the same version', async () => {
+    const caller = world.callers.get('coordinator');
+    expect(caller).toBeDefined();
+    const headers = (caller as { headers: Record<string, string> }).headers;
+    const rows = new SurveyRows(t.database.db);
+    const questionnaire = await rows.questionnaire(world.a.id);
+    const wave = await rows.wave(world.a.id, questionnaire.id, { status: 'draft', opened_at: null });
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/workspaces/${world.a.slug}/surveys/waves/${wave.id}`,
+          headers,
+          payload: { version: wave.version, name: `Parallel ${i}` },
+        }),
+      ),
+    );
+    const statuses = answers.map((res) => res.statusCode).sort();
+    expect(statuses, answers.map((res) => res.body).join('\n')).toEqual([
+      200,
+      ...Array(PARALLEL - 1).fill(409),
+    ]);
+    const row = await t.database.db
+      .selectFrom('survey_wave')
+      .select('version')
+      .where('id', '=', wave.id)
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(wave.version + 1);
   });
 
   it('takes exactly one of N edits of a B2B event participant sent at once with the same version', async () => {

@@ -76,3 +76,13 @@ export function PriorityBadge({ priority, short = false }: { priority: MarketPri
 export function PhaseBadge({ phase }: { phase: Phase }) {
   return <LightBadge color={PHASE_COLORS[phase]}>{messages.phaseShort[phase]}</LightBadge>;
 }
+
+/** A survey wave's status (issue 23): draft, open or closed, in the wave's words. */
+export function WaveStatusBadge({ status, label }: { status: 'draft' | 'open' | 'closed'; label: string }) {
+  return <LightBadge color={{ draft: 'gray', open: 'teal', closed: 'indigo' }[status]}>{label}</LightBadge>;
+}
+
+/** A neutral light badge with readable text (a wave's "Anonymous"). */
+export function NeutralBadge({ children }: { children: ReactNode }) {
+  return <LightBadge color="gray">{children}</LightBadge>;
+}

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -20,6 +8,7 @@ import { AnchorLink } from '../../app/links.tsx';
 import { alertStyles, FailureAlert } from '../../components/alerts.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { PageSkeleton } from '../../components/skeletons.tsx';
+import { NeutralBadge, WaveStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { type WaveDetailDto, waveKeys, waveQuery } from './wave-queries.ts';
 import { WaveResults } from './wave-results.tsx';
@@ -27,7 +16,6 @@ import { WaveResults } from './wave-results.tsx';
 const t = messages.surveyWaves;
 const route = getRouteApi('/w/$workspace/surveys/waves/$waveId');
 
-const STATUS_COLORS = { draft: 'gray', open: 'teal', closed: 'indigo' } as const;
 const COUNTS = ['sent', 'opened', 'started', 'completed'] as const;
 
 /** A wave: its progress as it happens and its respondents (waves branch), its results (readiness branch). */
@@ -47,14 +35,10 @@ export function WavePage() {
           {wave.data.name}
         </Title>
         <Group gap={6}>
-          {wave.data.anonymous && (
-            <Badge variant="light" color="gray">
-              {t.anonymousBadge}
-            </Badge>
-          )}
-          <Badge variant="light" color={STATUS_COLORS[wave.data.status]} data-testid="wave-status">
-            {t.status[wave.data.status]}
-          </Badge>
+          {wave.data.anonymous && <NeutralBadge>{t.anonymousBadge}</NeutralBadge>}
+          <span data-testid="wave-status">
+            <WaveStatusBadge status={wave.data.status} label={t.status[wave.data.status]} />
+          </span>
         </Group>
       </Group>
       <Text c="dimmed" fz="sm" style={{ overflowWrap: 'anywhere' }}>

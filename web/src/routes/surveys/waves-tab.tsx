@@ -1,17 +1,16 @@
-import { Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AnchorLink } from '../../app/links.tsx';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { TableSkeleton } from '../../components/skeletons.tsx';
+import { NeutralBadge, WaveStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
 import { WaveFormDrawer } from './wave-form-drawer.tsx';
 import { type WaveDto, wavesQuery } from './wave-queries.ts';
 
 const t = messages.surveyWaves;
-
-const STATUS_COLORS = { draft: 'gray', open: 'teal', closed: 'indigo' } as const;
 
 /** The workspace's waves, newest first, each with its progress; "New wave" opens the drawer. */
 export function WavesTab({ workspace }: { workspace: string }) {
@@ -58,14 +57,8 @@ function WaveCard({ workspace, wave }: { workspace: string; wave: WaveDto }) {
             {wave.name}
           </AnchorLink>
           <Group gap={6}>
-            {wave.anonymous && (
-              <Badge variant="light" color="gray">
-                {t.anonymousBadge}
-              </Badge>
-            )}
-            <Badge variant="light" color={STATUS_COLORS[wave.status]}>
-              {t.status[wave.status]}
-            </Badge>
+            {wave.anonymous && <NeutralBadge>{t.anonymousBadge}</NeutralBadge>}
+            <WaveStatusBadge status={wave.status} label={t.status[wave.status]} />
           </Group>
         </Group>
         <Text fz="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
