@@ -70,7 +70,7 @@ export function MarketReadiness({ workspace, marketId }: { workspace: string; ma
                 {t.market.ownOnly}
               </Text>
             )}
-            <Table.ScrollContainer minWidth={0}>
+            <Table.ScrollContainer minWidth={0} type="native">
               <Table>
                 <Table.Thead>
                   <Table.Tr>
