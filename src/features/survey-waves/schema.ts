@@ -257,7 +257,8 @@ export const tokenParams = z.object({
     .string()
     .min(16)
     .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'is not a survey link'),
+    // The length in the pattern too: a generator of matching strings then makes only valid ones.
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, 'is not a survey link'),
 });
 
 export const answersInput = z
