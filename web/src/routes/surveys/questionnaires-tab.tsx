@@ -279,7 +279,7 @@ export function QuestionnairesTab({ workspace }: { workspace: string }) {
         </Stack>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={760} type="native">
+          <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} aria-label={t.list.caption}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover striped="even">
               <VisuallyHidden component="caption">{t.list.caption}</VisuallyHidden>
               <Table.Thead bg="gray.0">

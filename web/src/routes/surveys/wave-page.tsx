@@ -106,7 +106,7 @@ function Respondents({ wave }: { wave: WaveDetailDto }) {
       <Title order={2} fz="h4">
         {t.page.respondents}
       </Title>
-      <Table.ScrollContainer minWidth={520} type="native">
+      <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} aria-label={t.page.respondents}>
         <Table verticalSpacing="xs" striped="even">
           <Table.Thead>
             <Table.Tr>
