@@ -594,6 +594,8 @@ function QuestionCard({
               onChange={(value) => set({ showIf: { question: target.key, anyOf: value } })}
               error={at('showIf.anyOf') ?? errors.find((e) => e.path.startsWith('showIf.anyOf['))?.message}
               style={{ flex: 1, minWidth: 200 }}
+              // The chosen answers' pills wrap long labels instead of cutting them (global.css).
+              className="wrapping-pills"
               data-testid="question-condition-any-of"
             />
           )}
