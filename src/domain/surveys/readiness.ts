@@ -1,4 +1,5 @@
 import {
+  type Answer,
   type Answers,
   type Question,
   type QuestionnaireDefinition,
@@ -51,8 +52,14 @@ export function stageOf(total: number): ReadinessStage {
 /** Whether `question` is shown, given the answers so far (its condition on an earlier answer). */
 export function isShown(question: Question, answers: Answers): boolean {
   const condition = question.showIf;
-  if (!condition) return true;
-  const answer = answers[condition.question];
+  return !condition || conditionHolds(condition, answers[condition.question]);
+}
+
+/** Whether a question's condition holds for `answer`, the answer to the question it names. */
+export function conditionHolds(
+  condition: NonNullable<Question['showIf']>,
+  answer: Answer | undefined,
+): boolean {
   if (answer === null || answer === undefined) return false;
   if (condition.anyOf) {
     const given = Array.isArray(answer) ? answer : [answer];

@@ -1,5 +1,6 @@
-import { isShown } from './readiness.ts';
+import { conditionHolds } from './readiness.ts';
 import {
+  type Answer,
   type Answers,
   type Question,
   type QuestionnaireDefinition,
@@ -194,40 +195,55 @@ export function isAnswered(answer: Answers[string] | undefined): boolean {
 
 /**
  * Summaries of every question of `definition` over `responses` (the answers of each response).
- * An answer of the wrong shape for its question (from an older version) is not counted.
+ * An answer of the wrong shape for its question (from an older version) is not counted. One pass
+ * over the responses gathers each question's answers, then each question is summarised from its
+ * own (a wave of 2,000 responses to 50 questions is 100,000 answers: no allocation per answer).
  */
 export function summariseResponses(
   definition: QuestionnaireDefinition,
   responses: readonly Answers[],
 ): QuestionSummary[] {
-  return questionsOf(definition).map(({ question }) => summariseQuestion(question, responses));
+  const questions = questionsOf(definition).map((entry) => entry.question);
+  const shown = new Array<number>(questions.length).fill(0);
+  const given = questions.map((): Answer[] => []);
+  for (const answers of responses) {
+    for (let index = 0; index < questions.length; index++) {
+      const question = questions[index] as Question;
+      const condition = question.showIf;
+      if (condition && !conditionHolds(condition, answers[condition.question])) continue;
+      shown[index] = (shown[index] as number) + 1;
+      const answer = answers[question.key];
+      if (isAnswered(answer)) given[index]?.push(answer as Answer);
+    }
+  }
+  return questions.map((question, index) => summariseGiven(question, shown[index] ?? 0, given[index] ?? []));
 }
 
-/** The summary of one question over `responses`. */
-export function summariseQuestion(question: Question, responses: readonly Answers[]): QuestionSummary {
-  let shown = 0;
-  const given: Answers[string][] = [];
-  for (const answers of responses) {
-    if (!isShown(question, answers)) continue;
-    shown++;
-    const answer = answers[question.key];
-    if (!isAnswered(answer)) continue;
-    given.push(answer as Answers[string]);
-  }
+/** The summary of a question shown to `shown` respondents, of whom the answers `given`. */
+function summariseGiven(question: Question, shown: number, given: readonly Answer[]): QuestionSummary {
   const base = { key: question.key, shown };
   switch (question.type) {
     case 'single_choice':
     case 'multiple_choice': {
       const counts = new Map((question.options ?? []).map((option) => [option.key, 0]));
+      // Counted without allocating per answer (a wave has tens of thousands of them).
+      const counted = (key: unknown) => {
+        const count = typeof key === 'string' ? counts.get(key) : undefined;
+        if (count === undefined) return false;
+        counts.set(key as string, count + 1);
+        return true;
+      };
       let valid = 0;
       for (const answer of given) {
-        const keys = Array.isArray(answer) ? answer : typeof answer === 'string' ? [answer] : [];
+        if (typeof answer === 'string') {
+          if (counted(answer)) valid++;
+          continue;
+        }
+        if (!Array.isArray(answer)) continue;
         let any = false;
-        for (const key of new Set(keys)) {
-          const count = counts.get(key);
-          if (count === undefined) continue;
-          counts.set(key, count + 1);
-          any = true;
+        for (let i = 0; i < answer.length; i++) {
+          // A key given twice counts once.
+          if (answer.indexOf(answer[i] as string) === i && counted(answer[i])) any = true;
         }
         if (any) valid++;
       }

@@ -117,8 +117,11 @@ function answerAt(question: Question, level: number, random: () => number, marke
   }
 }
 
-/** A complete set of answers, each shown question in order. */
-function answersAt(
+/**
+ * A complete set of answers at a level from 0 to 1, each shown question in order (also the survey
+ * results benchmark's respondents).
+ */
+export function answersAt(
   definition: QuestionnaireDefinition,
   level: number,
   random: () => number,

@@ -53,6 +53,19 @@ export class SurveyResultsRepository {
     return { invited: Number(row.invited), completed: Number(row.completed) };
   }
 
+  /**
+   * A stamp of the wave's responses: their count and latest submission. Responses are only added
+   * while their wave lives, so the stamp changes whenever they do.
+   */
+  async responsesStamp(waveId: string): Promise<string> {
+    const row = await this.db
+      .selectFrom('survey_response')
+      .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.max('submitted_at').as('latest')])
+      .where('wave_id', '=', waveId)
+      .executeTakeFirstOrThrow();
+    return `${Number(row.count)}@${row.latest ?? ''}`;
+  }
+
   /** What the results need of the wave's responses (no names, no order). */
   responseFigures(waveId: string) {
     return this.db

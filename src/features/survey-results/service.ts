@@ -16,6 +16,7 @@ import {
   type Answer,
   type Answers,
   type Question,
+  type QuestionnaireDefinition,
   READINESS_DIMENSION_LABELS,
   READINESS_DIMENSIONS,
   READINESS_STAGE_LABELS,
@@ -24,6 +25,7 @@ import {
   type ReadinessStage,
 } from '../../domain/surveys/types.ts';
 import type { ExportTable } from '../exports/writers.ts';
+import { FiguresCache } from './figures-cache.ts';
 import { type LatestReadiness, ReadinessReader } from './readiness-reader.ts';
 import { MARKET_READINESS_MEMBERS_LIMIT, SurveyResultsRepository } from './repository.ts';
 import {
@@ -34,7 +36,58 @@ import {
   type WaveResultsDto,
 } from './schema.ts';
 
+type FigureRow = Awaited<ReturnType<SurveyResultsRepository['responseFigures']>>[number];
 type ScoredRow = Awaited<ReturnType<SurveyResultsRepository['scoredResponses']>>[number];
+
+/** What a wave's results compute from its responses (names apart). */
+interface WaveFigures {
+  respondents: number;
+  meanCompleteness: number | null;
+  summaries: QuestionSummary[];
+  readiness: WaveResultsDto['readiness'];
+}
+
+/** The figures of a wave's responses: each question's summary and, for readiness, the stages and means. */
+function waveFigures(
+  definition: QuestionnaireDefinition,
+  readiness: boolean,
+  rows: FigureRow[],
+): WaveFigures {
+  const summaries = summariseResponses(
+    definition,
+    rows.map((row) => JSON.parse(row.answers) as Answers),
+  );
+  const figures = {
+    respondents: rows.length,
+    meanCompleteness: roundTo(mean(rows.map((row) => Number(row.completeness))), 3),
+    summaries,
+  };
+  if (!readiness) return { ...figures, readiness: null };
+  const scored = rows.filter((row) => row.stage !== null);
+  const byDimension = new Map<ReadinessDimension, number[]>(READINESS_DIMENSIONS.map((d) => [d, []]));
+  for (const row of scored) {
+    const scores = JSON.parse(row.scores ?? '{}') as Record<string, number | null>;
+    for (const dimension of READINESS_DIMENSIONS) {
+      const score = scores[dimension];
+      if (typeof score === 'number') byDimension.get(dimension)?.push(score);
+    }
+  }
+  return {
+    ...figures,
+    readiness: {
+      scored: scored.length,
+      meanTotal: roundTo(mean(scored.map((row) => Number(row.readiness_score ?? 0))), 1),
+      stages: READINESS_STAGES.map((stage) => ({
+        stage,
+        count: scored.filter((row) => row.stage === stage).length,
+      })),
+      dimensions: READINESS_DIMENSIONS.map((dimension) => ({
+        dimension,
+        mean: roundTo(mean(byDimension.get(dimension) ?? []), 1),
+      })),
+    },
+  };
+}
 
 /**
  * Use cases of survey results and readiness (issue 23, decision 0043): a wave's results by
@@ -43,48 +96,38 @@ type ScoredRow = Awaited<ReturnType<SurveyResultsRepository['scoredResponses']>>
  * first, and another workspace's ids are not found.
  */
 export class SurveyResultsService {
+  /** Each recently read wave's figures, with the stamp of the responses they are of. */
+  private readonly figures = new FiguresCache<WaveFigures>();
+
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** A wave's results: per question summaries in its frozen version, respondents, readiness. */
+  /**
+   * A wave's results: per question summaries in its frozen version, respondents, readiness. The
+   * figures are computed once per state of the wave's responses (decision 0046); the names in
+   * them (markets) are read afresh.
+   */
   async waveResults(actor: Actor, waveId: string): Promise<WaveResultsDto> {
     requireAccess(actor, 'survey.read');
     const repository = new SurveyResultsRepository(this.db);
     const wave = await repository.wave(actor.workspaceId, waveId);
     if (!wave) throw new NotFoundError('wave', waveId);
-    const [rows, invitations, marketNames] = await Promise.all([
-      repository.responseFigures(wave.id),
+    const [stamp, invitations, marketNames] = await Promise.all([
+      repository.responsesStamp(wave.id),
       repository.invitations(wave.id),
       repository.marketNames(actor.workspaceId),
     ]);
-    const answers = rows.map((row) => JSON.parse(row.answers) as Answers);
-    const summaries = summariseResponses(wave.definition, answers);
-    const questions = questionsOf(wave.definition).map(({ section, question }, index) =>
-      presentSummary(section, question, summaries[index] as QuestionSummary, marketNames),
-    );
-    let readiness: WaveResultsDto['readiness'] = null;
-    if (wave.kind === 'readiness') {
-      const scored = rows.filter((row) => row.stage !== null);
-      const byDimension = new Map<ReadinessDimension, number[]>(READINESS_DIMENSIONS.map((d) => [d, []]));
-      for (const row of scored) {
-        const scores = JSON.parse(row.scores ?? '{}') as Record<string, number | null>;
-        for (const dimension of READINESS_DIMENSIONS) {
-          const score = scores[dimension];
-          if (typeof score === 'number') byDimension.get(dimension)?.push(score);
-        }
-      }
-      readiness = {
-        scored: scored.length,
-        meanTotal: roundTo(mean(scored.map((row) => Number(row.readiness_score ?? 0))), 1),
-        stages: READINESS_STAGES.map((stage) => ({
-          stage,
-          count: scored.filter((row) => row.stage === stage).length,
-        })),
-        dimensions: READINESS_DIMENSIONS.map((dimension) => ({
-          dimension,
-          mean: roundTo(mean(byDimension.get(dimension) ?? []), 1),
-        })),
-      };
+    let figures = this.figures.get(wave.id, stamp);
+    if (!figures) {
+      figures = waveFigures(
+        wave.definition,
+        wave.kind === 'readiness',
+        await repository.responseFigures(wave.id),
+      );
+      this.figures.set(wave.id, stamp, figures);
     }
+    const questions = questionsOf(wave.definition).map(({ section, question }, index) =>
+      presentSummary(section, question, figures.summaries[index] as QuestionSummary, marketNames),
+    );
     return {
       wave: {
         id: wave.id,
@@ -98,11 +141,11 @@ export class SurveyResultsService {
       },
       languages: wave.definition.languages,
       invited: invitations.invited,
-      respondents: rows.length,
-      meanCompleteness: roundTo(mean(rows.map((row) => Number(row.completeness))), 3),
-      meanEntropy: roundTo(meanChoiceEntropy(summaries), 3),
+      respondents: figures.respondents,
+      meanCompleteness: figures.meanCompleteness,
+      meanEntropy: roundTo(meanChoiceEntropy(figures.summaries), 3),
       questions,
-      readiness,
+      readiness: figures.readiness,
     };
   }
 

@@ -45,6 +45,27 @@ describe.each(testDialects())('survey results and readiness on %s', (kind) => {
     await t?.close();
   });
 
+  it('reads the results afresh once another response comes in (the figures are kept only for the same responses)', async () => {
+    const wave = await surveys.wave(workspaceId, questionnaireId);
+    const a = await org(clusterId, 'Alpha');
+    const b = await org(clusterId, 'Beta');
+    await surveys.response(workspaceId, wave.id, readinessAnswers(1), { organisation_id: a.id });
+    const results = async () => {
+      const res = await get(`/surveys/waves/${wave.id}/results`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const before = await results();
+    expect(before.respondents).toBe(1);
+    expect(await results()).toEqual(before);
+    await surveys.response(workspaceId, wave.id, readinessAnswers(5), { organisation_id: b.id });
+    const after = await results();
+    expect(after.respondents).toBe(2);
+    expect(after.readiness.scored).toBe(2);
+    expect(after.readiness.meanTotal).toBeGreaterThan(before.readiness.meanTotal);
+    expect(after.questions).not.toEqual(before.questions);
+  });
+
   it("summarises a wave's answers by question in its frozen version, with stages and dimension means", async () => {
     const wave = await surveys.wave(workspaceId, questionnaireId);
     // The questionnaire changes after the wave was sent: the results keep the wave's version.

@@ -4,6 +4,7 @@ import { newId } from '../../../src/db/ids.ts';
 import { ROLES, type Role } from '../../../src/domain/access/policy.ts';
 import { AuthRepository } from '../../../src/features/auth/repository.ts';
 import { AuthService } from '../../../src/features/auth/service.ts';
+import { MAX_VIEWS_PER_LIST } from '../../../src/features/saved-views/schema.ts';
 import { B2bRows } from '../b2b-factories.ts';
 import { Factory } from '../factories.ts';
 import { NetworkHealthFactory } from '../network-health-factories.ts';
@@ -349,13 +350,18 @@ async function seedWorkspace(
       activityId: activityIds[1],
     });
   }
-  // A saved view of the seeding caller (the coordinator), so its edits have a record to work on.
-  await send(
-    'POST',
-    '/saved-views',
-    { list: 'organisations', name: `View ${tag} ${round}`, query: { sort: 'name' } },
-    [409],
-  );
+  // A saved view of the seeding caller (the coordinator), so its edits have a record to work on;
+  // the run's own valid requests may have filled that list to its limit already: then it has some.
+  const views = await app.inject({ method: 'GET', url: `${base}/saved-views?list=organisations`, headers });
+  if (views.statusCode !== 200) throw new Error(`seeding GET /saved-views: ${views.statusCode} ${views.body}`);
+  if ((views.json().items as unknown[]).length < MAX_VIEWS_PER_LIST) {
+    await send(
+      'POST',
+      '/saved-views',
+      { list: 'organisations', name: `View ${tag} ${round}`, query: { sort: 'name' } },
+      [409],
+    );
+  }
   const [training, visit] = activityIds as [string, string];
   const current = await app.inject({ method: 'GET', url: `${base}/activities/${training}`, headers });
   await send('POST', `/activities/${training}/estimate`, {
