@@ -78,6 +78,10 @@ describe.skipIf(!chromiumPath)('readiness results in the browser', () => {
     const results = page.getByTestId('wave-results');
     await results.getByTestId('results-respondents').getByText('2 respondents of 0 invited').waitFor();
     await results.getByTestId('results-stages').waitFor();
+    await results.getByTestId('results-dimensions').waitFor();
+    expect(await results.getByTestId('results-mean-total').textContent()).toMatch(
+      /^Mean readiness: \d+(\.\d)? out of 200$/,
+    );
     await results.getByText('Is there an export plan?').first().waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -353,7 +353,8 @@ async function seedWorkspace(
   // A saved view of the seeding caller (the coordinator), so its edits have a record to work on;
   // the run's own valid requests may have filled that list to its limit already: then it has some.
   const views = await app.inject({ method: 'GET', url: `${base}/saved-views?list=organisations`, headers });
-  if (views.statusCode !== 200) throw new Error(`seeding GET /saved-views: ${views.statusCode} ${views.body}`);
+  if (views.statusCode !== 200)
+    throw new Error(`seeding GET /saved-views: ${views.statusCode} ${views.body}`);
   if ((views.json().items as unknown[]).length < MAX_VIEWS_PER_LIST) {
     await send(
       'POST',

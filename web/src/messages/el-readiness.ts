@@ -55,6 +55,7 @@ export const elReadiness: Pick<Messages, keyof typeof enReadiness> = {
       anonymous: 'Ανώνυμο κύμα: καμία απάντηση δεν συνδέεται με αυτόν που την έδωσε.',
       stagesTitle: 'Ερωτηθέντες ανά στάδιο',
       dimensionsTitle: 'Μέσος βαθμός ανά διάσταση',
+      meanTotal: (total: string) => `Μέση ετοιμότητα: ${total}`,
       answeredBy: (answered: string, shown: string) => `Απάντησαν ${answered} από ${shown}`,
       meanMedian: (mean: string, median: string) => `Μέσος όρος ${mean}, διάμεσος ${median}`,
       option: 'Απάντηση',

@@ -55,6 +55,7 @@ export const enReadiness = {
       anonymous: 'Anonymous wave: no answer is linked to who gave it.',
       stagesTitle: 'Respondents by stage',
       dimensionsTitle: 'Mean score by dimension',
+      meanTotal: (total: string) => `Mean readiness: ${total}`,
       answeredBy: (answered: string, shown: string) => `Answered by ${answered} of ${shown}`,
       meanMedian: (mean: string, median: string) => `Mean ${mean}, median ${median}`,
       option: 'Answer',

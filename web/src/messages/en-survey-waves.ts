@@ -9,6 +9,9 @@ export const enSurveyWaves = {
     newWave: 'New wave',
     emptyTitle: 'No wave yet',
     emptyBody: 'A wave sends a questionnaire to a chosen audience, each with a personal link.',
+    search: 'Search the waves by name',
+    loadMore: 'Load more',
+    noMatch: 'No wave matches this search.',
     columns: {
       name: 'Wave',
       questionnaire: 'Questionnaire',
@@ -29,6 +32,17 @@ export const enSurveyWaves = {
       kind: { members: 'Members’ people', network: 'Network people (market survey)' },
       clusters: 'Clusters',
       clustersHint: 'Leave empty for every cluster',
+      activity: 'Activity',
+      activityHint:
+        'The validation or market survey this wave belongs to: its answers count in that activity’s KPIs',
+      activityNone:
+        'No validation-survey or market-survey activity yet: plan one to count this wave in its KPIs',
+      market: 'Target market',
+      marketHint: 'For a market survey: its findings go into this market’s dossier',
+      cluster: 'Run by',
+      clusterHint: 'The cluster whose staff manage the wave; empty: the coordinators',
+      clusterOfActivity: (name: string) => `Run by ${name}, the activity’s cluster`,
+      coordinators: 'the coordinators',
       countries: 'Target countries',
       countriesHintMembers: 'Members interested in any of these markets',
       countriesHintNetwork: 'People of organisations in these countries',

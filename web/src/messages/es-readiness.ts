@@ -55,6 +55,7 @@ export const esReadiness: Pick<Messages, keyof typeof enReadiness> = {
       anonymous: 'Oleada anónima: ninguna respuesta está vinculada a quien la dio.',
       stagesTitle: 'Encuestados por etapa',
       dimensionsTitle: 'Puntuación media por dimensión',
+      meanTotal: (total: string) => `Preparación media: ${total}`,
       answeredBy: (answered: string, shown: string) => `Respondida por ${answered} de ${shown}`,
       meanMedian: (mean: string, median: string) => `Media ${mean}, mediana ${median}`,
       option: 'Respuesta',

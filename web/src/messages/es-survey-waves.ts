@@ -9,6 +9,9 @@ export const esSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
     newWave: 'Nueva oleada',
     emptyTitle: 'Aún no hay oleadas',
     emptyBody: 'Una oleada envía un cuestionario a un público elegido, cada uno con un enlace personal.',
+    search: 'Buscar oleadas por nombre',
+    loadMore: 'Cargar más',
+    noMatch: 'Ninguna oleada coincide con la búsqueda.',
     columns: {
       name: 'Oleada',
       questionnaire: 'Cuestionario',
@@ -29,6 +32,17 @@ export const esSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
       kind: { members: 'Personas de los miembros', network: 'Personas de la red (estudio de mercado)' },
       clusters: 'Clústeres',
       clustersHint: 'Vacío: todos los clústeres',
+      activity: 'Actividad',
+      activityHint:
+        'La encuesta de validación o el estudio de mercado al que pertenece esta oleada: sus respuestas cuentan en los indicadores de la actividad',
+      activityNone:
+        'Aún no hay actividades de encuesta de validación ni de estudio de mercado: planifique una para contar esta oleada en sus indicadores',
+      market: 'Mercado objetivo',
+      marketHint: 'Para un estudio de mercado: sus conclusiones van al expediente de este mercado',
+      cluster: 'Dirigida por',
+      clusterHint: 'El clúster cuyo equipo gestiona la oleada; vacío: los coordinadores',
+      clusterOfActivity: (name: string) => `Dirigida por ${name}, el clúster de la actividad`,
+      coordinators: 'los coordinadores',
       countries: 'Países objetivo',
       countriesHintMembers: 'Miembros interesados en alguno de estos mercados',
       countriesHintNetwork: 'Personas de organizaciones de estos países',

@@ -55,6 +55,7 @@ export const frReadiness: Pick<Messages, keyof typeof enReadiness> = {
       anonymous: 'Vague anonyme : aucune réponse n’est liée à son auteur.',
       stagesTitle: 'Répondants par étape',
       dimensionsTitle: 'Score moyen par dimension',
+      meanTotal: (total: string) => `Maturité moyenne : ${total}`,
       answeredBy: (answered: string, shown: string) => `Répondu par ${answered} sur ${shown}`,
       meanMedian: (mean: string, median: string) => `Moyenne ${mean}, médiane ${median}`,
       option: 'Réponse',

@@ -9,6 +9,9 @@ export const frSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
     newWave: 'Nouvelle vague',
     emptyTitle: 'Aucune vague pour l’instant',
     emptyBody: 'Une vague envoie un questionnaire à un public choisi, chacun avec un lien personnel.',
+    search: 'Rechercher une vague par son nom',
+    loadMore: 'Charger plus',
+    noMatch: 'Aucune vague ne correspond à cette recherche.',
     columns: {
       name: 'Vague',
       questionnaire: 'Questionnaire',
@@ -29,6 +32,17 @@ export const frSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
       kind: { members: 'Personnes des membres', network: 'Personnes du réseau (étude de marché)' },
       clusters: 'Clusters',
       clustersHint: 'Vide : tous les clusters',
+      activity: 'Activité',
+      activityHint:
+        'L’enquête de validation ou l’étude de marché dont relève cette vague : ses réponses comptent dans les indicateurs de l’activité',
+      activityNone:
+        'Aucune activité d’enquête de validation ou d’étude de marché : planifiez-en une pour compter cette vague dans ses indicateurs',
+      market: 'Marché cible',
+      marketHint: 'Pour une étude de marché : ses constats vont au dossier de ce marché',
+      cluster: 'Menée par',
+      clusterHint: 'Le cluster dont l’équipe gère la vague ; vide : les coordinateurs',
+      clusterOfActivity: (name: string) => `Menée par ${name}, le cluster de l’activité`,
+      coordinators: 'les coordinateurs',
       countries: 'Pays cibles',
       countriesHintMembers: 'Membres intéressés par l’un de ces marchés',
       countriesHintNetwork: 'Personnes d’organisations de ces pays',

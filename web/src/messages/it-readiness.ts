@@ -55,6 +55,7 @@ export const itReadiness: Pick<Messages, keyof typeof enReadiness> = {
       anonymous: 'Ondata anonima: nessuna risposta è collegata a chi l’ha data.',
       stagesTitle: 'Rispondenti per fase',
       dimensionsTitle: 'Punteggio medio per dimensione',
+      meanTotal: (total: string) => `Preparazione media: ${total}`,
       answeredBy: (answered: string, shown: string) => `Risposto da ${answered} su ${shown}`,
       meanMedian: (mean: string, median: string) => `Media ${mean}, mediana ${median}`,
       option: 'Risposta',

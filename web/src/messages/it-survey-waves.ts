@@ -9,6 +9,9 @@ export const itSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
     newWave: 'Nuova ondata',
     emptyTitle: 'Ancora nessuna ondata',
     emptyBody: 'Un’ondata invia un questionario a un pubblico scelto, ciascuno con un link personale.',
+    search: 'Cerca le ondate per nome',
+    loadMore: 'Carica altri',
+    noMatch: 'Nessuna ondata corrisponde alla ricerca.',
     columns: {
       name: 'Ondata',
       questionnaire: 'Questionario',
@@ -29,6 +32,17 @@ export const itSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
       kind: { members: 'Persone dei membri', network: 'Persone della rete (indagine di mercato)' },
       clusters: 'Cluster',
       clustersHint: 'Vuoto: tutti i cluster',
+      activity: 'Attività',
+      activityHint:
+        'L’indagine di validazione o lo studio di mercato a cui appartiene questa ondata: le sue risposte contano negli indicatori dell’attività',
+      activityNone:
+        'Nessuna attività di indagine di validazione o di studio di mercato: pianificane una per contare questa ondata nei suoi indicatori',
+      market: 'Mercato obiettivo',
+      marketHint: 'Per uno studio di mercato: i suoi risultati vanno nel dossier di questo mercato',
+      cluster: 'Gestita da',
+      clusterHint: 'Il cluster il cui staff gestisce l’ondata; vuoto: i coordinatori',
+      clusterOfActivity: (name: string) => `Gestita da ${name}, il cluster dell’attività`,
+      coordinators: 'i coordinatori',
       countries: 'Paesi obiettivo',
       countriesHintMembers: 'Membri interessati a uno di questi mercati',
       countriesHintNetwork: 'Persone di organizzazioni di questi paesi',

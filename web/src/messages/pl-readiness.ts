@@ -55,6 +55,7 @@ export const plReadiness: Pick<Messages, keyof typeof enReadiness> = {
       anonymous: 'Fala anonimowa: żadna odpowiedź nie jest powiązana z osobą, która jej udzieliła.',
       stagesTitle: 'Respondenci według etapu',
       dimensionsTitle: 'Średni wynik według wymiaru',
+      meanTotal: (total: string) => `Średnia gotowość: ${total}`,
       answeredBy: (answered: string, shown: string) => `Odpowiedziało ${answered} z ${shown}`,
       meanMedian: (mean: string, median: string) => `Średnia ${mean}, mediana ${median}`,
       option: 'Odpowiedź',

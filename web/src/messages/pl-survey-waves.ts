@@ -9,6 +9,9 @@ export const plSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
     newWave: 'Nowa runda',
     emptyTitle: 'Nie ma jeszcze rund',
     emptyBody: 'Runda wysyła kwestionariusz do wybranych odbiorców, każdemu z osobistym linkiem.',
+    search: 'Szukaj rund po nazwie',
+    loadMore: 'Wczytaj więcej',
+    noMatch: 'Żadna runda nie pasuje do wyszukiwania.',
     columns: {
       name: 'Runda',
       questionnaire: 'Kwestionariusz',
@@ -29,6 +32,17 @@ export const plSurveyWaves: Pick<Messages, keyof typeof enSurveyWaves> = {
       kind: { members: 'Osoby członków', network: 'Osoby z sieci (badanie rynku)' },
       clusters: 'Klastry',
       clustersHint: 'Puste: wszystkie klastry',
+      activity: 'Działanie',
+      activityHint:
+        'Ankieta walidacyjna lub badanie rynku, do którego należy ta runda: jej odpowiedzi liczą się do wskaźników działania',
+      activityNone:
+        'Brak działań typu ankieta walidacyjna lub badanie rynku: zaplanuj jedno, aby ta runda liczyła się do jego wskaźników',
+      market: 'Rynek docelowy',
+      marketHint: 'Dla badania rynku: jego wnioski trafiają do dossier tego rynku',
+      cluster: 'Prowadzi',
+      clusterHint: 'Klaster, którego zespół zarządza rundą; puste: koordynatorzy',
+      clusterOfActivity: (name: string) => `Prowadzi ${name}, klaster działania`,
+      coordinators: 'koordynatorzy',
       countries: 'Kraje docelowe',
       countriesHintMembers: 'Członkowie zainteresowani którymś z tych rynków',
       countriesHintNetwork: 'Osoby z organizacji w tych krajach',

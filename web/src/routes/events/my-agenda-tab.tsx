@@ -134,6 +134,7 @@ function AgendaView({ viewer }: { viewer: AgendaViewer }) {
       </Group>
 
       <Drawer
+        closeButtonProps={{ 'aria-label': messages.common.close }}
         opened={profile !== null}
         onClose={() => setProfile(null)}
         position="right"

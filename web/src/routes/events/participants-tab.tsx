@@ -154,6 +154,7 @@ function OrganiserParticipants({ workspace, eventId }: { workspace: string; even
       )}
       <ImportCard workspace={workspace} eventId={eventId} onDone={refresh} />
       <Drawer
+        closeButtonProps={{ 'aria-label': messages.common.close }}
         opened={open !== null}
         onClose={() => setOpen(null)}
         position="right"

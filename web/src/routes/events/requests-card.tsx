@@ -131,7 +131,13 @@ export function RequestCard({ viewer, request }: { viewer: EventViewer; request:
           ) : null}
         </Group>
       </Stack>
-      <Modal opened={declining} onClose={() => setDeclining(false)} title={r.declineTitle} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': messages.common.close }}
+        opened={declining}
+        onClose={() => setDeclining(false)}
+        title={r.declineTitle}
+        centered
+      >
         <Stack gap="sm">
           <Textarea
             label={r.reasonLabel}

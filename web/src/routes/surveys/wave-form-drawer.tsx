@@ -15,17 +15,26 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { countrySelectOptions } from '../../app/format.ts';
+import { countrySelectOptions, formatDate } from '../../app/format.ts';
 import { LANGUAGE_NAMES, type Language } from '../../app/language.ts';
 import { FailureAlert } from '../../components/alerts.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
 import { allClustersQuery } from '../../queries/clusters.ts';
-import { questionnaireOptionsQuery, waveKeys } from './wave-queries.ts';
+import { allMarketsQuery } from '../../queries/markets.ts';
+import {
+  questionnaireOptionsQuery,
+  SURVEY_INSTRUMENT_CODES,
+  surveyActivitiesQuery,
+  waveKeys,
+} from './wave-queries.ts';
 
 const t = messages.surveyWaves.form;
 
-/** The "New wave" drawer: questionnaire, name, audience with its live count, options. */
+/**
+ * The "New wave" drawer: questionnaire, name, the activity it belongs to (a validation or market
+ * survey), its market and the cluster that runs it, audience with its live count, options.
+ */
 export function WaveFormDrawer({
   workspace,
   opened,
@@ -39,6 +48,8 @@ export function WaveFormDrawer({
   const navigate = useNavigate();
   const questionnaires = useQuery({ ...questionnaireOptionsQuery(workspace), enabled: opened });
   const clusters = useQuery({ ...allClustersQuery(workspace), enabled: opened });
+  const activities = useQuery({ ...surveyActivitiesQuery(workspace), enabled: opened });
+  const markets = useQuery({ ...allMarketsQuery(workspace), enabled: opened });
   const [questionnaireId, setQuestionnaireId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'members' | 'network'>('members');
@@ -48,6 +59,17 @@ export function WaveFormDrawer({
   const [defaultLanguage, setDefaultLanguage] = useState<Language>('en');
   const [closesAt, setClosesAt] = useState('');
   const [reminder, setReminder] = useState<number | ''>('');
+  const [activityId, setActivityId] = useState<string | null>(null);
+  const [marketId, setMarketId] = useState<string | null>(null);
+  const [clusterId, setClusterId] = useState<string | null>(null);
+  const activity = activities.data?.find((a) => a.id === activityId);
+  const activityOptions = SURVEY_INSTRUMENT_CODES.map((code) => {
+    const items = (activities.data ?? []).filter((a) => a.instrumentCode === code);
+    return {
+      group: items[0] ? `${code} ${items[0].instrumentName}` : code,
+      items: items.map((a) => ({ value: a.id, label: `${a.title} · ${formatDate(a.startsOn)}` })),
+    };
+  }).filter((group) => group.items.length > 0);
   const chosen = questionnaires.data?.items.find((q) => q.id === questionnaireId);
   const audience = useMemo(
     () =>
@@ -87,6 +109,10 @@ export function WaveFormDrawer({
             defaultLanguage,
             closesAt: closesAt ? new Date(`${closesAt}Z`).toISOString() : null,
             reminderAfterDays: reminder === '' ? null : reminder,
+            activityId,
+            marketId,
+            // An activity's cluster runs the wave.
+            clusterId: activity ? null : clusterId,
           },
         }),
       ),
@@ -102,7 +128,14 @@ export function WaveFormDrawer({
   };
   const languages = chosen?.languages ?? ['en'];
   return (
-    <Drawer opened={opened} onClose={onClose} title={t.title} position="right" size="lg">
+    <Drawer
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      opened={opened}
+      onClose={onClose}
+      title={t.title}
+      position="right"
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {questionnaires.data && questionnaires.data.items.length === 0 && (
@@ -128,6 +161,51 @@ export function WaveFormDrawer({
             onChange={(e) => setName(e.currentTarget.value)}
             data-testid="wave-name"
           />
+          <Select
+            label={t.activity}
+            description={activityOptions.length === 0 && activities.data ? t.activityNone : t.activityHint}
+            data={activityOptions}
+            value={activityId}
+            onChange={(v) => {
+              setActivityId(v);
+              const picked = activities.data?.find((a) => a.id === v);
+              if (picked?.marketId && !marketId) setMarketId(picked.marketId);
+            }}
+            searchable
+            clearable
+            disabled={activityOptions.length === 0}
+            data-testid="wave-activity"
+          />
+          <Select
+            label={t.market}
+            description={t.marketHint}
+            data={(markets.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            value={marketId}
+            onChange={(v) => {
+              setMarketId(v);
+              const picked = markets.data?.items.find((m) => m.id === v);
+              if (picked && kind === 'network' && countries.length === 0) setCountries([picked.country]);
+            }}
+            searchable
+            clearable
+            data-testid="wave-market"
+          />
+          {activity ? (
+            <Text fz="sm" c="dimmed" data-testid="wave-cluster-of-activity">
+              {t.clusterOfActivity(activity.clusterShortName ?? t.coordinators)}
+            </Text>
+          ) : (
+            <Select
+              label={t.cluster}
+              description={t.clusterHint}
+              data={(clusters.data?.items ?? []).map((c) => ({ value: c.id, label: c.shortName }))}
+              value={clusterId}
+              onChange={setClusterId}
+              searchable
+              clearable
+              data-testid="wave-cluster"
+            />
+          )}
           <Stack gap={4}>
             <Text fw={500} fz="sm" id="wave-audience-label">
               {t.audience}

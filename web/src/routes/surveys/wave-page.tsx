@@ -48,6 +48,7 @@ export function WavePage() {
           : ''}
         {` · ${t.page.details.closes}: ${wave.data.closesAt ? wave.data.closesAt.slice(0, 16).replace('T', ' ') : t.noClosing}`}
       </Text>
+      <WaveContext workspace={workspace} wave={wave.data} />
       <WaveActions workspace={workspace} wave={wave.data} />
       {wave.data.status !== 'draft' && <WaveProgress wave={wave.data} />}
       {wave.data.status !== 'draft' && <Respondents wave={wave.data} />}
@@ -88,6 +89,37 @@ function WaveProgress({ wave }: { wave: WaveDetailDto }) {
         </SimpleGrid>
       </Stack>
     </Paper>
+  );
+}
+
+/** The activity the wave belongs to, its market and the cluster that runs it, as links where they go. */
+function WaveContext({ workspace, wave }: { workspace: string; wave: WaveDetailDto }) {
+  const f = t.form;
+  return (
+    <Group gap="lg" wrap="wrap" fz="sm" data-testid="wave-context">
+      {wave.activityId && (
+        <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+          {f.activity}:{' '}
+          <AnchorLink
+            to="/w/$workspace/activities/$activityId"
+            params={{ workspace, activityId: wave.activityId }}
+          >
+            {wave.activityTitle}
+          </AnchorLink>
+        </Text>
+      )}
+      {wave.marketId && (
+        <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+          {f.market}:{' '}
+          <AnchorLink to="/w/$workspace/markets/$marketId" params={{ workspace, marketId: wave.marketId }}>
+            {wave.marketName}
+          </AnchorLink>
+        </Text>
+      )}
+      <Text fz="sm">
+        {f.cluster}: {wave.clusterName ?? f.coordinators}
+      </Text>
+    </Group>
   );
 }
 

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { workspaceKeys } from '../../queries/keys.ts';
@@ -15,17 +15,47 @@ export const waveKeys = {
   detail: (workspace: string, id: string) => [...waveKeys.all(workspace), 'detail', id] as const,
 };
 
-export function wavesQuery(workspace: string) {
-  return queryOptions({
-    queryKey: waveKeys.list(workspace),
-    queryFn: ({ signal }) =>
+/** Waves newest first, 50 a page, searched by name. */
+export function wavesQuery(workspace: string, q: string) {
+  return infiniteQueryOptions({
+    queryKey: [...waveKeys.list(workspace), q] as const,
+    queryFn: ({ signal, pageParam }) =>
       unwrap(
         api.GET('/api/v1/workspaces/{workspace}/surveys/waves', {
-          params: { path: { workspace }, query: { limit: 200 } },
+          params: {
+            path: { workspace },
+            query: { limit: 50, ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+          },
           signal,
         }),
       ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     staleTime: 10_000,
+  });
+}
+
+/** The instruments a wave can run in: validation surveys (1.1.6) and market surveys (1.3.4). */
+export const SURVEY_INSTRUMENT_CODES = ['1.1.6', '1.3.4'] as const;
+
+/** The activities a wave can belong to, latest first (up to 500 of each instrument). */
+export function surveyActivitiesQuery(workspace: string) {
+  return queryOptions({
+    queryKey: [...waveKeys.all(workspace), 'activities'] as const,
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        SURVEY_INSTRUMENT_CODES.map((instrumentKey) =>
+          unwrap(
+            api.GET('/api/v1/workspaces/{workspace}/activities', {
+              params: { path: { workspace }, query: { instrumentKey, sort: '-startsOn', limit: 500 } },
+              signal,
+            }),
+          ),
+        ),
+      );
+      return lists.flatMap((list) => list.items);
+    },
+    staleTime: 30_000,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiHref } from '../../api/links.ts';
@@ -101,29 +101,65 @@ function ResultsBody({ data }: { data: WaveResultsDto }) {
 
 function ReadinessSummary({ readiness }: { readiness: NonNullable<WaveResultsDto['readiness']> }) {
   const stageLabels = readiness.stages.map((s) => t.stages[s.stage]);
+  const dimensionLabels = readiness.dimensions.map((d) => t.dimensions[d.dimension]);
+  const number = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
   return (
     <Paper withBorder p="md" radius="md">
-      <Chart
-        title={t.results.stagesTitle}
-        fileName="readiness-stages"
-        testId="results-stages"
-        height={240}
-        option={{
-          tooltip: {},
-          grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-          xAxis: {
-            type: 'category',
-            data: stageLabels,
-            axisLabel: { interval: 0, width: 90, overflow: 'break' },
-          },
-          yAxis: { type: 'value', minInterval: 1 },
-          series: [{ type: 'bar', data: readiness.stages.map((s) => s.count) }],
-        }}
-        table={{
-          columns: [t.profile.stage, t.results.count],
-          rows: readiness.stages.map((s) => [t.stages[s.stage], s.count]),
-        }}
-      />
+      <Stack gap="md">
+        {readiness.meanTotal !== null && (
+          <Text fw={600} data-testid="results-mean-total">
+            {t.results.meanTotal(t.profile.total(number.format(readiness.meanTotal)))}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <Chart
+            title={t.results.stagesTitle}
+            fileName="readiness-stages"
+            testId="results-stages"
+            height={240}
+            option={{
+              tooltip: {},
+              grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+              xAxis: {
+                type: 'category',
+                data: stageLabels,
+                axisLabel: { interval: 0, width: 90, overflow: 'break' },
+              },
+              yAxis: { type: 'value', minInterval: 1 },
+              series: [{ type: 'bar', data: readiness.stages.map((s) => s.count) }],
+            }}
+            table={{
+              columns: [t.profile.stage, t.results.count],
+              rows: readiness.stages.map((s) => [t.stages[s.stage], s.count]),
+            }}
+          />
+          <Chart
+            title={t.results.dimensionsTitle}
+            fileName="readiness-dimensions"
+            testId="results-dimensions"
+            height={240}
+            option={{
+              tooltip: {},
+              grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+              xAxis: { type: 'value', min: 0, max: 100 },
+              yAxis: {
+                type: 'category',
+                data: dimensionLabels,
+                inverse: true,
+                axisLabel: { width: 140, overflow: 'break' },
+              },
+              series: [{ type: 'bar', data: readiness.dimensions.map((d) => d.mean ?? 0) }],
+            }}
+            table={{
+              columns: [t.profile.dimension, t.profile.score],
+              rows: readiness.dimensions.map((d) => [
+                t.dimensions[d.dimension],
+                d.mean === null ? '—' : number.format(d.mean),
+              ]),
+            }}
+          />
+        </SimpleGrid>
+      </Stack>
     </Paper>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Group, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AnchorLink } from '../../app/links.tsx';
 import { FailureAlert } from '../../components/alerts.tsx';
@@ -12,30 +13,68 @@ import { type WaveDto, wavesQuery } from './wave-queries.ts';
 
 const t = messages.surveyWaves;
 
-/** The workspace's waves, newest first, each with its progress; "New wave" opens the drawer. */
+/**
+ * The workspace's waves, newest first, 50 at a time, searched by name, each with its progress;
+ * "New wave" opens the drawer.
+ */
 export function WavesTab({ workspace }: { workspace: string }) {
-  const waves = useQuery(wavesQuery(workspace));
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const waves = useInfiniteQuery(wavesQuery(workspace, q));
   const [creating, setCreating] = useState(false);
-  const newWave = waves.data?.canCreate ? (
+  const first = waves.data?.pages[0];
+  const items = waves.data?.pages.flatMap((page) => page.items) ?? [];
+  const newWave = first?.canCreate ? (
     <Button onClick={() => setCreating(true)} data-testid="new-wave">
       {t.newWave}
     </Button>
   ) : null;
+  const none = !waves.isPending && !waves.isError && items.length === 0;
   return (
     <Stack gap="md">
-      <Group justify="flex-end">{waves.data && waves.data.items.length > 0 && newWave}</Group>
+      {!(none && !q) && (
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <TextInput
+            aria-label={t.search}
+            placeholder={t.search}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            style={{ flex: '1 1 14rem', maxWidth: '24rem' }}
+            data-testid="waves-search"
+          />
+          {newWave}
+        </Group>
+      )}
       {waves.isPending ? (
         <TableSkeleton label={t.loading} columns={4} />
       ) : waves.isError ? (
         <FailureAlert title={t.loading} error={waves.error} testId="waves-error" />
-      ) : waves.data.items.length === 0 ? (
+      ) : none && q ? (
+        <Text c="dimmed" data-testid="waves-no-match">
+          {t.noMatch}
+        </Text>
+      ) : none ? (
         <EmptyState title={t.emptyTitle} body={t.emptyBody} action={newWave} testId="waves-empty" />
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {waves.data.items.map((wave) => (
-            <WaveCard key={wave.id} workspace={workspace} wave={wave} />
-          ))}
-        </Stack>
+        <>
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {items.map((wave) => (
+              <WaveCard key={wave.id} workspace={workspace} wave={wave} />
+            ))}
+          </Stack>
+          {waves.hasNextPage && (
+            <Group justify="center">
+              <Button
+                variant="default"
+                onClick={() => void waves.fetchNextPage()}
+                loading={waves.isFetchingNextPage}
+                data-testid="waves-more"
+              >
+                {t.loadMore}
+              </Button>
+            </Group>
+          )}
+        </>
       )}
       <WaveFormDrawer workspace={workspace} opened={creating} onClose={() => setCreating(false)} />
     </Stack>

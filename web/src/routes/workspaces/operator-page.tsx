@@ -229,7 +229,12 @@ function CreateModal({ opened, onClose }: { opened: boolean; onClose: () => void
   };
   const created = create.data as { setupUrl: string } | undefined;
   return (
-    <Modal opened={opened} onClose={close} title={t.createTitle}>
+    <Modal
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      opened={opened}
+      onClose={close}
+      title={t.createTitle}
+    >
       {created ? (
         <Stack>
           <Text fz="sm">{t.created}</Text>
@@ -301,7 +306,12 @@ function RenameModal({ workspace, onClose }: { workspace: OperatorWorkspaceDto; 
   );
   const errors = fieldErrorsOf(rename.error);
   return (
-    <Modal opened onClose={onClose} title={t.renameTitle(workspace.name)}>
+    <Modal
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      opened
+      onClose={onClose}
+      title={t.renameTitle(workspace.name)}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -349,7 +359,12 @@ function DeleteModal({ workspace, onClose }: { workspace: OperatorWorkspaceDto; 
   );
   const errors = fieldErrorsOf(remove.error);
   return (
-    <Modal opened onClose={onClose} title={t.deleteTitle(workspace.name)}>
+    <Modal
+      closeButtonProps={{ 'aria-label': messages.common.close }}
+      opened
+      onClose={onClose}
+      title={t.deleteTitle(workspace.name)}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
