@@ -247,16 +247,6 @@ export class NetworkHealthRepository {
       .executeTakeFirst();
   }
 
-  async hasCluster(workspaceId: string, clusterId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('cluster')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', clusterId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** Network organisations of a country by city (no city: null), most first. */
   async organisationsByCity(workspaceId: string, country: string) {
     const rows = await this.db

@@ -10,6 +10,7 @@ import {
 } from '../../domain/network/types.ts';
 import { todayIn } from '../../domain/workspaces/rules.ts';
 import { cursorPosition, pageOf, parseSort } from '../../http/list-params.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
 import {
   dayMinus,
   daysBetween,
@@ -227,7 +228,10 @@ export class NetworkHealthService {
     if (query.marketId && !(await repository.market(workspaceId, query.marketId))) {
       throw new NotFoundError('market', query.marketId, 'query.marketId');
     }
-    if (query.clusterId && !(await repository.hasCluster(workspaceId, query.clusterId))) {
+    if (
+      query.clusterId &&
+      !(await new WorkspaceRepository(this.db).hasCluster(workspaceId, query.clusterId))
+    ) {
       throw new NotFoundError('cluster', query.clusterId, 'query.clusterId');
     }
   }

@@ -3,6 +3,7 @@ import { newId } from '../../db/ids.ts';
 import { type KeysetAfter, keysetPage } from '../../db/keyset.ts';
 import type { DB, SurveyInvitationTable, SurveyWaveTable } from '../../db/schema.ts';
 import type { WaveStatus } from '../../domain/surveys/types.ts';
+import { WorkspaceRepository } from '../workspaces/repository.ts';
 
 export type WaveRow = Selectable<SurveyWaveTable>;
 export type InvitationRow = Selectable<SurveyInvitationTable>;
@@ -63,7 +64,12 @@ function containsPattern(text: string): string {
 
 /** The only SQL of survey waves, their invitations and responses. Every query is bound to one workspace. */
 export class WaveRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** The workspace's clusters, on the same connection or transaction. */
+  readonly workspaces: WorkspaceRepository;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.workspaces = new WorkspaceRepository(db);
+  }
 
   private withNames() {
     return this.db
@@ -310,16 +316,6 @@ export class WaveRepository {
       .select(['id', 'name'])
       .orderBy(sql`lower(name)`)
       .execute();
-  }
-
-  async hasCluster(workspaceId: string, clusterId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('cluster')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', clusterId)
-      .select('id')
-      .executeTakeFirst();
-    return row !== undefined;
   }
 
   workspace(workspaceId: string) {

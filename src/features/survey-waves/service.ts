@@ -297,7 +297,7 @@ export class WaveService {
     at: string,
   ): Promise<AudienceMember[]> {
     for (const clusterId of audience.clusterIds ?? []) {
-      if (!(await waves.hasCluster(workspaceId, clusterId))) {
+      if (!(await waves.workspaces.hasCluster(workspaceId, clusterId))) {
         throw new NotFoundError('cluster', clusterId, `${at}.audience.clusterIds`);
       }
     }
@@ -621,7 +621,10 @@ export class WaveService {
       values.market_id = input.marketId;
     }
     if (input.clusterId !== undefined) {
-      if (input.clusterId !== null && !(await waves.hasCluster(actor.workspaceId, input.clusterId))) {
+      if (
+        input.clusterId !== null &&
+        !(await waves.workspaces.hasCluster(actor.workspaceId, input.clusterId))
+      ) {
         throw new NotFoundError('cluster', input.clusterId, 'body.clusterId');
       }
       values.cluster_id = input.clusterId;
