@@ -32,6 +32,7 @@ import {
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { messages } from '../../messages/en.ts';
+import { KeyedListEditor } from './keyed-list-editor.tsx';
 import {
   addQuestion,
   addSection,
@@ -366,156 +367,52 @@ function QuestionCard({
         />
 
         {hasOptions(question.type) && (
-          <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-            <Text component="legend" fz="sm" fw={600}>
-              {b.options}
-            </Text>
-            {(question.options ?? []).map((option, o) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a place in the draft is its identity (its key is edited in place, which must not remount the input)
-              <Group key={o} gap="xs" align="flex-start" wrap="wrap">
-                <TextInput
-                  aria-label={`${b.option} ${o + 1}`}
-                  placeholder={b.option}
-                  value={option.label.en}
-                  onChange={(e) => {
-                    const options = [...(question.options ?? [])];
-                    options[o] = { ...option, label: setEn(option.label, languages, e.currentTarget.value) };
-                    set({ options });
-                  }}
-                  error={at(`options[${o}].label.en`)}
-                  style={{ flex: 2, minWidth: 160 }}
-                />
-                <TextInput
-                  aria-label={`${b.optionKey} ${o + 1}`}
-                  placeholder={b.optionKey}
-                  value={option.key}
-                  onChange={(e) => {
-                    const options = [...(question.options ?? [])];
-                    options[o] = { ...option, key: e.currentTarget.value };
-                    set({ options });
-                  }}
-                  error={at(`options[${o}].key`)}
-                  style={{ flex: 1, minWidth: 110 }}
-                />
-                {kind === 'readiness' && (
-                  <NumberField
-                    aria-label={`${b.points} ${o + 1}`}
-                    placeholder={b.points}
-                    value={option.points ?? ''}
-                    onChange={(value) => {
-                      const options = [...(question.options ?? [])];
-                      const { points: _p, ...rest } = option;
-                      options[o] = typeof value === 'number' ? { ...rest, points: value } : rest;
-                      set({ options });
-                    }}
-                    error={at(`options[${o}].points`)}
-                    w={110}
-                  />
-                )}
-                {!readOnly && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    aria-label={`${b.removeOption} ${o + 1}`}
-                    onClick={() => set({ options: (question.options ?? []).filter((_, i) => i !== o) })}
-                    mt={4}
-                  >
-                    ×
-                  </ActionIcon>
-                )}
-              </Group>
-            ))}
-            {at('options') && (
-              <Text fz="sm" c="red.9" role="alert">
-                {at('options')}
-              </Text>
-            )}
-            {!readOnly && (
-              <Button
-                variant="default"
-                size="compact-sm"
-                w="fit-content"
-                onClick={() => {
-                  const options = question.options ?? [];
-                  const keys = new Set(options.map((option) => option.key));
-                  let n = options.length + 1;
-                  while (keys.has(`option_${n}`)) n++;
-                  set({ options: [...options, { key: `option_${n}`, label: blankText(languages) }] });
-                }}
-              >
-                {b.addOption}
-              </Button>
-            )}
-          </Stack>
+          <KeyedListEditor
+            items={question.options ?? []}
+            path="options"
+            keyPrefix="option"
+            labels={{
+              legend: b.options,
+              item: b.option,
+              itemKey: b.optionKey,
+              add: b.addOption,
+              remove: b.removeOption,
+            }}
+            languages={languages}
+            readOnly={readOnly}
+            errorAt={at}
+            onChange={(options) => set({ options })}
+            extraFields={
+              kind === 'readiness'
+                ? (option, o, replace) => (
+                    <NumberField
+                      aria-label={`${b.points} ${o + 1}`}
+                      placeholder={b.points}
+                      value={option.points ?? ''}
+                      onChange={(value) => {
+                        const { points: _p, ...rest } = option;
+                        replace(typeof value === 'number' ? { ...rest, points: value } : rest);
+                      }}
+                      error={at(`options[${o}].points`)}
+                      w={110}
+                    />
+                  )
+                : undefined
+            }
+          />
         )}
 
         {question.type === 'matrix' && (
-          <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-            <Text component="legend" fz="sm" fw={600}>
-              {b.rows}
-            </Text>
-            {(question.rows ?? []).map((row, r) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a place in the draft is its identity (its key is edited in place, which must not remount the input)
-              <Group key={r} gap="xs" align="flex-start" wrap="wrap">
-                <TextInput
-                  aria-label={`${b.row} ${r + 1}`}
-                  placeholder={b.row}
-                  value={row.label.en}
-                  onChange={(e) => {
-                    const rows = [...(question.rows ?? [])];
-                    rows[r] = { ...row, label: setEn(row.label, languages, e.currentTarget.value) };
-                    set({ rows });
-                  }}
-                  error={at(`rows[${r}].label.en`)}
-                  style={{ flex: 2, minWidth: 160 }}
-                />
-                <TextInput
-                  aria-label={`${b.rowKey} ${r + 1}`}
-                  placeholder={b.rowKey}
-                  value={row.key}
-                  onChange={(e) => {
-                    const rows = [...(question.rows ?? [])];
-                    rows[r] = { ...row, key: e.currentTarget.value };
-                    set({ rows });
-                  }}
-                  error={at(`rows[${r}].key`)}
-                  style={{ flex: 1, minWidth: 110 }}
-                />
-                {!readOnly && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    aria-label={`${b.removeRow} ${r + 1}`}
-                    onClick={() => set({ rows: (question.rows ?? []).filter((_, i) => i !== r) })}
-                    mt={4}
-                  >
-                    ×
-                  </ActionIcon>
-                )}
-              </Group>
-            ))}
-            {at('rows') && (
-              <Text fz="sm" c="red.9" role="alert">
-                {at('rows')}
-              </Text>
-            )}
-            {!readOnly && (
-              <Button
-                variant="default"
-                size="compact-sm"
-                w="fit-content"
-                onClick={() => {
-                  const rows = question.rows ?? [];
-                  const keys = new Set(rows.map((row) => row.key));
-                  let n = rows.length + 1;
-                  while (keys.has(`row_${n}`)) n++;
-                  set({ rows: [...rows, { key: `row_${n}`, label: blankText(languages) }] });
-                }}
-              >
-                {b.addRow}
-              </Button>
-            )}
-          </Stack>
+          <KeyedListEditor
+            items={question.rows ?? []}
+            path="rows"
+            keyPrefix="row"
+            labels={{ legend: b.rows, item: b.row, itemKey: b.rowKey, add: b.addRow, remove: b.removeRow }}
+            languages={languages}
+            readOnly={readOnly}
+            errorAt={at}
+            onChange={(rows) => set({ rows })}
+          />
         )}
 
         {(question.type === 'scale' || question.type === 'matrix') && (

@@ -8,6 +8,7 @@ import {
   type Definition,
   errorsAt,
   moveQuestion,
+  nextItemKey,
   setLanguages,
   setTextAt,
 } from './questionnaire-draft.ts';
@@ -34,6 +35,13 @@ describe('questionnaire drafts', () => {
     expect(grid).toMatchObject({ key: 'question_2', type: 'matrix' });
     expect(grid?.rows).toHaveLength(1);
     expect(addSection(two).sections.map((s) => s.key)).toEqual(['section_1', 'section']);
+  });
+
+  it("keys a new option or row after the list's length, past keys already taken", () => {
+    expect(nextItemKey('option', [])).toBe('option_1');
+    expect(nextItemKey('option', ['option_1', 'option_2'])).toBe('option_3');
+    expect(nextItemKey('row', ['row_3', 'agree'])).toBe('row_4');
+    expect(nextItemKey('option', ['yes', 'option_3', 'option_4'])).toBe('option_5');
   });
 
   it('moves a question within its section and across sections, and a condition can end up on a later question', () => {

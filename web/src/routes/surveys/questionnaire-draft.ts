@@ -25,6 +25,14 @@ export function freeKey(base: string, taken: Iterable<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
+/** The key of a list's new option or row: the first `${prefix}_${n}` not taken, from n = length + 1. */
+export function nextItemKey(prefix: string, taken: readonly string[]): string {
+  const used = new Set(taken);
+  let n = taken.length + 1;
+  while (used.has(`${prefix}_${n}`)) n++;
+  return `${prefix}_${n}`;
+}
+
 export function questionKeys(definition: Definition): string[] {
   return definition.sections.flatMap((section) => section.questions.map((q) => q.key));
 }
