@@ -25,10 +25,13 @@ function settled(): boolean {
  * Runs axe on the page and expects no serious or critical violation. Drawers and dialogs fade in
  * and out half transparent, so the check waits until no finite animation or transition is running
  * (a spinner's endless one does not count): axe would otherwise read colours mid-way.
+ * `include`: a CSS selector to check only that part of a long page (other tests check the rest).
  */
-export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+export async function expectNoSeriousA11yViolations(page: Page, include?: string): Promise<void> {
   await page.waitForFunction(settled);
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const axe = new AxeBuilder({ page });
+  if (include) axe.include(include);
+  const { violations } = await axe.analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),

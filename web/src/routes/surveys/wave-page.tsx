@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, 
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { alertStyles, FailureAlert } from '../../components/alerts.tsx';
@@ -10,6 +10,7 @@ import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { PageSkeleton } from '../../components/skeletons.tsx';
 import { NeutralBadge, WaveStatusBadge } from '../../components/status-badges.tsx';
 import { messages } from '../../messages/en.ts';
+import { resultsKeys } from './results-queries.ts';
 import { type WaveDetailDto, waveKeys, waveQuery } from './wave-queries.ts';
 import { WaveResults } from './wave-results.tsx';
 
@@ -22,6 +23,7 @@ const COUNTS = ['sent', 'opened', 'started', 'completed'] as const;
 export function WavePage() {
   const { workspace, waveId } = route.useParams();
   const wave = useQuery(waveQuery(workspace, waveId));
+  useResultsFollowProgress(workspace, waveId, wave.data?.progress.completed);
   useDocumentTitle(messages.app.documentTitle(wave.data?.name ?? t.page.loading));
   if (wave.isPending) return <PageSkeleton label={t.page.loading} />;
   if (wave.isError) return <FailureAlert title={t.page.notFound} error={wave.error} testId="wave-error" />;
@@ -55,6 +57,22 @@ export function WavePage() {
       <WaveResults workspace={workspace} waveId={waveId} />
     </Stack>
   );
+}
+
+/**
+ * The results below the progress are read again when the polled count of completed answers
+ * changes, so that the page never shows "2 / 2 completed" above results of no respondent.
+ */
+function useResultsFollowProgress(workspace: string, waveId: string, completed: number | undefined) {
+  const queryClient = useQueryClient();
+  const seen = useRef(completed);
+  useEffect(() => {
+    if (completed === undefined) return;
+    if (seen.current !== undefined && seen.current !== completed) {
+      void queryClient.invalidateQueries({ queryKey: resultsKeys.wave(workspace, waveId) });
+    }
+    seen.current = completed;
+  }, [queryClient, workspace, waveId, completed]);
 }
 
 function WaveProgress({ wave }: { wave: WaveDetailDto }) {
