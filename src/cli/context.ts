@@ -1,5 +1,7 @@
+import type { Command } from 'commander';
 import { seedDemo } from '../app/seed-demo.ts';
-import type { Config } from '../config.ts';
+import { createServices, type Services } from '../app/services.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DemoSeedResult } from '../features/demo/seed-demo.ts';
@@ -20,4 +22,35 @@ export async function openReadyDatabase(config: Config): Promise<Database & { de
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Runs `work` with the Hub's services on the configured database, migrated, with the configured
+ * mail (SMTP, or the dev outbox), then closes both: the periodic commands run straight on the
+ * database beside running servers (`events tick`, `surveys tick`, `network digest`).
+ */
+export async function withServices(
+  work: (services: Services, database: Database) => Promise<void>,
+): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.databaseUrl);
+  const services = createServices({
+    db: database.db,
+    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+  });
+  try {
+    await migrateToLatest(database.db);
+    await work(services, database);
+  } finally {
+    await services.close();
+    await database.close();
+  }
+}
+
+/** The top-level command `name`, made once and shared by the commands that add subcommands to it. */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return (
+    program.commands.find((command) => command.name() === name) ??
+    program.command(name).description(description)
+  );
 }

@@ -4,13 +4,10 @@
  * week was already sent (by a server's tick or an earlier run) are skipped.
  */
 import type { Command } from 'commander';
-import { createServices } from '../../app/services.ts';
-import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { todayIn } from '../../domain/workspaces/rules.ts';
 import { isoWeekOf, mondayOf } from '../../features/network-health/digest.ts';
 import { WorkspaceRepository } from '../../features/workspaces/repository.ts';
+import { withServices } from '../context.ts';
 
 export function registerNetworkCommand(program: Command): void {
   const network = program.command('network').description('the network of foreign organisations (issue 21)');
@@ -24,14 +21,7 @@ export function registerNetworkCommand(program: Command): void {
       if (mondayOf(week) === null) {
         throw new Error(`--week: "${week}" is not an ISO week written YYYY-Www, e.g. 2026-W50`);
       }
-      const config = loadConfig();
-      const database = openDatabase(config.databaseUrl);
-      const services = createServices({
-        db: database.db,
-        mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
-      });
-      try {
-        await migrateToLatest(database.db);
+      await withServices(async (services, database) => {
         let workspaceId: string | undefined;
         if (options.workspace) {
           const workspace = await new WorkspaceRepository(database.db).findBySlug(options.workspace);
@@ -44,9 +34,6 @@ export function registerNetworkCommand(program: Command): void {
         console.log(
           `network digest ${week}: ${sent} mail(s) sent, ${skipped} already sent, ${runs.length} workspace(s)`,
         );
-      } finally {
-        await services.close();
-        await database.close();
-      }
+      });
     });
 }
